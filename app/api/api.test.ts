@@ -1,0 +1,219 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb } from "@/db/client";
+import { call, createTestDocument } from "@/test/api-client";
+import * as restoreRoute from "./annotations/[id]/restore/route";
+import * as annotationRoute from "./annotations/[id]/route";
+import * as annotationsRoute from "./documents/[slug]/annotations/route";
+import * as documentRoute from "./documents/[slug]/route";
+import * as documentsRoute from "./documents/route";
+
+const list = (slug: string) => call(annotationsRoute.GET, { slug });
+const create = (slug: string, body: unknown, options = {}) => call(annotationsRoute.POST, { slug }, { body, ...options });
+const patch = (id: string, body: unknown, options = {}) =>
+  call(patchAs(annotationRoute.PATCH), { id }, { body, ...options });
+const remove = (id: string, options = {}) => call(deleteAs(annotationRoute.DELETE), { id }, options);
+const restore = (id: string) => call(restoreRoute.POST, { id }, { rawBody: "" });
+
+// The client helper sends GET or POST; these set the method the handler is written for.
+function patchAs(handler: typeof annotationRoute.PATCH) {
+  return (request: Request, context: never) => handler(new Request(request, { method: "PATCH" }), context);
+}
+function deleteAs(handler: typeof annotationRoute.DELETE) {
+  return (request: Request, context: never) => handler(new Request(request, { method: "DELETE" }), context);
+}
+
+// "😀" is two UTF-16 units but one code point; offsets count code points.
+const text = ["Café “quoted” 😀 claim here.", "Second paragraph says spy chips were found."];
+let slug: string;
+
+beforeAll(async () => {
+  const document = await createTestDocument([
+    { type: "heading", level: 1, text: text[0] },
+    { type: "paragraph", text: text[1] },
+  ]);
+  slug = document.slug;
+});
+afterAll(closeDb);
+
+describe("documents", () => {
+  it("lists the articles of content/ with their metadata", async () => {
+    const { status, json } = await call(documentsRoute.GET, {});
+    expect(status).toBe(200);
+    const jassy = json.documents.find((d: { slug: string }) => d.slug === "jassy-bloomberg-retraction");
+    expect(jassy).toMatchObject({
+      title: "Amazon cloud chief Jassy follows Apple in calling for retraction of Chinese spy chip story",
+      outlet: "CNBC",
+      sourceUrl: null,
+      publishedAt: null,
+    });
+  });
+
+  it("gives one article with the plain text offsets count in", async () => {
+    const { status, json } = await call(documentRoute.GET, { slug: "jassy-bloomberg-retraction" });
+    expect(status).toBe(200);
+    expect(json.document.text.startsWith("Amazon cloud chief Jassy")).toBe(true);
+    expect(json.document.text).toContain("\nKey Points\nAWS CEO Andy Jassy said Bloomberg story");
+    expect(json.document.blocks.map((b: { type: string }) => b.type).slice(0, 4)).toEqual([
+      "heading",
+      "heading",
+      "list",
+      "caption",
+    ]);
+  });
+
+  it("answers 404 for an unknown article", async () => {
+    const { status, json } = await call(documentRoute.GET, { slug: "no-such-article" });
+    expect(status).toBe(404);
+    expect(json.error.code).toBe("not_found");
+    expect((await list("no-such-article")).status).toBe(404);
+  });
+});
+
+describe("claims", () => {
+  it("creates a claim anchored by code points, with quote and context", async () => {
+    // "claim" starts after "Café “quoted” 😀 " = 16 code points.
+    const { status, json } = await create(slug, {
+      start: 16,
+      end: 21,
+      tag: "disputed",
+      note: "Needs a source",
+      claimant: "Andy Jassy",
+      evidence: ["https://example.org/a"],
+    });
+    expect(status).toBe(201);
+    expect(json.annotation).toMatchObject({
+      start: 16,
+      end: 21,
+      quote: "claim",
+      prefix: "Café “quoted” 😀 ",
+      suffix: " here.\nSecond paragraph says spy",
+      tag: "disputed",
+      note: "Needs a source",
+      claimant: "Andy Jassy",
+      evidence: ["https://example.org/a"],
+      createdBy: "Test Reviewer",
+      updatedBy: "Test Reviewer",
+      version: 1,
+    });
+    expect(json.annotation.suffix).toHaveLength(32);
+    const listed = await list(slug);
+    expect(listed.json.annotations.map((a: { id: string }) => a.id)).toContain(json.annotation.id);
+  });
+
+  it("retries a create with the same client id without making a second claim", async () => {
+    const id = crypto.randomUUID();
+    const body = { id, start: 0, end: 4, tag: "unverified" };
+    expect((await create(slug, body)).status).toBe(201);
+    const again = await create(slug, body);
+    expect(again.status).toBe(200);
+    expect(again.json.annotation.id).toBe(id);
+    expect((await list(slug)).json.annotations.filter((a: { id: string }) => a.id === id)).toHaveLength(1);
+    expect((await create(slug, { ...body, start: 1 })).status).toBe(409);
+  });
+
+  it("changes a claim with its version and refuses a stale version with the current claim", async () => {
+    const { json } = await create(slug, { start: 0, end: 4, tag: "denied" });
+    const id = json.annotation.id;
+    const changed = await patch(id, { version: 1, tag: "unverified", note: "checked" }, { reviewer: "Second Reviewer" });
+    expect(changed.status).toBe(200);
+    expect(changed.json.annotation).toMatchObject({
+      tag: "unverified",
+      note: "checked",
+      version: 2,
+      createdBy: "Test Reviewer",
+      updatedBy: "Second Reviewer",
+    });
+    const stale = await patch(id, { version: 1, note: "lost?" });
+    expect(stale.status).toBe(409);
+    expect(stale.json.error.code).toBe("version_conflict");
+    expect(stale.json.annotation).toMatchObject({ version: 2, note: "checked" });
+  });
+
+  it("soft-deletes a claim and restores it with the same id", async () => {
+    const { json } = await create(slug, { start: 5, end: 13, tag: "disputed", note: "keep me" });
+    const id = json.annotation.id;
+    expect((await remove(id)).status).toBe(204);
+    expect((await list(slug)).json.annotations.some((a: { id: string }) => a.id === id)).toBe(false);
+    expect((await patch(id, { version: 2, note: "x" })).status).toBe(404);
+    const restored = await restore(id);
+    expect(restored.status).toBe(200);
+    expect(restored.json.annotation).toMatchObject({ id, note: "keep me", version: 3, quote: "“quoted”" });
+    expect((await list(slug)).json.annotations.some((a: { id: string }) => a.id === id)).toBe(true);
+  });
+});
+
+describe("bad input is refused, stores nothing and never answers 500", () => {
+  const valid = { start: 0, end: 4, tag: "disputed" };
+  const cases: [string, CallBody, number, string][] = [
+    ["unknown tag", { body: { ...valid, tag: "false" } }, 400, "invalid_body"],
+    ["start equal to end", { body: { ...valid, end: 0 } }, 400, "invalid_range"],
+    ["start after end", { body: { ...valid, start: 5, end: 2 } }, 400, "invalid_range"],
+    ["end past the text", { body: { ...valid, end: 10_000 } }, 400, "invalid_range"],
+    ["negative offset", { body: { ...valid, start: -1 } }, 400, "invalid_body"],
+    ["fractional offset", { body: { ...valid, end: 2.5 } }, 400, "invalid_body"],
+    ["offset as a string", { body: { ...valid, start: "0" } }, 400, "invalid_body"],
+    ["note of the wrong type", { body: { ...valid, note: 5 } }, 400, "invalid_body"],
+    ["unknown field", { body: { ...valid, colour: "red" } }, 400, "invalid_body"],
+    ["field that cannot be set", { body: { ...valid, createdBy: "someone" } }, 400, "invalid_body"],
+    ["evidence that is not a URL", { body: { ...valid, evidence: ["not a url"] } }, 400, "invalid_body"],
+    ["evidence with another scheme", { body: { ...valid, evidence: ["javascript:alert(1)"] } }, 400, "invalid_body"],
+    ["note over 10,000 characters", { body: { ...valid, note: "x".repeat(10_001) } }, 400, "invalid_body"],
+    ["body over 64 KiB", { rawBody: JSON.stringify({ ...valid, note: "x".repeat(70_000) }) }, 413, "body_too_large"],
+    ["malformed JSON", { rawBody: "{ start: 0" }, 400, "malformed_json"],
+    ["a JSON array", { body: [valid] }, 400, "invalid_body"],
+    ["wrong content type", { rawBody: JSON.stringify(valid), contentType: "text/plain" }, 415, "unsupported_media_type"],
+    ["no reviewer cookie", { body: valid, reviewer: null }, 401, "reviewer_required"],
+    ["blank reviewer cookie", { body: valid, reviewer: "  " }, 401, "reviewer_required"],
+  ];
+
+  it.each(cases)("create with %s", async (_name, options, status, code) => {
+    const before = (await list(slug)).json.annotations.length;
+    const result = await call(annotationsRoute.POST, { slug }, options);
+    expect(result.status).toBe(status);
+    expect(result.json.error).toMatchObject({ code, message: expect.any(String) });
+    expect((await list(slug)).json.annotations).toHaveLength(before);
+  });
+
+  it("refuses a create on an unknown article", async () => {
+    const result = await create("no-such-article", valid);
+    expect(result.status).toBe(404);
+  });
+
+  it("refuses changes that are not allowed and keeps the claim as it was", async () => {
+    const { json } = await create(slug, { ...valid, note: "original" });
+    const id = json.annotation.id;
+    const refused: [unknown, number][] = [
+      [{ version: 1, id: crypto.randomUUID() }, 400],
+      [{ version: 1, createdBy: "mallory" }, 400],
+      [{ version: 1, start: 3 }, 400],
+      [{ version: 1, tag: "wrong" }, 400],
+      [{ note: "no version" }, 400],
+      [{ version: "1", note: "x" }, 400],
+      [{ version: 1, evidence: "https://example.org" }, 400],
+    ];
+    for (const [body, status] of refused) {
+      const result = await patch(id, body);
+      expect(result.status, JSON.stringify(body)).toBe(status);
+      expect(result.json.error.code).toBe("invalid_body");
+    }
+    const current = (await list(slug)).json.annotations.find((a: { id: string }) => a.id === id);
+    expect(current).toMatchObject({ version: 1, note: "original", tag: "disputed" });
+  });
+
+  it("answers 404 for ids that name no claim, valid or not", async () => {
+    for (const id of [crypto.randomUUID(), "not-a-uuid", "1; drop table annotations"]) {
+      expect((await patch(id, { version: 1, note: "x" })).status).toBe(404);
+      expect((await remove(id)).status).toBe(404);
+      expect((await restore(id)).status).toBe(404);
+    }
+  });
+
+  it("needs a reviewer for every change", async () => {
+    const { json } = await create(slug, valid);
+    const id = json.annotation.id;
+    expect((await patch(id, { version: 1, note: "x" }, { reviewer: null })).status).toBe(401);
+    expect((await remove(id, { reviewer: null })).status).toBe(401);
+  });
+});
+
+type CallBody = Parameters<typeof call>[2];

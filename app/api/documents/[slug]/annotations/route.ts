@@ -1,0 +1,38 @@
+import { getDb } from "@/db/client";
+import { createAnnotation, listAnnotations } from "@/db/queries/annotations";
+import { getDocumentBySlug } from "@/db/queries/documents";
+import { HttpError, handle, notFound, readJson, requireReviewer } from "@/lib/http";
+import { checkRange, describeRange } from "@/lib/selectors";
+import { CodePointIndex } from "@/lib/text-offsets";
+import { createAnnotationInput, maxBodyBytes } from "@/lib/validation";
+
+type Context = { params: Promise<{ slug: string }> };
+
+export const GET = handle(async (_request: Request, { params }: Context) => {
+  const db = await getDb();
+  const document = await getDocumentBySlug(db, (await params).slug);
+  if (!document) throw notFound("Article");
+  return Response.json({ annotations: await listAnnotations(db, document.id) });
+});
+
+export const POST = handle(async (request: Request, { params }: Context) => {
+  const reviewer = requireReviewer(request);
+  const input = await readJson(request, createAnnotationInput, maxBodyBytes);
+  const db = await getDb();
+  const document = await getDocumentBySlug(db, (await params).slug);
+  if (!document) throw notFound("Article");
+
+  const text = new CodePointIndex(document.text);
+  const problem = checkRange(text.length, input.start, input.end);
+  if (problem) throw new HttpError(400, "invalid_range", problem);
+
+  const { start, end, ...fields } = input;
+  const result = await createAnnotation(db, {
+    ...fields,
+    documentId: document.id,
+    anchor: describeRange(text, start, end),
+    reviewer,
+  });
+  if (result.kind === "id_taken") throw new HttpError(409, "id_taken", "Another claim already has this id.");
+  return Response.json({ annotation: result.annotation }, { status: result.kind === "created" ? 201 : 200 });
+});

@@ -1,0 +1,86 @@
+/**
+ * The one database connection of this process. PGlite (embedded PostgreSQL in
+ * WebAssembly, files in `./.data/`) by default, a PostgreSQL server through
+ * postgres.js when DATABASE_URL is set; the same schema and migrations serve
+ * both. It opens lazily and once per process, kept on `globalThis` because Next
+ * may load this module more than once, and two PGlite instances on one data
+ * directory silently diverge.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { readDatabaseEnv } from "./env";
+import { loadContentArticles } from "./load-content";
+import * as schema from "./schema";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+interface Connection {
+  db: Database;
+  close: () => Promise<void>;
+}
+
+const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+const globalKey = Symbol.for("factcheck.database");
+type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<Connection> };
+
+/** The migrated database, with the articles of `content/` loaded. */
+export async function getDb(): Promise<Database> {
+  const holder = globalThis as GlobalWithDb;
+  holder[globalKey] ??= open().catch((error) => {
+    delete holder[globalKey];
+    throw error;
+  });
+  return (await holder[globalKey]).db;
+}
+
+/** Closes the connection, if open; the next `getDb()` opens a new one. */
+export async function closeDb(): Promise<void> {
+  const holder = globalThis as GlobalWithDb;
+  const pending = holder[globalKey];
+  delete holder[globalKey];
+  if (pending) await (await pending).close();
+}
+
+async function open(): Promise<Connection> {
+  const env = readDatabaseEnv();
+  const connection = env.DATABASE_URL ? await openPostgres(env.DATABASE_URL) : await openPglite(env.PGLITE_DATA_DIR);
+  await loadContentArticles(connection.db, env.CONTENT_DIR);
+  closeOnExit();
+  return connection;
+}
+
+async function openPostgres(url: string): Promise<Connection> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  const client = postgres(url, { onnotice: () => {} });
+  const db = drizzle({ client, schema });
+  await migrate(db, { migrationsFolder });
+  return { db: db as unknown as Database, close: () => client.end({ timeout: 5 }) };
+}
+
+async function openPglite(dataDir: string): Promise<Connection> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  if (!dataDir.includes("://")) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir);
+  const db = drizzle({ client, schema });
+  await migrate(db, { migrationsFolder });
+  return { db: db as unknown as Database, close: () => client.close() };
+}
+
+let exitHooked = false;
+function closeOnExit() {
+  if (exitHooked) return;
+  exitHooked = true;
+  // PGlite must flush and release its data directory before the process ends.
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      closeDb()
+        .catch((error) => console.error("closing the database failed", error))
+        .finally(() => process.exit(0));
+    });
+  }
+}

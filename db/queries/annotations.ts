@@ -1,0 +1,142 @@
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import type { Annotation, ClaimFields } from "@/lib/annotation";
+import type { TextAnchor } from "@/lib/selectors";
+import type { Tag } from "@/lib/tags";
+import type { Database } from "../client";
+import { annotations, type AnnotationRow } from "../schema";
+
+/** The API shape of a stored row. */
+export function toAnnotation(row: AnnotationRow): Annotation {
+  return {
+    id: row.id,
+    documentId: row.documentId,
+    start: row.start,
+    end: row.end,
+    quote: row.exact,
+    prefix: row.prefix,
+    suffix: row.suffix,
+    tag: row.tag,
+    note: row.note,
+    claimant: row.claimant,
+    evidence: row.evidence,
+    createdBy: row.createdBy,
+    updatedBy: row.updatedBy,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+  };
+}
+
+/** The live (not deleted) claims of an article, in reading order. */
+export async function listAnnotations(db: Database, documentId: string): Promise<Annotation[]> {
+  const rows = await db
+    .select()
+    .from(annotations)
+    .where(and(eq(annotations.documentId, documentId), isNull(annotations.deletedAt)))
+    .orderBy(asc(annotations.start), asc(annotations.end), asc(annotations.createdAt));
+  return rows.map(toAnnotation);
+}
+
+export async function getAnnotation(db: Database, id: string): Promise<AnnotationRow | undefined> {
+  const [row] = await db.select().from(annotations).where(eq(annotations.id, id)).limit(1);
+  return row;
+}
+
+export interface NewClaim extends Partial<ClaimFields> {
+  id?: string;
+  documentId: string;
+  anchor: TextAnchor;
+  tag: Tag;
+  reviewer: string;
+}
+
+export type CreateResult =
+  | { kind: "created"; annotation: Annotation }
+  | { kind: "existing"; annotation: Annotation }
+  | { kind: "id_taken" };
+
+/**
+ * Stores a new claim. Creating with an id that already holds the same claim
+ * returns it unchanged, so a client may retry a create it never heard back
+ * from; an id that holds a different claim is `id_taken`.
+ */
+export async function createAnnotation(db: Database, claim: NewClaim): Promise<CreateResult> {
+  const [row] = await db
+    .insert(annotations)
+    .values({
+      ...(claim.id ? { id: claim.id } : {}),
+      documentId: claim.documentId,
+      start: claim.anchor.start,
+      end: claim.anchor.end,
+      exact: claim.anchor.exact,
+      prefix: claim.anchor.prefix,
+      suffix: claim.anchor.suffix,
+      tag: claim.tag,
+      note: claim.note ?? "",
+      claimant: claim.claimant ?? "",
+      evidence: claim.evidence ?? [],
+      createdBy: claim.reviewer,
+      updatedBy: claim.reviewer,
+    })
+    .onConflictDoNothing({ target: annotations.id })
+    .returning();
+  if (row) return { kind: "created", annotation: toAnnotation(row) };
+
+  const existing = claim.id ? await getAnnotation(db, claim.id) : undefined;
+  const same =
+    existing &&
+    existing.documentId === claim.documentId &&
+    existing.start === claim.anchor.start &&
+    existing.end === claim.anchor.end;
+  return same ? { kind: "existing", annotation: toAnnotation(existing) } : { kind: "id_taken" };
+}
+
+export type ChangeResult =
+  | { kind: "changed"; annotation: Annotation }
+  | { kind: "conflict"; annotation: Annotation }
+  | { kind: "not_found" };
+
+/** Applies a reviewer's change if `version` is still the stored one. */
+export async function updateAnnotation(
+  db: Database,
+  id: string,
+  version: number,
+  changes: Partial<ClaimFields>,
+  reviewer: string,
+): Promise<ChangeResult> {
+  const [row] = await db
+    .update(annotations)
+    .set({ ...changes, ...bump(reviewer) })
+    .where(and(eq(annotations.id, id), eq(annotations.version, version), isNull(annotations.deletedAt)))
+    .returning();
+  if (row) return { kind: "changed", annotation: toAnnotation(row) };
+  const current = await getAnnotation(db, id);
+  if (!current || current.deletedAt) return { kind: "not_found" };
+  return { kind: "conflict", annotation: toAnnotation(current) };
+}
+
+/** Soft-deletes a claim. Deleting a deleted claim changes nothing and succeeds. */
+export async function deleteAnnotation(db: Database, id: string, reviewer: string): Promise<boolean> {
+  const [row] = await db
+    .update(annotations)
+    .set({ deletedAt: sql`now()`, ...bump(reviewer) })
+    .where(and(eq(annotations.id, id), isNull(annotations.deletedAt)))
+    .returning({ id: annotations.id });
+  return row !== undefined || (await getAnnotation(db, id)) !== undefined;
+}
+
+/** Brings back a soft-deleted claim with its id. Restoring a live claim returns it unchanged. */
+export async function restoreAnnotation(db: Database, id: string, reviewer: string): Promise<Annotation | undefined> {
+  const [row] = await db
+    .update(annotations)
+    .set({ deletedAt: null, ...bump(reviewer) })
+    .where(and(eq(annotations.id, id), isNotNull(annotations.deletedAt)))
+    .returning();
+  if (row) return toAnnotation(row);
+  const current = await getAnnotation(db, id);
+  return current ? toAnnotation(current) : undefined;
+}
+
+function bump(reviewer: string) {
+  return { version: sql`${annotations.version} + 1`, updatedBy: reviewer, updatedAt: sql`now()` };
+}

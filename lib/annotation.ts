@@ -1,0 +1,26 @@
+import type { Tag } from "./tags";
+
+/** A claim as the HTTP API gives it out. Offsets are code points, end exclusive. */
+export interface Annotation {
+  id: string;
+  documentId: string;
+  start: number;
+  end: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  tag: Tag;
+  note: string;
+  claimant: string;
+  evidence: string[];
+  createdBy: string;
+  updatedBy: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** The fields of a claim a reviewer can change after creating it. */
+export const editableFields = ["tag", "note", "claimant", "evidence"] as const;
+export type EditableField = (typeof editableFields)[number];
+export type ClaimFields = Pick<Annotation, EditableField>;

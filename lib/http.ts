@@ -1,0 +1,108 @@
+/**
+ * The edge of the HTTP API, on web-standard Request and Response only: one
+ * error shape, `{ "error": { "code", "message" } }`, and body reading that
+ * refuses what it should not store before anything reaches the data layer.
+ */
+import type { z } from "zod";
+import { describeIssues, reviewerName } from "./validation";
+
+/** An error meant for the client: thrown anywhere in a handler, answered by `handle`. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export function errorResponse(error: HttpError): Response {
+  return Response.json({ error: { code: error.code, message: error.message }, ...error.extra }, { status: error.status });
+}
+
+/**
+ * Wraps a route handler: an HttpError becomes its JSON answer, anything else
+ * is logged and answered as a bare 500 that reveals nothing of its cause.
+ */
+export function handle<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>) {
+  return async (...args: Args): Promise<Response> => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      if (error instanceof HttpError) return errorResponse(error);
+      console.error(error);
+      return errorResponse(new HttpError(500, "internal_error", "Something went wrong on the server."));
+    }
+  };
+}
+
+/** Reads, size-checks and validates a JSON body. */
+export async function readJson<T>(request: Request, schema: z.ZodType<T>, maxBytes: number): Promise<T> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
+    throw new HttpError(415, "unsupported_media_type", "Send the body as application/json.");
+  }
+  const declared = Number(request.headers.get("content-length"));
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const text = await readTextUpTo(request, maxBytes);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new HttpError(400, "malformed_json", "The body is not valid JSON.");
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new HttpError(400, "invalid_body", describeIssues(parsed.error));
+  return parsed.data;
+}
+
+async function readTextUpTo(request: Request, maxBytes: number): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder("utf-8").decode(Buffer.concat(chunks));
+}
+
+function tooLarge(maxBytes: number) {
+  return new HttpError(413, "body_too_large", `The body is over ${Math.round(maxBytes / 1024)} KiB.`);
+}
+
+/** The value of one cookie of the request, or undefined. */
+export function readCookie(request: Request, name: string): string | undefined {
+  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
+    try {
+      return decodeURIComponent(part.slice(eq + 1).trim());
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Name of the reviewer making a change, from the `reviewer` cookie; 401 without one. */
+export function requireReviewer(request: Request): string {
+  const parsed = reviewerName.safeParse(readCookie(request, "reviewer"));
+  if (!parsed.success) {
+    throw new HttpError(401, "reviewer_required", "Say who you are first: set the `reviewer` cookie to your name.");
+  }
+  return parsed.data;
+}
+
+export function notFound(what: string): HttpError {
+  return new HttpError(404, "not_found", `${what} was not found.`);
+}

@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { tags } from "./tags";
+
+/**
+ * The shapes the HTTP API accepts. Objects are strict: an unknown field, or a
+ * field that cannot be changed, is an error rather than something silently
+ * dropped, so a client learns at once that it sent the wrong thing.
+ */
+
+export const maxNoteLength = 10_000;
+export const maxClaimantLength = 200;
+export const maxEvidenceLinks = 50;
+export const maxUrlLength = 2_048;
+export const maxReviewerLength = 100;
+/** Largest request body the annotation endpoints read. */
+export const maxBodyBytes = 64 * 1024;
+
+const httpUrl = z
+  .string()
+  .max(maxUrlLength, `evidence links are at most ${maxUrlLength} characters`)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, "evidence links must be http or https URLs");
+
+const claimFields = {
+  tag: z.enum(tags, { error: `tag must be one of: ${tags.join(", ")}` }),
+  note: z.string().max(maxNoteLength, `note is at most ${maxNoteLength} characters`),
+  claimant: z.string().trim().max(maxClaimantLength, `claimant is at most ${maxClaimantLength} characters`),
+  evidence: z.array(httpUrl).max(maxEvidenceLinks, `at most ${maxEvidenceLinks} evidence links`),
+};
+
+const offset = z.number().int("offsets must be integers").nonnegative("offsets must not be negative");
+
+export const annotationId = z.uuid();
+
+/** Body of `POST /api/documents/{slug}/annotations`. */
+export const createAnnotationInput = z.strictObject({
+  // A client may choose the id (a UUID) so that retrying a create it never
+  // heard back from cannot make a second claim.
+  id: annotationId.optional(),
+  start: offset,
+  end: offset,
+  tag: claimFields.tag,
+  note: claimFields.note.optional(),
+  claimant: claimFields.claimant.optional(),
+  evidence: claimFields.evidence.optional(),
+});
+export type CreateAnnotationInput = z.infer<typeof createAnnotationInput>;
+
+/** Body of `PATCH /api/annotations/{id}`: the version it was based on, and what changes. */
+export const patchAnnotationInput = z.strictObject({
+  version: z.number().int().positive(),
+  tag: claimFields.tag.optional(),
+  note: claimFields.note.optional(),
+  claimant: claimFields.claimant.optional(),
+  evidence: claimFields.evidence.optional(),
+});
+export type PatchAnnotationInput = z.infer<typeof patchAnnotationInput>;
+
+/** The reviewer's name as carried in the `reviewer` cookie. */
+export const reviewerName = z.string().trim().min(1).max(maxReviewerLength);
+
+/** One line naming what is wrong with a value, for error messages. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const where = issue.path.join(".");
+      if (issue.code === "unrecognized_keys") return `unknown or unchangeable field(s): ${issue.keys.join(", ")}`;
+      return where ? `${where}: ${issue.message}` : issue.message;
+    })
+    .join("; ");
+}

@@ -21,6 +21,8 @@ interface Connection {
 }
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+/** Arbitrary key of the PostgreSQL advisory lock held while migrating. */
+const migrationLockId = 4_718_203;
 const globalKey = Symbol.for("factcheck.database");
 type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<Connection> };
 
@@ -54,9 +56,18 @@ async function openPostgres(url: string): Promise<Connection> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  // Drizzle's migrator takes no lock, and two processes migrating a new
+  // database at once collide. Migrate over one dedicated connection holding an
+  // advisory lock, so the second process waits and then finds nothing to do.
+  const migrator = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await migrator`select pg_advisory_lock(${migrationLockId})`;
+    await migrate(drizzle({ client: migrator }), { migrationsFolder });
+  } finally {
+    await migrator.end({ timeout: 5 });
+  }
   const client = postgres(url, { onnotice: () => {} });
   const db = drizzle({ client, schema });
-  await migrate(db, { migrationsFolder });
   return { db: db as unknown as Database, close: () => client.end({ timeout: 5 }) };
 }
 

@@ -57,3 +57,17 @@ export function toPositionSelector(anchor: TextAnchor): TextPositionSelector {
 export function toQuoteSelector(anchor: TextAnchor): TextQuoteSelector {
   return { type: "TextQuoteSelector", exact: anchor.exact, prefix: anchor.prefix, suffix: anchor.suffix };
 }
+
+/**
+ * Narrows [start, end) so it neither starts nor ends with whitespace, as a
+ * double-click or a sloppy drag often selects; null when nothing but
+ * whitespace is left.
+ */
+export function trimRange(index: CodePointIndex, start: number, end: number): { start: number; end: number } | null {
+  const text = index.text;
+  let from = index.toUtf16(start);
+  let to = index.toUtf16(end);
+  while (from < to && /\s/.test(text[from])) from++;
+  while (to > from && /\s/.test(text[to - 1])) to--;
+  return from < to ? { start: index.toCodePoint(from), end: index.toCodePoint(to) } : null;
+}

@@ -15,8 +15,10 @@ export const maxReviewerLength = 100;
 /** Largest request body the annotation endpoints read. */
 export const maxBodyBytes = 64 * 1024;
 
-const httpUrl = z
-  .string()
+// PostgreSQL cannot store NUL in text or jsonb; refuse it here rather than fail there.
+const text = () => z.string().refine((value) => !value.includes("\u0000"), "must not contain NUL characters");
+
+const httpUrl = text()
   .max(maxUrlLength, `evidence links are at most ${maxUrlLength} characters`)
   .refine((value) => {
     try {
@@ -29,8 +31,8 @@ const httpUrl = z
 
 const claimFields = {
   tag: z.enum(tags, { error: `tag must be one of: ${tags.join(", ")}` }),
-  note: z.string().max(maxNoteLength, `note is at most ${maxNoteLength} characters`),
-  claimant: z.string().trim().max(maxClaimantLength, `claimant is at most ${maxClaimantLength} characters`),
+  note: text().max(maxNoteLength, `note is at most ${maxNoteLength} characters`),
+  claimant: text().trim().max(maxClaimantLength, `claimant is at most ${maxClaimantLength} characters`),
   evidence: z.array(httpUrl).max(maxEvidenceLinks, `at most ${maxEvidenceLinks} evidence links`),
 };
 
@@ -63,7 +65,7 @@ export const patchAnnotationInput = z.strictObject({
 export type PatchAnnotationInput = z.infer<typeof patchAnnotationInput>;
 
 /** The reviewer's name as carried in the `reviewer` cookie. */
-export const reviewerName = z.string().trim().min(1).max(maxReviewerLength);
+export const reviewerName = text().trim().min(1).max(maxReviewerLength);
 
 /** One line naming what is wrong with a value, for error messages. */
 export function describeIssues(error: z.ZodError): string {

@@ -8,9 +8,11 @@ import { getDb } from "@/db/client";
 import { insertDocument } from "@/db/queries/documents";
 import { type ArticleBlock, articleText } from "@/lib/article";
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 
 export interface CallOptions {
+  /** Defaults to POST when there is a body, GET otherwise. */
+  method?: string;
   body?: unknown;
   /** A raw body, sent as is. */
   rawBody?: string;
@@ -18,14 +20,14 @@ export interface CallOptions {
   reviewer?: string | null;
 }
 
-export async function call(handler: Handler, params: Record<string, string>, options: CallOptions = {}) {
+export async function call<P>(handler: Handler<P>, params: P, options: CallOptions = {}) {
   const headers = new Headers();
   const reviewer = options.reviewer === undefined ? "Test Reviewer" : options.reviewer;
   if (reviewer !== null) headers.set("cookie", `reviewer=${encodeURIComponent(reviewer)}`);
   let body: string | undefined = options.rawBody;
   if (options.body !== undefined) body = JSON.stringify(options.body);
   if (body !== undefined) headers.set("content-type", options.contentType ?? "application/json");
-  const request = new Request("http://localhost/api", { method: body === undefined ? "GET" : "POST", headers, body });
+  const request = new Request("http://localhost/api", { method: options.method ?? (body === undefined ? "GET" : "POST"), headers, body });
   const response = await handler(request, { params: Promise.resolve(params) });
   const text = await response.text();
   return { status: response.status, json: text ? JSON.parse(text) : undefined, headers: response.headers };

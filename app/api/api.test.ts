@@ -9,18 +9,9 @@ import * as documentsRoute from "./documents/route";
 
 const list = (slug: string) => call(annotationsRoute.GET, { slug });
 const create = (slug: string, body: unknown, options = {}) => call(annotationsRoute.POST, { slug }, { body, ...options });
-const patch = (id: string, body: unknown, options = {}) =>
-  call(patchAs(annotationRoute.PATCH), { id }, { body, ...options });
-const remove = (id: string, options = {}) => call(deleteAs(annotationRoute.DELETE), { id }, options);
-const restore = (id: string) => call(restoreRoute.POST, { id }, { rawBody: "" });
-
-// The client helper sends GET or POST; these set the method the handler is written for.
-function patchAs(handler: typeof annotationRoute.PATCH) {
-  return (request: Request, context: never) => handler(new Request(request, { method: "PATCH" }), context);
-}
-function deleteAs(handler: typeof annotationRoute.DELETE) {
-  return (request: Request, context: never) => handler(new Request(request, { method: "DELETE" }), context);
-}
+const patch = (id: string, body: unknown, options = {}) => call(annotationRoute.PATCH, { id }, { body, method: "PATCH", ...options });
+const remove = (id: string, options = {}) => call(annotationRoute.DELETE, { id }, { method: "DELETE", ...options });
+const restore = (id: string) => call(restoreRoute.POST, { id }, { method: "POST" });
 
 // "😀" is two UTF-16 units but one code point; offsets count code points.
 const text = ["Café “quoted” 😀 claim here.", "Second paragraph says spy chips were found."];
@@ -158,6 +149,7 @@ describe("bad input is refused, stores nothing and never answers 500", () => {
     ["evidence that is not a URL", { body: { ...valid, evidence: ["not a url"] } }, 400, "invalid_body"],
     ["evidence with another scheme", { body: { ...valid, evidence: ["javascript:alert(1)"] } }, 400, "invalid_body"],
     ["note over 10,000 characters", { body: { ...valid, note: "x".repeat(10_001) } }, 400, "invalid_body"],
+    ["a NUL character in the note", { body: { ...valid, note: "a\u0000b" } }, 400, "invalid_body"],
     ["body over 64 KiB", { rawBody: JSON.stringify({ ...valid, note: "x".repeat(70_000) }) }, 413, "body_too_large"],
     ["malformed JSON", { rawBody: "{ start: 0" }, 400, "malformed_json"],
     ["a JSON array", { body: [valid] }, 400, "invalid_body"],

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { cookies } from "next/headers";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { listAnnotations } from "@/db/queries/annotations";
+import { getDocumentBySlug } from "@/db/queries/documents";
+import { Annotator } from "@/components/annotator/Annotator";
+import { ArticleMeta } from "@/components/ArticleMeta";
+import { reviewerName } from "@/lib/validation";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const document = await getDocumentBySlug(await getDb(), (await params).slug);
+  return { title: document?.title ?? "Article not found" };
+}
+
+export default async function DocumentPage({ params }: Props) {
+  const db = await getDb();
+  const document = await getDocumentBySlug(db, (await params).slug);
+  if (!document) notFound();
+  const annotations = await listAnnotations(db, document.id);
+  const cookie = (await cookies()).get("reviewer")?.value;
+  const reviewer = reviewerName.safeParse(cookie === undefined ? undefined : safeDecode(cookie));
+
+  return (
+    <article className="document">
+      <ArticleMeta document={document} />
+      <Annotator
+        document={{ slug: document.slug, text: document.text, blocks: document.blocks }}
+        annotations={annotations}
+        reviewer={reviewer.success ? reviewer.data : null}
+      />
+    </article>
+  );
+}
+
+function safeDecode(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}

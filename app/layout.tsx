@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Fact-check annotator", template: "%s · Fact-check annotator" },
+  description: "Tag claims in news articles as disputed, denied or unverified.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <Link href="/" className="site-name">
+            Fact-check annotator
+          </Link>
+        </header>
+        <main id="main">{children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,37 @@
+import type { DocumentRow } from "@/db/schema";
+
+/** The article's provenance, above its text. Unknown fields are left out, never guessed. */
+export function ArticleMeta({ document }: { document: Pick<DocumentRow, "outlet" | "title" | "sourceUrl" | "author" | "publishedAt"> }) {
+  return (
+    <dl className="article-meta" aria-label="About this article">
+      {document.outlet && (
+        <div>
+          <dt>Outlet</dt>
+          <dd data-testid="article-outlet">{document.outlet}</dd>
+        </div>
+      )}
+      {document.author && (
+        <div>
+          <dt>Author</dt>
+          <dd>{document.author}</dd>
+        </div>
+      )}
+      <div>
+        <dt>Published</dt>
+        <dd>{document.publishedAt ?? "date not known"}</dd>
+      </div>
+      <div>
+        <dt>Source</dt>
+        <dd>
+          {document.sourceUrl ? (
+            <a href={document.sourceUrl} rel="noopener noreferrer">
+              {document.sourceUrl}
+            </a>
+          ) : (
+            "URL not known"
+          )}
+        </dd>
+      </div>
+    </dl>
+  );
+}

@@ -1,0 +1,253 @@
+"use client";
+
+import { keymap } from "prosemirror-keymap";
+import { type Command, EditorState, type Transaction } from "prosemirror-state";
+import { EditorView } from "prosemirror-view";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Annotation } from "@/lib/annotation";
+import type { ArticleBlock } from "@/lib/article";
+import { type Tag, tagInfo, tags } from "@/lib/tags";
+import { type Claim, claimFromAnnotation } from "./claim";
+import { claimHistory, redoClaim, redoDepth, undoClaim, undoDepth } from "./claim-history";
+import { ClaimPanel } from "./ClaimPanel";
+import { ClaimSync, type SyncStatus } from "./claim-sync";
+import { claimsPlugin, getClaims, getClaimsAction, setClaimsAction } from "./claims-plugin";
+import { readOnlyText } from "./read-only";
+import { ReviewerForm } from "./ReviewerForm";
+import { SaveStatus } from "./SaveStatus";
+import { articleToDoc } from "./schema";
+import { SelectionToolbar } from "./SelectionToolbar";
+import { retagActive, selectedRange, tagSelection } from "./tag-selection";
+import { TextMap } from "./text-map";
+
+export interface AnnotatorDocument {
+  slug: string;
+  text: string;
+  blocks: ArticleBlock[];
+}
+
+interface AnnotatorProps {
+  document: AnnotatorDocument;
+  annotations: Annotation[];
+  reviewer: string | null;
+}
+
+/** Transactions with this meta came from the server and need no saving. */
+const fromServer = "fromServer";
+/** Transactions with this meta are keystrokes in a text field: saved after a pause. */
+const typing = "typing";
+
+/**
+ * The article editor: owns the EditorView (created in an effect, destroyed in
+ * its cleanup), the save loop, and the panels around the text. React only
+ * reads editor state and dispatches transactions; it never touches the view's DOM.
+ */
+export function Annotator({ document: article, annotations, reviewer: initialReviewer }: AnnotatorProps) {
+  const mountRef = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const textMapRef = useRef<TextMap | null>(null);
+  const syncRef = useRef<ClaimSync | null>(null);
+  const [reviewer, setReviewer] = useState(initialReviewer);
+  const reviewerRef = useRef(reviewer);
+  reviewerRef.current = reviewer;
+  const [askName, setAskName] = useState(false);
+  const [editorState, setEditorState] = useState<EditorState | null>(null);
+  const [choices, setChoices] = useState<string[]>([]);
+  const [status, setStatus] = useState<SyncStatus>({ state: "saved", unsaved: new Set(), refused: new Map(), retryAt: null });
+
+  const dispatch = useCallback((tr: Transaction) => viewRef.current?.dispatch(tr), []);
+  const run = useCallback((command: Command) => {
+    const view = viewRef.current;
+    return view ? command(view.state, view.dispatch) : false;
+  }, []);
+
+  useEffect(() => {
+    const mount = mountRef.current;
+    if (!mount) return;
+    const doc = articleToDoc(article.blocks);
+    const textMap = new TextMap(doc);
+    textMapRef.current = textMap;
+    if (textMap.text !== article.text) console.error("The editor's text differs from the server's: offsets would be wrong.");
+
+    const sync = new ClaimSync({
+      documentSlug: article.slug,
+      onStatus: setStatus,
+      onSaved: (annotation) => {
+        const view = viewRef.current;
+        const claim = view && getClaims(view.state).claims.get(annotation.id);
+        if (!view || !claim) return;
+        const { createdBy, updatedBy, updatedAt } = annotation;
+        const tr = setClaimsAction(view.state.tr, { put: [{ ...claim, createdBy, updatedBy, updatedAt }] });
+        view.dispatch(tr.setMeta(fromServer, true).setMeta("addToHistory", false));
+      },
+    });
+    syncRef.current = sync;
+    sync.loadServerState(annotations);
+
+    // Put back what an earlier visit changed but could not save.
+    const claims = new Map(annotations.map((a) => [a.id, claimFromAnnotation(a, (o) => textMap.toPos(o))]));
+    const stored = sync.takeStoredChanges();
+    for (const [id, claim] of stored) {
+      if (claim) claims.set(id, { ...claim, from: textMap.toPos(claim.start), to: textMap.toPos(claim.end) });
+      else claims.delete(id);
+    }
+
+    const requireName = (command: Command): Command => (state, dispatchTr) => {
+      if (reviewerRef.current) return command(state, dispatchTr);
+      if (!selectedRange(state, textMap)) return false;
+      if (dispatchTr) setAskName(true);
+      return true;
+    };
+    const tagKeys = Object.fromEntries(
+      // With words selected the shortcut tags them; with none it retags the open claim.
+      tags.map((tag) => [
+        tagInfo[tag].shortcut,
+        requireName((s, d) => tagSelection(tag, textMap, reviewerRef.current!)(s, d) || retagActive(tag)(s, d)),
+      ]),
+    );
+
+    const view = new EditorView(mount, {
+      state: EditorState.create({
+        doc,
+        plugins: [
+          readOnlyText(),
+          claimsPlugin([...claims.values()]),
+          claimHistory(),
+          keymap({
+            ...tagKeys,
+            "Mod-z": undoClaim,
+            "Shift-Mod-z": redoClaim,
+            "Mod-y": redoClaim,
+            Escape: (state, dispatchTr) => {
+              if (!getClaims(state).activeId) return false;
+              dispatchTr?.(setClaimsAction(state.tr, { activate: null }));
+              return true;
+            },
+          }),
+        ],
+      }),
+      attributes: {
+        "aria-label": "Article text. Select words, then tag them as a claim.",
+        "aria-readonly": "true",
+        "aria-multiline": "true",
+        role: "textbox",
+        spellcheck: "false",
+        class: "article-text",
+        "data-testid": "article-text",
+      },
+      handleClick: (editorView, pos) => {
+        const here = getClaims(editorView.state).claimsAt(pos);
+        setChoices(here.length > 1 ? here.map((c) => c.id) : []);
+        const activate = here[0]?.id ?? null;
+        if (activate !== getClaims(editorView.state).activeId) {
+          editorView.dispatch(setClaimsAction(editorView.state.tr, { activate }));
+        }
+        return false;
+      },
+      dispatchTransaction(tr) {
+        const next = view.state.apply(tr);
+        view.updateState(next);
+        setEditorState(next);
+        const action = getClaimsAction(tr);
+        if (!action || tr.getMeta(fromServer)) return;
+        const immediate = !tr.getMeta(typing);
+        for (const claim of action.put ?? []) sync.set(claim.id, claim, { immediate });
+        for (const id of action.remove ?? []) sync.set(id, null, { immediate: true });
+      },
+    });
+    viewRef.current = view;
+    setEditorState(view.state);
+    for (const [id, claim] of stored) sync.set(id, claim ? (getClaims(view.state).claims.get(id) ?? null) : null, { immediate: true });
+
+    const online = () => sync.retryNow();
+    const beforeUnload = (event: BeforeUnloadEvent) => {
+      sync.flush();
+      if (sync.hasUnsaved()) event.preventDefault();
+    };
+    window.addEventListener("online", online);
+    window.addEventListener("beforeunload", beforeUnload);
+    return () => {
+      window.removeEventListener("online", online);
+      window.removeEventListener("beforeunload", beforeUnload);
+      sync.flush();
+      sync.dispose();
+      view.destroy();
+      viewRef.current = null;
+    };
+    // The editor is built once per article; later props are not read.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [article.slug]);
+
+  const claimsState = editorState ? getClaims(editorState) : null;
+  const activeClaim = claimsState?.activeId ? (claimsState.claims.get(claimsState.activeId) ?? null) : null;
+
+  // Bring the open claim into view, e.g. after undo or a pick from the list.
+  useEffect(() => {
+    if (!activeClaim) return;
+    const element = mountRef.current?.querySelector(`[data-claim-id="${activeClaim.id}"]`);
+    element?.scrollIntoView({ block: "nearest" });
+  }, [activeClaim?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const tagSelected = (tag: Tag) => {
+    if (!reviewerRef.current) return setAskName(true);
+    run(tagSelection(tag, textMapRef.current!, reviewerRef.current));
+    viewRef.current?.focus();
+  };
+
+  const changeClaim = (claim: Claim, options: { typing?: boolean } = {}) => {
+    const view = viewRef.current;
+    if (!view) return;
+    const tr = setClaimsAction(view.state.tr, { put: [{ ...claim, updatedBy: reviewerRef.current ?? claim.updatedBy }] });
+    dispatch(options.typing ? tr.setMeta(typing, true) : tr);
+  };
+
+  const openClaim = (id: string | null) => {
+    const view = viewRef.current;
+    if (view) dispatch(setClaimsAction(view.state.tr, { activate: id }));
+  };
+
+  const selection = editorState && textMapRef.current ? selectedRange(editorState, textMapRef.current) : null;
+
+  return (
+    <div className="annotator">
+      <div className="annotator-bar" role="toolbar" aria-label="Editor">
+        <button type="button" onClick={() => run(undoClaim)} disabled={!editorState || undoDepth(editorState) === 0} title="Undo (Ctrl+Z)">
+          Undo
+        </button>
+        <button type="button" onClick={() => run(redoClaim)} disabled={!editorState || redoDepth(editorState) === 0} title="Redo (Ctrl+Shift+Z)">
+          Redo
+        </button>
+        <SaveStatus status={status} onRetry={() => syncRef.current?.retryNow()} />
+        <ReviewerForm
+          reviewer={reviewer}
+          open={askName || !reviewer}
+          onChange={(name) => {
+            setReviewer(name);
+            setAskName(false);
+          }}
+        />
+      </div>
+      <div className="annotator-body">
+        <div className="annotator-text">
+          <div ref={mountRef} />
+          {selection && viewRef.current && editorState && (
+            <SelectionToolbar view={viewRef.current} selectionTo={editorState.selection.to} onTag={tagSelected} />
+          )}
+        </div>
+        <ClaimPanel
+          claims={claimsState?.ordered() ?? []}
+          active={activeClaim}
+          choices={choices.flatMap((id) => claimsState?.claims.get(id) ?? [])}
+          status={status}
+          onOpen={openClaim}
+          onChange={changeClaim}
+          onDelete={(claim) => {
+            const view = viewRef.current;
+            if (view) dispatch(setClaimsAction(view.state.tr, { remove: [claim.id] }));
+            view?.focus();
+          }}
+        />
+      </div>
+    </div>
+  );
+}

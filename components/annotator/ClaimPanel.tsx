@@ -1,0 +1,221 @@
+"use client";
+
+import { useState } from "react";
+import { type Tag, tagInfo, tags } from "@/lib/tags";
+import type { Claim } from "./claim";
+import type { SyncStatus } from "./claim-sync";
+
+interface ClaimPanelProps {
+  claims: Claim[];
+  active: Claim | null;
+  /** Every claim under the last click, when there was more than one. */
+  choices: Claim[];
+  status: SyncStatus;
+  onOpen: (id: string | null) => void;
+  onChange: (claim: Claim, options?: { typing?: boolean }) => void;
+  onDelete: (claim: Claim) => void;
+}
+
+/** The side panel: the open claim's details, or the list of all claims. */
+export function ClaimPanel({ claims, active, choices, status, onOpen, onChange, onDelete }: ClaimPanelProps) {
+  return (
+    <aside className="claim-panel" aria-label="Claims" data-testid="claim-panel">
+      {choices.length > 1 && (
+        <nav aria-label="Claims at this place" className="claim-choices" data-testid="claim-choices">
+          <h2>{choices.length} claims here</h2>
+          <ClaimList claims={choices} activeId={active?.id ?? null} status={status} onOpen={onOpen} />
+        </nav>
+      )}
+      {active ? (
+        <ClaimEditor key={active.id} claim={active} status={status} onChange={onChange} onDelete={onDelete} onClose={() => onOpen(null)} />
+      ) : (
+        <>
+          <h2>Claims ({claims.length})</h2>
+          {claims.length === 0 ? (
+            <p className="hint">
+              Select words in the article, then choose a tag in the toolbar under the selection or press a shortcut:
+            </p>
+          ) : (
+            <ClaimList claims={claims} activeId={null} status={status} onOpen={onOpen} />
+          )}
+          <Shortcuts />
+        </>
+      )}
+    </aside>
+  );
+}
+
+function ClaimList({ claims, activeId, status, onOpen }: { claims: Claim[]; activeId: string | null; status: SyncStatus; onOpen: (id: string) => void }) {
+  return (
+    <ol className="claim-list">
+      {claims.map((claim) => (
+        <li key={claim.id}>
+          <button
+            type="button"
+            className={`claim-list-item claim-list-${claim.tag}`}
+            aria-current={claim.id === activeId ? "true" : undefined}
+            onClick={() => onOpen(claim.id)}
+          >
+            <span className={`tag-pill tag-pill-${claim.tag}`}>
+              <span aria-hidden="true">{tagInfo[claim.tag].glyph}</span> {tagInfo[claim.tag].label}
+            </span>{" "}
+            <q>{claim.quote}</q>
+            {status.unsaved.has(claim.id) && status.state !== "saving" && <span className="unsaved-mark"> (unsaved)</span>}
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Shortcuts() {
+  return (
+    <dl className="shortcuts">
+      {tags.map((tag) => (
+        <div key={tag}>
+          <dt>
+            <kbd>{tagInfo[tag].shortcutLabel}</kbd>
+          </dt>
+          <dd>Tag the selection {tagInfo[tag].label.toLowerCase()}</dd>
+        </div>
+      ))}
+      <div>
+        <dt>
+          <kbd>Ctrl+Z</kbd> / <kbd>Ctrl+Shift+Z</kbd>
+        </dt>
+        <dd>Undo / redo a claim change (⌘ on a Mac)</dd>
+      </div>
+      <div>
+        <dt>
+          <kbd>Esc</kbd>
+        </dt>
+        <dd>Close the open claim</dd>
+      </div>
+    </dl>
+  );
+}
+
+interface ClaimEditorProps {
+  claim: Claim;
+  status: SyncStatus;
+  onChange: (claim: Claim, options?: { typing?: boolean }) => void;
+  onDelete: (claim: Claim) => void;
+  onClose: () => void;
+}
+
+function ClaimEditor({ claim, status, onChange, onDelete, onClose }: ClaimEditorProps) {
+  const [link, setLink] = useState("");
+  const [linkError, setLinkError] = useState<string | null>(null);
+  const refused = status.refused.get(claim.id);
+
+  const addLink = () => {
+    const value = link.trim();
+    if (!isHttpUrl(value)) return setLinkError("Enter a full http:// or https:// address.");
+    if (claim.evidence.includes(value)) return setLinkError("This link is already listed.");
+    onChange({ ...claim, evidence: [...claim.evidence, value] });
+    setLink("");
+    setLinkError(null);
+  };
+
+  return (
+    <section className="claim-editor" aria-label="Open claim" data-testid="claim-editor" data-claim-id={claim.id}>
+      <header>
+        <h2>
+          <span className={`tag-pill tag-pill-${claim.tag}`} data-testid="claim-tag">
+            <span aria-hidden="true">{tagInfo[claim.tag].glyph}</span> {tagInfo[claim.tag].label}
+          </span>{" "}
+          claim
+        </h2>
+        <button type="button" className="link-button" onClick={onClose} aria-label="Close claim">
+          Close
+        </button>
+      </header>
+      <blockquote data-testid="claim-quote">{claim.quote}</blockquote>
+      {status.unsaved.has(claim.id) && status.state !== "saving" && (
+        <p className="unsaved-mark" role="note">
+          {refused ? `Not saved: ${refused}` : "Not saved yet: kept here and retried."}
+        </p>
+      )}
+
+      <fieldset className="tag-choice">
+        <legend>Tag</legend>
+        {tags.map((tag: Tag) => (
+          <label key={tag} className={`tag-option tag-option-${tag}`}>
+            <input type="radio" name="tag" value={tag} checked={claim.tag === tag} onChange={() => onChange({ ...claim, tag })} />
+            <span aria-hidden="true">{tagInfo[tag].glyph}</span> {tagInfo[tag].label}
+          </label>
+        ))}
+      </fieldset>
+
+      <label className="field">
+        Claimant (who made the claim)
+        <input value={claim.claimant} maxLength={200} placeholder="e.g. Andy Jassy" onChange={(e) => onChange({ ...claim, claimant: e.target.value }, { typing: true })} />
+      </label>
+
+      <label className="field">
+        Note
+        <textarea value={claim.note} maxLength={10_000} rows={5} onChange={(e) => onChange({ ...claim, note: e.target.value }, { typing: true })} />
+      </label>
+
+      <div className="field">
+        <span id="evidence-label">Evidence links</span>
+        {claim.evidence.length > 0 && (
+          <ul className="evidence-list" aria-labelledby="evidence-label">
+            {claim.evidence.map((url) => (
+              <li key={url}>
+                <a href={url} target="_blank" rel="noopener noreferrer">
+                  {url}
+                </a>{" "}
+                <button type="button" className="link-button" aria-label={`Remove link ${url}`} onClick={() => onChange({ ...claim, evidence: claim.evidence.filter((u) => u !== url) })}>
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="evidence-add">
+          <input
+            type="url"
+            aria-label="Add an evidence link"
+            placeholder="https://…"
+            value={link}
+            aria-invalid={linkError ? "true" : undefined}
+            onChange={(e) => setLink(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") {
+                e.preventDefault();
+                addLink();
+              }
+            }}
+          />
+          <button type="button" onClick={addLink}>
+            Add link
+          </button>
+        </div>
+        {linkError && (
+          <p className="field-error" role="alert">
+            {linkError}
+          </p>
+        )}
+      </div>
+
+      <p className="claim-meta">
+        Tagged by {claim.createdBy}
+        {claim.updatedBy !== claim.createdBy && `, last changed by ${claim.updatedBy}`}
+        {claim.updatedAt && ` · ${new Date(claim.updatedAt).toLocaleString()}`}
+      </p>
+      <button type="button" className="danger" onClick={() => onDelete(claim)}>
+        Delete claim
+      </button>
+    </section>
+  );
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}

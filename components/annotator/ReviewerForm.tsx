@@ -1,0 +1,56 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { maxReviewerLength } from "@/lib/validation";
+
+interface ReviewerFormProps {
+  reviewer: string | null;
+  open: boolean;
+  onChange: (name: string) => void;
+}
+
+/**
+ * Asks reviewers for their name once and keeps it in the `reviewer` cookie,
+ * which the server records on what they create and change. This identifies,
+ * it does not authenticate.
+ */
+export function ReviewerForm({ reviewer, open, onChange }: ReviewerFormProps) {
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState(reviewer ?? "");
+  const inputRef = useRef<HTMLInputElement>(null);
+  const showForm = open || editing;
+
+  useEffect(() => {
+    if (showForm) inputRef.current?.focus();
+  }, [showForm]);
+
+  if (!showForm) {
+    return (
+      <span className="reviewer">
+        Reviewing as <strong data-testid="reviewer-name">{reviewer}</strong>{" "}
+        <button type="button" className="link-button" onClick={() => setEditing(true)}>
+          Change
+        </button>
+      </span>
+    );
+  }
+  return (
+    <form
+      className="reviewer-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const trimmed = name.trim();
+        if (!trimmed) return;
+        document.cookie = `reviewer=${encodeURIComponent(trimmed)}; path=/; max-age=31536000; samesite=lax`;
+        setEditing(false);
+        onChange(trimmed);
+      }}
+    >
+      <label>
+        Your name, recorded on the claims you tag{" "}
+        <input ref={inputRef} value={name} onChange={(e) => setName(e.target.value)} maxLength={maxReviewerLength} required />
+      </label>
+      <button type="submit">Start reviewing</button>
+    </form>
+  );
+}

@@ -1,0 +1,276 @@
+/**
+ * Saves claims in the background and never loses what the reviewer did.
+ *
+ * The editor applies every change at once (optimistic) and tells this class
+ * the claim's new desired state: a Claim, or null for deleted. For each claim
+ * we keep what the server last confirmed; whenever the two differ we send the
+ * one request that moves the server closer (create, delete, restore or patch)
+ * and repeat until they match. Working from states rather than a queue of
+ * requests makes retries safe: after a network error we simply look again.
+ *
+ * Failures: a network error or a 5xx is retried with backoff (and at once when
+ * the browser says it is online again); the claim stays marked unsaved and is
+ * kept in localStorage, so even closing the tab loses nothing. A 409 means
+ * someone else changed the claim: we take their version number and re-apply
+ * the reviewer's change on top (the last reviewer to edit wins). Any other 4xx
+ * is a refusal: the claim is marked with the server's message, not retried.
+ */
+import type { Annotation, ClaimFields } from "@/lib/annotation";
+import { type Claim, sameFields, sameLinks } from "./claim";
+
+interface ServerClaim extends ClaimFields {
+  version: number;
+  deleted: boolean;
+}
+
+export type SaveState = "saved" | "saving" | "offline" | "refused";
+
+export interface SyncStatus {
+  state: SaveState;
+  /** Claims whose latest change the server has not confirmed. */
+  unsaved: ReadonlySet<string>;
+  /** The server's reason, for claims it refused. */
+  refused: ReadonlyMap<string, string>;
+  /** When the next retry happens, while offline. */
+  retryAt: number | null;
+}
+
+export interface ClaimSyncOptions {
+  documentSlug: string;
+  onStatus: (status: SyncStatus) => void;
+  /** The server's view of a claim after it saved it (who changed it, when). */
+  onSaved?: (annotation: Annotation) => void;
+  fetch?: typeof fetch;
+  storage?: Pick<Storage, "getItem" | "setItem" | "removeItem"> | null;
+  /** Milliseconds to wait after a change before saving it, so typing makes one request. */
+  debounce?: number;
+}
+
+class RetryableError extends Error {}
+class RefusedError extends Error {}
+
+const maxBackoff = 10_000;
+
+export class ClaimSync {
+  private readonly server = new Map<string, ServerClaim>();
+  private readonly desired = new Map<string, Claim | null>();
+  private readonly refused = new Map<string, string>();
+  private readonly running = new Set<string>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private failures = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryAt: number | null = null;
+  private readonly fetch: typeof fetch;
+  private readonly storage: ClaimSyncOptions["storage"];
+  private readonly storageKey: string;
+
+  constructor(private readonly options: ClaimSyncOptions) {
+    this.fetch = options.fetch ?? ((...args) => globalThis.fetch(...args));
+    this.storage = options.storage === undefined ? safeLocalStorage() : options.storage;
+    this.storageKey = `factcheck:unsaved:${options.documentSlug}`;
+  }
+
+  /** Records what the server holds, as loaded with the page. */
+  loadServerState(annotations: Annotation[]): void {
+    for (const a of annotations) {
+      this.server.set(a.id, { ...pickFields(a), version: a.version, deleted: false });
+    }
+  }
+
+  /**
+   * Changes the reviewer made but the server never confirmed, kept from an
+   * earlier visit. The caller puts them back on screen, then hands them to `set`.
+   */
+  takeStoredChanges(): Map<string, Claim | null> {
+    const raw = this.storage?.getItem(this.storageKey);
+    if (!raw) return new Map();
+    try {
+      return new Map(Object.entries(JSON.parse(raw) as Record<string, Claim | null>));
+    } catch {
+      return new Map();
+    }
+  }
+
+  /** The reviewer's latest wish for a claim: its state, or null for deleted. */
+  set(id: string, claim: Claim | null, { immediate = false } = {}): void {
+    this.desired.set(id, claim);
+    this.refused.delete(id);
+    this.persist();
+    clearTimeout(this.timers.get(id));
+    const delay = immediate ? 0 : (this.options.debounce ?? 400);
+    this.timers.set(
+      id,
+      setTimeout(() => {
+        this.timers.delete(id);
+        void this.drive(id);
+      }, delay),
+    );
+    this.report();
+  }
+
+  /** Saves everything pending now, without waiting for the debounce. */
+  flush(): void {
+    for (const [id, timer] of this.timers) {
+      clearTimeout(timer);
+      this.timers.delete(id);
+      void this.drive(id);
+    }
+  }
+
+  /** Tries every unsaved claim again now (e.g. when the browser comes back online). */
+  retryNow(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.retryAt = null;
+    for (const id of this.unsavedIds()) if (!this.refused.has(id)) void this.drive(id);
+  }
+
+  hasUnsaved(): boolean {
+    return this.unsavedIds().length > 0;
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+  }
+
+  private inSync(id: string): boolean {
+    const want = this.desired.get(id);
+    if (want === undefined) return true;
+    const have = this.server.get(id);
+    if (want === null) return !have || have.deleted;
+    return !!have && !have.deleted && sameFields(have, want);
+  }
+
+  private unsavedIds(): string[] {
+    return [...this.desired.keys()].filter((id) => !this.inSync(id));
+  }
+
+  /** Sends requests for one claim until the server matches the reviewer's wish. */
+  private async drive(id: string): Promise<void> {
+    if (this.running.has(id)) return;
+    this.running.add(id);
+    this.report();
+    try {
+      while (!this.inSync(id) && !this.timers.has(id)) await this.step(id);
+      this.failures = 0;
+    } catch (error) {
+      if (error instanceof RefusedError) this.refused.set(id, error.message);
+      else this.scheduleRetry();
+    } finally {
+      this.running.delete(id);
+      this.persist();
+      this.report();
+    }
+  }
+
+  private async step(id: string): Promise<void> {
+    const want = this.desired.get(id)!;
+    const have = this.server.get(id);
+    if (want === null) {
+      await this.request("DELETE", `/api/annotations/${id}`);
+      if (have) have.deleted = true;
+      else this.server.set(id, { ...pickFields(this.desired.get(id) ?? emptyFields), version: 0, deleted: true });
+      return;
+    }
+    if (!have) {
+      const { start, end, tag, note, claimant, evidence } = want;
+      const body = { id, start, end, tag, note, claimant, evidence };
+      this.accept(await this.request("POST", `/api/documents/${this.options.documentSlug}/annotations`, body));
+      return;
+    }
+    if (have.deleted) {
+      this.accept(await this.request("POST", `/api/annotations/${id}/restore`));
+      return;
+    }
+    const changes: Partial<ClaimFields> = {};
+    if (have.tag !== want.tag) changes.tag = want.tag;
+    if (have.note !== want.note) changes.note = want.note;
+    if (have.claimant !== want.claimant) changes.claimant = want.claimant;
+    if (!sameLinks(have.evidence, want.evidence)) changes.evidence = want.evidence;
+    try {
+      this.accept(await this.request("PATCH", `/api/annotations/${id}`, { version: have.version, ...changes }));
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      if (error.current) this.accept(error.current);
+      else have.deleted = true; // Deleted elsewhere: restore it, then re-apply.
+    }
+  }
+
+  private accept(annotation: Annotation): void {
+    this.server.set(annotation.id, { ...pickFields(annotation), version: annotation.version, deleted: false });
+    this.options.onSaved?.(annotation);
+  }
+
+  private async request(method: string, url: string, body?: unknown): Promise<Annotation> {
+    let response: Response;
+    try {
+      response = await this.fetch(url, {
+        method,
+        headers: body === undefined ? undefined : { "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: "same-origin",
+      });
+    } catch (error) {
+      throw new RetryableError(String(error));
+    }
+    const json = response.status === 204 ? null : await response.json().catch(() => null);
+    if (response.ok) return json?.annotation;
+    if (response.status === 409 && json?.annotation) throw new ConflictError(json.annotation);
+    if (response.status === 404 && method === "PATCH") throw new ConflictError(null);
+    if (response.status === 404 && method === "DELETE") return json;
+    if (response.status >= 500 || response.status === 429 || response.status === 408) {
+      throw new RetryableError(`HTTP ${response.status}`);
+    }
+    throw new RefusedError(json?.error?.message ?? `The server refused the change (HTTP ${response.status}).`);
+  }
+
+  private scheduleRetry(): void {
+    this.failures++;
+    if (this.retryTimer) return;
+    const delay = Math.min(maxBackoff, 500 * 2 ** Math.min(this.failures, 5));
+    this.retryAt = Date.now() + delay;
+    this.retryTimer = setTimeout(() => this.retryNow(), delay);
+  }
+
+  /** Keeps unsaved wishes in localStorage until the server confirms them. */
+  private persist(): void {
+    if (!this.storage) return;
+    const unsaved = this.unsavedIds();
+    try {
+      if (unsaved.length === 0) this.storage.removeItem(this.storageKey);
+      else this.storage.setItem(this.storageKey, JSON.stringify(Object.fromEntries(unsaved.map((id) => [id, this.desired.get(id)]))));
+    } catch {
+      // Storage full or disabled: the change is still on screen and still retried.
+    }
+  }
+
+  private report(): void {
+    const unsaved = new Set(this.unsavedIds());
+    let state: SaveState = "saved";
+    if (this.refused.size > 0) state = "refused";
+    else if (this.retryTimer) state = "offline";
+    else if (unsaved.size > 0 || this.running.size > 0) state = "saving";
+    this.options.onStatus({ state, unsaved, refused: new Map(this.refused), retryAt: this.retryAt });
+  }
+}
+
+class ConflictError extends Error {
+  constructor(readonly current: Annotation | null) {
+    super("conflict");
+  }
+}
+
+const emptyFields: ClaimFields = { tag: "unverified", note: "", claimant: "", evidence: [] };
+
+function pickFields(source: ClaimFields): ClaimFields {
+  return { tag: source.tag, note: source.note, claimant: source.claimant, evidence: [...source.evidence] };
+}
+
+function safeLocalStorage(): Storage | null {
+  try {
+    return typeof window === "undefined" ? null : window.localStorage;
+  } catch {
+    return null;
+  }
+}

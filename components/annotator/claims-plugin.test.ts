@@ -1,0 +1,341 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { type Command, EditorState, TextSelection, type Transaction } from "prosemirror-state";
+import type { Decoration } from "prosemirror-view";
+import { describe, expect, it } from "vitest";
+import { type ArticleBlock, parsePlainArticle } from "@/lib/article";
+import type { Tag } from "@/lib/tags";
+import type { Claim } from "./claim";
+import { claimHistory } from "./claim-history";
+import { claimsPlugin, getClaims, setClaimsAction } from "./claims-plugin";
+import { readOnlyText } from "./read-only";
+import { articleToDoc } from "./schema";
+import { retagActive, tagSelection } from "./tag-selection";
+import { TextMap } from "./text-map";
+
+const jassy = parsePlainArticle(
+  readFileSync(path.join(import.meta.dirname, "../../content/jassy-bloomberg-retraction.txt"), "utf8"),
+);
+
+/** An editor over an article, with the plugins the Annotator installs. */
+function editor(blocks: ArticleBlock[] = jassy, claims: Claim[] = []) {
+  const doc = articleToDoc(blocks);
+  const textMap = new TextMap(doc);
+  const state = EditorState.create({ doc, plugins: [readOnlyText(), claimsPlugin(claims), claimHistory()] });
+  return { doc, textMap, state };
+}
+
+/** Runs a command as a view would; returns the command's answer and the next state. */
+function run(state: EditorState, command: Command): { applied: boolean; state: EditorState } {
+  let next = state;
+  const applied = command(state, (tr: Transaction) => {
+    next = next.apply(tr);
+  });
+  return { applied, state: next };
+}
+
+function apply(state: EditorState, action: Parameters<typeof setClaimsAction>[1]): EditorState {
+  return state.apply(setClaimsAction(state.tr, action));
+}
+
+/** Code point offsets of `words`, which must occur once in the map's text. */
+function offsetsOf(textMap: TextMap, words: string): { start: number; end: number } {
+  const at = textMap.text.indexOf(words);
+  if (at < 0 || textMap.text.indexOf(words, at + 1) >= 0) throw new Error(`"${words}" is not once in the article`);
+  const start = textMap.index.toCodePoint(at);
+  return { start, end: start + Array.from(words).length };
+}
+
+/** A claim on `words`, which must occur once in the article. */
+function claimOn(textMap: TextMap, words: string, id: string, tag: Tag = "disputed"): Claim {
+  const { start, end } = offsetsOf(textMap, words);
+  return {
+    id,
+    start,
+    end,
+    from: textMap.toPos(start),
+    to: textMap.toPos(end),
+    quote: words,
+    tag,
+    note: "",
+    claimant: "",
+    evidence: [],
+    createdBy: "Ada",
+    updatedBy: "Ada",
+    updatedAt: null,
+  };
+}
+
+function select(state: EditorState, textMap: TextMap, start: number, end: number): EditorState {
+  return state.apply(state.tr.setSelection(TextSelection.create(state.doc, textMap.toPos(start), textMap.toPos(end))));
+}
+
+// Decoration keeps its attributes internal; the class and data attribute are
+// what the reviewer sees (colour, glyph, click target), so read them anyway.
+const attrsOf = (decoration: Decoration) => (decoration as unknown as { type: { attrs: Record<string, string> } }).type.attrs;
+const isWidget = (decoration: Decoration) => decoration.from === decoration.to;
+
+/** The highlight and label drawn for one claim. */
+function drawn(state: EditorState, id: string) {
+  const found = getClaims(state).decorations.find(undefined, undefined, (spec) => spec.claimId === id);
+  return {
+    highlights: found.filter((d) => !isWidget(d)).map((d) => ({ from: d.from, to: d.to, ...attrsOf(d) })),
+    labels: found.filter(isWidget).map((d) => ({ at: d.from, key: d.spec.key as string })),
+  };
+}
+
+describe("tagSelection", () => {
+  it("makes a claim of the selected words without the spaces around them, and opens it", () => {
+    const { textMap, state } = editor();
+    const words = offsetsOf(textMap, "got played or took");
+    const selected = select(state, textMap, words.start - 1, words.end + 1); // a sloppy drag takes the spaces too
+
+    const { applied, state: next } = run(selected, tagSelection("disputed", textMap, "Ada", () => "claim-1"));
+
+    expect(applied).toBe(true);
+    const claims = getClaims(next);
+    expect(claims.activeId).toBe("claim-1");
+    expect(claims.claims.get("claim-1")).toEqual({
+      id: "claim-1",
+      start: words.start,
+      end: words.end,
+      from: textMap.toPos(words.start),
+      to: textMap.toPos(words.end),
+      quote: "got played or took",
+      tag: "disputed",
+      note: "",
+      claimant: "",
+      evidence: [],
+      createdBy: "Ada",
+      updatedBy: "Ada",
+      updatedAt: null,
+    });
+    expect(next.doc.textBetween(textMap.toPos(words.start), textMap.toPos(words.end))).toBe("got played or took");
+  });
+
+  it("collapses the selection to the end of the new claim", () => {
+    const { textMap, state } = editor();
+    const words = offsetsOf(textMap, "spy chips being embedded");
+    const { state: next } = run(select(state, textMap, words.start, words.end), tagSelection("denied", textMap, "Ada", () => "c"));
+    expect(next.selection.empty).toBe(true);
+    expect(next.selection.from).toBe(textMap.toPos(words.end));
+  });
+
+  it("does not take the line break when the selection runs to the start of the next block", () => {
+    const { textMap, state } = editor();
+    const caption = offsetsOf(textMap, "October 25, 2016.");
+    const { state: next } = run(select(state, textMap, caption.start, caption.end + 1), tagSelection("unverified", textMap, "Ada", () => "c"));
+    expect(getClaims(next).claims.get("c")).toMatchObject({ start: caption.start, end: caption.end, quote: "October 25, 2016." });
+  });
+
+  it("keeps the line break inside a claim that spans two blocks", () => {
+    const { textMap, state } = editor();
+    const from = offsetsOf(textMap, "Key Points").start;
+    const to = offsetsOf(textMap, "AWS CEO").end;
+    const { state: next } = run(select(state, textMap, from, to), tagSelection("disputed", textMap, "Ada", () => "c"));
+    expect(getClaims(next).claims.get("c")?.quote).toBe("Key Points\nAWS CEO");
+  });
+
+  it("counts offsets in code points after an emoji", () => {
+    const { textMap, state } = editor([
+      { type: "paragraph", text: "😀 Jassy 😀" },
+      { type: "paragraph", text: "🇺🇸 Bloomberg should retract. 👨‍👩‍👧" },
+    ]);
+    // Plain text "😀 Jassy 😀\n🇺🇸 Bloomberg…": "Bloomberg" starts at code point 13.
+    const { state: next } = run(select(state, textMap, 12, 22), tagSelection("disputed", textMap, "Ada", () => "c"));
+    expect(getClaims(next).claims.get("c")).toMatchObject({ start: 13, end: 22, quote: "Bloomberg" });
+  });
+
+  it("does nothing when the selection is empty or only whitespace", () => {
+    const { textMap, state } = editor();
+    const space = offsetsOf(textMap, "liberties. Bloomberg").start + "liberties.".length;
+    for (const selected of [state, select(state, textMap, space, space + 1)]) {
+      const { applied, state: next } = run(selected, tagSelection("disputed", textMap, "Ada", () => "c"));
+      expect(applied).toBe(false);
+      expect(getClaims(next).claims.size).toBe(0);
+    }
+  });
+
+  it("gives each claim a new id by default", () => {
+    const { textMap, state } = editor();
+    const a = offsetsOf(textMap, "Jassy wrote");
+    const first = run(select(state, textMap, a.start, a.end), tagSelection("disputed", textMap, "Ada")).state;
+    const second = run(select(first, textMap, a.start, a.end), tagSelection("denied", textMap, "Ada")).state;
+    const ids = [...getClaims(second).claims.keys()];
+    expect(ids).toHaveLength(2);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("claims actions", () => {
+  it("starts with the claims it is given, none open", () => {
+    const { textMap } = editor();
+    const claim = claimOn(textMap, "spy chips being embedded", "a");
+    const { state } = editor(jassy, [claim]);
+    expect(getClaims(state).claims.get("a")).toEqual(claim);
+    expect(getClaims(state).activeId).toBeNull();
+    expect(drawn(state, "a").highlights).toEqual([
+      expect.objectContaining({ from: claim.from, to: claim.to, class: "claim claim-disputed", "data-claim-id": "a" }),
+    ]);
+  });
+
+  it("puts a new claim, replaces it by id and removes it", () => {
+    const { textMap, state } = editor();
+    const claim = claimOn(textMap, "spy chips being embedded", "a");
+    const created = apply(state, { put: [claim] });
+    expect(getClaims(created).claims.get("a")).toEqual(claim);
+
+    const replaced = apply(created, { put: [{ ...claim, note: "Denied by Apple and Amazon." }] });
+    expect(getClaims(replaced).claims.size).toBe(1);
+    expect(getClaims(replaced).claims.get("a")?.note).toBe("Denied by Apple and Amazon.");
+
+    const removed = apply(replaced, { remove: ["a"] });
+    expect(getClaims(removed).claims.size).toBe(0);
+    expect(drawn(removed, "a")).toEqual({ highlights: [], labels: [] });
+  });
+
+  it("opens a claim, keeps it open when an action says nothing about it, and closes it", () => {
+    const { textMap, state } = editor();
+    const a = claimOn(textMap, "spy chips being embedded", "a");
+    const b = claimOn(textMap, "Super Micro told shareholders", "b");
+    const opened = apply(state, { put: [a, b], activate: "a" });
+    expect(getClaims(opened).activeId).toBe("a");
+    expect(getClaims(apply(opened, { put: [{ ...b, note: "x" }] })).activeId).toBe("a");
+    expect(getClaims(apply(opened, { activate: "b" })).activeId).toBe("b");
+    expect(getClaims(apply(opened, { activate: null })).activeId).toBeNull();
+  });
+
+  it("closes the open claim when it is removed, and refuses to open an unknown one", () => {
+    const { textMap, state } = editor();
+    const opened = apply(state, { put: [claimOn(textMap, "spy chips being embedded", "a")], activate: "a" });
+    expect(getClaims(apply(opened, { remove: ["a"] })).activeId).toBeNull();
+    expect(getClaims(apply(opened, { activate: "nope" })).activeId).toBeNull();
+  });
+
+  it("lists claims in reading order", () => {
+    const { textMap, state } = editor();
+    const late = claimOn(textMap, "Super Micro told shareholders", "late");
+    const early = claimOn(textMap, "Amazon cloud chief", "early");
+    const wide = claimOn(textMap, "Amazon cloud chief Jassy", "wide");
+    const next = apply(state, { put: [late, wide, early] });
+    expect(getClaims(next).ordered().map((c) => c.id)).toEqual(["early", "wide", "late"]);
+  });
+});
+
+describe("claim decorations", () => {
+  it("draws a highlight over the claim's words and a label before them", () => {
+    const { textMap, state } = editor();
+    const claim = claimOn(textMap, "spy chips being embedded", "a", "denied");
+    const next = apply(state, { put: [claim] });
+    expect(drawn(next, "a")).toEqual({
+      highlights: [{ from: claim.from, to: claim.to, nodeName: "span", class: "claim claim-denied", "data-claim-id": "a" }],
+      labels: [{ at: claim.from, key: "a:denied" }],
+    });
+    expect(getClaims(next).decorations.find(claim.from, claim.to).length).toBe(2);
+  });
+
+  it("redraws the highlight and the label when the claim is retagged", () => {
+    const { textMap, state } = editor();
+    const claim = claimOn(textMap, "spy chips being embedded", "a", "disputed");
+    const opened = apply(state, { put: [claim], activate: "a" });
+    const { applied, state: retagged } = run(opened, retagActive("unverified"));
+    expect(applied).toBe(true);
+    expect(getClaims(retagged).claims.get("a")?.tag).toBe("unverified");
+    expect(drawn(retagged, "a")).toEqual({
+      highlights: [{ from: claim.from, to: claim.to, nodeName: "span", class: "claim claim-unverified claim-active", "data-claim-id": "a" }],
+      labels: [{ at: claim.from, key: "a:unverified" }],
+    });
+  });
+
+  it("marks only the open claim as active", () => {
+    const { textMap, state } = editor();
+    const a = claimOn(textMap, "spy chips being embedded", "a");
+    const b = claimOn(textMap, "Super Micro told shareholders", "b");
+    const openA = apply(state, { put: [a, b], activate: "a" });
+    expect(drawn(openA, "a").highlights[0].class).toBe("claim claim-disputed claim-active");
+    expect(drawn(openA, "b").highlights[0].class).toBe("claim claim-disputed");
+
+    const openB = apply(openA, { activate: "b" });
+    expect(drawn(openB, "a").highlights[0].class).toBe("claim claim-disputed");
+    expect(drawn(openB, "b").highlights[0].class).toBe("claim claim-disputed claim-active");
+
+    const closed = apply(openB, { activate: null });
+    expect(drawn(closed, "b").highlights[0].class).toBe("claim claim-disputed");
+  });
+
+  it("keeps the same decorations when only a claim's note changes, so nothing is redrawn", () => {
+    const { textMap, state } = editor();
+    const claim = claimOn(textMap, "spy chips being embedded", "a");
+    const created = apply(state, { put: [claim] });
+    const noted = apply(created, { put: [{ ...claim, note: "See the AWS blog post." }] });
+    expect(getClaims(noted).decorations).toBe(getClaims(created).decorations);
+  });
+
+  it("keeps the same plugin state for a transaction that does not touch claims", () => {
+    const { textMap, state } = editor();
+    const created = apply(state, { put: [claimOn(textMap, "spy chips being embedded", "a")] });
+    const moved = created.apply(created.tr.setSelection(TextSelection.create(created.doc, 3)));
+    expect(getClaims(moved)).toBe(getClaims(created));
+  });
+
+  it("retagActive does nothing without an open claim or with the same tag", () => {
+    const { textMap, state } = editor();
+    const created = apply(state, { put: [claimOn(textMap, "spy chips being embedded", "a", "denied")] });
+    expect(run(created, retagActive("disputed")).applied).toBe(false);
+    const opened = apply(created, { activate: "a" });
+    expect(run(opened, retagActive("denied")).applied).toBe(false);
+  });
+});
+
+describe("claimsAt", () => {
+  const { textMap, state } = editor();
+  const outer = claimOn(textMap, "Reporters got played or took liberties", "outer");
+  const inner = claimOn(textMap, "got played", "inner");
+  // Overlaps `outer` without nesting in it, and is a little longer.
+  const overlapping = claimOn(textMap, "took liberties. Bloomberg should retract.", "overlapping");
+  const claims = getClaims(apply(state, { put: [outer, overlapping, inner] }));
+
+  it("finds every claim covering a position, innermost first", () => {
+    expect(claims.claimsAt(inner.from + 1).map((c) => c.id)).toEqual(["inner", "outer"]);
+  });
+
+  it("finds overlapping claims, the shorter first", () => {
+    expect(outer.to - outer.from).toBeLessThan(overlapping.to - overlapping.from);
+    expect(claims.claimsAt(overlapping.from + 1).map((c) => c.id)).toEqual(["outer", "overlapping"]);
+    expect(claims.claimsAt(outer.to).map((c) => c.id)).toEqual(["overlapping"]);
+  });
+
+  it("counts a claim's start as inside it and its end as outside", () => {
+    expect(claims.claimsAt(outer.from).map((c) => c.id)).toEqual(["outer"]);
+    expect(claims.claimsAt(inner.to).map((c) => c.id)).toEqual(["outer"]);
+    expect(claims.claimsAt(overlapping.to)).toEqual([]);
+  });
+
+  it("finds nothing where there is no claim", () => {
+    expect(claims.claimsAt(1)).toEqual([]);
+  });
+});
+
+describe("readOnlyText", () => {
+  it("drops a transaction that would change the article's words", () => {
+    const { state } = editor();
+    const next = state.apply(state.tr.insertText("not in the article", 5));
+    expect(next.doc.eq(state.doc)).toBe(true);
+    expect(next).toBe(state);
+  });
+
+  it("drops deletions too, even when they carry a claims action", () => {
+    const { textMap, state } = editor();
+    const tr = setClaimsAction(state.tr.delete(1, 10), { put: [claimOn(textMap, "spy chips being embedded", "a")] });
+    const next = state.apply(tr);
+    expect(next.doc.eq(state.doc)).toBe(true);
+    expect(getClaims(next).claims.size).toBe(0);
+  });
+
+  it("lets through transactions that only change the selection or the claims", () => {
+    const { textMap, state } = editor();
+    const next = apply(state, { put: [claimOn(textMap, "spy chips being embedded", "a")] });
+    expect(getClaims(next).claims.size).toBe(1);
+    expect(next.doc).toBe(state.doc);
+  });
+});

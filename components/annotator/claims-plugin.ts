@@ -1,0 +1,154 @@
+/**
+ * The claims of the article and their highlights.
+ *
+ * Plugin state is an immutable `ClaimsState`: the claims by id, the claim the
+ * reviewer has open, and a DecorationSet drawing them. Changes arrive as
+ * actions on transactions (`putClaims`, `removeClaims`, `setActiveClaim`);
+ * `put` both creates and replaces, so undo can put back any earlier version of
+ * a claim, the same id included. Only the decorations of claims that changed
+ * are rebuilt, so untouched paragraphs keep their DOM.
+ */
+import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirror-state";
+import { Decoration, DecorationSet } from "prosemirror-view";
+import { tagInfo } from "@/lib/tags";
+import type { Claim } from "./claim";
+
+/**
+ * What a transaction does to the claims: put (create or replace) some, remove
+ * some, and open one (`activate`: an id, null to close, absent to keep).
+ */
+export interface ClaimsAction {
+  put?: Claim[];
+  remove?: string[];
+  activate?: string | null;
+}
+
+export const claimsKey = new PluginKey<ClaimsState>("claims");
+
+export class ClaimsState {
+  constructor(
+    readonly claims: ReadonlyMap<string, Claim>,
+    readonly activeId: string | null,
+    readonly decorations: DecorationSet,
+  ) {}
+
+  static create(state: EditorState, claims: Claim[]): ClaimsState {
+    const byId = new Map(claims.map((claim) => [claim.id, claim]));
+    return new ClaimsState(byId, null, DecorationSet.create(state.doc, claims.flatMap((c) => decorate(c, false))));
+  }
+
+  apply(tr: Transaction, state: EditorState): ClaimsState {
+    const action = tr.getMeta(claimsKey) as ClaimsAction | undefined;
+    let decorations = tr.docChanged ? this.decorations.map(tr.mapping, tr.doc) : this.decorations;
+    if (!action) return decorations === this.decorations ? this : new ClaimsState(this.claims, this.activeId, decorations);
+
+    const claims = new Map(this.claims);
+    const redraw = new Set<string>();
+    for (const claim of action.put ?? []) {
+      const old = claims.get(claim.id);
+      claims.set(claim.id, claim);
+      if (!old || old.tag !== claim.tag || old.from !== claim.from || old.to !== claim.to) redraw.add(claim.id);
+    }
+    for (const id of action.remove ?? []) if (claims.delete(id)) redraw.add(id);
+
+    let activeId = action.activate === undefined ? this.activeId : action.activate;
+    if (activeId && !claims.has(activeId)) activeId = null;
+    if (activeId !== this.activeId) {
+      if (this.activeId) redraw.add(this.activeId);
+      if (activeId) redraw.add(activeId);
+    }
+
+    if (redraw.size > 0) {
+      const stale = decorations.find(undefined, undefined, (spec) => redraw.has(spec.claimId));
+      const fresh = [...redraw].flatMap((id) => {
+        const claim = claims.get(id);
+        return claim ? decorate(claim, id === activeId) : [];
+      });
+      decorations = decorations.remove(stale).add(state.doc, fresh);
+    }
+    return new ClaimsState(claims, activeId, decorations);
+  }
+
+  /** Claims covering a document position, innermost (shortest) first. */
+  claimsAt(pos: number): Claim[] {
+    const found: Claim[] = [];
+    for (const claim of this.claims.values()) if (claim.from <= pos && pos < claim.to) found.push(claim);
+    return found.sort((a, b) => a.to - a.from - (b.to - b.from));
+  }
+
+  /** Claims in reading order. */
+  ordered(): Claim[] {
+    return [...this.claims.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+}
+
+function decorate(claim: Claim, active: boolean): Decoration[] {
+  const info = tagInfo[claim.tag];
+  const spec = { claimId: claim.id };
+  return [
+    // nodeName makes overlapping claims nest as separate elements instead of
+    // merging their classes onto one span, so each keeps its own style.
+    Decoration.inline(
+      claim.from,
+      claim.to,
+      {
+        nodeName: "span",
+        class: `claim claim-${claim.tag}${active ? " claim-active" : ""}`,
+        "data-claim-id": claim.id,
+      },
+      spec,
+    ),
+    Decoration.widget(claim.from, () => label(claim, info.glyph, info.label), {
+      ...spec,
+      side: -1,
+      ignoreSelection: true,
+      key: `${claim.id}:${claim.tag}`,
+    }),
+  ];
+}
+
+/** The tag's glyph before the claim, with the tag spelled out for screen readers. */
+function label(claim: Claim, glyph: string, tagLabel: string): HTMLElement {
+  const element = document.createElement("span");
+  element.className = `claim-label claim-label-${claim.tag}`;
+  element.dataset.claimId = claim.id;
+  element.contentEditable = "false";
+  element.title = `${tagLabel} claim`;
+  const visible = document.createElement("span");
+  visible.setAttribute("aria-hidden", "true");
+  visible.textContent = glyph;
+  const spoken = document.createElement("span");
+  spoken.className = "sr-only";
+  spoken.textContent = `${tagLabel} claim: `;
+  element.append(visible, spoken);
+  return element;
+}
+
+/** The claims plugin, seeded with the claims the server has. */
+export function claimsPlugin(initial: Claim[]): Plugin<ClaimsState> {
+  return new Plugin<ClaimsState>({
+    key: claimsKey,
+    state: {
+      init: (_config, state) => ClaimsState.create(state, initial),
+      apply: (tr, value, _old, state) => value.apply(tr, state),
+    },
+    props: {
+      decorations: (state) => claimsKey.getState(state)?.decorations,
+    },
+  });
+}
+
+export function getClaims(state: EditorState): ClaimsState {
+  const value = claimsKey.getState(state);
+  if (!value) throw new Error("the claims plugin is not installed");
+  return value;
+}
+
+/** Records a claims action on a transaction. */
+export function setClaimsAction(tr: Transaction, action: ClaimsAction): Transaction {
+  return tr.setMeta(claimsKey, action);
+}
+
+export function getClaimsAction(tr: Transaction): ClaimsAction | undefined {
+  return tr.getMeta(claimsKey) as ClaimsAction | undefined;
+}

@@ -1,0 +1,55 @@
+import { type Command, type EditorState, TextSelection } from "prosemirror-state";
+import { trimRange } from "@/lib/selectors";
+import type { Tag } from "@/lib/tags";
+import type { Claim } from "./claim";
+import { getClaims, setClaimsAction } from "./claims-plugin";
+import type { TextMap } from "./text-map";
+
+/** The selection as plain-text offsets without surrounding whitespace, or null when it holds no words. */
+export function selectedRange(state: EditorState, textMap: TextMap): { start: number; end: number } | null {
+  const { from, to, empty } = state.selection;
+  if (empty) return null;
+  return trimRange(textMap.index, textMap.toOffset(from), textMap.toOffset(to));
+}
+
+/**
+ * Tags the selected words as a new claim and opens it. Returns false (does
+ * nothing) when the selection holds no words.
+ */
+export function tagSelection(tag: Tag, textMap: TextMap, reviewer: string, newId: () => string = () => crypto.randomUUID()): Command {
+  return (state, dispatch) => {
+    const range = selectedRange(state, textMap);
+    if (!range) return false;
+    if (dispatch) {
+      const claim: Claim = {
+        id: newId(),
+        ...range,
+        from: textMap.toPos(range.start),
+        to: textMap.toPos(range.end),
+        quote: textMap.index.slice(range.start, range.end),
+        tag,
+        note: "",
+        claimant: "",
+        evidence: [],
+        createdBy: reviewer,
+        updatedBy: reviewer,
+        updatedAt: null,
+      };
+      // Collapse the selection to the claim's end, so the tag toolbar gives way to the highlight.
+      const tr = state.tr.setSelection(TextSelection.create(state.doc, claim.to));
+      dispatch(setClaimsAction(tr, { put: [claim], activate: claim.id }));
+    }
+    return true;
+  };
+}
+
+/** Changes the tag of the open claim. */
+export function retagActive(tag: Tag): Command {
+  return (state, dispatch) => {
+    const claims = getClaims(state);
+    const claim = claims.activeId ? claims.claims.get(claims.activeId) : undefined;
+    if (!claim || claim.tag === tag) return false;
+    if (dispatch) dispatch(setClaimsAction(state.tr, { put: [{ ...claim, tag }] }));
+    return true;
+  };
+}

@@ -1,0 +1,247 @@
+import { expect, reviewer, test } from "./fixtures";
+import { AnnotatorPage, ClaimsApi } from "./pages/annotator-page";
+
+const claimWords = "Bloomberg should retract";
+
+test("the article opens with its structure and metadata", async ({ annotator, page }) => {
+  await expect(annotator.text.getByRole("heading", { level: 1 })).toHaveText(
+    "Amazon cloud chief Jassy follows Apple in calling for retraction of Chinese spy chip story",
+  );
+  await expect(annotator.text.getByRole("heading", { level: 2 })).toHaveText("Key Points");
+  await expect(annotator.text.locator("ul > li")).toHaveCount(2);
+  await expect(annotator.text.locator("figcaption")).toContainText("speaks at the WSJD Live conference");
+  await expect(page.getByTestId("article-outlet")).toHaveText("CNBC");
+  await expect(page.getByText("URL not known")).toBeVisible();
+});
+
+test("select with the mouse, tag from the toolbar, and find it again after a reload", async ({ annotator, api, page }) => {
+  await annotator.selectWithMouse(claimWords);
+  await expect(annotator.toolbar).toBeVisible();
+  await annotator.tagFromToolbar("disputed");
+
+  const id = await annotator.openClaimId();
+  await expect(annotator.claimEditor.getByTestId("claim-quote")).toHaveText(claimWords);
+  expect((await annotator.highlights())[id]).toBe(claimWords);
+  await expect(annotator.highlight(id)).toHaveClass(/claim-disputed/);
+  await annotator.expectSaved();
+
+  const [stored] = await api.list();
+  const text = await api.documentText();
+  expect(stored).toMatchObject({ id, quote: claimWords, tag: "disputed", createdBy: reviewer });
+  expect([...text].slice(stored.start, stored.end).join("")).toBe(claimWords);
+
+  await page.reload();
+  await expect(annotator.text).toBeVisible();
+  expect((await annotator.highlights())[id]).toBe(claimWords);
+  // Screen readers are told the tag, not only shown a colour.
+  await expect(annotator.text.locator(`.claim-label[data-claim-id="${id}"] .sr-only`)).toHaveText("Disputed claim:");
+});
+
+test("select with the keyboard and tag with a shortcut", async ({ annotator, api }) => {
+  const words = "Reporters got played";
+  await annotator.selectWithKeyboard(words);
+  await annotator.page.keyboard.press("Alt+Shift+N");
+  const id = await annotator.openClaimId();
+  expect((await annotator.highlights())[id]).toBe(words);
+  await expect(annotator.claimEditor.getByTestId("claim-tag")).toContainText("Denied");
+  await annotator.expectSaved();
+  expect(await api.list()).toMatchObject([{ id, quote: words, tag: "denied" }]);
+});
+
+test("overlapping claims are each drawn and all listed where they overlap", async ({ annotator, api }) => {
+  await annotator.selectWithMouse("They offered no proof, story kept changing");
+  await annotator.page.keyboard.press("Alt+Shift+D");
+  const outer = await annotator.openClaimId();
+  await annotator.page.keyboard.press("Escape");
+
+  await annotator.selectWithMouse("story kept changing");
+  await annotator.page.keyboard.press("Alt+Shift+U");
+  const inner = await annotator.openClaimId();
+  expect(inner).not.toBe(outer);
+
+  const highlights = await annotator.highlights();
+  expect(highlights[outer]).toBe("They offered no proof, story kept changing");
+  expect(highlights[inner]).toBe("story kept changing");
+
+  await annotator.page.keyboard.press("Escape");
+  await annotator.clickOn("kept");
+  const choices = annotator.page.getByTestId("claim-choices");
+  await expect(choices.getByRole("button")).toHaveCount(2);
+  await choices.getByRole("button", { name: /Disputed/ }).click();
+  expect(await annotator.openClaimId()).toBe(outer);
+  await choices.getByRole("button", { name: /Unverified/ }).click();
+  expect(await annotator.openClaimId()).toBe(inner);
+
+  await annotator.expectSaved();
+  expect((await api.list()).map((a) => a.id).sort()).toEqual([outer, inner].sort());
+});
+
+test("edit a claim's tag, claimant, note and evidence; the edits survive a reload", async ({ annotator, api, page }) => {
+  await annotator.selectWithMouse(claimWords);
+  await annotator.tagFromToolbar("unverified");
+  const id = await annotator.openClaimId();
+  const editor = annotator.claimEditor;
+
+  await editor.getByRole("radio", { name: /Denied/ }).check();
+  await editor.getByLabel("Claimant (who made the claim)").fill("Andy Jassy");
+  await editor.getByLabel("Note").fill("Bloomberg stood by its story.");
+  await editor.getByLabel("Add an evidence link").fill("ftp://not-allowed.example");
+  await editor.getByRole("button", { name: "Add link" }).click();
+  await expect(editor.getByRole("alert")).toContainText("http");
+  await editor.getByLabel("Add an evidence link").fill("https://aws.amazon.com/blogs/security/setting-the-record-straight/");
+  await editor.getByRole("button", { name: "Add link" }).click();
+  await expect(editor.getByRole("link", { name: /setting-the-record-straight/ })).toBeVisible();
+  await expect(annotator.highlight(id)).toHaveClass(/claim-denied/);
+  await annotator.expectSaved();
+
+  await page.reload();
+  await annotator.clickOn("should retract");
+  expect(await annotator.openClaimId()).toBe(id);
+  await expect(annotator.claimEditor.getByRole("radio", { name: /Denied/ })).toBeChecked();
+  await expect(annotator.claimEditor.getByLabel("Claimant (who made the claim)")).toHaveValue("Andy Jassy");
+  await expect(annotator.claimEditor.getByLabel("Note")).toHaveValue("Bloomberg stood by its story.");
+  expect(await api.list()).toMatchObject([
+    {
+      id,
+      tag: "denied",
+      claimant: "Andy Jassy",
+      note: "Bloomberg stood by its story.",
+      evidence: ["https://aws.amazon.com/blogs/security/setting-the-record-straight/"],
+    },
+  ]);
+});
+
+test("delete a claim, then undo brings back the same claim, saved; redo deletes it again", async ({ annotator, api }) => {
+  await annotator.selectWithMouse(claimWords);
+  await annotator.tagFromToolbar("disputed");
+  const id = await annotator.openClaimId();
+  await annotator.claimEditor.getByLabel("Note").fill("keep this note");
+  await annotator.expectSaved();
+
+  await annotator.claimEditor.getByRole("button", { name: "Delete claim" }).click();
+  await expect(annotator.highlight(id)).toHaveCount(0);
+  await annotator.expectSaved();
+  expect(await api.list()).toEqual([]);
+
+  await annotator.page.keyboard.press("ControlOrMeta+z");
+  await expect(annotator.highlight(id)).toHaveCount(1);
+  await annotator.expectSaved();
+  expect(await api.list()).toMatchObject([{ id, quote: claimWords, note: "keep this note" }]);
+
+  await annotator.page.keyboard.press("ControlOrMeta+Shift+z");
+  await expect(annotator.highlight(id)).toHaveCount(0);
+  await annotator.expectSaved();
+  expect(await api.list()).toEqual([]);
+});
+
+test("undo and redo a create and a retag", async ({ annotator, api }) => {
+  await annotator.selectWithMouse(claimWords);
+  await annotator.page.keyboard.press("Alt+Shift+D");
+  const id = await annotator.openClaimId();
+  await annotator.page.keyboard.press("Alt+Shift+U"); // No selection: retags the open claim.
+  await expect(annotator.highlight(id)).toHaveClass(/claim-unverified/);
+
+  await annotator.page.keyboard.press("ControlOrMeta+z");
+  await expect(annotator.highlight(id)).toHaveClass(/claim-disputed/);
+  await annotator.page.keyboard.press("ControlOrMeta+z");
+  await expect(annotator.highlight(id)).toHaveCount(0);
+  await annotator.expectSaved();
+  expect(await api.list()).toEqual([]);
+
+  await annotator.page.getByRole("button", { name: "Redo" }).click();
+  await expect(annotator.highlight(id)).toHaveClass(/claim-disputed/);
+  await annotator.expectSaved();
+  expect(await api.list()).toMatchObject([{ id, tag: "disputed" }]);
+});
+
+test("typing, pasting, cutting and composing leave the article's words as they were", async ({ annotator, api, page, context }) => {
+  const original = await api.documentText();
+  expect(await annotator.articleText()).toBe(original);
+
+  await annotator.clickOn("story kept changing");
+  await page.keyboard.type("xyz");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText("composed text");
+
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await annotator.selectWithMouse("no proof");
+  await page.keyboard.press("ControlOrMeta+c");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("no proof");
+  await page.keyboard.press("ControlOrMeta+x");
+  await page.keyboard.press("ControlOrMeta+v");
+
+  // An IME composition, as a Japanese or Chinese keyboard sends it. Collapse
+  // the selection first: its tag toolbar floats over the next line.
+  await page.keyboard.press("ArrowRight");
+  await expect(annotator.toolbar).toHaveCount(0);
+  await annotator.clickOn("Reporters");
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Input.imeSetComposition", { text: "にほん", selectionStart: 3, selectionEnd: 3 });
+  await cdp.send("Input.insertText", { text: "日本" });
+
+  await expect.poll(() => annotator.articleText()).toBe(original);
+  expect(await api.documentText()).toBe(original);
+  expect(await api.list()).toEqual([]);
+});
+
+test("a save that fails keeps the change on screen and saves it when the server answers again", async ({ annotator, api, page }) => {
+  await page.route("**/api/**", (route) => route.abort("connectionrefused"));
+  await annotator.selectWithMouse(claimWords);
+  await annotator.tagFromToolbar("denied");
+  const id = await annotator.openClaimId();
+  await annotator.claimEditor.getByLabel("Note").fill("typed while offline");
+
+  await expect(annotator.saveStatus).toHaveAttribute("data-state", "offline");
+  await expect(annotator.saveStatus).toContainText("unsaved change");
+  await expect(annotator.claimEditor.getByRole("note")).toContainText("Not saved yet");
+  expect((await annotator.highlights())[id]).toBe(claimWords);
+  expect(await api.list()).toEqual([]);
+
+  await page.unroute("**/api/**");
+  await annotator.page.getByRole("button", { name: "Retry now" }).click();
+  await annotator.expectSaved();
+  expect(await api.list()).toMatchObject([{ id, tag: "denied", note: "typed while offline" }]);
+
+  await page.reload();
+  expect((await annotator.highlights())[id]).toBe(claimWords);
+});
+
+test("an unsaved change survives closing the page and is saved on the next visit", async ({ annotator, api, page }) => {
+  await page.route("**/api/**", (route) => route.abort("connectionrefused"));
+  await annotator.selectWithMouse(claimWords);
+  await annotator.tagFromToolbar("unverified");
+  const id = await annotator.openClaimId();
+  await expect(annotator.saveStatus).toHaveAttribute("data-state", "offline");
+  await page.unroute("**/api/**");
+
+  await page.reload(); // The server never got the claim; the browser kept it.
+  expect((await annotator.highlights())[id]).toBe(claimWords);
+  await annotator.expectSaved();
+  expect(await api.list()).toMatchObject([{ id, tag: "unverified" }]);
+});
+
+test("a new reviewer gives a name once, and it is recorded on their claims", async ({ browser, baseURL, request }) => {
+  const api = new ClaimsApi(request);
+  await api.clear();
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  const annotator = new AnnotatorPage(page);
+  await annotator.goto();
+
+  const nameField = page.getByLabel("Your name, recorded on the claims you tag");
+  await expect(nameField).toBeVisible();
+  await nameField.fill("Nora Newcomer");
+  await page.getByRole("button", { name: "Start reviewing" }).click();
+  await expect(page.getByTestId("reviewer-name")).toHaveText("Nora Newcomer");
+
+  await annotator.selectWithMouse(claimWords);
+  await annotator.tagFromToolbar("disputed");
+  await annotator.expectSaved();
+  expect(await api.list()).toMatchObject([{ createdBy: "Nora Newcomer" }]);
+
+  await page.reload();
+  await expect(page.getByTestId("reviewer-name")).toHaveText("Nora Newcomer");
+  await context.close();
+});

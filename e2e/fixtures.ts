@@ -1,0 +1,22 @@
+import { test as base } from "@playwright/test";
+import { AnnotatorPage, ClaimsApi } from "./pages/annotator-page";
+
+export const reviewer = "Rita Reviewer";
+
+/** Each test starts on a clean article, as a reviewer who has given a name. */
+export const test = base.extend<{ annotator: AnnotatorPage; api: ClaimsApi }>({
+  api: async ({ request }, use) => {
+    const api = new ClaimsApi(request);
+    await api.clear();
+    await use(api);
+  },
+  annotator: async ({ page, context, baseURL, api }, use) => {
+    void api; // Ensures the article is cleared before the page opens.
+    await context.addCookies([{ name: "reviewer", value: encodeURIComponent(reviewer), url: baseURL! }]);
+    const annotator = new AnnotatorPage(page);
+    await annotator.goto();
+    await use(annotator);
+  },
+});
+
+export { expect } from "@playwright/test";

@@ -1,0 +1,157 @@
+import { type APIRequestContext, type Locator, type Page, expect } from "@playwright/test";
+
+export const articleSlug = "jassy-bloomberg-retraction";
+export type TagName = "disputed" | "denied" | "unverified";
+
+/** A claim as the API lists it (the fields these tests read). */
+export interface ApiAnnotation {
+  id: string;
+  start: number;
+  end: number;
+  quote: string;
+  tag: TagName;
+  note: string;
+  claimant: string;
+  evidence: string[];
+  createdBy: string;
+  version: number;
+}
+
+/** The article editor, as a reviewer sees and drives it. */
+export class AnnotatorPage {
+  readonly text: Locator;
+  readonly toolbar: Locator;
+  readonly panel: Locator;
+  readonly claimEditor: Locator;
+  readonly saveStatus: Locator;
+
+  constructor(readonly page: Page) {
+    this.text = page.getByTestId("article-text");
+    this.toolbar = page.getByTestId("selection-toolbar");
+    this.panel = page.getByTestId("claim-panel");
+    this.claimEditor = page.getByTestId("claim-editor");
+    this.saveStatus = page.getByTestId("save-status");
+  }
+
+  async goto() {
+    await this.page.goto(`/documents/${articleSlug}`);
+    await expect(this.text).toBeVisible();
+  }
+
+  /** Screen rectangles of the first occurrence of `words` in the article. */
+  private async wordsBox(words: string) {
+    const box = await this.text.evaluate((root, wanted) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(wanted);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+        const first = rects[0];
+        const last = rects[rects.length - 1];
+        return { startX: first.left, startY: first.top + first.height / 2, endX: last.right, endY: last.top + last.height / 2 };
+      }
+      return null;
+    }, words);
+    if (!box) throw new Error(`"${words}" is not in one text node of the article`);
+    return box;
+  }
+
+  /** Drags the mouse across the words, as a reviewer selects them. */
+  async selectWithMouse(words: string) {
+    const box = await this.wordsBox(words);
+    await this.page.mouse.move(box.startX + 1, box.startY);
+    await this.page.mouse.down();
+    await this.page.mouse.move((box.startX + box.endX) / 2, (box.startY + box.endY) / 2, { steps: 4 });
+    await this.page.mouse.move(box.endX - 1, box.endY, { steps: 4 });
+    await this.page.mouse.up();
+  }
+
+  /** Clicks just before the words, then extends the selection with Shift+Arrow. */
+  async selectWithKeyboard(words: string) {
+    const box = await this.wordsBox(words);
+    await this.page.mouse.click(box.startX + 1, box.startY);
+    for (let i = 0; i < [...words].length; i++) await this.page.keyboard.press("Shift+ArrowRight");
+  }
+
+  /** Clicks in the middle of some words. */
+  async clickOn(words: string) {
+    const box = await this.wordsBox(words);
+    await this.page.mouse.click((box.startX + box.endX) / 2, (box.startY + box.endY) / 2);
+  }
+
+  async tagFromToolbar(tag: TagName) {
+    const label = tag[0].toUpperCase() + tag.slice(1);
+    await this.toolbar.getByRole("button", { name: new RegExp(`^${label}`) }).click();
+  }
+
+  /** The highlighted text of every claim on screen, by claim id. */
+  async highlights(): Promise<Record<string, string>> {
+    return this.text.evaluate((root) => {
+      const byId: Record<string, string> = {};
+      for (const element of root.querySelectorAll<HTMLElement>("span.claim[data-claim-id]")) {
+        const id = element.dataset.claimId!;
+        const own = [...element.childNodes]
+          .map((n) => (n instanceof HTMLElement && n.classList.contains("claim-label") ? "" : n.textContent))
+          .join("");
+        byId[id] = (byId[id] ?? "") + own;
+      }
+      return byId;
+    });
+  }
+
+  highlight(id: string): Locator {
+    return this.text.locator(`span.claim[data-claim-id="${id}"]`).first();
+  }
+
+  async openClaimId(): Promise<string> {
+    await expect(this.claimEditor).toBeVisible();
+    return (await this.claimEditor.getAttribute("data-claim-id"))!;
+  }
+
+  async expectSaved() {
+    await expect(this.saveStatus).toHaveAttribute("data-state", "saved");
+  }
+
+  async articleText(): Promise<string> {
+    return this.text.evaluate((root) =>
+      [...root.querySelectorAll("h1, h2, li, p, figcaption")]
+        .map((block) =>
+          [...block.childNodes]
+            .map(function text(node: Node): string {
+              if (node instanceof HTMLElement && node.classList.contains("claim-label")) return "";
+              if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? "";
+              return [...node.childNodes].map(text).join("");
+            })
+            .join(""),
+        )
+        .join("\n"),
+    );
+  }
+}
+
+/** The API as a test's arranging and checking hand: what the server really stored. */
+export class ClaimsApi {
+  constructor(private readonly request: APIRequestContext) {}
+
+  async list(): Promise<ApiAnnotation[]> {
+    const response = await this.request.get(`/api/documents/${articleSlug}/annotations`);
+    expect(response.ok()).toBe(true);
+    return (await response.json()).annotations;
+  }
+
+  async documentText(): Promise<string> {
+    const response = await this.request.get(`/api/documents/${articleSlug}`);
+    return (await response.json()).document.text;
+  }
+
+  /** Soft-deletes every claim of the article, so each test starts from a clean page. */
+  async clear() {
+    for (const claim of await this.list()) {
+      const response = await this.request.delete(`/api/annotations/${claim.id}`, { headers: { cookie: "reviewer=e2e-cleanup" } });
+      expect(response.status()).toBe(204);
+    }
+  }
+}

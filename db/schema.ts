@@ -47,7 +47,10 @@ export const annotations = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
-  (table) => [index("annotations_document_start_idx").on(table.documentId, table.start)],
+  (table) => [
+    index("annotations_document_start_idx").on(table.documentId, table.start, table.end, table.id),
+    index("annotations_updated_idx").on(table.updatedAt, table.id),
+  ],
 );
 
 export type DocumentRow = typeof documents.$inferSelect;

@@ -30,6 +30,8 @@ interface AnnotatorProps {
   document: AnnotatorDocument;
   annotations: Annotation[];
   reviewer: string | null;
+  /** A claim to open, scrolled into the middle of the screen (from `?claim=` links on review pages). */
+  initialClaimId?: string | null;
 }
 
 /** Transactions with this meta came from the server and need no saving. */
@@ -42,7 +44,7 @@ const typing = "typing";
  * its cleanup), the save loop, and the panels around the text. React only
  * reads editor state and dispatches transactions; it never touches the view's DOM.
  */
-export function Annotator({ document: article, annotations, reviewer: initialReviewer }: AnnotatorProps) {
+export function Annotator({ document: article, annotations, reviewer: initialReviewer, initialClaimId = null }: AnnotatorProps) {
   const mountRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const textMapRef = useRef<TextMap | null>(null);
@@ -53,6 +55,7 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
   const [askName, setAskName] = useState(false);
   const [editorState, setEditorState] = useState<EditorState | null>(null);
   const [choices, setChoices] = useState<string[]>([]);
+  const scrollBlock = useRef<ScrollLogicalPosition>("nearest");
   const [status, setStatus] = useState<SyncStatus>({ state: "saved", unsaved: new Set(), refused: new Map(), retryAt: null });
 
   const dispatch = useCallback((tr: Transaction) => viewRef.current?.dispatch(tr), []);
@@ -156,6 +159,10 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
       },
     });
     viewRef.current = view;
+    if (initialClaimId && claims.has(initialClaimId)) {
+      scrollBlock.current = "center";
+      view.dispatch(setClaimsAction(view.state.tr, { activate: initialClaimId }));
+    }
     setEditorState(view.state);
     for (const [id, claim] of stored) sync.set(id, claim ? (getClaims(view.state).claims.get(id) ?? null) : null, { immediate: true });
 
@@ -185,7 +192,8 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
   useEffect(() => {
     if (!activeClaim) return;
     const element = mountRef.current?.querySelector(`[data-claim-id="${activeClaim.id}"]`);
-    element?.scrollIntoView({ block: "nearest" });
+    element?.scrollIntoView({ block: scrollBlock.current });
+    scrollBlock.current = "nearest";
   }, [activeClaim?.id]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const tagSelected = (tag: Tag) => {

@@ -79,7 +79,9 @@ const isWidget = (decoration: Decoration) => decoration.from === decoration.to;
 function drawn(state: EditorState, id: string) {
   const found = getClaims(state).decorations.find(undefined, undefined, (spec) => spec.claimId === id);
   return {
-    highlights: found.filter((d) => !isWidget(d)).map((d) => ({ from: d.from, to: d.to, ...attrsOf(d) })),
+    highlights: found
+      .filter((d) => !isWidget(d))
+      .map((d): { from: number; to: number; [attr: string]: string | number } => ({ from: d.from, to: d.to, ...attrsOf(d) })),
     labels: found.filter(isWidget).map((d) => ({ at: d.from, key: d.spec.key as string })),
   };
 }

@@ -34,4 +34,5 @@ CREATE TABLE "documents" (
 );
 --> statement-breakpoint
 ALTER TABLE "annotations" ADD CONSTRAINT "annotations_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "annotations_document_start_idx" ON "annotations" USING btree ("document_id","start_offset");
+CREATE INDEX "annotations_document_start_idx" ON "annotations" USING btree ("document_id","start_offset","end_offset","id");--> statement-breakpoint
+CREATE INDEX "annotations_updated_idx" ON "annotations" USING btree ("updated_at","id");

@@ -8,18 +8,19 @@ import { Annotator } from "@/components/annotator/Annotator";
 import { ArticleMeta } from "@/components/ArticleMeta";
 import { reviewerName } from "@/lib/validation";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ claim?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const document = await getDocumentBySlug(await getDb(), (await params).slug);
   return { title: document?.title ?? "Article not found" };
 }
 
-export default async function DocumentPage({ params }: Props) {
+export default async function DocumentPage({ params, searchParams }: Props) {
   const db = await getDb();
   const document = await getDocumentBySlug(db, (await params).slug);
   if (!document) notFound();
   const annotations = await listAnnotations(db, document.id);
+  const { claim } = await searchParams;
   const cookie = (await cookies()).get("reviewer")?.value;
   const reviewer = reviewerName.safeParse(cookie === undefined ? undefined : safeDecode(cookie));
 
@@ -30,6 +31,7 @@ export default async function DocumentPage({ params }: Props) {
         document={{ slug: document.slug, text: document.text, blocks: document.blocks }}
         annotations={annotations}
         reviewer={reviewer.success ? reviewer.data : null}
+        initialClaimId={typeof claim === "string" ? claim : null}
       />
     </article>
   );

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { type Tag, tags } from "./tags";
+
+/**
+ * The filters of the review pages and of exports. They travel in the query
+ * string (`?tag=disputed&tag=denied&reviewer=…&claimant=…&q=…&sort=updated`),
+ * so a filtered view can be shared, reloaded, and exported as it is shown.
+ */
+export const reviewSorts = ["position", "updated"] as const;
+export type ReviewSort = (typeof reviewSorts)[number];
+
+export interface ReviewFilters {
+  tags: Tag[];
+  /** Matches who created or last changed a claim. */
+  reviewer?: string;
+  /** Matches the claimant exactly (case-insensitive). */
+  claimant?: string;
+  /** Words searched in quote, note and claimant (case-insensitive substring). */
+  q?: string;
+  sort: ReviewSort;
+}
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((value) => !value.includes("\u0000"), "must not contain NUL characters")
+    .optional()
+    .transform((value) => value || undefined);
+
+const schema = z.object({
+  tag: z.array(z.enum(tags, { error: `tag must be one of: ${tags.join(", ")}` })),
+  reviewer: optionalText(100),
+  claimant: optionalText(200),
+  q: optionalText(500),
+  sort: z.enum(reviewSorts, { error: `sort must be one of: ${reviewSorts.join(", ")}` }).default("position"),
+});
+
+/** Parses the filters of a query string; `error` names what is wrong. */
+export function parseReviewFilters(params: URLSearchParams): { filters: ReviewFilters } | { error: string } {
+  const parsed = schema.safeParse({
+    tag: params.getAll("tag").filter((tag) => tag !== ""),
+    reviewer: params.get("reviewer") ?? undefined,
+    claimant: params.get("claimant") ?? undefined,
+    q: params.get("q") ?? undefined,
+    sort: params.get("sort") || undefined,
+  });
+  if (!parsed.success) {
+    return { error: parsed.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; ") };
+  }
+  const { tag, ...rest } = parsed.data;
+  return { filters: { tags: [...new Set(tag)], ...rest } };
+}
+
+/** The query string of some filters, leaving out defaults. */
+export function reviewFiltersToSearchParams(filters: ReviewFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const tag of filters.tags) params.append("tag", tag);
+  if (filters.reviewer) params.set("reviewer", filters.reviewer);
+  if (filters.claimant) params.set("claimant", filters.claimant);
+  if (filters.q) params.set("q", filters.q);
+  if (filters.sort !== "position") params.set("sort", filters.sort);
+  return params;
+}

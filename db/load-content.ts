@@ -3,7 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import { articleText, parsePlainArticle } from "@/lib/article";
 import type { Database } from "./client";
-import { documents } from "./schema";
+import { createDocument } from "./queries/documents";
 
 /** Optional `<slug>.json` beside `<slug>.txt`: what the text file cannot say. */
 const articleMetadata = z.strictObject({
@@ -33,9 +33,9 @@ export async function loadContentArticles(db: Database, contentDir: string): Pro
     const metadata = articleMetadata.parse(await readJsonIfPresent(path.join(contentDir, `${slug}.json`)));
     const blocks = parsePlainArticle(source);
     const headline = blocks[0]?.type === "heading" ? blocks[0].text : slug;
-    await db
-      .insert(documents)
-      .values({
+    await createDocument(
+      db,
+      {
         slug,
         title: metadata.title ?? headline,
         outlet: metadata.outlet ?? null,
@@ -44,8 +44,9 @@ export async function loadContentArticles(db: Database, contentDir: string): Pro
         publishedAt: metadata.publishedAt ?? null,
         text: articleText(blocks),
         blocks,
-      })
-      .onConflictDoNothing({ target: documents.slug });
+      },
+      "content/",
+    );
   }
 }
 

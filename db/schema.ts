@@ -1,11 +1,17 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import type { ArticleBlock } from "@/lib/article";
 import { tags } from "@/lib/tags";
 
 export const claimTag = pgEnum("claim_tag", tags);
+export const anchorStatuses = ["anchored", "orphan"] as const;
+export const anchorStatus = pgEnum("anchor_status", anchorStatuses);
 
-/** An article as reviewers read it: its blocks and the plain text offsets count in. */
+/**
+ * An article as reviewers read it now: its latest revision's blocks and the
+ * plain text offsets count in (copied from `document_revisions`, so the
+ * editor reads one row).
+ */
 export const documents = pgTable("documents", {
   id: uuid("id").primaryKey().defaultRandom(),
   slug: text("slug").notNull().unique(),
@@ -16,8 +22,26 @@ export const documents = pgTable("documents", {
   publishedAt: date("published_at", { mode: "string" }),
   text: text("text").notNull(),
   blocks: jsonb("blocks").$type<ArticleBlock[]>().notNull(),
+  revision: integer("revision").notNull().default(1),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Every published text of an article, numbered from 1. */
+export const documentRevisions = pgTable(
+  "document_revisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    text: text("text").notNull(),
+    blocks: jsonb("blocks").$type<ArticleBlock[]>().notNull(),
+    publishedBy: text("published_by").notNull(),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [unique("document_revisions_number_unique").on(table.documentId, table.number)],
+);
 
 /**
  * A tagged claim. Its anchor is kept as both W3C selectors: the position
@@ -40,6 +64,11 @@ export const annotations = pgTable(
     note: text("note").notNull().default(""),
     claimant: text("claimant").notNull().default(""),
     evidence: jsonb("evidence").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    // The revision the claim was made on, and the one its position belongs to.
+    createdRevision: integer("created_revision").notNull().default(1),
+    anchoredRevision: integer("anchored_revision").notNull().default(1),
+    // On the article's latest revision: placed, or an orphan that keeps its last position.
+    status: anchorStatus("status").notNull().default("anchored"),
     version: integer("version").notNull().default(1),
     createdBy: text("created_by").notNull(),
     updatedBy: text("updated_by").notNull(),
@@ -53,7 +82,35 @@ export const annotations = pgTable(
   ],
 );
 
+/**
+ * Where a claim stood on each revision: written when it is made, when a
+ * revision is published (re-anchored or orphaned) and when a reviewer
+ * re-attaches it. It is the claim's anchoring history, and what an earlier
+ * revision shows.
+ */
+export const annotationAnchors = pgTable(
+  "annotation_anchors",
+  {
+    annotationId: uuid("annotation_id")
+      .notNull()
+      .references(() => annotations.id, { onDelete: "cascade" }),
+    revision: integer("revision").notNull(),
+    status: anchorStatus("status").notNull(),
+    start: integer("start_offset").notNull(),
+    end: integer("end_offset").notNull(),
+    exact: text("exact").notNull(),
+    // How it was placed: created, position, quote, fuzzy, reattached; or why not.
+    method: text("method").notNull(),
+    score: real("score"),
+    actor: text("actor").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.annotationId, table.revision] })],
+);
+
 export type DocumentRow = typeof documents.$inferSelect;
+export type DocumentRevisionRow = typeof documentRevisions.$inferSelect;
+export type AnnotationAnchorRow = typeof annotationAnchors.$inferSelect;
 export type NewDocumentRow = typeof documents.$inferInsert;
 export type AnnotationRow = typeof annotations.$inferSelect;
 export type NewAnnotationRow = typeof annotations.$inferInsert;

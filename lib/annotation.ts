@@ -18,6 +18,11 @@ export interface Annotation {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** On the article's latest revision: placed, or an orphan whose words could not be found. */
+  status: "anchored" | "orphan";
+  /** The revision the claim was made on, and the one its offsets belong to. */
+  createdRevision: number;
+  anchoredRevision: number;
 }
 
 /** The fields of a claim a reviewer can change after creating it. */

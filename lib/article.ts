@@ -5,10 +5,22 @@
  * same blocks into a ProseMirror document, so both sides agree on offsets.
  */
 export type ArticleBlock =
-  | { type: "heading"; level: 1 | 2; text: string }
-  | { type: "paragraph"; text: string }
-  | { type: "caption"; text: string }
-  | { type: "list"; items: string[] };
+  | { type: "heading"; level: 1 | 2 | 3; text: string; marks?: InlineMark[] }
+  | { type: "paragraph"; text: string; marks?: InlineMark[] }
+  | { type: "caption"; text: string; marks?: InlineMark[] }
+  | { type: "quote"; text: string; marks?: InlineMark[] }
+  | { type: "list"; items: string[]; ordered?: boolean; itemMarks?: InlineMark[][] };
+
+/**
+ * Emphasis and links inside a block's text, by UTF-16 index into that text.
+ * They never change the text, so they never move a claim.
+ */
+export interface InlineMark {
+  type: "em" | "strong" | "link";
+  start: number;
+  end: number;
+  href?: string;
+}
 
 /** Separator between text blocks in the plain text. */
 export const blockSeparator = "\n";

@@ -77,3 +77,10 @@ export function describeIssues(error: z.ZodError): string {
     })
     .join("; ");
 }
+
+/** Body of `POST /api/annotations/{id}/reattach`: new words for a claim, on the latest revision. */
+export const reattachAnnotationInput = z.strictObject({
+  version: z.number().int().positive(),
+  start: offset,
+  end: offset,
+});

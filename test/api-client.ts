@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/db/client";
-import { insertDocument } from "@/db/queries/documents";
+import { createDocument } from "@/db/queries/documents";
 import { type ArticleBlock, articleText } from "@/lib/article";
 
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
@@ -36,10 +36,11 @@ export async function call<P>(handler: Handler<P>, params: P, options: CallOptio
 /** Stores a fresh article with a unique slug, so tests never see each other's claims. */
 export async function createTestDocument(blocks: ArticleBlock[]) {
   const db = await getDb();
-  return insertDocument(db, {
-    slug: `test-${randomUUID()}`,
-    title: "Test article",
-    text: articleText(blocks),
-    blocks,
-  });
+  const document = await createDocument(
+    db,
+    { slug: `test-${randomUUID()}`, title: "Test article", text: articleText(blocks), blocks },
+    "Test Reviewer",
+  );
+  if (!document) throw new Error("a random slug was taken");
+  return document;
 }

@@ -13,7 +13,7 @@ import { ClaimPanel } from "./ClaimPanel";
 import { ClaimSync, type SyncStatus } from "./claim-sync";
 import { claimsPlugin, getClaims, getClaimsAction, setClaimsAction } from "./claims-plugin";
 import { readOnlyText } from "./read-only";
-import { ReviewerForm } from "./ReviewerForm";
+import { ReviewerForm } from "@/components/ReviewerForm";
 import { SaveStatus } from "./SaveStatus";
 import { articleToDoc } from "./schema";
 import { SelectionToolbar } from "./SelectionToolbar";

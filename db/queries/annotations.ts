@@ -3,7 +3,7 @@ import type { Annotation, ClaimFields } from "@/lib/annotation";
 import type { TextAnchor } from "@/lib/selectors";
 import type { Tag } from "@/lib/tags";
 import type { Database } from "../client";
-import { annotations, type AnnotationRow } from "../schema";
+import { annotationAnchors, annotations, type AnnotationRow } from "../schema";
 
 /** The API shape of a stored row. */
 export function toAnnotation(row: AnnotationRow): Annotation {
@@ -24,6 +24,9 @@ export function toAnnotation(row: AnnotationRow): Annotation {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
+    status: row.status,
+    createdRevision: row.createdRevision,
+    anchoredRevision: row.anchoredRevision,
   };
 }
 
@@ -45,6 +48,8 @@ export async function getAnnotation(db: Database, id: string): Promise<Annotatio
 export interface NewClaim extends Partial<ClaimFields> {
   id?: string;
   documentId: string;
+  /** The article's current revision, which the anchor's offsets count in. */
+  revision: number;
   anchor: TextAnchor;
   tag: Tag;
   reviewer: string;
@@ -61,8 +66,9 @@ export type CreateResult =
  * from; an id that holds a different claim is `id_taken`.
  */
 export async function createAnnotation(db: Database, claim: NewClaim): Promise<CreateResult> {
-  const [row] = await db
-    .insert(annotations)
+  const row = await db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(annotations)
     .values({
       ...(claim.id ? { id: claim.id } : {}),
       documentId: claim.documentId,
@@ -77,9 +83,25 @@ export async function createAnnotation(db: Database, claim: NewClaim): Promise<C
       evidence: claim.evidence ?? [],
       createdBy: claim.reviewer,
       updatedBy: claim.reviewer,
+      createdRevision: claim.revision,
+      anchoredRevision: claim.revision,
     })
     .onConflictDoNothing({ target: annotations.id })
     .returning();
+    if (created) {
+      await tx.insert(annotationAnchors).values({
+        annotationId: created.id,
+        revision: claim.revision,
+        status: "anchored",
+        start: created.start,
+        end: created.end,
+        exact: created.exact,
+        method: "created",
+        actor: claim.reviewer,
+      });
+    }
+    return created;
+  });
   if (row) return { kind: "created", annotation: toAnnotation(row) };
 
   const existing = claim.id ? await getAnnotation(db, claim.id) : undefined;
@@ -139,4 +161,45 @@ export async function restoreAnnotation(db: Database, id: string, reviewer: stri
 
 function bump(reviewer: string) {
   return { version: sql`${annotations.version} + 1`, updatedBy: reviewer, updatedAt: sql`now()` };
+}
+
+/**
+ * Puts a claim on new words of the article's current revision, chosen by a
+ * reviewer: how an orphan is re-attached. Checks `version` like any change.
+ */
+export async function reattachAnnotation(
+  db: Database,
+  id: string,
+  version: number,
+  anchor: TextAnchor,
+  revision: number,
+  reviewer: string,
+): Promise<ChangeResult> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(annotations)
+      .set({
+        start: anchor.start,
+        end: anchor.end,
+        exact: anchor.exact,
+        prefix: anchor.prefix,
+        suffix: anchor.suffix,
+        status: "anchored",
+        anchoredRevision: revision,
+        ...bump(reviewer),
+      })
+      .where(and(eq(annotations.id, id), eq(annotations.version, version), isNull(annotations.deletedAt)))
+      .returning();
+    if (!row) {
+      const [current] = await tx.select().from(annotations).where(eq(annotations.id, id)).limit(1);
+      if (!current || current.deletedAt) return { kind: "not_found" as const };
+      return { kind: "conflict" as const, annotation: toAnnotation(current) };
+    }
+    const place = { status: "anchored" as const, start: anchor.start, end: anchor.end, exact: anchor.exact, method: "reattached", score: null, actor: reviewer, at: row.updatedAt };
+    await tx
+      .insert(annotationAnchors)
+      .values({ annotationId: id, revision, ...place })
+      .onConflictDoUpdate({ target: [annotationAnchors.annotationId, annotationAnchors.revision], set: place });
+    return { kind: "changed" as const, annotation: toAnnotation(row) };
+  });
 }

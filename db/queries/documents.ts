@@ -1,10 +1,10 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { documents, type DocumentRow, type NewDocumentRow } from "../schema";
+import { annotations, type DocumentRow, documentRevisions, documents, type NewDocumentRow } from "../schema";
 
-/** Every article, oldest first, without its text. */
+/** Every article, oldest first, without its text, with its live claims counted by tag. */
 export async function listDocuments(db: Database) {
-  return db
+  const rows = await db
     .select({
       id: documents.id,
       slug: documents.slug,
@@ -13,10 +13,22 @@ export async function listDocuments(db: Database) {
       sourceUrl: documents.sourceUrl,
       author: documents.author,
       publishedAt: documents.publishedAt,
+      revision: documents.revision,
       createdAt: documents.createdAt,
+      disputed: sql<number>`count(${annotations.id}) filter (where ${annotations.tag} = 'disputed')::int`,
+      denied: sql<number>`count(${annotations.id}) filter (where ${annotations.tag} = 'denied')::int`,
+      unverified: sql<number>`count(${annotations.id}) filter (where ${annotations.tag} = 'unverified')::int`,
+      orphans: sql<number>`count(${annotations.id}) filter (where ${annotations.status} = 'orphan')::int`,
     })
     .from(documents)
+    .leftJoin(annotations, sql`${annotations.documentId} = ${documents.id} and ${annotations.deletedAt} is null`)
+    .groupBy(documents.id)
     .orderBy(asc(documents.createdAt), asc(documents.slug));
+  return rows.map(({ disputed, denied, unverified, orphans, ...document }) => ({
+    ...document,
+    claimCounts: { disputed: Number(disputed), denied: Number(denied), unverified: Number(unverified) },
+    orphanCount: Number(orphans),
+  }));
 }
 
 export async function getDocumentBySlug(db: Database, slug: string): Promise<DocumentRow | undefined> {
@@ -24,7 +36,40 @@ export async function getDocumentBySlug(db: Database, slug: string): Promise<Doc
   return row;
 }
 
-export async function insertDocument(db: Database, values: NewDocumentRow): Promise<DocumentRow> {
-  const [row] = await db.insert(documents).values(values).returning();
+export async function isSlugTaken(db: Database, slug: string): Promise<boolean> {
+  const [row] = await db.select({ id: documents.id }).from(documents).where(eq(documents.slug, slug)).limit(1);
+  return row !== undefined;
+}
+
+/**
+ * Stores a new article as its revision 1. Returns undefined when the slug is
+ * taken (and stores nothing), so loading `content/` twice adds nothing.
+ */
+export async function createDocument(
+  db: Database,
+  values: Omit<NewDocumentRow, "revision">,
+  publishedBy: string,
+): Promise<DocumentRow | undefined> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(documents)
+      .values({ ...values, revision: 1 })
+      .onConflictDoNothing({ target: documents.slug })
+      .returning();
+    if (!row) return undefined;
+    await tx.insert(documentRevisions).values({
+      documentId: row.id,
+      number: 1,
+      text: row.text,
+      blocks: row.blocks,
+      publishedBy,
+      publishedAt: row.createdAt,
+    });
+    return row;
+  });
+}
+
+export async function getDocumentById(db: Database, id: string): Promise<DocumentRow | undefined> {
+  const [row] = await db.select().from(documents).where(eq(documents.id, id)).limit(1);
   return row;
 }

@@ -1,6 +1,8 @@
 import { getDb } from "@/db/client";
 import { createAnnotation, listAnnotations } from "@/db/queries/annotations";
 import { getDocumentBySlug } from "@/db/queries/documents";
+import { getRevision, listAnnotationsAtRevision } from "@/db/queries/revisions";
+import { readRevisionParam } from "@/lib/revision-param";
 import { HttpError, handle, notFound, readJson, requireReviewer } from "@/lib/http";
 import { checkRange, describeRange } from "@/lib/selectors";
 import { CodePointIndex } from "@/lib/text-offsets";
@@ -8,11 +10,17 @@ import { createAnnotationInput, maxBodyBytes } from "@/lib/validation";
 
 type Context = { params: Promise<{ slug: string }> };
 
-export const GET = handle(async (_request: Request, { params }: Context) => {
+/** The claims on the latest revision (orphans included, with their status), or as they stood on `?revision=N`. */
+export const GET = handle(async (request: Request, { params }: Context) => {
+  const revision = readRevisionParam(request);
   const db = await getDb();
   const document = await getDocumentBySlug(db, (await params).slug);
   if (!document) throw notFound("Article");
-  return Response.json({ annotations: await listAnnotations(db, document.id) });
+  if (revision === undefined || revision === document.revision) {
+    return Response.json({ annotations: await listAnnotations(db, document.id) });
+  }
+  if (!(await getRevision(db, document.id, revision))) throw notFound("Revision");
+  return Response.json({ annotations: await listAnnotationsAtRevision(db, document.id, revision) });
 });
 
 export const POST = handle(async (request: Request, { params }: Context) => {
@@ -30,6 +38,7 @@ export const POST = handle(async (request: Request, { params }: Context) => {
   const result = await createAnnotation(db, {
     ...fields,
     documentId: document.id,
+    revision: document.revision,
     anchor: describeRange(text, start, end),
     reviewer,
   });

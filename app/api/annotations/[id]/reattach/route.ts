@@ -1,0 +1,28 @@
+import { getDb } from "@/db/client";
+import { getAnnotation, reattachAnnotation } from "@/db/queries/annotations";
+import { getDocumentById } from "@/db/queries/documents";
+import { HttpError, handle, notFound, readJson, requireReviewer } from "@/lib/http";
+import { checkRange, describeRange } from "@/lib/selectors";
+import { CodePointIndex } from "@/lib/text-offsets";
+import { maxBodyBytes, reattachAnnotationInput } from "@/lib/validation";
+import { type Context, claimIdFrom } from "../claim-id";
+
+export const POST = handle(async (request: Request, context: Context) => {
+  const reviewer = requireReviewer(request);
+  const id = await claimIdFrom(context);
+  const { version, start, end } = await readJson(request, reattachAnnotationInput, maxBodyBytes);
+  const db = await getDb();
+  const claim = await getAnnotation(db, id);
+  const document = claim && !claim.deletedAt ? await getDocumentById(db, claim.documentId) : undefined;
+  if (!document) throw notFound("Claim");
+
+  const text = new CodePointIndex(document.text);
+  const problem = checkRange(text.length, start, end);
+  if (problem) throw new HttpError(400, "invalid_range", problem);
+  const result = await reattachAnnotation(db, id, version, describeRange(text, start, end), document.revision, reviewer);
+  if (result.kind === "not_found") throw notFound("Claim");
+  if (result.kind === "conflict") {
+    throw new HttpError(409, "version_conflict", `The claim changed since version ${version}.`, { annotation: result.annotation });
+  }
+  return Response.json({ annotation: result.annotation });
+});

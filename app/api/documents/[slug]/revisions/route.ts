@@ -1,0 +1,30 @@
+import { isDeepStrictEqual } from "node:util";
+import { getDb } from "@/db/client";
+import { getDocumentBySlug } from "@/db/queries/documents";
+import { listRevisions, publishRevision } from "@/db/queries/revisions";
+import { articleFromInput, maxArticleBodyBytes, newRevisionInput } from "@/lib/article-input";
+import { HttpError, handle, notFound, readJson, requireReviewer } from "@/lib/http";
+
+type Context = { params: Promise<{ slug: string }> };
+
+export const GET = handle(async (_request: Request, { params }: Context) => {
+  const db = await getDb();
+  const document = await getDocumentBySlug(db, (await params).slug);
+  if (!document) throw notFound("Article");
+  return Response.json({ revisions: await listRevisions(db, document.id) });
+});
+
+export const POST = handle(async (request: Request, { params }: Context) => {
+  const reviewer = requireReviewer(request);
+  const input = await readJson(request, newRevisionInput, maxArticleBodyBytes);
+  const db = await getDb();
+  const document = await getDocumentBySlug(db, (await params).slug);
+  if (!document) throw notFound("Article");
+  const article = articleFromInput(input);
+  if (!article) throw new HttpError(400, "empty_article", "The revision has no text.");
+  if (article.text === document.text && isDeepStrictEqual(article.blocks, document.blocks)) {
+    throw new HttpError(409, "unchanged", "This text is the same as the latest revision's; nothing to publish.");
+  }
+  const result = await publishRevision(db, document.id, article, reviewer);
+  return Response.json(result, { status: 201 });
+});

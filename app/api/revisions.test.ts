@@ -1,0 +1,137 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb } from "@/db/client";
+import { parsePlainArticle } from "@/lib/article";
+import { call, createTestDocument } from "@/test/api-client";
+import * as historyRoute from "./annotations/[id]/history/route";
+import * as reattachRoute from "./annotations/[id]/reattach/route";
+import * as annotationsRoute from "./documents/[slug]/annotations/route";
+import * as revisionsRoute from "./documents/[slug]/revisions/route";
+import * as documentRoute from "./documents/[slug]/route";
+
+const source = readFileSync("content/jassy-bloomberg-retraction.txt", "utf8");
+const cps = (text: string) => [...text];
+let slug: string;
+let originalText: string;
+const ids: Record<string, string> = {};
+
+async function claim(words: string, tag = "disputed") {
+  const at = cps(originalText).join("").indexOf(words);
+  const start = cps(originalText.slice(0, at)).length;
+  const { status, json } = await call(annotationsRoute.POST, { slug }, { body: { start, end: start + cps(words).length, tag } });
+  expect(status).toBe(201);
+  return json.annotation.id as string;
+}
+
+const list = async (revision?: number) =>
+  (await call(withQuery(annotationsRoute.GET, revision), { slug })).json.annotations as { id: string; start: number; end: number; quote: string; status: string }[];
+
+function withQuery<P>(handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>, revision?: number) {
+  return (request: Request, context: { params: Promise<P> }) =>
+    handler(revision === undefined ? request : new Request(`http://localhost/api?revision=${revision}`, request), context);
+}
+
+beforeAll(async () => {
+  const document = await createTestDocument(parsePlainArticle(source));
+  slug = document.slug;
+  originalText = document.text;
+  ids.typo = await claim("followed Apple's lead in calling the for the retraction");
+  ids.moved = await claim("There are so many inaccuracies in this article");
+  ids.deleted = await claim("complicated and time-consuming review", "unverified");
+  ids.untouched = await claim("Reporters got played or took liberties", "denied");
+});
+afterAll(closeDb);
+
+// The revision fixes the article's typo "calling the for the" inside a claim, moves the Schmidt
+// paragraph to the end, and deletes the paragraph on Super Micro's letter.
+function revise(text: string): string {
+  const paragraphs = text.split("\n\n");
+  const schmidt = paragraphs.findIndex((p) => p.includes("so many inaccuracies"));
+  const [moved] = paragraphs.splice(schmidt, 1);
+  paragraphs.push(moved);
+  return paragraphs
+    .filter((p) => !p.includes("complicated and time-consuming review"))
+    .join("\n\n")
+    .replace("calling the for the retraction", "calling for the retraction");
+}
+
+describe("revisions", () => {
+  it("publishes a revision and re-anchors every claim or makes it an orphan", async () => {
+    const { status, json } = await call(revisionsRoute.POST, { slug }, { body: { text: revise(source) } });
+    expect(status).toBe(201);
+    expect(json).toMatchObject({ revision: { number: 2, publishedBy: "Test Reviewer" }, anchored: 3, orphaned: 1 });
+
+    const document = (await call(documentRoute.GET, { slug })).json.document;
+    expect(document.revision).toBe(2);
+    const byId = new Map((await list()).map((a) => [a.id, a]));
+    for (const key of ["typo", "moved", "untouched"]) {
+      const claim = byId.get(ids[key])!;
+      expect(claim.status, key).toBe("anchored");
+      expect(cps(document.text).slice(claim.start, claim.end).join(""), key).toBe(claim.quote);
+    }
+    expect(byId.get(ids.moved)!.quote).toBe("There are so many inaccuracies in this article");
+    expect(byId.get(ids.typo)!.quote).toBe("followed Apple's lead in calling for the retraction");
+    const orphan = byId.get(ids.deleted)!;
+    expect(orphan).toMatchObject({ status: "orphan", quote: "complicated and time-consuming review" });
+    // An orphan keeps the offsets it had when last anchored.
+    expect(cps(originalText).slice(orphan.start, orphan.end).join("")).toBe(orphan.quote);
+  });
+
+  it("keeps every revision, and shows the claims as they stood on an earlier one", async () => {
+    const { json } = await call(revisionsRoute.GET, { slug });
+    expect(json.revisions.map((r: { number: number }) => r.number)).toEqual([2, 1]);
+    const first = (await call(withQuery(documentRoute.GET, 1), { slug })).json.document;
+    expect(first.text).toBe(originalText);
+    const then = await list(1);
+    expect(then).toHaveLength(4);
+    for (const claim of then) {
+      expect(claim.status).toBe("anchored");
+      expect(cps(originalText).slice(claim.start, claim.end).join("")).toBe(claim.quote);
+    }
+    expect((await call(withQuery(documentRoute.GET, 9), { slug })).status).toBe(404);
+    expect((await call(withQuery(documentRoute.GET, -1), { slug })).status).toBe(400);
+  });
+
+  it("records re-anchoring in the claim's history", async () => {
+    const { json } = await call(historyRoute.GET, { id: ids.moved });
+    expect(json.history).toMatchObject([
+      { revision: 1, status: "anchored", method: "created", actor: "Test Reviewer" },
+      { revision: 2, status: "anchored", actor: "Test Reviewer" },
+    ]);
+    expect(json.history[1].start).not.toBe(json.history[0].start);
+    const lost = (await call(historyRoute.GET, { id: ids.deleted })).json.history;
+    expect(lost[1]).toMatchObject({ revision: 2, status: "orphan" });
+  });
+
+  it("re-attaches an orphan to new words", async () => {
+    const text = (await call(documentRoute.GET, { slug })).json.document.text as string;
+    const words = "Super Micro plunges on new report";
+    const start = cps(text.slice(0, text.indexOf(words))).length;
+    const orphan = (await list()).find((a) => a.id === ids.deleted)! as { version?: number };
+    const { status, json } = await call(reattachRoute.POST, { id: ids.deleted }, { body: { version: orphan.version, start, end: start + cps(words).length } });
+    expect(status).toBe(200);
+    expect(json.annotation).toMatchObject({ status: "anchored", quote: words, anchoredRevision: 2 });
+    const history = (await call(historyRoute.GET, { id: ids.deleted })).json.history;
+    expect(history[history.length - 1]).toMatchObject({ revision: 2, status: "anchored", method: "reattached" });
+    const stale = await call(reattachRoute.POST, { id: ids.deleted }, { body: { version: orphan.version, start, end: start + 5 } });
+    expect(stale.status).toBe(409);
+  });
+
+  const refused: [string, unknown, number][] = [
+    ["empty text", { text: " " }, 400],
+    ["two formats", { text: "a", markdown: "b" }, 400],
+    ["an unknown field", { text: "a", title: "x" }, 400],
+  ];
+  it.each(refused)("refuses a revision with %s and publishes nothing", async (_name, body, status) => {
+    const result = await call(revisionsRoute.POST, { slug }, { body });
+    expect(result.status).toBe(status);
+    expect((await call(revisionsRoute.GET, { slug })).json.revisions).toHaveLength(2);
+  });
+
+  it("refuses to publish the same text again", async () => {
+    const text = (await call(documentRoute.GET, { slug })).json.document;
+    const result = await call(revisionsRoute.POST, { slug }, { body: { text: revise(source) } });
+    expect(text.revision).toBe(2);
+    expect(result.status).toBe(409);
+  });
+});

@@ -1,0 +1,60 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { ReviewerForm } from "@/components/ReviewerForm";
+import { type ArticleSource, ArticleSourceFields } from "./ArticleSourceFields";
+import { postJson } from "./post-json";
+
+/** Adds an article, then opens it in the editor. */
+export function NewArticleForm() {
+  const router = useRouter();
+  const [meta, setMeta] = useState({ title: "", outlet: "", author: "", sourceUrl: "", publishedAt: "" });
+  const [source, setSource] = useState<ArticleSource>({ format: "text", content: "" });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [askName, setAskName] = useState(false);
+  const field = (name: keyof typeof meta, label: string, type = "text", required = false) => (
+    <label className="field">
+      {label}
+      <input type={type} value={meta[name]} required={required} onChange={(e) => setMeta({ ...meta, [name]: e.target.value })} />
+    </label>
+  );
+
+  return (
+    <>
+    {/* Outside the article form: forms cannot nest. */}
+    {askName && <ReviewerForm reviewer={null} open onChange={() => setAskName(false)} />}
+    <form
+      className="article-form"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setBusy(true);
+        setError(null);
+        const result = await postJson<{ document: { slug: string } }>("/api/documents", { ...meta, [source.format]: source.content });
+        setBusy(false);
+        if (!result.ok) {
+          setAskName(result.status === 401);
+          return setError(result.status === 401 ? "Give your name first, then add the article again." : result.message);
+        }
+        router.push(`/documents/${result.body.document.slug}`);
+      }}
+    >
+      {field("title", "Title", "text", true)}
+      {field("outlet", "Outlet")}
+      {field("author", "Author")}
+      {field("sourceUrl", "Source URL", "url")}
+      {field("publishedAt", "Publication date", "date")}
+      <ArticleSourceFields value={source} onChange={setSource} />
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={busy}>
+        {busy ? "Adding…" : "Add article"}
+      </button>
+    </form>
+    </>
+  );
+}

@@ -1,0 +1,165 @@
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import type { Annotation } from "@/lib/annotation";
+import type { ArticleBlock } from "@/lib/article";
+import { anchorAll, prepareText } from "@/lib/anchoring";
+import { describeRange } from "@/lib/selectors";
+import { CodePointIndex } from "@/lib/text-offsets";
+import type { Database } from "../client";
+import { annotationAnchors, annotations, type DocumentRow, documentRevisions, documents } from "../schema";
+import { toAnnotation } from "./annotations";
+
+/** Rows per statement when writing many claims: well under PostgreSQL's 65,535 parameters. */
+const chunkSize = 1_000;
+
+export interface PublishResult {
+  revision: { number: number; publishedBy: string; publishedAt: string };
+  anchored: number;
+  orphaned: number;
+}
+
+/**
+ * Publishes a new text of an article and re-anchors every live claim on it,
+ * in one transaction: a claim found again gets its new offsets and quote; one
+ * that cannot be placed without doubt becomes an orphan, keeping its last
+ * offsets and quote. Each claim's place on the new revision is recorded in
+ * `annotation_anchors`, its history.
+ */
+export async function publishRevision(
+  db: Database,
+  documentId: string,
+  article: { text: string; blocks: ArticleBlock[] },
+  publishedBy: string,
+): Promise<PublishResult> {
+  return db.transaction(async (tx) => {
+    // Row lock: two reviewers publishing at once get consecutive numbers.
+    const [document] = await tx.select().from(documents).where(eq(documents.id, documentId)).for("update");
+    const number = document.revision + 1;
+    const [revision] = await tx
+      .insert(documentRevisions)
+      .values({ documentId, number, text: article.text, blocks: article.blocks, publishedBy })
+      .returning();
+
+    const claims = await tx
+      .select({
+        id: annotations.id,
+        start: annotations.start,
+        end: annotations.end,
+        exact: annotations.exact,
+        prefix: annotations.prefix,
+        suffix: annotations.suffix,
+      })
+      .from(annotations)
+      .where(and(eq(annotations.documentId, documentId), isNull(annotations.deletedAt)));
+    const prepared = prepareText(article.text);
+    const results = anchorAll(prepared, claims);
+    const index = new CodePointIndex(article.text);
+
+    let anchored = 0;
+    const updates = claims.map((claim, i) => {
+      const result = results[i];
+      if (result.status === "orphan") return { claim, status: "orphan" as const, anchor: claim, method: result.reason, score: null };
+      anchored++;
+      return { claim, status: "anchored" as const, anchor: describeRange(index, result.start, result.end), method: result.method, score: result.score };
+    });
+
+    for (let i = 0; i < updates.length; i += chunkSize) {
+      const chunk = updates.slice(i, i + chunkSize);
+      const placed = chunk.filter((u) => u.status === "anchored");
+      if (placed.length > 0) {
+        const values = sql.join(
+          placed.map((u) => sql`(${u.claim.id}::uuid, ${u.anchor.start}::int, ${u.anchor.end}::int, ${u.anchor.exact}, ${u.anchor.prefix}, ${u.anchor.suffix})`),
+          sql`, `,
+        );
+        await tx.execute(sql`
+          update ${annotations} as a set
+            start_offset = v.s, end_offset = v.e, exact = v.exact, prefix = v.prefix, suffix = v.suffix,
+            status = 'anchored', anchored_revision = ${number}
+          from (values ${values}) as v(id, s, e, exact, prefix, suffix)
+          where a.id = v.id`);
+      }
+      const lost = chunk.filter((u) => u.status === "orphan").map((u) => sql`${u.claim.id}::uuid`);
+      if (lost.length > 0) {
+        await tx.execute(sql`update ${annotations} set status = 'orphan' where id in (${sql.join(lost, sql`, `)})`);
+      }
+      await tx.insert(annotationAnchors).values(
+        chunk.map((u) => ({
+          annotationId: u.claim.id,
+          revision: number,
+          status: u.status,
+          start: u.anchor.start,
+          end: u.anchor.end,
+          exact: u.anchor.exact,
+          method: u.method,
+          score: u.score,
+          actor: publishedBy,
+          at: revision.publishedAt,
+        })),
+      );
+    }
+
+    await tx.update(documents).set({ text: article.text, blocks: article.blocks, revision: number }).where(eq(documents.id, documentId));
+    return {
+      revision: { number, publishedBy, publishedAt: revision.publishedAt.toISOString() },
+      anchored,
+      orphaned: claims.length - anchored,
+    };
+  });
+}
+
+/** The revisions of an article, newest first, without their texts. */
+export async function listRevisions(db: Database, documentId: string) {
+  const rows = await db
+    .select({ number: documentRevisions.number, publishedBy: documentRevisions.publishedBy, publishedAt: documentRevisions.publishedAt })
+    .from(documentRevisions)
+    .where(eq(documentRevisions.documentId, documentId))
+    .orderBy(desc(documentRevisions.number));
+  return rows.map((row) => ({ ...row, publishedAt: row.publishedAt.toISOString() }));
+}
+
+export async function getRevision(db: Database, documentId: string, number: number) {
+  const [row] = await db
+    .select()
+    .from(documentRevisions)
+    .where(and(eq(documentRevisions.documentId, documentId), eq(documentRevisions.number, number)))
+    .limit(1);
+  return row;
+}
+
+/** The article as it read on one revision: the document with that revision's text and blocks. */
+export async function getDocumentAtRevision(db: Database, document: DocumentRow, number: number) {
+  if (number === document.revision) return { ...document, latestRevision: document.revision };
+  const revision = await getRevision(db, document.id, number);
+  if (!revision) return undefined;
+  return { ...document, text: revision.text, blocks: revision.blocks, revision: number, latestRevision: document.revision };
+}
+
+/**
+ * The live claims as they stood on one revision: their place and status
+ * there (claims made later are absent), with their current tag and words.
+ */
+export async function listAnnotationsAtRevision(db: Database, documentId: string, number: number): Promise<Annotation[]> {
+  const rows = await db
+    .select({ annotation: annotations, anchor: annotationAnchors })
+    .from(annotations)
+    .innerJoin(annotationAnchors, and(eq(annotationAnchors.annotationId, annotations.id), eq(annotationAnchors.revision, number)))
+    .where(and(eq(annotations.documentId, documentId), isNull(annotations.deletedAt)))
+    .orderBy(asc(annotationAnchors.start), asc(annotationAnchors.end));
+  return rows.map(({ annotation, anchor }) => ({
+    ...toAnnotation(annotation),
+    start: anchor.start,
+    end: anchor.end,
+    quote: anchor.exact,
+    status: anchor.status,
+    anchoredRevision: number,
+  }));
+}
+
+/** Where a claim stood on each revision, oldest first: its anchoring history. */
+export async function listAnnotationHistory(db: Database, annotationId: string) {
+  const rows = await db
+    .select()
+    .from(annotationAnchors)
+    .where(eq(annotationAnchors.annotationId, annotationId))
+    .orderBy(asc(annotationAnchors.revision));
+  return rows.map(({ annotationId: _id, at, ...row }) => ({ ...row, at: at.toISOString() }));
+}

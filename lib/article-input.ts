@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { type ArticleBlock, articleText, parsePlainArticle } from "./article";
+import { htmlToBlocks, markdownToBlocks } from "./article-html";
+
+/**
+ * What reviewers send to add an article or publish a revision: the text in
+ * exactly one format (plain text, HTML or Markdown), turned into blocks here.
+ */
+export const maxArticleBytes = 5 * 1024 * 1024;
+/** Request bodies carry the article plus JSON quoting and metadata. */
+export const maxArticleBodyBytes = maxArticleBytes + 1024 * 1024;
+
+const noNul = (value: string) => !value.includes("\u0000");
+const content = z
+  .string()
+  .refine(noNul, "must not contain NUL characters")
+  .refine((value) => Buffer.byteLength(value, "utf8") <= maxArticleBytes, "is over 5 MB");
+
+const contentFields = {
+  text: content.optional(),
+  html: content.optional(),
+  markdown: content.optional(),
+};
+
+function oneFormat(value: { text?: string; html?: string; markdown?: string }, ctx: z.RefinementCtx) {
+  const given = (["text", "html", "markdown"] as const).filter((key) => value[key] !== undefined);
+  if (given.length !== 1) {
+    ctx.addIssue({ code: "custom", message: "send the article in exactly one of: text, html, markdown" });
+  }
+}
+
+const optionalMeta = (max: number) => z.string().trim().max(max).refine(noNul, "must not contain NUL characters").nullish();
+
+/** Body of `POST /api/documents`. */
+export const newArticleInput = z
+  .strictObject({
+    title: z.string().trim().min(1, "title must not be empty").max(500).refine(noNul, "must not contain NUL characters"),
+    ...contentFields,
+    outlet: optionalMeta(200),
+    author: optionalMeta(300),
+    sourceUrl: z
+      .url({ protocol: /^https?$/, error: "sourceUrl must be an http(s) URL" })
+      .max(2048)
+      .nullish()
+      .or(z.literal("").transform(() => null)),
+    publishedAt: z.iso.date("publishedAt must be a date like 2018-10-22").nullish().or(z.literal("").transform(() => null)),
+  })
+  .superRefine(oneFormat);
+export type NewArticleInput = z.infer<typeof newArticleInput>;
+
+/** Body of `POST /api/documents/{slug}/revisions`. */
+export const newRevisionInput = z.strictObject(contentFields).superRefine(oneFormat);
+export type NewRevisionInput = z.infer<typeof newRevisionInput>;
+
+/** The blocks and plain text of what was sent; null when it holds no words. */
+export function articleFromInput(input: { text?: string; html?: string; markdown?: string }): { blocks: ArticleBlock[]; text: string } | null {
+  const blocks =
+    input.html !== undefined
+      ? htmlToBlocks(input.html)
+      : input.markdown !== undefined
+        ? markdownToBlocks(input.markdown)
+        : parsePlainArticle(input.text ?? "");
+  const text = articleText(blocks);
+  return text.trim() === "" ? null : { blocks, text };
+}
+
+/** A URL-safe name for an article, from its title. */
+export function slugify(title: string): string {
+  const slug = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80)
+    .replace(/-+$/g, "");
+  // "new" is the address of the form that adds articles.
+  return !slug || slug === "new" ? `${slug || "article"}-article`.replace(/^article-article$/, "article") : slug;
+}
+
+/** Kind of article file a reviewer uploads, by its name. */
+export function formatOfFileName(name: string): "text" | "html" | "markdown" | null {
+  const extension = name.toLowerCase().split(".").pop();
+  if (extension === "txt") return "text";
+  if (extension === "md" || extension === "markdown") return "markdown";
+  if (extension === "html" || extension === "htm") return "html";
+  return null;
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { type ArticleBlock, articleText, blockSeparator, blockTexts, parsePlainArticle } from "./article";
+import { type ArticleBlock, articleText, blockSeparator, blockTexts, blocksToPlainSource, parsePlainArticle } from "./article";
 
 const jassySource = readFileSync(path.join(import.meta.dirname, "../content/jassy-bloomberg-retraction.txt"), "utf8");
 
@@ -135,5 +135,12 @@ describe("articleText and blockTexts", () => {
   it("is empty for no blocks and has no separator for one block", () => {
     expect(articleText([])).toBe("");
     expect(articleText([{ type: "paragraph", text: "only" }])).toBe("only");
+  });
+});
+
+describe("blocksToPlainSource", () => {
+  it("writes the article back in the layout parsePlainArticle reads, losing nothing", () => {
+    const blocks = parsePlainArticle(jassySource);
+    expect(parsePlainArticle(blocksToPlainSource(blocks))).toEqual(blocks);
   });
 });

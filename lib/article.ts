@@ -72,3 +72,20 @@ export function parsePlainArticle(source: string): ArticleBlock[] {
   }
   return blocks;
 }
+
+/**
+ * The article written back in the plain-text layout `parsePlainArticle` reads,
+ * so a reviewer can start a revision from the current text. Emphasis and links
+ * are not written (plain text has none).
+ */
+export function blocksToPlainSource(blocks: ArticleBlock[]): string {
+  const out: string[] = [];
+  blocks.forEach((block, i) => {
+    // "Key Points", its bullets and the caption after them sit on consecutive lines.
+    const joinsPrevious = (block.type === "list" && blocks[i - 1]?.type === "heading" && i > 1) || block.type === "caption";
+    const text = block.type === "list" ? block.items.map((item) => `  • ${item}`).join("\n") : block.text;
+    if (joinsPrevious && out.length > 0) out[out.length - 1] += `\n${text}`;
+    else out.push(text);
+  });
+  return `${out.join("\n\n")}\n`;
+}

@@ -9,7 +9,9 @@ import type { ArticleBlock } from "@/lib/article";
 import { type Tag, tagInfo, tags } from "@/lib/tags";
 import { type Claim, claimFromAnnotation } from "./claim";
 import { claimHistory, redoClaim, redoDepth, undoClaim, undoDepth } from "./claim-history";
+import { postJson } from "@/components/articles/post-json";
 import { ClaimPanel } from "./ClaimPanel";
+import { OrphansPanel } from "./OrphansPanel";
 import { ClaimSync, type SyncStatus } from "./claim-sync";
 import { claimsPlugin, getClaims, getClaimsAction, setClaimsAction } from "./claims-plugin";
 import { readOnlyText } from "./read-only";
@@ -32,6 +34,8 @@ interface AnnotatorProps {
   reviewer: string | null;
   /** A claim to open, scrolled into the middle of the screen (from `?claim=` links on review pages). */
   initialClaimId?: string | null;
+  /** An earlier revision: claims are shown as they stood, nothing can be changed. */
+  readOnly?: boolean;
 }
 
 /** Transactions with this meta came from the server and need no saving. */
@@ -44,7 +48,7 @@ const typing = "typing";
  * its cleanup), the save loop, and the panels around the text. React only
  * reads editor state and dispatches transactions; it never touches the view's DOM.
  */
-export function Annotator({ document: article, annotations, reviewer: initialReviewer, initialClaimId = null }: AnnotatorProps) {
+export function Annotator({ document: article, annotations, reviewer: initialReviewer, initialClaimId = null, readOnly = false }: AnnotatorProps) {
   const mountRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const textMapRef = useRef<TextMap | null>(null);
@@ -55,6 +59,8 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
   const [askName, setAskName] = useState(false);
   const [editorState, setEditorState] = useState<EditorState | null>(null);
   const [choices, setChoices] = useState<string[]>([]);
+  const [orphans, setOrphans] = useState(() => annotations.filter((a) => a.status === "orphan"));
+  const [orphanError, setOrphanError] = useState<string | null>(null);
   const scrollBlock = useRef<ScrollLogicalPosition>("nearest");
   const [status, setStatus] = useState<SyncStatus>({ state: "saved", unsaved: new Set(), refused: new Map(), retryAt: null });
 
@@ -87,10 +93,13 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
     syncRef.current = sync;
     sync.loadServerState(annotations);
 
+    // Orphans have no place in this text: they wait in their own panel.
+    const placed = annotations.filter((a) => a.status !== "orphan");
+    const claims = new Map(placed.map((a) => [a.id, claimFromAnnotation(a, (o) => textMap.toPos(o))]));
     // Put back what an earlier visit changed but could not save.
-    const claims = new Map(annotations.map((a) => [a.id, claimFromAnnotation(a, (o) => textMap.toPos(o))]));
-    const stored = sync.takeStoredChanges();
+    const stored = readOnly ? new Map<string, Claim | null>() : sync.takeStoredChanges();
     for (const [id, claim] of stored) {
+      if (claim && claim.end > textMap.index.length) continue; // Made on a text since revised.
       if (claim) claims.set(id, { ...claim, from: textMap.toPos(claim.start), to: textMap.toPos(claim.end) });
       else claims.delete(id);
     }
@@ -117,7 +126,7 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
           claimsPlugin([...claims.values()]),
           claimHistory(),
           keymap({
-            ...tagKeys,
+            ...(readOnly ? {} : tagKeys),
             "Mod-z": undoClaim,
             "Shift-Mod-z": redoClaim,
             "Mod-y": redoClaim,
@@ -152,7 +161,7 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
         view.updateState(next);
         setEditorState(next);
         const action = getClaimsAction(tr);
-        if (!action || tr.getMeta(fromServer)) return;
+        if (!action || tr.getMeta(fromServer) || readOnly) return;
         const immediate = !tr.getMeta(typing);
         for (const claim of action.put ?? []) sync.set(claim.id, claim, { immediate });
         for (const id of action.remove ?? []) sync.set(id, null, { immediate: true });
@@ -209,15 +218,38 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
     dispatch(options.typing ? tr.setMeta(typing, true) : tr);
   };
 
+  const selection = editorState && textMapRef.current ? selectedRange(editorState, textMapRef.current) : null;
+
+  /** Puts an orphan on the selected words. */
+  const reattach = async (orphan: Annotation) => {
+    const view = viewRef.current;
+    const sync = syncRef.current;
+    const textMap = textMapRef.current;
+    if (!view || !sync || !textMap || !selection) return;
+    const version = sync.serverVersion(orphan.id) ?? orphan.version;
+    const result = await postJson<{ annotation: Annotation }>(`/api/annotations/${orphan.id}/reattach`, { version, ...selection });
+    if (!result.ok) return setOrphanError(result.message);
+    setOrphanError(null);
+    const { annotation } = result.body;
+    sync.acknowledge(annotation);
+    setOrphans((list) => list.filter((o) => o.id !== orphan.id));
+    const tr = setClaimsAction(view.state.tr, { put: [claimFromAnnotation(annotation, (o) => textMap.toPos(o))], activate: annotation.id });
+    view.dispatch(tr.setMeta(fromServer, true).setMeta("addToHistory", false));
+  };
+
+  const deleteOrphan = (orphan: Annotation) => {
+    syncRef.current?.set(orphan.id, null, { immediate: true });
+    setOrphans((list) => list.filter((o) => o.id !== orphan.id));
+  };
+
   const openClaim = (id: string | null) => {
     const view = viewRef.current;
     if (view) dispatch(setClaimsAction(view.state.tr, { activate: id }));
   };
 
-  const selection = editorState && textMapRef.current ? selectedRange(editorState, textMapRef.current) : null;
-
   return (
     <div className="annotator">
+      {!readOnly && (
       <div className="annotator-bar" role="toolbar" aria-label="Editor">
         <button type="button" onClick={() => run(undoClaim)} disabled={!editorState || undoDepth(editorState) === 0} title="Undo (Ctrl+Z)">
           Undo
@@ -235,14 +267,20 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
           }}
         />
       </div>
+      )}
       <div className="annotator-body">
         <div className="annotator-text">
           <div ref={mountRef} />
-          {selection && viewRef.current && editorState && (
+          {selection && !readOnly && viewRef.current && editorState && (
             <SelectionToolbar view={viewRef.current} selectionTo={editorState.selection.to} onTag={tagSelected} />
           )}
         </div>
+        <div className="annotator-side">
+        {orphans.length > 0 && (
+          <OrphansPanel orphans={orphans} canReattach={selection !== null && !readOnly} error={orphanError} onReattach={reattach} onDelete={readOnly ? undefined : deleteOrphan} />
+        )}
         <ClaimPanel
+          readOnly={readOnly}
           claims={claimsState?.ordered() ?? []}
           active={activeClaim}
           choices={choices.flatMap((id) => claimsState?.claims.get(id) ?? [])}
@@ -255,6 +293,7 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
             view?.focus();
           }}
         />
+        </div>
       </div>
     </div>
   );

@@ -6,6 +6,8 @@ import type { Claim } from "./claim";
 import type { SyncStatus } from "./claim-sync";
 
 interface ClaimPanelProps {
+  /** Shows claims without letting them change (earlier revisions). */
+  readOnly?: boolean;
   claims: Claim[];
   active: Claim | null;
   /** Every claim under the last click, when there was more than one. */
@@ -17,7 +19,7 @@ interface ClaimPanelProps {
 }
 
 /** The side panel: the open claim's details, or the list of all claims. */
-export function ClaimPanel({ claims, active, choices, status, onOpen, onChange, onDelete }: ClaimPanelProps) {
+export function ClaimPanel({ readOnly = false, claims, active, choices, status, onOpen, onChange, onDelete }: ClaimPanelProps) {
   return (
     <aside className="claim-panel" aria-label="Claims" data-testid="claim-panel">
       {choices.length > 1 && (
@@ -27,7 +29,7 @@ export function ClaimPanel({ claims, active, choices, status, onOpen, onChange, 
         </nav>
       )}
       {active ? (
-        <ClaimEditor key={active.id} claim={active} status={status} onChange={onChange} onDelete={onDelete} onClose={() => onOpen(null)} />
+        <ClaimEditor key={active.id} readOnly={readOnly} claim={active} status={status} onChange={onChange} onDelete={onDelete} onClose={() => onOpen(null)} />
       ) : (
         <>
           <h2>Claims ({claims.length})</h2>
@@ -38,7 +40,7 @@ export function ClaimPanel({ claims, active, choices, status, onOpen, onChange, 
           ) : (
             <ClaimList claims={claims} activeId={null} status={status} onOpen={onOpen} />
           )}
-          <Shortcuts />
+          {!readOnly && <Shortcuts />}
         </>
       )}
     </aside>
@@ -96,6 +98,7 @@ function Shortcuts() {
 }
 
 interface ClaimEditorProps {
+  readOnly: boolean;
   claim: Claim;
   status: SyncStatus;
   onChange: (claim: Claim, options?: { typing?: boolean }) => void;
@@ -103,7 +106,7 @@ interface ClaimEditorProps {
   onClose: () => void;
 }
 
-function ClaimEditor({ claim, status, onChange, onDelete, onClose }: ClaimEditorProps) {
+function ClaimEditor({ readOnly, claim, status, onChange, onDelete, onClose }: ClaimEditorProps) {
   const [link, setLink] = useState("");
   const [linkError, setLinkError] = useState<string | null>(null);
   const refused = status.refused.get(claim.id);
@@ -137,6 +140,8 @@ function ClaimEditor({ claim, status, onChange, onDelete, onClose }: ClaimEditor
         </p>
       )}
 
+      {/* A disabled fieldset disables every control in it: how earlier revisions stay read-only. */}
+      <fieldset className="claim-fields" disabled={readOnly}>
       <fieldset className="tag-choice">
         <legend>Tag</legend>
         {tags.map((tag: Tag) => (
@@ -204,9 +209,12 @@ function ClaimEditor({ claim, status, onChange, onDelete, onClose }: ClaimEditor
         {claim.updatedBy !== claim.createdBy && `, last changed by ${claim.updatedBy}`}
         {claim.updatedAt && ` · ${new Date(claim.updatedAt).toLocaleString()}`}
       </p>
-      <button type="button" className="danger" onClick={() => onDelete(claim)}>
-        Delete claim
-      </button>
+      {!readOnly && (
+        <button type="button" className="danger" onClick={() => onDelete(claim)}>
+          Delete claim
+        </button>
+      )}
+      </fieldset>
     </section>
   );
 }

@@ -32,6 +32,9 @@ class FakeServer {
     const body = init.body === undefined ? undefined : JSON.parse(String(init.body));
     if (this.gate) await this.gate;
     if (this.down) throw new TypeError("fetch failed");
+    // A sync that loops on the same answer would spin in microtasks forever and
+    // hang the run instead of failing it; stop it here and let the assertions fail.
+    if (this.requests.length >= 100) throw new TypeError("the fake server got too many requests");
     this.requests.push({ method, path, body });
     // A proxy or load balancer answering for the app: no JSON error body.
     if (this.failWith) return new Response("Service unavailable", { status: this.failWith });
@@ -124,6 +127,9 @@ class FakeServer {
     return {
       id,
       documentId: "doc-1",
+      status: "anchored",
+      createdRevision: 1,
+      anchoredRevision: 1,
       start,
       end,
       quote: anchor.exact,

@@ -91,6 +91,16 @@ export class ClaimSync {
     }
   }
 
+  /** Records a claim the server changed outside this loop (e.g. a re-attach). */
+  acknowledge(annotation: Annotation): void {
+    this.accept(annotation);
+  }
+
+  /** The version the server last confirmed for a claim. */
+  serverVersion(id: string): number | undefined {
+    return this.server.get(id)?.version;
+  }
+
   /** The reviewer's latest wish for a claim: its state, or null for deleted. */
   set(id: string, claim: Claim | null, { immediate = false } = {}): void {
     this.desired.set(id, claim);

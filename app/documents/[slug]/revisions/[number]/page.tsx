@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { Annotator } from "@/components/annotator/Annotator";
+import { getDb } from "@/db/client";
+import { getDocumentBySlug } from "@/db/queries/documents";
+import { getDocumentAtRevision, listAnnotationsAtRevision } from "@/db/queries/revisions";
+
+type Props = { params: Promise<{ slug: string; number: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Revision ${(await params).number}` };
+}
+
+/** An earlier revision, read-only, with the claims as they stood on it. */
+export default async function RevisionPage({ params }: Props) {
+  const { slug, number: raw } = await params;
+  const db = await getDb();
+  const latest = await getDocumentBySlug(db, slug);
+  if (!latest || !/^[1-9]\d{0,8}$/.test(raw)) notFound();
+  const number = Number(raw);
+  if (number === latest.revision) redirect(`/documents/${slug}`);
+  const document = await getDocumentAtRevision(db, latest, number);
+  if (!document) notFound();
+  const annotations = await listAnnotationsAtRevision(db, latest.id, number);
+
+  return (
+    <article className="document">
+      <p className="revision-banner" role="note">
+        You are reading revision {number} of {latest.revision}, as it was published; claims are shown as they stood on it and
+        cannot be changed here. <Link href={`/documents/${slug}`}>Open the latest revision</Link> ·{" "}
+        <Link href={`/documents/${slug}/revisions`}>All revisions</Link>
+      </p>
+      <Annotator
+        key={number}
+        readOnly
+        document={{ slug, text: document.text, blocks: document.blocks }}
+        annotations={annotations}
+        reviewer={null}
+      />
+    </article>
+  );
+}

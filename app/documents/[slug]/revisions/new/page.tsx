@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PublishRevisionForm } from "@/components/revisions/PublishRevisionForm";
+import { getDb } from "@/db/client";
+import { getDocumentBySlug } from "@/db/queries/documents";
+import { blocksToPlainSource } from "@/lib/article";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export const metadata: Metadata = { title: "Publish a revision" };
+
+export default async function NewRevisionPage({ params }: Props) {
+  const document = await getDocumentBySlug(await getDb(), (await params).slug);
+  if (!document) notFound();
+  return (
+    <section className="new-article">
+      <p>
+        <Link href={`/documents/${document.slug}`}>← {document.title}</Link>
+      </p>
+      <h1>Publish a new revision</h1>
+      <p className="hint">
+        Paste the article as it reads now, or upload it. Every claim is placed again on the new text; claims whose words cannot be
+        found without doubt become orphans, listed beside the article for you to re-attach or delete.
+      </p>
+      <PublishRevisionForm slug={document.slug} currentSource={blocksToPlainSource(document.blocks)} />
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { getDocumentBySlug } from "@/db/queries/documents";
+import { listRevisions } from "@/db/queries/revisions";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export const metadata: Metadata = { title: "Revisions" };
+
+export default async function RevisionsPage({ params }: Props) {
+  const db = await getDb();
+  const document = await getDocumentBySlug(db, (await params).slug);
+  if (!document) notFound();
+  const revisions = await listRevisions(db, document.id);
+  const base = `/documents/${document.slug}`;
+
+  return (
+    <section className="revisions">
+      <p>
+        <Link href={base}>← {document.title}</Link>
+      </p>
+      <h1>Revisions</h1>
+      <p>
+        <Link href={`${base}/revisions/new`} className="button-link">
+          Publish a new revision
+        </Link>
+      </p>
+      <table className="revision-table">
+        <thead>
+          <tr>
+            <th scope="col">Revision</th>
+            <th scope="col">Published by</th>
+            <th scope="col">When</th>
+            <th scope="col">Changes</th>
+          </tr>
+        </thead>
+        <tbody>
+          {revisions.map((revision) => (
+            <tr key={revision.number}>
+              <td>
+                <Link href={revision.number === document.revision ? base : `${base}/revisions/${revision.number}`}>
+                  Revision {revision.number}
+                  {revision.number === document.revision && " (latest)"}
+                </Link>
+              </td>
+              <td>{revision.publishedBy}</td>
+              <td>
+                <time dateTime={revision.publishedAt}>{new Date(revision.publishedAt).toUTCString()}</time>
+              </td>
+              <td>
+                {revision.number > 1 && (
+                  <Link href={`${base}/revisions/compare?from=${revision.number - 1}&to=${revision.number}`}>
+                    Compare with revision {revision.number - 1}
+                  </Link>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { type ArticleSource, ArticleSourceFields } from "@/components/articles/ArticleSourceFields";
+import { postJson } from "@/components/articles/post-json";
+import { ReviewerForm } from "@/components/ReviewerForm";
+
+interface PublishResult {
+  revision: { number: number };
+  anchored: number;
+  orphaned: number;
+}
+
+/** Publishes a revision; the text stays in the form if the server refuses it or cannot be reached. */
+export function PublishRevisionForm({ slug, currentSource }: { slug: string; currentSource: string }) {
+  const router = useRouter();
+  const [source, setSource] = useState<ArticleSource>({ format: "text", content: currentSource });
+  const [error, setError] = useState<string | null>(null);
+  const [askName, setAskName] = useState(false);
+  const [result, setResult] = useState<PublishResult | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (result) {
+    return (
+      <div role="status" className="publish-result" data-testid="publish-result">
+        <p>
+          Revision {result.revision.number} published: {result.anchored} claim{result.anchored === 1 ? "" : "s"} placed on the new
+          text, {result.orphaned} orphan{result.orphaned === 1 ? "" : "s"}.
+        </p>
+        <button type="button" onClick={() => router.push(`/documents/${slug}`)}>
+          Open the article
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <>
+      {askName && <ReviewerForm reviewer={null} open onChange={() => setAskName(false)} />}
+      <form
+        className="article-form"
+        onSubmit={async (event) => {
+          event.preventDefault();
+          setBusy(true);
+          const response = await postJson<PublishResult>(`/api/documents/${slug}/revisions`, { [source.format]: source.content });
+          setBusy(false);
+          if (!response.ok) {
+            setAskName(response.status === 401);
+            return setError(response.status === 401 ? "Give your name first, then publish again." : response.message);
+          }
+          setError(null);
+          setResult(response.body);
+          router.refresh();
+        }}
+      >
+        <ArticleSourceFields value={source} onChange={setSource} />
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {busy ? "Publishing…" : "Publish revision"}
+        </button>
+      </form>
+    </>
+  );
+}

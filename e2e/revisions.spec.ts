@@ -1,0 +1,84 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "./fixtures";
+import { AnnotatorPage } from "./pages/annotator-page";
+
+const source = readFileSync("content/jassy-bloomberg-retraction.txt", "utf8");
+
+test("add an article, publish a revision, find claims on their new words and re-attach the orphan", async ({ page, context, baseURL }) => {
+  await context.addCookies([{ name: "reviewer", value: "Rita%20Reviewer", url: baseURL! }]);
+
+  // Add the article by uploading it, as a reviewer with a file from a newsroom system would.
+  await page.goto("/documents/new");
+  const title = `Jassy revision test ${Date.now()}`;
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Outlet").fill("CNBC");
+  await page.getByLabel("Upload a file (.txt, .md, .html)").setInputFiles({ name: "jassy.txt", mimeType: "text/plain", buffer: Buffer.from(source) });
+  await expect(page.getByLabel("Article text")).toHaveValue(source);
+  await page.getByRole("button", { name: "Add article" }).click();
+  await expect(page).toHaveURL(/\/documents\/jassy-revision-test-/);
+  const slug = new URL(page.url()).pathname.split("/").pop()!;
+
+  const annotator = new AnnotatorPage(page);
+  await expect(annotator.text).toBeVisible();
+  const claims: Record<string, string> = {};
+  for (const [key, words] of [
+    ["typo", "calling the for the retraction"],
+    ["moved", "There are so many inaccuracies in this article"],
+    ["deleted", "complicated and time-consuming review"],
+  ]) {
+    await annotator.selectWithMouse(words);
+    await page.keyboard.press("Alt+Shift+D");
+    claims[key] = await annotator.openClaimId();
+    await page.keyboard.press("Escape");
+  }
+  await annotator.expectSaved();
+
+  // Publish revision 2: the typo fixed inside a claim, a paragraph moved, another deleted.
+  await page.goto(`/documents/${slug}/revisions`);
+  await page.getByRole("link", { name: "Publish a new revision" }).click();
+  const field = page.getByLabel("Article text");
+  const paragraphs = (await field.inputValue()).split("\n\n");
+  const schmidt = paragraphs.findIndex((p) => p.includes("so many inaccuracies"));
+  paragraphs.push(...paragraphs.splice(schmidt, 1));
+  const revised = paragraphs
+    .filter((p) => !p.includes("time-consuming review"))
+    .join("\n\n")
+    .replace("calling the for the retraction", "calling for the retraction");
+  await field.fill(revised);
+  await page.getByRole("button", { name: "Publish revision" }).click();
+  await expect(page.getByTestId("publish-result")).toContainText("Revision 2 published: 2 claims placed on the new text, 1 orphan");
+  await page.getByRole("button", { name: "Open the article" }).click();
+
+  await expect(annotator.text).toContainText("calling for the retraction");
+  const highlights = await annotator.highlights();
+  expect(highlights[claims.typo]).toBe("calling for the retraction");
+  expect(highlights[claims.moved]).toBe("There are so many inaccuracies in this article");
+  expect(highlights[claims.deleted]).toBeUndefined();
+  const orphans = page.getByTestId("orphans-panel");
+  await expect(orphans).toContainText("complicated and time-consuming review");
+  await expect(orphans.getByRole("button", { name: "Re-attach to selection" })).toBeDisabled();
+
+  // Re-attach the orphan to the words that now say it best.
+  await annotator.selectWithMouse("Super Micro plunges on new report");
+  await orphans.getByRole("button", { name: "Re-attach to selection" }).click();
+  await expect(orphans).toHaveCount(0);
+  expect((await annotator.highlights())[claims.deleted]).toBe("Super Micro plunges on new report");
+
+  await page.reload();
+  await expect(annotator.text).toBeVisible();
+  expect((await annotator.highlights())[claims.deleted]).toBe("Super Micro plunges on new report");
+  await expect(page.getByTestId("orphans-panel")).toHaveCount(0);
+
+  // Revision 1, read-only, shows the claims where they stood.
+  await page.goto(`/documents/${slug}/revisions/1`);
+  await expect(page.getByRole("note")).toContainText("revision 1 of 2");
+  const then = await annotator.highlights();
+  expect(then[claims.typo]).toBe("calling the for the retraction");
+  expect(then[claims.deleted]).toBe("complicated and time-consuming review");
+  await expect(page.getByTestId("selection-toolbar")).toHaveCount(0);
+
+  // And the comparison shows what changed.
+  await page.goto(`/documents/${slug}/revisions/compare?from=1&to=2`);
+  await expect(page.getByTestId("revision-diff").locator("del").first()).toBeVisible();
+  await expect(page.getByTestId("revision-diff").locator("del", { hasText: "time-consuming" })).toHaveCount(1);
+});

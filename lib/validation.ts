@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { tags } from "./tags";
+import { codePointLength } from "./text-offsets";
 
 /**
  * The shapes the HTTP API accepts. Objects are strict: an unknown field, or a
@@ -31,7 +32,7 @@ const httpUrl = text()
 
 const claimFields = {
   tag: z.enum(tags, { error: `tag must be one of: ${tags.join(", ")}` }),
-  note: text().max(maxNoteLength, `note is at most ${maxNoteLength} characters`),
+  note: text().refine((value) => codePointLength(value) <= maxNoteLength, `note is at most ${maxNoteLength} characters`),
   claimant: text().trim().max(maxClaimantLength, `claimant is at most ${maxClaimantLength} characters`),
   evidence: z.array(httpUrl).max(maxEvidenceLinks, `at most ${maxEvidenceLinks} evidence links`),
 };

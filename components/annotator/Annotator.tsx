@@ -85,8 +85,10 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
         const view = viewRef.current;
         const claim = view && getClaims(view.state).claims.get(annotation.id);
         if (!view || !claim) return;
-        const { createdBy, updatedBy, updatedAt } = annotation;
-        const tr = setClaimsAction(view.state.tr, { put: [{ ...claim, createdBy, updatedBy, updatedAt }] });
+        const { createdBy, updatedBy, updatedAt, tag, note, claimant, evidence } = annotation;
+        // Once saved, show the server's words too: after a conflict they may merge another reviewer's change.
+        const fields = sync.isSaved(annotation.id) ? { tag, note, claimant, evidence } : {};
+        const tr = setClaimsAction(view.state.tr, { put: [{ ...claim, ...fields, createdBy, updatedBy, updatedAt }] });
         view.dispatch(tr.setMeta(fromServer, true).setMeta("addToHistory", false));
       },
     });

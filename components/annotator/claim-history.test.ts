@@ -222,4 +222,15 @@ describe("grouping of quick edits", () => {
     state = undo(state);
     expect(claimOf(state, "spy")?.note).toBe("a");
   });
+
+  it("starts a new step for an edit right after an undo, as prosemirror-history does", () => {
+    let state = newEditor([spyChips]);
+    state = typeNote(state, "first", 10_000);
+    state = typeNote(state, "second", 12_000);
+    state = undo(state); // back to "first"
+    state = typeNote(state, "other", 10_500); // within a second of "first", which is now the last step
+    expect(undoDepth(state)).toBe(2);
+    state = undo(state);
+    expect(claimOf(state, "spy")?.note).toBe("first");
+  });
 });

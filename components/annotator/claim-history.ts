@@ -32,12 +32,14 @@ export class ClaimHistoryState {
   constructor(
     readonly done: readonly HistoryEvent[],
     readonly undone: readonly HistoryEvent[],
+    /** False right after an undo or redo: the next edit starts a new step, as in prosemirror-history. */
+    readonly canGroup = true,
   ) {}
 
   apply(tr: Transaction, oldState: EditorState): ClaimHistoryState {
     const replay = tr.getMeta(claimHistoryKey) as HistoryMeta | undefined;
-    if (replay === "undo") return new ClaimHistoryState(this.done.slice(0, -1), [...this.undone, this.done[this.done.length - 1]]);
-    if (replay === "redo") return new ClaimHistoryState([...this.done, this.undone[this.undone.length - 1]], this.undone.slice(0, -1));
+    if (replay === "undo") return new ClaimHistoryState(this.done.slice(0, -1), [...this.undone, this.done[this.done.length - 1]], false);
+    if (replay === "redo") return new ClaimHistoryState([...this.done, this.undone[this.undone.length - 1]], this.undone.slice(0, -1), false);
 
     const action = getClaimsAction(tr);
     if (!action || tr.getMeta("addToHistory") === false) return this;
@@ -50,7 +52,7 @@ export class ClaimHistoryState {
     const event: HistoryEvent = { changes, time: tr.time };
 
     const last = this.done[this.done.length - 1];
-    if (last && canMerge(last, event)) {
+    if (last && this.canGroup && canMerge(last, event)) {
       const merged = { changes: [{ ...event.changes[0], before: last.changes[0].before }], time: event.time };
       return new ClaimHistoryState([...this.done.slice(0, -1), merged], []);
     }

@@ -56,6 +56,8 @@ export class ClaimSync {
   private readonly desired = new Map<string, Claim | null>();
   private readonly refused = new Map<string, string>();
   private readonly running = new Set<string>();
+  /** Claims whose create was sent: the server may hold them even if no answer came. */
+  private readonly createSent = new Set<string>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private failures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -133,6 +135,12 @@ export class ClaimSync {
     this.retryTimer = null;
     this.retryAt = null;
     for (const id of this.unsavedIds()) if (!this.refused.has(id)) void this.drive(id);
+    this.report();
+  }
+
+  /** True when the server holds exactly what the reviewer last did to this claim. */
+  isSaved(id: string): boolean {
+    return this.inSync(id);
   }
 
   hasUnsaved(): boolean {
@@ -148,7 +156,7 @@ export class ClaimSync {
     const want = this.desired.get(id);
     if (want === undefined) return true;
     const have = this.server.get(id);
-    if (want === null) return !have || have.deleted;
+    if (want === null) return have ? have.deleted : !this.createSent.has(id);
     return !!have && !have.deleted && sameFields(have, want);
   }
 
@@ -169,6 +177,12 @@ export class ClaimSync {
       else this.scheduleRetry();
     } finally {
       this.running.delete(id);
+      if (this.retryTimer && !this.hasUnsaved()) {
+        // Everything got through before the scheduled retry: no longer offline.
+        clearTimeout(this.retryTimer);
+        this.retryTimer = null;
+        this.retryAt = null;
+      }
       this.persist();
       this.report();
     }
@@ -186,6 +200,7 @@ export class ClaimSync {
     if (!have) {
       const { start, end, tag, note, claimant, evidence } = want;
       const body = { id, start, end, tag, note, claimant, evidence };
+      this.createSent.add(id);
       this.accept(await this.request("POST", `/api/documents/${this.options.documentSlug}/annotations`, body));
       return;
     }
@@ -202,7 +217,19 @@ export class ClaimSync {
       this.accept(await this.request("PATCH", `/api/annotations/${id}`, { version: have.version, ...changes }));
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
-      if (error.current) this.accept(error.current);
+      if (error.current) {
+        // Someone else changed the claim. Keep their change to any field this
+        // reviewer left alone; re-apply this reviewer's changes on top.
+        const theirs = error.current;
+        this.desired.set(id, {
+          ...want,
+          tag: changes.tag ?? theirs.tag,
+          note: changes.note ?? theirs.note,
+          claimant: changes.claimant ?? theirs.claimant,
+          evidence: changes.evidence ?? theirs.evidence,
+        });
+        this.accept(theirs);
+      }
       else have.deleted = true; // Deleted elsewhere: restore it, then re-apply.
     }
   }

@@ -27,7 +27,10 @@ export class CodePointIndex {
 
   /** Code point offset of a UTF-16 index. An index inside a pair counts as after it. */
   toCodePoint(utf16: number): number {
-    return utf16 - countBelow(this.astral, utf16);
+    // Pairs starting before utf16 - 1 lie wholly before the index and count
+    // one unit too many each; a pair starting at utf16 - 1 has the index
+    // inside it, which counts as after it, so it adds nothing to subtract.
+    return utf16 - countBelow(this.astral, utf16 - 1);
   }
 
   /** UTF-16 index of a code point offset (0..length). */

@@ -19,6 +19,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Link href="/" className="site-name">
             Fact-check annotator
           </Link>
+          <nav aria-label="Site" className="site-nav">
+            <Link href="/review">Review all claims</Link>
+          </nav>
         </header>
         <main id="main">{children}</main>
       </body>

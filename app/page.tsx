@@ -20,6 +20,9 @@ export default async function HomePage() {
               <span className="document-meta">
                 {[document.outlet, document.publishedAt].filter(Boolean).join(" · ")}
               </span>
+              <Link href={`/documents/${document.slug}/review`} className="document-review-link">
+                Review claims<span className="sr-only"> in “{document.title}”</span>
+              </Link>
             </li>
           ))}
         </ul>

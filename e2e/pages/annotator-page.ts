@@ -14,7 +14,21 @@ export interface ApiAnnotation {
   claimant: string;
   evidence: string[];
   createdBy: string;
+  updatedBy: string;
+  updatedAt: string;
   version: number;
+}
+
+/** What a test may give when it arranges a claim through the API. */
+export interface ClaimToArrange {
+  /** Words of the article; the claim covers their first occurrence. */
+  words: string;
+  tag: TagName;
+  /** Who creates it (the `reviewer` cookie). */
+  reviewer: string;
+  note?: string;
+  claimant?: string;
+  evidence?: string[];
 }
 
 /** The article editor, as a reviewer sees and drives it. */
@@ -48,6 +62,8 @@ export class AnnotatorPage {
         const range = document.createRange();
         range.setStart(node, at);
         range.setEnd(node, at + wanted.length);
+        // The mouse can only reach what is on screen.
+        node.parentElement!.scrollIntoView({ block: "center" });
         const rects = [...range.getClientRects()].filter((r) => r.width > 0);
         const first = rects[0];
         const last = rects[rects.length - 1];
@@ -145,6 +161,31 @@ export class ClaimsApi {
   async documentText(): Promise<string> {
     const response = await this.request.get(`/api/documents/${articleSlug}`);
     return (await response.json()).document.text;
+  }
+
+  /** Creates a claim as `reviewer` would in the editor, on the first occurrence of its words. */
+  async create({ words, reviewer, ...fields }: ClaimToArrange): Promise<ApiAnnotation> {
+    const text = await this.documentText();
+    const at = text.indexOf(words);
+    if (at < 0) throw new Error(`"${words}" is not in the article`);
+    // The API counts code points, indexOf code units; they differ after a character outside the BMP.
+    const start = [...text.slice(0, at)].length;
+    const response = await this.request.post(`/api/documents/${articleSlug}/annotations`, {
+      data: { start, end: start + [...words].length, ...fields },
+      headers: { cookie: `reviewer=${encodeURIComponent(reviewer)}` },
+    });
+    expect(response.status()).toBe(201);
+    return (await response.json()).annotation;
+  }
+
+  /** Changes a claim as `reviewer`. */
+  async update(claim: ApiAnnotation, reviewer: string, fields: Partial<Pick<ApiAnnotation, "tag" | "note" | "claimant" | "evidence">>) {
+    const response = await this.request.patch(`/api/annotations/${claim.id}`, {
+      data: { version: claim.version, ...fields },
+      headers: { cookie: `reviewer=${encodeURIComponent(reviewer)}` },
+    });
+    expect(response.status()).toBe(200);
+    return (await response.json()).annotation as ApiAnnotation;
   }
 
   /** Soft-deletes every claim of the article, so each test starts from a clean page. */

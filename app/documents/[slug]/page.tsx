@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { listAnnotations } from "@/db/queries/annotations";
@@ -27,6 +28,9 @@ export default async function DocumentPage({ params, searchParams }: Props) {
   return (
     <article className="document">
       <ArticleMeta document={document} />
+      <p className="document-review-link">
+        <Link href={`/documents/${document.slug}/review`}>Review claims</Link>
+      </p>
       <Annotator
         document={{ slug: document.slug, text: document.text, blocks: document.blocks }}
         annotations={annotations}

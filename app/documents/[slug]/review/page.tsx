@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { getDocumentBySlug } from "@/db/queries/documents";
+import { getCurrentReviewer } from "@/components/review/current-reviewer";
+import { ImportClaims } from "@/components/review/ImportClaims";
+import { loadReview, type SearchParamsRecord } from "@/components/review/load-review";
+import { ReviewClaims } from "@/components/review/ReviewClaims";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParamsRecord> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const document = await getDocumentBySlug(await getDb(), (await params).slug);
+  return { title: document ? `Review claims: ${document.title}` : "Article not found" };
+}
+
+export default async function ReviewArticlePage({ params, searchParams }: Props) {
+  const document = await getDocumentBySlug(await getDb(), (await params).slug);
+  if (!document) notFound();
+  const [data, reviewer] = await Promise.all([loadReview(await searchParams, { documentId: document.id }), getCurrentReviewer()]);
+  const path = `/documents/${encodeURIComponent(document.slug)}/review`;
+
+  return (
+    <section className="review-page">
+      <p className="review-kicker">Review claims</p>
+      <h1>{document.title}</h1>
+      <p className="review-lede">
+        <Link href={`/documents/${encodeURIComponent(document.slug)}`}>Open the article in the editor</Link> ·{" "}
+        <Link href="/review">Review all claims</Link>
+      </p>
+      <ReviewClaims data={data} path={path} slug={document.slug}>
+        <ImportClaims slug={document.slug} reviewer={reviewer} />
+      </ReviewClaims>
+    </section>
+  );
+}

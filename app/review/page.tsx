@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { loadReview, type SearchParamsRecord } from "@/components/review/load-review";
+import { ReviewClaims } from "@/components/review/ReviewClaims";
+
+export const metadata: Metadata = { title: "Review all claims" };
+
+// Reads the database on every request; nothing to prerender at build time.
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<SearchParamsRecord> };
+
+export default async function ReviewAllPage({ searchParams }: Props) {
+  const data = await loadReview(await searchParams);
+  return (
+    <section className="review-page">
+      <h1>Review all claims</h1>
+      <p className="review-lede">Every claim in every article. Open a quote to see the claim in its article.</p>
+      <ReviewClaims data={data} path="/review" />
+    </section>
+  );
+}

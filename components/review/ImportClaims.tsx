@@ -1,0 +1,82 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useId, useState } from "react";
+import { maxReviewerLength } from "@/lib/validation";
+import { type ImportOutcome, readImportResponse } from "./import-response";
+import { ImportReport } from "./ImportReport";
+
+interface ImportClaimsProps {
+  slug: string;
+  /** The reviewer named in the cookie; when null, the form asks for a name first. */
+  reviewer: string | null;
+}
+
+type ImportState = { kind: "idle" } | { kind: "sending" } | { kind: "done"; outcome: ImportOutcome };
+
+/**
+ * Imports a W3C Web Annotation file into one article: the file's text goes to
+ * the import API as it is, the answer is reported, and the table is refreshed
+ * to show what was created.
+ */
+export function ImportClaims({ slug, reviewer }: ImportClaimsProps) {
+  const router = useRouter();
+  const id = useId();
+  const [state, setState] = useState<ImportState>({ kind: "idle" });
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const file = form.get("file");
+    if (!(file instanceof File)) return;
+    const name = form.get("reviewer");
+    if (typeof name === "string" && name.trim()) {
+      // The same cookie the editor's name form sets; the import API reads it.
+      document.cookie = `reviewer=${encodeURIComponent(name.trim())}; path=/; max-age=31536000; samesite=lax`;
+    }
+    const query = form.get("skip") ? "?skip=unplaceable" : "";
+
+    setState({ kind: "sending" });
+    let outcome: ImportOutcome;
+    try {
+      const response = await fetch(`/api/documents/${encodeURIComponent(slug)}/import${query}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: await file.text(),
+      });
+      const body: unknown = await response.json().catch(() => null);
+      outcome = readImportResponse(response.status, body);
+    } catch {
+      outcome = { kind: "refused", status: 0, code: "offline", message: "The server could not be reached. Try again.", skipped: [] };
+    }
+    setState({ kind: "done", outcome });
+    if (outcome.kind === "imported" && outcome.created > 0) router.refresh();
+  }
+
+  return (
+    <section className="review-transfer review-import" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Import claims</h2>
+      <form className="import-form" onSubmit={submit}>
+        <div className="review-field">
+          <label htmlFor={`${id}-file`}>W3C Web Annotation file (JSON)</label>
+          <input id={`${id}-file`} type="file" name="file" accept=".json,.jsonld,application/json,application/ld+json" required />
+        </div>
+        {reviewer === null && (
+          <div className="review-field">
+            <label htmlFor={`${id}-reviewer`}>Your name, recorded on the imported claims</label>
+            <input id={`${id}-reviewer`} name="reviewer" maxLength={maxReviewerLength} required />
+          </div>
+        )}
+        <label className="import-skip">
+          <input type="checkbox" name="skip" /> Skip annotations that cannot be imported, and import the rest
+        </label>
+        <button type="submit" disabled={state.kind === "sending"}>
+          {state.kind === "sending" ? "Importing…" : "Import"}
+        </button>
+      </form>
+      <div role="status" aria-live="polite">
+        {state.kind === "done" && <ImportReport outcome={state.outcome} />}
+      </div>
+    </section>
+  );
+}

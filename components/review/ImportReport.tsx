@@ -1,0 +1,44 @@
+import type { ImportOutcome } from "./import-response";
+
+/** The import API's code for a refusal because some annotations could not be imported. */
+const allOrNothing = "not_importable";
+
+/** What an import did: how many claims it created, and each one it left out and why. */
+export function ImportReport({ outcome }: { outcome: ImportOutcome }) {
+  const { skipped } = outcome;
+  return (
+    <div className={`import-report import-report-${outcome.kind}`} data-testid="import-report" data-outcome={outcome.kind}>
+      {outcome.kind === "imported" ? (
+        <p>
+          Imported <strong data-testid="import-created">{outcome.created}</strong> {outcome.created === 1 ? "claim" : "claims"}
+          {skipped.length > 0 && `; skipped ${skipped.length}`}.
+        </p>
+      ) : (
+        <p>
+          <strong>Nothing was imported.</strong>{" "}
+          {/* The all-or-nothing refusal's own message speaks to API clients (`?skip=…`); the list and hint below say it here. */}
+          {outcome.code === allOrNothing ? "These annotations cannot be imported:" : outcome.message}
+        </p>
+      )}
+      {outcome.kind === "imported" && outcome.next && (
+        <p>
+          The file is one page of a longer collection; the next page (<code>{outcome.next}</code>) was not imported.
+        </p>
+      )}
+      {skipped.length > 0 && (
+        <>
+          <ul className="import-skipped" aria-label="Skipped annotations">
+            {skipped.map((item) => (
+              <li key={item.index} data-testid="import-skipped" data-reason={item.reason}>
+                Annotation {item.index + 1}: {item.message} <code>{item.reason}</code>
+              </li>
+            ))}
+          </ul>
+          {outcome.kind === "refused" && (
+            <p className="hint">To import the others, tick “Skip annotations that cannot be imported” and import again.</p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

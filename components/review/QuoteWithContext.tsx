@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { quoteWithContext } from "@/lib/quote-context";
+import { quoteContextLength } from "@/lib/selectors";
+
+interface QuoteWithContextProps {
+  claim: { id: string; quote: string; prefix: string; suffix: string };
+  slug: string;
+}
+
+/** Where a claim opens in the editor: the article, scrolled to the claim, its panel open. */
+export function claimEditorHref(slug: string, claimId: string): string {
+  return `/documents/${encodeURIComponent(slug)}?claim=${encodeURIComponent(claimId)}`;
+}
+
+/**
+ * A claim's quote, linked to the claim in the editor, between a few quieter
+ * words of the text around it. The context is hidden from screen readers so
+ * the link reads as the claim itself.
+ */
+export function QuoteWithContext({ claim, slug }: QuoteWithContextProps) {
+  const { before, quote, after } = quoteWithContext(claim, quoteContextLength);
+  return (
+    <span className="quote-with-context">
+      {before && (
+        <span className="quote-context" aria-hidden="true">
+          {before}
+        </span>
+      )}
+      <Link href={claimEditorHref(slug, claim.id)} className="quote-link" data-testid="claim-quote-link">
+        {quote}
+      </Link>
+      {after && (
+        <span className="quote-context" aria-hidden="true">
+          {after}
+        </span>
+      )}
+    </span>
+  );
+}

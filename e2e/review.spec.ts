@@ -1,0 +1,305 @@
+import type { Page } from "@playwright/test";
+import { parse as parseCsv } from "csv-parse/sync";
+import { expect, reviewer, test } from "./fixtures";
+import { AnnotatorPage, type ApiAnnotation, articleSlug, type ClaimsApi } from "./pages/annotator-page";
+
+const colleague = "Bob Bureau";
+
+/**
+ * Four claims by two reviewers. In the article's order: played, retract,
+ * scenario, chips.
+ */
+async function arrangeClaims(api: ClaimsApi) {
+  const retract = await api.create({
+    words: "Bloomberg should retract",
+    tag: "disputed",
+    reviewer,
+    claimant: "Andy Jassy",
+    note: "Bloomberg stood by its story.",
+    evidence: ["https://aws.amazon.com/blogs/security/setting-the-record-straight/"],
+  });
+  const played = await api.create({ words: "Reporters got played", tag: "denied", reviewer: colleague, claimant: "Andy Jassy", note: "No evidence offered." });
+  const scenario = await api.create({
+    words: "the scenario Bloomberg reported never happened",
+    tag: "unverified",
+    reviewer: colleague,
+    claimant: "Tim Cook",
+    note: "Apple's statement to Buzzfeed.",
+  });
+  const chips = await api.create({ words: "malicious chips", tag: "disputed", reviewer, note: "Super Micro says it found none." });
+  return { retract, played, scenario, chips };
+}
+
+const quotesOf = (...claims: ApiAnnotation[]) => claims.map((claim) => claim.quote);
+
+test("an article's claims are listed in reading order with context, tag, claimant, note, evidence, reviewers and time", async ({ api, review }) => {
+  const { retract, played, scenario, chips } = await arrangeClaims(api);
+  const changed = await api.update(retract, colleague, { note: "Bloomberg stood by its story, twice." });
+  await review.gotoArticle();
+
+  await expect(review.quoteLinks).toHaveText(quotesOf(played, retract, scenario, chips));
+  await expect(review.summary).toHaveText("Showing 4 claims, in reading order.");
+
+  const row = review.row(retract.id);
+  await expect(row.getByRole("link", { name: "Bloomberg should retract" })).toHaveAttribute("href", `/documents/${articleSlug}?claim=${retract.id}`);
+  // The words around the quote, quieter, and not part of the link.
+  await expect(row.locator(".quote-context").first()).toHaveText(/^…played or took liberties\. $/);
+  await expect(row.locator(".quote-context").last()).toHaveText(/^\." Apple CEO Tim Cook…$/);
+  await expect(row.getByText("⚠ Disputed")).toBeVisible();
+  await expect(row.getByTestId("claim-claimant")).toHaveText("Andy Jassy");
+  await expect(row.getByTestId("claim-note")).toHaveText("Bloomberg stood by its story, twice.");
+  // Shown short, without the scheme; the link goes to the whole address.
+  await expect(row.getByRole("link", { name: "aws.amazon.com/…/setting-the-record-straight" })).toHaveAttribute(
+    "href",
+    "https://aws.amazon.com/blogs/security/setting-the-record-straight/",
+  );
+  await expect(row.getByTestId("claim-reviewer")).toHaveText(`${reviewer} changed by ${colleague}`);
+  await expect(row.locator("time")).toHaveAttribute("datetime", changed.updatedAt);
+  await expect(row.locator("time")).toHaveText(/^\d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC$/);
+  await expect(review.row(played.id).getByTestId("claim-reviewer")).toHaveText(colleague);
+});
+
+test("the chart counts claims by tag, in its picture and in its text, and follows the filters", async ({ api, review }) => {
+  await arrangeClaims(api);
+  await review.gotoArticle();
+  await expect(review.chart).toHaveAttribute("aria-label", "Claims by tag: Disputed 2, Denied 1, Unverified 1");
+  expect([await review.count("disputed"), await review.count("denied"), await review.count("unverified")]).toEqual([2, 1, 1]);
+  await expect(review.chart.locator(".tag-chart-disputed .tag-chart-count")).toHaveText("2");
+
+  await review.filter({ reviewer: colleague });
+  await expect(review.chart).toHaveAttribute("aria-label", "Claims by tag: Disputed 0, Denied 1, Unverified 1");
+  await expect(review.chart.locator(".tag-chart-disputed .tag-chart-bar")).toHaveCount(0);
+});
+
+test("filter by tag, reviewer, claimant and search; the address keeps the filters through a reload", async ({ api, review, page }) => {
+  const { retract, played, scenario, chips } = await arrangeClaims(api);
+  await review.gotoArticle();
+
+  await review.filter({ tags: ["disputed"] });
+  await expect(review.quoteLinks).toHaveText(quotesOf(retract, chips));
+  await review.filter({ tags: ["disputed", "denied"] });
+  await expect(review.quoteLinks).toHaveText(quotesOf(played, retract, chips));
+  await expect(page).toHaveURL(/\/review\?tag=disputed&tag=denied$/);
+
+  await page.reload();
+  await expect(review.quoteLinks).toHaveText(quotesOf(played, retract, chips));
+  await expect(review.tagCheckbox("disputed")).toBeChecked();
+  await expect(review.tagCheckbox("denied")).toBeChecked();
+  await expect(review.tagCheckbox("unverified")).not.toBeChecked();
+
+  await review.filter({ tags: [], reviewer: colleague });
+  await expect(review.quoteLinks).toHaveText(quotesOf(played, scenario));
+  await review.filter({ reviewer: "", claimant: "tim cook" });
+  await expect(review.quoteLinks).toHaveText(quotesOf(scenario));
+  await review.filter({ claimant: "", q: "bloomberg" }); // In a quote, a note, or both.
+  await expect(review.quoteLinks).toHaveText(quotesOf(retract, scenario));
+  await review.filter({ q: "evidence" }); // Only in a note.
+  await expect(review.quoteLinks).toHaveText(quotesOf(played));
+
+  await review.filter({ tags: ["denied"], reviewer: colleague, claimant: "Andy Jassy", q: "evidence", sort: "updated" });
+  await expect(page).toHaveURL(/\?tag=denied&reviewer=Bob\+Bureau&claimant=Andy\+Jassy&q=evidence&sort=updated$/);
+  await page.reload();
+  await expect(review.quoteLinks).toHaveText(quotesOf(played));
+  await expect(review.field("Reviewer")).toHaveValue(colleague);
+  await expect(review.field("Claimant")).toHaveValue("Andy Jassy");
+  await expect(review.field("Search")).toHaveValue("evidence");
+  await expect(review.field("Sort by")).toHaveValue("updated");
+
+  await review.filter({ tags: [], reviewer: "nobody" });
+  await expect(review.summary).toHaveText("No claims match these filters.");
+  await expect(review.table).toHaveCount(0);
+  await page.getByRole("link", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`/documents/${articleSlug}/review$`));
+  await expect(review.quoteLinks).toHaveCount(4);
+  await expect(review.field("Reviewer")).toHaveValue("");
+});
+
+test("sort by last change puts the latest change first", async ({ api, review, page }) => {
+  const { retract, played, scenario, chips } = await arrangeClaims(api);
+  await api.update(played, reviewer, { note: "Changed last." });
+  await review.gotoArticle();
+  await expect(review.quoteLinks).toHaveText(quotesOf(played, retract, scenario, chips));
+
+  await review.filter({ sort: "updated" });
+  await expect(page).toHaveURL(/\?sort=updated$/);
+  await expect(review.quoteLinks).toHaveText(quotesOf(played, chips, scenario, retract));
+  await expect(review.summary).toHaveText("Showing 4 claims, latest change first.");
+});
+
+test("filters the server cannot read are explained on the page", async ({ api, review, page }) => {
+  await arrangeClaims(api);
+  await review.gotoArticle("tag=bogus&sort=sideways");
+  await expect(review.invalidFilters).toContainText("tag must be one of: disputed, denied, unverified");
+  await expect(review.invalidFilters).toContainText("sort must be one of: position, updated");
+  await expect(review.table).toHaveCount(0);
+
+  await review.invalidFilters.getByRole("link", { name: "Show all claims" }).click();
+  await expect(review.quoteLinks).toHaveCount(4);
+  await expect(review.invalidFilters).toHaveCount(0);
+  expect(new URL(page.url()).search).toBe("");
+});
+
+test("clicking a quote opens its claim in the editor", async ({ api, review, page }) => {
+  const { scenario } = await arrangeClaims(api);
+  await review.gotoArticle();
+  await review.quoteLinks.filter({ hasText: scenario.quote }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/documents/${articleSlug}\\?claim=${scenario.id}$`));
+  const annotator = new AnnotatorPage(page);
+  expect(await annotator.openClaimId()).toBe(scenario.id);
+  await expect(annotator.claimEditor.getByTestId("claim-quote")).toHaveText(scenario.quote);
+});
+
+test("with the keyboard alone: search, then open a claim from the table", async ({ api, review, page }) => {
+  const { retract, chips } = await arrangeClaims(api);
+  await review.gotoArticle();
+
+  await tabTo(page, 'input[name="q"]');
+  await page.keyboard.type("retract");
+  await page.keyboard.press("Enter");
+  await expect(review.quoteLinks).toHaveText(quotesOf(retract));
+  await expect(review.quoteLinks).not.toContainText(chips.quote);
+
+  const quote = await tabTo(page, '[data-testid="claim-quote-link"]');
+  expect(quote).toBe(retract.quote);
+  // Focus is shown, not only moved.
+  expect(await page.evaluate(() => document.activeElement!.matches(":focus-visible"))).toBe(true);
+  await page.keyboard.press("Enter");
+
+  const annotator = new AnnotatorPage(page);
+  expect(await annotator.openClaimId()).toBe(retract.id);
+});
+
+test("every article's claims are listed together, with their article", async ({ api, review, page }) => {
+  const { retract, played, scenario, chips } = await arrangeClaims(api);
+  await page.goto("/");
+  await page.getByRole("link", { name: "Review all claims" }).click();
+  await expect(page).toHaveURL(/\/review$/);
+
+  // Other tests may have added articles of their own; this one looks at its article's rows.
+  const ours = review.rowsOfArticle(articleSlug);
+  await expect(review.table.getByRole("columnheader", { name: "Article" })).toBeVisible();
+  await expect(ours.getByTestId("claim-quote-link")).toHaveText(quotesOf(played, retract, scenario, chips));
+  await expect(review.row(retract.id).getByRole("link", { name: /Jassy follows Apple/ })).toBeVisible();
+  await expect(review.exportLink("csv")).toHaveAttribute("href", "/api/export?format=csv");
+
+  await review.filter({ tags: ["unverified"] });
+  await expect(ours.getByTestId("claim-quote-link")).toHaveText(quotesOf(scenario));
+  await expect(review.exportLink("w3c")).toHaveAttribute("href", "/api/export?tag=unverified&format=w3c");
+});
+
+test("the editor and the home page link to the review pages", async ({ annotator, page }) => {
+  await expect(annotator.text).toBeVisible();
+  await page.getByRole("link", { name: "Review claims" }).click();
+  await expect(page).toHaveURL(new RegExp(`/documents/${articleSlug}/review$`));
+  await page.goto("/");
+  await page.getByRole("link", { name: /^Review claims in/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/documents/${articleSlug}/review$`));
+});
+
+test("the export buttons download the filtered claims as W3C JSON-LD, CSV and ClaimReview", async ({ api, review }) => {
+  const { retract, chips } = await arrangeClaims(api);
+  await review.gotoArticle("tag=disputed");
+  await expect(review.quoteLinks).toHaveText(quotesOf(retract, chips));
+
+  const w3c = await review.download("w3c");
+  expect(w3c.name).toMatch(/\.json(ld)?$/);
+  const collection = JSON.parse(w3c.text);
+  expect(collection.type).toBe("AnnotationCollection");
+  expect(valuesOf(itemsOf(collection), "exact")).toEqual(quotesOf(retract, chips));
+
+  const csv = await review.download("csv");
+  expect(csv.name).toMatch(/\.csv$/);
+  const rows: Record<string, string>[] = parseCsv(csv.text, { columns: true, bom: true });
+  expect(rows).toHaveLength(2);
+  expect(rows.map((row) => Object.values(row).join(" "))).toEqual([expect.stringContaining(retract.quote), expect.stringContaining(chips.quote)]);
+
+  const claimReview = await review.download("claimreview");
+  expect(claimReview.name).toMatch(/\.json(ld)?$/);
+  expect(valuesOf(JSON.parse(claimReview.text), "claimReviewed")).toEqual(quotesOf(retract, chips));
+});
+
+test("import a W3C file the export made: the claims come back, and the table shows them", async ({ api, review }) => {
+  const { played } = await arrangeClaims(api);
+  await review.gotoArticle("tag=disputed&tag=denied&reviewer=Bob+Bureau");
+  await expect(review.quoteLinks).toHaveText(quotesOf(played));
+  const exported = await review.download("w3c");
+
+  await api.clear();
+  await review.gotoArticle();
+  await expect(review.summary).toHaveText("No claims yet.");
+  await review.importFile(exported.name, exported.text);
+  await expect(review.importReport).toContainText("Imported 1 claim");
+  await expect(review.quoteLinks).toHaveText(quotesOf(played));
+  expect(await api.list()).toMatchObject([{ quote: played.quote, tag: "denied", claimant: "Andy Jassy", note: "No evidence offered." }]);
+});
+
+test("an import with a claim that cannot be placed is refused whole, or imports the rest when asked", async ({ api, review }) => {
+  const { played } = await arrangeClaims(api);
+  await review.gotoArticle("tag=disputed&tag=denied&reviewer=Bob+Bureau");
+  const exported = await review.download("w3c");
+  const unplaceable = withUnplaceableCopy(JSON.parse(exported.text));
+
+  await api.clear();
+  await review.gotoArticle();
+  await review.importFile("with-orphan.json", JSON.stringify(unplaceable));
+  await expect(review.importReport).toHaveAttribute("data-outcome", "refused");
+  await expect(review.importReport).toContainText("Nothing was imported");
+  await expect(review.importReport.getByTestId("import-skipped")).toHaveCount(1);
+  await expect(review.importReport.getByTestId("import-skipped")).toContainText("Annotation 2:");
+  expect(await api.list()).toEqual([]);
+
+  await review.importFile("with-orphan.json", JSON.stringify(unplaceable), { skipUnplaceable: true });
+  await expect(review.importReport).toContainText("Imported 1 claim; skipped 1");
+  await expect(review.importReport.getByTestId("import-skipped")).toHaveAttribute("data-reason", "not_anchored");
+  await expect(review.quoteLinks).toHaveText(quotesOf(played));
+  await expect(review.chart).toHaveAttribute("aria-label", "Claims by tag: Disputed 0, Denied 1, Unverified 0");
+});
+
+type W3cList = { items?: unknown[]; first?: { items?: unknown[] } };
+
+/** The annotations of a W3C collection (its embedded first page) or page. */
+function itemsOf(list: W3cList): unknown[] {
+  const items = list.items ?? list.first?.items;
+  if (!items) throw new Error("not a W3C collection or page with items");
+  return items;
+}
+
+/** Every value of a key anywhere in some JSON, in document order. */
+function valuesOf(json: unknown, key: string): unknown[] {
+  if (Array.isArray(json)) return json.flatMap((item) => valuesOf(item, key));
+  if (json === null || typeof json !== "object") return [];
+  return Object.entries(json).flatMap(([k, value]) => (k === key ? [value] : valuesOf(value, key)));
+}
+
+/**
+ * Adds to an exported W3C collection a copy of its first annotation whose
+ * quote is nowhere in the article and whose position is out of range.
+ */
+function withUnplaceableCopy(collection: W3cList) {
+  const items = itemsOf(collection);
+  if (items.length === 0) throw new Error("the export has no annotations to copy");
+  const copy = JSON.parse(JSON.stringify(items[0]), (key, value) => {
+    if (key === "id" && typeof value === "string") return undefined;
+    if (key === "exact") return "words that appear nowhere in this article, not even close";
+    if (key === "prefix" || key === "suffix") return "";
+    if (key === "start") return 1_000_000;
+    if (key === "end") return 1_000_010;
+    return value;
+  });
+  items.push(copy);
+  return collection;
+}
+
+/** Presses Tab until the focused element matches `selector`; gives its text. */
+async function tabTo(page: Page, selector: string): Promise<string> {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press("Tab");
+    const text = await page.evaluate((wanted) => {
+      const focused = document.activeElement;
+      return focused?.matches(wanted) ? (focused.textContent ?? "") : null;
+    }, selector);
+    if (text !== null) return text;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}

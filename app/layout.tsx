@@ -21,6 +21,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </Link>
           <nav aria-label="Site" className="site-nav">
             <Link href="/review">Review all claims</Link>
+            <Link href="/documents/new">Add an article</Link>
           </nav>
         </header>
         <main id="main">{children}</main>

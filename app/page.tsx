@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listDocuments } from "@/db/queries/documents";
+import { tagInfo, tags } from "@/lib/tags";
 
 // Reads the database on every request; nothing to prerender at build time.
 export const dynamic = "force-dynamic";
@@ -10,15 +11,28 @@ export default async function HomePage() {
   return (
     <section className="document-index">
       <h1>Articles</h1>
+      <p>
+        <Link href="/documents/new" className="button-link">
+          Add an article
+        </Link>
+      </p>
       {documents.length === 0 ? (
-        <p>No articles yet. Put a .txt file in content/ and restart.</p>
+        <p>No articles yet. Add one, or put a .txt file in content/ and restart.</p>
       ) : (
         <ul className="document-list">
           {documents.map((document) => (
             <li key={document.id}>
               <Link href={`/documents/${document.slug}`}>{document.title}</Link>
               <span className="document-meta">
-                {[document.outlet, document.publishedAt].filter(Boolean).join(" · ")}
+                {[document.outlet, document.publishedAt, document.revision > 1 && `revision ${document.revision}`].filter(Boolean).join(" · ")}
+              </span>
+              <span className="document-counts" data-testid="claim-counts">
+                {tags.map((tag) => (
+                  <span key={tag} className={`tag-pill tag-pill-${tag}`}>
+                    <span aria-hidden="true">{tagInfo[tag].glyph}</span> {document.claimCounts[tag]} {tagInfo[tag].label.toLowerCase()}
+                  </span>
+                ))}
+                {document.orphanCount > 0 && <span className="tag-pill">{document.orphanCount} orphaned</span>}
               </span>
               <Link href={`/documents/${document.slug}/review`} className="document-review-link">
                 Review claims<span className="sr-only"> in “{document.title}”</span>

@@ -28,8 +28,10 @@ export default async function DocumentPage({ params, searchParams }: Props) {
   return (
     <article className="document">
       <ArticleMeta document={document} />
-      <p className="document-review-link">
+      <p className="document-links">
         <Link href={`/documents/${document.slug}/review`}>Review claims</Link>
+        <Link href={`/documents/${document.slug}/revisions`}>Revisions ({document.revision})</Link>
+        <Link href={`/documents/${document.slug}/revisions/new`}>Publish a new revision</Link>
       </p>
       <Annotator
         document={{ slug: document.slug, text: document.text, blocks: document.blocks }}

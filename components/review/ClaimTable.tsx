@@ -45,6 +45,12 @@ export function ClaimTable({ claims, showArticle }: ClaimTableProps) {
               </td>
               <td>
                 <TagLabel tag={claim.tag} />
+                {claim.status === "orphan" && (
+                  <span className="orphan-mark" title="A revision removed or changed these words; re-attach or delete it in the editor.">
+                    {" "}
+                    orphan
+                  </span>
+                )}
               </td>
               <td className="claim-claimant" data-testid="claim-claimant">{claim.claimant}</td>
               <td className="claim-note-cell">

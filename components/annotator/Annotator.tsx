@@ -3,7 +3,7 @@
 import { keymap } from "prosemirror-keymap";
 import { type Command, EditorState, type Transaction } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Annotation } from "@/lib/annotation";
 import type { ArticleBlock } from "@/lib/article";
 import { type Tag, tagInfo, tags } from "@/lib/tags";
@@ -197,6 +197,9 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
   }, [article.slug]);
 
   const claimsState = editorState ? getClaims(editorState) : null;
+  // Sorted again only when the claims change, not on every selection change.
+  const claimsMap = claimsState?.claims;
+  const orderedClaims = useMemo(() => (claimsState ? claimsState.ordered() : []), [claimsMap]); // eslint-disable-line react-hooks/exhaustive-deps
   const activeClaim = claimsState?.activeId ? (claimsState.claims.get(claimsState.activeId) ?? null) : null;
 
   // Bring the open claim into view, e.g. after undo or a pick from the list.
@@ -244,10 +247,13 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
     setOrphans((list) => list.filter((o) => o.id !== orphan.id));
   };
 
-  const openClaim = (id: string | null) => {
-    const view = viewRef.current;
-    if (view) dispatch(setClaimsAction(view.state.tr, { activate: id }));
-  };
+  const openClaim = useCallback(
+    (id: string | null) => {
+      const view = viewRef.current;
+      if (view) dispatch(setClaimsAction(view.state.tr, { activate: id }));
+    },
+    [dispatch],
+  );
 
   return (
     <div className="annotator">
@@ -283,7 +289,7 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
         )}
         <ClaimPanel
           readOnly={readOnly}
-          claims={claimsState?.ordered() ?? []}
+          claims={orderedClaims}
           active={activeClaim}
           choices={choices.flatMap((id) => claimsState?.claims.get(id) ?? [])}
           status={status}

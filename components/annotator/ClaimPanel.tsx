@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { memo, useState } from "react";
 import { type Tag, tagInfo, tags } from "@/lib/tags";
 import type { Claim } from "./claim";
 import type { SyncStatus } from "./claim-sync";
@@ -47,28 +47,48 @@ export function ClaimPanel({ readOnly = false, claims, active, choices, status, 
   );
 }
 
-function ClaimList({ claims, activeId, status, onOpen }: { claims: Claim[]; activeId: string | null; status: SyncStatus; onOpen: (id: string) => void }) {
-  return (
-    <ol className="claim-list">
-      {claims.map((claim) => (
-        <li key={claim.id}>
-          <button
-            type="button"
-            className={`claim-list-item claim-list-${claim.tag}`}
-            aria-current={claim.id === activeId ? "true" : undefined}
-            onClick={() => onOpen(claim.id)}
-          >
-            <span className={`tag-pill tag-pill-${claim.tag}`}>
-              <span aria-hidden="true">{tagInfo[claim.tag].glyph}</span> {tagInfo[claim.tag].label}
-            </span>{" "}
-            <q>{claim.quote}</q>
-            {status.unsaved.has(claim.id) && status.state !== "saving" && <span className="unsaved-mark"> (unsaved)</span>}
-          </button>
-        </li>
-      ))}
-    </ol>
-  );
+/** How many claims the list shows before "Show more": a long article may have thousands. */
+const listPage = 100;
+
+interface ClaimListProps {
+  claims: Claim[];
+  activeId: string | null;
+  status: SyncStatus;
+  onOpen: (id: string) => void;
 }
+
+// Memoised: the editor re-renders on every selection change, the list only when claims or saving change.
+const ClaimList = memo(function ClaimList({ claims, activeId, status, onOpen }: ClaimListProps) {
+  const [shown, setShown] = useState(listPage);
+  const showMarks = status.state !== "saving";
+  return (
+    <>
+      <ol className="claim-list">
+        {claims.slice(0, shown).map((claim) => (
+          <li key={claim.id}>
+            <button
+              type="button"
+              className={`claim-list-item claim-list-${claim.tag}`}
+              aria-current={claim.id === activeId ? "true" : undefined}
+              onClick={() => onOpen(claim.id)}
+            >
+              <span className={`tag-pill tag-pill-${claim.tag}`}>
+                <span aria-hidden="true">{tagInfo[claim.tag].glyph}</span> {tagInfo[claim.tag].label}
+              </span>{" "}
+              <q>{claim.quote}</q>
+              {showMarks && status.unsaved.has(claim.id) && <span className="unsaved-mark"> (unsaved)</span>}
+            </button>
+          </li>
+        ))}
+      </ol>
+      {claims.length > shown && (
+        <button type="button" className="link-button" onClick={() => setShown(shown + listPage)}>
+          Show {Math.min(listPage, claims.length - shown)} more of {claims.length - shown}
+        </button>
+      )}
+    </>
+  );
+});
 
 function Shortcuts() {
   return (

@@ -18,6 +18,9 @@ export interface CallOptions {
   rawBody?: string;
   contentType?: string;
   reviewer?: string | null;
+  /** The query string, without `?`. */
+  query?: string;
+  accept?: string;
 }
 
 export async function call<P>(handler: Handler<P>, params: P, options: CallOptions = {}) {
@@ -27,10 +30,14 @@ export async function call<P>(handler: Handler<P>, params: P, options: CallOptio
   let body: string | undefined = options.rawBody;
   if (options.body !== undefined) body = JSON.stringify(options.body);
   if (body !== undefined) headers.set("content-type", options.contentType ?? "application/json");
-  const request = new Request("http://localhost/api", { method: options.method ?? (body === undefined ? "GET" : "POST"), headers, body });
+  if (options.accept) headers.set("accept", options.accept);
+  const url = `http://localhost/api${options.query ? `?${options.query}` : ""}`;
+  const request = new Request(url, { method: options.method ?? (body === undefined ? "GET" : "POST"), headers, body });
   const response = await handler(request, { params: Promise.resolve(params) });
-  const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : undefined, headers: response.headers };
+  // The body as sent, a byte order mark included; parsed when it is JSON.
+  const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
+  const isJson = /json/i.test(response.headers.get("content-type") ?? "");
+  return { status: response.status, json: text && isJson ? JSON.parse(text) : undefined, text, headers: response.headers };
 }
 
 /** Stores a fresh article with a unique slug, so tests never see each other's claims. */

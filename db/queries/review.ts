@@ -48,7 +48,12 @@ function ordering(filters: ReviewFilters) {
     : [asc(documents.slug), asc(annotations.start), asc(annotations.end), asc(annotations.id)];
 }
 
-function selectClaims(db: Database, where: SQL[], filters: ReviewFilters, limit: number, offset = 0) {
+// Within one article the slug is the same on every row, and ordering by it
+// too would stop PostgreSQL reading (document, start, end, id) in index order:
+// each keyset batch would sort every claim of the article again.
+const withinArticle = [asc(annotations.start), asc(annotations.end), asc(annotations.id)];
+
+function selectClaims(db: Database, where: SQL[], order: SQL[], limit: number, offset = 0) {
   return db
     .select({
       annotation: annotations,
@@ -59,7 +64,7 @@ function selectClaims(db: Database, where: SQL[], filters: ReviewFilters, limit:
     .from(annotations)
     .innerJoin(documents, eq(documents.id, annotations.documentId))
     .where(and(...where))
-    .orderBy(...ordering(filters))
+    .orderBy(...order)
     .limit(limit)
     .offset(offset);
 }
@@ -74,8 +79,15 @@ export async function listReviewClaims(
   scope: ReviewScope = {},
   page: { limit: number; offset: number } = { limit: 500, offset: 0 },
 ): Promise<ReviewClaim[]> {
-  const rows = await selectClaims(db, conditions(filters, scope), filters, page.limit, page.offset);
+  const rows = await selectClaims(db, conditions(filters, scope), ordering(filters), page.limit, page.offset);
   return rows.map(toReviewClaim);
+}
+
+/** One live claim with its article; undefined for an unknown or deleted claim. */
+export async function getReviewClaim(db: Database, id: string): Promise<ReviewClaim | undefined> {
+  const where = [isNull(annotations.deletedAt), eq(annotations.id, id)];
+  const [row] = await selectClaims(db, where, [], 1);
+  return row && toReviewClaim(row);
 }
 
 /** How many matching claims there are, by tag (tags with none are absent). */
@@ -113,7 +125,7 @@ export async function* streamReviewClaims(
       const where = after
         ? [...base, sql`(${annotations.updatedAt}, ${annotations.id}) < (${after.updatedAtCursor}::timestamptz, ${after.annotation.id})`]
         : base;
-      const rows = await selectClaims(db, where, filters, batchSize);
+      const rows = await selectClaims(db, where, ordering(filters), batchSize);
       yield* rows.map(toReviewClaim);
       if (rows.length < batchSize) return;
       after = rows[rows.length - 1];
@@ -133,7 +145,7 @@ export async function* streamReviewClaims(
         const { start, end, id } = after.annotation;
         where.push(sql`(${annotations.start}, ${annotations.end}, ${annotations.id}) > (${start}, ${end}, ${id})`);
       }
-      const rows = await selectClaims(db, where, filters, batchSize);
+      const rows = await selectClaims(db, where, withinArticle, batchSize);
       yield* rows.map(toReviewClaim);
       if (rows.length < batchSize) break;
       after = rows[rows.length - 1];

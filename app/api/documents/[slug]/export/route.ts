@@ -1,0 +1,16 @@
+import { getDb } from "@/db/client";
+import { getDocumentBySlug } from "@/db/queries/documents";
+import { handle, notFound } from "@/lib/http";
+import { exportResponse, readExportQuery } from "@/app/api/export/export-response";
+
+/** One article's claims matching the review filters, as a download (`?format=w3c|csv|claimreview`). */
+export const GET = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
+  const query = readExportQuery(request);
+  const db = await getDb();
+  const document = await getDocumentBySlug(db, (await params).slug);
+  if (!document) throw notFound("Article");
+  return exportResponse(request, db, query, {
+    documentId: document.id,
+    article: { slug: document.slug, title: document.title },
+  });
+});

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { getDocumentBySlug } from "@/db/queries/documents";
+import { createAnnotations } from "@/db/queries/import";
+import { HttpError, handle, notFound, readJson, requireReviewer } from "@/lib/http";
+import { planImport } from "@/lib/import/plan";
+import { readAnnotationList } from "@/lib/import/w3c";
+import { describeIssues } from "@/lib/validation";
+
+/** Largest import file read. */
+const maxImportBytes = 10 * 1024 * 1024;
+
+// `?skip=unplaceable` imports what can be imported and lists the rest;
+// without it an import is all or nothing.
+const importQuery = z.object({
+  skip: z.literal("unplaceable", { error: "skip must be `unplaceable` or absent" }).optional(),
+});
+
+/**
+ * Imports W3C annotations (a collection with its first page, a page, or an
+ * array) as claims of this article, by the reviewer of the cookie.
+ */
+export const POST = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
+  const reviewer = requireReviewer(request);
+  const query = importQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) throw new HttpError(400, "invalid_query", describeIssues(query.error));
+  const list = readAnnotationList(await readJson(request, z.unknown(), maxImportBytes));
+  if ("error" in list) throw new HttpError(400, "invalid_import", list.error);
+
+  const db = await getDb();
+  const document = await getDocumentBySlug(db, (await params).slug);
+  if (!document) throw notFound("Article");
+
+  const { claims, skipped } = planImport(document.text, list.items);
+  const next = list.next ? { next: list.next } : {};
+  if (skipped.length > 0 && !query.data.skip) {
+    throw new HttpError(
+      422,
+      "not_importable",
+      `${skipped.length} of ${list.items.length} annotations cannot be imported, so none was. ` +
+        "Fix them, or send the request again with ?skip=unplaceable to import the others.",
+      { created: [], skipped, ...next },
+    );
+  }
+  const result = await createAnnotations(db, document, claims, reviewer);
+  if (result.kind === "revised") {
+    throw new HttpError(409, "article_revised", "The article was revised during the import; nothing was imported. Try again.");
+  }
+  const created = result.annotations;
+  return Response.json({ created, skipped, ...next }, { status: created.length > 0 ? 201 : 200 });
+});

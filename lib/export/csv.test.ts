@@ -1,0 +1,65 @@
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { sampleClaims, writeExport } from "@/test/export-claims";
+import { csvWriter } from "./csv";
+
+const header = ["id", "article", "start", "end", "quote", "tag", "claimant", "note", "evidence", "created by", "created", "updated"];
+
+async function exportRows(claims = sampleClaims) {
+  const text = await writeExport(csvWriter(), claims);
+  // Strict RFC 4180 reading: quotes only where a field is quoted, every row as wide as the header.
+  const rows: string[][] = parse(text, { bom: true, relax_quotes: false, relax_column_count: false });
+  return { text, rows };
+}
+
+describe("CSV export", () => {
+  it("starts with a byte order mark and a header row, then one row per claim, CRLF between records", async () => {
+    const { text, rows } = await exportRows();
+    expect(text.startsWith("\uFEFFid,article,start,end,quote,tag,claimant,note,evidence,created by,created,updated\r\n")).toBe(true);
+    expect(rows[0]).toEqual(header);
+    expect(rows).toHaveLength(sampleClaims.length + 1);
+    expect(text.endsWith("\r\n")).toBe(true);
+  });
+
+  it("gives back every field as stored, commas, double quotes, line breaks and emoji included", async () => {
+    const { rows } = await exportRows();
+    const claim = sampleClaims[0];
+    expect(rows[1]).toEqual([
+      claim.id,
+      "jassy-bloomberg-retraction",
+      "39",
+      "48",
+      "spy chips",
+      "disputed",
+      "Andy Jassy",
+      'He said, "no evidence" — see both links,\nthen the follow-up 😀.',
+      "https://example.org/aws-statement\nhttps://example.org/apple-letter?a=1&b=2",
+      "Ada Reviewer",
+      "2024-05-01T09:30:00.000Z",
+      "2024-05-02T10:00:00.000Z",
+    ]);
+    expect(rows[2].slice(4, 9)).toEqual(["Amazon", "unverified", "", "", ""]);
+  });
+
+  it("neutralises cells a spreadsheet would run as formulas with a leading apostrophe", async () => {
+    const { rows } = await exportRows();
+    const [, , , , quote, , claimant, note, evidence, createdBy] = rows[3];
+    expect(quote).toBe("'-5% ");
+    expect(claimant).toBe("'+Supermicro");
+    expect(note).toBe("'=HYPERLINK(\"https://evil.example\",\"click\")");
+    expect(createdBy).toBe("'@mallory");
+    expect(evidence).toBe("https://example.org/supermicro");
+  });
+
+  it("neutralises a leading tab or carriage return too", async () => {
+    const claims = [{ ...sampleClaims[1], note: "\t=1+1", claimant: "\rcmd" }];
+    const { rows } = await exportRows(claims);
+    expect(rows[1][6]).toBe("'\rcmd");
+    expect(rows[1][7]).toBe("'\t=1+1");
+  });
+
+  it("is only the header when there are no claims", async () => {
+    const { rows } = await exportRows([]);
+    expect(rows).toEqual([header]);
+  });
+});

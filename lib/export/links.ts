@@ -1,0 +1,46 @@
+/**
+ * What every export format is made from, and the addresses they point to.
+ * Exports are built on plain claims with their article, so the mappings here
+ * know nothing of the database or of HTTP; the route hands them the app's
+ * public origin, and every address is derived from it.
+ */
+import type { Annotation } from "../annotation";
+
+/** The article a claim belongs to, as much of it as exports name. */
+export interface ExportArticle {
+  slug: string;
+  title: string;
+  outlet: string | null;
+  sourceUrl: string | null;
+}
+
+/** A claim with its article: the unit every export format maps. */
+export interface ExportClaim extends Annotation {
+  document: ExportArticle;
+}
+
+/** Where a claim lives for readers of an export: its W3C id and the editor page. */
+export interface ExportLinks {
+  /** The app's public origin, e.g. `https://factcheck.example.org`, without a trailing slash. */
+  origin: string;
+}
+
+/** The app's page of an article, where the editor opens it. */
+export function articlePageUrl(links: ExportLinks, slug: string): string {
+  return `${links.origin}/documents/${encodeURIComponent(slug)}`;
+}
+
+/** The article as published when its address is known, else the app's page of it. */
+export function articleUrl(links: ExportLinks, article: ExportArticle): string {
+  return article.sourceUrl ?? articlePageUrl(links, article.slug);
+}
+
+/** The stable id of a claim; `GET` on it answers the claim (see app/api/annotations/[id]). */
+export function annotationUrl(links: ExportLinks, id: string): string {
+  return `${links.origin}/api/annotations/${id}`;
+}
+
+/** A link that opens the editor on the claim (`?claim=` selects it). */
+export function claimPageUrl(links: ExportLinks, claim: ExportClaim): string {
+  return `${articlePageUrl(links, claim.document.slug)}?claim=${claim.id}`;
+}

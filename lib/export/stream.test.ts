@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { sampleClaims } from "@/test/export-claims";
+import type { ExportClaim } from "./links";
+import { exportStream, type ExportWriter } from "./stream";
+
+const idWriter: ExportWriter = {
+  head: "[",
+  batch: (claims, written) => claims.map((claim, i) => `${written + i}:${claim.id.slice(0, 4)}`).join(",") + ";",
+  tail: (total) => `]${total}`,
+};
+
+/** A source of `count` claims that counts how many were read and whether it was closed. */
+function countingSource(count: number) {
+  const state = { read: 0, closed: false };
+  async function* source(): AsyncGenerator<ExportClaim> {
+    try {
+      for (let i = 0; i < count; i++) {
+        state.read++;
+        yield sampleClaims[i % sampleClaims.length];
+      }
+    } finally {
+      state.closed = true;
+    }
+  }
+  return { source: source(), state };
+}
+
+const decode = (chunk: Uint8Array) => new TextDecoder().decode(chunk);
+
+describe("exportStream", () => {
+  it("writes head, batches with the count before each, then the tail with the total", async () => {
+    const { source } = countingSource(5);
+    const text = await new Response(exportStream(source, idWriter, { batchSize: 2 })).text();
+    expect(text).toBe("[0:0b6c,1:1c7d;2:2d8e,3:0b6c;4:1c7d;]5");
+  });
+
+  it("sends the head before reading any claim, and reads a batch only when asked", async () => {
+    const { source, state } = countingSource(10);
+    const reader = exportStream(source, idWriter, { batchSize: 3 }).getReader();
+    expect(decode((await reader.read()).value!)).toBe("[");
+    expect(state.read).toBeLessThanOrEqual(3);
+    await reader.read();
+    expect(state.read).toBeLessThanOrEqual(6);
+    expect(state.read).toBeLessThan(10);
+    await reader.cancel();
+  });
+
+  it("stops reading claims when the client goes away", async () => {
+    const { source, state } = countingSource(1_000);
+    const reader = exportStream(source, idWriter, { batchSize: 10 }).getReader();
+    await reader.read();
+    await reader.read();
+    await reader.cancel();
+    expect(state.closed).toBe(true);
+    expect(state.read).toBeLessThan(100);
+  });
+
+  it("cuts the body short and reports when reading claims fails mid-way", async () => {
+    async function* failing(): AsyncGenerator<ExportClaim> {
+      yield sampleClaims[0];
+      throw new Error("connection lost");
+    }
+    const errors: unknown[] = [];
+    const response = new Response(exportStream(failing(), idWriter, { batchSize: 5, onError: (e) => errors.push(e) }));
+    await expect(response.text()).rejects.toThrow("connection lost");
+    expect(errors).toHaveLength(1);
+  });
+});

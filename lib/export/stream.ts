@@ -1,0 +1,72 @@
+/**
+ * Exports are written as they are read: claims come from an async source in
+ * keyset batches, are mapped a batch at a time, and leave as a web
+ * ReadableStream that pulls the next batch only when the previous one has
+ * been taken. Memory holds one batch whatever the number of claims, and the
+ * first bytes (a format's head) leave before the first query returns.
+ */
+import type { ExportClaim } from "./links";
+
+/** One export format as text: what comes before, between and after the claims. */
+export interface ExportWriter {
+  /** Text before the first claim (a header row, the opening of a JSON document). */
+  head: string;
+  /** Text of a batch of claims; `written` is how many claims came before it. */
+  batch(claims: ExportClaim[], written: number): string;
+  /** Text after the last claim, knowing how many there were. */
+  tail(total: number): string;
+}
+
+export interface ExportStreamOptions {
+  /** Claims mapped and encoded at once: large enough to amortise, small enough to stay flat. */
+  batchSize?: number;
+  /** Told of an error that cut the stream short, after the status line has left. */
+  onError?: (error: unknown) => void;
+}
+
+/** Streams `claims` through `writer` as UTF-8. Cancelling the stream stops reading claims. */
+export function exportStream(
+  claims: AsyncIterable<ExportClaim>,
+  writer: ExportWriter,
+  { batchSize = 500, onError }: ExportStreamOptions = {},
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const source = claims[Symbol.asyncIterator]();
+  let written = 0;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(writer.head));
+    },
+    async pull(controller) {
+      try {
+        const batch: ExportClaim[] = [];
+        let done = false;
+        while (batch.length < batchSize) {
+          const next = await source.next();
+          if (next.done) {
+            done = true;
+            break;
+          }
+          batch.push(next.value);
+        }
+        if (batch.length > 0) {
+          controller.enqueue(encoder.encode(writer.batch(batch, written)));
+          written += batch.length;
+        }
+        if (done) {
+          controller.enqueue(encoder.encode(writer.tail(written)));
+          controller.close();
+        }
+      } catch (error) {
+        // The status and headers are gone already: all that is left is to cut
+        // the body short, so that the client sees a failed download rather
+        // than a complete-looking file with claims missing.
+        onError?.(error);
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await source.return?.();
+    },
+  });
+}

@@ -3,7 +3,7 @@ import type { Annotation, ClaimFields } from "@/lib/annotation";
 import type { TextAnchor } from "@/lib/selectors";
 import type { Tag } from "@/lib/tags";
 import type { Database } from "../client";
-import { annotationAnchors, annotations, type AnnotationRow } from "../schema";
+import { annotationAnchors, annotations, type AnnotationRow, type NewAnnotationRow } from "../schema";
 
 /** The API shape of a stored row. */
 export function toAnnotation(row: AnnotationRow): Annotation {
@@ -65,41 +65,42 @@ export type CreateResult =
  * returns it unchanged, so a client may retry a create it never heard back
  * from; an id that holds a different claim is `id_taken`.
  */
+/** The row of a new claim placed on `revision` of its article. */
+export function newClaimRow(claim: NewClaim): NewAnnotationRow {
+  return {
+    ...(claim.id ? { id: claim.id } : {}),
+    documentId: claim.documentId,
+    start: claim.anchor.start,
+    end: claim.anchor.end,
+    exact: claim.anchor.exact,
+    prefix: claim.anchor.prefix,
+    suffix: claim.anchor.suffix,
+    tag: claim.tag,
+    note: claim.note ?? "",
+    claimant: claim.claimant ?? "",
+    evidence: claim.evidence ?? [],
+    createdBy: claim.reviewer,
+    updatedBy: claim.reviewer,
+    createdRevision: claim.revision,
+    anchoredRevision: claim.revision,
+  };
+}
+
+/** The first entry of a claim's anchoring history: where it was placed, and how. */
+export function firstAnchorRow(
+  annotationId: string,
+  claim: Pick<NewClaim, "revision" | "anchor" | "reviewer">,
+  method: string,
+  score: number | null = null,
+): typeof annotationAnchors.$inferInsert {
+  const { start, end, exact } = claim.anchor;
+  return { annotationId, revision: claim.revision, status: "anchored", start, end, exact, method, score, actor: claim.reviewer };
+}
+
 export async function createAnnotation(db: Database, claim: NewClaim): Promise<CreateResult> {
   const row = await db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(annotations)
-    .values({
-      ...(claim.id ? { id: claim.id } : {}),
-      documentId: claim.documentId,
-      start: claim.anchor.start,
-      end: claim.anchor.end,
-      exact: claim.anchor.exact,
-      prefix: claim.anchor.prefix,
-      suffix: claim.anchor.suffix,
-      tag: claim.tag,
-      note: claim.note ?? "",
-      claimant: claim.claimant ?? "",
-      evidence: claim.evidence ?? [],
-      createdBy: claim.reviewer,
-      updatedBy: claim.reviewer,
-      createdRevision: claim.revision,
-      anchoredRevision: claim.revision,
-    })
-    .onConflictDoNothing({ target: annotations.id })
-    .returning();
-    if (created) {
-      await tx.insert(annotationAnchors).values({
-        annotationId: created.id,
-        revision: claim.revision,
-        status: "anchored",
-        start: created.start,
-        end: created.end,
-        exact: created.exact,
-        method: "created",
-        actor: claim.reviewer,
-      });
-    }
+    const [created] = await tx.insert(annotations).values(newClaimRow(claim)).onConflictDoNothing({ target: annotations.id }).returning();
+    if (created) await tx.insert(annotationAnchors).values(firstAnchorRow(created.id, claim, "created"));
     return created;
   });
   if (row) return { kind: "created", annotation: toAnnotation(row) };

@@ -4,7 +4,7 @@ import type { Annotation } from "@/lib/annotation";
 import type { PlacedClaim } from "@/lib/import/plan";
 import type { Database } from "../client";
 import { annotationAnchors, annotations, documents } from "../schema";
-import { toAnnotation } from "./annotations";
+import { firstAnchorRow, newClaimRow, toAnnotation } from "./annotations";
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters per statement. */
 const rowsPerInsert = 500;
@@ -41,46 +41,12 @@ export async function createAnnotations(
     if (current?.revision !== article.revision) return null;
     const stored = [];
     for (let from = 0; from < claims.length; from += rowsPerInsert) {
-      const chunk = claims.slice(from, from + rowsPerInsert);
-      const chunkIds = ids.slice(from, from + rowsPerInsert);
-      stored.push(
-        ...(await tx
-          .insert(annotations)
-          .values(
-            chunk.map((claim, i) => ({
-              id: chunkIds[i],
-              documentId: article.id,
-              start: claim.anchor.start,
-              end: claim.anchor.end,
-              exact: claim.anchor.exact,
-              prefix: claim.anchor.prefix,
-              suffix: claim.anchor.suffix,
-              tag: claim.tag,
-              note: claim.note,
-              claimant: claim.claimant,
-              evidence: claim.evidence,
-              createdBy: reviewer,
-              updatedBy: reviewer,
-              createdRevision: article.revision,
-              anchoredRevision: article.revision,
-            })),
-          )
-          .returning()),
-      );
-      await tx.insert(annotationAnchors).values(
-        chunk.map((claim, i) => ({
-          annotationId: chunkIds[i],
-          revision: article.revision,
-          status: "anchored" as const,
-          start: claim.anchor.start,
-          end: claim.anchor.end,
-          exact: claim.anchor.exact,
-          // How sure the placing was is in `score`; `method` says where the claim came from.
-          method: "imported",
-          score: claim.score,
-          actor: reviewer,
-        })),
-      );
+      const chunk = claims
+        .slice(from, from + rowsPerInsert)
+        .map((claim, i) => ({ ...claim, id: ids[from + i], documentId: article.id, revision: article.revision, reviewer }));
+      stored.push(...(await tx.insert(annotations).values(chunk.map(newClaimRow)).returning()));
+      // How sure the placing was is in `score`; `method` says where the claim came from.
+      await tx.insert(annotationAnchors).values(chunk.map((claim) => firstAnchorRow(claim.id, claim, "imported", claim.score)));
     }
     return stored;
   });

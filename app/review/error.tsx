@@ -1,13 +1,4 @@
 "use client";
 
-export default function ReviewError({ reset }: { error: Error; reset: () => void }) {
-  return (
-    <section role="alert">
-      <h1>The claims could not be listed</h1>
-      <p>The server could not load them. Nothing was changed.</p>
-      <button type="button" onClick={reset}>
-        Try again
-      </button>
-    </section>
-  );
-}
+// Both review pages fail the same way.
+export { default } from "@/components/review/ReviewError";

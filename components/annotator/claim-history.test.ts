@@ -1,4 +1,4 @@
-import { type Command, EditorState, TextSelection, type Transaction } from "prosemirror-state";
+import { EditorState, TextSelection } from "prosemirror-state";
 import { describe, expect, it } from "vitest";
 import type { ArticleBlock } from "@/lib/article";
 import type { Claim } from "./claim";
@@ -7,6 +7,7 @@ import { type ClaimsAction, claimsPlugin, getClaims, setClaimsAction } from "./c
 import { readOnlyText } from "./read-only";
 import { articleToDoc } from "./schema";
 import { retagActive, tagSelection } from "./tag-selection";
+import { claimOn, run } from "./test-editor";
 import { TextMap } from "./text-map";
 
 const blocks: ArticleBlock[] = [
@@ -21,44 +22,16 @@ function newEditor(claims: Claim[] = []): EditorState {
   return EditorState.create({ doc, plugins: [readOnlyText(), claimsPlugin(claims), claimHistory()] });
 }
 
-function claimOn(words: string, id: string): Claim {
-  const at = textMap.text.indexOf(words);
-  const start = textMap.index.toCodePoint(at);
-  const end = start + Array.from(words).length;
-  return {
-    id,
-    start,
-    end,
-    from: textMap.toPos(start),
-    to: textMap.toPos(end),
-    quote: words,
-    tag: "disputed",
-    note: "",
-    claimant: "",
-    evidence: [],
-    createdBy: "Ada",
-    updatedBy: "Ada",
-    updatedAt: null,
-  };
-}
-
 /** Applies a claims action as the reviewer would, at a given time in ms. */
 function act(state: EditorState, action: ClaimsAction, time = Date.now()): EditorState {
   return state.apply(setClaimsAction(state.tr, action).setTime(time));
 }
 
-function run(state: EditorState, command: Command): { applied: boolean; state: EditorState } {
-  let next = state;
-  const applied = command(state, (tr: Transaction) => {
-    next = next.apply(tr);
-  });
-  return { applied, state: next };
-}
 const undo = (state: EditorState) => run(state, undoClaim).state;
 const redo = (state: EditorState) => run(state, redoClaim).state;
 
 const claimOf = (state: EditorState, id: string) => getClaims(state).claims.get(id);
-const spyChips = claimOn("spy chips", "spy");
+const spyChips = claimOn(textMap, "spy chips", "spy");
 
 describe("undo and redo of a new claim", () => {
   it("undo removes a claim just tagged, redo brings it back with the same id", () => {
@@ -99,7 +72,7 @@ describe("undo and redo of a new claim", () => {
   it("forgets what was undone once the reviewer makes a new change", () => {
     let state = act(newEditor(), { put: [spyChips] }, 0);
     state = undo(state);
-    state = act(state, { put: [claimOn("Super Micro", "micro")] }, 5000);
+    state = act(state, { put: [claimOn(textMap, "Super Micro", "micro")] }, 5000);
     expect(redoDepth(state)).toBe(0);
     expect(redoClaim(state)).toBe(false);
   });
@@ -196,7 +169,7 @@ describe("grouping of quick edits", () => {
   });
 
   it("keeps quick edits of two different claims as separate steps", () => {
-    const micro = claimOn("Super Micro", "micro");
+    const micro = claimOn(textMap, "Super Micro", "micro");
     let state = newEditor([spyChips, micro]);
     state = act(state, { put: [{ ...spyChips, note: "a" }] }, 10_000);
     state = act(state, { put: [{ ...micro, note: "b" }] }, 10_100);

@@ -1,16 +1,16 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { type Command, EditorState, TextSelection, type Transaction } from "prosemirror-state";
+import { EditorState, TextSelection } from "prosemirror-state";
 import type { Decoration } from "prosemirror-view";
 import { describe, expect, it } from "vitest";
 import { type ArticleBlock, parsePlainArticle } from "@/lib/article";
-import type { Tag } from "@/lib/tags";
 import type { Claim } from "./claim";
 import { claimHistory } from "./claim-history";
 import { claimsPlugin, getClaims, setClaimsAction } from "./claims-plugin";
 import { readOnlyText } from "./read-only";
 import { articleToDoc } from "./schema";
 import { retagActive, tagSelection } from "./tag-selection";
+import { claimOn, offsetsOf, run } from "./test-editor";
 import { TextMap } from "./text-map";
 
 const jassy = parsePlainArticle(
@@ -25,45 +25,8 @@ function editor(blocks: ArticleBlock[] = jassy, claims: Claim[] = []) {
   return { doc, textMap, state };
 }
 
-/** Runs a command as a view would; returns the command's answer and the next state. */
-function run(state: EditorState, command: Command): { applied: boolean; state: EditorState } {
-  let next = state;
-  const applied = command(state, (tr: Transaction) => {
-    next = next.apply(tr);
-  });
-  return { applied, state: next };
-}
-
 function apply(state: EditorState, action: Parameters<typeof setClaimsAction>[1]): EditorState {
   return state.apply(setClaimsAction(state.tr, action));
-}
-
-/** Code point offsets of `words`, which must occur once in the map's text. */
-function offsetsOf(textMap: TextMap, words: string): { start: number; end: number } {
-  const at = textMap.text.indexOf(words);
-  if (at < 0 || textMap.text.indexOf(words, at + 1) >= 0) throw new Error(`"${words}" is not once in the article`);
-  const start = textMap.index.toCodePoint(at);
-  return { start, end: start + Array.from(words).length };
-}
-
-/** A claim on `words`, which must occur once in the article. */
-function claimOn(textMap: TextMap, words: string, id: string, tag: Tag = "disputed"): Claim {
-  const { start, end } = offsetsOf(textMap, words);
-  return {
-    id,
-    start,
-    end,
-    from: textMap.toPos(start),
-    to: textMap.toPos(end),
-    quote: words,
-    tag,
-    note: "",
-    claimant: "",
-    evidence: [],
-    createdBy: "Ada",
-    updatedBy: "Ada",
-    updatedAt: null,
-  };
 }
 
 function select(state: EditorState, textMap: TextMap, start: number, end: number): EditorState {

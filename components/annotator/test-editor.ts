@@ -1,0 +1,45 @@
+/**
+ * Helpers for the editor's unit tests: build an editor state with the plugins
+ * the Annotator installs, place claims on words, run commands as a view would.
+ */
+import type { Command, EditorState, Transaction } from "prosemirror-state";
+import type { Tag } from "@/lib/tags";
+import type { Claim } from "./claim";
+import type { TextMap } from "./text-map";
+
+/** Code point offsets of `words`, which must occur once in the map's text. */
+export function offsetsOf(textMap: TextMap, words: string): { start: number; end: number } {
+  const at = textMap.text.indexOf(words);
+  if (at < 0 || textMap.text.indexOf(words, at + 1) >= 0) throw new Error(`"${words}" is not once in the article`);
+  const start = textMap.index.toCodePoint(at);
+  return { start, end: start + Array.from(words).length };
+}
+
+/** A claim on `words`, which must occur once in the article. */
+export function claimOn(textMap: TextMap, words: string, id: string, tag: Tag = "disputed"): Claim {
+  const { start, end } = offsetsOf(textMap, words);
+  return {
+    id,
+    start,
+    end,
+    from: textMap.toPos(start),
+    to: textMap.toPos(end),
+    quote: words,
+    tag,
+    note: "",
+    claimant: "",
+    evidence: [],
+    createdBy: "Ada",
+    updatedBy: "Ada",
+    updatedAt: null,
+  };
+}
+
+/** Runs a command as a view would; returns the command's answer and the next state. */
+export function run(state: EditorState, command: Command): { applied: boolean; state: EditorState } {
+  let next = state;
+  const applied = command(state, (tr: Transaction) => {
+    next = next.apply(tr);
+  });
+  return { applied, state: next };
+}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { maxReviewerLength } from "@/lib/validation";
+import { maxReviewerLength } from "@/lib/limits";
 
 interface ReviewerFormProps {
   reviewer: string | null;

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { isHttpUrl } from "./http-url";
+import { maxClaimantLength, maxEvidenceLinks, maxNoteLength, maxReviewerLength, maxUrlLength } from "./limits";
 import { tags } from "./tags";
 import { codePointLength } from "./text-offsets";
 
@@ -8,27 +10,14 @@ import { codePointLength } from "./text-offsets";
  * dropped, so a client learns at once that it sent the wrong thing.
  */
 
-export const maxNoteLength = 10_000;
-export const maxClaimantLength = 200;
-export const maxEvidenceLinks = 50;
-export const maxUrlLength = 2_048;
-export const maxReviewerLength = 100;
-/** Largest request body the annotation endpoints read. */
-export const maxBodyBytes = 64 * 1024;
+export { maxBodyBytes, maxClaimantLength, maxEvidenceLinks, maxNoteLength, maxReviewerLength, maxUrlLength } from "./limits";
 
 // PostgreSQL cannot store NUL in text or jsonb; refuse it here rather than fail there.
 const text = () => z.string().refine((value) => !value.includes("\u0000"), "must not contain NUL characters");
 
 const httpUrl = text()
   .max(maxUrlLength, `evidence links are at most ${maxUrlLength} characters`)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
-    } catch {
-      return false;
-    }
-  }, "evidence links must be http or https URLs");
+  .refine(isHttpUrl, "evidence links must be http or https URLs");
 
 const claimFields = {
   tag: z.enum(tags, { error: `tag must be one of: ${tags.join(", ")}` }),

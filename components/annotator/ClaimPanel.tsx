@@ -1,6 +1,7 @@
 "use client";
 
 import { memo, useState } from "react";
+import { isHttpUrl } from "@/lib/http-url";
 import { type Tag, tagInfo, tags } from "@/lib/tags";
 import type { Claim } from "./claim";
 import type { SyncStatus } from "./claim-sync";
@@ -237,13 +238,4 @@ function ClaimEditor({ readOnly, claim, status, onChange, onDelete, onClose }: C
       </fieldset>
     </section>
   );
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
-  } catch {
-    return false;
-  }
 }

@@ -59,7 +59,12 @@ export class ClaimsState {
     }
 
     if (redraw.size > 0) {
-      const stale = decorations.find(undefined, undefined, (spec) => redraw.has(spec.claimId));
+      // Look only where each changed claim was: a search of the whole set would
+      // cost as much as the article has claims.
+      const stale = [...redraw].flatMap((id) => {
+        const old = this.claims.get(id);
+        return old ? decorations.find(old.from, old.to, (spec) => spec.claimId === id) : [];
+      });
       const fresh = [...redraw].flatMap((id) => {
         const claim = claims.get(id);
         return claim ? decorate(claim, id === activeId) : [];

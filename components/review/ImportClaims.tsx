@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
-import { maxReviewerLength } from "@/lib/validation";
+import { maxReviewerLength } from "@/lib/limits";
 import { type ImportOutcome, readImportResponse } from "./import-response";
 import { ImportReport } from "./ImportReport";
 

@@ -1,4 +1,5 @@
 import { asc, eq, sql } from "drizzle-orm";
+import { quoteContextLength } from "@/lib/selectors";
 import type { Database } from "../client";
 import { annotations, type DocumentRow, documentRevisions, documents, type NewDocumentRow } from "../schema";
 
@@ -72,4 +73,41 @@ export async function createDocument(
 export async function getDocumentById(db: Database, id: string): Promise<DocumentRow | undefined> {
   const [row] = await db.select().from(documents).where(eq(documents.id, id)).limit(1);
   return row;
+}
+
+/** An article without its text and blocks (which may weigh megabytes): what most requests need. */
+export async function getDocumentSummary(db: Database, slug: string) {
+  const [row] = await db
+    .select({
+      id: documents.id,
+      slug: documents.slug,
+      title: documents.title,
+      outlet: documents.outlet,
+      sourceUrl: documents.sourceUrl,
+      revision: documents.revision,
+      // PostgreSQL counts characters in code points, as offsets do.
+      length: sql<number>`char_length(${documents.text})`,
+    })
+    .from(documents)
+    .where(eq(documents.slug, slug))
+    .limit(1);
+  return row && { ...row, length: Number(row.length) };
+}
+
+/**
+ * The TextQuoteSelector of [start, end) in an article's current text, cut by
+ * the database (whose string functions count code points, as offsets do) so
+ * the whole text never travels for one claim. The range must be valid.
+ */
+export async function quoteAt(db: Database, documentId: string, start: number, end: number, context = quoteContextLength) {
+  const from = Math.max(0, start - context);
+  const [row] = await db
+    .select({
+      exact: sql<string>`substr(${documents.text}, ${start + 1}::int, ${end - start}::int)`,
+      prefix: sql<string>`substr(${documents.text}, ${from + 1}::int, ${start - from}::int)`,
+      suffix: sql<string>`substr(${documents.text}, ${end + 1}::int, ${context}::int)`,
+    })
+    .from(documents)
+    .where(eq(documents.id, documentId));
+  return { start, end, exact: row.exact, prefix: row.prefix, suffix: row.suffix };
 }

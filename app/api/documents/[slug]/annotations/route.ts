@@ -1,11 +1,10 @@
 import { getDb } from "@/db/client";
 import { createAnnotation, listAnnotations } from "@/db/queries/annotations";
-import { getDocumentBySlug } from "@/db/queries/documents";
+import { getDocumentSummary, quoteAt } from "@/db/queries/documents";
 import { getRevision, listAnnotationsAtRevision } from "@/db/queries/revisions";
 import { readRevisionParam } from "@/lib/revision-param";
 import { HttpError, handle, notFound, readJson, requireReviewer } from "@/lib/http";
-import { checkRange, describeRange } from "@/lib/selectors";
-import { CodePointIndex } from "@/lib/text-offsets";
+import { checkRange } from "@/lib/selectors";
 import { createAnnotationInput, maxBodyBytes } from "@/lib/validation";
 
 type Context = { params: Promise<{ slug: string }> };
@@ -14,7 +13,7 @@ type Context = { params: Promise<{ slug: string }> };
 export const GET = handle(async (request: Request, { params }: Context) => {
   const revision = readRevisionParam(request);
   const db = await getDb();
-  const document = await getDocumentBySlug(db, (await params).slug);
+  const document = await getDocumentSummary(db, (await params).slug);
   if (!document) throw notFound("Article");
   if (revision === undefined || revision === document.revision) {
     return Response.json({ annotations: await listAnnotations(db, document.id) });
@@ -27,11 +26,10 @@ export const POST = handle(async (request: Request, { params }: Context) => {
   const reviewer = requireReviewer(request);
   const input = await readJson(request, createAnnotationInput, maxBodyBytes);
   const db = await getDb();
-  const document = await getDocumentBySlug(db, (await params).slug);
+  const document = await getDocumentSummary(db, (await params).slug);
   if (!document) throw notFound("Article");
 
-  const text = new CodePointIndex(document.text);
-  const problem = checkRange(text.length, input.start, input.end);
+  const problem = checkRange(document.length, input.start, input.end);
   if (problem) throw new HttpError(400, "invalid_range", problem);
 
   const { start, end, ...fields } = input;
@@ -39,7 +37,7 @@ export const POST = handle(async (request: Request, { params }: Context) => {
     ...fields,
     documentId: document.id,
     revision: document.revision,
-    anchor: describeRange(text, start, end),
+    anchor: await quoteAt(db, document.id, start, end),
     reviewer,
   });
   if (result.kind === "id_taken") throw new HttpError(409, "id_taken", "Another claim already has this id.");

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { getDocumentBySlug } from "@/db/queries/documents";
+import { getDocumentSummary } from "@/db/queries/documents";
 import { handle, notFound } from "@/lib/http";
 import { exportResponse, readExportQuery } from "@/app/api/export/export-response";
 
@@ -7,7 +7,7 @@ import { exportResponse, readExportQuery } from "@/app/api/export/export-respons
 export const GET = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const query = readExportQuery(request);
   const db = await getDb();
-  const document = await getDocumentBySlug(db, (await params).slug);
+  const document = await getDocumentSummary(db, (await params).slug);
   if (!document) throw notFound("Article");
   return exportResponse(request, db, query, {
     documentId: document.id,

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import { getDb } from "@/db/client";
-import { getDocumentBySlug } from "@/db/queries/documents";
+import { getDocumentBySlug, getDocumentSummary } from "@/db/queries/documents";
 import { listRevisions, publishRevision } from "@/db/queries/revisions";
 import { articleFromInput, maxArticleBodyBytes, newRevisionInput } from "@/lib/article-input";
 import { HttpError, handle, notFound, readJson, requireReviewer } from "@/lib/http";
@@ -9,7 +9,7 @@ type Context = { params: Promise<{ slug: string }> };
 
 export const GET = handle(async (_request: Request, { params }: Context) => {
   const db = await getDb();
-  const document = await getDocumentBySlug(db, (await params).slug);
+  const document = await getDocumentSummary(db, (await params).slug);
   if (!document) throw notFound("Article");
   return Response.json({ revisions: await listRevisions(db, document.id) });
 });

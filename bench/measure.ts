@@ -1,0 +1,286 @@
+/**
+ * The measuring half of `npm run bench`, run by bench/run.ts inside the
+ * snapshot it built and seeded: starts the production server on PGlite, then
+ * on PostgreSQL, measures every figure against its baseline, prints the
+ * table and writes it, with every sample, as JSON.
+ *
+ *   tsx bench/measure.ts <config.json>
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Browser } from "playwright";
+import { anchorAll } from "@/lib/anchoring";
+import { measureCreate, measureExport, measureList, measureReanchorApi, medianOf, type ExportFigure, type Samples } from "./lib/api-figures";
+import { type Corpus, buildCorpus, reanchorRuns, reanchorSlug, slugs } from "./lib/corpus";
+import { type DirectDb, openPgliteDirect, openPostgresDirect } from "./lib/direct-db";
+import { measureClaimActions, measureEditorReady, measureShippedScripts, summarize, type ActionFigure, type EditorPage } from "./lib/editor-figures";
+import { type NextServer, startNextServer } from "./lib/next-server";
+import { freePort } from "./lib/processes";
+import { type Row, failedRow, formatTable, row } from "./lib/report";
+import { median, p95, since } from "./lib/stats";
+
+export interface MeasureConfig {
+  startedAt: number;
+  appDir: string;
+  distDir: string;
+  workDir: string;
+  pgliteDir: string;
+  pgliteBaselineDir: string;
+  databaseUrl?: string;
+  pgSkipped?: string;
+  resultsFile: string;
+  quick: boolean;
+  basePort: number;
+  git: { commit: string; changedFiles: number };
+  setup: Record<string, number>;
+}
+
+const config = JSON.parse(readFileSync(process.argv[2], "utf8")) as MeasureConfig;
+const large = !config.quick;
+const counts = config.quick
+  ? { ready: 3, readyPostgres: 2, ready50k: 0, cycles: 5, warmup: 1, cycles50k: 0, create: 50, list: 5, exportRuns: { PGlite: 0, PostgreSQL: 0 }, anchorAll: 3 }
+  : // Sized to keep the whole run under 10 minutes on 2 cores: PGlite exports and the 50,000-claim page are slow.
+    { ready: 7, readyPostgres: 5, ready50k: 2, cycles: 14, warmup: 1, cycles50k: 2, create: 200, list: 11, exportRuns: { PGlite: 2, PostgreSQL: 3 }, anchorAll: 5 };
+const timeoutMs = 120_000;
+const chromiumPath = "/usr/bin/chromium";
+
+const rows: Row[] = [];
+const raw: Record<string, unknown> = {};
+const notes: string[] = [];
+const servers = new Set<NextServer>();
+let browser: Browser | null = null;
+
+const log = (message: string) => console.log(`[bench ${Math.round((Date.now() - config.startedAt) / 1000).toString().padStart(3)} s] ${message}`);
+
+/** Runs one figure; a failure becomes a MISS row (or an info row) instead of ending the run. */
+async function figure(name: string, target: string, measure: () => Promise<void>): Promise<void> {
+  const start = performance.now();
+  try {
+    await measure();
+    log(`${name}: ${(since(start) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    const cause = (error as Error).cause as Error | undefined;
+    const message = `${(error as Error).message.split("\n")[0]}${cause?.message ? ` (${cause.message})` : ""}`;
+    log(`${name}: FAILED ${message}`);
+    rows.push(failedRow(name, target, message));
+  }
+}
+
+async function startServer(name: string, database: { databaseUrl?: string; pgliteDir?: string }, port: number): Promise<NextServer> {
+  const server = await startNextServer({ appDir: config.appDir, distDir: config.distDir, port: await freePort(port), ...database, log: path.join(config.workDir, `server-${name}.log`) });
+  servers.add(server);
+  return server;
+}
+
+async function stopServer(server: NextServer) {
+  servers.delete(server);
+  await server.stop();
+}
+
+const editors = {
+  claims5k: { slug: slugs.claims5k, claims: 5_000 },
+  claims50k: { slug: slugs.claims50k, claims: 50_000 },
+  empty: { slug: slugs.empty, claims: 0 },
+} satisfies Record<string, EditorPage>;
+
+function editorReadyRows(label: string, result: Awaited<ReturnType<typeof measureEditorReady>>, strict: boolean) {
+  raw[`editorReady.${label}`] = result;
+  const name = `1 editor ready · ${label}`;
+  if (result.failure) {
+    rows.push(failedRow(name, strict ? "≤ 1,000 ms, ≤ 1.5× baseline" : `opens and responds (< ${timeoutMs / 1000} s)`, result.failure));
+    return;
+  }
+  const subject = median(result.subject.map((l) => l.readyAt));
+  const baseline = median(result.baseline.map((l) => l.readyAt));
+  const drawn = median(result.subject.map((l) => l.highlightsAt));
+  const note = `highlights drawn at ${Math.round(drawn)} ms, HTML received by ${Math.round(median(result.subject.map((l) => l.responseEnd)))} ms (baseline ${Math.round(median(result.baseline.map((l) => l.responseEnd)))} ms); median of ${result.subject.length}`;
+  if (strict) rows.push(row(name, subject, baseline, "ms", { max: 1_000, maxRatio: 1.5 }, { note }));
+  else rows.push({ ...row(name, subject, baseline, "ms"), target: `opens and responds (< ${timeoutMs / 1000} s)`, pass: true, note });
+}
+
+function claimActionRows(label: string, result: ActionFigure, strict: boolean) {
+  raw[`claimActions.${label}`] = result;
+  if (result.failure) {
+    rows.push(failedRow(`2 add, retag, remove · ${label}`, strict ? "p50 ≤ 1 ms, p95 ≤ 4 ms, ≤ 2× baseline" : `responds (< ${timeoutMs / 1000} s)`, result.failure));
+    return;
+  }
+  for (const action of ["add", "retag", "remove"] as const) {
+    const subject = summarize(result.subject[action]);
+    const baseline = summarize(result.baseline[action]);
+    const mainThread = median(result.subjectMainThread[action]);
+    const note = `main thread busy ${mainThread.toFixed(1)} ms (p50) over ${subject.n} actions`;
+    if (strict) {
+      rows.push(row(`2 ${action} claim · JS p50 · ${label}`, subject.p50, baseline.p50, "ms", { max: 1, maxRatio: 2 }, { note }));
+      rows.push(row(`2 ${action} claim · JS p95 · ${label}`, subject.p95, baseline.p95, "ms", { max: 4, maxRatio: 2 }));
+    } else {
+      rows.push({ ...row(`2 ${action} claim · JS p50 · ${label}`, subject.p50, baseline.p50, "ms"), target: `responds (< ${timeoutMs / 1000} s)`, pass: true, note });
+      rows.push({ ...row(`2 ${action} claim · JS p95 · ${label}`, subject.p95, baseline.p95, "ms"), target: `responds (< ${timeoutMs / 1000} s)`, pass: true });
+    }
+  }
+}
+
+async function apiFigures(backend: string, server: NextServer, direct: DirectDb, corpus: Corpus) {
+  await figure(`3 create claim · ${backend}`, "≤ 3× baseline", async () => {
+    const samples: Samples = await measureCreate(server, direct, corpus, slugs.create, counts.create, 20);
+    raw[`create.${backend}`] = samples;
+    const postgres = backend === "PostgreSQL";
+    rows.push(row(`3 create claim p50 · ${backend}`, median(samples.subject), median(samples.baseline), "ms", { maxRatio: 3, ...(postgres ? { max: 5 } : {}) }, { note: `${samples.subject.length} claims each` }));
+    rows.push(row(`3 create claim p95 · ${backend}`, p95(samples.subject), p95(samples.baseline), "ms"));
+  });
+  await figure(`4 list 5,000 claims · ${backend}`, "≤ 2× baseline", async () => {
+    const samples = await measureList(server, direct, slugs.claims5k, 5_000, counts.list, 3);
+    raw[`list.${backend}`] = samples;
+    rows.push(row(`4 list 5,000 claims p50 · ${backend}`, median(samples.subject), median(samples.baseline), "ms", { maxRatio: 2 }));
+  });
+  const exportRuns = counts.exportRuns[backend as keyof typeof counts.exportRuns] ?? 0;
+  if (exportRuns > 0) {
+    for (const format of ["w3c", "csv"] as const) {
+      await figure(`5 export 100,000 · ${format} · ${backend}`, "≥ 100,000/s", async () => {
+        const result: ExportFigure = await measureExport(server, direct, slugs.claims100k, format, 100_000, exportRuns);
+        raw[`export.${format}.${backend}`] = result;
+        const rate = (runs: ExportFigure["subject"]) => medianOf(runs, (r) => (r.claims / r.totalMs) * 1000);
+        const label = `5 export ${format === "w3c" ? "W3C" : "CSV"} · ${backend}`;
+        rows.push(row(`${label} · claims/s`, rate(result.subject), rate(result.baseline), "claims/s", { min: 100_000 }, { higherIsBetter: true, note: `${(medianOf(result.subject, (r) => r.bytes) / 1e6).toFixed(0)} MB (${(medianOf(result.subject, (r) => r.wireBytes ?? 0) / 1e6).toFixed(0)} MB gzip on the wire), median of ${result.subject.length}` }));
+        rows.push(row(`${label} · first byte`, medianOf(result.subject, (r) => r.firstByteMs), medianOf(result.baseline, (r) => r.firstByteMs), "ms", { max: 200 }));
+        // The largest: a later run starts from the heap an earlier one grew, and shows less.
+        rows.push(row(`${label} · memory growth`, Math.max(...result.subject.map((r) => (r.memoryGrowth ?? 0) / 1e6)), null, "MB", { max: 100 }, { note: "largest of the runs" }));
+      });
+    }
+  }
+  await figure(`6 re-anchor 5,000 · POST revisions · ${backend}`, "≤ 1,000 ms", async () => {
+    const runs = await measureReanchorApi(server, corpus, Array.from({ length: reanchorRuns }, (_, i) => reanchorSlug(i + 1)));
+    raw[`reanchor.${backend}`] = runs;
+    rows.push(
+      row(`6 re-anchor 5,000 · POST revisions · ${backend}`, medianOf(runs, (r) => r.ms), null, "ms", { max: 1_000 }, {
+        note: `${runs[0].anchored} anchored, ${runs[0].orphaned} orphaned; median of ${runs.length}`,
+      }),
+    );
+  });
+}
+
+async function main() {
+  log(`measuring in ${config.appDir}${config.quick ? " (quick)" : ""}`);
+  const corpus = buildCorpus({ large });
+
+  // Figure 6, pure: no server, no database.
+  await figure("6 re-anchor 5,000 · anchorAll", "≤ 1,000 ms", async () => {
+    const times: number[] = [];
+    let orphans = 0;
+    anchorAll(corpus.revision.text, corpus.claims5k.slice(0, 500));
+    for (let i = 0; i < counts.anchorAll; i++) {
+      const start = performance.now();
+      const results = anchorAll(corpus.revision.text, corpus.claims5k);
+      times.push(since(start));
+      orphans = results.filter((r) => r.status === "orphan").length;
+    }
+    raw.anchorAll = { times, orphans };
+    rows.push(row("6 re-anchor 5,000 · anchorAll (lib/anchoring)", median(times), null, "ms", { max: 1_000 }, { note: `${orphans} orphaned; median of ${times.length}` }));
+  });
+
+  browser = await chromium.launch({
+    executablePath: existsSync(chromiumPath) ? chromiumPath : undefined,
+    args: ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+  });
+
+  log("PGlite: starting the server");
+  const pglite = await startServer("pglite", { pgliteDir: config.pgliteDir }, config.basePort);
+  await figure("7 JS to open the editor", "≤ 180 kB", async () => {
+    const shipped = await measureShippedScripts(browser!, pglite.origin, editors.empty, timeoutMs);
+    const with5k = await measureShippedScripts(browser!, pglite.origin, editors.claims5k, timeoutMs);
+    raw.shippedScripts = { empty: shipped, claims5k: with5k };
+    rows.push(
+      row("7 JS to open the editor (gzip)", shipped.gzipBytes / 1000, null, "kB", { max: 180 }, {
+        note: `First Load JS: ${shipped.count} scripts, ${(shipped.bytes / 1000).toFixed(0)} kB raw; links' prefetches add ${(shipped.prefetchedGzipBytes / 1000).toFixed(0)} kB gzip; the HTML is ${(shipped.html.gzipBytes / 1000).toFixed(0)} kB gzip with no claims, ${(with5k.html.gzipBytes / 1000).toFixed(0)} kB (${(with5k.html.bytes / 1e6).toFixed(1)} MB raw) with 5,000`,
+      }),
+    );
+  });
+  await figure("1 editor ready · 5k claims · PGlite", "≤ 1,000 ms", async () => {
+    editorReadyRows("5k claims · PGlite", await measureEditorReady(browser!, pglite.origin, editors.claims5k, editors.empty, counts.ready, timeoutMs), true);
+  });
+  await figure("2 claim actions · 5k claims", "p50 ≤ 1 ms", async () => {
+    claimActionRows("5k claims", await measureClaimActions(browser!, pglite.origin, editors.claims5k, editors.empty, counts.cycles, counts.warmup, timeoutMs), true);
+  });
+  if (large) {
+    await figure("1 editor ready · 50k claims", "opens", async () => {
+      editorReadyRows("50k claims · PGlite", await measureEditorReady(browser!, pglite.origin, editors.claims50k, editors.empty, counts.ready50k, timeoutMs, false), false);
+    });
+    await figure("2 claim actions · 50k claims", "responds", async () => {
+      claimActionRows("50k claims", await measureClaimActions(browser!, pglite.origin, editors.claims50k, editors.empty, counts.cycles50k, 1, timeoutMs), false);
+    });
+  }
+  const pgliteDirect = await openPgliteDirect(config.pgliteBaselineDir);
+  await apiFigures("PGlite", pglite, pgliteDirect, corpus);
+  await pgliteDirect.close();
+  await stopServer(pglite);
+
+  if (config.databaseUrl) {
+    log("PostgreSQL: starting the server");
+    const postgres = await startServer("postgres", { databaseUrl: config.databaseUrl }, config.basePort + 1);
+    // The page reads its claims on the server: the same figure on the other database.
+    await figure("1 editor ready · 5k claims · PostgreSQL", "≤ 1,000 ms", async () => {
+      editorReadyRows("5k claims · PostgreSQL", await measureEditorReady(browser!, postgres.origin, editors.claims5k, editors.empty, counts.readyPostgres, timeoutMs), true);
+    });
+    const postgresDirect = await openPostgresDirect(config.databaseUrl);
+    await apiFigures("PostgreSQL", postgres, postgresDirect, corpus);
+    await postgresDirect.close();
+    await stopServer(postgres);
+  } else {
+    notes.push(`PostgreSQL figures skipped: ${config.pgSkipped}`);
+  }
+
+  await browser.close();
+  browser = null;
+
+  const seconds = (Date.now() - config.startedAt) / 1000;
+  const table = formatTable(rows);
+  const misses = rows.filter((r) => r.pass === false).map((r) => r.figure);
+  console.log(`\n${table}\n`);
+  for (const note of notes) console.log(note);
+  console.log(`bench took ${seconds.toFixed(0)} s (setup ${Object.entries(config.setup).map(([k, v]) => `${k} ${(v / 1000).toFixed(0)} s`).join(", ")}); ${misses.length} of ${rows.filter((r) => r.pass !== null).length} figures MISS`);
+
+  mkdirSync(path.dirname(config.resultsFile), { recursive: true });
+  writeFileSync(
+    config.resultsFile,
+    `${JSON.stringify(
+      {
+        finishedAt: new Date().toISOString(),
+        durationSeconds: Math.round(seconds),
+        quick: config.quick,
+        machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+        git: config.git,
+        setup: config.setup,
+        counts,
+        corpus: {
+          words: corpus.article.wordCount,
+          paragraphs: corpus.article.paragraphWords.length,
+          textCodePoints: corpus.article.index.length,
+          documents: corpus.documents.map((d) => ({ slug: d.slug, claims: d.claims.length })),
+        },
+        rows,
+        table,
+        misses,
+        notes,
+        raw,
+      },
+      null,
+      1,
+    )}\n`,
+  );
+  log(`results written to ${config.resultsFile}`);
+}
+
+async function shutdown(code: number) {
+  await browser?.close().catch(() => undefined);
+  for (const server of servers) await server.stop().catch(() => undefined);
+  process.exit(code);
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void shutdown(130));
+main().then(
+  () => shutdown(0),
+  (error) => {
+    console.error(error);
+    void shutdown(1);
+  },
+);

@@ -170,6 +170,13 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
       },
     });
     viewRef.current = view;
+    // React, before every commit, measures the selection of a focused element
+    // whose contentEditable is "true" by walking the DOM up to the caret: tens
+    // of milliseconds on a long article with thousands of highlights. The
+    // words cannot be edited anyway (read-only.ts), so "plaintext-only", which
+    // React does not measure, serves as well: the caret, keyboard selection
+    // and copying work the same.
+    view.dom.setAttribute("contenteditable", "plaintext-only");
     if (initialClaimId && claims.has(initialClaimId)) {
       scrollBlock.current = "center";
       view.dispatch(setClaimsAction(view.state.tr, { activate: initialClaimId }));

@@ -60,6 +60,7 @@ export class ClaimSync {
   private readonly createSent = new Set<string>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private failures = 0;
+  private lastStatus: SyncStatus | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private retryAt: number | null = null;
   private readonly fetch: typeof fetch;
@@ -288,7 +289,19 @@ export class ClaimSync {
     if (this.refused.size > 0) state = "refused";
     else if (this.retryTimer) state = "offline";
     else if (unsaved.size > 0 || this.running.size > 0) state = "saving";
-    this.options.onStatus({ state, unsaved, refused: new Map(this.refused), retryAt: this.retryAt });
+    const last = this.lastStatus;
+    const same =
+      last &&
+      last.state === state &&
+      last.retryAt === this.retryAt &&
+      last.refused.size === this.refused.size &&
+      [...this.refused].every(([id, message]) => last.refused.get(id) === message) &&
+      last.unsaved.size === unsaved.size &&
+      [...unsaved].every((id) => last.unsaved.has(id));
+    // Each report re-renders the editor's panels: skip those that change nothing.
+    if (same) return;
+    this.lastStatus = { state, unsaved, refused: new Map(this.refused), retryAt: this.retryAt };
+    this.options.onStatus(this.lastStatus);
   }
 }
 

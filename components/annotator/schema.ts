@@ -8,7 +8,18 @@ import type { ArticleBlock, InlineMark } from "@/lib/article";
  */
 export const articleSchema = new Schema({
   nodes: {
-    doc: { content: "block+" },
+    doc: { content: "section+" },
+    // Runs of blocks, invisible to readers. ProseMirror finds a node's
+    // decorations by scanning its parent's list of decorated children, so a
+    // flat document of 2,500 paragraphs costs thousands of steps per redraw;
+    // in sections of `sectionSize` blocks, an untouched section is skipped
+    // whole. Sections are also the unit the browser skips laying out when
+    // off screen (content-visibility in globals.css).
+    section: {
+      content: "block+",
+      toDOM: () => ["div", { class: "article-section" }, 0],
+      parseDOM: [{ tag: "div.article-section" }],
+    },
     heading: {
       group: "block",
       content: "text*",
@@ -56,27 +67,33 @@ export const articleSchema = new Schema({
   },
 });
 
+/** Blocks per section: about the square root of a long article's block count. */
+export const sectionSize = 48;
+
 /** Builds the ProseMirror document of an article. */
 export function articleToDoc(blocks: ArticleBlock[]): ProseMirrorNode {
   const { nodes } = articleSchema;
-  return nodes.doc.create(
-    null,
-    blocks.map((block) => {
-      switch (block.type) {
-        case "heading":
-          return nodes.heading.create({ level: block.level }, inline(block.text, block.marks));
-        case "paragraph":
-        case "caption":
-        case "quote":
-          return nodes[block.type].create(null, inline(block.text, block.marks));
-        case "list":
-          return nodes.bullet_list.create(
-            { ordered: block.ordered ?? false },
-            block.items.map((item, i) => nodes.list_item.create(null, inline(item, block.itemMarks?.[i]))),
-          );
-      }
-    }),
-  );
+  const children = blocks.map(blockNode);
+  const sections: ProseMirrorNode[] = [];
+  for (let i = 0; i < children.length; i += sectionSize) sections.push(nodes.section.create(null, children.slice(i, i + sectionSize)));
+  return nodes.doc.create(null, sections.length > 0 ? sections : [nodes.section.create(null, nodes.paragraph.create())]);
+}
+
+function blockNode(block: ArticleBlock): ProseMirrorNode {
+  const { nodes } = articleSchema;
+  switch (block.type) {
+    case "heading":
+      return nodes.heading.create({ level: block.level }, inline(block.text, block.marks));
+    case "paragraph":
+    case "caption":
+    case "quote":
+      return nodes[block.type].create(null, inline(block.text, block.marks));
+    case "list":
+      return nodes.bullet_list.create(
+        { ordered: block.ordered ?? false },
+        block.items.map((item, i) => nodes.list_item.create(null, inline(item, block.itemMarks?.[i]))),
+      );
+  }
 }
 
 /** A block's text as text nodes, split where its marks begin and end. */

@@ -118,10 +118,10 @@ describe("TextMap around emoji", () => {
   const map = new TextMap(doc);
 
   it("moves one offset across an emoji but two document positions", () => {
-    // Plain text "a😀b\n😀": offsets 0..6; the paragraph's text starts at position 1.
-    expect([0, 1, 2, 3].map((offset) => map.toPos(offset))).toEqual([1, 2, 4, 5]);
-    expect(map.toPos(4)).toBe(7);
-    expect(map.toPos(5)).toBe(9);
+    // Plain text "a😀b\n😀": offsets 0..6; the paragraph's text starts at position 2 (inside its section).
+    expect([0, 1, 2, 3].map((offset) => map.toPos(offset))).toEqual([2, 3, 5, 6]);
+    expect(map.toPos(4)).toBe(8);
+    expect(map.toPos(5)).toBe(10);
     expect(doc.textBetween(map.toPos(1), map.toPos(2))).toBe("😀");
     expect(doc.textBetween(map.toPos(2), map.toPos(5), "\n")).toBe("b\n😀");
   });

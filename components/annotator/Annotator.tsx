@@ -177,8 +177,11 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
     // React does not measure, serves as well: the caret, keyboard selection
     // and copying work the same.
     view.dom.setAttribute("contenteditable", "plaintext-only");
+    let flashTimer: ReturnType<typeof setTimeout> | undefined;
     if (initialClaimId && claims.has(initialClaimId)) {
       scrollBlock.current = "center";
+      mount.classList.add("flash-claim");
+      flashTimer = setTimeout(() => mount.classList.remove("flash-claim"), 1500);
       view.dispatch(setClaimsAction(view.state.tr, { activate: initialClaimId }));
     }
     setEditorState(view.state);
@@ -192,6 +195,7 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
     window.addEventListener("online", online);
     window.addEventListener("beforeunload", beforeUnload);
     return () => {
+      clearTimeout(flashTimer);
       window.removeEventListener("online", online);
       window.removeEventListener("beforeunload", beforeUnload);
       sync.flush();

@@ -4,7 +4,7 @@ import type { ReviewFilters } from "@/lib/review-filters";
 import type { Tag } from "@/lib/tags";
 import type { Database } from "../client";
 import { annotations, documents } from "../schema";
-import { toAnnotation } from "./annotations";
+import { annotationColumns } from "./annotations";
 
 /** A claim with the article it belongs to, as review pages and exports list it. */
 export interface ReviewClaim extends Annotation {
@@ -15,13 +15,6 @@ export interface ReviewScope {
   /** Only this article's claims; all articles when absent. */
   documentId?: string;
 }
-
-const documentColumns = {
-  slug: documents.slug,
-  title: documents.title,
-  outlet: documents.outlet,
-  sourceUrl: documents.sourceUrl,
-};
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -53,14 +46,21 @@ function ordering(filters: ReviewFilters) {
 // each keyset batch would sort every claim of the article again.
 const withinArticle = [asc(annotations.start), asc(annotations.end), asc(annotations.id)];
 
+// Flat columns, not whole rows: exports read 100,000 of them, and every
+// nested object or Date made per row shows in their speed.
+const claimColumns = {
+  ...annotationColumns,
+  slug: documents.slug,
+  title: documents.title,
+  outlet: documents.outlet,
+  sourceUrl: documents.sourceUrl,
+  // The exact timestamp as text: a JS Date drops the microseconds a keyset cursor needs.
+  updatedAtCursor: sql<string>`${annotations.updatedAt}::text`,
+};
+
 function selectClaims(db: Database, where: SQL[], order: SQL[], limit: number, offset = 0) {
   return db
-    .select({
-      annotation: annotations,
-      document: documentColumns,
-      // The exact timestamp as text: a JS Date drops the microseconds a keyset cursor needs.
-      updatedAtCursor: sql<string>`${annotations.updatedAt}::text`,
-    })
+    .select(claimColumns)
     .from(annotations)
     .innerJoin(documents, eq(documents.id, annotations.documentId))
     .where(and(...where))
@@ -70,7 +70,9 @@ function selectClaims(db: Database, where: SQL[], order: SQL[], limit: number, o
 }
 
 type Row = Awaited<ReturnType<typeof selectClaims>>[number];
-const toReviewClaim = (row: Row): ReviewClaim => ({ ...toAnnotation(row.annotation), document: row.document });
+function toReviewClaim({ slug, title, outlet, sourceUrl, updatedAtCursor: _cursor, ...claim }: Row): ReviewClaim {
+  return { ...claim, document: { slug, title, outlet, sourceUrl } };
+}
 
 /** One page of matching claims, in the filters' order (by article and position, or latest change first). */
 export async function listReviewClaims(
@@ -123,7 +125,7 @@ export async function* streamReviewClaims(
     let after: Row | undefined;
     for (;;) {
       const where = after
-        ? [...base, sql`(${annotations.updatedAt}, ${annotations.id}) < (${after.updatedAtCursor}::timestamptz, ${after.annotation.id})`]
+        ? [...base, sql`(${annotations.updatedAt}, ${annotations.id}) < (${after.updatedAtCursor}::timestamptz, ${after.id})`]
         : base;
       const rows = await selectClaims(db, where, ordering(filters), batchSize);
       yield* rows.map(toReviewClaim);
@@ -142,7 +144,7 @@ export async function* streamReviewClaims(
     for (;;) {
       const where = [...base, eq(annotations.documentId, article.id)];
       if (after) {
-        const { start, end, id } = after.annotation;
+        const { start, end, id } = after;
         where.push(sql`(${annotations.start}, ${annotations.end}, ${annotations.id}) > (${start}, ${end}, ${id})`);
       }
       const rows = await selectClaims(db, where, withinArticle, batchSize);

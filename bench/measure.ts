@@ -17,7 +17,7 @@ import { type DirectDb, openPgliteDirect, openPostgresDirect } from "./lib/direc
 import { measureClaimActions, measureEditorReady, measureShippedScripts, summarize, type ActionFigure, type EditorPage } from "./lib/editor-figures";
 import { type NextServer, startNextServer } from "./lib/next-server";
 import { freePort } from "./lib/processes";
-import { type Row, failedRow, formatTable, row } from "./lib/report";
+import { type Row, byFigure, failedRow, formatTable, row } from "./lib/report";
 import { median, p95, since } from "./lib/stats";
 
 export interface MeasureConfig {
@@ -233,8 +233,9 @@ async function main() {
   browser = null;
 
   const seconds = (Date.now() - config.startedAt) / 1000;
-  const table = formatTable(rows);
-  const misses = rows.filter((r) => r.pass === false).map((r) => r.figure);
+  const ordered = byFigure(rows);
+  const table = formatTable(ordered);
+  const misses = ordered.filter((r) => r.pass === false).map((r) => r.figure);
   console.log(`\n${table}\n`);
   for (const note of notes) console.log(note);
   console.log(`bench took ${seconds.toFixed(0)} s (setup ${Object.entries(config.setup).map(([k, v]) => `${k} ${(v / 1000).toFixed(0)} s`).join(", ")}); ${misses.length} of ${rows.filter((r) => r.pass !== null).length} figures MISS`);
@@ -257,7 +258,7 @@ async function main() {
           textCodePoints: corpus.article.index.length,
           documents: corpus.documents.map((d) => ({ slug: d.slug, claims: d.claims.length })),
         },
-        rows,
+        rows: ordered,
         table,
         misses,
         notes,

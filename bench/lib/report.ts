@@ -81,6 +81,12 @@ export function failedRow(figure: string, target: string, why: string): Row {
   return { figure, subject: null, baseline: null, unit: "ms", ratio: null, target, pass: target === "—" ? null : false, note: why.split("\n")[0] };
 }
 
+/** The rows in figure order (the number each starts with), keeping the order of rows of one figure. */
+export function byFigure(rows: Row[]): Row[] {
+  const number = (r: Row) => Number.parseInt(r.figure, 10) || 0;
+  return rows.map((r, i) => ({ r, i })).sort((a, b) => number(a.r) - number(b.r) || a.i - b.i).map(({ r }) => r);
+}
+
 /** The rows as a Markdown table (readable as it is in a terminal, pasteable into the README). */
 export function formatTable(rows: Row[]): string {
   const cells = rows.map((r) => [

@@ -29,3 +29,17 @@ export interface Annotation {
 export const editableFields = ["tag", "note", "claimant", "evidence"] as const;
 export type EditableField = (typeof editableFields)[number];
 export type ClaimFields = Pick<Annotation, EditableField>;
+
+/**
+ * What the editor needs of a claim: the page sends thousands of these, so
+ * context, article id and creation details stay on the server.
+ */
+export type EditorAnnotation = Pick<
+  Annotation,
+  "id" | "start" | "end" | "quote" | "tag" | "note" | "claimant" | "evidence" | "createdBy" | "updatedBy" | "updatedAt" | "version" | "status"
+>;
+
+export function toEditorAnnotation(a: Annotation): EditorAnnotation {
+  const { id, start, end, quote, tag, note, claimant, evidence, createdBy, updatedBy, updatedAt, version, status } = a;
+  return { id, start, end, quote, tag, note, claimant, evidence, createdBy, updatedBy, updatedAt, version, status };
+}

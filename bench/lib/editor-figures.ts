@@ -227,7 +227,7 @@ async function idle(page: Page, timeoutMs: number, mark?: string): Promise<void>
 async function selectWords(editor: OpenEditor, n: number, timeoutMs: number): Promise<void> {
   const selected = await editor.page.evaluate((n) => {
     const root = document.querySelector<HTMLElement>(".ProseMirror");
-    const paragraphs = root?.querySelectorAll(":scope > p");
+    const paragraphs = root?.querySelectorAll(":scope > .article-section > p");
     if (!root || !paragraphs?.length) return false;
     const paragraph = paragraphs[n % paragraphs.length];
     paragraph.scrollIntoView({ block: "center" });

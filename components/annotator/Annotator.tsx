@@ -4,7 +4,7 @@ import { keymap } from "prosemirror-keymap";
 import { type Command, EditorState, type Transaction } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { Annotation } from "@/lib/annotation";
+import type { Annotation, EditorAnnotation } from "@/lib/annotation";
 import type { ArticleBlock } from "@/lib/article";
 import { type Tag, tagInfo, tags } from "@/lib/tags";
 import { type Claim, claimFromAnnotation } from "./claim";
@@ -30,7 +30,7 @@ export interface AnnotatorDocument {
 
 interface AnnotatorProps {
   document: AnnotatorDocument;
-  annotations: Annotation[];
+  annotations: EditorAnnotation[];
   reviewer: string | null;
   /** A claim to open, scrolled into the middle of the screen (from `?claim=` links on review pages). */
   initialClaimId?: string | null;
@@ -237,7 +237,7 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
   const selection = editorState && textMapRef.current ? selectedRange(editorState, textMapRef.current) : null;
 
   /** Puts an orphan on the selected words. */
-  const reattach = async (orphan: Annotation) => {
+  const reattach = async (orphan: EditorAnnotation) => {
     const view = viewRef.current;
     const sync = syncRef.current;
     const textMap = textMapRef.current;
@@ -253,7 +253,7 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
     view.dispatch(tr.setMeta(fromServer, true).setMeta("addToHistory", false));
   };
 
-  const deleteOrphan = (orphan: Annotation) => {
+  const deleteOrphan = (orphan: EditorAnnotation) => {
     syncRef.current?.set(orphan.id, null, { immediate: true });
     setOrphans((list) => list.filter((o) => o.id !== orphan.id));
   };

@@ -1,6 +1,6 @@
 "use client";
 
-import type { Annotation } from "@/lib/annotation";
+import type { EditorAnnotation as Annotation } from "@/lib/annotation";
 import { tagInfo } from "@/lib/tags";
 
 interface OrphansPanelProps {

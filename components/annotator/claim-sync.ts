@@ -15,7 +15,7 @@
  * the reviewer's change on top (the last reviewer to edit wins). Any other 4xx
  * is a refusal: the claim is marked with the server's message, not retried.
  */
-import type { Annotation, ClaimFields } from "@/lib/annotation";
+import type { Annotation, ClaimFields, EditorAnnotation } from "@/lib/annotation";
 import { type Claim, sameFields, sameLinks } from "./claim";
 
 interface ServerClaim extends ClaimFields {
@@ -74,7 +74,7 @@ export class ClaimSync {
   }
 
   /** Records what the server holds, as loaded with the page. */
-  loadServerState(annotations: Annotation[]): void {
+  loadServerState(annotations: EditorAnnotation[]): void {
     for (const a of annotations) {
       this.server.set(a.id, { ...pickFields(a), version: a.version, deleted: false });
     }

@@ -1,4 +1,4 @@
-import type { Annotation, ClaimFields } from "@/lib/annotation";
+import type { ClaimFields, EditorAnnotation } from "@/lib/annotation";
 
 /**
  * A claim as the editor holds it: where it sits (plain-text offsets and the
@@ -17,7 +17,7 @@ export interface Claim extends ClaimFields {
   updatedAt: string | null;
 }
 
-export function claimFromAnnotation(annotation: Annotation, toPos: (offset: number) => number): Claim {
+export function claimFromAnnotation(annotation: EditorAnnotation, toPos: (offset: number) => number): Claim {
   return {
     id: annotation.id,
     start: annotation.start,

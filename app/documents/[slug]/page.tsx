@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
+import { toEditorAnnotation } from "@/lib/annotation";
 import { listAnnotations } from "@/db/queries/annotations";
 import { getDocumentBySlug } from "@/db/queries/documents";
 import { Annotator } from "@/components/annotator/Annotator";
@@ -35,7 +36,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
       </p>
       <Annotator
         document={{ slug: document.slug, text: document.text, blocks: document.blocks }}
-        annotations={annotations}
+        annotations={annotations.map(toEditorAnnotation)}
         reviewer={reviewer.success ? reviewer.data : null}
         initialClaimId={typeof claim === "string" ? claim : null}
       />

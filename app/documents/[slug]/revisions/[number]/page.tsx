@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { Annotator } from "@/components/annotator/Annotator";
 import { getDb } from "@/db/client";
+import { toEditorAnnotation } from "@/lib/annotation";
 import { getDocumentBySlug } from "@/db/queries/documents";
 import { getDocumentAtRevision, listAnnotationsAtRevision } from "@/db/queries/revisions";
 
@@ -35,7 +36,7 @@ export default async function RevisionPage({ params }: Props) {
         key={number}
         readOnly
         document={{ slug, text: document.text, blocks: document.blocks }}
-        annotations={annotations}
+        annotations={annotations.map(toEditorAnnotation)}
         reviewer={null}
       />
     </article>

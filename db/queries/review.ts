@@ -107,19 +107,19 @@ export async function countReviewClaimsByTag(
 }
 
 /**
- * Every matching claim in the filters' order, in batches, so memory
+ * Every matching claim in the filters' order, fetched in batches so memory
  * stays flat however many there are (exports of 100,000 claims). Batches use
  * keyset pagination (a WHERE on the last row's sort key, not a growing
  * OFFSET), so each is an index range scan: by position, one article after
  * another in slug order, each read along (document, start, end, id); by last
  * change, along (updated_at, id).
  */
-export async function* streamReviewClaimBatches(
+export async function* streamReviewClaims(
   db: Database,
   filters: ReviewFilters,
   scope: ReviewScope = {},
   batchSize = 2_000,
-): AsyncGenerator<ReviewClaim[]> {
+): AsyncGenerator<ReviewClaim> {
   const base = conditions(filters, scope);
   if (filters.sort === "updated") {
     let after: Row | undefined;
@@ -128,7 +128,7 @@ export async function* streamReviewClaimBatches(
         ? [...base, sql`(${annotations.updatedAt}, ${annotations.id}) < (${after.updatedAtCursor}::timestamptz, ${after.id})`]
         : base;
       const rows = await selectClaims(db, where, ordering(filters), batchSize);
-      yield rows.map(toReviewClaim);
+      yield* rows.map(toReviewClaim);
       if (rows.length < batchSize) return;
       after = rows[rows.length - 1];
     }
@@ -148,7 +148,7 @@ export async function* streamReviewClaimBatches(
         where.push(sql`(${annotations.start}, ${annotations.end}, ${annotations.id}) > (${start}, ${end}, ${id})`);
       }
       const rows = await selectClaims(db, where, withinArticle, batchSize);
-      yield rows.map(toReviewClaim);
+      yield* rows.map(toReviewClaim);
       if (rows.length < batchSize) break;
       after = rows[rows.length - 1];
     }

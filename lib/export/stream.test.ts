@@ -9,15 +9,14 @@ const idWriter: ExportWriter = {
   tail: (total) => `]${total}`,
 };
 
-/** A source of `count` claims in batches, counting how many were read and whether it was closed. */
-function countingSource(count: number, batchSize: number) {
+/** A source of `count` claims that counts how many were read and whether it was closed. */
+function countingSource(count: number) {
   const state = { read: 0, closed: false };
-  async function* source(): AsyncGenerator<ExportClaim[]> {
+  async function* source(): AsyncGenerator<ExportClaim> {
     try {
-      for (let i = 0; i < count; i += batchSize) {
-        const batch = Array.from({ length: Math.min(batchSize, count - i) }, (_, j) => sampleClaims[(i + j) % sampleClaims.length]);
-        state.read += batch.length;
-        yield batch;
+      for (let i = 0; i < count; i++) {
+        state.read++;
+        yield sampleClaims[i % sampleClaims.length];
       }
     } finally {
       state.closed = true;
@@ -30,14 +29,14 @@ const decode = (chunk: Uint8Array) => new TextDecoder().decode(chunk);
 
 describe("exportStream", () => {
   it("writes head, batches with the count before each, then the tail with the total", async () => {
-    const { source } = countingSource(5, 2);
-    const text = await new Response(exportStream(source, idWriter)).text();
+    const { source } = countingSource(5);
+    const text = await new Response(exportStream(source, idWriter, { batchSize: 2 })).text();
     expect(text).toBe("[0:0b6c,1:1c7d;2:2d8e,3:0b6c;4:1c7d;]5");
   });
 
   it("sends the head before reading any claim, and reads a batch only when asked", async () => {
-    const { source, state } = countingSource(10, 3);
-    const reader = exportStream(source, idWriter).getReader();
+    const { source, state } = countingSource(10);
+    const reader = exportStream(source, idWriter, { batchSize: 3 }).getReader();
     expect(decode((await reader.read()).value!)).toBe("[");
     expect(state.read).toBeLessThanOrEqual(3);
     await reader.read();
@@ -47,8 +46,8 @@ describe("exportStream", () => {
   });
 
   it("stops reading claims when the client goes away", async () => {
-    const { source, state } = countingSource(1_000, 10);
-    const reader = exportStream(source, idWriter).getReader();
+    const { source, state } = countingSource(1_000);
+    const reader = exportStream(source, idWriter, { batchSize: 10 }).getReader();
     await reader.read();
     await reader.read();
     await reader.cancel();
@@ -57,12 +56,12 @@ describe("exportStream", () => {
   });
 
   it("cuts the body short and reports when reading claims fails mid-way", async () => {
-    async function* failing(): AsyncGenerator<ExportClaim[]> {
-      yield [sampleClaims[0]];
+    async function* failing(): AsyncGenerator<ExportClaim> {
+      yield sampleClaims[0];
       throw new Error("connection lost");
     }
     const errors: unknown[] = [];
-    const response = new Response(exportStream(failing(), idWriter, { onError: (e) => errors.push(e) }));
+    const response = new Response(exportStream(failing(), idWriter, { batchSize: 5, onError: (e) => errors.push(e) }));
     await expect(response.text()).rejects.toThrow("connection lost");
     expect(errors).toHaveLength(1);
   });

@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import { type ExportEnv, readExportEnv } from "@/db/env";
-import { streamReviewClaimBatches } from "@/db/queries/review";
+import { streamReviewClaims } from "@/db/queries/review";
 import { exportFile, type ExportQuery, type ExportScope, parseExportQuery } from "@/lib/export/formats";
 import type { ExportLinks } from "@/lib/export/links";
 import { exportStream } from "@/lib/export/stream";
@@ -33,7 +33,7 @@ export function exportResponse(
   const links = exportLinks(request, env);
   const organisation = { name: env.REVIEW_ORG_NAME, url: env.REVIEW_ORG_URL ?? links.origin };
   const file = exportFile(query, scope, links, organisation);
-  const claims = streamReviewClaimBatches(db, query.filters, { documentId: scope.documentId });
+  const claims = streamReviewClaims(db, query.filters, { documentId: scope.documentId });
   const body = exportStream(claims, file.writer, {
     onError: (error) => console.error("export cut short", error),
   });

@@ -133,6 +133,17 @@ describe("claims", () => {
   });
 });
 
+describe("article list", () => {
+  it("counts each article's live claims by tag", async () => {
+    const claims: { tag: string }[] = (await list(slug)).json.annotations;
+    const listed = (await call(documentsRoute.GET, {})).json.documents.find((d: { slug: string }) => d.slug === slug);
+    for (const tag of ["disputed", "denied", "unverified"]) {
+      expect(listed.claimCounts[tag], tag).toBe(claims.filter((c) => c.tag === tag).length);
+    }
+    expect(claims.length).toBeGreaterThan(0);
+  });
+});
+
 describe("bad input is refused, stores nothing and never answers 500", () => {
   const valid = { start: 0, end: 4, tag: "disputed" };
   const cases: [string, CallBody, number, string][] = [

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ReviewerForm } from "@/components/ReviewerForm";
 import { type ArticleSource, ArticleSourceFields } from "./ArticleSourceFields";
+import { FormError } from "./FormError";
 import { postJson } from "./post-json";
 
 /** Adds an article, then opens it in the editor. */
@@ -46,11 +47,7 @@ export function NewArticleForm() {
       {field("sourceUrl", "Source URL", "url")}
       {field("publishedAt", "Publication date", "date")}
       <ArticleSourceFields value={source} onChange={setSource} />
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <button type="submit" disabled={busy}>
         {busy ? "Adding…" : "Add article"}
       </button>

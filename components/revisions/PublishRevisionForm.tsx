@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { type ArticleSource, ArticleSourceFields } from "@/components/articles/ArticleSourceFields";
+import { FormError } from "@/components/articles/FormError";
 import { postJson } from "@/components/articles/post-json";
 import { ReviewerForm } from "@/components/ReviewerForm";
 
@@ -55,11 +56,7 @@ export function PublishRevisionForm({ slug, currentSource }: { slug: string; cur
         }}
       >
         <ArticleSourceFields value={source} onChange={setSource} />
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <button type="submit" disabled={busy}>
           {busy ? "Publishing…" : "Publish revision"}
         </button>

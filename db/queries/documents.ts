@@ -1,33 +1,42 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, type SQL, sql } from "drizzle-orm";
 import { quoteContextLength } from "@/lib/selectors";
+import { type Tag, tags } from "@/lib/tags";
 import type { Database } from "../client";
 import { annotations, type DocumentRow, documentRevisions, documents, type NewDocumentRow } from "../schema";
 
-/** Every article, oldest first, without its text, with its live claims counted by tag. */
+/** An article's metadata: everything but its text and blocks, which may weigh megabytes. */
+const summaryColumns = {
+  id: documents.id,
+  slug: documents.slug,
+  title: documents.title,
+  outlet: documents.outlet,
+  sourceUrl: documents.sourceUrl,
+  author: documents.author,
+  publishedAt: documents.publishedAt,
+  revision: documents.revision,
+  createdAt: documents.createdAt,
+};
+
+const countOf = (condition: SQL) => sql<number>`count(${annotations.id}) filter (where ${condition})::int`;
+
+/** Every article, oldest first, without its text, with its live claims counted by tag and its orphans. */
 export async function listDocuments(db: Database) {
   const rows = await db
     .select({
-      id: documents.id,
-      slug: documents.slug,
-      title: documents.title,
-      outlet: documents.outlet,
-      sourceUrl: documents.sourceUrl,
-      author: documents.author,
-      publishedAt: documents.publishedAt,
-      revision: documents.revision,
-      createdAt: documents.createdAt,
-      disputed: sql<number>`count(${annotations.id}) filter (where ${annotations.tag} = 'disputed')::int`,
-      denied: sql<number>`count(${annotations.id}) filter (where ${annotations.tag} = 'denied')::int`,
-      unverified: sql<number>`count(${annotations.id}) filter (where ${annotations.tag} = 'unverified')::int`,
-      orphans: sql<number>`count(${annotations.id}) filter (where ${annotations.status} = 'orphan')::int`,
+      ...summaryColumns,
+      counts: sql<Record<Tag, number>>`json_build_object(${sql.join(
+        tags.map((tag) => sql`${tag}::text, ${countOf(sql`${annotations.tag} = ${tag}`)}`),
+        sql`, `,
+      )})`,
+      orphans: countOf(sql`${annotations.status} = 'orphan'`),
     })
     .from(documents)
     .leftJoin(annotations, sql`${annotations.documentId} = ${documents.id} and ${annotations.deletedAt} is null`)
     .groupBy(documents.id)
     .orderBy(asc(documents.createdAt), asc(documents.slug));
-  return rows.map(({ disputed, denied, unverified, orphans, ...document }) => ({
+  return rows.map(({ counts, orphans, ...document }) => ({
     ...document,
-    claimCounts: { disputed: Number(disputed), denied: Number(denied), unverified: Number(unverified) },
+    claimCounts: Object.fromEntries(tags.map((tag) => [tag, Number(counts[tag] ?? 0)])) as Record<Tag, number>,
     orphanCount: Number(orphans),
   }));
 }
@@ -75,16 +84,11 @@ export async function getDocumentById(db: Database, id: string): Promise<Documen
   return row;
 }
 
-/** An article without its text and blocks (which may weigh megabytes): what most requests need. */
+/** An article without its text and blocks, with the text's length: what most requests need. */
 export async function getDocumentSummary(db: Database, slug: string) {
   const [row] = await db
     .select({
-      id: documents.id,
-      slug: documents.slug,
-      title: documents.title,
-      outlet: documents.outlet,
-      sourceUrl: documents.sourceUrl,
-      revision: documents.revision,
+      ...summaryColumns,
       // PostgreSQL counts characters in code points, as offsets do.
       length: sql<number>`char_length(${documents.text})`,
     })

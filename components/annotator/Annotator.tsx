@@ -18,6 +18,7 @@ import { readOnlyText } from "./read-only";
 import { ReviewerForm } from "@/components/ReviewerForm";
 import { SaveStatus } from "./SaveStatus";
 import { articleToDoc } from "./schema";
+import { onScreenSelection } from "./screen-selection";
 import { SelectionToolbar } from "./SelectionToolbar";
 import { retagActive, selectedRange, tagSelection } from "./tag-selection";
 import { TextMap } from "./text-map";
@@ -116,7 +117,7 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
       // With words selected the shortcut tags them; with none it retags the open claim.
       tags.map((tag) => [
         tagInfo[tag].shortcut,
-        requireName((s, d) => tagSelection(tag, textMap, reviewerRef.current!)(s, d) || retagActive(tag)(s, d)),
+        onScreenSelection(requireName((s, d) => tagSelection(tag, textMap, reviewerRef.current!)(s, d) || retagActive(tag)(s, d))),
       ]),
     );
 

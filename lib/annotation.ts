@@ -34,12 +34,26 @@ export type ClaimFields = Pick<Annotation, EditableField>;
  * What the editor needs of a claim: the page sends thousands of these, so
  * context, article id and creation details stay on the server.
  */
-export type EditorAnnotation = Pick<
-  Annotation,
-  "id" | "start" | "end" | "quote" | "tag" | "note" | "claimant" | "evidence" | "createdBy" | "updatedBy" | "updatedAt" | "version" | "status"
->;
+export const editorAnnotationKeys = [
+  "id",
+  "start",
+  "end",
+  "quote",
+  "tag",
+  "note",
+  "claimant",
+  "evidence",
+  "createdBy",
+  "updatedBy",
+  "updatedAt",
+  "version",
+  "status",
+] as const satisfies readonly (keyof Annotation)[];
+export type EditorAnnotation = Pick<Annotation, (typeof editorAnnotationKeys)[number]>;
 
-export function toEditorAnnotation(a: Annotation): EditorAnnotation {
-  const { id, start, end, quote, tag, note, claimant, evidence, createdBy, updatedBy, updatedAt, version, status } = a;
-  return { id, start, end, quote, tag, note, claimant, evidence, createdBy, updatedBy, updatedAt, version, status };
+/** Picks `keys` of an object: the editor's share of a claim, or of a claim's columns. */
+export function pick<T extends object, K extends keyof T>(from: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, from[key]])) as Pick<T, K>;
 }
+
+export const toEditorAnnotation = (a: Annotation): EditorAnnotation => pick(a, editorAnnotationKeys);

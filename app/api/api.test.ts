@@ -87,8 +87,9 @@ describe("claims", () => {
       version: 1,
     });
     expect(json.annotation.suffix).toHaveLength(32);
+    // The list (JSON built by the database) gives the claim exactly as the create answered it.
     const listed = await list(slug);
-    expect(listed.json.annotations.map((a: { id: string }) => a.id)).toContain(json.annotation.id);
+    expect(listed.json.annotations.find((a: { id: string }) => a.id === json.annotation.id)).toStrictEqual(json.annotation);
   });
 
   it("retries a create with the same client id without making a second claim", async () => {

@@ -77,6 +77,17 @@ describe("revisions", () => {
     expect(cps(originalText).slice(orphan.start, orphan.end).join("")).toBe(orphan.quote);
   });
 
+  it("places a claim made after the revision on the new text", async () => {
+    const text = (await call(documentRoute.GET, { slug })).json.document.text as string;
+    const words = "calling for the retraction";
+    const start = cps(text.slice(0, text.indexOf(words))).length;
+    const { status, json } = await call(annotationsRoute.POST, { slug }, { body: { start, end: start + cps(words).length, tag: "unverified" } });
+    expect(status).toBe(201);
+    expect(json.annotation).toMatchObject({ quote: words, createdRevision: 2 });
+    const tooFar = await call(annotationsRoute.POST, { slug }, { body: { start: 0, end: cps(originalText).length, tag: "unverified" } });
+    expect(tooFar.status).toBe(400); // The new text is shorter than the first.
+  });
+
   it("keeps every revision, and shows the claims as they stood on an earlier one", async () => {
     const { json } = await call(revisionsRoute.GET, { slug });
     expect(json.revisions.map((r: { number: number }) => r.number)).toEqual([2, 1]);

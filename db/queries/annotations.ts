@@ -1,5 +1,5 @@
-import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
-import type { Annotation, ClaimFields } from "@/lib/annotation";
+import { type SQLWrapper, and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { type Annotation, type ClaimFields, editorAnnotationKeys, pick } from "@/lib/annotation";
 import type { TextAnchor } from "@/lib/selectors";
 import type { Tag } from "@/lib/tags";
 import type { Database } from "../client";
@@ -36,8 +36,7 @@ const isoTime = (column: typeof annotations.createdAt | typeof annotations.updat
 
 /**
  * The columns of a claim in its API shape, for lists that read thousands of
- * rows: flat, with timestamps as text, so no object or Date is made per row
- * beyond the claim itself.
+ * rows: flat, with timestamps as ISO text made by the database.
  */
 export const annotationColumns = {
   id: annotations.id,
@@ -59,15 +58,40 @@ export const annotationColumns = {
   status: annotations.status,
   createdRevision: annotations.createdRevision,
   anchoredRevision: annotations.anchoredRevision,
-};
+} satisfies Record<keyof Annotation, SQLWrapper>;
+
+/** What the editor reads of each claim (`EditorAnnotation`). */
+export const editorAnnotationColumns = pick(annotationColumns, editorAnnotationKeys);
+
+const liveOn = (documentId: string) => and(eq(annotations.documentId, documentId), isNull(annotations.deletedAt));
+const readingOrder = [asc(annotations.start), asc(annotations.end), asc(annotations.createdAt)];
 
 /** The live (not deleted) claims of an article, in reading order. */
 export async function listAnnotations(db: Database, documentId: string): Promise<Annotation[]> {
-  return db
-    .select(annotationColumns)
+  return JSON.parse(await listAnnotationsJson(db, documentId)) as Annotation[];
+}
+
+/**
+ * The live claims of an article, in reading order, as the text of a JSON
+ * array built by the database, with the keys of `columns`: for an article with thousands of
+ * claims the rows then cost no decoding, object or serialising in JavaScript
+ * (a third of the time of a 5,000-claim list on PostgreSQL, and most of it on
+ * PGlite, whose rows cross from WebAssembly one by one).
+ */
+export async function listAnnotationsJson(
+  db: Database,
+  documentId: string,
+  columns: Record<string, SQLWrapper> = annotationColumns,
+): Promise<string> {
+  // json_agg of whole rows writes compact JSON, faster than building an object per row.
+  const rows = db
+    .select(Object.fromEntries(Object.entries(columns).map(([key, column]) => [key, sql`${column}`.as(key)])))
     .from(annotations)
-    .where(and(eq(annotations.documentId, documentId), isNull(annotations.deletedAt)))
-    .orderBy(asc(annotations.start), asc(annotations.end), asc(annotations.createdAt));
+    .where(liveOn(documentId))
+    .orderBy(...readingOrder)
+    .as("claim");
+  const [row] = await db.select({ json: sql<string>`coalesce(json_agg(${sql.identifier("claim")}), '[]')::text` }).from(rows);
+  return row.json;
 }
 
 export async function getAnnotation(db: Database, id: string): Promise<AnnotationRow | undefined> {
@@ -127,12 +151,39 @@ export function firstAnchorRow(
   return { annotationId, revision: claim.revision, status: "anchored", start, end, exact, method, score, actor: claim.reviewer };
 }
 
+/**
+ * Stores a new claim and the first entry of its history in one statement (one
+ * round trip, atomic without a transaction). A retried create with the same
+ * id returns the stored claim if it is the same claim.
+ */
 export async function createAnnotation(db: Database, claim: NewClaim): Promise<CreateResult> {
-  const row = await db.transaction(async (tx) => {
-    const [created] = await tx.insert(annotations).values(newClaimRow(claim)).onConflictDoNothing({ target: annotations.id }).returning();
-    if (created) await tx.insert(annotationAnchors).values(firstAnchorRow(created.id, claim, "created"));
-    return created;
-  });
+  const created = db.$with("created").as(
+    db.insert(annotations).values(newClaimRow(claim)).onConflictDoNothing({ target: annotations.id }).returning(),
+  );
+  // The history's first entry, made from the row just stored (none when the id
+  // was taken). Drizzle wants every column of the table, in its order.
+  const anchored = db.$with("anchored").as(
+    db
+      .insert(annotationAnchors)
+      .select(
+        db
+          .select({
+            annotationId: created.id,
+            revision: created.createdRevision,
+            status: created.status,
+            start: created.start,
+            end: created.end,
+            exact: created.exact,
+            method: sql<string>`'created'`.as("method"),
+            score: sql<null>`null::real`.as("score"),
+            actor: created.createdBy,
+            at: created.createdAt,
+          })
+          .from(created),
+      )
+      .returning({ revision: annotationAnchors.revision }),
+  );
+  const [row] = await db.with(created, anchored).select().from(created);
   if (row) return { kind: "created", annotation: toAnnotation(row) };
 
   const existing = claim.id ? await getAnnotation(db, claim.id) : undefined;

@@ -1,5 +1,5 @@
-import { asc, eq, type SQL, sql } from "drizzle-orm";
-import { quoteContextLength } from "@/lib/selectors";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import { CodePointIndex } from "@/lib/text-offsets";
 import { type Tag, tags } from "@/lib/tags";
 import type { Database } from "../client";
 import { annotations, type DocumentRow, documentRevisions, documents, type NewDocumentRow } from "../schema";
@@ -84,34 +84,37 @@ export async function getDocumentById(db: Database, id: string): Promise<Documen
   return row;
 }
 
-/** An article without its text and blocks, with the text's length: what most requests need. */
+/** An article without its text and blocks: what most requests need. */
 export async function getDocumentSummary(db: Database, slug: string) {
-  const [row] = await db
-    .select({
-      ...summaryColumns,
-      // PostgreSQL counts characters in code points, as offsets do.
-      length: sql<number>`char_length(${documents.text})`,
-    })
-    .from(documents)
-    .where(eq(documents.slug, slug))
-    .limit(1);
-  return row && { ...row, length: Number(row.length) };
+  const [row] = await db.select(summaryColumns).from(documents).where(eq(documents.slug, slug)).limit(1);
+  return row;
 }
 
+/** Texts indexed lately, by article and revision; the oldest goes past this many. */
+const indexedTextsKept = 16;
+const indexedTexts = new Map<string, CodePointIndex>();
+
 /**
- * The TextQuoteSelector of [start, end) in an article's current text, cut by
- * the database (whose string functions count code points, as offsets do) so
- * the whole text never travels for one claim. The range must be valid.
+ * The text of an article's revision, indexed by code point, to check and
+ * describe the ranges of new claims. A published text never changes (a
+ * revision is a new text), so the index is kept per article and revision:
+ * creating a claim then reads no text at all, where asking the database to cut
+ * the quote would make it decompress and walk the text on every claim.
  */
-export async function quoteAt(db: Database, documentId: string, start: number, end: number, context = quoteContextLength) {
-  const from = Math.max(0, start - context);
-  const [row] = await db
-    .select({
-      exact: sql<string>`substr(${documents.text}, ${start + 1}::int, ${end - start}::int)`,
-      prefix: sql<string>`substr(${documents.text}, ${from + 1}::int, ${start - from}::int)`,
-      suffix: sql<string>`substr(${documents.text}, ${end + 1}::int, ${context}::int)`,
-    })
-    .from(documents)
-    .where(eq(documents.id, documentId));
-  return { start, end, exact: row.exact, prefix: row.prefix, suffix: row.suffix };
+export async function indexedText(db: Database, document: { id: string; revision: number }): Promise<CodePointIndex> {
+  const key = `${document.id}@${document.revision}`;
+  let index = indexedTexts.get(key);
+  if (index) {
+    indexedTexts.delete(key); // Kept as the newest.
+  } else {
+    const [row] = await db
+      .select({ text: documentRevisions.text })
+      .from(documentRevisions)
+      .where(and(eq(documentRevisions.documentId, document.id), eq(documentRevisions.number, document.revision)));
+    if (!row) throw new Error(`article ${document.id} has no revision ${document.revision}`);
+    index = new CodePointIndex(row.text);
+  }
+  indexedTexts.set(key, index);
+  if (indexedTexts.size > indexedTextsKept) indexedTexts.delete(indexedTexts.keys().next().value!);
+  return index;
 }

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getDb } from "@/db/client";
-import { toEditorAnnotation } from "@/lib/annotation";
-import { listAnnotations } from "@/db/queries/annotations";
+import type { EditorAnnotation } from "@/lib/annotation";
+import { editorAnnotationColumns, listAnnotationsJson } from "@/db/queries/annotations";
 import { getDocumentBySlug } from "@/db/queries/documents";
 import { Annotator } from "@/components/annotator/Annotator";
 import { ArticleMeta } from "@/components/ArticleMeta";
@@ -12,16 +13,19 @@ import { reviewerName } from "@/lib/validation";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ claim?: string | string[] }> };
 
+/** The title and the page read the article once per request. */
+const loadDocument = cache(async (slug: string) => getDocumentBySlug(await getDb(), slug));
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const document = await getDocumentBySlug(await getDb(), (await params).slug);
+  const document = await loadDocument((await params).slug);
   return { title: document?.title ?? "Article not found" };
 }
 
 export default async function DocumentPage({ params, searchParams }: Props) {
-  const db = await getDb();
-  const document = await getDocumentBySlug(db, (await params).slug);
+  const document = await loadDocument((await params).slug);
   if (!document) notFound();
-  const annotations = await listAnnotations(db, document.id);
+  const db = await getDb();
+  const annotations = JSON.parse(await listAnnotationsJson(db, document.id, editorAnnotationColumns)) as EditorAnnotation[];
   const { claim } = await searchParams;
   const cookie = (await cookies()).get("reviewer")?.value;
   const reviewer = reviewerName.safeParse(cookie === undefined ? undefined : safeDecode(cookie));
@@ -36,7 +40,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
       </p>
       <Annotator
         document={{ slug: document.slug, text: document.text, blocks: document.blocks }}
-        annotations={annotations.map(toEditorAnnotation)}
+        annotations={annotations}
         reviewer={reviewer.success ? reviewer.data : null}
         initialClaimId={typeof claim === "string" ? claim : null}
       />

@@ -1,10 +1,10 @@
 import { getDb } from "@/db/client";
-import { createAnnotation, listAnnotations } from "@/db/queries/annotations";
-import { getDocumentSummary, quoteAt } from "@/db/queries/documents";
+import { createAnnotation, listAnnotationsJson } from "@/db/queries/annotations";
+import { getDocumentSummary, indexedText } from "@/db/queries/documents";
 import { getRevision, listAnnotationsAtRevision } from "@/db/queries/revisions";
 import { readRevisionParam } from "@/lib/revision-param";
 import { HttpError, handle, notFound, readJson, requireReviewer } from "@/lib/http";
-import { checkRange } from "@/lib/selectors";
+import { checkRange, describeRange } from "@/lib/selectors";
 import { createAnnotationInput, maxBodyBytes } from "@/lib/validation";
 
 type Context = { params: Promise<{ slug: string }> };
@@ -16,7 +16,8 @@ export const GET = handle(async (request: Request, { params }: Context) => {
   const document = await getDocumentSummary(db, (await params).slug);
   if (!document) throw notFound("Article");
   if (revision === undefined || revision === document.revision) {
-    return Response.json({ annotations: await listAnnotations(db, document.id) });
+    const annotations = await listAnnotationsJson(db, document.id);
+    return new Response(`{"annotations":${annotations}}`, { headers: { "content-type": "application/json" } });
   }
   if (!(await getRevision(db, document.id, revision))) throw notFound("Revision");
   return Response.json({ annotations: await listAnnotationsAtRevision(db, document.id, revision) });
@@ -29,7 +30,8 @@ export const POST = handle(async (request: Request, { params }: Context) => {
   const document = await getDocumentSummary(db, (await params).slug);
   if (!document) throw notFound("Article");
 
-  const problem = checkRange(document.length, input.start, input.end);
+  const text = await indexedText(db, document);
+  const problem = checkRange(text.length, input.start, input.end);
   if (problem) throw new HttpError(400, "invalid_range", problem);
 
   const { start, end, ...fields } = input;
@@ -37,7 +39,7 @@ export const POST = handle(async (request: Request, { params }: Context) => {
     ...fields,
     documentId: document.id,
     revision: document.revision,
-    anchor: await quoteAt(db, document.id, start, end),
+    anchor: describeRange(text, start, end),
     reviewer,
   });
   if (result.kind === "id_taken") throw new HttpError(409, "id_taken", "Another claim already has this id.");

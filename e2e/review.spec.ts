@@ -87,7 +87,11 @@ test("filter by tag, reviewer, claimant and search; the address keeps the filter
   await expect(review.tagCheckbox("denied")).toBeChecked();
   await expect(review.tagCheckbox("unverified")).not.toBeChecked();
 
-  await review.filter({ tags: [], reviewer: colleague });
+  // The reviewer field suggests the names on the claims; a name matches in any case.
+  const suggested = review.field("Reviewer").locator("xpath=following-sibling::datalist[1]/option");
+  await expect(suggested).toHaveCount(2);
+  expect(await suggested.evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual([colleague, reviewer]);
+  await review.filter({ tags: [], reviewer: colleague.toUpperCase() });
   await expect(review.quoteLinks).toHaveText(quotesOf(played, scenario));
   await review.filter({ reviewer: "", claimant: "tim cook" });
   await expect(review.quoteLinks).toHaveText(quotesOf(scenario));
@@ -233,6 +237,12 @@ test("import a W3C file the export made: the claims come back, and the table sho
   await expect(review.importReport).toContainText("Imported 1 claim");
   await expect(review.quoteLinks).toHaveText(quotesOf(played));
   expect(await api.list()).toMatchObject([{ quote: played.quote, tag: "denied", claimant: "Andy Jassy", note: "No evidence offered." }]);
+
+  // The same file again adds nothing, and says why.
+  await review.importFile(exported.name, exported.text);
+  await expect(review.importReport).toContainText("Imported 0 claims; 1 was already here.");
+  await expect(review.importReport.getByTestId("import-skipped")).toHaveAttribute("data-reason", "duplicate");
+  expect(await api.list()).toHaveLength(1);
 });
 
 test("an import with a claim that cannot be placed is refused whole, or imports the rest when asked", async ({ api, review }) => {

@@ -11,7 +11,7 @@ export type ReviewSort = (typeof reviewSorts)[number];
 
 export interface ReviewFilters {
   tags: Tag[];
-  /** Matches who created or last changed a claim. */
+  /** Matches who created or last changed a claim (whole name, case-insensitive). */
   reviewer?: string;
   /** Matches the claimant exactly (case-insensitive). */
   claimant?: string;

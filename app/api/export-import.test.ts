@@ -223,6 +223,7 @@ describe("export filters", () => {
     ["tag", "tag=disputed", [0, 3]],
     ["several tags", "tag=denied&tag=unverified", [1, 2, 4]],
     ["reviewer", "reviewer=Second%20Reviewer", [1]],
+    ["reviewer in another case", "reviewer=second%20REVIEWER", [1]],
     ["claimant", `claimant=andy%20jassy%20${run}`, [0, 3]],
     ["words", "q=SUM", [3]],
   ])("apply the %s filter to every format", async (_name, filter, expected) => {
@@ -291,6 +292,34 @@ describe("import", () => {
     // New claims with ids of their own: the originals keep theirs.
     const originalIds = new Set((await list(slug)).map((claim) => claim.id));
     expect(json.created.filter((claim: Claim) => originalIds.has(claim.id))).toEqual([]);
+  });
+
+  it("adds nothing twice: importing the same file again, or into the article it came from, creates no claim", async () => {
+    const exported = await exportDocument(slug, "format=w3c");
+    const items = exported.json.first.items as { id: string }[];
+    const before = (await list(slug)).length;
+    const back = await importInto(slug, exported.json);
+    expect(back.status).toBe(200);
+    expect(back.json.created).toEqual([]);
+    expect(back.json.skipped).toEqual(
+      items.map((item, index) => ({ index, id: item.id, reason: "duplicate", message: expect.stringContaining("the article already has it") })),
+    );
+    expect(await list(slug)).toHaveLength(before);
+
+    // Into a copy: the first import creates every claim, the second none; a file
+    // with one new claim among known ones imports that one, all or nothing.
+    const copy = (await createTestDocument(blocks)).slug;
+    expect((await importInto(copy, exported.json)).json.created).toHaveLength(items.length);
+    const again = await importInto(copy, exported.json);
+    expect(again.status).toBe(200);
+    expect(again.json.created).toEqual([]);
+    const retagged = structuredClone(exported.json.first.items[0]);
+    retagged.body[0].value = retagged.body[0].value === "denied" ? "disputed" : "denied";
+    const mixed = await importInto(copy, [...exported.json.first.items, retagged]);
+    expect(mixed.status).toBe(201);
+    expect(mixed.json.created).toHaveLength(1);
+    expect(mixed.json.skipped.filter((item: { reason: string }) => item.reason === "duplicate")).toHaveLength(items.length);
+    expect(await list(copy)).toHaveLength(items.length + 1);
   });
 
   it("imports Hypothesis annotations by their quotes, ignoring tags that are not verdicts", async () => {

@@ -6,12 +6,15 @@ const allOrNothing = "not_importable";
 /** What an import did: how many claims it created, and each one it left out and why. */
 export function ImportReport({ outcome }: { outcome: ImportOutcome }) {
   const { skipped } = outcome;
+  const present = skipped.filter((item) => item.reason === "duplicate").length;
+  const others = skipped.length - present;
   return (
     <div className={`import-report import-report-${outcome.kind}`} data-testid="import-report" data-outcome={outcome.kind}>
       {outcome.kind === "imported" ? (
         <p>
           Imported <strong data-testid="import-created">{outcome.created}</strong> {outcome.created === 1 ? "claim" : "claims"}
-          {skipped.length > 0 && `; skipped ${skipped.length}`}.
+          {present > 0 && `; ${present} ${present === 1 ? "was" : "were"} already here`}
+          {others > 0 && `; skipped ${others}`}.
         </p>
       ) : (
         <p>

@@ -36,7 +36,7 @@ export function ReviewClaims({ data, path, slug, children }: ReviewClaimsProps) 
         </div>
       )}
       {data.kind === "invalid" && <InvalidFilters error={data.error} clearHref={path} />}
-      <ReviewFilterForm key={formKey} filters={filters} acrossArticles={acrossArticles} />
+      <ReviewFilterForm key={formKey} filters={filters} acrossArticles={acrossArticles} names={data.kind === "ok" ? data.names : undefined} />
       {data.kind === "ok" && (
         <>
           <ResultSummary shown={data.claims.length} total={data.total} filters={data.filters} acrossArticles={acrossArticles} />

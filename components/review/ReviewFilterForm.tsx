@@ -10,6 +10,8 @@ interface ReviewFilterFormProps {
   filters: ReviewFilters;
   /** Whether the claims span several articles, which changes what "position" means. */
   acrossArticles: boolean;
+  /** Reviewers and claimants to suggest as they are typed. */
+  names?: { reviewers: string[]; claimants: string[] };
 }
 
 /**
@@ -18,7 +20,7 @@ interface ReviewFilterFormProps {
  * string (defaults left out) instead of the form's raw one. It pushes rather
  * than replaces the history entry, as the GET form would: Back undoes a filter.
  */
-export function ReviewFilterForm({ filters, acrossArticles }: ReviewFilterFormProps) {
+export function ReviewFilterForm({ filters, acrossArticles, names }: ReviewFilterFormProps) {
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
@@ -52,8 +54,15 @@ export function ReviewFilterForm({ filters, acrossArticles }: ReviewFilterFormPr
           </label>
         ))}
       </fieldset>
-      <TextFilter name="reviewer" label="Reviewer" hint="Exact name; created or last changed the claim" value={filters.reviewer} maxLength={100} />
-      <TextFilter name="claimant" label="Claimant" hint="Exact name, any case" value={filters.claimant} maxLength={200} />
+      <TextFilter
+        name="reviewer"
+        label="Reviewer"
+        hint="Exact name, any case; created or last changed the claim"
+        value={filters.reviewer}
+        maxLength={100}
+        suggestions={names?.reviewers}
+      />
+      <TextFilter name="claimant" label="Claimant" hint="Exact name, any case" value={filters.claimant} maxLength={200} suggestions={names?.claimants} />
       <TextFilter name="q" label="Search" hint="Text in quotes, notes and claimants, any case" value={filters.q} maxLength={500} type="search" />
       <div className="review-field">
         <label htmlFor={`${id}-sort`}>Sort by</label>
@@ -85,14 +94,24 @@ interface TextFilterProps {
   value: string | undefined;
   maxLength: number;
   type?: "text" | "search";
+  /** Values offered as the field is typed in (a datalist). */
+  suggestions?: string[];
 }
 
-function TextFilter({ name, label, hint, value, maxLength, type = "text" }: TextFilterProps) {
+function TextFilter({ name, label, hint, value, maxLength, type = "text", suggestions }: TextFilterProps) {
   const id = useId();
+  const listId = suggestions && suggestions.length > 0 ? `${id}-names` : undefined;
   return (
     <div className="review-field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} type={type} name={name} defaultValue={value ?? ""} maxLength={maxLength} aria-describedby={`${id}-hint`} />
+      <input id={id} type={type} name={name} defaultValue={value ?? ""} maxLength={maxLength} aria-describedby={`${id}-hint`} list={listId} />
+      {listId && (
+        <datalist id={listId}>
+          {suggestions!.map((suggestion) => (
+            <option key={suggestion} value={suggestion} />
+          ))}
+        </datalist>
+      )}
       <span id={`${id}-hint`} className="review-field-hint">
         {hint}
       </span>

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/db/client";
-import { countReviewClaimsByTag, listReviewClaims, type ReviewClaim, type ReviewScope } from "@/db/queries/review";
+import { countReviewClaimsByTag, listReviewClaims, listReviewNames, type ReviewClaim, type ReviewScope } from "@/db/queries/review";
 import { parseReviewFilters, type ReviewFilters } from "@/lib/review-filters";
 import type { Tag } from "@/lib/tags";
 
@@ -20,6 +20,8 @@ export type ReviewData =
       countsByTag: Partial<Record<Tag, number>>;
       /** All matching claims, of which `claims` holds the first `reviewPageLimit`. */
       total: number;
+      /** Reviewers and claimants in scope, suggested in the filters. */
+      names: { reviewers: string[]; claimants: string[] };
     };
 
 /** The query string again, with each repeated key (`tag`) kept in order. */
@@ -36,10 +38,11 @@ export async function loadReview(record: SearchParamsRecord, scope: ReviewScope 
   const parsed = parseReviewFilters(toSearchParams(record));
   if ("error" in parsed) return { kind: "invalid", error: parsed.error };
   const db = await getDb();
-  const [claims, countsByTag] = await Promise.all([
+  const [claims, countsByTag, names] = await Promise.all([
     listReviewClaims(db, parsed.filters, scope, { limit: reviewPageLimit, offset: 0 }),
     countReviewClaimsByTag(db, parsed.filters, scope),
+    listReviewNames(db, scope),
   ]);
   const total = Object.values(countsByTag).reduce((sum, count) => sum + (count ?? 0), 0);
-  return { kind: "ok", filters: parsed.filters, claims, countsByTag, total };
+  return { kind: "ok", filters: parsed.filters, claims, countsByTag, total, names };
 }

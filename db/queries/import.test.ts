@@ -16,6 +16,7 @@ afterAll(closeDb);
 function placed(words: string, fields: Partial<PlacedClaim> = {}): PlacedClaim {
   const start = text.indexOf(words);
   return {
+    index: 0,
     anchor: describeRange(text, start, start + words.length),
     tag: "disputed",
     note: "",

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Annotation } from "@/lib/annotation";
 import type { ReviewFilters } from "@/lib/review-filters";
 import type { Tag } from "@/lib/tags";
@@ -25,7 +25,8 @@ function conditions(filters: ReviewFilters, scope: ReviewScope): SQL[] {
   if (scope.documentId) where.push(eq(annotations.documentId, scope.documentId));
   if (filters.tags.length > 0) where.push(inArray(annotations.tag, filters.tags));
   if (filters.reviewer) {
-    where.push(or(eq(annotations.createdBy, filters.reviewer), eq(annotations.updatedBy, filters.reviewer))!);
+    const name = escapeLike(filters.reviewer);
+    where.push(or(ilike(annotations.createdBy, name), ilike(annotations.updatedBy, name))!);
   }
   if (filters.claimant) where.push(ilike(annotations.claimant, escapeLike(filters.claimant)));
   if (filters.q) {
@@ -90,6 +91,29 @@ export async function getReviewClaim(db: Database, id: string): Promise<ReviewCl
   const where = [isNull(annotations.deletedAt), eq(annotations.id, id)];
   const [row] = await selectClaims(db, where, [], 1);
   return row && toReviewClaim(row);
+}
+
+/** Most names of each kind offered as suggestions in the filters. */
+const namesOffered = 200;
+
+/** The reviewers and claimants of the live claims in scope, sorted: what the filters can match. */
+export async function listReviewNames(db: Database, scope: ReviewScope = {}): Promise<{ reviewers: string[]; claimants: string[] }> {
+  const where = conditions({ tags: [], sort: "position" }, scope);
+  const named = (column: typeof annotations.createdBy | typeof annotations.updatedBy | typeof annotations.claimant) =>
+    db
+      .selectDistinct({ name: sql<string>`${column}`.as("name") })
+      .from(annotations)
+      .where(and(...where, ne(column, "")));
+  // Sorted without regard to case, whatever the database's collation.
+  const sorted = (names: ReturnType<typeof named> | ReturnType<ReturnType<typeof named>["union"]>) => {
+    const list = names.as("names");
+    return db.select({ name: list.name }).from(list).orderBy(sql`lower(${list.name})`, list.name).limit(namesOffered);
+  };
+  const [reviewers, claimants] = await Promise.all([
+    sorted(named(annotations.createdBy).union(named(annotations.updatedBy))),
+    sorted(named(annotations.claimant)),
+  ]);
+  return { reviewers: reviewers.map((row) => row.name), claimants: claimants.map((row) => row.name) };
 }
 
 /** How many matching claims there are, by tag (tags with none are absent). */

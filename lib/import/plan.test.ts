@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { sampleClaims } from "@/test/export-claims";
 import { findQuote, hypothesisAnnotation, jassyText, recogitoAnnotation } from "@/test/import-samples";
 import { toW3cAnnotation } from "../export/w3c";
-import { planImport } from "./plan";
+import { leaveOutDuplicates, planImport } from "./plan";
 
 const links = { origin: "https://factcheck.example.org" };
 
@@ -18,10 +18,13 @@ function exported(quote: string, fields: Partial<(typeof sampleClaims)[number]> 
 describe("planImport", () => {
   it("places this app's export where it was, with its tag, note, claimant and evidence", () => {
     const place = findQuote("Bloomberg should retract.");
-    const { claims, skipped } = planImport(jassyText, [exported("Bloomberg should retract.")]);
+    const file = [exported("Bloomberg should retract.")];
+    const { claims, skipped } = planImport(jassyText, file);
     expect(skipped).toEqual([]);
     expect(claims).toEqual([
       {
+        index: 0,
+        sourceId: file[0].id,
         anchor: place,
         tag: "disputed",
         note: sampleClaims[0].note,
@@ -124,5 +127,38 @@ describe("planImport", () => {
       [1, "not_anchored"],
       [2, "not_anchored"],
     ]);
+  });
+});
+
+describe("leaveOutDuplicates", () => {
+  const file = [
+    exported("Bloomberg should retract."),
+    exported("Reporters got played or took liberties."),
+    exported("Bloomberg should retract."),
+    exported("Reporters got played or took liberties.", { note: "Another reading." }),
+  ];
+  const plan = planImport(jassyText, file);
+
+  it("leaves out claims the article has and claims the file repeats, saying which and why", () => {
+    const [first] = plan.claims;
+    const present = [{ id: "c-1", start: first.anchor.start, end: first.anchor.end, tag: first.tag, note: first.note, claimant: first.claimant, evidence: first.evidence }];
+    const { claims, skipped } = leaveOutDuplicates(plan, present);
+    expect(claims.map((claim) => claim.index)).toEqual([1, 3]);
+    expect(skipped).toEqual([
+      { index: 0, id: file[0].id, reason: "duplicate", message: expect.stringContaining("claim c-1") },
+      { index: 2, id: file[2].id, reason: "duplicate", message: expect.stringContaining("claim c-1") },
+    ]);
+  });
+
+  it("keeps a claim on the same words that differs in tag, note, claimant or evidence", () => {
+    const [first] = plan.claims;
+    const base = { id: "c-1", start: first.anchor.start, end: first.anchor.end, tag: first.tag, note: first.note, claimant: first.claimant, evidence: first.evidence };
+    for (const change of [{ tag: "denied" as const }, { note: "" }, { claimant: "Tim Cook" }, { evidence: [] }]) {
+      const { claims } = leaveOutDuplicates(plan, [{ ...base, ...change }]);
+      expect(claims.map((claim) => claim.index), JSON.stringify(change)).toEqual([0, 1, 3]);
+    }
+    // Within the file alone, the repeat of annotation 1 goes.
+    const alone = leaveOutDuplicates(plan, []);
+    expect(alone.skipped).toEqual([{ index: 2, id: file[2].id, reason: "duplicate", message: expect.stringContaining("annotation 1 of this file") }]);
   });
 });

@@ -15,6 +15,9 @@ import { type ImportSelector, readW3cAnnotation, type SkippedAnnotation } from "
 
 /** A claim an import would create, placed on the article. */
 export interface PlacedClaim {
+  /** Where the annotation is in the file's list, from 0, and its id there if it has one. */
+  index: number;
+  sourceId?: string;
   anchor: TextAnchor;
   tag: Tag;
   note: string;
@@ -56,6 +59,8 @@ export function planImport(text: string, items: readonly unknown[]): ImportPlan 
       return;
     }
     claims.push({
+      index,
+      ...(id ? { sourceId: id } : {}),
       anchor: describeRange(prepared.index, place.start, place.end),
       tag,
       note: fields.data.note ?? "",
@@ -65,6 +70,44 @@ export function planImport(text: string, items: readonly unknown[]): ImportPlan 
       score: place.score,
     });
   });
+  return { claims, skipped };
+}
+
+/** What a claim says, where: two claims alike in all of it are one claim twice. */
+export interface ClaimContent {
+  start: number;
+  end: number;
+  tag: Tag;
+  note: string;
+  claimant: string;
+  evidence: string[];
+}
+
+const contentKey = (c: ClaimContent) => JSON.stringify([c.start, c.end, c.tag, c.note, c.claimant, c.evidence]);
+
+/**
+ * Leaves out of a plan the claims the article has already (same words, tag,
+ * note, claimant and evidence), and those given twice in the file, as
+ * `duplicate` skips: importing a file again, or a file exported from this
+ * article, adds nothing twice. These are not failures: an all-or-nothing
+ * import still goes ahead without them.
+ */
+export function leaveOutDuplicates(plan: ImportPlan, present: readonly (ClaimContent & { id: string })[]): ImportPlan {
+  const seen = new Map(present.map((claim) => [contentKey(claim), `the article already has it (claim ${claim.id})`]));
+  const claims: PlacedClaim[] = [];
+  const duplicates: SkippedAnnotation[] = [];
+  for (const claim of plan.claims) {
+    const key = contentKey({ ...claim, start: claim.anchor.start, end: claim.anchor.end });
+    const where = seen.get(key);
+    if (where) {
+      const withId = claim.sourceId ? { id: claim.sourceId } : {};
+      duplicates.push({ index: claim.index, ...withId, reason: "duplicate", message: `The same claim on the same words: ${where}.` });
+      continue;
+    }
+    seen.set(key, `annotation ${claim.index + 1} of this file is the same`);
+    claims.push(claim);
+  }
+  const skipped = [...plan.skipped, ...duplicates].sort((a, b) => a.index - b.index);
   return { claims, skipped };
 }
 

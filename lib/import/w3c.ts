@@ -30,7 +30,7 @@ import { z } from "zod";
 import { type Tag, tags } from "../tags";
 
 /** Why an annotation of an import was not made into a claim. */
-export const skipReasons = ["no_tag", "not_anchored", "invalid"] as const;
+export const skipReasons = ["no_tag", "not_anchored", "invalid", "duplicate"] as const;
 export type SkipReason = (typeof skipReasons)[number];
 
 /** An annotation left out of an import, and why. `index` counts from 0 in the file's list. */

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { getDocumentBySlug } from "@/db/queries/documents";
+import { listAnnotations } from "@/db/queries/annotations";
 import { createAnnotations } from "@/db/queries/import";
 import { HttpError, handle, notFound, readJson, requireReviewer } from "@/lib/http";
-import { planImport } from "@/lib/import/plan";
+import { leaveOutDuplicates, planImport } from "@/lib/import/plan";
 import { readAnnotationList } from "@/lib/import/w3c";
 import { describeIssues } from "@/lib/validation";
 
@@ -31,15 +32,17 @@ export const POST = handle(async (request: Request, { params }: { params: Promis
   const document = await getDocumentBySlug(db, (await params).slug);
   if (!document) throw notFound("Article");
 
-  const { claims, skipped } = planImport(document.text, list.items);
+  const present = (await listAnnotations(db, document.id)).filter((claim) => claim.status === "anchored");
+  const { claims, skipped } = leaveOutDuplicates(planImport(document.text, list.items), present);
   const next = list.next ? { next: list.next } : {};
-  if (skipped.length > 0 && !query.data.skip) {
+  const failed = skipped.filter((item) => item.reason !== "duplicate");
+  if (failed.length > 0 && !query.data.skip) {
     throw new HttpError(
       422,
       "not_importable",
-      `${skipped.length} of ${list.items.length} annotations cannot be imported, so none was. ` +
+      `${failed.length} of ${list.items.length} annotations cannot be imported, so none was. ` +
         "Fix them, or send the request again with ?skip=unplaceable to import the others.",
-      { created: [], skipped, ...next },
+      { created: [], skipped: failed, ...next },
     );
   }
   const result = await createAnnotations(db, document, claims, reviewer);

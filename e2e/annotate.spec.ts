@@ -208,6 +208,20 @@ test("a save that fails keeps the change on screen and saves it when the server 
   expect((await annotator.highlights())[id]).toBe(claimWords);
 });
 
+test("when the claims cannot be loaded the page says so, and Try again loads them", async ({ annotator, api, page }) => {
+  const claim = await api.create({ words: claimWords, tag: "disputed", reviewer: "Rita Reviewer" });
+  await page.route("**/api/documents/*/annotations", (route) => route.abort("connectionrefused"));
+  await page.reload();
+  const loading = page.getByTestId("claims-loading");
+  await expect(loading).toContainText("The claims could not be loaded");
+  await expect(annotator.text).toHaveCount(0); // No editor that would show the article without its claims.
+
+  await page.unroute("**/api/documents/*/annotations");
+  await loading.getByRole("button", { name: "Try again" }).click();
+  await expect(annotator.text).toBeVisible();
+  expect((await annotator.highlights())[claim.id]).toBe(claimWords);
+});
+
 test("an unsaved change survives closing the page and is saved on the next visit", async ({ annotator, api, page }) => {
   await page.route("**/api/**", (route) => route.abort("connectionrefused"));
   await annotator.selectWithMouse(claimWords);

@@ -25,14 +25,17 @@ export interface Annotation {
   anchoredRevision: number;
 }
 
+/** Where an article's claims are listed (GET) and created (POST). */
+export const claimsUrl = (slug: string) => `/api/documents/${encodeURIComponent(slug)}/annotations`;
+
 /** The fields of a claim a reviewer can change after creating it. */
 export const editableFields = ["tag", "note", "claimant", "evidence"] as const;
 export type EditableField = (typeof editableFields)[number];
 export type ClaimFields = Pick<Annotation, EditableField>;
 
 /**
- * What the editor needs of a claim: the page sends thousands of these, so
- * context, article id and creation details stay on the server.
+ * What the editor needs of a claim; an earlier revision's page sends only
+ * these, leaving context, article id and creation details on the server.
  */
 export const editorAnnotationKeys = [
   "id",
@@ -51,7 +54,7 @@ export const editorAnnotationKeys = [
 ] as const satisfies readonly (keyof Annotation)[];
 export type EditorAnnotation = Pick<Annotation, (typeof editorAnnotationKeys)[number]>;
 
-/** Picks `keys` of an object: the editor's share of a claim, or of a claim's columns. */
+/** Picks `keys` of an object. */
 export function pick<T extends object, K extends keyof T>(from: T, keys: readonly K[]): Pick<T, K> {
   return Object.fromEntries(keys.map((key) => [key, from[key]])) as Pick<T, K>;
 }

@@ -29,7 +29,7 @@ export interface AnnotatorDocument {
   blocks: ArticleBlock[];
 }
 
-interface AnnotatorProps {
+export interface AnnotatorProps {
   document: AnnotatorDocument;
   annotations: EditorAnnotation[];
   reviewer: string | null;

@@ -15,7 +15,7 @@
  * the reviewer's change on top (the last reviewer to edit wins). Any other 4xx
  * is a refusal: the claim is marked with the server's message, not retried.
  */
-import type { Annotation, ClaimFields, EditorAnnotation } from "@/lib/annotation";
+import { type Annotation, type ClaimFields, claimsUrl, type EditorAnnotation } from "@/lib/annotation";
 import { type Claim, sameFields, sameLinks } from "./claim";
 
 interface ServerClaim extends ClaimFields {
@@ -202,7 +202,7 @@ export class ClaimSync {
       const { start, end, tag, note, claimant, evidence } = want;
       const body = { id, start, end, tag, note, claimant, evidence };
       this.createSent.add(id);
-      this.accept(await this.request("POST", `/api/documents/${this.options.documentSlug}/annotations`, body));
+      this.accept(await this.request("POST", claimsUrl(this.options.documentSlug), body));
       return;
     }
     if (have.deleted) {

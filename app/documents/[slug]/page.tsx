@@ -3,11 +3,11 @@ import { cookies } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { preload } from "react-dom";
 import { getDb } from "@/db/client";
-import type { EditorAnnotation } from "@/lib/annotation";
-import { editorAnnotationColumns, listAnnotationsJson } from "@/db/queries/annotations";
 import { getDocumentBySlug } from "@/db/queries/documents";
-import { Annotator } from "@/components/annotator/Annotator";
+import { AnnotatorWithClaims } from "@/components/annotator/AnnotatorWithClaims";
+import { claimsUrl } from "@/lib/annotation";
 import { ArticleMeta } from "@/components/ArticleMeta";
 import { reviewerName } from "@/lib/validation";
 
@@ -24,8 +24,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DocumentPage({ params, searchParams }: Props) {
   const document = await loadDocument((await params).slug);
   if (!document) notFound();
-  const db = await getDb();
-  const annotations = JSON.parse(await listAnnotationsJson(db, document.id, editorAnnotationColumns)) as EditorAnnotation[];
+  // The claims are fetched by the editor; the browser starts on them while it loads the scripts.
+  preload(claimsUrl(document.slug), { as: "fetch", crossOrigin: "anonymous" });
   const { claim } = await searchParams;
   const cookie = (await cookies()).get("reviewer")?.value;
   const reviewer = reviewerName.safeParse(cookie === undefined ? undefined : safeDecode(cookie));
@@ -38,9 +38,8 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         <Link href={`/documents/${document.slug}/revisions`}>Revisions ({document.revision})</Link>
         <Link href={`/documents/${document.slug}/revisions/new`}>Publish a new revision</Link>
       </p>
-      <Annotator
+      <AnnotatorWithClaims
         document={{ slug: document.slug, text: document.text, blocks: document.blocks }}
-        annotations={annotations}
         reviewer={reviewer.success ? reviewer.data : null}
         initialClaimId={typeof claim === "string" ? claim : null}
       />

@@ -1,0 +1,52 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import { claimsUrl, type EditorAnnotation } from "@/lib/annotation";
+import { Annotator, type AnnotatorProps } from "./Annotator";
+
+type Loading = { state: "loading" } | { state: "failed"; message: string } | { state: "loaded"; annotations: EditorAnnotation[] };
+
+/**
+ * The editor of an article's latest revision, opened once its claims have
+ * come. They come from the API rather than inside the page: the page's HTML
+ * stays the size of the article whatever the number of claims, and the
+ * browser fetches the claims (preloaded from the page's head) while it
+ * loads the editor's scripts.
+ */
+export function AnnotatorWithClaims(props: Omit<AnnotatorProps, "annotations" | "readOnly">) {
+  const [loading, setLoading] = useState<Loading>({ state: "loading" });
+  const slug = props.document.slug;
+
+  const load = useCallback(async () => {
+    setLoading({ state: "loading" });
+    try {
+      const response = await fetch(claimsUrl(slug));
+      const body = await response.json().catch(() => null);
+      if (!response.ok) throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
+      setLoading({ state: "loaded", annotations: body.annotations });
+    } catch (error) {
+      const message = error instanceof TypeError ? "The server cannot be reached." : (error as Error).message;
+      setLoading({ state: "failed", message });
+    }
+  }, [slug]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (loading.state === "loaded") return <Annotator {...props} annotations={loading.annotations} />;
+  return (
+    <div className="annotator-loading" role="status" data-testid="claims-loading">
+      {loading.state === "loading" ? (
+        "Loading the claims…"
+      ) : (
+        <>
+          The claims could not be loaded: {loading.message}{" "}
+          <button type="button" onClick={() => void load()}>
+            Try again
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

@@ -28,14 +28,17 @@ export interface Annotation {
 /** Where an article's claims are listed (GET) and created (POST). */
 export const claimsUrl = (slug: string) => `/api/documents/${encodeURIComponent(slug)}/annotations`;
 
+/** Where the editor reads an article's claims: the list, with only the fields it uses. */
+export const editorClaimsUrl = (slug: string) => `${claimsUrl(slug)}?fields=editor`;
+
 /** The fields of a claim a reviewer can change after creating it. */
 export const editableFields = ["tag", "note", "claimant", "evidence"] as const;
 export type EditableField = (typeof editableFields)[number];
 export type ClaimFields = Pick<Annotation, EditableField>;
 
 /**
- * What the editor needs of a claim; an earlier revision's page sends only
- * these, leaving context, article id and creation details on the server.
+ * What the editor needs of a claim: it reads thousands of these, so context,
+ * article id and creation details stay on the server.
  */
 export const editorAnnotationKeys = [
   "id",

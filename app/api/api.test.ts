@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/db/client";
+import { editorAnnotationKeys, toEditorAnnotation } from "@/lib/annotation";
 import { call, createTestDocument } from "@/test/api-client";
 import * as restoreRoute from "./annotations/[id]/restore/route";
 import * as annotationRoute from "./annotations/[id]/route";
@@ -90,6 +91,18 @@ describe("claims", () => {
     // The list (JSON built by the database) gives the claim exactly as the create answered it.
     const listed = await list(slug);
     expect(listed.json.annotations.find((a: { id: string }) => a.id === json.annotation.id)).toStrictEqual(json.annotation);
+  });
+
+  it("lists only the editor's fields with ?fields=editor, and refuses other fields values", async () => {
+    const { json: created } = await create(slug, { start: 0, end: 4, tag: "denied", note: "short" });
+    const { status, json } = await call(annotationsRoute.GET, { slug }, { query: "fields=editor" });
+    expect(status).toBe(200);
+    const listed = json.annotations.find((a: { id: string }) => a.id === created.annotation.id);
+    expect(Object.keys(listed).sort()).toEqual([...editorAnnotationKeys].sort());
+    expect(listed).toEqual(toEditorAnnotation(created.annotation));
+    const wrong = await call(annotationsRoute.GET, { slug }, { query: "fields=all" });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json.error.code).toBe("invalid_fields");
   });
 
   it("retries a create with the same client id without making a second claim", async () => {

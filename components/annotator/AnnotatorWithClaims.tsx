@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { claimsUrl, type EditorAnnotation } from "@/lib/annotation";
+import { editorClaimsUrl, type EditorAnnotation } from "@/lib/annotation";
 import { Annotator, type AnnotatorProps } from "./Annotator";
 
 type Loading = { state: "loading" } | { state: "failed"; message: string } | { state: "loaded"; annotations: EditorAnnotation[] };
@@ -20,7 +20,7 @@ export function AnnotatorWithClaims(props: Omit<AnnotatorProps, "annotations" | 
   const load = useCallback(async () => {
     setLoading({ state: "loading" });
     try {
-      const response = await fetch(claimsUrl(slug));
+      const response = await fetch(editorClaimsUrl(slug));
       const body = await response.json().catch(() => null);
       if (!response.ok) throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
       setLoading({ state: "loaded", annotations: body.annotations });

@@ -7,7 +7,7 @@ import { preload } from "react-dom";
 import { getDb } from "@/db/client";
 import { getDocumentBySlug } from "@/db/queries/documents";
 import { AnnotatorWithClaims } from "@/components/annotator/AnnotatorWithClaims";
-import { claimsUrl } from "@/lib/annotation";
+import { editorClaimsUrl } from "@/lib/annotation";
 import { ArticleMeta } from "@/components/ArticleMeta";
 import { reviewerName } from "@/lib/validation";
 
@@ -25,7 +25,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
   const document = await loadDocument((await params).slug);
   if (!document) notFound();
   // The claims are fetched by the editor; the browser starts on them while it loads the scripts.
-  preload(claimsUrl(document.slug), { as: "fetch", crossOrigin: "anonymous" });
+  preload(editorClaimsUrl(document.slug), { as: "fetch", crossOrigin: "anonymous" });
   const { claim } = await searchParams;
   const cookie = (await cookies()).get("reviewer")?.value;
   const reviewer = reviewerName.safeParse(cookie === undefined ? undefined : safeDecode(cookie));

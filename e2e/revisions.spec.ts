@@ -58,6 +58,13 @@ test("add an article, publish a revision, find claims on their new words and re-
   await expect(orphans).toContainText("complicated and time-consuming review");
   await expect(orphans.getByRole("button", { name: "Re-attach to selection" })).toBeDisabled();
 
+  // Opened on the orphan (as the review page links it), the page marks it in the orphans panel.
+  await page.goto(`/documents/${slug}?claim=${claims.deleted}`);
+  const opened = orphans.locator('li[aria-current="true"]');
+  await expect(opened).toHaveAttribute("data-claim-id", claims.deleted);
+  await expect(opened).toContainText("The claim you opened");
+  await expect(opened).toBeInViewport();
+
   // Re-attach the orphan to the words that now say it best.
   await annotator.selectWithMouse("Super Micro plunges on new report");
   await orphans.getByRole("button", { name: "Re-attach to selection" }).click();

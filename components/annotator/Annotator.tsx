@@ -297,7 +297,14 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
         </div>
         <div className="annotator-side">
         {orphans.length > 0 && (
-          <OrphansPanel orphans={orphans} canReattach={selection !== null && !readOnly} error={orphanError} onReattach={reattach} onDelete={readOnly ? undefined : deleteOrphan} />
+          <OrphansPanel
+            orphans={orphans}
+            canReattach={selection !== null && !readOnly}
+            error={orphanError}
+            onReattach={reattach}
+            onDelete={readOnly ? undefined : deleteOrphan}
+            openedId={initialClaimId}
+          />
         )}
         <ClaimPanel
           readOnly={readOnly}

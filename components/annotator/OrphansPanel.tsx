@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import type { EditorAnnotation as Annotation } from "@/lib/annotation";
 import { tagInfo } from "@/lib/tags";
 
@@ -11,6 +12,8 @@ interface OrphansPanelProps {
   onReattach: (orphan: Annotation) => void;
   /** Absent on read-only revisions. */
   onDelete?: (orphan: Annotation) => void;
+  /** An orphan the page was opened on (`?claim=`): marked and scrolled to. */
+  openedId?: string | null;
 }
 
 /**
@@ -18,7 +21,12 @@ interface OrphansPanelProps {
  * never moved onto other words by themselves: a reviewer re-attaches each to
  * a selection, or deletes it.
  */
-export function OrphansPanel({ orphans, canReattach, error, onReattach, onDelete }: OrphansPanelProps) {
+export function OrphansPanel({ orphans, canReattach, error, onReattach, onDelete, openedId = null }: OrphansPanelProps) {
+  const openedRef = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    openedRef.current?.scrollIntoView({ block: "center" });
+  }, []);
+
   return (
     <section className="orphans-panel" aria-labelledby="orphans-heading" data-testid="orphans-panel">
       <h2 id="orphans-heading">Orphans ({orphans.length})</h2>
@@ -34,7 +42,14 @@ export function OrphansPanel({ orphans, canReattach, error, onReattach, onDelete
       )}
       <ol className="claim-list">
         {orphans.map((orphan) => (
-          <li key={orphan.id} className="orphan" data-claim-id={orphan.id}>
+          <li
+            key={orphan.id}
+            ref={orphan.id === openedId ? openedRef : undefined}
+            className={orphan.id === openedId ? "orphan orphan-opened" : "orphan"}
+            aria-current={orphan.id === openedId ? "true" : undefined}
+            data-claim-id={orphan.id}
+          >
+            {orphan.id === openedId && <p className="orphan-opened-note">The claim you opened: its words are not in this revision.</p>}
             <span className={`tag-pill tag-pill-${orphan.tag}`}>
               <span aria-hidden="true">{tagInfo[orphan.tag].glyph}</span> {tagInfo[orphan.tag].label}
             </span>{" "}

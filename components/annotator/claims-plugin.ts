@@ -114,9 +114,19 @@ function decorate(claim: Claim, active: boolean): Decoration[] {
 
 /** The tag's glyph before the claim, with the tag spelled out for screen readers. */
 function label(claim: Claim, glyph: string, tagLabel: string): HTMLElement {
-  const element = document.createElement("span");
-  element.className = `claim-label claim-label-${claim.tag}`;
+  // Cloned from one element per tag: an article opens with thousands of these.
+  const element = labelTemplate(claim.tag, glyph, tagLabel).cloneNode(true) as HTMLElement;
   element.dataset.claimId = claim.id;
+  return element;
+}
+
+const labelTemplates = new Map<string, HTMLElement>();
+
+function labelTemplate(tag: string, glyph: string, tagLabel: string): HTMLElement {
+  let element = labelTemplates.get(tag);
+  if (element) return element;
+  element = document.createElement("span");
+  element.className = `claim-label claim-label-${tag}`;
   element.contentEditable = "false";
   element.title = `${tagLabel} claim`;
   const visible = document.createElement("span");
@@ -126,6 +136,7 @@ function label(claim: Claim, glyph: string, tagLabel: string): HTMLElement {
   spoken.className = "sr-only";
   spoken.textContent = `${tagLabel} claim: `;
   element.append(visible, spoken);
+  labelTemplates.set(tag, element);
   return element;
 }
 

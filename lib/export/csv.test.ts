@@ -7,8 +7,10 @@ const header = ["id", "article", "start", "end", "quote", "tag", "claimant", "no
 
 async function exportRows(claims = sampleClaims) {
   const text = await writeExport(csvWriter(), claims);
-  // Strict RFC 4180 reading: quotes only where a field is quoted, every row as wide as the header.
-  const rows: string[][] = parse(text, { bom: true, relax_quotes: false, relax_column_count: false });
+  // Strict RFC 4180 reading: quotes only where a field is quoted, every row as
+  // wide as the header; and, as Python and spreadsheets do, any line break
+  // outside quotes ends a record, so a bare "\n" in a cell must be quoted.
+  const rows: string[][] = parse(text, { bom: true, relax_quotes: false, relax_column_count: false, record_delimiter: ["\r\n", "\n", "\r"] });
   return { text, rows };
 }
 

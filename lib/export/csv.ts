@@ -63,6 +63,9 @@ const options = {
   columns: csvColumns.map(([key]) => key),
   escape_formulas: true,
   record_delimiter: "windows",
+  // csv-stringify quotes a field holding the record delimiter (CRLF), not a
+  // bare LF or CR, which spreadsheets and Python read as the end of a row.
+  quoted_match: /[\r\n]/,
 } as const;
 
 /** Writes the header, then each batch of claims as rows. */

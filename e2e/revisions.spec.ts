@@ -70,6 +70,7 @@ test("add an article, publish a revision, find claims on their new words and re-
   await orphans.getByRole("button", { name: "Re-attach to selection" }).click();
   await expect(orphans).toHaveCount(0);
   expect((await annotator.highlights())[claims.deleted]).toBe("Super Micro plunges on new report");
+  await expect(page.getByTestId("selection-toolbar")).toHaveCount(0); // The selection went onto the claim.
 
   await page.reload();
   await expect(annotator.text).toBeVisible();
@@ -88,4 +89,13 @@ test("add an article, publish a revision, find claims on their new words and re-
   await page.goto(`/documents/${slug}/revisions/compare?from=1&to=2`);
   await expect(page.getByTestId("revision-diff").locator("del").first()).toBeVisible();
   await expect(page.getByTestId("revision-diff").locator("del", { hasText: "time-consuming" })).toHaveCount(1);
+
+  // Numbers that are not revisions of the article are a 404 that says so, never a server error.
+  for (const query of ["from=abc&to=2", "from=1.5&to=2", "from=99999999999999999999&to=2", "from=1&to=9", "from=1&from=2&to=2"]) {
+    const response = await page.goto(`/documents/${slug}/revisions/compare?${query}`);
+    expect(response?.status(), query).toBe(404);
+    await expect(page.getByRole("heading", { name: "Revision not found" })).toBeVisible();
+  }
+  expect((await page.goto(`/documents/${slug}/revisions/3`))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Revision not found" })).toBeVisible();
 });

@@ -6,9 +6,15 @@ import { getDb } from "@/db/client";
 import { getDocumentBySlug } from "@/db/queries/documents";
 import { getRevision } from "@/db/queries/revisions";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ from?: string; to?: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ from?: string | string[]; to?: string | string[] }> };
 
 export const metadata: Metadata = { title: "Compare revisions" };
+
+/** A revision number given in the address: undefined when absent, NaN when it is not one. */
+function revisionNumber(raw: string | string[] | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  return typeof raw === "string" && /^[1-9]\d{0,8}$/.test(raw) ? Number(raw) : Number.NaN;
+}
 
 /** What changed between two revisions, word by word (jsdiff). */
 export default async function CompareRevisionsPage({ params, searchParams }: Props) {
@@ -16,10 +22,22 @@ export default async function CompareRevisionsPage({ params, searchParams }: Pro
   const document = await getDocumentBySlug(db, (await params).slug);
   if (!document) notFound();
   const query = await searchParams;
-  const to = Number(query.to ?? document.revision);
-  const from = Number(query.from ?? to - 1);
+  const to = revisionNumber(query.to) ?? document.revision;
+  const from = revisionNumber(query.from) ?? to - 1;
+  if (query.from === undefined && query.to === undefined && document.revision === 1) {
+    return (
+      <section className="compare">
+        <h1>Compare revisions</h1>
+        <p>
+          {document.title} has one revision so far: there is nothing to compare yet.{" "}
+          <Link href={`/documents/${document.slug}/revisions/new`}>Publish a new revision</Link>.
+        </p>
+      </section>
+    );
+  }
+  if (!Number.isInteger(from) || !Number.isInteger(to)) notFound();
   const [older, newer] = await Promise.all([getRevision(db, document.id, from), getRevision(db, document.id, to)]);
-  if (!Number.isInteger(from) || !Number.isInteger(to) || !older || !newer) notFound();
+  if (!older || !newer) notFound();
   const parts = diffWords(older.text, newer.text);
 
   return (

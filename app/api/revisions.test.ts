@@ -124,8 +124,19 @@ describe("revisions", () => {
     expect(json.annotation).toMatchObject({ status: "anchored", quote: words, anchoredRevision: 2 });
     const history = (await call(historyRoute.GET, { id: ids.deleted })).json.history;
     expect(history[history.length - 1]).toMatchObject({ revision: 2, status: "anchored", method: "reattached" });
-    const stale = await call(reattachRoute.POST, { id: ids.deleted }, { body: { version: orphan.version, start, end: start + 5 } });
-    expect(stale.status).toBe(409);
+    const again = await call(reattachRoute.POST, { id: ids.deleted }, { body: { version: json.annotation.version, start, end: start + 5 } });
+    expect(again.status).toBe(409);
+    expect(again.json.error.code).toBe("not_orphan");
+  });
+
+  it("refuses to re-attach a claim that is on the article's words, and keeps its history", async () => {
+    const before = (await call(historyRoute.GET, { id: ids.untouched })).json.history;
+    const claim = (await list()).find((a) => a.id === ids.untouched)! as { version?: number };
+    const { status, json } = await call(reattachRoute.POST, { id: ids.untouched }, { body: { version: claim.version, start: 0, end: 3 } });
+    expect(status).toBe(409);
+    expect(json.error.code).toBe("not_orphan");
+    expect((await call(historyRoute.GET, { id: ids.untouched })).json.history).toEqual(before);
+    expect((await list()).find((a) => a.id === ids.untouched)).toMatchObject({ quote: "Reporters got played or took liberties" });
   });
 
   const refused: [string, unknown, number][] = [

@@ -15,6 +15,10 @@ export const POST = handle(async (request: Request, context: Context) => {
   const claim = await getAnnotation(db, id);
   const document = claim && !claim.deletedAt ? await getDocumentById(db, claim.documentId) : undefined;
   if (!document) throw notFound("Claim");
+  // A placed claim keeps its words: moving it would be a new claim, not a repair.
+  if (claim!.status !== "orphan") {
+    throw new HttpError(409, "not_orphan", "Only an orphan can be re-attached: this claim is on the article's words.");
+  }
 
   const text = new CodePointIndex(document.text);
   const problem = checkRange(text.length, start, end);

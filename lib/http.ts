@@ -5,6 +5,7 @@
  */
 import type { z } from "zod";
 import { describeIssues, reviewerName } from "./validation";
+import { maxReviewerLength } from "./limits";
 
 /** An error meant for the client: thrown anywhere in a handler, answered by `handle`. */
 export class HttpError extends Error {
@@ -96,9 +97,13 @@ export function readCookie(request: Request, name: string): string | undefined {
 
 /** Name of the reviewer making a change, from the `reviewer` cookie; 401 without one. */
 export function requireReviewer(request: Request): string {
-  const parsed = reviewerName.safeParse(readCookie(request, "reviewer"));
+  const cookie = readCookie(request, "reviewer");
+  const parsed = reviewerName.safeParse(cookie);
   if (!parsed.success) {
-    throw new HttpError(401, "reviewer_required", "Say who you are first: set the `reviewer` cookie to your name.");
+    const message = cookie?.trim()
+      ? `The \`reviewer\` cookie must be a name of 1 to ${maxReviewerLength} characters.`
+      : "Say who you are first: set the `reviewer` cookie to your name.";
+    throw new HttpError(401, "reviewer_required", message);
   }
   return parsed.data;
 }

@@ -217,6 +217,17 @@ describe("bad input is refused, stores nothing and never answers 500", () => {
     expect(current).toMatchObject({ version: 1, note: "original", tag: "disputed" });
   });
 
+  it("changes nothing, version and last editor included, for a change of no field", async () => {
+    const { json } = await create(slug, valid);
+    const id = json.annotation.id;
+    const empty = await patch(id, { version: 1 }, { reviewer: "Mallory" });
+    expect(empty.status).toBe(200);
+    expect(empty.json.annotation).toStrictEqual(json.annotation);
+    expect((await patch(id, { version: 7 }, { reviewer: "Mallory" })).status).toBe(409);
+    const current = (await list(slug)).json.annotations.find((a: { id: string }) => a.id === id);
+    expect(current).toMatchObject({ version: 1, updatedBy: "Test Reviewer" });
+  });
+
   it("answers 404 for ids that name no claim, valid or not", async () => {
     for (const id of [crypto.randomUUID(), "not-a-uuid", "1; drop table annotations"]) {
       expect((await patch(id, { version: 1, note: "x" })).status).toBe(404);
@@ -230,6 +241,10 @@ describe("bad input is refused, stores nothing and never answers 500", () => {
     const id = json.annotation.id;
     expect((await patch(id, { version: 1, note: "x" }, { reviewer: null })).status).toBe(401);
     expect((await remove(id, { reviewer: null })).status).toBe(401);
+    // A name too long is refused as such, not as a missing name.
+    const tooLong = await patch(id, { version: 1, note: "x" }, { reviewer: "x".repeat(101) });
+    expect(tooLong.status).toBe(401);
+    expect(tooLong.json.error.message).toContain("1 to 100 characters");
   });
 });
 

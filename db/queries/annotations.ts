@@ -200,7 +200,10 @@ export type ChangeResult =
   | { kind: "conflict"; annotation: Annotation }
   | { kind: "not_found" };
 
-/** Applies a reviewer's change if `version` is still the stored one. */
+/**
+ * Applies a reviewer's change if `version` is still the stored one. A change
+ * of nothing changes nothing: not the version, nor who changed the claim last.
+ */
 export async function updateAnnotation(
   db: Database,
   id: string,
@@ -208,6 +211,11 @@ export async function updateAnnotation(
   changes: Partial<ClaimFields>,
   reviewer: string,
 ): Promise<ChangeResult> {
+  if (Object.values(changes).every((value) => value === undefined)) {
+    const current = await getAnnotation(db, id);
+    if (!current || current.deletedAt) return { kind: "not_found" };
+    return { kind: current.version === version ? "changed" : "conflict", annotation: toAnnotation(current) };
+  }
   const [row] = await db
     .update(annotations)
     .set({ ...changes, ...bump(reviewer) })

@@ -1,7 +1,7 @@
 "use client";
 
 import { keymap } from "prosemirror-keymap";
-import { type Command, EditorState, type Transaction } from "prosemirror-state";
+import { type Command, EditorState, TextSelection, type Transaction } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Annotation, EditorAnnotation } from "@/lib/annotation";
@@ -250,7 +250,9 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
     const { annotation } = result.body;
     sync.acknowledge(annotation);
     setOrphans((list) => list.filter((o) => o.id !== orphan.id));
-    const tr = setClaimsAction(view.state.tr, { put: [claimFromAnnotation(annotation, (o) => textMap.toPos(o))], activate: annotation.id });
+    const placed = claimFromAnnotation(annotation, (o) => textMap.toPos(o));
+    // Collapse the selection onto the claim's end, as tagging does, so the tag toolbar gives way.
+    const tr = setClaimsAction(view.state.tr.setSelection(TextSelection.create(view.state.doc, placed.to)), { put: [placed], activate: annotation.id });
     view.dispatch(tr.setMeta(fromServer, true).setMeta("addToHistory", false));
   };
 

@@ -4,6 +4,9 @@ import { useCallback, useEffect, useState } from "react";
 import { editorClaimsUrl, type EditorAnnotation } from "@/lib/annotation";
 import { Annotator, type AnnotatorProps } from "./Annotator";
 
+/** Wait before loading the claims again after a failure. */
+const retryAfterMs = 5_000;
+
 type Loading = { state: "loading" } | { state: "failed"; message: string } | { state: "loaded"; annotations: EditorAnnotation[] };
 
 /**
@@ -34,6 +37,19 @@ export function AnnotatorWithClaims(props: Omit<AnnotatorProps, "annotations" | 
     void load();
   }, [load]);
 
+  // Offline or a server restarting: try again by itself, and at once when the network is back.
+  const failed = loading.state === "failed";
+  useEffect(() => {
+    if (!failed) return;
+    const timer = setTimeout(() => void load(), retryAfterMs);
+    const online = () => void load();
+    window.addEventListener("online", online);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener("online", online);
+    };
+  }, [failed, load]);
+
   if (loading.state === "loaded") return <Annotator {...props} annotations={loading.annotations} />;
   return (
     <div className="annotator-loading" role="status" data-testid="claims-loading">
@@ -41,7 +57,8 @@ export function AnnotatorWithClaims(props: Omit<AnnotatorProps, "annotations" | 
         "Loading the claims…"
       ) : (
         <>
-          The claims could not be loaded: {loading.message}{" "}
+          The claims could not be loaded: {loading.message} Trying again in a few seconds; changes you made that were not
+          saved yet are kept in this browser.{" "}
           <button type="button" onClick={() => void load()}>
             Try again
           </button>

@@ -69,6 +69,9 @@ export const annotations = pgTable(
     anchoredRevision: integer("anchored_revision").notNull().default(1),
     // On the article's latest revision: placed, or an orphan that keeps its last position.
     status: anchorStatus("status").notNull().default("anchored"),
+    // The words the claim was on before the latest revision changed them (placed
+    // by a fuzzy match); null when they did not change. Its verdict needs a look.
+    previousQuote: text("previous_quote"),
     version: integer("version").notNull().default(1),
     createdBy: text("created_by").notNull(),
     updatedBy: text("updated_by").notNull(),

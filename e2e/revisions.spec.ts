@@ -54,6 +54,11 @@ test("add an article, publish a revision, find claims on their new words and re-
   expect(highlights[claims.typo]).toBe("calling for the retraction");
   expect(highlights[claims.moved]).toBe("There are so many inaccuracies in this article");
   expect(highlights[claims.deleted]).toBeUndefined();
+  // The claim whose words the revision changed says so, with the words it was on.
+  await annotator.highlight(claims.typo).click();
+  await expect(annotator.claimEditor.getByTestId("words-changed")).toContainText("calling the for the retraction");
+  await annotator.highlight(claims.moved).click();
+  await expect(annotator.claimEditor.getByTestId("words-changed")).toHaveCount(0);
   const orphans = page.getByTestId("orphans-panel");
   await expect(orphans).toContainText("complicated and time-consuming review");
   await expect(orphans.getByRole("button", { name: "Re-attach to selection" })).toBeDisabled();

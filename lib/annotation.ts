@@ -20,6 +20,12 @@ export interface Annotation {
   version: number;
   /** On the article's latest revision: placed, or an orphan whose words could not be found. */
   status: "anchored" | "orphan";
+  /**
+   * The words the claim was on before the latest revision changed them (it was
+   * placed on the changed words by a fuzzy match), or null: the verdict may
+   * no longer hold and wants a look.
+   */
+  previousQuote: string | null;
   /** The revision the claim was made on, and the one its offsets belong to. */
   createdRevision: number;
   anchoredRevision: number;
@@ -54,6 +60,7 @@ export const editorAnnotationKeys = [
   "updatedAt",
   "version",
   "status",
+  "previousQuote",
 ] as const satisfies readonly (keyof Annotation)[];
 export type EditorAnnotation = Pick<Annotation, (typeof editorAnnotationKeys)[number]>;
 

@@ -23,6 +23,7 @@ const base = {
   updatedAt: "2024-05-02T10:00:00.000Z",
   version: 1,
   status: "anchored" as const,
+  previousQuote: null,
   createdRevision: 1,
   anchoredRevision: 1,
 };

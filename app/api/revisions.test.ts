@@ -24,7 +24,7 @@ async function claim(words: string, tag = "disputed") {
 }
 
 const list = async (revision?: number) =>
-  (await call(withQuery(annotationsRoute.GET, revision), { slug })).json.annotations as { id: string; start: number; end: number; quote: string; status: string }[];
+  (await call(withQuery(annotationsRoute.GET, revision), { slug })).json.annotations as { id: string; start: number; end: number; quote: string; status: string; previousQuote: string | null }[];
 
 function withQuery<P>(handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>, revision?: number) {
   return (request: Request, context: { params: Promise<P> }) =>
@@ -71,6 +71,10 @@ describe("revisions", () => {
     }
     expect(byId.get(ids.moved)!.quote).toBe("There are so many inaccuracies in this article");
     expect(byId.get(ids.typo)!.quote).toBe("followed Apple's lead in calling for the retraction");
+    // Words that changed under a claim are kept for the reviewer; unchanged ones are not.
+    expect(byId.get(ids.typo)).toMatchObject({ previousQuote: "followed Apple's lead in calling the for the retraction" });
+    expect(byId.get(ids.moved)).toMatchObject({ previousQuote: null });
+    expect(byId.get(ids.untouched)).toMatchObject({ previousQuote: null });
     const orphan = byId.get(ids.deleted)!;
     expect(orphan).toMatchObject({ status: "orphan", quote: "complicated and time-consuming review" });
     // An orphan keeps the offsets it had when last anchored.
@@ -121,7 +125,7 @@ describe("revisions", () => {
     const orphan = (await list()).find((a) => a.id === ids.deleted)! as { version?: number };
     const { status, json } = await call(reattachRoute.POST, { id: ids.deleted }, { body: { version: orphan.version, start, end: start + cps(words).length } });
     expect(status).toBe(200);
-    expect(json.annotation).toMatchObject({ status: "anchored", quote: words, anchoredRevision: 2 });
+    expect(json.annotation).toMatchObject({ status: "anchored", quote: words, anchoredRevision: 2, previousQuote: null });
     const history = (await call(historyRoute.GET, { id: ids.deleted })).json.history;
     expect(history[history.length - 1]).toMatchObject({ revision: 2, status: "anchored", method: "reattached" });
     const again = await call(reattachRoute.POST, { id: ids.deleted }, { body: { version: json.annotation.version, start, end: start + 5 } });

@@ -155,6 +155,12 @@ function ClaimEditor({ readOnly, claim, status, onChange, onDelete, onClose }: C
         </button>
       </header>
       <blockquote data-testid="claim-quote">{claim.quote}</blockquote>
+      {claim.previousQuote && (
+        <p className="words-changed" role="note" data-testid="words-changed">
+          The latest revision changed these words; the claim was on <q>{claim.previousQuote}</q>. Check that the verdict still
+          holds.
+        </p>
+      )}
       {status.unsaved.has(claim.id) && status.state !== "saving" && (
         <p className="unsaved-mark" role="note">
           {refused ? `Not saved: ${refused}` : "Not saved yet: kept here and retried."}

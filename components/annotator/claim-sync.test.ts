@@ -128,6 +128,7 @@ class FakeServer {
       id,
       documentId: "doc-1",
       status: "anchored",
+      previousQuote: null,
       createdRevision: 1,
       anchoredRevision: 1,
       start,

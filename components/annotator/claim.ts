@@ -15,6 +15,8 @@ export interface Claim extends ClaimFields {
   createdBy: string;
   updatedBy: string;
   updatedAt: string | null;
+  /** The words before the latest revision changed them (see `Annotation.previousQuote`). */
+  previousQuote?: string | null;
 }
 
 export function claimFromAnnotation(annotation: EditorAnnotation, toPos: (offset: number) => number): Claim {
@@ -32,6 +34,7 @@ export function claimFromAnnotation(annotation: EditorAnnotation, toPos: (offset
     createdBy: annotation.createdBy,
     updatedBy: annotation.updatedBy,
     updatedAt: annotation.updatedAt,
+    previousQuote: annotation.previousQuote,
   };
 }
 

@@ -25,6 +25,7 @@ export function toAnnotation(row: AnnotationRow): Annotation {
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
     status: row.status,
+    previousQuote: row.previousQuote,
     createdRevision: row.createdRevision,
     anchoredRevision: row.anchoredRevision,
   };
@@ -56,6 +57,7 @@ export const annotationColumns = {
   updatedAt: isoTime(annotations.updatedAt),
   version: annotations.version,
   status: annotations.status,
+  previousQuote: annotations.previousQuote,
   createdRevision: annotations.createdRevision,
   anchoredRevision: annotations.anchoredRevision,
 } satisfies Record<keyof Annotation, SQLWrapper>;
@@ -276,6 +278,8 @@ export async function reattachAnnotation(
         suffix: anchor.suffix,
         status: "anchored",
         anchoredRevision: revision,
+        // A reviewer chose these words: nothing changed under the claim behind their back.
+        previousQuote: null,
         ...bump(reviewer),
       })
       .where(and(eq(annotations.id, id), eq(annotations.version, version), isNull(annotations.deletedAt)))

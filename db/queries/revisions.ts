@@ -67,14 +67,18 @@ export async function publishRevision(
       const placed = chunk.filter((u) => u.status === "anchored");
       if (placed.length > 0) {
         const values = sql.join(
-          placed.map((u) => sql`(${u.claim.id}::uuid, ${u.anchor.start}::int, ${u.anchor.end}::int, ${u.anchor.exact}, ${u.anchor.prefix}, ${u.anchor.suffix})`),
+          placed.map((u) => {
+            // Words that changed under the claim (a fuzzy match) are kept for the reviewer to check the verdict.
+            const was = u.anchor.exact === u.claim.exact ? null : u.claim.exact;
+            return sql`(${u.claim.id}::uuid, ${u.anchor.start}::int, ${u.anchor.end}::int, ${u.anchor.exact}, ${u.anchor.prefix}, ${u.anchor.suffix}, ${was}::text)`;
+          }),
           sql`, `,
         );
         await tx.execute(sql`
           update ${annotations} as a set
             start_offset = v.s, end_offset = v.e, exact = v.exact, prefix = v.prefix, suffix = v.suffix,
-            status = 'anchored', anchored_revision = ${number}
-          from (values ${values}) as v(id, s, e, exact, prefix, suffix)
+            previous_quote = v.was, status = 'anchored', anchored_revision = ${number}
+          from (values ${values}) as v(id, s, e, exact, prefix, suffix, was)
           where a.id = v.id`);
       }
       const lost = chunk.filter((u) => u.status === "orphan").map((u) => sql`${u.claim.id}::uuid`);
@@ -151,6 +155,8 @@ export async function listAnnotationsAtRevision(db: Database, documentId: string
     quote: anchor.exact,
     status: anchor.status,
     anchoredRevision: number,
+    // What the words were before that revision is not kept per revision.
+    previousQuote: null,
   }));
 }
 

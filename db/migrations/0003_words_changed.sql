@@ -1,0 +1,1 @@
+ALTER TABLE "annotations" ADD COLUMN "previous_quote" text;

@@ -141,6 +141,11 @@ test("filters the server cannot read are explained on the page", async ({ api, r
   await expect(review.quoteLinks).toHaveCount(4);
   await expect(review.invalidFilters).toHaveCount(0);
   expect(new URL(page.url()).search).toBe("");
+
+  await review.gotoArticle(`q=${"x".repeat(501)}`);
+  await expect(review.invalidFilters).toContainText("q: at most 500 characters");
+  await review.gotoArticle("tag=DISPUTED"); // Tags are read in any case.
+  await expect(review.quoteLinks).toHaveCount(2);
 });
 
 test("clicking a quote opens its claim in the editor", async ({ api, review, page }) => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type Tag, tags } from "./tags";
+import { describeIssues } from "./validation";
 
 /**
  * The filters of the review pages and of exports. They travel in the query
@@ -40,15 +41,17 @@ const schema = z.object({
 /** Parses the filters of a query string; `error` names what is wrong. */
 export function parseReviewFilters(params: URLSearchParams): { filters: ReviewFilters } | { error: string } {
   const parsed = schema.safeParse({
-    tag: params.getAll("tag").filter((tag) => tag !== ""),
+    // Tags in any case, as imports read them (`Disputed`).
+    tag: params
+      .getAll("tag")
+      .filter((tag) => tag !== "")
+      .map((tag) => tag.toLowerCase()),
     reviewer: params.get("reviewer") ?? undefined,
     claimant: params.get("claimant") ?? undefined,
     q: params.get("q") ?? undefined,
     sort: params.get("sort") || undefined,
   });
-  if (!parsed.success) {
-    return { error: parsed.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; ") };
-  }
+  if (!parsed.success) return { error: describeIssues(parsed.error) };
   const { tag, ...rest } = parsed.data;
   return { filters: { tags: [...new Set(tag)], ...rest } };
 }

@@ -117,7 +117,7 @@ describe("evidence links", () => {
   });
 
   it("refuse what is not a URL at all", () => {
-    for (const link of ["", "example.com", "/relative/path", "http://", "https:// spaces .com"]) {
+    for (const link of ["", "example.com", "/relative/path", "http://", "https:// spaces .com", "http:x", "https:example.com"]) {
       expect(evidenceProblem([link]), link).toBe("evidence.0: evidence links must be http or https URLs");
     }
   });
@@ -187,5 +187,13 @@ describe("reviewerName", () => {
 
   it("refuses NUL", () => {
     expect(reviewerName.safeParse("Ada\u0000").success).toBe(false);
+  });
+});
+
+describe("describeIssues", () => {
+  it("says in plain words what zod's own messages say in its terms", () => {
+    expect(problem(patchAnnotationInput, { note: "x" })).toBe("version: missing");
+    expect(problem(createAnnotationInput, { ...minimalCreate, start: "0" })).toBe("start: must be a number");
+    expect(problem(createAnnotationInput, { ...minimalCreate, evidence: "https://example.org" })).toBe("evidence: must be an array");
   });
 });

@@ -63,10 +63,27 @@ export function describeIssues(error: z.ZodError): string {
     .map((issue) => {
       const where = issue.path.join(".");
       if (issue.code === "unrecognized_keys") return `unknown or unchangeable field(s): ${issue.keys.join(", ")}`;
-      return where ? `${where}: ${issue.message}` : issue.message;
+      const message = plainMessage(issue);
+      return where ? `${where}: ${message}` : message;
     })
     .join("; ");
 }
+
+const units: Record<string, string> = { string: " characters", array: " items", set: " items" };
+
+/** Zod's own wording ("Too big: expected string to have <=500 characters") in plain words; messages the schemas set are kept. */
+function plainMessage(issue: z.core.$ZodIssue): string {
+  if (!/^(Too big|Too small|Invalid input: expected)/.test(issue.message)) return issue.message;
+  if (issue.code === "too_big") return `at most ${issue.maximum}${units[issue.origin] ?? ""}`;
+  if (issue.code === "too_small") {
+    if (issue.origin === "string" && Number(issue.minimum) === 1) return "must not be empty";
+    return `at least ${issue.minimum}${units[issue.origin] ?? ""}`;
+  }
+  if (issue.code === "invalid_type") return issue.message.endsWith("received undefined") ? "missing" : `must be ${article(issue.expected)}`;
+  return issue.message;
+}
+
+const article = (noun: string) => (/^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`);
 
 /** Body of `POST /api/annotations/{id}/reattach`: new words for a claim, on the latest revision. */
 export const reattachAnnotationInput = z.strictObject({

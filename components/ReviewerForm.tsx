@@ -17,6 +17,7 @@ interface ReviewerFormProps {
 export function ReviewerForm({ reviewer, open, onChange }: ReviewerFormProps) {
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(reviewer ?? "");
+  const [blank, setBlank] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const showForm = open || editing;
 
@@ -40,7 +41,8 @@ export function ReviewerForm({ reviewer, open, onChange }: ReviewerFormProps) {
       onSubmit={(event) => {
         event.preventDefault();
         const trimmed = name.trim();
-        if (!trimmed) return;
+        setBlank(!trimmed);
+        if (!trimmed) return inputRef.current?.focus();
         document.cookie = `reviewer=${encodeURIComponent(trimmed)}; path=/; max-age=31536000; samesite=lax`;
         setEditing(false);
         onChange(trimmed);
@@ -48,9 +50,14 @@ export function ReviewerForm({ reviewer, open, onChange }: ReviewerFormProps) {
     >
       <label>
         Your name, recorded on the claims you tag{" "}
-        <input ref={inputRef} value={name} onChange={(e) => setName(e.target.value)} maxLength={maxReviewerLength} required />
+        <input ref={inputRef} value={name} onChange={(e) => setName(e.target.value)} maxLength={maxReviewerLength} required aria-invalid={blank || undefined} />
       </label>
       <button type="submit">Start reviewing</button>
+      {blank && (
+        <p className="field-error" role="alert">
+          A name needs letters, not only spaces.
+        </p>
+      )}
     </form>
   );
 }

@@ -247,6 +247,9 @@ test("a new reviewer gives a name once, and it is recorded on their claims", asy
 
   const nameField = page.getByLabel("Your name, recorded on the claims you tag");
   await expect(nameField).toBeVisible();
+  await nameField.fill("   ");
+  await page.getByRole("button", { name: "Start reviewing" }).click();
+  await expect(page.locator("form.reviewer-form").getByRole("alert")).toHaveText("A name needs letters, not only spaces.");
   await nameField.fill("Nora Newcomer");
   await page.getByRole("button", { name: "Start reviewing" }).click();
   await expect(page.getByTestId("reviewer-name")).toHaveText("Nora Newcomer");

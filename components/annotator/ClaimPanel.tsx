@@ -234,7 +234,7 @@ function ClaimEditor({ readOnly, claim, status, onChange, onDelete, onClose }: C
       <p className="claim-meta">
         Tagged by {claim.createdBy}
         {claim.updatedBy !== claim.createdBy && `, last changed by ${claim.updatedBy}`}
-        {claim.updatedAt && ` · ${new Date(claim.updatedAt).toLocaleString()}`}
+        {claim.updatedAt && ` · last change ${new Date(claim.updatedAt).toLocaleString()}`}
       </p>
       {!readOnly && (
         <button type="button" className="danger" onClick={() => onDelete(claim)}>

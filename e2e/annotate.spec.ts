@@ -111,6 +111,23 @@ test("edit a claim's tag, claimant, note and evidence; the edits survive a reloa
   ]);
 });
 
+test("when another reviewer changed the same field meanwhile, the editor says whose words it replaced", async ({ annotator, api }) => {
+  const claim = await api.create({ words: claimWords, tag: "disputed", reviewer: "Rita Reviewer", claimant: "Andy Jassy" });
+  await annotator.goto();
+  await annotator.highlight(claim.id).click();
+  await api.update(claim, "Bob Bureau", { claimant: "Tim Cook", note: "Cook said it first." });
+
+  await annotator.claimEditor.getByLabel("Claimant (who made the claim)").fill("Amazon");
+  const notice = annotator.claimEditor.getByTestId("overwritten");
+  await expect(notice).toContainText("Bob Bureau changed this claim while you were editing it");
+  await expect(notice.getByRole("listitem")).toHaveText("claimant: Tim Cook");
+  await annotator.expectSaved();
+  // Their note, which this reviewer left alone, is kept.
+  expect(await api.list()).toMatchObject([{ id: claim.id, claimant: "Amazon", note: "Cook said it first." }]);
+  await notice.getByRole("button", { name: "Dismiss" }).click();
+  await expect(notice).toHaveCount(0);
+});
+
 test("delete a claim, then undo brings back the same claim, saved; redo deletes it again", async ({ annotator, api }) => {
   await annotator.selectWithMouse(claimWords);
   await annotator.tagFromToolbar("disputed");

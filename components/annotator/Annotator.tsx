@@ -12,7 +12,7 @@ import { claimHistory, redoClaim, redoDepth, undoClaim, undoDepth } from "./clai
 import { postJson } from "@/components/articles/post-json";
 import { ClaimPanel } from "./ClaimPanel";
 import { OrphansPanel } from "./OrphansPanel";
-import { ClaimSync, type SyncStatus } from "./claim-sync";
+import { ClaimSync, type OverwriteNotice, type SyncStatus } from "./claim-sync";
 import { claimsPlugin, getClaims, getClaimsAction, setClaimsAction } from "./claims-plugin";
 import { readOnlyText } from "./read-only";
 import { ReviewerForm } from "@/components/ReviewerForm";
@@ -62,6 +62,7 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
   const [choices, setChoices] = useState<string[]>([]);
   const [orphans, setOrphans] = useState(() => annotations.filter((a) => a.status === "orphan"));
   const [orphanError, setOrphanError] = useState<string | null>(null);
+  const [overwritten, setOverwritten] = useState<OverwriteNotice | null>(null);
   const scrollBlock = useRef<ScrollLogicalPosition>("nearest");
   const [status, setStatus] = useState<SyncStatus>({ state: "saved", unsaved: new Set(), refused: new Map(), retryAt: null });
 
@@ -92,6 +93,7 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
         const tr = setClaimsAction(view.state.tr, { put: [{ ...claim, ...fields, createdBy, updatedBy, updatedAt }] });
         view.dispatch(tr.setMeta(fromServer, true).setMeta("addToHistory", false));
       },
+      onOverwrote: setOverwritten,
     });
     syncRef.current = sync;
     sync.loadServerState(annotations);
@@ -314,6 +316,8 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
           active={activeClaim}
           choices={choices.flatMap((id) => claimsState?.claims.get(id) ?? [])}
           status={status}
+          overwritten={overwritten}
+          onDismissOverwritten={() => setOverwritten(null)}
           onOpen={openClaim}
           onChange={changeClaim}
           onDelete={(claim) => {

@@ -4,7 +4,7 @@ import { memo, useState } from "react";
 import { isHttpUrl } from "@/lib/http-url";
 import { type Tag, tagInfo, tags } from "@/lib/tags";
 import type { Claim } from "./claim";
-import type { SyncStatus } from "./claim-sync";
+import type { OverwriteNotice, SyncStatus } from "./claim-sync";
 
 interface ClaimPanelProps {
   /** Shows claims without letting them change (earlier revisions). */
@@ -17,10 +17,24 @@ interface ClaimPanelProps {
   onOpen: (id: string | null) => void;
   onChange: (claim: Claim, options?: { typing?: boolean }) => void;
   onDelete: (claim: Claim) => void;
+  /** Another reviewer's words the open claim's save replaced, until dismissed. */
+  overwritten?: OverwriteNotice | null;
+  onDismissOverwritten?: () => void;
 }
 
 /** The side panel: the open claim's details, or the list of all claims. */
-export function ClaimPanel({ readOnly = false, claims, active, choices, status, onOpen, onChange, onDelete }: ClaimPanelProps) {
+export function ClaimPanel({
+  readOnly = false,
+  claims,
+  active,
+  choices,
+  status,
+  onOpen,
+  onChange,
+  onDelete,
+  overwritten = null,
+  onDismissOverwritten,
+}: ClaimPanelProps) {
   return (
     <aside className="claim-panel" aria-label="Claims" data-testid="claim-panel">
       {choices.length > 1 && (
@@ -30,7 +44,17 @@ export function ClaimPanel({ readOnly = false, claims, active, choices, status, 
         </nav>
       )}
       {active ? (
-        <ClaimEditor key={active.id} readOnly={readOnly} claim={active} status={status} onChange={onChange} onDelete={onDelete} onClose={() => onOpen(null)} />
+        <ClaimEditor
+          key={active.id}
+          readOnly={readOnly}
+          claim={active}
+          status={status}
+          onChange={onChange}
+          onDelete={onDelete}
+          onClose={() => onOpen(null)}
+          overwritten={overwritten?.id === active.id ? overwritten : null}
+          onDismissOverwritten={onDismissOverwritten}
+        />
       ) : (
         <>
           <h2>Claims ({claims.length})</h2>
@@ -125,9 +149,13 @@ interface ClaimEditorProps {
   onChange: (claim: Claim, options?: { typing?: boolean }) => void;
   onDelete: (claim: Claim) => void;
   onClose: () => void;
+  overwritten: OverwriteNotice | null;
+  onDismissOverwritten?: () => void;
 }
 
-function ClaimEditor({ readOnly, claim, status, onChange, onDelete, onClose }: ClaimEditorProps) {
+const fieldNames: Record<string, string> = { tag: "tag", note: "note", claimant: "claimant", evidence: "evidence links" };
+
+function ClaimEditor({ readOnly, claim, status, onChange, onDelete, onClose, overwritten, onDismissOverwritten }: ClaimEditorProps) {
   const [link, setLink] = useState("");
   const [linkError, setLinkError] = useState<string | null>(null);
   const refused = status.refused.get(claim.id);
@@ -167,6 +195,21 @@ function ClaimEditor({ readOnly, claim, status, onChange, onDelete, onClose }: C
         </p>
       )}
 
+      {overwritten && (
+        <div className="overwritten" role="alert" data-testid="overwritten">
+          <p>{overwritten.by} changed this claim while you were editing it. Your changes were saved over theirs; they had written:</p>
+          <ul>
+            {Object.entries(overwritten.theirs).map(([field, value]) => (
+              <li key={field}>
+                {fieldNames[field]}: <q>{Array.isArray(value) ? value.join(", ") : String(value)}</q>
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={onDismissOverwritten}>
+            Dismiss
+          </button>
+        </div>
+      )}
       {/* A disabled fieldset disables every control in it: how earlier revisions stay read-only. */}
       <fieldset className="claim-fields" disabled={readOnly}>
       <fieldset className="tag-choice">

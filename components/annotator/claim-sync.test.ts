@@ -4,7 +4,7 @@ import { checkRange, describeRange } from "@/lib/selectors";
 import { CodePointIndex } from "@/lib/text-offsets";
 import { createAnnotationInput, describeIssues, patchAnnotationInput } from "@/lib/validation";
 import type { Claim } from "./claim";
-import { ClaimSync, type SyncStatus } from "./claim-sync";
+import { ClaimSync, type OverwriteNotice, type SyncStatus } from "./claim-sync";
 
 const slug = "jassy";
 const storageKey = `factcheck:unsaved:${slug}`;
@@ -574,6 +574,17 @@ describe("when someone else changed the claim (409)", () => {
     expect(server.requests[1].body).toMatchObject({ version: 2, note: "mine" });
     expect(server.live(claimId)).toMatchObject({ note: "mine", version: 3 });
     expect(status().state).toBe("saved");
+  });
+
+  it("tells what it replaced when both changed the same field, and nothing when they changed others", async () => {
+    const notices: OverwriteNotice[] = [];
+    sync = new ClaimSync({ documentSlug: slug, fetch: server.fetch, storage, debounce: 0, onStatus: () => {}, onOverwrote: (n) => notices.push(n) });
+    const c = existing();
+    server.editElsewhere(claimId, { claimant: "Tim Cook", note: "theirs" });
+    sync.set(claimId, { ...c, claimant: "Andy Jassy", tag: "denied" });
+    await settle();
+    expect(server.live(claimId)).toMatchObject({ claimant: "Andy Jassy", note: "theirs", tag: "denied" });
+    expect(notices).toEqual([{ id: claimId, by: "Grace", theirs: { claimant: "Tim Cook" } }]);
   });
 
   it("stops when the other change already says what the reviewer wants", async () => {

@@ -12,7 +12,8 @@
  * the browser says it is online again); the claim stays marked unsaved and is
  * kept in localStorage, so even closing the tab loses nothing. A 409 means
  * someone else changed the claim: we take their version number and re-apply
- * the reviewer's change on top (the last reviewer to edit wins). Any other 4xx
+ * the reviewer's change on top (the last reviewer to edit wins), telling the
+ * editor which of their words were replaced (`onOverwrote`). Any other 4xx
  * is a refusal: the claim is marked with the server's message, not retried.
  */
 import { type Annotation, type ClaimFields, claimsUrl, type EditorAnnotation } from "@/lib/annotation";
@@ -40,10 +41,21 @@ export interface ClaimSyncOptions {
   onStatus: (status: SyncStatus) => void;
   /** The server's view of a claim after it saved it (who changed it, when). */
   onSaved?: (annotation: Annotation) => void;
+  /** Another reviewer changed fields this reviewer then changed too: theirs were replaced. */
+  onOverwrote?: (notice: OverwriteNotice) => void;
   fetch?: typeof fetch;
   storage?: Pick<Storage, "getItem" | "setItem" | "removeItem"> | null;
   /** Milliseconds to wait after a change before saving it, so typing makes one request. */
   debounce?: number;
+}
+
+/** What another reviewer had written that this reviewer's change replaced. */
+export interface OverwriteNotice {
+  id: string;
+  /** Who made the replaced change. */
+  by: string;
+  /** Their value of each replaced field. */
+  theirs: Partial<ClaimFields>;
 }
 
 class RetryableError extends Error {}
@@ -222,6 +234,14 @@ export class ClaimSync {
         // Someone else changed the claim. Keep their change to any field this
         // reviewer left alone; re-apply this reviewer's changes on top.
         const theirs = error.current;
+        // Where they changed a field this reviewer changed too, this reviewer's
+        // wins (the last to edit); say so, with their words, so nothing is lost unseen.
+        const replaced = Object.fromEntries(
+          (Object.keys(changes) as (keyof ClaimFields)[])
+            .filter((field) => !sameValue(theirs[field], have[field]) && !sameValue(theirs[field], want[field]))
+            .map((field) => [field, theirs[field]]),
+        ) as Partial<ClaimFields>;
+        if (Object.keys(replaced).length > 0) this.options.onOverwrote?.({ id, by: theirs.updatedBy, theirs: replaced });
         this.desired.set(id, {
           ...want,
           tag: changes.tag ?? theirs.tag,
@@ -310,6 +330,9 @@ class ConflictError extends Error {
     super("conflict");
   }
 }
+
+const sameValue = (a: ClaimFields[keyof ClaimFields], b: ClaimFields[keyof ClaimFields]) =>
+  Array.isArray(a) && Array.isArray(b) ? sameLinks(a, b) : a === b;
 
 const emptyFields: ClaimFields = { tag: "unverified", note: "", claimant: "", evidence: [] };
 

@@ -170,7 +170,7 @@ function matchAtPosition(prepared: PreparedText, stored: StoredAnchor, query: Qu
 
 const orphanMessages: Record<OrphanReason, (count: number) => string> = {
   "empty-quote": () => "The claim has no quoted words to look for.",
-  "not-found": () => "The quoted words are no longer in the text.",
+  "not-found": () => "The quoted words, or words close to them, are not in the text.",
   "context-mismatch": (count) =>
     `The quoted words appear only in other passages (${count} ${count === 1 ? "place" : "places"}), not where the claim was.`,
   ambiguous: (count) => `The quoted words appear in ${count} places that their context cannot tell apart.`,

@@ -157,6 +157,12 @@ test("clicking a quote opens its claim in the editor", async ({ api, review, pag
   const annotator = new AnnotatorPage(page);
   expect(await annotator.openClaimId()).toBe(scenario.id);
   await expect(annotator.claimEditor.getByTestId("claim-quote")).toHaveText(scenario.quote);
+  await expect(page.getByTestId("claim-link-missing")).toHaveCount(0);
+
+  // A link to a claim that is gone says so rather than opening nothing silently.
+  await api.clear();
+  await page.reload();
+  await expect(page.getByTestId("claim-link-missing")).toContainText("not in this article");
 });
 
 test("with the keyboard alone: search, then open a claim from the table", async ({ api, review, page }) => {

@@ -63,6 +63,8 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
   const [orphans, setOrphans] = useState(() => annotations.filter((a) => a.status === "orphan"));
   const [orphanError, setOrphanError] = useState<string | null>(null);
   const [overwritten, setOverwritten] = useState<OverwriteNotice | null>(null);
+  // A link to a claim this article does not have (deleted, or another article's).
+  const [linkedClaimMissing] = useState(() => initialClaimId !== null && !annotations.some((a) => a.id === initialClaimId));
   const scrollBlock = useRef<ScrollLogicalPosition>("nearest");
   const [status, setStatus] = useState<SyncStatus>({ state: "saved", unsaved: new Set(), refused: new Map(), retryAt: null });
 
@@ -300,6 +302,11 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
           )}
         </div>
         <div className="annotator-side">
+        {linkedClaimMissing && (
+          <p className="hint" role="note" data-testid="claim-link-missing">
+            The claim this link points to is not in this article: it was deleted, or belongs to another article.
+          </p>
+        )}
         {orphans.length > 0 && (
           <OrphansPanel
             orphans={orphans}

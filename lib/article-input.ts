@@ -14,7 +14,8 @@ const noNul = (value: string) => !value.includes("\u0000");
 const content = z
   .string()
   .refine(noNul, "must not contain NUL characters")
-  .refine((value) => Buffer.byteLength(value, "utf8") <= maxArticleBytes, "is over 5 MB");
+  // Marked too large, so the answer is a 413 like a body over the limit, not a 400.
+  .refine((value) => Buffer.byteLength(value, "utf8") <= maxArticleBytes, { message: "is over 5 MB", params: { tooLarge: true } });
 
 const contentFields = {
   text: content.optional(),

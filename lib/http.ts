@@ -55,7 +55,11 @@ export async function readJson<T>(request: Request, schema: z.ZodType<T>, maxByt
     throw new HttpError(400, "malformed_json", "The body is not valid JSON.");
   }
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new HttpError(400, "invalid_body", describeIssues(parsed.error));
+  if (!parsed.success) {
+    // A value over its size limit (`params: { tooLarge: true }` on the schema) is a 413, as a body over the limit is.
+    const tooBig = parsed.error.issues.some((issue) => issue.code === "custom" && issue.params?.tooLarge === true);
+    throw new HttpError(tooBig ? 413 : 400, tooBig ? "body_too_large" : "invalid_body", describeIssues(parsed.error));
+  }
   return parsed.data;
 }
 

@@ -58,7 +58,7 @@ describe("adding articles", () => {
     ["no title", { text: "a" }, 400],
     ["a bad URL", { title: "t", text: "a", sourceUrl: "javascript:alert(1)" }, 400],
     ["a bad date", { title: "t", text: "a", publishedAt: "last Monday" }, 400],
-    ["text over 5 MB", { title: "t", text: "x".repeat(5 * 1024 * 1024 + 1) }, 400],
+    ["text over 5 MB", { title: "t", text: "x".repeat(5 * 1024 * 1024 + 1) }, 413],
   ];
   it.each(refused)("refuses %s and stores nothing", async (_name, body, status) => {
     const before = await count();

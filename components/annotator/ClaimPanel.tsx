@@ -1,6 +1,7 @@
 "use client";
 
 import { memo, useState } from "react";
+import { ChangeTime } from "@/components/ChangeTime";
 import { isHttpUrl } from "@/lib/http-url";
 import { type Tag, tagInfo, tags } from "@/lib/tags";
 import type { Claim } from "./claim";
@@ -277,7 +278,12 @@ function ClaimEditor({ readOnly, claim, status, onChange, onDelete, onClose, ove
       <p className="claim-meta">
         Tagged by {claim.createdBy}
         {claim.updatedBy !== claim.createdBy && `, last changed by ${claim.updatedBy}`}
-        {claim.updatedAt && ` · last change ${new Date(claim.updatedAt).toLocaleString()}`}
+        {claim.updatedAt && (
+          <>
+            {" "}
+            · last change <ChangeTime iso={claim.updatedAt} />
+          </>
+        )}
       </p>
       {!readOnly && (
         <button type="button" className="danger" onClick={() => onDelete(claim)}>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReviewClaim } from "@/db/queries/review";
-import { ChangeTime } from "./ChangeTime";
+import { ChangeTime } from "@/components/ChangeTime";
 import { EvidenceLinks } from "./EvidenceLinks";
 import { QuoteWithContext } from "./QuoteWithContext";
 import { TagLabel } from "./TagLabel";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ChangeTime } from "@/components/ChangeTime";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getDocumentBySlug } from "@/db/queries/documents";
@@ -47,7 +48,7 @@ export default async function RevisionsPage({ params }: Props) {
               </td>
               <td>{revision.publishedBy}</td>
               <td>
-                <time dateTime={revision.publishedAt}>{new Date(revision.publishedAt).toUTCString()}</time>
+                <ChangeTime iso={revision.publishedAt} />
               </td>
               <td>
                 {revision.number > 1 && (

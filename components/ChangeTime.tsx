@@ -1,5 +1,6 @@
-// One formatter for the process. UTC, stated, because the page is rendered on
-// the server, which cannot know the reader's time zone.
+// One formatter for every time the app shows (claims, review pages,
+// revisions). UTC, stated, because pages are rendered on the server, which
+// cannot know the reader's time zone, and the same text must hydrate.
 const format = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /** A timestamp for people, with the exact instant for machines in `dateTime`. */

@@ -115,3 +115,21 @@ export function requireReviewer(request: Request): string {
 export function notFound(what: string): HttpError {
   return new HttpError(404, "not_found", `${what} was not found.`);
 }
+
+const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Method = (typeof methods)[number];
+
+/**
+ * Handlers for the methods a route does not take, answering 405 with `Allow`
+ * and the API's error body (Next's own 405 has none). A route exports the
+ * ones it lacks: `export const { PUT, DELETE } = otherMethods("GET", "POST")`.
+ */
+export function otherMethods(...allowed: Method[]): Record<Method, () => Promise<Response>> {
+  const refuse = async () =>
+    Response.json(
+      { error: { code: "method_not_allowed", message: `This address takes ${allowed.join(" or ")}.` } },
+      { status: 405, headers: { allow: allowed.join(", ") } },
+    );
+  return Object.fromEntries(methods.map((method) => [method, refuse])) as Record<Method, () => Promise<Response>>;
+}
+

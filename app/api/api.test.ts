@@ -236,6 +236,14 @@ describe("bad input is refused, stores nothing and never answers 500", () => {
     }
   });
 
+  it("answers a method an address does not take with 405, Allow and the error body", async () => {
+    const { json } = await create(slug, valid);
+    const result = await call(annotationRoute.PUT, { id: json.annotation.id }, { method: "PUT", body: { version: 1 } });
+    expect(result.status).toBe(405);
+    expect(result.headers.get("allow")).toBe("GET, PATCH, DELETE");
+    expect(result.json.error).toEqual({ code: "method_not_allowed", message: "This address takes GET or PATCH or DELETE." });
+  });
+
   it("needs a reviewer for every change", async () => {
     const { json } = await create(slug, valid);
     const id = json.annotation.id;

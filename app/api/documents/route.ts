@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { createDocument, isSlugTaken, listDocuments } from "@/db/queries/documents";
 import { articleFromInput, maxArticleBodyBytes, newArticleInput, slugify } from "@/lib/article-input";
-import { HttpError, handle, readJson, requireReviewer } from "@/lib/http";
+import { handle, HttpError, otherMethods, readJson, requireReviewer } from "@/lib/http";
 
 export const GET = handle(async () => {
   const documents = await listDocuments(await getDb());
@@ -24,3 +24,5 @@ export const POST = handle(async (request: Request) => {
   }
   throw new HttpError(409, "slug_taken", "Too many articles share this title; change the title.");
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { handle } from "@/lib/http";
+import { handle, otherMethods } from "@/lib/http";
 import { exportResponse, readExportQuery } from "./export-response";
 
 /** Every article's claims matching the review filters, as a download (`?format=w3c|csv|claimreview`). */
@@ -7,3 +7,5 @@ export const GET = handle(async (request: Request) => {
   const query = readExportQuery(request);
   return exportResponse(request, await getDb(), query, {});
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

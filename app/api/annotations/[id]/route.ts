@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { deleteAnnotation, updateAnnotation } from "@/db/queries/annotations";
 import { getReviewClaim } from "@/db/queries/review";
 import { toW3cAnnotation, w3cContentType } from "@/lib/export/w3c";
-import { HttpError, handle, notFound, readJson, requireReviewer } from "@/lib/http";
+import { handle, HttpError, notFound, otherMethods, readJson, requireReviewer } from "@/lib/http";
 import { maxBodyBytes, patchAnnotationInput } from "@/lib/validation";
 import { type Context, claimIdFrom } from "./claim-id";
 
@@ -45,3 +45,5 @@ export const DELETE = handle(async (request: Request, context: Context) => {
   if (!(await deleteAnnotation(await getDb(), id, reviewer))) throw notFound("Claim");
   return new Response(null, { status: 204 });
 });
+
+export const { POST, PUT } = otherMethods("GET", "PATCH", "DELETE");

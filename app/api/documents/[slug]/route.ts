@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { getDocumentBySlug } from "@/db/queries/documents";
 import { getDocumentAtRevision } from "@/db/queries/revisions";
-import { handle, notFound } from "@/lib/http";
+import { handle, notFound, otherMethods } from "@/lib/http";
 import { readRevisionParam } from "@/lib/revision-param";
 
 /** The article's latest text, or an earlier revision's with `?revision=N`. */
@@ -14,3 +14,5 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
   if (!document) throw notFound("Revision");
   return Response.json({ document });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { getAnnotation } from "@/db/queries/annotations";
 import { listAnnotationHistory } from "@/db/queries/revisions";
-import { handle, notFound } from "@/lib/http";
+import { handle, notFound, otherMethods } from "@/lib/http";
 import { type Context, claimIdFrom } from "../claim-id";
 
 /** Where the claim stood on each revision: who placed it there (or published the revision), when, how. */
@@ -11,3 +11,5 @@ export const GET = handle(async (_request: Request, context: Context) => {
   if (!(await getAnnotation(db, id))) throw notFound("Claim");
   return Response.json({ history: await listAnnotationHistory(db, id) });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

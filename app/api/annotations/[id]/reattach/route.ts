@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { getAnnotation, reattachAnnotation } from "@/db/queries/annotations";
 import { getDocumentById } from "@/db/queries/documents";
-import { HttpError, handle, notFound, readJson, requireReviewer } from "@/lib/http";
+import { handle, HttpError, notFound, otherMethods, readJson, requireReviewer } from "@/lib/http";
 import { checkRange, describeRange } from "@/lib/selectors";
 import { CodePointIndex } from "@/lib/text-offsets";
 import { maxBodyBytes, reattachAnnotationInput } from "@/lib/validation";
@@ -30,3 +30,5 @@ export const POST = handle(async (request: Request, context: Context) => {
   }
   return Response.json({ annotation: result.annotation });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

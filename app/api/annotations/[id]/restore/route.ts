@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { restoreAnnotation } from "@/db/queries/annotations";
-import { handle, notFound, requireReviewer } from "@/lib/http";
+import { handle, notFound, otherMethods, requireReviewer } from "@/lib/http";
 import { type Context, claimIdFrom } from "../claim-id";
 
 export const POST = handle(async (request: Request, context: Context) => {
@@ -10,3 +10,5 @@ export const POST = handle(async (request: Request, context: Context) => {
   if (!annotation) throw notFound("Claim");
   return Response.json({ annotation });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -4,7 +4,7 @@ import { getDocumentSummary, indexedText } from "@/db/queries/documents";
 import { getRevision, listAnnotationsAtRevision } from "@/db/queries/revisions";
 import { toEditorAnnotation } from "@/lib/annotation";
 import { readRevisionParam } from "@/lib/revision-param";
-import { HttpError, handle, notFound, readJson, requireReviewer } from "@/lib/http";
+import { handle, HttpError, notFound, otherMethods, readJson, requireReviewer } from "@/lib/http";
 import { checkRange, describeRange } from "@/lib/selectors";
 import { createAnnotationInput, maxBodyBytes } from "@/lib/validation";
 
@@ -53,3 +53,5 @@ export const POST = handle(async (request: Request, { params }: Context) => {
   if (result.kind === "id_taken") throw new HttpError(409, "id_taken", "Another claim already has this id.");
   return Response.json({ annotation: result.annotation }, { status: result.kind === "created" ? 201 : 200 });
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

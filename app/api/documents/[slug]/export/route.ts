@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { getDocumentSummary } from "@/db/queries/documents";
-import { handle, notFound } from "@/lib/http";
+import { handle, notFound, otherMethods } from "@/lib/http";
 import { exportResponse, readExportQuery } from "@/app/api/export/export-response";
 
 /** One article's claims matching the review filters, as a download (`?format=w3c|csv|claimreview`). */
@@ -14,3 +14,5 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
     article: { slug: document.slug, title: document.title },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { getDocumentBySlug } from "@/db/queries/documents";
 import { listAnnotations } from "@/db/queries/annotations";
 import { createAnnotations } from "@/db/queries/import";
-import { HttpError, handle, notFound, readJson, requireReviewer } from "@/lib/http";
+import { handle, HttpError, notFound, otherMethods, readJson, requireReviewer } from "@/lib/http";
 import { leaveOutDuplicates, planImport } from "@/lib/import/plan";
 import { readAnnotationList } from "@/lib/import/w3c";
 import { describeIssues } from "@/lib/validation";
@@ -52,3 +52,5 @@ export const POST = handle(async (request: Request, { params }: { params: Promis
   const created = result.annotations;
   return Response.json({ created, skipped, ...next }, { status: created.length > 0 ? 201 : 200 });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { getDocumentBySlug, getDocumentSummary } from "@/db/queries/documents";
 import { listRevisions, publishRevision } from "@/db/queries/revisions";
 import { articleFromInput, maxArticleBodyBytes, newRevisionInput } from "@/lib/article-input";
-import { HttpError, handle, notFound, readJson, requireReviewer } from "@/lib/http";
+import { handle, HttpError, notFound, otherMethods, readJson, requireReviewer } from "@/lib/http";
 
 type Context = { params: Promise<{ slug: string }> };
 
@@ -28,3 +28,5 @@ export const POST = handle(async (request: Request, { params }: Context) => {
   const result = await publishRevision(db, document.id, article, reviewer);
   return Response.json(result, { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

@@ -101,7 +101,7 @@ test("edit a claim's tag, claimant, note and evidence; the edits survive a reloa
   await expect(annotator.claimEditor.getByLabel("Claimant (who made the claim)")).toHaveValue("Andy Jassy");
   await expect(annotator.claimEditor.getByLabel("Note")).toHaveValue("Bloomberg stood by its story.");
   // Times read the same everywhere in the app: the review pages' format.
-  await expect(annotator.claimEditor.locator("time")).toHaveText(/^\d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC$/);
+  await expect(annotator.claimEditor.locator("time")).toHaveText(/^\d{1,2} \p{L}{3,4} \d{4}, \d{2}:\d{2} UTC$/u);
   expect(await api.list()).toMatchObject([
     {
       id,

@@ -118,18 +118,21 @@ export function notFound(what: string): HttpError {
 
 const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 type Method = (typeof methods)[number];
+type Handler = () => Promise<Response>;
 
 /**
  * Handlers for the methods a route does not take, answering 405 with `Allow`
- * and the API's error body (Next's own 405 has none). A route exports the
- * ones it lacks: `export const { PUT, DELETE } = otherMethods("GET", "POST")`.
+ * and the API's error body (Next's own 405 has none), and an OPTIONS that
+ * names only the methods taken. A route exports the ones it lacks:
+ * `export const { PUT, DELETE, OPTIONS } = otherMethods("GET", "POST")`.
  */
-export function otherMethods(...allowed: Method[]): Record<Method, () => Promise<Response>> {
+export function otherMethods(...allowed: Method[]): Record<Method | "OPTIONS", Handler> {
+  const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
   const refuse = async () =>
     Response.json(
       { error: { code: "method_not_allowed", message: `This address takes ${allowed.join(" or ")}.` } },
-      { status: 405, headers: { allow: allowed.join(", ") } },
+      { status: 405, headers: { allow } },
     );
-  return Object.fromEntries(methods.map((method) => [method, refuse])) as Record<Method, () => Promise<Response>>;
+  const options = async () => new Response(null, { status: 204, headers: { allow } });
+  return { ...(Object.fromEntries(methods.map((method) => [method, refuse])) as Record<Method, Handler>), OPTIONS: options };
 }
-

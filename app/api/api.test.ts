@@ -240,8 +240,11 @@ describe("bad input is refused, stores nothing and never answers 500", () => {
     const { json } = await create(slug, valid);
     const result = await call(annotationRoute.PUT, { id: json.annotation.id }, { method: "PUT", body: { version: 1 } });
     expect(result.status).toBe(405);
-    expect(result.headers.get("allow")).toBe("GET, PATCH, DELETE");
+    expect(result.headers.get("allow")).toBe("GET, PATCH, DELETE, HEAD, OPTIONS");
     expect(result.json.error).toEqual({ code: "method_not_allowed", message: "This address takes GET or PATCH or DELETE." });
+    const options = await call(annotationRoute.OPTIONS, { id: json.annotation.id }, { method: "OPTIONS" });
+    expect(options.status).toBe(204);
+    expect(options.headers.get("allow")).toBe("GET, PATCH, DELETE, HEAD, OPTIONS");
   });
 
   it("needs a reviewer for every change", async () => {

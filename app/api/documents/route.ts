@@ -25,4 +25,4 @@ export const POST = handle(async (request: Request) => {
   throw new HttpError(409, "slug_taken", "Too many articles share this title; change the title.");
 });
 
-export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

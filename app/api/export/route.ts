@@ -8,4 +8,4 @@ export const GET = handle(async (request: Request) => {
   return exportResponse(request, await getDb(), query, {});
 });
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -46,4 +46,4 @@ export const DELETE = handle(async (request: Request, context: Context) => {
   return new Response(null, { status: 204 });
 });
 
-export const { POST, PUT } = otherMethods("GET", "PATCH", "DELETE");
+export const { POST, PUT, OPTIONS } = otherMethods("GET", "PATCH", "DELETE");

@@ -12,4 +12,4 @@ export const GET = handle(async (_request: Request, context: Context) => {
   return Response.json({ history: await listAnnotationHistory(db, id) });
 });
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

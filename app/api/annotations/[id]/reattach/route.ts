@@ -31,4 +31,4 @@ export const POST = handle(async (request: Request, context: Context) => {
   return Response.json({ annotation: result.annotation });
 });
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -54,4 +54,4 @@ export const POST = handle(async (request: Request, { params }: Context) => {
   return Response.json({ annotation: result.annotation }, { status: result.kind === "created" ? 201 : 200 });
 });
 
-export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

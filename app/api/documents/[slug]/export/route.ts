@@ -15,4 +15,4 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
   });
 });
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

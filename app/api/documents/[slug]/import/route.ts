@@ -53,4 +53,4 @@ export const POST = handle(async (request: Request, { params }: { params: Promis
   return Response.json({ created, skipped, ...next }, { status: created.length > 0 ? 201 : 200 });
 });
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

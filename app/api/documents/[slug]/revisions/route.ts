@@ -29,4 +29,4 @@ export const POST = handle(async (request: Request, { params }: Context) => {
   return Response.json(result, { status: 201 });
 });
 
-export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb } from "@/db/client";
+import { closeDb, getDb } from "@/db/client";
+import { reattachAnnotation } from "@/db/queries/annotations";
 import { parsePlainArticle } from "@/lib/article";
 import { call, createTestDocument } from "@/test/api-client";
 import * as historyRoute from "./annotations/[id]/history/route";
@@ -131,6 +132,16 @@ describe("revisions", () => {
     const again = await call(reattachRoute.POST, { id: ids.deleted }, { body: { version: json.annotation.version, start, end: start + 5 } });
     expect(again.status).toBe(409);
     expect(again.json.error.code).toBe("not_orphan");
+  });
+
+  it("re-attaches nothing when the claim was placed, or the article revised, since the request was checked", async () => {
+    // The route checks first; these are the guards inside the transaction, for a revision published in between.
+    const db = await getDb();
+    const placed = (await list()).find((a) => a.id === ids.untouched)! as { version?: number };
+    const anchor = { start: 0, end: 3, exact: "Ama", prefix: "", suffix: "" };
+    expect((await reattachAnnotation(db, ids.untouched, placed.version!, anchor, 2, "Test Reviewer")).kind).toBe("not_orphan");
+    expect((await reattachAnnotation(db, ids.untouched, placed.version!, anchor, 1, "Test Reviewer")).kind).toBe("revised");
+    expect((await list()).find((a) => a.id === ids.untouched)).toMatchObject({ quote: "Reporters got played or took liberties" });
   });
 
   it("refuses to re-attach a claim that is on the article's words, and keeps its history", async () => {

@@ -3,7 +3,7 @@ import { type Annotation, type ClaimFields, editorAnnotationKeys, pick } from "@
 import type { TextAnchor } from "@/lib/selectors";
 import type { Tag } from "@/lib/tags";
 import type { Database } from "../client";
-import { annotationAnchors, annotations, type AnnotationRow, type NewAnnotationRow } from "../schema";
+import { annotationAnchors, annotations, type AnnotationRow, documents, type NewAnnotationRow } from "../schema";
 
 /** The API shape of a stored row. */
 export function toAnnotation(row: AnnotationRow): Annotation {
@@ -258,9 +258,15 @@ function bump(reviewer: string) {
   return { version: sql`${annotations.version} + 1`, updatedBy: reviewer, updatedAt: sql`now()` };
 }
 
+export type ReattachResult = ChangeResult | { kind: "not_orphan"; annotation: Annotation } | { kind: "revised" };
+
 /**
- * Puts a claim on new words of the article's current revision, chosen by a
- * reviewer: how an orphan is re-attached. Checks `version` like any change.
+ * Puts an orphan on new words of the article's revision `revision`, chosen
+ * by a reviewer. Checks `version` like any change; refuses a claim that is
+ * not an orphan (a revision may have placed it meanwhile) and, when the
+ * article has been revised since `anchor` was cut from its text, changes
+ * nothing (`revised`). The article's row is share-locked so that no revision
+ * is published in between.
  */
 export async function reattachAnnotation(
   db: Database,
@@ -269,8 +275,16 @@ export async function reattachAnnotation(
   anchor: TextAnchor,
   revision: number,
   reviewer: string,
-): Promise<ChangeResult> {
-  return db.transaction(async (tx) => {
+): Promise<ReattachResult> {
+  return db.transaction(async (tx): Promise<ReattachResult> => {
+    const [article] = await tx
+      .select({ revision: documents.revision })
+      .from(documents)
+      .innerJoin(annotations, eq(annotations.documentId, documents.id))
+      .where(eq(annotations.id, id))
+      .for("share", { of: documents });
+    if (!article) return { kind: "not_found" };
+    if (article.revision !== revision) return { kind: "revised" };
     const [row] = await tx
       .update(annotations)
       .set({
@@ -285,12 +299,13 @@ export async function reattachAnnotation(
         previousQuote: null,
         ...bump(reviewer),
       })
-      .where(and(eq(annotations.id, id), eq(annotations.version, version), isNull(annotations.deletedAt)))
+      .where(and(eq(annotations.id, id), eq(annotations.version, version), eq(annotations.status, "orphan"), isNull(annotations.deletedAt)))
       .returning();
     if (!row) {
       const [current] = await tx.select().from(annotations).where(eq(annotations.id, id)).limit(1);
-      if (!current || current.deletedAt) return { kind: "not_found" as const };
-      return { kind: "conflict" as const, annotation: toAnnotation(current) };
+      if (!current || current.deletedAt) return { kind: "not_found" };
+      if (current.status !== "orphan") return { kind: "not_orphan", annotation: toAnnotation(current) };
+      return { kind: "conflict", annotation: toAnnotation(current) };
     }
     const place = { status: "anchored" as const, start: anchor.start, end: anchor.end, exact: anchor.exact, method: "reattached", score: null, actor: reviewer, at: row.updatedAt };
     await tx

@@ -16,15 +16,18 @@ export const POST = handle(async (request: Request, context: Context) => {
   const document = claim && !claim.deletedAt ? await getDocumentById(db, claim.documentId) : undefined;
   if (!document) throw notFound("Claim");
   // A placed claim keeps its words: moving it would be a new claim, not a repair.
-  if (claim!.status !== "orphan") {
-    throw new HttpError(409, "not_orphan", "Only an orphan can be re-attached: this claim is on the article's words.");
-  }
+  const notOrphan = () => new HttpError(409, "not_orphan", "Only an orphan can be re-attached: this claim is on the article's words.");
+  if (claim!.status !== "orphan") throw notOrphan();
 
   const text = new CodePointIndex(document.text);
   const problem = checkRange(text.length, start, end);
   if (problem) throw new HttpError(400, "invalid_range", problem);
   const result = await reattachAnnotation(db, id, version, describeRange(text, start, end), document.revision, reviewer);
   if (result.kind === "not_found") throw notFound("Claim");
+  if (result.kind === "not_orphan") throw notOrphan();
+  if (result.kind === "revised") {
+    throw new HttpError(409, "article_revised", "The article was revised meanwhile; select the words again on its latest revision.");
+  }
   if (result.kind === "conflict") {
     throw new HttpError(409, "version_conflict", `The claim changed since version ${version}.`, { annotation: result.annotation });
   }

@@ -242,6 +242,17 @@ test("when the claims cannot be loaded the page says so, and Try again loads the
   expect((await annotator.highlights())[claim.id]).toBe(claimWords);
 });
 
+test("claims of another revision than the page's text are not drawn on it", async ({ annotator, page }) => {
+  // As if a revision were published between the page and its claims arriving.
+  await page.route(
+    (url) => url.pathname.endsWith("/annotations"),
+    (route) => route.fulfill({ json: { revision: 99, annotations: [] } }),
+  );
+  await page.reload();
+  await expect(page.getByTestId("claims-loading")).toContainText("The article was revised since this page was loaded");
+  await expect(annotator.text).toHaveCount(0);
+});
+
 test("an unsaved change survives closing the page and is saved on the next visit", async ({ annotator, api, page }) => {
   await page.route("**/api/**", (route) => route.abort("connectionrefused"));
   await annotator.selectWithMouse(claimWords);

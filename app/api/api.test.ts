@@ -88,8 +88,10 @@ describe("claims", () => {
       version: 1,
     });
     expect(json.annotation.suffix).toHaveLength(32);
-    // The list (JSON built by the database) gives the claim exactly as the create answered it.
+    // The list (JSON built by the database) gives the claim exactly as the create answered it,
+    // with the revision its offsets count in.
     const listed = await list(slug);
+    expect(listed.json.revision).toBe(1);
     expect(listed.json.annotations.find((a: { id: string }) => a.id === json.annotation.id)).toStrictEqual(json.annotation);
   });
 

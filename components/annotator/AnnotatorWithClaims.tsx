@@ -7,7 +7,11 @@ import { Annotator, type AnnotatorProps } from "./Annotator";
 /** Wait before loading the claims again after a failure. */
 const retryAfterMs = 5_000;
 
-type Loading = { state: "loading" } | { state: "failed"; message: string } | { state: "loaded"; annotations: EditorAnnotation[] };
+type Loading =
+  | { state: "loading" }
+  | { state: "failed"; message: string }
+  | { state: "revised" }
+  | { state: "loaded"; annotations: EditorAnnotation[] };
 
 /**
  * The editor of an article's latest revision, opened once its claims have
@@ -16,7 +20,7 @@ type Loading = { state: "loading" } | { state: "failed"; message: string } | { s
  * browser fetches the claims (preloaded from the page's head) while it
  * loads the editor's scripts.
  */
-export function AnnotatorWithClaims(props: Omit<AnnotatorProps, "annotations" | "readOnly">) {
+export function AnnotatorWithClaims({ revision, ...props }: Omit<AnnotatorProps, "annotations" | "readOnly"> & { revision: number }) {
   const [loading, setLoading] = useState<Loading>({ state: "loading" });
   const slug = props.document.slug;
 
@@ -26,12 +30,14 @@ export function AnnotatorWithClaims(props: Omit<AnnotatorProps, "annotations" | 
       const response = await fetch(editorClaimsUrl(slug));
       const body = await response.json().catch(() => null);
       if (!response.ok) throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
+      // Offsets of another revision would put the highlights on the wrong words.
+      if (body.revision !== revision) return setLoading({ state: "revised" });
       setLoading({ state: "loaded", annotations: body.annotations });
     } catch (error) {
       const message = error instanceof TypeError ? "The server cannot be reached." : (error as Error).message;
       setLoading({ state: "failed", message });
     }
-  }, [slug]);
+  }, [slug, revision]);
 
   useEffect(() => {
     void load();
@@ -51,6 +57,16 @@ export function AnnotatorWithClaims(props: Omit<AnnotatorProps, "annotations" | 
   }, [failed, load]);
 
   if (loading.state === "loaded") return <Annotator {...props} annotations={loading.annotations} />;
+  if (loading.state === "revised") {
+    return (
+      <div className="annotator-loading" role="status" data-testid="claims-loading">
+        The article was revised since this page was loaded.{" "}
+        <button type="button" onClick={() => window.location.reload()}>
+          Load the latest revision
+        </button>
+      </div>
+    );
+  }
   return (
     <div className="annotator-loading" role="status" data-testid="claims-loading">
       {loading.state === "loading" ? (

@@ -40,6 +40,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
       </p>
       <AnnotatorWithClaims
         document={{ slug: document.slug, text: document.text, blocks: document.blocks }}
+        revision={document.revision}
         reviewer={reviewer.success ? reviewer.data : null}
         initialClaimId={typeof claim === "string" ? claim : null}
       />

@@ -24,11 +24,12 @@ export const GET = handle(async (request: Request, { params }: Context) => {
   if (!document) throw notFound("Article");
   if (revision === undefined || revision === document.revision) {
     const annotations = await listAnnotationsJson(db, document.id, fields ? editorAnnotationColumns : annotationColumns);
-    return new Response(`{"annotations":${annotations}}`, { headers: { "content-type": "application/json" } });
+    // The revision the offsets count in, so a client can tell whether they fit the text it has.
+    return new Response(`{"revision":${document.revision},"annotations":${annotations}}`, { headers: { "content-type": "application/json" } });
   }
   if (!(await getRevision(db, document.id, revision))) throw notFound("Revision");
   const annotations = await listAnnotationsAtRevision(db, document.id, revision);
-  return Response.json({ annotations: fields ? annotations.map(toEditorAnnotation) : annotations });
+  return Response.json({ revision, annotations: fields ? annotations.map(toEditorAnnotation) : annotations });
 });
 
 export const POST = handle(async (request: Request, { params }: Context) => {

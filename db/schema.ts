@@ -69,8 +69,9 @@ export const annotations = pgTable(
     anchoredRevision: integer("anchored_revision").notNull().default(1),
     // On the article's latest revision: placed, or an orphan that keeps its last position.
     status: anchorStatus("status").notNull().default("anchored"),
-    // The words the claim was on before the latest revision changed them (placed
-    // by a fuzzy match); null when they did not change. Its verdict needs a look.
+    // The words the claim's verdict was given on, when a revision changed them
+    // (placed by a fuzzy match); kept through later revisions until a reviewer
+    // checks the verdict (PATCH previousQuote: null) or re-attaches the claim.
     previousQuote: text("previous_quote"),
     version: integer("version").notNull().default(1),
     createdBy: text("created_by").notNull(),

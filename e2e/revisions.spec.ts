@@ -57,6 +57,8 @@ test("add an article, publish a revision, find claims on their new words and re-
   // The claim whose words the revision changed says so, with the words it was on.
   await annotator.highlight(claims.typo).click();
   await expect(annotator.claimEditor.getByTestId("words-changed")).toContainText("calling the for the retraction");
+  await annotator.claimEditor.getByRole("button", { name: "The verdict still holds" }).click();
+  await expect(annotator.claimEditor.getByTestId("words-changed")).toHaveCount(0);
   await annotator.highlight(claims.moved).click();
   await expect(annotator.claimEditor.getByTestId("words-changed")).toHaveCount(0);
   const orphans = page.getByTestId("orphans-panel");
@@ -81,6 +83,9 @@ test("add an article, publish a revision, find claims on their new words and re-
   await expect(annotator.text).toBeVisible();
   expect((await annotator.highlights())[claims.deleted]).toBe("Super Micro plunges on new report");
   await expect(page.getByTestId("orphans-panel")).toHaveCount(0);
+  await annotator.highlight(claims.typo).click(); // Its verdict was checked: saved, so no notice after a reload.
+  await expect(annotator.claimEditor.getByTestId("claim-quote")).toHaveText("calling for the retraction");
+  await expect(annotator.claimEditor.getByTestId("words-changed")).toHaveCount(0);
 
   // Revision 1, read-only, shows the claims where they stood.
   await page.goto(`/documents/${slug}/revisions/1`);

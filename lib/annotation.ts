@@ -21,9 +21,9 @@ export interface Annotation {
   /** On the article's latest revision: placed, or an orphan whose words could not be found. */
   status: "anchored" | "orphan";
   /**
-   * The words the claim was on before the latest revision changed them (it was
-   * placed on the changed words by a fuzzy match), or null: the verdict may
-   * no longer hold and wants a look.
+   * The words the claim's verdict was given on, when a revision changed them
+   * (it was placed on the changed words by a fuzzy match), until a reviewer
+   * checks the verdict; else null.
    */
   previousQuote: string | null;
   /** The revision the claim was made on, and the one its offsets belong to. */

@@ -51,6 +51,8 @@ export const patchAnnotationInput = z.strictObject({
   note: claimFields.note.optional(),
   claimant: claimFields.claimant.optional(),
   evidence: claimFields.evidence.optional(),
+  // null only: the reviewer checked the verdict on the words a revision changed.
+  previousQuote: z.null({ error: "previousQuote can only be set to null (the verdict was checked)" }).optional(),
 });
 export type PatchAnnotationInput = z.infer<typeof patchAnnotationInput>;
 

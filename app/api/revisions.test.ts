@@ -5,6 +5,7 @@ import { reattachAnnotation } from "@/db/queries/annotations";
 import { parsePlainArticle } from "@/lib/article";
 import { call, createTestDocument } from "@/test/api-client";
 import * as historyRoute from "./annotations/[id]/history/route";
+import * as annotationRoute from "./annotations/[id]/route";
 import * as reattachRoute from "./annotations/[id]/reattach/route";
 import * as annotationsRoute from "./documents/[slug]/annotations/route";
 import * as revisionsRoute from "./documents/[slug]/revisions/route";
@@ -170,5 +171,22 @@ describe("revisions", () => {
     const result = await call(revisionsRoute.POST, { slug }, { body: { text: revise(source) } });
     expect(text.revision).toBe(2);
     expect(result.status).toBe(409);
+  });
+
+  it("keeps the words a verdict was given on through later revisions, until a reviewer checks it", async () => {
+    const wordsBefore = "followed Apple's lead in calling the for the retraction";
+    const typo = () => list().then((claims) => claims.find((a) => a.id === ids.typo)!);
+    // Revision 3 changes words elsewhere only: the claim still needs its check.
+    const third = revise(source).replace("Reporters got played", "Reporters were played");
+    expect((await call(revisionsRoute.POST, { slug }, { body: { text: third } })).status).toBe(201);
+    expect(await typo()).toMatchObject({ previousQuote: wordsBefore, anchoredRevision: 3 });
+
+    const { version } = (await typo()) as unknown as { version: number };
+    const wrong = await call(annotationRoute.PATCH, { id: ids.typo }, { method: "PATCH", body: { version, previousQuote: "other words" } });
+    expect(wrong.status).toBe(400);
+    const checked = await call(annotationRoute.PATCH, { id: ids.typo }, { method: "PATCH", body: { version, previousQuote: null } });
+    expect(checked.status).toBe(200);
+    expect(checked.json.annotation).toMatchObject({ previousQuote: null, version: version + 1 });
+    expect(await typo()).toMatchObject({ previousQuote: null });
   });
 });

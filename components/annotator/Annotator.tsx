@@ -260,6 +260,28 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
     view.dispatch(tr.setMeta(fromServer, true).setMeta("addToHistory", false));
   };
 
+  /** Clears the "words changed" notice of a claim: its reviewer checked the verdict on the new words. */
+  const verdictChecked = async (claim: Claim): Promise<string | null> => {
+    const version = syncRef.current?.serverVersion(claim.id);
+    if (version === undefined) return "The claim is not saved yet; try again in a moment.";
+    const response = await fetch(`/api/annotations/${claim.id}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ version, previousQuote: null }),
+    }).catch(() => null);
+    const body = await response?.json().catch(() => null);
+    if (!response) return "The server cannot be reached; try again.";
+    if (!response.ok) return body?.error?.message ?? `The server answered ${response.status}.`;
+    syncRef.current?.acknowledge(body.annotation);
+    const view = viewRef.current;
+    const current = view && getClaims(view.state).claims.get(claim.id);
+    if (view && current) {
+      const tr = setClaimsAction(view.state.tr, { put: [{ ...current, previousQuote: null }] });
+      view.dispatch(tr.setMeta(fromServer, true).setMeta("addToHistory", false));
+    }
+    return null;
+  };
+
   const deleteOrphan = (orphan: EditorAnnotation) => {
     syncRef.current?.set(orphan.id, null, { immediate: true });
     setOrphans((list) => list.filter((o) => o.id !== orphan.id));
@@ -325,6 +347,7 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
           status={status}
           overwritten={overwritten}
           onDismissOverwritten={() => setOverwritten(null)}
+          onVerdictChecked={readOnly ? undefined : verdictChecked}
           onOpen={openClaim}
           onChange={changeClaim}
           onDelete={(claim) => {

@@ -21,6 +21,8 @@ interface ClaimPanelProps {
   /** Another reviewer's words the open claim's save replaced, until dismissed. */
   overwritten?: OverwriteNotice | null;
   onDismissOverwritten?: () => void;
+  /** Marks the verdict of a claim whose words a revision changed as checked; resolves to an error message or null. */
+  onVerdictChecked?: (claim: Claim) => Promise<string | null>;
 }
 
 /** The side panel: the open claim's details, or the list of all claims. */
@@ -35,6 +37,7 @@ export function ClaimPanel({
   onDelete,
   overwritten = null,
   onDismissOverwritten,
+  onVerdictChecked,
 }: ClaimPanelProps) {
   return (
     <aside className="claim-panel" aria-label="Claims" data-testid="claim-panel">
@@ -55,6 +58,7 @@ export function ClaimPanel({
           onClose={() => onOpen(null)}
           overwritten={overwritten?.id === active.id ? overwritten : null}
           onDismissOverwritten={onDismissOverwritten}
+          onVerdictChecked={onVerdictChecked}
         />
       ) : (
         <>
@@ -152,11 +156,13 @@ interface ClaimEditorProps {
   onClose: () => void;
   overwritten: OverwriteNotice | null;
   onDismissOverwritten?: () => void;
+  onVerdictChecked?: (claim: Claim) => Promise<string | null>;
 }
 
 const fieldNames: Record<string, string> = { tag: "tag", note: "note", claimant: "claimant", evidence: "evidence links" };
 
-function ClaimEditor({ readOnly, claim, status, onChange, onDelete, onClose, overwritten, onDismissOverwritten }: ClaimEditorProps) {
+function ClaimEditor({ readOnly, claim, status, onChange, onDelete, onClose, overwritten, onDismissOverwritten, onVerdictChecked }: ClaimEditorProps) {
+  const [checkError, setCheckError] = useState<string | null>(null);
   const [link, setLink] = useState("");
   const [linkError, setLinkError] = useState<string | null>(null);
   const refused = status.refused.get(claim.id);
@@ -186,8 +192,16 @@ function ClaimEditor({ readOnly, claim, status, onChange, onDelete, onClose, ove
       <blockquote data-testid="claim-quote">{claim.quote}</blockquote>
       {claim.previousQuote && (
         <p className="words-changed" role="note" data-testid="words-changed">
-          The latest revision changed these words; the claim was on <q>{claim.previousQuote}</q>. Check that the verdict still
-          holds.
+          A revision changed these words; the claim was on <q>{claim.previousQuote}</q>. Check that the verdict still holds.
+          {!readOnly && onVerdictChecked && (
+            <>
+              {" "}
+              <button type="button" onClick={async () => setCheckError(await onVerdictChecked(claim))}>
+                The verdict still holds
+              </button>
+            </>
+          )}
+          {checkError && <span className="field-error"> {checkError}</span>}
         </p>
       )}
       {status.unsaved.has(claim.id) && status.state !== "saving" && (

@@ -213,7 +213,7 @@ export async function updateAnnotation(
   db: Database,
   id: string,
   version: number,
-  changes: Partial<ClaimFields>,
+  changes: Partial<ClaimFields> & { previousQuote?: null },
   reviewer: string,
 ): Promise<ChangeResult> {
   if (Object.values(changes).every((value) => value === undefined)) {

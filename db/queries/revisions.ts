@@ -77,7 +77,10 @@ export async function publishRevision(
         await tx.execute(sql`
           update ${annotations} as a set
             start_offset = v.s, end_offset = v.e, exact = v.exact, prefix = v.prefix, suffix = v.suffix,
-            previous_quote = v.was, status = 'anchored', anchored_revision = ${number}
+            -- The words the verdict was given on stay until a reviewer checks it,
+            -- through later revisions; words changed back to them need no check.
+            previous_quote = nullif(coalesce(a.previous_quote, v.was), v.exact),
+            status = 'anchored', anchored_revision = ${number}
           from (values ${values}) as v(id, s, e, exact, prefix, suffix, was)
           where a.id = v.id`);
       }

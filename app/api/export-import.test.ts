@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb } from "@/db/client";
+import type { Annotation } from "@/lib/annotation";
 import type { ArticleBlock } from "@/lib/article";
 import { call, createTestDocument } from "@/test/api-client";
 import { findQuote, hypothesisAnnotation, jassyBlocks, recogitoAnnotation } from "@/test/import-samples";
@@ -19,22 +20,8 @@ const blocks: ArticleBlock[] = [
   { type: "paragraph", text: "A third says =SUM(A1) and more, with commas, everywhere." },
 ];
 
-type Claim = {
-  id: string;
-  start: number;
-  end: number;
-  quote: string;
-  prefix: string;
-  suffix: string;
-  tag: string;
-  note: string;
-  claimant: string;
-  evidence: string[];
-  createdBy: string;
-  updatedBy: string;
-  createdAt: string;
-  updatedAt: string;
-};
+/** A claim as the API answers it. */
+type Claim = Annotation;
 
 // Claims of this run share a claimant suffix, so that exports of every
 // article can be narrowed to them on a PostgreSQL server other runs share.

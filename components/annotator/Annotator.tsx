@@ -264,15 +264,9 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
   const verdictChecked = async (claim: Claim): Promise<string | null> => {
     const version = syncRef.current?.serverVersion(claim.id);
     if (version === undefined) return "The claim is not saved yet; try again in a moment.";
-    const response = await fetch(`/api/annotations/${claim.id}`, {
-      method: "PATCH",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ version, previousQuote: null }),
-    }).catch(() => null);
-    const body = await response?.json().catch(() => null);
-    if (!response) return "The server cannot be reached; try again.";
-    if (!response.ok) return body?.error?.message ?? `The server answered ${response.status}.`;
-    syncRef.current?.acknowledge(body.annotation);
+    const result = await postJson<{ annotation: Annotation }>(`/api/annotations/${claim.id}`, { version, previousQuote: null }, "PATCH");
+    if (!result.ok) return result.message;
+    syncRef.current?.acknowledge(result.body.annotation);
     const view = viewRef.current;
     const current = view && getClaims(view.state).claims.get(claim.id);
     if (view && current) {

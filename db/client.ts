@@ -36,6 +36,16 @@ export async function getDb(): Promise<Database> {
   return (await holder[globalKey]).db;
 }
 
+const embedded = new WeakSet<Database>();
+
+/**
+ * Whether `db` is PGlite, in this process, rather than a PostgreSQL server:
+ * for the few reads whose fastest form differs between the two.
+ */
+export function isEmbedded(db: Database): boolean {
+  return embedded.has(db);
+}
+
 /** Closes the connection, if open; the next `getDb()` opens a new one. */
 export async function closeDb(): Promise<void> {
   const holder = globalThis as GlobalWithDb;
@@ -79,6 +89,7 @@ async function openPglite(dataDir: string): Promise<Connection> {
   const client = await PGlite.create(dataDir);
   const db = drizzle({ client, schema });
   await migrate(db, { migrationsFolder });
+  embedded.add(db as unknown as Database);
   return { db: db as unknown as Database, close: () => client.close() };
 }
 

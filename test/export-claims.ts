@@ -74,9 +74,9 @@ export const sampleClaims: ExportClaim[] = [
   },
 ];
 
-/** An async source of claims, as `streamReviewClaims` is. */
-export async function* claimSource(claims: ExportClaim[]): AsyncGenerator<ExportClaim> {
-  yield* claims;
+/** An async source of claims in batches of `batchSize`, as `streamReviewClaims` is. */
+async function* claimSource(claims: ExportClaim[], batchSize: number): AsyncGenerator<ExportClaim[]> {
+  for (let i = 0; i < claims.length; i += batchSize) yield claims.slice(i, i + batchSize);
 }
 
 /**
@@ -84,6 +84,6 @@ export async function* claimSource(claims: ExportClaim[]): AsyncGenerator<Export
  * path routes use, byte order mark kept (`Response.text()` would drop it).
  */
 export async function writeExport(writer: ExportWriter, claims: ExportClaim[], batchSize = 2): Promise<string> {
-  const bytes = await new Response(exportStream(claimSource(claims), writer, { batchSize })).arrayBuffer();
+  const bytes = await new Response(exportStream(claimSource(claims, batchSize), writer)).arrayBuffer();
   return new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
 }

@@ -4,7 +4,7 @@ import type { ArticleBlock } from "@/lib/article";
 import { call, createTestDocument } from "@/test/api-client";
 import * as annotationRoute from "@/app/api/annotations/[id]/route";
 import * as annotationsRoute from "@/app/api/documents/[slug]/annotations/route";
-import { listReviewClaims, listReviewNames } from "./review";
+import { listReviewClaims, listReviewNames, streamReviewClaims } from "./review";
 
 const blocks: ArticleBlock[] = [{ type: "paragraph", text: "Jassy said the story on spy chips was wrong and should be retracted." }];
 let documentId: string;
@@ -44,5 +44,34 @@ describe("review filters", () => {
   it("offer the reviewers and claimants of the live claims, each once, sorted", async () => {
     const names = await listReviewNames(await getDb(), { documentId });
     expect(names).toEqual({ reviewers: ["bob bureau", "Carla Checker", "Rita Reviewer"], claimants: ["Andy Jassy", "Tim Cook"] });
+  });
+});
+
+describe("streamReviewClaims", () => {
+  const streamed = async (sort: "position" | "updated", batchSize: number) => {
+    const batches: { id: string; slug: string; createdAt: string }[][] = [];
+    for await (const batch of streamReviewClaims(await getDb(), { tags: [], sort }, { documentId }, batchSize)) {
+      batches.push(batch.map((claim) => ({ id: claim.id, slug: claim.document.slug, createdAt: claim.createdAt })));
+    }
+    return batches;
+  };
+
+  it("reads every live claim once, in batches across keyset boundaries, each with its article", async () => {
+    const db = await getDb();
+    const [{ document }] = await listReviewClaims(db, { tags: [], sort: "position" }, { documentId });
+    for (const sort of ["position", "updated"] as const) {
+      const listed = (await listReviewClaims(db, { tags: [], sort }, { documentId })).map((claim) => claim.id);
+      const batches = await streamed(sort, 2);
+      expect(batches.map((batch) => batch.length)).toEqual([2, 1]);
+      expect(batches.flat().map((claim) => claim.id)).toEqual(listed);
+      expect(new Set(batches.flat().map((claim) => claim.slug))).toEqual(new Set([document.slug]));
+    }
+    // The last change comes first: the claim another reviewer changed last.
+    expect((await streamed("updated", 2))[0][0].id).toBe(ids[1]);
+  });
+
+  it("writes the times as the API does (ISO, UTC, milliseconds)", async () => {
+    const [[first]] = await streamed("position", 10);
+    expect(first.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 });

@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, ilike, inArray, isNull, ne, or, type SQL, sql } from "drizzle-orm";
-import type { Annotation } from "@/lib/annotation";
+import { and, asc, desc, eq, ilike, inArray, isNull, ne, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { type Annotation, pick } from "@/lib/annotation";
+import { type ExportClaim, exportClaimKeys } from "@/lib/export/links";
 import type { ReviewFilters } from "@/lib/review-filters";
 import type { Tag } from "@/lib/tags";
 import type { Database } from "../client";
 import { annotations, documents } from "../schema";
-import { annotationColumns } from "./annotations";
+import { aliased, aliasedKey, annotationColumns, readRows } from "./annotations";
 
 /** A claim with the article it belongs to, as review pages and exports list it. */
 export interface ReviewClaim extends Annotation {
@@ -47,16 +48,13 @@ function ordering(filters: ReviewFilters) {
 // each keyset batch would sort every claim of the article again.
 const withinArticle = [asc(annotations.start), asc(annotations.end), asc(annotations.id)];
 
-// Flat columns, not whole rows: exports read 100,000 of them, and every
-// nested object or Date made per row shows in their speed.
+// Flat columns, not whole rows: no nested object or Date made per row.
 const claimColumns = {
   ...annotationColumns,
   slug: documents.slug,
   title: documents.title,
   outlet: documents.outlet,
   sourceUrl: documents.sourceUrl,
-  // The exact timestamp as text: a JS Date drops the microseconds a keyset cursor needs.
-  updatedAtCursor: sql<string>`${annotations.updatedAt}::text`,
 };
 
 function selectClaims(db: Database, where: SQL[], order: SQL[], limit: number, offset = 0) {
@@ -71,7 +69,7 @@ function selectClaims(db: Database, where: SQL[], order: SQL[], limit: number, o
 }
 
 type Row = Awaited<ReturnType<typeof selectClaims>>[number];
-function toReviewClaim({ slug, title, outlet, sourceUrl, updatedAtCursor: _cursor, ...claim }: Row): ReviewClaim {
+function toReviewClaim({ slug, title, outlet, sourceUrl, ...claim }: Row): ReviewClaim {
   return { ...claim, document: { slug, title, outlet, sourceUrl } };
 }
 
@@ -130,51 +128,80 @@ export async function countReviewClaimsByTag(
   return Object.fromEntries(rows.map((row) => [row.tag, Number(row.count)]));
 }
 
+/** A claim of an export batch as read: what exports write, its article's id, and the exact time the next batch starts after. */
+type BatchClaim = Omit<ExportClaim, "document"> & { documentId: string; updatedAtCursor: string };
+
+const batchColumns = {
+  ...pick(annotationColumns, exportClaimKeys),
+  documentId: annotations.documentId,
+  // The exact timestamp as text: a JS Date drops the microseconds a keyset cursor needs.
+  updatedAtCursor: sql<string>`${annotations.updatedAt}::text`,
+} satisfies Record<keyof BatchClaim, SQLWrapper>;
+
+/** One keyset batch of claims (see `readRows`). */
+function selectBatch(db: Database, where: SQL[], sort: ReviewFilters["sort"], limit: number): Promise<BatchClaim[]> {
+  const [rowOrder, keyOrder] =
+    sort === "updated"
+      ? [[desc(annotations.updatedAt), desc(annotations.id)], [sql`${aliasedKey("updatedAtCursor")}::timestamptz desc`, sql`${aliasedKey("id")} desc`]]
+      : [withinArticle, [aliasedKey("start"), aliasedKey("end"), aliasedKey("id")]];
+  const rows = db
+    .select(aliased(batchColumns))
+    .from(annotations)
+    .where(and(...where))
+    .orderBy(...rowOrder)
+    .limit(limit);
+  return readRows<BatchClaim>(db, rows, keyOrder);
+}
+
 /**
- * Every matching claim in the filters' order, fetched in batches so memory
- * stays flat however many there are (exports of 100,000 claims). Batches use
- * keyset pagination (a WHERE on the last row's sort key, not a growing
- * OFFSET), so each is an index range scan: by position, one article after
- * another in slug order, each read along (document, start, end, id); by last
- * change, along (updated_at, id).
+ * Every matching claim in the filters' order, as exports read them
+ * (`ExportClaim`), in batches, so memory stays
+ * flat however many there are (exports of 100,000 claims). Batches use keyset
+ * pagination (a WHERE on the last row's sort key, not a growing OFFSET), so
+ * each is an index range scan: by position, one article after another in
+ * slug order, each read along (document, start, end, id); by last change,
+ * along (updated_at, id). The next batch is asked for before this one is
+ * handed over, so that the database reads it while the caller serialises
+ * this one.
  */
 export async function* streamReviewClaims(
   db: Database,
   filters: ReviewFilters,
   scope: ReviewScope = {},
   batchSize = 2_000,
-): AsyncGenerator<ReviewClaim> {
+): AsyncGenerator<ExportClaim[]> {
   const base = conditions(filters, scope);
-  if (filters.sort === "updated") {
-    let after: Row | undefined;
-    for (;;) {
-      const where = after
-        ? [...base, sql`(${annotations.updatedAt}, ${annotations.id}) < (${after.updatedAtCursor}::timestamptz, ${after.id})`]
-        : base;
-      const rows = await selectClaims(db, where, ordering(filters), batchSize);
-      yield* rows.map(toReviewClaim);
-      if (rows.length < batchSize) return;
-      after = rows[rows.length - 1];
-    }
-  }
-
   const articles = await db
-    .select({ id: documents.id })
+    .select({ id: documents.id, slug: documents.slug, title: documents.title, outlet: documents.outlet, sourceUrl: documents.sourceUrl })
     .from(documents)
     .where(scope.documentId ? eq(documents.id, scope.documentId) : undefined)
     .orderBy(asc(documents.slug));
-  for (const article of articles) {
-    let after: Row | undefined;
+  const articleById = new Map(articles.map(({ id, ...article }) => [id, article]));
+
+  /** Batches of `where` in turn, each keyed on the last claim of the one before. */
+  async function* batches(where: SQL[], after: (last: BatchClaim) => SQL): AsyncGenerator<ExportClaim[]> {
+    const fetch = (last?: BatchClaim) => {
+      const batch = selectBatch(db, last ? [...where, after(last)] : where, filters.sort, batchSize);
+      // Marked handled: if the client goes away, nobody awaits the prefetched batch.
+      batch.catch(() => undefined);
+      return batch;
+    };
+    let pending = fetch();
     for (;;) {
-      const where = [...base, eq(annotations.documentId, article.id)];
-      if (after) {
-        const { start, end, id } = after;
-        where.push(sql`(${annotations.start}, ${annotations.end}, ${annotations.id}) > (${start}, ${end}, ${id})`);
-      }
-      const rows = await selectClaims(db, where, withinArticle, batchSize);
-      yield* rows.map(toReviewClaim);
-      if (rows.length < batchSize) break;
-      after = rows[rows.length - 1];
+      const claims = await pending;
+      const full = claims.length === batchSize;
+      if (full) pending = fetch(claims[claims.length - 1]);
+      for (const claim of claims) (claim as BatchClaim & ExportClaim).document = articleById.get(claim.documentId)!;
+      if (claims.length > 0) yield claims as (BatchClaim & ExportClaim)[];
+      if (!full) return;
     }
+  }
+
+  if (filters.sort === "updated") {
+    yield* batches(base, (last) => sql`(${annotations.updatedAt}, ${annotations.id}) < (${last.updatedAtCursor}::timestamptz, ${last.id})`);
+    return;
+  }
+  for (const article of articles) {
+    yield* batches([...base, eq(annotations.documentId, article.id)], ({ start, end, id }) => sql`(${annotations.start}, ${annotations.end}, ${annotations.id}) > (${start}, ${end}, ${id})`);
   }
 }

@@ -14,8 +14,26 @@ export interface ExportArticle {
   sourceUrl: string | null;
 }
 
+/** What exports read of a claim: everything any format writes, and no more (100,000 rows are read for one export). */
+export const exportClaimKeys = [
+  "id",
+  "start",
+  "end",
+  "quote",
+  "prefix",
+  "suffix",
+  "tag",
+  "note",
+  "claimant",
+  "evidence",
+  "status",
+  "createdBy",
+  "createdAt",
+  "updatedAt",
+] as const satisfies readonly (keyof Annotation)[];
+
 /** A claim with its article: the unit every export format maps. */
-export interface ExportClaim extends Annotation {
+export interface ExportClaim extends Pick<Annotation, (typeof exportClaimKeys)[number]> {
   document: ExportArticle;
 }
 

@@ -9,14 +9,15 @@ const idWriter: ExportWriter = {
   tail: (total) => `]${total}`,
 };
 
-/** A source of `count` claims that counts how many were read and whether it was closed. */
-function countingSource(count: number) {
+/** A source of `count` claims in batches of `batchSize` that counts how many were read and whether it was closed. */
+function countingSource(count: number, batchSize: number) {
   const state = { read: 0, closed: false };
-  async function* source(): AsyncGenerator<ExportClaim> {
+  async function* source(): AsyncGenerator<ExportClaim[]> {
     try {
-      for (let i = 0; i < count; i++) {
-        state.read++;
-        yield sampleClaims[i % sampleClaims.length];
+      while (state.read < count) {
+        const batch: ExportClaim[] = [];
+        for (; batch.length < batchSize && state.read < count; state.read++) batch.push(sampleClaims[state.read % sampleClaims.length]);
+        yield batch;
       }
     } finally {
       state.closed = true;
@@ -29,14 +30,23 @@ const decode = (chunk: Uint8Array) => new TextDecoder().decode(chunk);
 
 describe("exportStream", () => {
   it("writes head, batches with the count before each, then the tail with the total", async () => {
-    const { source } = countingSource(5);
-    const text = await new Response(exportStream(source, idWriter, { batchSize: 2 })).text();
+    const { source } = countingSource(5, 2);
+    const text = await new Response(exportStream(source, idWriter)).text();
     expect(text).toBe("[0:0b6c,1:1c7d;2:2d8e,3:0b6c;4:1c7d;]5");
   });
 
+  it("reads past empty batches without writing or stalling", async () => {
+    async function* sparse(): AsyncGenerator<ExportClaim[]> {
+      yield [];
+      yield [sampleClaims[0]];
+      yield [];
+    }
+    expect(await new Response(exportStream(sparse(), idWriter)).text()).toBe("[0:0b6c;]1");
+  });
+
   it("sends the head before reading any claim, and reads a batch only when asked", async () => {
-    const { source, state } = countingSource(10);
-    const reader = exportStream(source, idWriter, { batchSize: 3 }).getReader();
+    const { source, state } = countingSource(10, 3);
+    const reader = exportStream(source, idWriter).getReader();
     expect(decode((await reader.read()).value!)).toBe("[");
     expect(state.read).toBeLessThanOrEqual(3);
     await reader.read();
@@ -46,8 +56,8 @@ describe("exportStream", () => {
   });
 
   it("stops reading claims when the client goes away", async () => {
-    const { source, state } = countingSource(1_000);
-    const reader = exportStream(source, idWriter, { batchSize: 10 }).getReader();
+    const { source, state } = countingSource(1_000, 10);
+    const reader = exportStream(source, idWriter).getReader();
     await reader.read();
     await reader.read();
     await reader.cancel();
@@ -56,12 +66,12 @@ describe("exportStream", () => {
   });
 
   it("cuts the body short and reports when reading claims fails mid-way", async () => {
-    async function* failing(): AsyncGenerator<ExportClaim> {
-      yield sampleClaims[0];
+    async function* failing(): AsyncGenerator<ExportClaim[]> {
+      yield [sampleClaims[0]];
       throw new Error("connection lost");
     }
     const errors: unknown[] = [];
-    const response = new Response(exportStream(failing(), idWriter, { batchSize: 5, onError: (e) => errors.push(e) }));
+    const response = new Response(exportStream(failing(), idWriter, { onError: (e) => errors.push(e) }));
     await expect(response.text()).rejects.toThrow("connection lost");
     expect(errors).toHaveLength(1);
   });

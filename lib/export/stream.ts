@@ -1,9 +1,10 @@
 /**
  * Exports are written as they are read: claims come from an async source in
- * keyset batches, are mapped a batch at a time, and leave as a web
- * ReadableStream that pulls the next batch only when the previous one has
- * been taken. Memory holds one batch whatever the number of claims, and the
- * first bytes (a format's head) leave before the first query returns.
+ * batches (keyset pages of the database), each mapped and encoded as a whole,
+ * and leave as a web ReadableStream that pulls the next batch only when the
+ * previous one has been taken. Memory holds a batch or two whatever the
+ * number of claims, and the first bytes (a format's head) leave before the
+ * first query returns.
  */
 import type { ExportClaim } from "./links";
 
@@ -12,23 +13,21 @@ export interface ExportWriter {
   /** Text before the first claim (a header row, the opening of a JSON document). */
   head: string;
   /** Text of a batch of claims; `written` is how many claims came before it. */
-  batch(claims: ExportClaim[], written: number): string;
+  batch(claims: readonly ExportClaim[], written: number): string;
   /** Text after the last claim, knowing how many there were. */
   tail(total: number): string;
 }
 
 export interface ExportStreamOptions {
-  /** Claims mapped and encoded at once: large enough to amortise, small enough to stay flat. */
-  batchSize?: number;
   /** Told of an error that cut the stream short, after the status line has left. */
   onError?: (error: unknown) => void;
 }
 
-/** Streams `claims` through `writer` as UTF-8. Cancelling the stream stops reading claims. */
+/** Streams the batches of `claims` through `writer` as UTF-8. Cancelling the stream stops reading claims. */
 export function exportStream(
-  claims: AsyncIterable<ExportClaim>,
+  claims: AsyncIterable<readonly ExportClaim[]>,
   writer: ExportWriter,
-  { batchSize = 500, onError }: ExportStreamOptions = {},
+  { onError }: ExportStreamOptions = {},
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const source = claims[Symbol.asyncIterator]();
@@ -39,23 +38,19 @@ export function exportStream(
     },
     async pull(controller) {
       try {
-        const batch: ExportClaim[] = [];
-        let done = false;
-        while (batch.length < batchSize) {
+        // An empty batch writes nothing; read on, since returning without
+        // enqueuing would leave a waiting reader with no further pull.
+        for (;;) {
           const next = await source.next();
           if (next.done) {
-            done = true;
-            break;
+            controller.enqueue(encoder.encode(writer.tail(written)));
+            controller.close();
+            return;
           }
-          batch.push(next.value);
-        }
-        if (batch.length > 0) {
-          controller.enqueue(encoder.encode(writer.batch(batch, written)));
-          written += batch.length;
-        }
-        if (done) {
-          controller.enqueue(encoder.encode(writer.tail(written)));
-          controller.close();
+          if (next.value.length === 0) continue;
+          controller.enqueue(encoder.encode(writer.batch(next.value, written)));
+          written += next.value.length;
+          return;
         }
       } catch (error) {
         // The status and headers are gone already: all that is left is to cut

@@ -105,7 +105,7 @@ describe("W3C export", () => {
   });
 
   it("gives an orphan only its quote, since its offsets count in an earlier revision", () => {
-    const orphan = toW3cAnnotation({ ...sampleClaims[0], status: "orphan", anchoredRevision: 1 }, links, { standalone: true });
+    const orphan = toW3cAnnotation({ ...sampleClaims[0], status: "orphan" }, links, { standalone: true });
     expect(orphan.target.selector).toEqual([{ type: "TextQuoteSelector", exact: "spy chips", prefix: sampleClaims[0].prefix, suffix: sampleClaims[0].suffix }]);
     expect(check("annotation", orphan)).toEqual([]);
   });

@@ -36,7 +36,10 @@ export async function getDb(): Promise<Database> {
   return (await holder[globalKey]).db;
 }
 
-const embedded = new WeakSet<Database>();
+// On globalThis with the connection, for the same reason: a second copy of
+// this module must know the database the first one opened.
+const embeddedKey = Symbol.for("factcheck.database.embedded");
+const embedded: WeakSet<Database> = ((globalThis as typeof globalThis & { [embeddedKey]?: WeakSet<Database> })[embeddedKey] ??= new WeakSet());
 
 /**
  * Whether `db` is PGlite, in this process, rather than a PostgreSQL server:

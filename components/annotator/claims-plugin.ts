@@ -129,13 +129,13 @@ function labelTemplate(tag: string, glyph: string, tagLabel: string): HTMLElemen
   element.className = `claim-label claim-label-${tag}`;
   element.contentEditable = "false";
   element.title = `${tagLabel} claim`;
-  const visible = document.createElement("span");
-  visible.setAttribute("aria-hidden", "true");
-  visible.textContent = glyph;
+  // The glyph is drawn by CSS from this attribute, with empty alternative
+  // text, so screen readers say only the words: one element fewer per claim.
+  element.dataset.glyph = glyph;
   const spoken = document.createElement("span");
   spoken.className = "sr-only";
   spoken.textContent = `${tagLabel} claim: `;
-  element.append(visible, spoken);
+  element.append(spoken);
   labelTemplates.set(tag, element);
   return element;
 }

@@ -44,7 +44,7 @@ async function main() {
     }
     claims += document.claims.length;
   }
-  // Fresh statistics, as autovacuum would have them on a database in use.
+  // Fresh statistics, as the app gathers on opening PGlite and autovacuum keeps on a server.
   await db.execute(sql`vacuum analyze`);
   await closeDb();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -5,7 +5,8 @@ import type { ReviewFilters } from "@/lib/review-filters";
 import type { Tag } from "@/lib/tags";
 import type { Database } from "../client";
 import { annotations, documents } from "../schema";
-import { aliased, aliasedKey, annotationColumns, readRows } from "./annotations";
+import { annotationColumns } from "./annotations";
+import { aliased, aliasedKey, readRows } from "./read-rows";
 
 /** A claim with the article it belongs to, as review pages and exports list it. */
 export interface ReviewClaim extends Annotation {
@@ -155,14 +156,13 @@ function selectBatch(db: Database, where: SQL[], sort: ReviewFilters["sort"], li
 
 /**
  * Every matching claim in the filters' order, as exports read them
- * (`ExportClaim`), in batches, so memory stays
- * flat however many there are (exports of 100,000 claims). Batches use keyset
- * pagination (a WHERE on the last row's sort key, not a growing OFFSET), so
- * each is an index range scan: by position, one article after another in
- * slug order, each read along (document, start, end, id); by last change,
- * along (updated_at, id). The next batch is asked for before this one is
- * handed over, so that the database reads it while the caller serialises
- * this one.
+ * (`ExportClaim`), in batches, so memory stays flat however many there are
+ * (exports of 100,000 claims). Batches use keyset pagination (a WHERE on the
+ * last row's sort key, not a growing OFFSET), so each is an index range scan:
+ * by position, one article after another in slug order, each read along
+ * (document, start, end, id); by last change, along (updated_at, id). The
+ * next batch is asked for before this one is handed over, so that the
+ * database reads it while the caller serialises this one.
  */
 export async function* streamReviewClaims(
   db: Database,
@@ -180,17 +180,17 @@ export async function* streamReviewClaims(
 
   /** Batches of `where` in turn, each keyed on the last claim of the one before. */
   async function* batches(where: SQL[], after: (last: BatchClaim) => SQL): AsyncGenerator<ExportClaim[]> {
-    const fetch = (last?: BatchClaim) => {
+    const read = (last?: BatchClaim) => {
       const batch = selectBatch(db, last ? [...where, after(last)] : where, filters.sort, batchSize);
       // Marked handled: if the client goes away, nobody awaits the prefetched batch.
       batch.catch(() => undefined);
       return batch;
     };
-    let pending = fetch();
+    let pending = read();
     for (;;) {
       const claims = await pending;
       const full = claims.length === batchSize;
-      if (full) pending = fetch(claims[claims.length - 1]);
+      if (full) pending = read(claims[claims.length - 1]);
       for (const claim of claims) (claim as BatchClaim & ExportClaim).document = articleById.get(claim.documentId)!;
       if (claims.length > 0) yield claims as (BatchClaim & ExportClaim)[];
       if (!full) return;

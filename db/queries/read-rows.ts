@@ -1,0 +1,51 @@
+/**
+ * Reading thousands of rows (claim lists, exports) as plain objects, without
+ * Drizzle's decoding of every column of every row, in whichever way is
+ * fastest on the database at hand. Queries are still built with Drizzle; only
+ * their rows are read differently.
+ */
+import { type SQL, type SQLWrapper, type Subquery, sql } from "drizzle-orm";
+import { type Database, isEmbedded } from "../client";
+
+/** Columns selected under their own keys, so that the rows of `readRows` are objects with those keys. */
+export function aliased(columns: Record<string, SQLWrapper>) {
+  return Object.fromEntries(Object.entries(columns).map(([key, column]) => [key, sql`${column}`.as(key)]));
+}
+
+const aggregated = "claim";
+
+/** A column of the rows `readRows` reads, by its key, for their order in the database's JSON text. */
+export const aliasedKey = (key: string) => sql`${sql.identifier(aggregated)}.${sql.identifier(key)}`;
+
+type AliasedSelect = SQLWrapper & { as(alias: typeof aggregated): Subquery };
+
+/**
+ * The rows of a select of `aliased` columns as plain objects under their
+ * keys, without Drizzle's decoding of every column of every row (for lists of
+ * thousands of claims, and exports of 100,000, where it showed: about 4 µs a
+ * row). The fastest form differs by database:
+ * - PGlite: one JSON text made by the database (`json_agg`), parsed at once.
+ *   Rows cross from WebAssembly one by one, which costs twice what writing
+ *   and parsing the JSON does (2,000 claims: 39 ms as rows, 21 as JSON).
+ * - PostgreSQL: the driver's own rows. Its `json_agg` is slower than its row
+ *   protocol (100,000 claims: 1.8 s against 0.8 s, on 2 cores).
+ * `order` restates the select's ORDER BY over the keys (`aliasedKey`), since
+ * an aggregate keeps no order of its subquery's.
+ */
+export async function readRows<T>(db: Database, rows: AliasedSelect, order: SQL[]): Promise<T[]> {
+  if (isEmbedded(db)) return JSON.parse(await aggregateJson(db, rows, order)) as T[];
+  return Array.from((await db.execute(rows)) as Iterable<T>);
+}
+
+/** `readRows` as the text of a JSON array, ready to send. */
+export async function readRowsJson(db: Database, rows: AliasedSelect, order: SQL[]): Promise<string> {
+  if (isEmbedded(db)) return aggregateJson(db, rows, order);
+  return JSON.stringify(await db.execute(rows));
+}
+
+async function aggregateJson(db: Database, rows: AliasedSelect, order: SQL[]): Promise<string> {
+  const [row] = await db
+    .select({ json: sql<string>`coalesce(json_agg(${sql.identifier(aggregated)} order by ${sql.join(order, sql`, `)}), '[]')::text` })
+    .from(rows.as(aggregated));
+  return row.json;
+}

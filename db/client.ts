@@ -8,7 +8,6 @@
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { readDatabaseEnv } from "./env";
 import { loadContentArticles } from "./load-content";
@@ -48,24 +47,6 @@ const embedded: WeakSet<Database> = ((globalThis as typeof globalThis & { [embed
  */
 export function isEmbedded(db: Database): boolean {
   return embedded.has(db);
-}
-
-/**
- * Gathers the planner's statistics on the claims again after `added` of them
- * were written at once (an import), when that is many since the last time
- * (autovacuum's rule: more than 50 rows plus a tenth of the table), on PGlite
- * only. PGlite runs PostgreSQL in single-user mode, where autovacuum never
- * runs: without statistics the planner reads every claim left in an article
- * for each keyset batch of an export (100,000 claims on PGlite: 8 s instead
- * of 2). All tables are analysed on opening; a server's autovacuum does this.
- */
-export async function refreshStatistics(db: Database, added: number): Promise<void> {
-  if (!isEmbedded(db)) return;
-  // PGlite answers with { rows }; reltuples is -1 before the first analysis.
-  const { rows } = (await db.execute(sql`select reltuples from pg_class where oid = 'annotations'::regclass`)) as unknown as {
-    rows: { reltuples: number }[];
-  };
-  if (added > 50 + 0.1 * Math.max(0, rows[0].reltuples)) await db.execute(sql`analyze annotations, annotation_anchors`);
 }
 
 /** Closes the connection, if open; the next `getDb()` opens a new one. */
@@ -111,7 +92,7 @@ async function openPglite(dataDir: string): Promise<Connection> {
   const client = await PGlite.create(dataDir);
   const db = drizzle({ client, schema });
   await migrate(db, { migrationsFolder });
-  // See refreshStatistics: statistics are not kept up by anything else here.
+  // Autovacuum never runs in PGlite's single-user mode: see db/queries/statistics.ts.
   await client.exec("analyze");
   embedded.add(db as unknown as Database);
   return { db: db as unknown as Database, close: () => client.close() };

@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db/client";
 import { articleText, type ArticleBlock } from "@/lib/article";
@@ -72,23 +71,5 @@ describe("createAnnotations", () => {
     if (result.kind !== "created") throw new Error("not created");
     expect(result.annotations.map((a) => a.note)).toEqual(claims.map((c) => c.note));
     expect(await listAnnotations(db, document.id)).toHaveLength(1_203);
-  });
-
-  const onServer = Boolean(process.env.DATABASE_URL);
-  it.skipIf(onServer)("gathers the planner's statistics again after a large import, on PGlite", async () => { // skipped on a server: its autovacuum does this
-    const db = await getDb();
-    const analysed = async () => {
-      const { rows } = (await db.execute(
-        sql`select coalesce(extract(epoch from last_analyze), 0)::float8 as at from pg_stat_user_tables where relname = 'annotations'`,
-      )) as unknown as { rows: { at: number }[] };
-      return rows[0].at;
-    };
-    const opened = await analysed();
-    expect(opened).toBeGreaterThan(0);
-    const document = await createTestDocument(blocks);
-    await createAnnotations(db, document, [placed("wrong")], "Importer");
-    expect(await analysed()).toBe(opened);
-    await createAnnotations(db, document, Array.from({ length: 300 }, () => placed("spy chips")), "Importer");
-    expect(await analysed()).toBeGreaterThan(opened);
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Annotation } from "@/lib/annotation";
 import type { PlacedClaim } from "@/lib/import/plan";
-import { type Database, refreshStatistics } from "../client";
+import type { Database } from "../client";
 import { annotationAnchors, annotations, documents } from "../schema";
 import { firstAnchorRow, newClaimRow, toAnnotation } from "./annotations";
 
@@ -51,7 +51,6 @@ export async function createAnnotations(
     return stored;
   });
   if (!rows) return { kind: "revised" };
-  await refreshStatistics(db, rows.length);
   const byId = new Map(rows.map((row) => [row.id, row]));
   return { kind: "created", annotations: ids.map((id) => toAnnotation(byId.get(id)!)) };
 }

@@ -34,13 +34,24 @@ type AliasedSelect = SQLWrapper & { as(alias: typeof aggregated): Subquery };
  */
 export async function readRows<T>(db: Database, rows: AliasedSelect, order: SQL[]): Promise<T[]> {
   if (isEmbedded(db)) return JSON.parse(await aggregateJson(db, rows, order)) as T[];
-  return Array.from((await db.execute(rows)) as Iterable<T>);
+  return driverRows<T>(await db.execute(rows));
 }
 
 /** `readRows` as the text of a JSON array, ready to send. */
 export async function readRowsJson(db: Database, rows: AliasedSelect, order: SQL[]): Promise<string> {
   if (isEmbedded(db)) return aggregateJson(db, rows, order);
-  return JSON.stringify(await db.execute(rows));
+  return JSON.stringify(driverRows(await db.execute(rows)));
+}
+
+/**
+ * The rows of a driver's answer: postgres.js answers with an array of them,
+ * PGlite with `{ rows }` (should a PGlite database ever be taken for a
+ * server, its claims are still read, only more slowly).
+ */
+function driverRows<T>(answer: unknown): T[] {
+  if (Array.isArray(answer)) return answer as T[];
+  if (answer && typeof answer === "object" && Array.isArray((answer as { rows?: unknown }).rows)) return (answer as { rows: T[] }).rows;
+  throw new Error("the database answered a select with no rows array");
 }
 
 async function aggregateJson(db: Database, rows: AliasedSelect, order: SQL[]): Promise<string> {

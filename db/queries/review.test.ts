@@ -1,9 +1,12 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db/client";
 import type { ArticleBlock } from "@/lib/article";
 import { call, createTestDocument } from "@/test/api-client";
 import * as annotationRoute from "@/app/api/annotations/[id]/route";
 import * as annotationsRoute from "@/app/api/documents/[slug]/annotations/route";
+import { pick } from "@/lib/annotation";
+import { type ExportClaim, exportClaimKeys } from "@/lib/export/links";
 import { listReviewClaims, listReviewNames, streamReviewClaims } from "./review";
 
 const blocks: ArticleBlock[] = [{ type: "paragraph", text: "Jassy said the story on spy chips was wrong and should be retracted." }];
@@ -48,30 +51,42 @@ describe("review filters", () => {
 });
 
 describe("streamReviewClaims", () => {
-  const streamed = async (sort: "position" | "updated", batchSize: number) => {
-    const batches: { id: string; slug: string; createdAt: string }[][] = [];
-    for await (const batch of streamReviewClaims(await getDb(), { tags: [], sort }, { documentId }, batchSize)) {
-      batches.push(batch.map((claim) => ({ id: claim.id, slug: claim.document.slug, createdAt: claim.createdAt })));
+  const exported = (claim: ExportClaim) => ({ ...pick(claim, exportClaimKeys), document: claim.document });
+
+  /** The batches streamed for one article, each claim as exports read it. */
+  const streamed = async (article: string, sort: "position" | "updated", batchSize: number) => {
+    const batches: ExportClaim[][] = [];
+    for await (const batch of streamReviewClaims(await getDb(), { tags: [], sort }, { documentId: article }, batchSize)) {
+      batches.push(batch.map(exported));
     }
     return batches;
   };
+  const listed = async (article: string, sort: "position" | "updated") =>
+    (await listReviewClaims(await getDb(), { tags: [], sort }, { documentId: article })).map(exported);
 
-  it("reads every live claim once, in batches across keyset boundaries, each with its article", async () => {
-    const db = await getDb();
-    const [{ document }] = await listReviewClaims(db, { tags: [], sort: "position" }, { documentId });
+  it("reads every live claim once, as the review list has it, in batches across keyset boundaries", async () => {
     for (const sort of ["position", "updated"] as const) {
-      const listed = (await listReviewClaims(db, { tags: [], sort }, { documentId })).map((claim) => claim.id);
-      const batches = await streamed(sort, 2);
-      expect(batches.map((batch) => batch.length)).toEqual([2, 1]);
-      expect(batches.flat().map((claim) => claim.id)).toEqual(listed);
-      expect(new Set(batches.flat().map((claim) => claim.slug))).toEqual(new Set([document.slug]));
+      const all = await listed(documentId, sort);
+      expect(all).toHaveLength(3);
+      for (const [batchSize, sizes] of [[2, [2, 1]], [3, [3]], [1, [1, 1, 1]]] as const) {
+        const batches = await streamed(documentId, sort, batchSize);
+        expect(batches.map((batch) => batch.length)).toEqual(sizes);
+        expect(batches.flat()).toEqual(all);
+      }
     }
     // The last change comes first: the claim another reviewer changed last.
-    expect((await streamed("updated", 2))[0][0].id).toBe(ids[1]);
+    expect((await streamed(documentId, "updated", 2))[0][0].id).toBe(ids[1]);
   });
 
-  it("writes the times as the API does (ISO, UTC, milliseconds)", async () => {
-    const [[first]] = await streamed("position", 10);
-    expect(first.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  it("keeps claims changed at the same moment apart, by id, across batches", async () => {
+    const db = await getDb();
+    const article = await createTestDocument(blocks);
+    for (const start of [0, 10, 20, 30]) {
+      await call(annotationsRoute.POST, { slug: article.slug }, { body: { start, end: start + 5, tag: "denied" } });
+    }
+    await db.execute(sql`update annotations set updated_at = '2026-01-02T03:04:05.678901Z' where document_id = ${article.id}`);
+    const all = await listed(article.id, "updated");
+    expect(new Set(all.map((claim) => claim.updatedAt))).toEqual(new Set(["2026-01-02T03:04:05.678Z"]));
+    for (const batchSize of [1, 3]) expect((await streamed(article.id, "updated", batchSize)).flat()).toEqual(all);
   });
 });

@@ -177,6 +177,16 @@ export async function* streamReviewClaims(
     .where(scope.documentId ? eq(documents.id, scope.documentId) : undefined)
     .orderBy(asc(documents.slug));
   const articleById = new Map(articles.map(({ id, ...article }) => [id, article]));
+  /** Claims of an article stored after the list above was read (by last change, all articles are read) get it here. */
+  const addArticles = async (claims: BatchClaim[]) => {
+    const missing = [...new Set(claims.map((claim) => claim.documentId).filter((id) => !articleById.has(id)))];
+    if (missing.length === 0) return;
+    const found = await db
+      .select({ id: documents.id, slug: documents.slug, title: documents.title, outlet: documents.outlet, sourceUrl: documents.sourceUrl })
+      .from(documents)
+      .where(inArray(documents.id, missing));
+    for (const { id, ...article } of found) articleById.set(id, article);
+  };
 
   /** Batches of `where` in turn, each keyed on the last claim of the one before. */
   async function* batches(where: SQL[], after: (last: BatchClaim) => SQL): AsyncGenerator<ExportClaim[]> {
@@ -191,6 +201,8 @@ export async function* streamReviewClaims(
       const claims = await pending;
       const full = claims.length === batchSize;
       if (full) pending = read(claims[claims.length - 1]);
+      await addArticles(claims);
+      // Every claim's article exists: claims reference it, and articles are never deleted.
       for (const claim of claims) (claim as BatchClaim & ExportClaim).document = articleById.get(claim.documentId)!;
       if (claims.length > 0) yield claims as (BatchClaim & ExportClaim)[];
       if (!full) return;

@@ -75,4 +75,22 @@ describe("exportStream", () => {
     await expect(response.text()).rejects.toThrow("connection lost");
     expect(errors).toHaveLength(1);
   });
+
+  it("stays quiet when the client goes away while a batch is being read", async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    async function* slow(): AsyncGenerator<ExportClaim[]> {
+      await gate;
+      yield [sampleClaims[0]];
+    }
+    const errors: unknown[] = [];
+    const reader = exportStream(slow(), idWriter, { onError: (e) => errors.push(e) }).getReader();
+    await reader.read();
+    const reading = reader.read();
+    const cancelling = reader.cancel();
+    release();
+    await cancelling;
+    expect(await reading).toEqual({ done: true, value: undefined });
+    expect(errors).toEqual([]);
+  });
 });

@@ -32,6 +32,8 @@ export function exportStream(
   const encoder = new TextEncoder();
   const source = claims[Symbol.asyncIterator]();
   let written = 0;
+  // Set when the client goes away: a batch read meanwhile has nowhere to go.
+  let cancelled = false;
   return new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(writer.head));
@@ -42,6 +44,7 @@ export function exportStream(
         // enqueuing would leave a waiting reader with no further pull.
         for (;;) {
           const next = await source.next();
+          if (cancelled) return;
           if (next.done) {
             controller.enqueue(encoder.encode(writer.tail(written)));
             controller.close();
@@ -53,6 +56,7 @@ export function exportStream(
           return;
         }
       } catch (error) {
+        if (cancelled) return;
         // The status and headers are gone already: all that is left is to cut
         // the body short, so that the client sees a failed download rather
         // than a complete-looking file with claims missing.
@@ -61,6 +65,7 @@ export function exportStream(
       }
     },
     async cancel() {
+      cancelled = true;
       await source.return?.();
     },
   });

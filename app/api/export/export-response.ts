@@ -1,6 +1,7 @@
 import type { Database } from "@/db/client";
 import { type ExportEnv, readExportEnv } from "@/db/env";
 import { streamReviewClaims } from "@/db/queries/review";
+import { refreshStatistics } from "@/db/queries/statistics";
 import { exportFile, type ExportQuery, type ExportScope, parseExportQuery } from "@/lib/export/formats";
 import type { ExportLinks } from "@/lib/export/links";
 import { exportStream } from "@/lib/export/stream";
@@ -23,12 +24,13 @@ export function exportLinks(request: Request, env: ExportEnv = readExportEnv()):
  * client reads it. Everything that can be refused has been by now: once the
  * body starts, a database failure can only cut it short.
  */
-export function exportResponse(
+export async function exportResponse(
   request: Request,
   db: Database,
   query: ExportQuery,
   scope: ExportScope & { documentId?: string },
-): Response {
+): Promise<Response> {
+  await refreshStatistics(db);
   const env = readExportEnv();
   const links = exportLinks(request, env);
   const organisation = { name: env.REVIEW_ORG_NAME, url: env.REVIEW_ORG_URL ?? links.origin };

@@ -116,8 +116,14 @@ describe("revisions", () => {
       { revision: 2, status: "anchored", actor: "Test Reviewer" },
     ]);
     expect(json.history[1].start).not.toBe(json.history[0].start);
+    expect(Date.parse(json.history[1].at)).toBeGreaterThan(Date.parse(json.history[0].at));
+    const typo = (await call(historyRoute.GET, { id: ids.typo })).json.history;
+    expect(typo[1]).toMatchObject({ revision: 2, status: "anchored", method: "fuzzy", exact: "followed Apple's lead in calling for the retraction" });
+    expect(typo[1].score).toBeGreaterThan(0.5);
+    expect(typo[1].score).toBeLessThan(1);
     const lost = (await call(historyRoute.GET, { id: ids.deleted })).json.history;
-    expect(lost[1]).toMatchObject({ revision: 2, status: "orphan" });
+    expect(lost[1]).toMatchObject({ revision: 2, status: "orphan", score: null, exact: "complicated and time-consuming review" });
+    expect(lost[1].method).not.toBe("");
   });
 
   it("re-attaches an orphan to new words", async () => {

@@ -8,9 +8,6 @@ import type { Database } from "../client";
 import { annotationAnchors, annotations, type DocumentRow, documentRevisions, documents } from "../schema";
 import { toAnnotation } from "./annotations";
 
-/** Rows per statement when writing many claims: well under PostgreSQL's 65,535 parameters. */
-const chunkSize = 1_000;
-
 export interface PublishResult {
   revision: { number: number; publishedBy: string; publishedAt: string };
   anchored: number;
@@ -62,46 +59,51 @@ export async function publishRevision(
       return { claim, status: "anchored" as const, anchor: describeRange(index, result.start, result.end), method: result.method, score: result.score };
     });
 
-    for (let i = 0; i < updates.length; i += chunkSize) {
-      const chunk = updates.slice(i, i + chunkSize);
-      const placed = chunk.filter((u) => u.status === "anchored");
-      if (placed.length > 0) {
-        const values = sql.join(
-          placed.map((u) => {
-            // Words that changed under the claim (a fuzzy match) are kept for the reviewer to check the verdict.
-            const was = u.anchor.exact === u.claim.exact ? null : u.claim.exact;
-            return sql`(${u.claim.id}::uuid, ${u.anchor.start}::int, ${u.anchor.end}::int, ${u.anchor.exact}, ${u.anchor.prefix}, ${u.anchor.suffix}, ${was}::text)`;
-          }),
-          sql`, `,
-        );
-        await tx.execute(sql`
-          update ${annotations} as a set
-            start_offset = v.s, end_offset = v.e, exact = v.exact, prefix = v.prefix, suffix = v.suffix,
-            -- The words the verdict was given on stay until a reviewer checks it,
-            -- through later revisions; words changed back to them need no check.
-            previous_quote = nullif(coalesce(a.previous_quote, v.was), v.exact),
-            status = 'anchored', anchored_revision = ${number}
-          from (values ${values}) as v(id, s, e, exact, prefix, suffix, was)
-          where a.id = v.id`);
-      }
-      const lost = chunk.filter((u) => u.status === "orphan").map((u) => sql`${u.claim.id}::uuid`);
-      if (lost.length > 0) {
-        await tx.execute(sql`update ${annotations} set status = 'orphan' where id in (${sql.join(lost, sql`, `)})`);
-      }
-      await tx.insert(annotationAnchors).values(
-        chunk.map((u) => ({
-          annotationId: u.claim.id,
-          revision: number,
-          status: u.status,
-          start: u.anchor.start,
-          end: u.anchor.end,
-          exact: u.anchor.exact,
-          method: u.method,
-          score: u.score,
-          actor: publishedBy,
-          at: revision.publishedAt,
-        })),
-      );
+    // Each write is one statement with its rows in one JSON parameter: as
+    // separate parameters, 5,000 claims cost Drizzle ~250 ms to build.
+    const placed = updates
+      .filter((u) => u.status === "anchored")
+      .map((u) => ({
+        id: u.claim.id,
+        s: u.anchor.start,
+        e: u.anchor.end,
+        exact: u.anchor.exact,
+        prefix: u.anchor.prefix,
+        suffix: u.anchor.suffix,
+        // Words that changed under the claim (a fuzzy match) are kept for the reviewer to check the verdict.
+        was: u.anchor.exact === u.claim.exact ? null : u.claim.exact,
+      }));
+    if (placed.length > 0) {
+      await tx.execute(sql`
+        update ${annotations} as a set
+          start_offset = v.s, end_offset = v.e, exact = v.exact, prefix = v.prefix, suffix = v.suffix,
+          -- The words the verdict was given on stay until a reviewer checks it,
+          -- through later revisions; words changed back to them need no check.
+          previous_quote = nullif(coalesce(a.previous_quote, v.was), v.exact),
+          status = 'anchored', anchored_revision = ${number}
+        from json_to_recordset(${JSON.stringify(placed)}::json) as v(id uuid, s int, e int, exact text, prefix text, suffix text, was text)
+        where a.id = v.id`);
+    }
+    const lost = updates.filter((u) => u.status === "orphan").map((u) => u.claim.id);
+    if (lost.length > 0) {
+      await tx.execute(sql`
+        update ${annotations} set status = 'orphan'
+        where id in (select json_array_elements_text(${JSON.stringify(lost)}::json)::uuid)`);
+    }
+    const history = updates.map((u) => ({
+      id: u.claim.id,
+      status: u.status,
+      s: u.anchor.start,
+      e: u.anchor.end,
+      exact: u.anchor.exact,
+      method: u.method,
+      score: u.score,
+    }));
+    if (history.length > 0) {
+      await tx.execute(sql`
+        insert into ${annotationAnchors} (annotation_id, revision, status, start_offset, end_offset, exact, method, score, actor, at)
+        select v.id, ${number}, v.status::anchor_status, v.s, v.e, v.exact, v.method, v.score, ${publishedBy}, ${revision.publishedAt.toISOString()}::timestamptz
+        from json_to_recordset(${JSON.stringify(history)}::json) as v(id uuid, status text, s int, e int, exact text, method text, score real)`);
     }
 
     await tx.update(documents).set({ text: article.text, blocks: article.blocks, revision: number }).where(eq(documents.id, documentId));

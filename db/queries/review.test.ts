@@ -1,12 +1,15 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db/client";
-import type { ArticleBlock } from "@/lib/article";
 import { call, createTestDocument } from "@/test/api-client";
 import * as annotationRoute from "@/app/api/annotations/[id]/route";
 import * as annotationsRoute from "@/app/api/documents/[slug]/annotations/route";
 import { pick } from "@/lib/annotation";
+import { type ArticleBlock, articleText } from "@/lib/article";
+import type { PlacedClaim } from "@/lib/import/plan";
+import { describeRange } from "@/lib/selectors";
 import { type ExportClaim, exportClaimKeys } from "@/lib/export/links";
+import { createAnnotations } from "./import";
 import { listReviewClaims, listReviewNames, streamReviewClaims } from "./review";
 
 const blocks: ArticleBlock[] = [{ type: "paragraph", text: "Jassy said the story on spy chips was wrong and should be retracted." }];
@@ -88,5 +91,25 @@ describe("streamReviewClaims", () => {
     const all = await listed(article.id, "updated");
     expect(new Set(all.map((claim) => claim.updatedAt))).toEqual(new Set(["2026-01-02T03:04:05.678Z"]));
     for (const batchSize of [1, 3]) expect((await streamed(article.id, "updated", batchSize)).flat()).toEqual(all);
+  });
+
+  it("starts with a small batch, so a download begins at once, then reads on in large ones", async () => {
+    const db = await getDb();
+    const article = await createTestDocument(blocks);
+    const text = articleText(blocks);
+    const claim = (start: number): PlacedClaim => ({
+      index: 0,
+      anchor: describeRange(text, start, start + 5),
+      tag: "unverified",
+      note: "",
+      claimant: "",
+      evidence: [],
+      method: "quote",
+      score: 1,
+    });
+    await createAnnotations(db, article, Array.from({ length: 250 }, (_, i) => claim(i % 60)), "Importer");
+    const batches = await streamed(article.id, "position", 2_000);
+    expect(batches.map((batch) => batch.length)).toEqual([200, 50]);
+    expect(batches.flat()).toEqual(await listed(article.id, "position"));
   });
 });

@@ -129,6 +129,9 @@ export async function countReviewClaimsByTag(
   return Object.fromEntries(rows.map((row) => [row.tag, Number(row.count)]));
 }
 
+/** Claims in the first batch of an export: about 150 KB of W3C JSON-LD. */
+const firstBatchSize = 200;
+
 /** A claim of an export batch as read: what exports write, its article's id, and the exact time the next batch starts after. */
 type BatchClaim = Omit<ExportClaim, "document"> & { documentId: string; updatedAtCursor: string };
 
@@ -188,19 +191,26 @@ export async function* streamReviewClaims(
     for (const { id, ...article } of found) articleById.set(id, article);
   };
 
+  // The very first batch is small, so that the download starts at once; the
+  // others are large, to amortise each query.
+  let nextSize = Math.min(batchSize, firstBatchSize);
+
   /** Batches of `where` in turn, each keyed on the last claim of the one before. */
   async function* batches(where: SQL[], after: (last: BatchClaim) => SQL): AsyncGenerator<ExportClaim[]> {
-    const read = (last?: BatchClaim) => {
-      const batch = selectBatch(db, last ? [...where, after(last)] : where, filters.sort, batchSize);
-      // Marked handled: if the client goes away, nobody awaits the prefetched batch.
-      batch.catch(() => undefined);
-      return batch;
+    const read = async (last?: BatchClaim) => {
+      const size = nextSize;
+      nextSize = batchSize;
+      return { size, claims: await selectBatch(db, last ? [...where, after(last)] : where, filters.sort, size) };
     };
     let pending = read();
     for (;;) {
-      const claims = await pending;
-      const full = claims.length === batchSize;
-      if (full) pending = read(claims[claims.length - 1]);
+      const { size, claims } = await pending;
+      const full = claims.length === size;
+      if (full) {
+        pending = read(claims[claims.length - 1]);
+        // Marked handled: if the client goes away, nobody awaits the prefetched batch.
+        pending.catch(() => undefined);
+      }
       await addArticles(claims);
       // Every claim's article exists: claims reference it, and articles are never deleted.
       for (const claim of claims) (claim as BatchClaim & ExportClaim).document = articleById.get(claim.documentId)!;

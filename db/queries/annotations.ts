@@ -4,7 +4,7 @@ import type { TextAnchor } from "@/lib/selectors";
 import type { Tag } from "@/lib/tags";
 import type { Database } from "../client";
 import { annotationAnchors, annotations, type AnnotationRow, documents, type NewAnnotationRow } from "../schema";
-import { aliased, aliasedKey, readRowsJson } from "./read-rows";
+import { aliased, aliasedKey, rowsJson } from "./read-rows";
 
 /** The API shape of a stored row. */
 export function toAnnotation(row: AnnotationRow): Annotation {
@@ -77,19 +77,15 @@ export async function listAnnotations(db: Database, documentId: string): Promise
  * The live claims of an article, in reading order (start, end, then id, as
  * exports), as the text of a JSON array (of `Annotation`s, or the keys of
  * `columns`, which must include `start`, `end` and `id`), read with no
- * decoding or object per row in Drizzle (see `readRowsJson`).
+ * decoding or object per row in Drizzle (see `rowsJson`).
  */
 export async function listAnnotationsJson(
   db: Database,
   documentId: string,
   columns: Record<string, SQLWrapper> = annotationColumns,
 ): Promise<string> {
-  const rows = db
-    .select(aliased(columns))
-    .from(annotations)
-    .where(liveOn(documentId))
-    .orderBy(annotations.start, annotations.end, annotations.id);
-  return readRowsJson(db, rows, [aliasedKey("start"), aliasedKey("end"), aliasedKey("id")]);
+  const rows = db.select(aliased(columns)).from(annotations).where(liveOn(documentId));
+  return rowsJson(db, rows, [aliasedKey("start"), aliasedKey("end"), aliasedKey("id")]);
 }
 
 export async function getAnnotation(db: Database, id: string): Promise<AnnotationRow | undefined> {

@@ -142,6 +142,9 @@ const batchColumns = {
   updatedAtCursor: sql<string>`${annotations.updatedAt}::text`,
 } satisfies Record<keyof BatchClaim, SQLWrapper>;
 
+/** An article's id and what exports name of it (`ExportArticle`). */
+const exportArticleColumns = { id: documents.id, slug: documents.slug, title: documents.title, outlet: documents.outlet, sourceUrl: documents.sourceUrl };
+
 /** One keyset batch of claims (see `readRows`). */
 function selectBatch(db: Database, where: SQL[], sort: ReviewFilters["sort"], limit: number): Promise<BatchClaim[]> {
   const [rowOrder, keyOrder] =
@@ -175,7 +178,7 @@ export async function* streamReviewClaims(
 ): AsyncGenerator<ExportClaim[]> {
   const base = conditions(filters, scope);
   const articles = await db
-    .select({ id: documents.id, slug: documents.slug, title: documents.title, outlet: documents.outlet, sourceUrl: documents.sourceUrl })
+    .select(exportArticleColumns)
     .from(documents)
     .where(scope.documentId ? eq(documents.id, scope.documentId) : undefined)
     .orderBy(asc(documents.slug));
@@ -185,7 +188,7 @@ export async function* streamReviewClaims(
     const missing = [...new Set(claims.map((claim) => claim.documentId).filter((id) => !articleById.has(id)))];
     if (missing.length === 0) return;
     const found = await db
-      .select({ id: documents.id, slug: documents.slug, title: documents.title, outlet: documents.outlet, sourceUrl: documents.sourceUrl })
+      .select(exportArticleColumns)
       .from(documents)
       .where(inArray(documents.id, missing));
     for (const { id, ...article } of found) articleById.set(id, article);

@@ -53,16 +53,25 @@ export type NewArticleInput = z.infer<typeof newArticleInput>;
 export const newRevisionInput = z.strictObject(contentFields).superRefine(oneFormat);
 export type NewRevisionInput = z.infer<typeof newRevisionInput>;
 
-/** The blocks and plain text of what was sent; null when it holds no words. */
-export function articleFromInput(input: { text?: string; html?: string; markdown?: string }): { blocks: ArticleBlock[]; text: string } | null {
-  const blocks =
+/**
+ * The blocks and plain text of what was sent; null when it holds no words.
+ * A new article's `title` is its headline when the text starts without one
+ * (a body pasted on its own), so every article opens under a headline.
+ */
+export function articleFromInput(
+  input: { text?: string; html?: string; markdown?: string },
+  title?: string,
+): { blocks: ArticleBlock[]; text: string } | null {
+  const parsed =
     input.html !== undefined
       ? htmlToBlocks(input.html)
       : input.markdown !== undefined
         ? markdownToBlocks(input.markdown)
-        : parsePlainArticle(input.text ?? "");
-  const text = articleText(blocks);
-  return text.trim() === "" ? null : { blocks, text };
+        : parsePlainArticle(input.text ?? "", { title });
+  if (articleText(parsed).trim() === "") return null;
+  const blocks: ArticleBlock[] =
+    title && parsed[0]?.type !== "heading" ? [{ type: "heading", level: 1, text: title }, ...parsed] : parsed;
+  return { blocks, text: articleText(blocks) };
 }
 
 /** A URL-safe name for an article, from its title. */

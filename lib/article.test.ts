@@ -109,6 +109,34 @@ describe("parsePlainArticle layouts", () => {
     ]);
   });
 
+  it("keeps Key Points, bullets and caption when a paragraph is added before them, and reads bullets anywhere as a list", () => {
+    expect(parsePlainArticle("H\n\nA new first paragraph.\n\nKey Points\n  • a\n  • b\nCaption\n\nBody:\n- x\n- y\nAfter.")).toEqual([
+      { type: "heading", level: 1, text: "H" },
+      { type: "paragraph", text: "A new first paragraph." },
+      { type: "heading", level: 2, text: "Key Points" },
+      { type: "list", items: ["a", "b"] },
+      { type: "caption", text: "Caption" },
+      { type: "paragraph", text: "Body:" },
+      { type: "list", items: ["x", "y"] },
+      { type: "paragraph", text: "After." },
+    ]);
+  });
+
+  it("takes a given title as the headline only when the first line does not read as one", () => {
+    expect(parsePlainArticle("Jassy wrote a tweet.\n\nMore.", { title: "T" })).toEqual([
+      { type: "heading", level: 1, text: "T" },
+      { type: "paragraph", text: "Jassy wrote a tweet." },
+      { type: "paragraph", text: "More." },
+    ]);
+    expect(parsePlainArticle("Key Points\n• a", { title: "T" }).slice(0, 2)).toEqual([
+      { type: "heading", level: 1, text: "T" },
+      { type: "heading", level: 2, text: "Key Points" },
+    ]);
+    expect(parsePlainArticle("Is the story true?\n\nMore.", { title: "T" })[0]).toEqual({ type: "heading", level: 1, text: "Is the story true?" });
+    expect(parsePlainArticle("Says who.\n\nMore.", { title: "Says who." })[0]).toEqual({ type: "heading", level: 1, text: "Says who." });
+    expect(parsePlainArticle("Jassy wrote a tweet.")[0]).toEqual({ type: "heading", level: 1, text: "Jassy wrote a tweet." });
+  });
+
   it("gives no blocks for an empty or blank source", () => {
     expect(parsePlainArticle("")).toEqual([]);
     expect(parsePlainArticle(" \n\t\n")).toEqual([]);
@@ -141,6 +169,19 @@ describe("articleText and blockTexts", () => {
 describe("blocksToPlainSource", () => {
   it("writes the article back in the layout parsePlainArticle reads, losing nothing", () => {
     const blocks = parsePlainArticle(jassySource);
+    expect(parsePlainArticle(blocksToPlainSource(blocks))).toEqual(blocks);
+  });
+
+  it("writes a list in the body so it reads back as a list", () => {
+    const blocks: ArticleBlock[] = [
+      { type: "heading", level: 1, text: "H" },
+      { type: "paragraph", text: "Intro." },
+      { type: "heading", level: 2, text: "Key Points" },
+      { type: "list", items: ["a"] },
+      { type: "caption", text: "Caption" },
+      { type: "paragraph", text: "Body." },
+      { type: "list", items: ["x", "y"] },
+    ];
     expect(parsePlainArticle(blocksToPlainSource(blocks))).toEqual(blocks);
   });
 });

@@ -36,39 +36,61 @@ export function articleText(blocks: ArticleBlock[]): string {
 }
 
 const bullet = /^\s*[•*\-–]\s+/;
+const keyPoints = /^key points:?$/i;
+// A headline does not end a sentence: a first line that does is the article's
+// first paragraph, pasted without its headline.
+const endsSentence = /[.!;:"”’')]$/;
 
 /**
  * Parses an article kept as plain text in `content/`, laid out as news sites
- * export them: the headline on the first line; an optional "Key Points" line
- * followed by bulleted lines; the photo caption on the line right after the
- * bullets (no blank line between); then paragraphs separated by blank lines.
- * Consecutive non-blank lines elsewhere are separate paragraphs.
+ * export them: the headline on the first line; a "Key Points" line followed
+ * by bulleted lines and, on the line right after them (no blank line
+ * between), the photo caption; paragraphs separated by blank lines.
+ * Consecutive non-blank lines are separate paragraphs, and bulleted lines
+ * anywhere are a list, so a revision that moves or adds these keeps them.
+ *
+ * With a `title` (a new article), the first line is the headline only when
+ * it reads as one (it is the title, or it does not end a sentence); otherwise
+ * the title is the headline and the first line is the first paragraph.
  */
-export function parsePlainArticle(source: string): ArticleBlock[] {
+export function parsePlainArticle(source: string, options: { title?: string } = {}): ArticleBlock[] {
   const lines = source.replace(/\r\n?/g, "\n").split("\n");
   const blocks: ArticleBlock[] = [];
   let i = 0;
-  const skipBlank = () => {
-    while (i < lines.length && lines[i].trim() === "") i++;
-  };
+  while (i < lines.length && lines[i].trim() === "") i++;
 
-  skipBlank();
-  if (i < lines.length) blocks.push({ type: "heading", level: 1, text: lines[i++].trim() });
-  skipBlank();
-
-  if (i < lines.length && /^key points:?$/i.test(lines[i].trim())) {
-    blocks.push({ type: "heading", level: 2, text: lines[i++].trim() });
-    const items: string[] = [];
-    while (i < lines.length && bullet.test(lines[i])) items.push(lines[i++].replace(bullet, "").trim());
-    if (items.length > 0) blocks.push({ type: "list", items });
-    if (items.length > 0 && i < lines.length && lines[i].trim() !== "") {
-      blocks.push({ type: "caption", text: lines[i++].trim() });
-    }
+  const title = options.title?.trim();
+  const first = lines[i]?.trim();
+  const readsAsHeadline = (line: string) => line === title || !(endsSentence.test(line) || keyPoints.test(line) || bullet.test(line));
+  if (first !== undefined && (!title || readsAsHeadline(first))) {
+    blocks.push({ type: "heading", level: 1, text: first });
+    i++;
+  } else if (first !== undefined && title) {
+    blocks.push({ type: "heading", level: 1, text: title });
   }
 
-  for (; i < lines.length; i++) {
+  while (i < lines.length) {
     const line = lines[i].trim();
-    if (line !== "") blocks.push({ type: "paragraph", text: line });
+    if (line === "") {
+      i++;
+    } else if (keyPoints.test(line)) {
+      blocks.push({ type: "heading", level: 2, text: line });
+      i++;
+    } else if (bullet.test(lines[i])) {
+      const previous = blocks.at(-1);
+      const underKeyPoints = previous?.type === "heading" && keyPoints.test(previous.text);
+      const items: string[] = [];
+      while (i < lines.length && bullet.test(lines[i])) items.push(lines[i++].replace(bullet, "").trim());
+      blocks.push({ type: "list", items });
+      const next = lines[i]?.trim();
+      if (underKeyPoints && next && !keyPoints.test(next)) {
+        blocks.push({ type: "caption", text: next });
+        i++;
+      }
+    } else {
+      blocks.push({ type: "paragraph", text: line });
+      i++;
+    }
   }
   return blocks;
 }

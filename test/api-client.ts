@@ -21,10 +21,12 @@ export interface CallOptions {
   /** The query string, without `?`. */
   query?: string;
   accept?: string;
+  /** More request headers, as a proxy or browser would send them. */
+  headers?: Record<string, string>;
 }
 
 export async function call<P>(handler: Handler<P>, params: P, options: CallOptions = {}) {
-  const headers = new Headers();
+  const headers = new Headers(options.headers);
   const reviewer = options.reviewer === undefined ? "Test Reviewer" : options.reviewer;
   if (reviewer !== null) headers.set("cookie", `reviewer=${encodeURIComponent(reviewer)}`);
   let body: string | undefined = options.rawBody;

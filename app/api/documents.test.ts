@@ -27,6 +27,19 @@ describe("adding articles", () => {
     expect(opened.json.document.text).toBe("Headline here\nFirst paragraph.\nSecond paragraph.");
   });
 
+  it("makes the title the headline of a text pasted without one, and keeps a headline it has", async () => {
+    const bodyOnly = await add({ title: "Jassy asks for a retraction", text: "Andy Jassy wrote on Monday.\n\nBloomberg stands by its story." });
+    expect(bodyOnly.json.document.blocks).toEqual([
+      { type: "heading", level: 1, text: "Jassy asks for a retraction" },
+      { type: "paragraph", text: "Andy Jassy wrote on Monday." },
+      { type: "paragraph", text: "Bloomberg stands by its story." },
+    ]);
+    const withHeadline = await add({ title: "Short name", text: "Amazon cloud chief follows Apple\n\nAndy Jassy wrote on Monday." });
+    expect(withHeadline.json.document.text).toBe("Amazon cloud chief follows Apple\nAndy Jassy wrote on Monday.");
+    const html = await add({ title: "HTML body only", html: "<p>One.</p><p>Two.</p>" });
+    expect(html.json.document.text).toBe("HTML body only\nOne.\nTwo.");
+  });
+
   it("sanitises HTML and keeps its structure", async () => {
     const { status, json } = await add({ title: "HTML story", html: "<h2>Head</h2><p onclick='x()'>Body <em>text</em><script>evil()</script></p>" });
     expect(status).toBe(201);

@@ -11,7 +11,7 @@ export const GET = handle(async () => {
 export const POST = handle(async (request: Request) => {
   const reviewer = requireReviewer(request);
   const { text, html, markdown, title, ...metadata } = await readJson(request, newArticleInput, maxArticleBodyBytes);
-  const article = articleFromInput({ text, html, markdown });
+  const article = articleFromInput({ text, html, markdown }, title);
   if (!article) throw new HttpError(400, "empty_article", "The article has no text.");
 
   const db = await getDb();

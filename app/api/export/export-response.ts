@@ -16,8 +16,24 @@ export function readExportQuery(request: Request): ExportQuery {
 
 /** The public origin that ids and links in exports are built on. */
 export function exportLinks(request: Request, env: ExportEnv = readExportEnv()): ExportLinks {
-  return { origin: env.PUBLIC_URL ?? new URL(request.url).origin };
+  return { origin: env.PUBLIC_URL ?? requestOrigin(request) };
 }
+
+/**
+ * The origin the client addressed: its Host header (or a proxy's
+ * X-Forwarded-Host and -Proto), as Next's `request.url` names the host the
+ * server listens on instead. A header that is not a bare host is ignored.
+ */
+function requestOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const host = request.headers.get("x-forwarded-host")?.split(",")[0].trim() || request.headers.get("host");
+  const forwardedProto = request.headers.get("x-forwarded-proto")?.split(",")[0].trim();
+  const protocol = forwardedProto === "http" || forwardedProto === "https" ? `${forwardedProto}:` : url.protocol;
+  return host && bareHost.test(host) ? new URL(`${protocol}//${host}`).origin : url.origin;
+}
+
+/** A host name or IP address with an optional port, and nothing else. */
+const bareHost = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
 /**
  * A download of the matching claims, streamed from keyset batches as the

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { AnnotatorPage } from "./pages/annotator-page";
 
@@ -108,4 +109,82 @@ test("add an article, publish a revision, find claims on their new words and re-
   }
   expect((await page.goto(`/documents/${slug}/revisions/3`))?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Revision not found" })).toBeVisible();
+});
+
+/** Revision 2 of the Jassy article: the Schmidt paragraph moved to the end, the Super Micro letter's paragraph deleted. */
+function moveAndDelete(text: string): string {
+  const paragraphs = text.split("\n\n");
+  paragraphs.push(...paragraphs.splice(paragraphs.findIndex((p) => p.includes("so many inaccuracies")), 1));
+  return paragraphs.filter((p) => !p.includes("time-consuming review")).join("\n\n");
+}
+
+/** A new copy of the Jassy article, opened in the editor by a reviewer with a name. */
+async function openNewArticle(page: Page, baseURL: string) {
+  await page.context().addCookies([{ name: "reviewer", value: "Rita%20Reviewer", url: baseURL }]);
+  const created = await page.request.post("/api/documents", { data: { title: `Left open ${Date.now()} ${Math.random()}`, text: source } });
+  expect(created.status()).toBe(201);
+  const { slug } = (await created.json()).document as { slug: string };
+  const annotator = new AnnotatorPage(page);
+  await page.goto(`/documents/${slug}`);
+  await expect(annotator.text).toBeVisible();
+  const publish = async () => {
+    const response = await page.request.post(`/api/documents/${slug}/revisions`, { data: { text: moveAndDelete(source) } });
+    expect(response.status()).toBe(201);
+  };
+  const claims = async () =>
+    (await (await page.request.get(`/api/documents/${slug}/annotations`)).json()) as { revision: number; annotations: { id: string; quote: string; start: number }[] };
+  return { annotator, publish, claims };
+}
+
+const movedWords = "There are so many inaccuracies in this article";
+
+test("a claim tagged on a page left open while the article was revised lands on the same words", async ({ page, baseURL }) => {
+  const { annotator, publish, claims } = await openNewArticle(page, baseURL!);
+  const before = source.indexOf(movedWords);
+  await publish(); // Elsewhere: this page still shows revision 1.
+
+  await annotator.selectWithMouse(movedWords);
+  await page.keyboard.press("Alt+Shift+D");
+  const id = await annotator.openClaimId();
+  await annotator.expectSaved();
+  const { revision, annotations } = await claims();
+  expect(revision).toBe(2);
+  expect(annotations).toEqual([expect.objectContaining({ id, quote: movedWords })]);
+  expect(annotations[0].start).toBeGreaterThan(before); // Its paragraph is now the last.
+});
+
+test("claims tagged offline before a revision are placed on their words when the reviewer comes back, or listed if their words are gone", async ({
+  page,
+  baseURL,
+}) => {
+  const { annotator, publish, claims } = await openNewArticle(page, baseURL!);
+  await page.route("**/api/**", (route) => route.abort("connectionrefused"));
+  const ids: Record<string, string> = {};
+  for (const [key, words] of [
+    ["moved", movedWords],
+    ["deleted", "complicated and time-consuming review"],
+  ]) {
+    await annotator.selectWithMouse(words);
+    await page.keyboard.press("Alt+Shift+D");
+    ids[key] = await annotator.openClaimId();
+    await page.keyboard.press("Escape");
+  }
+  await expect(annotator.saveStatus).toHaveAttribute("data-state", "offline");
+  await publish();
+  await page.unroute("**/api/**");
+
+  await page.reload(); // Revision 2 now; the browser kept both claims.
+  await expect(annotator.text).toBeVisible();
+  await expect.poll(async () => (await annotator.highlights())[ids.moved]).toBe(movedWords);
+  const unplaced = page.getByTestId("unplaced-claims");
+  await expect(unplaced).toContainText("complicated and time-consuming review");
+  expect((await claims()).annotations).toEqual([expect.objectContaining({ id: ids.moved, quote: movedWords })]);
+
+  await unplaced.getByRole("button", { name: "Discard" }).click();
+  await expect(unplaced).toHaveCount(0);
+  await annotator.expectSaved();
+  await page.reload();
+  await expect(annotator.text).toBeVisible();
+  await expect(page.getByTestId("unplaced-claims")).toHaveCount(0);
+  expect(Object.keys(await annotator.highlights())).toEqual([ids.moved]);
 });

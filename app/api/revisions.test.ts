@@ -94,6 +94,36 @@ describe("revisions", () => {
     expect(tooFar.status).toBe(400); // The new text is shorter than the first.
   });
 
+  it("places a claim selected on a page of the earlier revision on the same words of the new text", async () => {
+    const text = (await call(documentRoute.GET, { slug })).json.document.text as string;
+    const offsetsOn = (from: string, words: string) => {
+      const start = cps(from.slice(0, from.indexOf(words))).length;
+      return { start, end: start + cps(words).length };
+    };
+    // The Schmidt paragraph moved to the end in revision 2: its words are elsewhere now.
+    const words = "so many inaccuracies";
+    const old = offsetsOn(originalText, words);
+    const placed = await call(annotationsRoute.POST, { slug }, { body: { ...old, revision: 1, tag: "denied" } });
+    expect(placed.status).toBe(201);
+    expect(placed.json.annotation).toMatchObject({ quote: words, ...offsetsOn(text, words), createdRevision: 2 });
+    expect(cps(text).slice(placed.json.annotation.start, placed.json.annotation.end).join("")).toBe(words);
+
+    const count = (await list()).length;
+    // Words the revision deleted, or changed, are not guessed at.
+    for (const gone of ["complicated and time-consuming review", "calling the for the retraction"]) {
+      const refused = await call(annotationsRoute.POST, { slug }, { body: { ...offsetsOn(originalText, gone), revision: 1, tag: "denied" } });
+      expect(refused.status, gone).toBe(409);
+      expect(refused.json.error.code).toBe("article_revised");
+      expect(refused.json.error.message).toMatch(/load the latest revision/);
+    }
+    const future = await call(annotationsRoute.POST, { slug }, { body: { ...old, revision: 3, tag: "denied" } });
+    expect(future.status).toBe(400);
+    expect(future.json.error).toMatchObject({ code: "invalid_revision" });
+    const tooFar = await call(annotationsRoute.POST, { slug }, { body: { start: 0, end: cps(originalText).length + 1, revision: 1, tag: "denied" } });
+    expect(tooFar.status).toBe(400);
+    expect((await list()).length).toBe(count);
+  });
+
   it("keeps every revision, and shows the claims as they stood on an earlier one", async () => {
     const { json } = await call(revisionsRoute.GET, { slug });
     expect(json.revisions.map((r: { number: number }) => r.number)).toEqual([2, 1]);

@@ -12,7 +12,7 @@ import { claimHistory, redoClaim, redoDepth, undoClaim, undoDepth } from "./clai
 import { postJson } from "@/components/articles/post-json";
 import { ClaimPanel } from "./ClaimPanel";
 import { OrphansPanel } from "./OrphansPanel";
-import { ClaimSync, type OverwriteNotice, type SyncStatus } from "./claim-sync";
+import { ClaimSync, type OverwriteNotice, type StoredChange, type SyncStatus } from "./claim-sync";
 import { claimsPlugin, getClaims, getClaimsAction, setClaimsAction } from "./claims-plugin";
 import { readOnlyText } from "./read-only";
 import { ReviewerForm } from "@/components/ReviewerForm";
@@ -20,11 +20,14 @@ import { SaveStatus } from "./SaveStatus";
 import { articleToDoc } from "./schema";
 import { onScreenSelection } from "./screen-selection";
 import { SelectionToolbar } from "./SelectionToolbar";
+import { UnplacedClaims } from "./UnplacedClaims";
 import { retagActive, selectedRange, tagSelection } from "./tag-selection";
 import { TextMap } from "./text-map";
 
 export interface AnnotatorDocument {
   slug: string;
+  /** The revision this text is: the offsets of the claims made on it count in it. */
+  revision: number;
   text: string;
   blocks: ArticleBlock[];
 }
@@ -63,6 +66,8 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
   const [orphans, setOrphans] = useState(() => annotations.filter((a) => a.status === "orphan"));
   const [orphanError, setOrphanError] = useState<string | null>(null);
   const [overwritten, setOverwritten] = useState<OverwriteNotice | null>(null);
+  // Kept claims made on an earlier text, until the server has placed them in this one.
+  const [awaiting, setAwaiting] = useState<Claim[]>([]);
   // A link to a claim this article does not have (deleted, or another article's).
   const [linkedClaimMissing] = useState(() => initialClaimId !== null && !annotations.some((a) => a.id === initialClaimId));
   const scrollBlock = useRef<ScrollLogicalPosition>("nearest");
@@ -82,11 +87,21 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
     textMapRef.current = textMap;
     if (textMap.text !== article.text) console.error("The editor's text differs from the server's: offsets would be wrong.");
 
+    // Restored claims made on an earlier text, drawn once the server has found their words in this one.
+    const awaitingPlace = new Set<string>();
     const sync = new ClaimSync({
       documentSlug: article.slug,
+      revision: article.revision,
       onStatus: setStatus,
       onSaved: (annotation) => {
         const view = viewRef.current;
+        if (view && awaitingPlace.delete(annotation.id) && annotation.status !== "orphan") {
+          setAwaiting((list) => list.filter((c) => c.id !== annotation.id));
+          const placed = claimFromAnnotation(annotation, (o) => textMap.toPos(o));
+          view.dispatch(setClaimsAction(view.state.tr, { put: [placed] }).setMeta(fromServer, true).setMeta("addToHistory", false));
+          sync.set(placed.id, placed); // Its offsets in this text, should it be kept unsaved again.
+          return;
+        }
         const claim = view && getClaims(view.state).claims.get(annotation.id);
         if (!view || !claim) return;
         const { createdBy, updatedBy, updatedAt, tag, note, claimant, evidence } = annotation;
@@ -104,12 +119,32 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
     const placed = annotations.filter((a) => a.status !== "orphan");
     const claims = new Map(placed.map((a) => [a.id, claimFromAnnotation(a, (o) => textMap.toPos(o))]));
     // Put back what an earlier visit changed but could not save.
-    const stored = readOnly ? new Map<string, Claim | null>() : sync.takeStoredChanges();
-    for (const [id, claim] of stored) {
-      if (claim && claim.end > textMap.index.length) continue; // Made on a text since revised.
-      if (claim) claims.set(id, { ...claim, from: textMap.toPos(claim.start), to: textMap.toPos(claim.end) });
-      else claims.delete(id);
+    const stored = readOnly ? new Map<string, StoredChange>() : sync.takeStoredChanges();
+    const restored: [string, Claim | null, number | undefined][] = [];
+    for (const [id, { claim, revision }] of stored) {
+      const onServer = claims.get(id);
+      if (!claim) {
+        claims.delete(id);
+        restored.push([id, null, revision]);
+      } else if (revision === undefined || revision === article.revision) {
+        if (claim.end > textMap.index.length) continue; // Kept by an older editor, on a text since revised.
+        const here = { ...claim, from: textMap.toPos(claim.start), to: textMap.toPos(claim.end) };
+        claims.set(id, here);
+        restored.push([id, here, revision]);
+      } else if (sync.serverVersion(id) !== undefined) {
+        // Saved before the revision, which placed it (or made it an orphan): keep
+        // that place, put back the reviewer's words.
+        const { tag, note, claimant, evidence } = claim;
+        const kept = { ...(onServer ?? claim), tag, note, claimant, evidence };
+        if (onServer) claims.set(id, kept);
+        restored.push([id, kept, undefined]);
+      } else {
+        // Made on an earlier text: its offsets mean other words here. The server finds them.
+        awaitingPlace.add(id);
+        restored.push([id, claim, revision]);
+      }
     }
+    setAwaiting(restored.flatMap(([id, claim]) => (claim && awaitingPlace.has(id) ? [claim] : [])));
 
     const requireName = (command: Command): Command => (state, dispatchTr) => {
       if (reviewerRef.current) return command(state, dispatchTr);
@@ -190,7 +225,7 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
       view.dispatch(setClaimsAction(view.state.tr, { activate: initialClaimId }));
     }
     setEditorState(view.state);
-    for (const [id, claim] of stored) sync.set(id, claim ? (getClaims(view.state).claims.get(id) ?? null) : null, { immediate: true });
+    for (const [id, claim, revision] of restored) sync.set(id, claim, { immediate: true, revision });
 
     const online = () => sync.retryNow();
     const beforeUnload = (event: BeforeUnloadEvent) => {
@@ -322,6 +357,15 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
           <p className="hint" role="note" data-testid="claim-link-missing">
             The claim this link points to is not in this article: it was deleted, or belongs to another article.
           </p>
+        )}
+        {awaiting.some((claim) => status.refused.has(claim.id)) && (
+          <UnplacedClaims
+            claims={awaiting.filter((claim) => status.refused.has(claim.id))}
+            onDiscard={(claim) => {
+              syncRef.current?.forget(claim.id);
+              setAwaiting((list) => list.filter((c) => c.id !== claim.id));
+            }}
+          />
         )}
         {orphans.length > 0 && (
           <OrphansPanel

@@ -20,9 +20,9 @@ type Loading =
  * browser fetches the claims (preloaded from the page's head) while it
  * loads the editor's scripts.
  */
-export function AnnotatorWithClaims({ revision, ...props }: Omit<AnnotatorProps, "annotations" | "readOnly"> & { revision: number }) {
+export function AnnotatorWithClaims(props: Omit<AnnotatorProps, "annotations" | "readOnly">) {
   const [loading, setLoading] = useState<Loading>({ state: "loading" });
-  const slug = props.document.slug;
+  const { slug, revision } = props.document;
 
   const load = useCallback(async () => {
     setLoading({ state: "loading" });

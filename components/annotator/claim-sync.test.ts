@@ -4,7 +4,7 @@ import { checkRange, describeRange } from "@/lib/selectors";
 import { CodePointIndex } from "@/lib/text-offsets";
 import { createAnnotationInput, describeIssues, patchAnnotationInput } from "@/lib/validation";
 import type { Claim } from "./claim";
-import { ClaimSync, type OverwriteNotice, type SyncStatus } from "./claim-sync";
+import { ClaimSync, type OverwriteNotice, type StoredChange, type SyncStatus } from "./claim-sync";
 
 const slug = "jassy";
 const storageKey = `factcheck:unsaved:${slug}`;
@@ -196,9 +196,13 @@ let statuses: SyncStatus[];
 let saved: Annotation[];
 let sync: ClaimSync;
 
-function newSync(options: { debounce?: number } = {}): ClaimSync {
+/** The revision of the article the tests' page shows. */
+const pageRevision = 3;
+
+function newSync(options: { debounce?: number; revision?: number } = {}): ClaimSync {
   return new ClaimSync({
     documentSlug: slug,
+    revision: options.revision ?? pageRevision,
     fetch: server.fetch,
     storage,
     debounce: options.debounce ?? 0,
@@ -210,7 +214,7 @@ function newSync(options: { debounce?: number } = {}): ClaimSync {
 const status = () => statuses[statuses.length - 1];
 const stored = () => {
   const raw = storage.getItem(storageKey);
-  return raw === null ? null : (JSON.parse(raw) as Record<string, Claim | null>);
+  return raw === null ? null : (JSON.parse(raw) as Record<string, StoredChange>);
 };
 const requests = () => server.requests.map(({ method, path }) => `${method} ${path}`);
 
@@ -251,7 +255,7 @@ describe("saving", () => {
       {
         method: "POST",
         path: `/api/documents/${slug}/annotations`,
-        body: { id: claimId, start: created.start, end: created.end, tag: "disputed", note: "", claimant: "", evidence: [] },
+        body: { id: claimId, start: created.start, end: created.end, revision: pageRevision, tag: "disputed", note: "", claimant: "", evidence: [] },
       },
     ]);
     expect(server.live(claimId)).toMatchObject({ id: claimId, quote: "spy chips", version: 1 });
@@ -411,7 +415,7 @@ describe("when the server cannot be reached", () => {
     expect(status().unsaved).toEqual(new Set([claimId]));
     expect(status().retryAt).toBeGreaterThan(Date.now());
     expect(sync.hasUnsaved()).toBe(true);
-    expect(stored()).toEqual({ [claimId]: c });
+    expect(stored()).toEqual({ [claimId]: { claim: c, revision: pageRevision } });
 
     server.down = false;
     await settle(status().retryAt! - Date.now());
@@ -455,7 +459,7 @@ describe("when the server cannot be reached", () => {
     sync.set(claimId, { ...c, note: "x" });
     await settle();
     expect(status().state).toBe("offline");
-    expect(stored()).toEqual({ [claimId]: { ...c, note: "x" } });
+    expect(stored()).toEqual({ [claimId]: { claim: { ...c, note: "x" }, revision: pageRevision } });
 
     server.failWith = null;
     sync.retryNow();
@@ -474,7 +478,7 @@ describe("when the server cannot be reached", () => {
     await settle();
     expect(status().unsaved).toEqual(new Set([claimId, otherId]));
     expect(Object.keys(stored()!)).toEqual([claimId, otherId]);
-    expect(stored()![claimId]).toMatchObject({ note: "one two", tag: "denied" });
+    expect(stored()![claimId].claim).toMatchObject({ note: "one two", tag: "denied" });
 
     server.down = false;
     sync.retryNow();
@@ -490,7 +494,7 @@ describe("when the server cannot be reached", () => {
     server.down = true;
     sync.set(claimId, null);
     await settle();
-    expect(stored()).toEqual({ [claimId]: null });
+    expect(stored()).toEqual({ [claimId]: { claim: null, revision: pageRevision } });
     server.down = false;
     sync.retryNow();
     await settle();
@@ -509,12 +513,52 @@ describe("when the server cannot be reached", () => {
     const next = newSync();
     next.loadServerState([server.live(claimId)!]);
     const changes = next.takeStoredChanges();
-    expect(changes).toEqual(new Map([[claimId, { ...c, note: "typed before the tab closed" }]]));
-    for (const [id, wish] of changes) next.set(id, wish, { immediate: true });
+    expect(changes).toEqual(new Map([[claimId, { claim: { ...c, note: "typed before the tab closed" }, revision: pageRevision }]]));
+    for (const [id, { claim: wish, revision }] of changes) next.set(id, wish, { immediate: true, revision });
     await settle();
     expect(server.live(claimId)?.note).toBe("typed before the tab closed");
     expect(stored()).toBeNull();
     next.dispose();
+  });
+
+  it("names the revision new claims' offsets count in, and keeps it for a claim carried over a revision", async () => {
+    sync.set(claimId, claim());
+    await settle();
+    expect(server.requests[0].body).toMatchObject({ id: claimId, revision: pageRevision });
+
+    // A claim made on revision 3 and kept unsaved; the next visit shows revision 4.
+    server.down = true;
+    sync.set(otherId, claim(otherId));
+    await settle();
+    sync.dispose();
+    server.down = false;
+    const next = newSync({ revision: pageRevision + 1 });
+    const [[id, change]] = [...next.takeStoredChanges()];
+    expect(change.revision).toBe(pageRevision);
+    next.set(id, change.claim, { immediate: true, revision: change.revision });
+    await settle();
+    expect(server.requests.at(-1)).toMatchObject({ method: "POST", body: { id: otherId, revision: pageRevision } });
+    next.dispose();
+  });
+
+  it("reads changes kept by an earlier editor, which stored the claims alone", async () => {
+    const c = claim();
+    storage.setItem(storageKey, JSON.stringify({ [claimId]: c, [otherId]: null }));
+    expect(sync.takeStoredChanges()).toEqual(
+      new Map<string, StoredChange>([
+        [claimId, { claim: c }],
+        [otherId, { claim: null }],
+      ]),
+    );
+  });
+
+  it("forgets a refused claim when asked, in storage too", async () => {
+    sync.set(claimId, claim(claimId, { start: 0, end: 9999 }));
+    await settle();
+    expect(status().state).toBe("refused");
+    sync.forget(claimId);
+    expect(status()).toMatchObject({ state: "saved", unsaved: new Set(), refused: new Map() });
+    expect(stored()).toBeNull();
   });
 
   it("does not make a second claim when retrying a create whose answer was lost", async () => {

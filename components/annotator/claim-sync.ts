@@ -15,6 +15,10 @@
  * the reviewer's change on top (the last reviewer to edit wins), telling the
  * editor which of their words were replaced (`onOverwrote`). Any other 4xx
  * is a refusal: the claim is marked with the server's message, not retried.
+ *
+ * A new claim's offsets count in the text the page shows; creates name that
+ * revision, so the server finds the words again if the article was revised
+ * meanwhile. Changes kept in localStorage keep their revision for the same reason.
  */
 import { type Annotation, type ClaimFields, claimsUrl, type EditorAnnotation } from "@/lib/annotation";
 import { type Claim, sameFields, sameLinks } from "./claim";
@@ -38,6 +42,8 @@ export interface SyncStatus {
 
 export interface ClaimSyncOptions {
   documentSlug: string;
+  /** The revision of the text the page shows, which new claims' offsets count in. */
+  revision?: number;
   onStatus: (status: SyncStatus) => void;
   /** The server's view of a claim after it saved it (who changed it, when). */
   onSaved?: (annotation: Annotation) => void;
@@ -58,6 +64,14 @@ export interface OverwriteNotice {
   theirs: Partial<ClaimFields>;
 }
 
+/** A change the server never confirmed, kept in localStorage. */
+export interface StoredChange {
+  /** The claim as the reviewer left it; null for deleted. */
+  claim: Claim | null;
+  /** The revision its offsets count in; absent in changes kept by older versions of the editor. */
+  revision?: number;
+}
+
 class RetryableError extends Error {}
 class RefusedError extends Error {}
 
@@ -67,6 +81,8 @@ export class ClaimSync {
   private readonly server = new Map<string, ServerClaim>();
   private readonly desired = new Map<string, Claim | null>();
   private readonly refused = new Map<string, string>();
+  /** Claims whose offsets count in another revision than the page's (kept from an earlier visit). */
+  private readonly offsetsRevision = new Map<string, number>();
   private readonly running = new Set<string>();
   /** Claims whose create was sent: the server may hold them even if no answer came. */
   private readonly createSent = new Set<string>();
@@ -96,11 +112,13 @@ export class ClaimSync {
    * Changes the reviewer made but the server never confirmed, kept from an
    * earlier visit. The caller puts them back on screen, then hands them to `set`.
    */
-  takeStoredChanges(): Map<string, Claim | null> {
+  takeStoredChanges(): Map<string, StoredChange> {
     const raw = this.storage?.getItem(this.storageKey);
     if (!raw) return new Map();
     try {
-      return new Map(Object.entries(JSON.parse(raw) as Record<string, Claim | null>));
+      const entries = Object.entries(JSON.parse(raw) as Record<string, StoredChange | Claim | null>);
+      // Older editors kept the claim itself, with no revision.
+      return new Map(entries.map(([id, value]) => [id, value && "claim" in value ? value : { claim: value }]));
     } catch {
       return new Map();
     }
@@ -116,9 +134,13 @@ export class ClaimSync {
     return this.server.get(id)?.version;
   }
 
-  /** The reviewer's latest wish for a claim: its state, or null for deleted. */
-  set(id: string, claim: Claim | null, { immediate = false } = {}): void {
+  /**
+   * The reviewer's latest wish for a claim: its state, or null for deleted.
+   * `revision`: the one its offsets count in, when not the page's.
+   */
+  set(id: string, claim: Claim | null, { immediate = false, revision }: { immediate?: boolean; revision?: number } = {}): void {
     this.desired.set(id, claim);
+    if (revision !== undefined && revision !== this.options.revision) this.offsetsRevision.set(id, revision);
     this.refused.delete(id);
     this.persist();
     clearTimeout(this.timers.get(id));
@@ -130,6 +152,17 @@ export class ClaimSync {
         void this.drive(id);
       }, delay),
     );
+    this.report();
+  }
+
+  /** Drops the reviewer's unsaved wish for a claim the server refused, as they asked. */
+  forget(id: string): void {
+    clearTimeout(this.timers.get(id));
+    this.timers.delete(id);
+    this.desired.delete(id);
+    this.refused.delete(id);
+    this.offsetsRevision.delete(id);
+    this.persist();
     this.report();
   }
 
@@ -212,7 +245,8 @@ export class ClaimSync {
     }
     if (!have) {
       const { start, end, tag, note, claimant, evidence } = want;
-      const body = { id, start, end, tag, note, claimant, evidence };
+      const revision = this.offsetsRevision.get(id) ?? this.options.revision;
+      const body = { id, start, end, ...(revision === undefined ? {} : { revision }), tag, note, claimant, evidence };
       this.createSent.add(id);
       this.accept(await this.request("POST", claimsUrl(this.options.documentSlug), body));
       return;
@@ -257,6 +291,7 @@ export class ClaimSync {
 
   private accept(annotation: Annotation): void {
     this.server.set(annotation.id, { ...pickFields(annotation), version: annotation.version, deleted: false });
+    this.offsetsRevision.delete(annotation.id);
     this.options.onSaved?.(annotation);
   }
 
@@ -297,10 +332,16 @@ export class ClaimSync {
     const unsaved = this.unsavedIds();
     try {
       if (unsaved.length === 0) this.storage.removeItem(this.storageKey);
-      else this.storage.setItem(this.storageKey, JSON.stringify(Object.fromEntries(unsaved.map((id) => [id, this.desired.get(id)]))));
+      else this.storage.setItem(this.storageKey, JSON.stringify(Object.fromEntries(unsaved.map((id) => [id, this.storedChange(id)]))));
     } catch {
       // Storage full or disabled: the change is still on screen and still retried.
     }
+  }
+
+  private storedChange(id: string): StoredChange {
+    const claim = this.desired.get(id) ?? null;
+    const revision = this.offsetsRevision.get(id) ?? this.options.revision;
+    return revision === undefined ? { claim } : { claim, revision };
   }
 
   private report(): void {

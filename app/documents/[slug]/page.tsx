@@ -39,8 +39,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         <Link href={`/documents/${document.slug}/revisions/new`}>Publish a new revision</Link>
       </p>
       <AnnotatorWithClaims
-        document={{ slug: document.slug, text: document.text, blocks: document.blocks }}
-        revision={document.revision}
+        document={{ slug: document.slug, revision: document.revision, text: document.text, blocks: document.blocks }}
         reviewer={reviewer.success ? reviewer.data : null}
         initialClaimId={typeof claim === "string" ? claim : null}
       />

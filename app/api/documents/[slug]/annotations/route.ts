@@ -1,11 +1,12 @@
-import { getDb } from "@/db/client";
+import { type Database, getDb } from "@/db/client";
 import { annotationColumns, createAnnotation, editorAnnotationColumns, listAnnotationsJson } from "@/db/queries/annotations";
 import { getDocumentSummary, indexedText } from "@/db/queries/documents";
 import { getRevision, listAnnotationsAtRevision } from "@/db/queries/revisions";
 import { toEditorAnnotation } from "@/lib/annotation";
 import { readRevisionParam } from "@/lib/revision-param";
 import { handle, HttpError, notFound, otherMethods, readJson, requireReviewer } from "@/lib/http";
-import { checkRange, describeRange } from "@/lib/selectors";
+import { anchor } from "@/lib/anchoring";
+import { checkRange, describeRange, type TextAnchor } from "@/lib/selectors";
 import { createAnnotationInput, maxBodyBytes } from "@/lib/validation";
 
 type Context = { params: Promise<{ slug: string }> };
@@ -34,25 +35,48 @@ export const GET = handle(async (request: Request, { params }: Context) => {
 
 export const POST = handle(async (request: Request, { params }: Context) => {
   const reviewer = requireReviewer(request);
-  const input = await readJson(request, createAnnotationInput, maxBodyBytes);
+  const { start, end, revision, ...fields } = await readJson(request, createAnnotationInput, maxBodyBytes);
   const db = await getDb();
   const document = await getDocumentSummary(db, (await params).slug);
   if (!document) throw notFound("Article");
 
-  const text = await indexedText(db, document);
-  const problem = checkRange(text.length, input.start, input.end);
-  if (problem) throw new HttpError(400, "invalid_range", problem);
-
-  const { start, end, ...fields } = input;
-  const result = await createAnnotation(db, {
-    ...fields,
-    documentId: document.id,
-    revision: document.revision,
-    anchor: describeRange(text, start, end),
-    reviewer,
-  });
+  const anchor = await placeNewClaim(db, document, { start, end, revision: revision ?? document.revision });
+  const result = await createAnnotation(db, { ...fields, documentId: document.id, revision: document.revision, anchor, reviewer });
   if (result.kind === "id_taken") throw new HttpError(409, "id_taken", "Another claim already has this id.");
   return Response.json({ annotation: result.annotation }, { status: result.kind === "created" ? 201 : 200 });
 });
+
+/**
+ * Where a new claim goes in the latest text. Offsets taken on an earlier
+ * revision (a page left open while the article was revised) are turned into
+ * that revision's words and looked for in the latest text as a revision
+ * re-anchors claims; only the same words, found without doubt, are taken.
+ */
+async function placeNewClaim(
+  db: Database,
+  document: { id: string; revision: number },
+  range: { start: number; end: number; revision: number },
+): Promise<TextAnchor> {
+  if (range.revision > document.revision) {
+    throw new HttpError(400, "invalid_revision", `revision: the article has no revision ${range.revision} (the latest is ${document.revision}).`);
+  }
+  const text = await indexedText(db, { id: document.id, revision: range.revision });
+  const problem = checkRange(text.length, range.start, range.end);
+  if (problem) throw new HttpError(400, "invalid_range", problem);
+  const described = describeRange(text, range.start, range.end);
+  if (range.revision === document.revision) return described;
+
+  const latest = await indexedText(db, document);
+  const found = anchor(latest.text, described);
+  const moved = found.status === "anchored" ? describeRange(latest, found.start, found.end) : null;
+  if (!moved || moved.exact !== described.exact) {
+    throw new HttpError(
+      409,
+      "article_revised",
+      `The article was revised (revision ${document.revision}) after these words were selected, and they are not in the new text as they were: load the latest revision and select them again.`,
+    );
+  }
+  return moved;
+}
 
 export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

@@ -34,7 +34,8 @@ test("select with the mouse, tag from the toolbar, and find it again after a rel
   await expect(annotator.text).toBeVisible();
   expect((await annotator.highlights())[id]).toBe(claimWords);
   // Screen readers are told the tag, not only shown a colour.
-  await expect(annotator.text.locator(`.claim-label[data-claim-id="${id}"] .sr-only`)).toHaveText("Disputed claim:");
+  const paragraph = annotator.text.locator("p", { has: page.locator(`span.claim[data-claim-id="${id}"]`) });
+  expect(await paragraph.ariaSnapshot()).toContain(`Disputed claim: ${claimWords}`);
 });
 
 test("select with the keyboard and tag with a shortcut", async ({ annotator, api }) => {

@@ -62,6 +62,7 @@ export function articleFromInput(
   input: { text?: string; html?: string; markdown?: string },
   title?: string,
 ): { blocks: ArticleBlock[]; text: string } | null {
+  title = title?.replace(/\s+/g, " ").trim();
   const parsed =
     input.html !== undefined
       ? htmlToBlocks(input.html)

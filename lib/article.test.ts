@@ -110,7 +110,7 @@ describe("parsePlainArticle layouts", () => {
   });
 
   it("keeps Key Points, bullets and caption when a paragraph is added before them, and reads bullets anywhere as a list", () => {
-    expect(parsePlainArticle("H\n\nA new first paragraph.\n\nKey Points\n  • a\n  • b\nCaption\n\nBody:\n- x\n- y\nAfter.")).toEqual([
+    expect(parsePlainArticle("H\n\nA new first paragraph.\n\nKey Points\n  - a\n  • b\nCaption\n\nBody:\n• x\n  • y\nAfter.")).toEqual([
       { type: "heading", level: 1, text: "H" },
       { type: "paragraph", text: "A new first paragraph." },
       { type: "heading", level: 2, text: "Key Points" },
@@ -133,6 +133,8 @@ describe("parsePlainArticle layouts", () => {
       { type: "heading", level: 2, text: "Key Points" },
     ]);
     expect(parsePlainArticle("Is the story true?\n\nMore.", { title: "T" })[0]).toEqual({ type: "heading", level: 1, text: "Is the story true?" });
+    expect(parsePlainArticle('Minister calls report "misleading"\n\nMore.', { title: "T" })[0]).toMatchObject({ text: 'Minister calls report "misleading"' });
+    expect(parsePlainArticle("“We never saw a chip,” he said.”\n\nMore.", { title: "T" })[0]).toMatchObject({ text: "T" });
     expect(parsePlainArticle("Says who.\n\nMore.", { title: "Says who." })[0]).toEqual({ type: "heading", level: 1, text: "Says who." });
     expect(parsePlainArticle("Jassy wrote a tweet.")[0]).toEqual({ type: "heading", level: 1, text: "Jassy wrote a tweet." });
   });
@@ -169,6 +171,16 @@ describe("articleText and blockTexts", () => {
 describe("blocksToPlainSource", () => {
   it("writes the article back in the layout parsePlainArticle reads, losing nothing", () => {
     const blocks = parsePlainArticle(jassySource);
+    expect(parsePlainArticle(blocksToPlainSource(blocks))).toEqual(blocks);
+  });
+
+  it("keeps a paragraph that starts with a dash or a star as it is", () => {
+    const blocks: ArticleBlock[] = [
+      { type: "heading", level: 1, text: "H" },
+      { type: "paragraph", text: "– Yes, he said." },
+      { type: "paragraph", text: "- 30 -" },
+      { type: "paragraph", text: "* Corrected on Monday." },
+    ];
     expect(parsePlainArticle(blocksToPlainSource(blocks))).toEqual(blocks);
   });
 

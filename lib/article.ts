@@ -35,18 +35,25 @@ export function articleText(blocks: ArticleBlock[]): string {
   return blockTexts(blocks).join(blockSeparator);
 }
 
+/** A bulleted line under "Key Points", as news sites export them. */
 const bullet = /^\s*[•*\-–]\s+/;
+/**
+ * A list item elsewhere: only the mark `blocksToPlainSource` writes, as a
+ * paragraph may well start with a dash ("– Yes, he said.") and must keep it.
+ */
+const bodyBullet = /^\s*•\s+/;
 const keyPoints = /^key points:?$/i;
 // A headline does not end a sentence: a first line that does is the article's
-// first paragraph, pasted without its headline.
-const endsSentence = /[.!;:"”’')]$/;
+// first paragraph, pasted without its headline. (A headline may end in a
+// quotation: `Minister calls report "misleading"`.)
+const endsSentence = /(?:[.;:…]|[.!?,]["”’')])$/;
 
 /**
  * Parses an article kept as plain text in `content/`, laid out as news sites
  * export them: the headline on the first line; a "Key Points" line followed
  * by bulleted lines and, on the line right after them (no blank line
  * between), the photo caption; paragraphs separated by blank lines.
- * Consecutive non-blank lines are separate paragraphs, and bulleted lines
+ * Consecutive non-blank lines are separate paragraphs, and lines marked "•"
  * anywhere are a list, so a revision that moves or adds these keeps them.
  *
  * With a `title` (a new article), the first line is the headline only when
@@ -71,16 +78,16 @@ export function parsePlainArticle(source: string, options: { title?: string } = 
 
   while (i < lines.length) {
     const line = lines[i].trim();
+    const underKeyPoints = isKeyPoints(blocks.at(-1));
+    const marker = underKeyPoints ? bullet : bodyBullet;
     if (line === "") {
       i++;
     } else if (keyPoints.test(line)) {
       blocks.push({ type: "heading", level: 2, text: line });
       i++;
-    } else if (bullet.test(lines[i])) {
-      const previous = blocks.at(-1);
-      const underKeyPoints = previous?.type === "heading" && keyPoints.test(previous.text);
+    } else if (marker.test(lines[i])) {
       const items: string[] = [];
-      while (i < lines.length && bullet.test(lines[i])) items.push(lines[i++].replace(bullet, "").trim());
+      while (i < lines.length && marker.test(lines[i])) items.push(lines[i++].replace(marker, "").trim());
       blocks.push({ type: "list", items });
       const next = lines[i]?.trim();
       if (underKeyPoints && next && !keyPoints.test(next)) {
@@ -93,6 +100,10 @@ export function parsePlainArticle(source: string, options: { title?: string } = 
     }
   }
   return blocks;
+}
+
+function isKeyPoints(block: ArticleBlock | undefined): boolean {
+  return block?.type === "heading" && keyPoints.test(block.text);
 }
 
 /**

@@ -68,6 +68,7 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
   const [overwritten, setOverwritten] = useState<OverwriteNotice | null>(null);
   // Kept claims made on an earlier text, until the server has placed them in this one.
   const [awaiting, setAwaiting] = useState<Claim[]>([]);
+  const [savedOnNewer, setSavedOnNewer] = useState(false);
   // A link to a claim this article does not have (deleted, or another article's).
   const [linkedClaimMissing] = useState(() => initialClaimId !== null && !annotations.some((a) => a.id === initialClaimId));
   const scrollBlock = useRef<ScrollLogicalPosition>("nearest");
@@ -95,8 +96,10 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
       onStatus: setStatus,
       onSaved: (annotation) => {
         const view = viewRef.current;
-        if (view && awaitingPlace.delete(annotation.id) && annotation.status !== "orphan") {
+        if (view && awaitingPlace.delete(annotation.id)) {
           setAwaiting((list) => list.filter((c) => c.id !== annotation.id));
+          // Placed on a text newer than this page's (revised again meanwhile): its offsets are not this text's.
+          if (annotation.createdRevision !== article.revision) return setSavedOnNewer(true);
           const placed = claimFromAnnotation(annotation, (o) => textMap.toPos(o));
           view.dispatch(setClaimsAction(view.state.tr, { put: [placed] }).setMeta(fromServer, true).setMeta("addToHistory", false));
           sync.set(placed.id, placed); // Its offsets in this text, should it be kept unsaved again.
@@ -137,7 +140,8 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
         const { tag, note, claimant, evidence } = claim;
         const kept = { ...(onServer ?? claim), tag, note, claimant, evidence };
         if (onServer) claims.set(id, kept);
-        restored.push([id, kept, undefined]);
+        // A placed claim's offsets are now this text's; an orphan keeps those it had.
+        restored.push([id, kept, onServer ? undefined : revision]);
       } else {
         // Made on an earlier text: its offsets mean other words here. The server finds them.
         awaitingPlace.add(id);
@@ -358,9 +362,16 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
             The claim this link points to is not in this article: it was deleted, or belongs to another article.
           </p>
         )}
+        {savedOnNewer && (
+          <p className="hint" role="note" data-testid="saved-on-newer">
+            The article was revised again while this page was open: a claim you tagged earlier was saved on the latest text.
+            Reload the page to see it.
+          </p>
+        )}
         {awaiting.some((claim) => status.refused.has(claim.id)) && (
           <UnplacedClaims
             claims={awaiting.filter((claim) => status.refused.has(claim.id))}
+            refused={status.refused}
             onDiscard={(claim) => {
               syncRef.current?.forget(claim.id);
               setAwaiting((list) => list.filter((c) => c.id !== claim.id));

@@ -552,6 +552,24 @@ describe("when the server cannot be reached", () => {
     );
   });
 
+  it("once disposed, finishes what was sent but no longer calls back into the editor", async () => {
+    let open!: () => void;
+    server.gate = new Promise((resolve) => (open = resolve));
+    sync.set(claimId, claim(), { immediate: true });
+    await settle();
+    const reports = statuses.length;
+    sync.dispose();
+    sync.set(otherId, claim(otherId), { immediate: true });
+    open();
+    server.gate = null;
+    await settle();
+    expect(server.live(claimId)).toBeDefined();
+    expect(server.live(otherId)).toBeUndefined();
+    expect(saved).toEqual([]);
+    expect(statuses.length).toBe(reports);
+    expect(stored()).toBeNull();
+  });
+
   it("forgets a refused claim when asked, in storage too", async () => {
     sync.set(claimId, claim(claimId, { start: 0, end: 9999 }));
     await settle();

@@ -89,6 +89,7 @@ export class ClaimSync {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private failures = 0;
   private lastStatus: SyncStatus | null = null;
+  private disposed = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private retryAt: number | null = null;
   private readonly fetch: typeof fetch;
@@ -139,6 +140,7 @@ export class ClaimSync {
    * `revision`: the one its offsets count in, when not the page's.
    */
   set(id: string, claim: Claim | null, { immediate = false, revision }: { immediate?: boolean; revision?: number } = {}): void {
+    if (this.disposed) return;
     this.desired.set(id, claim);
     if (revision !== undefined && revision !== this.options.revision) this.offsetsRevision.set(id, revision);
     this.refused.delete(id);
@@ -193,7 +195,13 @@ export class ClaimSync {
     return this.unsavedIds().length > 0;
   }
 
+  /**
+   * Stops for good: no more retries, and requests still on their way (sent by
+   * a last `flush`) update storage but no longer call back into an editor that
+   * is gone, or into the one that replaced it.
+   */
   dispose(): void {
+    this.disposed = true;
     for (const timer of this.timers.values()) clearTimeout(timer);
     if (this.retryTimer) clearTimeout(this.retryTimer);
   }
@@ -292,7 +300,7 @@ export class ClaimSync {
   private accept(annotation: Annotation): void {
     this.server.set(annotation.id, { ...pickFields(annotation), version: annotation.version, deleted: false });
     this.offsetsRevision.delete(annotation.id);
-    this.options.onSaved?.(annotation);
+    if (!this.disposed) this.options.onSaved?.(annotation);
   }
 
   private async request(method: string, url: string, body?: unknown): Promise<Annotation> {
@@ -320,6 +328,7 @@ export class ClaimSync {
 
   private scheduleRetry(): void {
     this.failures++;
+    if (this.disposed) return;
     if (this.retryTimer) return;
     const delay = Math.min(maxBackoff, 500 * 2 ** Math.min(this.failures, 5));
     this.retryAt = Date.now() + delay;
@@ -345,6 +354,7 @@ export class ClaimSync {
   }
 
   private report(): void {
+    if (this.disposed) return;
     const unsaved = new Set(this.unsavedIds());
     let state: SaveState = "saved";
     if (this.refused.size > 0) state = "refused";

@@ -20,20 +20,21 @@ export function exportLinks(request: Request, env: ExportEnv = readExportEnv()):
 }
 
 /**
- * The origin the client addressed: its Host header (or a proxy's
- * X-Forwarded-Host and -Proto), as Next's `request.url` names the host the
- * server listens on instead. A header that is not a bare host is ignored.
+ * The origin the client addressed: its Host header, as Next's `request.url`
+ * names the host the server listens on instead. A Host that is not a bare
+ * host name (with a port) is ignored. Proxies' X-Forwarded-* headers are not
+ * read: anyone can send them, so behind a proxy set PUBLIC_URL.
  */
 function requestOrigin(request: Request): string {
   const url = new URL(request.url);
-  const host = request.headers.get("x-forwarded-host")?.split(",")[0].trim() || request.headers.get("host");
-  const forwardedProto = request.headers.get("x-forwarded-proto")?.split(",")[0].trim();
-  const protocol = forwardedProto === "http" || forwardedProto === "https" ? `${forwardedProto}:` : url.protocol;
-  return host && bareHost.test(host) ? new URL(`${protocol}//${host}`).origin : url.origin;
+  const host = request.headers.get("host");
+  if (!host || !/^[a-z0-9.-]+(?::\d{1,5})?$|^\[[0-9a-f:.]+\](?::\d{1,5})?$/i.test(host)) return url.origin;
+  try {
+    return new URL(`${url.protocol}//${host}`).origin;
+  } catch {
+    return url.origin; // A port over 65535, an address with bad numbers.
+  }
 }
-
-/** A host name or IP address with an optional port, and nothing else. */
-const bareHost = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
 /**
  * A download of the matching claims, streamed from keyset batches as the

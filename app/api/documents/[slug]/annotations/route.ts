@@ -1,5 +1,12 @@
 import { type Database, getDb } from "@/db/client";
-import { annotationColumns, createAnnotation, editorAnnotationColumns, listAnnotationsJson } from "@/db/queries/annotations";
+import {
+  annotationColumns,
+  createAnnotation,
+  editorAnnotationColumns,
+  getAnnotation,
+  listAnnotationsJson,
+  toAnnotation,
+} from "@/db/queries/annotations";
 import { getDocumentSummary, indexedText } from "@/db/queries/documents";
 import { getRevision, listAnnotationsAtRevision } from "@/db/queries/revisions";
 import { toEditorAnnotation } from "@/lib/annotation";
@@ -40,6 +47,12 @@ export const POST = handle(async (request: Request, { params }: Context) => {
   const document = await getDocumentSummary(db, (await params).slug);
   if (!document) throw notFound("Article");
 
+  if (fields.id && revision !== undefined && revision !== document.revision) {
+    // A create retried after its answer was lost, and a revision came between:
+    // the claim is stored, and placed by the revision.
+    const existing = await getAnnotation(db, fields.id);
+    if (existing?.documentId === document.id) return Response.json({ annotation: toAnnotation(existing) });
+  }
   const anchor = await placeNewClaim(db, document, { start, end, revision: revision ?? document.revision });
   const result = await createAnnotation(db, { ...fields, documentId: document.id, revision: document.revision, anchor, reviewer });
   if (result.kind === "id_taken") throw new HttpError(409, "id_taken", "Another claim already has this id.");
@@ -73,7 +86,7 @@ async function placeNewClaim(
     throw new HttpError(
       409,
       "article_revised",
-      `The article was revised (revision ${document.revision}) after these words were selected, and they are not in the new text as they were: load the latest revision and select them again.`,
+      `The article was revised (revision ${document.revision}) after these words were selected, and they are not in the latest text as they were: select them again on the latest revision.`,
     );
   }
   return moved;

@@ -28,6 +28,11 @@
  *    reviewer to place again. Similar words in another context do not count,
  *    and neither do the same words in a passage that says something else.
  *
+ * A claim made on whole words stays on whole words: when the words found run
+ * on into a longer word ("proof" now in "no proofs"), the claim takes in the
+ * rest of it, so its quote shows the change and the reviewer is asked to
+ * check the verdict, instead of marking part of a word.
+ *
  * Matching runs on normalized copies of both texts (`normalize.ts`: curly
  * quotes, whitespace runs, composed accents), and every result is mapped back
  * to code point offsets in the new text exactly as given. The thresholds,
@@ -134,13 +139,13 @@ function anchorPrepared(prepared: PreparedText, stored: StoredAnchor, hint: numb
   };
 
   const atPosition = matchAtPosition(prepared, stored, query);
-  if (atPosition) return atPosition;
+  if (atPosition) return toWholeWords(prepared, stored, atPosition);
   // Where the edits before it moved it: after an insertion early in the
   // article, most claims sit exactly `shift` further on. Checked with the same
   // context test, this spares the search below for nearly every claim.
   if (hint !== null && hint !== stored.start) {
     const shifted = matchAtPosition(prepared, { ...stored, start: hint, end: hint + stored.end - stored.start }, query);
-    if (shifted) return { ...shifted, method: "quote" };
+    if (shifted) return toWholeWords(prepared, stored, { ...shifted, method: "quote" });
   }
 
   const match = matchQuote(prepared.searchable, query);
@@ -148,11 +153,35 @@ function anchorPrepared(prepared: PreparedText, stored: StoredAnchor, hint: numb
   const range = prepared.toCodePointRange(match.candidate.start, match.candidate.end);
   if (!range) return orphan("not-found", 0);
   const score = candidateScore(match.candidate, prepared.normalized.text.length);
-  return { status: "anchored", ...range, method: match.method, score };
+  return toWholeWords(prepared, stored, { status: "anchored", ...range, method: match.method, score });
+}
+
+type Anchored = Extract<AnchorResult, { status: "anchored" }>;
+
+const wordCharacter = /^[\p{L}\p{N}\p{M}]$/u;
+/** How far a claim may grow to take in the rest of a word. */
+const maxRunOn = 32;
+
+/**
+ * Widens a found range to whole words where the claim had whole words: its
+ * stored context says a word boundary was there (a claim with no context,
+ * as an import may bring, is left as found).
+ */
+function toWholeWords(prepared: PreparedText, stored: StoredAnchor, found: Anchored): Anchored {
+  const { index } = prepared;
+  const isWord = (character: string | undefined) => character !== undefined && wordCharacter.test(character);
+  const at = (offset: number) => (offset >= 0 && offset < index.length ? index.slice(offset, offset + 1) : undefined);
+  const quote = [...stored.exact];
+  const startedWord = isWord(quote[0]) && (stored.prefix === "" ? stored.start === 0 : !isWord([...stored.prefix].at(-1)));
+  const endedWord = isWord(quote.at(-1)) && stored.suffix !== "" && !isWord([...stored.suffix][0]);
+  let { start, end } = found;
+  if (startedWord) while (found.start - start < maxRunOn && isWord(at(start - 1))) start--;
+  if (endedWord) while (end - found.end < maxRunOn && isWord(at(end))) end++;
+  return start === found.start && end === found.end ? found : { ...found, start, end };
 }
 
 /** Step 1: the old offsets, if the quote is still there and its context agrees. */
-function matchAtPosition(prepared: PreparedText, stored: StoredAnchor, query: QuoteQuery): Extract<AnchorResult, { status: "anchored" }> | null {
+function matchAtPosition(prepared: PreparedText, stored: StoredAnchor, query: QuoteQuery): Anchored | null {
   const { start, end } = stored;
   if (checkRange(prepared.length, start, end) !== null) return null;
   const actual = prepared.index.slice(start, end);

@@ -92,6 +92,25 @@ export const scenarios: Scenario[] = [
     ],
     expect: { words: "the October story in Bloomberg Businessweek should be retracted", method: "quote" },
   },
+  // A claim on whole words stays on whole words.
+  {
+    name: "a letter added to the claim's last word: the claim takes in the whole word",
+    claim: { words: "They offered no proof" },
+    edits: [{ find: "no proof,", replace: "no proofs," }],
+    expect: { words: "They offered no proofs", method: "position" },
+  },
+  {
+    name: "a word joined onto the claim's first word: the claim takes it in",
+    claim: { words: "story kept changing" },
+    edits: [{ find: "proof, story kept", replace: "proof, backstory kept" }],
+    expect: { words: "backstory kept changing", method: "quote" },
+  },
+  {
+    name: "a claim made on part of a word keeps to that part",
+    claim: { words: "the October story in Bloomberg Businessweek should be retract" },
+    edits: [{ find: "told Buzzfeed on Friday", replace: "told BuzzFeed News on Friday" }],
+    expect: { words: "the October story in Bloomberg Businessweek should be retract", method: "quote" },
+  },
   {
     name: "claim opening the text, words added before it",
     claim: { words: "Amazon cloud chief Jassy" },

@@ -38,7 +38,8 @@
  * to code point offsets in the new text exactly as given. The thresholds,
  * and why they are what they are, sit in `candidates.ts` and `match-quote.ts`.
  */
-import { type TextAnchor, checkRange } from "../selectors";
+import { type TextAnchor, checkRange, quoteContextLength } from "../selectors";
+import { codePointLength } from "../text-offsets";
 import { type QuoteQuery, candidateScore, isSupported, measureCandidate, nearbyDistance } from "./candidates";
 import { matchQuote } from "./match-quote";
 import { normalizeString } from "./normalize";
@@ -136,6 +137,8 @@ function anchorPrepared(prepared: PreparedText, stored: StoredAnchor, hint: numb
     prefix: normalizeString(stored.prefix),
     suffix: normalizeString(stored.suffix),
     hint: hint === null ? null : prepared.toNormalized(hint),
+    prefixReachesStart: stored.prefix !== "" && codePointLength(stored.prefix) < quoteContextLength && stored.start === codePointLength(stored.prefix),
+    suffixReachesEnd: stored.suffix !== "" && codePointLength(stored.suffix) < quoteContextLength,
   };
 
   const atPosition = matchAtPosition(prepared, stored, query);

@@ -10,6 +10,13 @@ export interface QuoteQuery {
   prefix: string;
   suffix: string;
   hint: number | null;
+  /**
+   * The stored prefix is shorter than claims keep because the text began
+   * there (and the suffix, because it ended): a place where the text goes on
+   * beyond that context is less like the claim's.
+   */
+  prefixReachesStart?: boolean;
+  suffixReachesEnd?: boolean;
 }
 
 /** A place in the normalized text where the quote may now be, with the evidence for it. */
@@ -89,15 +96,28 @@ export function measureCandidate(
   end: number,
   quoteSimilarity: number,
 ): Candidate {
+  const goesOnBefore = query.prefixReachesStart === true && start > query.prefix.length + contextEdgeSlack;
+  const goesOnAfter = query.suffixReachesEnd === true && text.length - end > query.suffix.length + contextEdgeSlack;
   return {
     start,
     end,
     quoteSimilarity,
-    prefixSimilarity: prefixSimilarity(text, start, query.prefix),
-    suffixSimilarity: suffixSimilarity(text, end, query.suffix),
+    prefixSimilarity: prefixSimilarity(text, start, query.prefix) * (goesOnBefore ? textGoesOnFactor : 1),
+    suffixSimilarity: suffixSimilarity(text, end, query.suffix) * (goesOnAfter ? textGoesOnFactor : 1),
     distance: query.hint === null ? 0 : Math.abs(start - query.hint),
   };
 }
+
+/**
+ * A context that ran into the start or end of the text, found where the text
+ * goes on, counts this much: enough for the one copy of repeated words that
+ * still ends the article (its last lines often repeat headlines above) to
+ * outrank the others clearly (by more than `rankMargin`), not so little that
+ * the claim is unsupported where the article has grown past it.
+ */
+export const textGoesOnFactor = 0.75;
+/** Characters an edit near the text's edge may add beyond a cut context before it counts as going on. */
+const contextEdgeSlack = 8;
 
 /** Mean similarity of both sides of context. */
 export function contextScore(candidate: Candidate): number {

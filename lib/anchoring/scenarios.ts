@@ -251,6 +251,18 @@ export const scenarios: Scenario[] = [
     expect: { words: repeatedLine, occurrence: 1, method: "quote" },
   },
   {
+    name: "repeated line: part of the copy that ends the text stays on it when a paragraph above is deleted",
+    claim: { words: "Super Micro plunges on new report", occurrence: 2 },
+    edits: [{ find: "Also on Monday, Super Micro told shareholders", replace: "Super Micro told shareholders" }],
+    expect: { words: "Super Micro plunges on new report", occurrence: 2, method: "quote" },
+  },
+  {
+    name: "repeated line: part of the copy that ends the text, a whole paragraph above deleted",
+    claim: { words: "Super Micro plunges on new report", occurrence: 2 },
+    edits: [{ find: schmidtParagraph, replace: "" }],
+    expect: { words: "Super Micro plunges on new report", occurrence: 2, method: "quote" },
+  },
+  {
     name: "repeated line: copies that context cannot tell apart make an orphan",
     claim: { words: repeatedLine, occurrence: 1 },
     edits: [updateNote, { append: "\n" + repeatedLine }],

@@ -55,14 +55,15 @@ export type NewRevisionInput = z.infer<typeof newRevisionInput>;
 
 /**
  * The blocks and plain text of what was sent; null when it holds no words.
- * A new article's `title` is its headline when the text starts without one
- * (a body pasted on its own), so every article opens under a headline.
+ * `headline` heads a text that starts without one (a body pasted on its own):
+ * a new article's title, or a revision's current headline, so every article
+ * and every revision of it opens under a headline.
  */
 export function articleFromInput(
   input: { text?: string; html?: string; markdown?: string },
-  title?: string,
+  headline?: string,
 ): { blocks: ArticleBlock[]; text: string } | null {
-  title = title?.replace(/\s+/g, " ").trim();
+  const title = headline?.replace(/\s+/g, " ").trim();
   const parsed =
     input.html !== undefined
       ? htmlToBlocks(input.html)

@@ -39,7 +39,7 @@ export const createAnnotationInput = z.strictObject({
   end: offset,
   // The revision whose text the offsets count in, so words selected on a page
   // loaded before a revision are found in the new text; the latest when absent.
-  revision: z.number().int("revision must be an integer").positive("revision must be 1 or more").optional(),
+  revision: z.number().int("must be a whole number").positive("must be 1 or more").optional(),
   tag: claimFields.tag,
   note: claimFields.note.optional(),
   claimant: claimFields.claimant.optional(),

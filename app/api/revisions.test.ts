@@ -111,9 +111,17 @@ describe("revisions", () => {
     const count = (await list()).length;
     // A create retried after a revision (its first answer lost) gets the stored claim, wherever the revision put it.
     const typo = (await list()).find((a) => a.id === ids.typo)!;
-    const retried = await call(annotationsRoute.POST, { slug }, { body: { id: ids.typo, ...offsetsOn(originalText, "calling the for the retraction"), revision: 1, tag: "disputed" } });
+    const typoWords = "followed Apple's lead in calling the for the retraction";
+    const retried = await call(annotationsRoute.POST, { slug }, { body: { id: ids.typo, ...offsetsOn(originalText, typoWords), revision: 1, tag: "disputed" } });
     expect(retried.status).toBe(200);
     expect(retried.json.annotation).toMatchObject({ id: ids.typo, start: typo.start, quote: typo.quote });
+    // The same id sent with other words or another tag is another claim, refused (not the stored one returned).
+    const otherWords = await call(annotationsRoute.POST, { slug }, { body: { id: ids.typo, ...offsetsOn(originalText, "so many inaccuracies"), revision: 1, tag: "disputed" } });
+    expect(otherWords.status).toBe(409);
+    expect(otherWords.json.error.code).toBe("id_taken");
+    const otherTag = await call(annotationsRoute.POST, { slug }, { body: { id: ids.typo, ...offsetsOn(originalText, typoWords), revision: 1, tag: "denied" } });
+    expect(otherTag.status).toBe(409);
+    expect(otherTag.json.annotation).toBeUndefined();
     // Words the revision deleted, or changed, are not guessed at.
     for (const gone of ["complicated and time-consuming review", "calling the for the retraction"]) {
       const refused = await call(annotationsRoute.POST, { slug }, { body: { ...offsetsOn(originalText, gone), revision: 1, tag: "denied" } });
@@ -229,5 +237,27 @@ describe("revisions", () => {
     expect(checked.status).toBe(200);
     expect(checked.json.annotation).toMatchObject({ previousQuote: null, version: version + 1 });
     expect(await typo()).toMatchObject({ previousQuote: null });
+  });
+});
+
+describe("a revision's headline", () => {
+  it("stays when the new text starts with a paragraph, and changes when it starts with a new headline", async () => {
+    const document = await createTestDocument(parsePlainArticle("Library closes\n\nThe council voted on Tuesday.\n\nResidents protested."));
+    const publish = async (body: object) => {
+      const { status } = await call(revisionsRoute.POST, { slug: document.slug }, { body });
+      expect(status).toBe(201);
+      return (await call(documentRoute.GET, { slug: document.slug })).json.document.blocks;
+    };
+    expect(await publish({ text: "The council voted on Wednesday.\n\nResidents protested." })).toEqual([
+      { type: "heading", level: 1, text: "Library closes" },
+      { type: "paragraph", text: "The council voted on Wednesday." },
+      { type: "paragraph", text: "Residents protested." },
+    ]);
+    expect((await publish({ html: "<p>The council voted on Thursday.</p>" }))[0]).toEqual({ type: "heading", level: 1, text: "Library closes" });
+    expect((await publish({ text: "Library to close for good\n\nThe council voted on Friday." }))[0]).toEqual({
+      type: "heading",
+      level: 1,
+      text: "Library to close for good",
+    });
   });
 });

@@ -33,7 +33,7 @@ export function UnplacedClaims({
             {claim.note && <p className="orphan-note">{claim.note}</p>}
             <p className="field-error">{refused.get(claim.id)}</p>
             <div className="orphan-actions">
-              <button type="button" className="danger" onClick={() => onDiscard(claim)}>
+              <button type="button" className="danger" aria-label={`Discard “${claim.quote}”`} onClick={() => onDiscard(claim)}>
                 Discard
               </button>
             </div>

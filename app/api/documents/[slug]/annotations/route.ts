@@ -47,17 +47,26 @@ export const POST = handle(async (request: Request, { params }: Context) => {
   const document = await getDocumentSummary(db, (await params).slug);
   if (!document) throw notFound("Article");
 
-  if (fields.id && revision !== undefined && revision !== document.revision) {
+  if (fields.id && revision !== undefined && revision < document.revision) {
     // A create retried after its answer was lost, and a revision came between:
-    // the claim is stored, and placed by the revision.
+    // the claim is stored (on the words it was sent with), and placed by the revision.
     const existing = await getAnnotation(db, fields.id);
-    if (existing?.documentId === document.id) return Response.json({ annotation: toAnnotation(existing) });
+    const sent = existing?.documentId === document.id ? await wordsOn(db, document.id, { start, end, revision }) : null;
+    if (existing && sent !== null && existing.tag === fields.tag && sent === (existing.previousQuote ?? existing.exact)) {
+      return Response.json({ annotation: toAnnotation(existing) });
+    }
   }
   const anchor = await placeNewClaim(db, document, { start, end, revision: revision ?? document.revision });
   const result = await createAnnotation(db, { ...fields, documentId: document.id, revision: document.revision, anchor, reviewer });
   if (result.kind === "id_taken") throw new HttpError(409, "id_taken", "Another claim already has this id.");
   return Response.json({ annotation: result.annotation }, { status: result.kind === "created" ? 201 : 200 });
 });
+
+/** The words of a range on one revision of an article; null when the range is not in it. */
+async function wordsOn(db: Database, documentId: string, range: { start: number; end: number; revision: number }): Promise<string | null> {
+  const text = await indexedText(db, { id: documentId, revision: range.revision });
+  return checkRange(text.length, range.start, range.end) === null ? text.slice(range.start, range.end) : null;
+}
 
 /**
  * Where a new claim goes in the latest text. Offsets taken on an earlier

@@ -20,7 +20,9 @@ export const POST = handle(async (request: Request, { params }: Context) => {
   const db = await getDb();
   const document = await getDocumentBySlug(db, (await params).slug);
   if (!document) throw notFound("Article");
-  const article = articleFromInput(input);
+  // Its headline stays when the new text starts with a paragraph, as an article's title does when it is added.
+  const [first] = document.blocks;
+  const article = articleFromInput(input, first?.type === "heading" ? first.text : document.title);
   if (!article) throw new HttpError(400, "empty_article", "The revision has no text.");
   if (article.text === document.text && isDeepStrictEqual(article.blocks, document.blocks)) {
     throw new HttpError(409, "unchanged", "This text is the same as the latest revision's; nothing to publish.");

@@ -1,0 +1,82 @@
+/**
+ * A claim made from a reviewer's selection: offsets in the text of the
+ * revision their page shows, placed on the same words of the latest text.
+ *
+ * It runs in one transaction holding a share lock on the article's row.
+ * Publishing a revision locks that row for update before it reads the claims
+ * it re-anchors, so the two take turns: a claim made while a revision is
+ * being published waits for it and is then placed on its text; a revision
+ * published while a claim is being made waits for the claim and re-anchors it
+ * with the others. Without the lock a claim stored in between kept offsets of
+ * the old text on the new one.
+ */
+import { eq } from "drizzle-orm";
+import type { Annotation, ClaimFields } from "@/lib/annotation";
+import { anchor } from "@/lib/anchoring";
+import { checkRange, describeRange, type TextAnchor } from "@/lib/selectors";
+import type { Tag } from "@/lib/tags";
+import type { Database } from "../client";
+import { documents } from "../schema";
+import { createAnnotation, getAnnotation, toAnnotation } from "./annotations";
+import { indexedText } from "./documents";
+
+export interface Selection extends Partial<ClaimFields> {
+  id?: string;
+  start: number;
+  end: number;
+  /** The revision whose text `start` and `end` count in; the latest when absent. */
+  revision?: number;
+  tag: Tag;
+}
+
+export type SelectionResult =
+  | { kind: "created" | "existing"; annotation: Annotation }
+  | { kind: "not_found" }
+  | { kind: "id_taken" }
+  | { kind: "invalid_revision"; latest: number }
+  | { kind: "invalid_range"; message: string }
+  /** The words are not in the latest text as they were. */
+  | { kind: "revised"; latest: number };
+
+/** Stores a claim on the words a reviewer selected, on the latest revision of the article `slug`. */
+export async function createClaimFromSelection(db: Database, slug: string, selection: Selection, reviewer: string): Promise<SelectionResult> {
+  return db.transaction(async (tx): Promise<SelectionResult> => {
+    const [document] = await tx
+      .select({ id: documents.id, revision: documents.revision })
+      .from(documents)
+      .where(eq(documents.slug, slug))
+      .for("share");
+    if (!document) return { kind: "not_found" };
+    const { start, end, revision = document.revision, ...fields } = selection;
+    if (revision > document.revision) return { kind: "invalid_revision", latest: document.revision };
+
+    const text = await indexedText(tx, { id: document.id, revision });
+    const problem = checkRange(text.length, start, end);
+    if (problem) return { kind: "invalid_range", message: problem };
+    const described = describeRange(text, start, end);
+
+    if (fields.id && revision < document.revision) {
+      // A create retried after its answer was lost, and a revision came between:
+      // the claim is stored (on the words it was sent with), and placed by the revision.
+      const existing = await getAnnotation(tx, fields.id);
+      const same = existing?.documentId === document.id && existing.tag === fields.tag && (existing.previousQuote ?? existing.exact) === described.exact;
+      if (existing && same) return { kind: "existing", annotation: toAnnotation(existing) };
+    }
+
+    const placed = revision === document.revision ? described : await onLatestText(tx, document, described);
+    if (!placed) return { kind: "revised", latest: document.revision };
+    const result = await createAnnotation(tx, { ...fields, documentId: document.id, revision: document.revision, anchor: placed, reviewer });
+    return result;
+  });
+}
+
+/**
+ * Words of an earlier revision in the latest text, found as a revision
+ * re-anchors claims; only the same words, found without doubt, are taken.
+ */
+async function onLatestText(db: Database, document: { id: string; revision: number }, described: TextAnchor): Promise<TextAnchor | null> {
+  const latest = await indexedText(db, document);
+  const found = anchor(latest.text, described);
+  const moved = found.status === "anchored" ? describeRange(latest, found.start, found.end) : null;
+  return moved && moved.exact === described.exact ? moved : null;
+}

@@ -151,6 +151,17 @@ test("a claim tagged on a page left open while the article was revised lands on 
   expect(revision).toBe(2);
   expect(annotations).toEqual([expect.objectContaining({ id, quote: movedWords })]);
   expect(annotations[0].start).toBeGreaterThan(before); // Its paragraph is now the last.
+
+  // Words the revision deleted: refused, kept, and the page offers the latest text.
+  await page.keyboard.press("Escape");
+  await annotator.selectWithMouse("complicated and time-consuming review");
+  await page.keyboard.press("Alt+Shift+U");
+  const revised = page.getByTestId("article-revised");
+  await expect(revised).toContainText("The article was revised since this page was loaded");
+  await revised.getByRole("button", { name: "Load the latest revision" }).click();
+  await expect(page.getByTestId("unplaced-claims")).toContainText("complicated and time-consuming review");
+  await expect(page.getByTestId("article-revised")).toHaveCount(0);
+  expect((await claims()).annotations).toHaveLength(1);
 });
 
 test("claims tagged offline before a revision are placed on their words when the reviewer comes back, or listed if their words are gone", async ({

@@ -69,6 +69,7 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
   // Kept claims made on an earlier text, until the server has placed them in this one.
   const [awaiting, setAwaiting] = useState<Claim[]>([]);
   const [savedOnNewer, setSavedOnNewer] = useState(false);
+  const [articleRevised, setArticleRevised] = useState(false);
   // A link to a claim this article does not have (deleted, or another article's).
   const [linkedClaimMissing] = useState(() => initialClaimId !== null && !annotations.some((a) => a.id === initialClaimId));
   const scrollBlock = useRef<ScrollLogicalPosition>("nearest");
@@ -114,6 +115,7 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
         view.dispatch(tr.setMeta(fromServer, true).setMeta("addToHistory", false));
       },
       onOverwrote: setOverwritten,
+      onArticleRevised: () => setArticleRevised(true),
     });
     syncRef.current = sync;
     sync.loadServerState(annotations);
@@ -362,6 +364,15 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
             The claim this link points to is not in this article: it was deleted, or belongs to another article.
           </p>
         )}
+        {articleRevised && (
+          <p className="hint" role="alert" data-testid="article-revised">
+            The article was revised since this page was loaded, and the words of a claim you tagged are not in the new text as
+            they were. Your claim is kept in this browser.{" "}
+            <button type="button" className="link-button" onClick={() => window.location.reload()}>
+              Load the latest revision
+            </button>
+          </p>
+        )}
         {savedOnNewer && (
           <p className="hint" role="note" data-testid="saved-on-newer">
             The article was revised again while this page was open: a claim you tagged earlier was saved on the latest text.
@@ -375,6 +386,7 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
             onDiscard={(claim) => {
               syncRef.current?.forget(claim.id);
               setAwaiting((list) => list.filter((c) => c.id !== claim.id));
+              viewRef.current?.focus();
             }}
           />
         )}

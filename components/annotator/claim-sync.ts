@@ -47,6 +47,8 @@ export interface ClaimSyncOptions {
   onStatus: (status: SyncStatus) => void;
   /** The server's view of a claim after it saved it (who changed it, when). */
   onSaved?: (annotation: Annotation) => void;
+  /** The server refused a new claim because the article was revised since this page's text (`409 article_revised`). */
+  onArticleRevised?: () => void;
   /** Another reviewer changed fields this reviewer then changed too: theirs were replaced. */
   onOverwrote?: (notice: OverwriteNotice) => void;
   fetch?: typeof fetch;
@@ -73,7 +75,14 @@ export interface StoredChange {
 }
 
 class RetryableError extends Error {}
-class RefusedError extends Error {}
+class RefusedError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
 
 const maxBackoff = 10_000;
 
@@ -227,7 +236,11 @@ export class ClaimSync {
       while (!this.inSync(id) && !this.timers.has(id)) await this.step(id);
       this.failures = 0;
     } catch (error) {
-      if (error instanceof RefusedError) this.refused.set(id, error.message);
+      if (error instanceof RefusedError) {
+        this.refused.set(id, error.message);
+        // Only for this page's text: a claim kept from an earlier visit was refused on the latest text already.
+        if (error.code === "article_revised" && !this.offsetsRevision.has(id) && !this.disposed) this.options.onArticleRevised?.();
+      }
       else this.scheduleRetry();
     } finally {
       this.running.delete(id);
@@ -323,7 +336,7 @@ export class ClaimSync {
     if (response.status >= 500 || response.status === 429 || response.status === 408) {
       throw new RetryableError(`HTTP ${response.status}`);
     }
-    throw new RefusedError(json?.error?.message ?? `The server refused the change (HTTP ${response.status}).`);
+    throw new RefusedError(json?.error?.message ?? `The server refused the change (HTTP ${response.status}).`, json?.error?.code);
   }
 
   private scheduleRetry(): void {

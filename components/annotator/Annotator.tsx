@@ -15,6 +15,7 @@ import { OrphansPanel } from "./OrphansPanel";
 import { ClaimSync, type OverwriteNotice, type StoredChange, type SyncStatus } from "./claim-sync";
 import { claimsPlugin, getClaims, getClaimsAction, setClaimsAction } from "./claims-plugin";
 import { readOnlyText } from "./read-only";
+import { planRestore } from "./restore-changes";
 import { ReviewerForm } from "@/components/ReviewerForm";
 import { SaveStatus } from "./SaveStatus";
 import { articleToDoc } from "./schema";
@@ -122,35 +123,17 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
 
     // Orphans have no place in this text: they wait in their own panel.
     const placed = annotations.filter((a) => a.status !== "orphan");
-    const claims = new Map(placed.map((a) => [a.id, claimFromAnnotation(a, (o) => textMap.toPos(o))]));
+    const drawn = new Map(placed.map((a) => [a.id, claimFromAnnotation(a, (o) => textMap.toPos(o))]));
     // Put back what an earlier visit changed but could not save.
     const stored = readOnly ? new Map<string, StoredChange>() : sync.takeStoredChanges();
-    const restored: [string, Claim | null, number | undefined][] = [];
-    for (const [id, { claim, revision }] of stored) {
-      const onServer = claims.get(id);
-      if (!claim) {
-        claims.delete(id);
-        restored.push([id, null, revision]);
-      } else if (revision === undefined || revision === article.revision) {
-        if (claim.end > textMap.index.length) continue; // Kept by an older editor, on a text since revised.
-        const here = { ...claim, from: textMap.toPos(claim.start), to: textMap.toPos(claim.end) };
-        claims.set(id, here);
-        restored.push([id, here, revision]);
-      } else if (sync.serverVersion(id) !== undefined) {
-        // Saved before the revision, which placed it (or made it an orphan): keep
-        // that place, put back the reviewer's words.
-        const { tag, note, claimant, evidence } = claim;
-        const kept = { ...(onServer ?? claim), tag, note, claimant, evidence };
-        if (onServer) claims.set(id, kept);
-        // A placed claim's offsets are now this text's; an orphan keeps those it had.
-        restored.push([id, kept, onServer ? undefined : revision]);
-      } else {
-        // Made on an earlier text: its offsets mean other words here. The server finds them.
-        awaitingPlace.add(id);
-        restored.push([id, claim, revision]);
-      }
-    }
-    setAwaiting(restored.flatMap(([id, claim]) => (claim && awaitingPlace.has(id) ? [claim] : [])));
+    const { claims, wishes, awaiting: waiting } = planRestore(stored, drawn, {
+      revision: article.revision,
+      textLength: textMap.index.length,
+      onServer: (id) => sync.serverVersion(id) !== undefined,
+      toPos: (offset) => textMap.toPos(offset),
+    });
+    for (const claim of waiting) awaitingPlace.add(claim.id);
+    setAwaiting(waiting);
 
     const requireName = (command: Command): Command => (state, dispatchTr) => {
       if (reviewerRef.current) return command(state, dispatchTr);
@@ -231,7 +214,7 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
       view.dispatch(setClaimsAction(view.state.tr, { activate: initialClaimId }));
     }
     setEditorState(view.state);
-    for (const [id, claim, revision] of restored) sync.set(id, claim, { immediate: true, revision });
+    for (const [id, claim, revision] of wishes) sync.set(id, claim, { immediate: true, revision });
 
     const online = () => sync.retryNow();
     const beforeUnload = (event: BeforeUnloadEvent) => {

@@ -63,7 +63,7 @@ export function articleFromInput(
   input: { text?: string; html?: string; markdown?: string },
   headline?: string,
 ): { blocks: ArticleBlock[]; text: string } | null {
-  const title = headline?.replace(/\s+/g, " ").trim();
+  const title = headline?.replace(/\s+/g, " ").trim(); // A heading is one line.
   const parsed =
     input.html !== undefined
       ? htmlToBlocks(input.html)

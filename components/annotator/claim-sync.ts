@@ -266,7 +266,7 @@ export class ClaimSync {
     }
     if (!have) {
       const { start, end, tag, note, claimant, evidence } = want;
-      const revision = this.offsetsRevision.get(id) ?? this.options.revision;
+      const revision = this.revisionOf(id);
       const body = { id, start, end, ...(revision === undefined ? {} : { revision }), tag, note, claimant, evidence };
       this.createSent.add(id);
       this.accept(await this.request("POST", claimsUrl(this.options.documentSlug), body));
@@ -362,8 +362,13 @@ export class ClaimSync {
 
   private storedChange(id: string): StoredChange {
     const claim = this.desired.get(id) ?? null;
-    const revision = this.offsetsRevision.get(id) ?? this.options.revision;
+    const revision = this.revisionOf(id);
     return revision === undefined ? { claim } : { claim, revision };
+  }
+
+  /** The revision a claim's offsets count in: its own if kept from an earlier visit, else the page's. */
+  private revisionOf(id: string): number | undefined {
+    return this.offsetsRevision.get(id) ?? this.options.revision;
   }
 
   private report(): void {

@@ -11,23 +11,17 @@
  * the old text on the new one.
  */
 import { eq } from "drizzle-orm";
-import type { Annotation, ClaimFields } from "@/lib/annotation";
+import type { Annotation } from "@/lib/annotation";
 import { anchor } from "@/lib/anchoring";
 import { checkRange, describeRange, type TextAnchor } from "@/lib/selectors";
-import type { Tag } from "@/lib/tags";
+import type { CreateAnnotationInput } from "@/lib/validation";
 import type { Database } from "../client";
 import { documents } from "../schema";
 import { createAnnotation, getAnnotation, toAnnotation } from "./annotations";
 import { indexedText } from "./documents";
 
-export interface Selection extends Partial<ClaimFields> {
-  id?: string;
-  start: number;
-  end: number;
-  /** The revision whose text `start` and `end` count in; the latest when absent. */
-  revision?: number;
-  tag: Tag;
-}
+/** What a reviewer sends: offsets in the text of `revision` (the latest when absent), and the claim's fields. */
+export type Selection = CreateAnnotationInput;
 
 export type SelectionResult =
   | { kind: "created" | "existing"; annotation: Annotation }
@@ -65,8 +59,7 @@ export async function createClaimFromSelection(db: Database, slug: string, selec
 
     const placed = revision === document.revision ? described : await onLatestText(tx, document, described);
     if (!placed) return { kind: "revised", latest: document.revision };
-    const result = await createAnnotation(tx, { ...fields, documentId: document.id, revision: document.revision, anchor: placed, reviewer });
-    return result;
+    return createAnnotation(tx, { ...fields, documentId: document.id, revision: document.revision, anchor: placed, reviewer });
   });
 }
 

@@ -71,9 +71,8 @@ export function toClaimReview(claim: ExportClaim, links: ExportLinks, organisati
 export function claimReviewWriter(links: ExportLinks, organisation: ReviewOrganisation): ExportWriter {
   return {
     head: `{"@context":"https://schema.org","@graph":[\n`,
-    batch: (claims, written) =>
-      (written > 0 ? ",\n" : "") +
-      claims.map((claim) => JSON.stringify(toClaimReview(claim, links, organisation))).join(",\n"),
+    claim: (claim) => JSON.stringify(toClaimReview(claim, links, organisation)),
+    separator: ",\n",
     tail: () => "\n]}\n",
   };
 }

@@ -1,7 +1,8 @@
 import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
 import { sampleClaims, writeExport } from "@/test/export-claims";
-import { csvWriter } from "./csv";
+import { type CsvRow, csvColumns, csvRecord, csvWriter } from "./csv";
 
 const header = ["id", "article", "start", "end", "quote", "tag", "claimant", "note", "evidence", "created by", "created", "updated"];
 
@@ -63,5 +64,29 @@ describe("CSV export", () => {
   it("is only the header when there are no claims", async () => {
     const { rows } = await exportRows([]);
     expect(rows).toEqual([header]);
+  });
+
+  it("writes what csv-stringify writes with formula escaping, byte for byte, on awkward cells", () => {
+    // Every cell start a spreadsheet runs, every character that forces quoting, and their mixes.
+    const pieces = ["", "a", " ", ",", '"', "\r", "\n", "\r\n", "=", "+", "-", "@", "\t", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20", "'", "😀", "“x”", "-5"];
+    const keys = csvColumns.map(([key]) => key);
+    const rows: CsvRow[] = [];
+    let seed = 7;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648);
+    for (let i = 0; i < 2_000; i++) {
+      const row = {} as CsvRow;
+      for (const key of keys) {
+        if (key === "start" || key === "end") {
+          row[key] = (next() % 2_000) - 1_000;
+          continue;
+        }
+        let cell = "";
+        for (let n = next() % 4; n > 0; n--) cell += pieces[next() % pieces.length];
+        row[key] = cell;
+      }
+      rows.push(row);
+    }
+    const expected = stringify(rows, { columns: keys, escape_formulas: true, record_delimiter: "windows", quoted_match: /[\r\n]/ });
+    expect(rows.map((row) => csvRecord(row)).join("")).toBe(expected);
   });
 });

@@ -5,7 +5,8 @@ import { exportStream, type ExportWriter } from "./stream";
 
 const idWriter: ExportWriter = {
   head: "[",
-  batch: (claims, written) => claims.map((claim, i) => `${written + i}:${claim.id.slice(0, 4)}`).join(",") + ";",
+  claim: (claim) => claim.id.slice(0, 4),
+  separator: ",",
   tail: (total) => `]${total}`,
 };
 
@@ -29,10 +30,10 @@ function countingSource(count: number, batchSize: number) {
 const decode = (chunk: Uint8Array) => new TextDecoder().decode(chunk);
 
 describe("exportStream", () => {
-  it("writes head, batches with the count before each, then the tail with the total", async () => {
+  it("writes head, the claims with the separator between them across batches, then the tail with the total", async () => {
     const { source } = countingSource(5, 2);
     const text = await new Response(exportStream(source, idWriter)).text();
-    expect(text).toBe("[0:0b6c,1:1c7d;2:2d8e,3:0b6c;4:1c7d;]5");
+    expect(text).toBe("[0b6c,1c7d,2d8e,0b6c,1c7d]5");
   });
 
   it("reads past empty batches without writing or stalling", async () => {
@@ -41,7 +42,7 @@ describe("exportStream", () => {
       yield [sampleClaims[0]];
       yield [];
     }
-    expect(await new Response(exportStream(sparse(), idWriter)).text()).toBe("[0:0b6c;]1");
+    expect(await new Response(exportStream(sparse(), idWriter)).text()).toBe("[0b6c]1");
   });
 
   it("sends the head before reading any claim, and reads a batch only when asked", async () => {

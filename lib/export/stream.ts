@@ -12,8 +12,10 @@ import type { ExportClaim } from "./links";
 export interface ExportWriter {
   /** Text before the first claim (a header row, the opening of a JSON document). */
   head: string;
-  /** Text of a batch of claims; `written` is how many claims came before it. */
-  batch(claims: readonly ExportClaim[], written: number): string;
+  /** Text of one claim. */
+  claim(claim: ExportClaim): string;
+  /** Text between two claims. */
+  separator: string;
   /** Text after the last claim, knowing how many there were. */
   tail(total: number): string;
 }
@@ -50,9 +52,11 @@ export function exportStream(
             controller.close();
             return;
           }
-          if (next.value.length === 0) continue;
-          controller.enqueue(encoder.encode(writer.batch(next.value, written)));
-          written += next.value.length;
+          const batch = next.value;
+          if (batch.length === 0) continue;
+          const text = batch.map((claim) => writer.claim(claim)).join(writer.separator);
+          controller.enqueue(encoder.encode(written > 0 ? writer.separator + text : text));
+          written += batch.length;
           return;
         }
       } catch (error) {

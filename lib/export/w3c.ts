@@ -150,8 +150,8 @@ export function w3cCollectionWriter(links: ExportLinks, collection: W3cCollectio
     `"startIndex":0,"items":[\n`;
   return {
     head,
-    batch: (claims, written) =>
-      (written > 0 ? ",\n" : "") + claims.map((claim) => json(toW3cAnnotation(claim, links))).join(",\n"),
+    claim: (claim) => json(toW3cAnnotation(claim, links)),
+    separator: ",\n",
     tail: (total) => `\n]},"total":${total}}\n`,
   };
 }

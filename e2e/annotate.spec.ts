@@ -14,6 +14,22 @@ test("the article opens with its structure and metadata", async ({ annotator, pa
   await expect(page.getByText("URL not known")).toBeVisible();
 });
 
+test("the claims are asked for once, from the page's head, before the scripts run", async ({ annotator, page }) => {
+  const html = await (await page.request.get(page.url())).text();
+  const head = html.slice(0, html.indexOf("</head>"));
+  expect(head).toMatch(/<link rel="preload" href="\/api\/documents\/[^"]+\/annotations\?fields=editor" as="fetch" crossorigin="anonymous"\/>/);
+
+  // The editor's fetch takes the preloaded answer: one request, not two.
+  const claimRequests: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("fields=editor")) claimRequests.push(request.url());
+  });
+  await page.reload();
+  await expect(annotator.text).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(claimRequests).toHaveLength(1);
+});
+
 test("select with the mouse, tag from the toolbar, and find it again after a reload", async ({ annotator, api, page }) => {
   await annotator.selectWithMouse(claimWords);
   await expect(annotator.toolbar).toBeVisible();

@@ -5,7 +5,7 @@ import { type Command, EditorState, TextSelection, type Transaction } from "pros
 import { EditorView } from "prosemirror-view";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Annotation, EditorAnnotation } from "@/lib/annotation";
-import type { ArticleBlock } from "@/lib/article";
+import { type ArticleBlock, articleText } from "@/lib/article";
 import { type Tag, tagInfo, tags } from "@/lib/tags";
 import { type Claim, claimFromAnnotation } from "./claim";
 import { claimHistory, redoClaim, redoDepth, undoClaim, undoDepth } from "./claim-history";
@@ -29,7 +29,7 @@ export interface AnnotatorDocument {
   slug: string;
   /** The revision this text is: the offsets of the claims made on it count in it. */
   revision: number;
-  text: string;
+  /** The text, as blocks; its plain text (`articleText`) is what offsets count in. Sent once: the page would carry it twice. */
   blocks: ArticleBlock[];
 }
 
@@ -88,7 +88,7 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
     const doc = articleToDoc(article.blocks);
     const textMap = new TextMap(doc);
     textMapRef.current = textMap;
-    if (textMap.text !== article.text) console.error("The editor's text differs from the server's: offsets would be wrong.");
+    if (textMap.text !== articleText(article.blocks)) console.error("The editor's text differs from the server's: offsets would be wrong.");
 
     // Restored claims made on an earlier text, drawn once the server has found their words in this one.
     const awaitingPlace = new Set<string>();

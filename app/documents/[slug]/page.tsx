@@ -3,7 +3,6 @@ import { cookies } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { preload } from "react-dom";
 import { getDb } from "@/db/client";
 import { getDocumentBySlug } from "@/db/queries/documents";
 import { AnnotatorWithClaims } from "@/components/annotator/AnnotatorWithClaims";
@@ -24,14 +23,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DocumentPage({ params, searchParams }: Props) {
   const document = await loadDocument((await params).slug);
   if (!document) notFound();
-  // The claims are fetched by the editor; the browser starts on them while it loads the scripts.
-  preload(editorClaimsUrl(document.slug), { as: "fetch", crossOrigin: "anonymous" });
   const { claim } = await searchParams;
   const cookie = (await cookies()).get("reviewer")?.value;
   const reviewer = reviewerName.safeParse(cookie === undefined ? undefined : safeDecode(cookie));
 
   return (
     <article className="document">
+      {/* The claims are fetched by the editor; the browser starts on them while it loads the scripts. */}
+      <link rel="preload" href={editorClaimsUrl(document.slug)} as="fetch" crossOrigin="anonymous" />
       <ArticleMeta document={document} />
       <p className="document-links">
         <Link href={`/documents/${document.slug}/review`}>Review claims</Link>
@@ -39,7 +38,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         <Link href={`/documents/${document.slug}/revisions/new`}>Publish a new revision</Link>
       </p>
       <AnnotatorWithClaims
-        document={{ slug: document.slug, revision: document.revision, text: document.text, blocks: document.blocks }}
+        document={{ slug: document.slug, revision: document.revision, blocks: document.blocks }}
         reviewer={reviewer.success ? reviewer.data : null}
         initialClaimId={typeof claim === "string" ? claim : null}
       />

@@ -35,7 +35,7 @@ export default async function RevisionPage({ params }: Props) {
       <Annotator
         key={number}
         readOnly
-        document={{ slug, revision: number, text: document.text, blocks: document.blocks }}
+        document={{ slug, revision: number, blocks: document.blocks }}
         annotations={annotations.map(toEditorAnnotation)}
         reviewer={null}
       />

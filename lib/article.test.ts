@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
-import { type ArticleBlock, articleText, blockSeparator, blockTexts, blocksToPlainSource, parsePlainArticle } from "./article";
+import { describe, expect, it, vi } from "vitest";
+import { type ArticleBlock, articleText, blockSeparator, blocksForEditor, blockTexts, blocksToPlainSource, parsePlainArticle } from "./article";
 
 const jassySource = readFileSync(path.join(import.meta.dirname, "../content/jassy-bloomberg-retraction.txt"), "utf8");
 
@@ -165,6 +165,17 @@ describe("articleText and blockTexts", () => {
   it("is empty for no blocks and has no separator for one block", () => {
     expect(articleText([])).toBe("");
     expect(articleText([{ type: "paragraph", text: "only" }])).toBe("only");
+  });
+  it("hands the editor an article's blocks, and logs when they are not its stored text", () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      expect(blocksForEditor({ slug: "a", blocks, text: articleText(blocks) })).toBe(blocks);
+      expect(error).not.toHaveBeenCalled();
+      expect(blocksForEditor({ slug: "b", blocks, text: `${articleText(blocks)} ` })).toBe(blocks);
+      expect(error).toHaveBeenCalledWith(expect.stringContaining("b: the stored text is not the text of its blocks"));
+    } finally {
+      error.mockRestore();
+    }
   });
 });
 

@@ -35,6 +35,20 @@ export function articleText(blocks: ArticleBlock[]): string {
   return blockTexts(blocks).join(blockSeparator);
 }
 
+/**
+ * The blocks of a stored article, for the editor, which counts offsets in
+ * their plain text: that must be the stored text the server counts them in.
+ * Every writer stores `articleText(blocks)`; should the two ever part (a
+ * change to `articleText` with rows written before it), this logs it where
+ * an operator sees it, as claims would be drawn on the wrong words.
+ */
+export function blocksForEditor(article: { slug: string; blocks: ArticleBlock[]; text: string }): ArticleBlock[] {
+  if (articleText(article.blocks) !== article.text) {
+    console.error(`${article.slug}: the stored text is not the text of its blocks; the editor would put claims on the wrong words.`);
+  }
+  return article.blocks;
+}
+
 /** A bulleted line under "Key Points", as news sites export them. */
 const bullet = /^\s*[•*\-–]\s+/;
 /**

@@ -29,7 +29,7 @@ export interface AnnotatorDocument {
   slug: string;
   /** The revision this text is: the offsets of the claims made on it count in it. */
   revision: number;
-  /** The text, as blocks; its plain text (`articleText`) is what offsets count in. Sent once: the page would carry it twice. */
+  /** The text, as blocks; their plain text (`articleText`) is what offsets count in (not sent as text too: the page would carry the article twice). */
   blocks: ArticleBlock[];
 }
 
@@ -88,7 +88,7 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
     const doc = articleToDoc(article.blocks);
     const textMap = new TextMap(doc);
     textMapRef.current = textMap;
-    if (textMap.text !== articleText(article.blocks)) console.error("The editor's text differs from the server's: offsets would be wrong.");
+    if (textMap.text !== articleText(article.blocks)) console.error("The editor's text differs from its blocks' text (articleText): offsets would be wrong.");
 
     // Restored claims made on an earlier text, drawn once the server has found their words in this one.
     const awaitingPlace = new Set<string>();

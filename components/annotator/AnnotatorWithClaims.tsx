@@ -27,6 +27,7 @@ export function AnnotatorWithClaims(props: Omit<AnnotatorProps, "annotations" | 
   const load = useCallback(async () => {
     setLoading({ state: "loading" });
     try {
+      // Default mode and credentials, as the page's preload of this URL has: another init would fetch the claims twice.
       const response = await fetch(editorClaimsUrl(slug));
       const body = await response.json().catch(() => null);
       if (!response.ok) throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);

@@ -17,7 +17,7 @@ interface TextBlock {
  */
 export class TextMap {
   private readonly blocks: TextBlock[] = [];
-  /** The plain text, identical to the server's `document.text`, indexed by code point. */
+  /** The plain text, identical to `articleText` of the article's blocks (the server's `document.text`), indexed by code point. */
   readonly index: CodePointIndex;
 
   constructor(doc: ProseMirrorNode) {

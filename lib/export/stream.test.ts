@@ -41,8 +41,10 @@ describe("exportStream", () => {
       yield [];
       yield [sampleClaims[0]];
       yield [];
+      yield [sampleClaims[1]];
+      yield [];
     }
-    expect(await new Response(exportStream(sparse(), idWriter)).text()).toBe("[0b6c]1");
+    expect(await new Response(exportStream(sparse(), idWriter)).text()).toBe("[0b6c,1c7d]2");
   });
 
   it("sends the head before reading any claim, and reads a batch only when asked", async () => {

@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { getDocumentBySlug } from "@/db/queries/documents";
 import { AnnotatorWithClaims } from "@/components/annotator/AnnotatorWithClaims";
 import { editorClaimsUrl } from "@/lib/annotation";
+import { blocksForEditor } from "@/lib/article";
 import { ArticleMeta } from "@/components/ArticleMeta";
 import { reviewerName } from "@/lib/validation";
 
@@ -29,7 +30,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
 
   return (
     <article className="document">
-      {/* The claims are fetched by the editor; the browser starts on them while it loads the scripts. */}
+      {/* React moves this into the head: the browser asks for the claims the editor fetches while it loads the scripts. */}
       <link rel="preload" href={editorClaimsUrl(document.slug)} as="fetch" crossOrigin="anonymous" />
       <ArticleMeta document={document} />
       <p className="document-links">
@@ -38,7 +39,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         <Link href={`/documents/${document.slug}/revisions/new`}>Publish a new revision</Link>
       </p>
       <AnnotatorWithClaims
-        document={{ slug: document.slug, revision: document.revision, blocks: document.blocks }}
+        document={{ slug: document.slug, revision: document.revision, blocks: blocksForEditor(document) }}
         reviewer={reviewer.success ? reviewer.data : null}
         initialClaimId={typeof claim === "string" ? claim : null}
       />

@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { Annotator } from "@/components/annotator/Annotator";
 import { getDb } from "@/db/client";
 import { toEditorAnnotation } from "@/lib/annotation";
+import { blocksForEditor } from "@/lib/article";
 import { getDocumentBySlug } from "@/db/queries/documents";
 import { getDocumentAtRevision, listAnnotationsAtRevision } from "@/db/queries/revisions";
 
@@ -35,7 +36,7 @@ export default async function RevisionPage({ params }: Props) {
       <Annotator
         key={number}
         readOnly
-        document={{ slug, revision: number, blocks: document.blocks }}
+        document={{ slug, revision: number, blocks: blocksForEditor(document) }}
         annotations={annotations.map(toEditorAnnotation)}
         reviewer={null}
       />

@@ -166,6 +166,7 @@ describe("articleText and blockTexts", () => {
     expect(articleText([])).toBe("");
     expect(articleText([{ type: "paragraph", text: "only" }])).toBe("only");
   });
+
   it("hands the editor an article's blocks, and logs when they are not its stored text", () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     try {

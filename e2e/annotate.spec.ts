@@ -176,6 +176,31 @@ test("delete a claim, then undo brings back the same claim, saved; redo deletes 
   expect(await api.list()).toEqual([]);
 });
 
+test("pick a claim from the list: its words come into view; closed again, the list shows what changed meanwhile", async ({ annotator, api }) => {
+  const near = await api.create({ words: claimWords, reviewer, tag: "disputed" });
+  const far = await api.create({ words: "complicated and time-consuming review", reviewer, tag: "disputed" });
+  await annotator.goto();
+  const list = annotator.panel.getByRole("list");
+  await expect(list.getByRole("button")).toHaveCount(2);
+  await expect(annotator.highlight(far.id)).not.toBeInViewport();
+
+  await list.getByRole("button", { name: /complicated and time-consuming review/ }).click();
+  await expect(annotator.claimEditor).toHaveAttribute("data-claim-id", far.id);
+  await expect(annotator.highlight(far.id)).toBeInViewport();
+  await expect(list).toBeHidden();
+
+  await annotator.claimEditor.getByRole("radio", { name: /Denied/ }).check();
+  await expect(annotator.highlight(far.id)).toHaveClass(/claim-denied/);
+  await annotator.claimEditor.getByRole("button", { name: "Close claim" }).click();
+  await expect(list.getByRole("button", { name: /complicated and time-consuming review/ })).toContainText("Denied");
+  await expect(list.getByRole("button", { name: new RegExp(claimWords) })).toContainText("Disputed");
+  await annotator.expectSaved();
+  expect(await api.list()).toMatchObject([
+    { id: near.id, tag: "disputed" },
+    { id: far.id, tag: "denied" },
+  ]);
+});
+
 test("undo and redo a create and a retag", async ({ annotator, api }) => {
   await annotator.selectWithMouse(claimWords);
   await annotator.page.keyboard.press("Alt+Shift+D");

@@ -3,7 +3,7 @@
 import { keymap } from "prosemirror-keymap";
 import { type Command, EditorState, TextSelection, type Transaction } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { Annotation, EditorAnnotation } from "@/lib/annotation";
 import { type ArticleBlock, articleText } from "@/lib/article";
 import { type Tag, tagInfo, tags } from "@/lib/tags";
@@ -24,6 +24,7 @@ import { SelectionToolbar } from "./SelectionToolbar";
 import { UnplacedClaims } from "./UnplacedClaims";
 import { retagActive, selectedRange, tagSelection } from "./tag-selection";
 import { TextMap } from "./text-map";
+import { measureTransaction } from "./transaction-timing";
 
 export interface AnnotatorDocument {
   slug: string;
@@ -42,6 +43,8 @@ export interface AnnotatorProps {
   /** An earlier revision: claims are shown as they stood, nothing can be changed. */
   readOnly?: boolean;
 }
+
+const noClaims: readonly Claim[] = [];
 
 /** Transactions with this meta came from the server and need no saving. */
 const fromServer = "fromServer";
@@ -73,7 +76,18 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
   const [articleRevised, setArticleRevised] = useState(false);
   // A link to a claim this article does not have (deleted, or another article's).
   const [linkedClaimMissing] = useState(() => initialClaimId !== null && !annotations.some((a) => a.id === initialClaimId));
-  const scrollBlock = useRef<ScrollLogicalPosition>("nearest");
+  // How to bring the next claim opened into view; null when it is on screen
+  // already (tagged from the selection, clicked), where scrolling to it would
+  // only cost a layout.
+  const reveal = useRef<ScrollLogicalPosition | null>(null);
+  const revealing = useCallback(
+    (command: Command): Command =>
+      (state, dispatchTr) => {
+        if (dispatchTr) reveal.current = "nearest";
+        return command(state, dispatchTr);
+      },
+    [],
+  );
   const [status, setStatus] = useState<SyncStatus>({ state: "saved", unsaved: new Set(), refused: new Map(), retryAt: null });
 
   const dispatch = useCallback((tr: Transaction) => viewRef.current?.dispatch(tr), []);
@@ -158,9 +172,9 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
           claimHistory(),
           keymap({
             ...(readOnly ? {} : tagKeys),
-            "Mod-z": undoClaim,
-            "Shift-Mod-z": redoClaim,
-            "Mod-y": redoClaim,
+            "Mod-z": revealing(undoClaim),
+            "Shift-Mod-z": revealing(redoClaim),
+            "Mod-y": revealing(redoClaim),
             Escape: (state, dispatchTr) => {
               if (!getClaims(state).activeId) return false;
               dispatchTr?.(setClaimsAction(state.tr, { activate: null }));
@@ -188,8 +202,10 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
         return false;
       },
       dispatchTransaction(tr) {
+        const started = performance.now();
         const next = view.state.apply(tr);
         view.updateState(next);
+        measureTransaction(started);
         setEditorState(next);
         const action = getClaimsAction(tr);
         if (!action || tr.getMeta(fromServer) || readOnly) return;
@@ -208,7 +224,7 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
     view.dom.setAttribute("contenteditable", "plaintext-only");
     let flashTimer: ReturnType<typeof setTimeout> | undefined;
     if (initialClaimId && claims.has(initialClaimId)) {
-      scrollBlock.current = "center";
+      reveal.current = "center";
       mount.classList.add("flash-claim");
       flashTimer = setTimeout(() => mount.classList.remove("flash-claim"), 1500);
       view.dispatch(setClaimsAction(view.state.tr, { activate: initialClaimId }));
@@ -237,17 +253,17 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
   }, [article.slug]);
 
   const claimsState = editorState ? getClaims(editorState) : null;
-  // Sorted again only when the claims change, not on every selection change.
-  const claimsMap = claimsState?.claims;
-  const orderedClaims = useMemo(() => (claimsState ? claimsState.ordered() : []), [claimsMap]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The same array until the claims change (ClaimMap keeps it), so the memoised list skips selection changes.
+  const orderedClaims = claimsState ? claimsState.ordered() : noClaims;
   const activeClaim = claimsState?.activeId ? (claimsState.claims.get(claimsState.activeId) ?? null) : null;
 
-  // Bring the open claim into view, e.g. after undo or a pick from the list.
+  // Bring the open claim into view after undo, redo or a pick from the list.
   useEffect(() => {
-    if (!activeClaim) return;
+    const block = reveal.current;
+    reveal.current = null;
+    if (!activeClaim || !block) return;
     const element = mountRef.current?.querySelector(`[data-claim-id="${activeClaim.id}"]`);
-    element?.scrollIntoView({ block: scrollBlock.current });
-    scrollBlock.current = "nearest";
+    element?.scrollIntoView({ block });
   }, [activeClaim?.id]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const tagSelected = (tag: Tag) => {
@@ -308,7 +324,9 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
   const openClaim = useCallback(
     (id: string | null) => {
       const view = viewRef.current;
-      if (view) dispatch(setClaimsAction(view.state.tr, { activate: id }));
+      if (!view) return;
+      reveal.current = "nearest";
+      dispatch(setClaimsAction(view.state.tr, { activate: id }));
     },
     [dispatch],
   );
@@ -317,10 +335,10 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
     <div className="annotator">
       {!readOnly && (
       <div className="annotator-bar" role="toolbar" aria-label="Editor">
-        <button type="button" onClick={() => run(undoClaim)} disabled={!editorState || undoDepth(editorState) === 0} title="Undo (Ctrl+Z)">
+        <button type="button" onClick={() => run(revealing(undoClaim))} disabled={!editorState || undoDepth(editorState) === 0} title="Undo (Ctrl+Z)">
           Undo
         </button>
-        <button type="button" onClick={() => run(redoClaim)} disabled={!editorState || redoDepth(editorState) === 0} title="Redo (Ctrl+Shift+Z)">
+        <button type="button" onClick={() => run(revealing(redoClaim))} disabled={!editorState || redoDepth(editorState) === 0} title="Redo (Ctrl+Shift+Z)">
           Redo
         </button>
         <SaveStatus status={status} onRetry={() => syncRef.current?.retryNow()} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useState } from "react";
+import { Activity, memo, useState } from "react";
 import { ChangeTime } from "@/components/ChangeTime";
 import { isHttpUrl } from "@/lib/http-url";
 import { type Tag, tagInfo, tags } from "@/lib/tags";
@@ -10,7 +10,7 @@ import type { OverwriteNotice, SyncStatus } from "./claim-sync";
 interface ClaimPanelProps {
   /** Shows claims without letting them change (earlier revisions). */
   readOnly?: boolean;
-  claims: Claim[];
+  claims: readonly Claim[];
   active: Claim | null;
   /** Every claim under the last click, when there was more than one. */
   choices: Claim[];
@@ -39,6 +39,11 @@ export function ClaimPanel({
   onDismissOverwritten,
   onVerdictChecked,
 }: ClaimPanelProps) {
+  // While a claim is open the list is hidden and keeps what it last showed,
+  // so changes meanwhile (a retag, a note typed) do not render it unseen.
+  const [listed, setListed] = useState({ claims, status });
+  if (!active && (listed.claims !== claims || listed.status !== status)) setListed({ claims, status });
+  const list = active ? listed : { claims, status };
   return (
     <aside className="claim-panel" aria-label="Claims" data-testid="claim-panel">
       {choices.length > 1 && (
@@ -47,7 +52,7 @@ export function ClaimPanel({
           <ClaimList claims={choices} activeId={active?.id ?? null} status={status} onOpen={onOpen} />
         </nav>
       )}
-      {active ? (
+      {active && (
         <ClaimEditor
           key={active.id}
           readOnly={readOnly}
@@ -60,19 +65,22 @@ export function ClaimPanel({
           onDismissOverwritten={onDismissOverwritten}
           onVerdictChecked={onVerdictChecked}
         />
-      ) : (
-        <>
-          <h2>Claims ({claims.length})</h2>
-          {claims.length === 0 ? (
-            <p className="hint">
-              Select words in the article, then choose a tag in the toolbar under the selection or press a shortcut:
-            </p>
-          ) : (
-            <ClaimList claims={claims} activeId={null} status={status} onOpen={onOpen} />
-          )}
-          {!readOnly && <Shortcuts />}
-        </>
       )}
+      {/* Hidden, not unmounted, while a claim is open: with thousands of
+          claims, taking the list down and building it again cost more than
+          the rest of opening or deleting a claim; "Show more" keeps what it
+          showed. */}
+      <Activity mode={active ? "hidden" : "visible"}>
+        <h2>Claims ({list.claims.length})</h2>
+        {list.claims.length === 0 ? (
+          <p className="hint">
+            Select words in the article, then choose a tag in the toolbar under the selection or press a shortcut:
+          </p>
+        ) : (
+          <ClaimList claims={list.claims} activeId={null} status={list.status} onOpen={onOpen} />
+        )}
+        {!readOnly && <Shortcuts />}
+      </Activity>
     </aside>
   );
 }
@@ -81,7 +89,7 @@ export function ClaimPanel({
 const listPage = 100;
 
 interface ClaimListProps {
-  claims: Claim[];
+  claims: readonly Claim[];
   activeId: string | null;
   status: SyncStatus;
   onOpen: (id: string) => void;

@@ -5,6 +5,7 @@ import { CodePointIndex } from "@/lib/text-offsets";
 import { createAnnotationInput, describeIssues, patchAnnotationInput } from "@/lib/validation";
 import type { Claim } from "./claim";
 import { ClaimSync, type OverwriteNotice, type StoredChange, type SyncStatus } from "./claim-sync";
+import { testClaim } from "./test-editor";
 
 const slug = "jassy";
 const storageKey = `factcheck:unsaved:${slug}`;
@@ -171,23 +172,7 @@ const otherId = "5d1e7f3a-2b4c-4e6d-8f9a-1b2c3d4e5f60";
 
 function claim(id = claimId, fields: Partial<Claim> = {}): Claim {
   const start = articleText.text.indexOf("spy chips");
-  const end = start + "spy chips".length;
-  return {
-    id,
-    start,
-    end,
-    from: start + 1,
-    to: end + 1,
-    quote: "spy chips",
-    tag: "disputed",
-    note: "",
-    claimant: "",
-    evidence: [],
-    createdBy: "Ada",
-    updatedBy: "Ada",
-    updatedAt: null,
-    ...fields,
-  };
+  return testClaim(id, start, start + "spy chips".length, { quote: "spy chips", ...fields });
 }
 
 let server: FakeServer;

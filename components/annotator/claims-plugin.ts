@@ -12,6 +12,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirr
 import { Decoration, DecorationSet } from "prosemirror-view";
 import { tagInfo } from "@/lib/tags";
 import type { Claim } from "./claim";
+import { ClaimMap } from "./claim-map";
 
 /**
  * What a transaction does to the claims: put (create or replace) some, remove
@@ -27,14 +28,13 @@ export const claimsKey = new PluginKey<ClaimsState>("claims");
 
 export class ClaimsState {
   constructor(
-    readonly claims: ReadonlyMap<string, Claim>,
+    readonly claims: ClaimMap,
     readonly activeId: string | null,
     readonly decorations: DecorationSet,
   ) {}
 
   static create(state: EditorState, claims: Claim[]): ClaimsState {
-    const byId = new Map(claims.map((claim) => [claim.id, claim]));
-    return new ClaimsState(byId, null, DecorationSet.create(state.doc, claims.flatMap((c) => decorate(c, false))));
+    return new ClaimsState(ClaimMap.of(claims), null, DecorationSet.create(state.doc, claims.flatMap((c) => decorate(c, false))));
   }
 
   apply(tr: Transaction, state: EditorState): ClaimsState {
@@ -42,14 +42,13 @@ export class ClaimsState {
     let decorations = tr.docChanged ? this.decorations.map(tr.mapping, tr.doc) : this.decorations;
     if (!action) return decorations === this.decorations ? this : new ClaimsState(this.claims, this.activeId, decorations);
 
-    const claims = new Map(this.claims);
     const redraw = new Set<string>();
     for (const claim of action.put ?? []) {
-      const old = claims.get(claim.id);
-      claims.set(claim.id, claim);
+      const old = this.claims.get(claim.id);
       if (!old || old.tag !== claim.tag || old.from !== claim.from || old.to !== claim.to) redraw.add(claim.id);
     }
-    for (const id of action.remove ?? []) if (claims.delete(id)) redraw.add(id);
+    const { claims, removed } = this.claims.update(action.put ?? [], action.remove ?? []);
+    for (const id of removed) redraw.add(id);
 
     let activeId = action.activate === undefined ? this.activeId : action.activate;
     if (activeId && !claims.has(activeId)) activeId = null;
@@ -82,8 +81,8 @@ export class ClaimsState {
   }
 
   /** Claims in reading order. */
-  ordered(): Claim[] {
-    return [...this.claims.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+  ordered(): readonly Claim[] {
+    return this.claims.ordered();
   }
 }
 

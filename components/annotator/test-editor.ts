@@ -15,24 +15,30 @@ export function offsetsOf(textMap: TextMap, words: string): { start: number; end
   return { start, end: start + Array.from(words).length };
 }
 
-/** A claim on `words`, which must occur once in the article. */
-export function claimOn(textMap: TextMap, words: string, id: string, tag: Tag = "disputed"): Claim {
-  const { start, end } = offsetsOf(textMap, words);
+/** A claim by Ada with nothing said yet, at code point offsets `start`–`end` (positions one further on, past the first block's opening); `fields` override any of it. */
+export function testClaim(id: string, start: number, end: number, fields: Partial<Claim> = {}): Claim {
   return {
     id,
     start,
     end,
-    from: textMap.toPos(start),
-    to: textMap.toPos(end),
-    quote: words,
-    tag,
+    from: start + 1,
+    to: end + 1,
+    quote: "",
+    tag: "disputed",
     note: "",
     claimant: "",
     evidence: [],
     createdBy: "Ada",
     updatedBy: "Ada",
     updatedAt: null,
+    ...fields,
   };
+}
+
+/** A claim on `words`, which must occur once in the article. */
+export function claimOn(textMap: TextMap, words: string, id: string, tag: Tag = "disputed"): Claim {
+  const { start, end } = offsetsOf(textMap, words);
+  return testClaim(id, start, end, { from: textMap.toPos(start), to: textMap.toPos(end), quote: words, tag });
 }
 
 /** Runs a command as a view would; returns the command's answer and the next state. */

@@ -1,0 +1,104 @@
+/**
+ * The editor's claims by id and in reading order, as an immutable value that
+ * a change does not copy.
+ *
+ * Plugin state must not change once made (ProseMirror, undo and React keep
+ * earlier states), so every transaction that touched a claim used to copy the
+ * whole `Map` and sort every claim again for the side panel: 1 to 2 ms with
+ * 5,000 claims, ten times that with 50,000, for a change of one. A `ClaimMap`
+ * is a shared base that is never written to again (claims by id, and the same
+ * claims sorted), plus a small map of the changes made since: a claim, or
+ * `null` where one was removed. A change copies only those changes; once they
+ * outnumber the square root of the claims, they are folded into a new base.
+ * Reading one claim costs at most two lookups; the reading order is the
+ * base's, merged with the few changed claims sorted.
+ */
+import type { Claim } from "./claim";
+
+interface Base {
+  byId: ReadonlyMap<string, Claim>;
+  /** The same claims in reading order. */
+  ordered: readonly Claim[];
+}
+
+/** Reading order: by start, then by end. */
+const readingOrder = (a: Claim, b: Claim) => a.start - b.start || a.end - b.end;
+
+function baseOf(ordered: readonly Claim[]): Base {
+  return { byId: new Map(ordered.map((claim) => [claim.id, claim])), ordered };
+}
+
+export class ClaimMap {
+  private orderedCache: readonly Claim[] | null = null;
+
+  private constructor(
+    private readonly base: Base,
+    private readonly changes: ReadonlyMap<string, Claim | null>,
+    /** How many claims there are. */
+    readonly size: number,
+  ) {}
+
+  static of(claims: Iterable<Claim>): ClaimMap {
+    const byId = new Map<string, Claim>();
+    for (const claim of claims) byId.set(claim.id, claim);
+    const base = { byId, ordered: [...byId.values()].sort(readingOrder) };
+    return new ClaimMap(base, new Map(), byId.size);
+  }
+
+  get(id: string): Claim | undefined {
+    const changed = this.changes.get(id);
+    return changed === undefined ? this.base.byId.get(id) : (changed ?? undefined);
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  /** The claims in reading order (by start, then end); the same array for as long as the map is the same. */
+  ordered(): readonly Claim[] {
+    if (this.changes.size === 0) return this.base.ordered;
+    if (this.orderedCache) return this.orderedCache;
+    const changed: Claim[] = [];
+    for (const claim of this.changes.values()) if (claim) changed.push(claim);
+    changed.sort(readingOrder);
+    const ordered: Claim[] = [];
+    let next = 0;
+    for (const claim of this.base.ordered) {
+      if (this.changes.has(claim.id)) continue;
+      while (next < changed.length && readingOrder(changed[next], claim) < 0) ordered.push(changed[next++]);
+      ordered.push(claim);
+    }
+    while (next < changed.length) ordered.push(changed[next++]);
+    this.orderedCache = ordered;
+    return ordered;
+  }
+
+  values(): IterableIterator<Claim> {
+    return this.ordered().values();
+  }
+
+  *keys(): IterableIterator<string> {
+    for (const claim of this.ordered()) yield claim.id;
+  }
+
+  /** A map with `put` claims set (created or replaced) and the `remove` ids gone; `removed` lists the ids that were there. */
+  update(put: readonly Claim[], remove: readonly string[]): { claims: ClaimMap; removed: string[] } {
+    const changes = new Map(this.changes);
+    const current = (id: string) => (changes.has(id) ? (changes.get(id) ?? undefined) : this.base.byId.get(id));
+    let size = this.size;
+    for (const claim of put) {
+      if (!current(claim.id)) size++;
+      changes.set(claim.id, claim);
+    }
+    const removed: string[] = [];
+    for (const id of remove) {
+      if (!current(id)) continue;
+      changes.set(id, null);
+      removed.push(id);
+      size--;
+    }
+    const claims = new ClaimMap(this.base, changes, size);
+    const fold = changes.size * changes.size > Math.max(size, 256);
+    return { claims: fold ? new ClaimMap(baseOf(claims.ordered()), new Map(), size) : claims, removed };
+  }
+}

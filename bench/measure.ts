@@ -106,16 +106,24 @@ function claimActionRows(label: string, result: ActionFigure, strict: boolean) {
     return;
   }
   for (const action of ["add", "retag", "remove"] as const) {
-    const subject = summarize(result.subject[action]);
-    const baseline = summarize(result.baseline[action]);
+    // The figure the issue names: the editor's transaction and its redraw.
+    const transaction = summarize(result.subjectTransaction[action]);
+    const transactionBaseline = summarize(result.baselineTransaction[action]);
+    // The whole action's JavaScript around it (React's panels, the save loop, layouts that script forces), beside it.
+    const script = summarize(result.subject[action]);
+    const scriptBaseline = summarize(result.baseline[action]);
     const mainThread = median(result.subjectMainThread[action]);
-    const note = `main thread busy ${mainThread.toFixed(1)} ms (p50) over ${subject.n} actions`;
+    const note = `over ${transaction.n} actions`;
+    const scriptNote = `the key or click to idle, all JavaScript; main thread busy ${mainThread.toFixed(1)} ms (p50)`;
+    const responds = { target: `responds (< ${timeoutMs / 1000} s)`, pass: true };
     if (strict) {
-      rows.push(row(`2 ${action} claim · JS p50 · ${label}`, subject.p50, baseline.p50, "ms", { max: 1, maxRatio: 2 }, { note }));
-      rows.push(row(`2 ${action} claim · JS p95 · ${label}`, subject.p95, baseline.p95, "ms", { max: 4, maxRatio: 2 }));
+      rows.push(row(`2 ${action} · transaction + redraw p50 · ${label}`, transaction.p50, transactionBaseline.p50, "ms", { max: 1, maxRatio: 2 }, { note }));
+      rows.push(row(`2 ${action} · transaction + redraw p95 · ${label}`, transaction.p95, transactionBaseline.p95, "ms", { max: 4, maxRatio: 2 }));
+      rows.push(row(`2 ${action} · whole action JS p50 · ${label}`, script.p50, scriptBaseline.p50, "ms", { maxRatio: 2 }, { note: scriptNote }));
+      rows.push(row(`2 ${action} · whole action JS p95 · ${label}`, script.p95, scriptBaseline.p95, "ms", { maxRatio: 2 }));
     } else {
-      rows.push({ ...row(`2 ${action} claim · JS p50 · ${label}`, subject.p50, baseline.p50, "ms"), target: `responds (< ${timeoutMs / 1000} s)`, pass: true, note });
-      rows.push({ ...row(`2 ${action} claim · JS p95 · ${label}`, subject.p95, baseline.p95, "ms"), target: `responds (< ${timeoutMs / 1000} s)`, pass: true });
+      rows.push({ ...row(`2 ${action} · transaction + redraw p50 · ${label}`, transaction.p50, transactionBaseline.p50, "ms"), ...responds, note });
+      rows.push({ ...row(`2 ${action} · whole action JS p50 · ${label}`, script.p50, scriptBaseline.p50, "ms"), ...responds, note: scriptNote });
     }
   }
 }

@@ -10,6 +10,10 @@
  * DOM) run inside those events and count as the script's time, as the
  * Performance panel shows them; the browser's own style, layout and paint
  * between tasks do not, and are reported apart as main-thread time.
+ *
+ * The app's own User Timing measures (`performance.measure`) are summed per
+ * window too, when asked for by name: the editor measures each transaction
+ * (see components/annotator/transaction-timing.ts).
  */
 
 /** Trace event categories to record for `scriptTime` and `mainThreadTime`. */
@@ -50,15 +54,29 @@ export interface ThreadTimes {
   script: Map<string, number>;
   /** Milliseconds the main thread was busy (any task) in each window. */
   mainThread: Map<string, number>;
+  /** Milliseconds of the named User Timing measures that started in each window, added up. */
+  measured: Map<string, number>;
 }
 
-/** Measures every window marked with names starting with `prefix`. */
-export function measureMarkedWindows(trace: Buffer | string, prefix: string): ThreadTimes {
+/** Measures every window marked with names starting with `prefix`, and the `measureName` measures in them. */
+export function measureMarkedWindows(trace: Buffer | string, prefix: string, measureName?: string): ThreadTimes {
   const parsed = JSON.parse(trace.toString()) as { traceEvents?: TraceEvent[] } | TraceEvent[];
   const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
   const starts = new Map<string, TraceEvent>();
   const windows: MarkedWindow[] = [];
+  // A measure is a "b" and an "e" event on its thread; the app's do not nest.
+  const measureStarts = new Map<string, number>();
+  const measures: { thread: string; start: number; end: number }[] = [];
   for (const event of events) {
+    if (measureName !== undefined && event.name === measureName && event.cat?.includes("blink.user_timing")) {
+      const thread = `${event.pid}:${event.tid}`;
+      if (event.ph === "b") measureStarts.set(thread, event.ts);
+      const start = measureStarts.get(thread);
+      if (event.ph === "e" && start !== undefined) {
+        measures.push({ thread, start, end: event.ts });
+        measureStarts.delete(thread);
+      }
+    }
     if (!event.cat?.includes("blink.user_timing") || !event.name?.startsWith(prefix)) continue;
     if (event.name.endsWith(":start")) starts.set(event.name.slice(0, -":start".length), event);
     if (event.name.endsWith(":end")) {
@@ -79,12 +97,15 @@ export function measureMarkedWindows(trace: Buffer | string, prefix: string): Th
   }
   const script = new Map<string, number>();
   const mainThread = new Map<string, number>();
+  const measured = new Map<string, number>();
   for (const window of windows) {
     const lists = byThread.get(window.thread)!;
     script.set(window.name, coveredMs(lists.script, window));
     mainThread.set(window.name, coveredMs(lists.tasks, window));
+    const inWindow = measures.filter((m) => m.thread === window.thread && m.start >= window.start && m.start < window.end);
+    measured.set(window.name, inWindow.reduce((total, m) => total + (m.end - m.start), 0) / 1000);
   }
-  return { script, mainThread };
+  return { script, mainThread, measured };
 }
 
 /** Milliseconds of the window covered by at least one of the events. */

@@ -22,13 +22,17 @@
  * mark once the main thread has been idle for 30 ms, and the JavaScript run
  * in between is read from a Chrome trace (see chrome-trace.ts): the key and
  * mouse events' handlers, ProseMirror's transaction and redraw, React's
- * render and effects, the save loop's bookkeeping. The save request itself is
+ * render and effects, the save loop's bookkeeping. What the issue names, the
+ * transaction and its redraw, is read from the same trace: the editor
+ * measures each of its transactions (apply and view update) with User Timing,
+ * and the measures that start in the window are added up. The save request itself is
  * held back until the window closes and then let through, so the server's
  * answer (another transaction) does not fall inside the window; the next
  * action waits for "All changes saved".
  */
 import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, Page, Route } from "playwright";
+import { transactionMeasure } from "@/components/annotator/transaction-timing";
 import { measureMarkedWindows, traceCategories } from "./chrome-trace";
 import { interleave, median, p95, sleep } from "./stats";
 
@@ -308,7 +312,10 @@ async function claimCycle(editor: OpenEditor, n: number, cycle: string, timeoutM
 export type ActionTimes = Record<EditorAction, number[]>;
 
 export interface ActionFigure {
-  /** JavaScript milliseconds per action, one entry per cycle. */
+  /** Milliseconds of the editor's transactions and their redraw per action, one entry per cycle. */
+  subjectTransaction: ActionTimes;
+  baselineTransaction: ActionTimes;
+  /** JavaScript milliseconds per action (all of it), one entry per cycle. */
   subject: ActionTimes;
   baseline: ActionTimes;
   /** Main-thread milliseconds (any task) per action, for reference. */
@@ -333,7 +340,14 @@ export async function measureClaimActions(
   warmup: number,
   timeoutMs: number,
 ): Promise<ActionFigure> {
-  const figure: ActionFigure = { subject: emptyTimes(), baseline: emptyTimes(), subjectMainThread: emptyTimes(), baselineMainThread: emptyTimes() };
+  const figure: ActionFigure = {
+    subjectTransaction: emptyTimes(),
+    baselineTransaction: emptyTimes(),
+    subject: emptyTimes(),
+    baseline: emptyTimes(),
+    subjectMainThread: emptyTimes(),
+    baselineMainThread: emptyTimes(),
+  };
   let pages: OpenEditor[] = [];
   let tracing = false;
   try {
@@ -357,16 +371,21 @@ export async function measureClaimActions(
     );
     const trace = await browser.stopTracing();
     tracing = false;
-    const times = measureMarkedWindows(trace, "bench:");
+    const times = measureMarkedWindows(trace, "bench:", transactionMeasure);
     for (const [name, ms] of times.script) {
       const [, label, action, run] = name.split(":") as [string, string, EditorAction, string];
       if (run.startsWith("warmup")) continue;
       (label === "subject" ? figure.subject : figure.baseline)[action].push(ms);
       (label === "subject" ? figure.subjectMainThread : figure.baselineMainThread)[action].push(times.mainThread.get(name) ?? Number.NaN);
+      (label === "subject" ? figure.subjectTransaction : figure.baselineTransaction)[action].push(times.measured.get(name) ?? Number.NaN);
     }
     for (const action of actions) {
       if (figure.subject[action].length !== cycles || figure.baseline[action].length !== cycles) {
         throw new Error(`the trace holds ${figure.subject[action].length} + ${figure.baseline[action].length} "${action}" windows, not ${cycles} + ${cycles}`);
+      }
+      // Every action runs at least one transaction: none measured means the editor no longer records them.
+      if ([...figure.subjectTransaction[action], ...figure.baselineTransaction[action]].some((ms) => !(ms > 0))) {
+        throw new Error(`a "${action}" window holds no "${transactionMeasure}" measure`);
       }
     }
   } catch (error) {

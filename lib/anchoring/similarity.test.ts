@@ -60,3 +60,37 @@ describe("context similarity", () => {
     expect(suffixAt(`claim|${near}`, `${near}${"y".repeat(500)}`)).toBe(1);
   });
 });
+
+describe("context similarity against a plain edit distance", () => {
+  /** The fewest edits turning `expected` into some beginning of `actual`, the textbook way: a full table, nothing reused. */
+  function pinnedEdits(expected: string, actual: string): number {
+    const table = Array.from({ length: expected.length + 1 }, (_, i) => Array.from({ length: actual.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= expected.length; i++) {
+      for (let j = 1; j <= actual.length; j++) {
+        const substitute = table[i - 1][j - 1] + (expected[i - 1] === actual[j - 1] ? 0 : 1);
+        table[i][j] = Math.min(substitute, table[i - 1][j] + 1, table[i][j - 1] + 1);
+      }
+    }
+    return Math.min(...table[expected.length]);
+  }
+
+  const reverse = (s: string) => [...s].reverse().join("");
+  // A small alphabet, so that strings share runs and edits, as neighbouring words do.
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const word = (length: number) => Array.from({ length }, () => "ab c"[Math.floor(random() * 4)]).join("");
+
+  it("agrees on 2,000 random contexts, read from either side", () => {
+    for (let run = 0; run < 2_000; run++) {
+      const stored = word(1 + Math.floor(random() * 70));
+      const text = word(Math.floor(random() * 90));
+      const at = Math.floor(random() * (text.length + 1));
+      const expected = stored.slice(0, 64);
+      const after = text.slice(at, at + expected.length + 8);
+      expect(suffixSimilarity(text, at, stored)).toBeCloseTo(1 - pinnedEdits(expected, after) / expected.length, 10);
+      const last = stored.slice(-64);
+      const before = text.slice(Math.max(0, at - last.length - 8), at);
+      expect(prefixSimilarity(text, at, stored)).toBeCloseTo(1 - pinnedEdits(reverse(last), reverse(before)) / last.length, 10);
+    }
+  });
+});

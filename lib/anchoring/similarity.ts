@@ -26,8 +26,10 @@ const maxContextLength = 64;
 /** How many more characters than the context to read, so insertions near its far end cost only themselves. */
 const slack = 8;
 
-let previous = new Int32Array(maxContextLength + 1);
-let current = new Int32Array(maxContextLength + 1);
+/** The DP's two rows and `expected`'s code units in reading order from the pinned edge (a claim's anchoring compares thousands of contexts). */
+const rowA = new Int32Array(maxContextLength + 1);
+const rowB = new Int32Array(maxContextLength + 1);
+const expectedCodes = new Int32Array(maxContextLength);
 
 /**
  * One minus the fewest edits (insertions, deletions, substitutions) that turn
@@ -39,28 +41,40 @@ let current = new Int32Array(maxContextLength + 1);
  * approx-string-match, used for the quote, aligns its pattern anywhere in the
  * text; for context that scored the same sentence read a few characters off
  * (another "the" in the same line) at 0.8, so context gets this pinned
- * variant. Both strings are at most a few dozen characters.
+ * variant. Both strings are at most a few dozen characters; `expected` at
+ * most `maxContextLength`.
  */
 function pinnedSimilarity(expected: string, actual: string, fromEnd: boolean): number {
   const m = expected.length;
   const n = actual.length;
   if (m === 0) return 1;
   if (fromEnd ? actual.endsWith(expected) : actual.startsWith(expected)) return 1;
-  // Reading both strings from their pinned edge makes the two cases one.
-  const expectedAt = (i: number) => expected.charCodeAt(fromEnd ? m - i : i - 1);
-  const actualAt = (j: number) => actual.charCodeAt(fromEnd ? n - j : j - 1);
+  // Both strings are read from their pinned edge, which makes the two cases one.
+  for (let i = 0; i < m; i++) expectedCodes[i] = expected.charCodeAt(fromEnd ? m - 1 - i : i);
 
+  let previous = rowA;
+  let current = rowB;
   for (let i = 0; i <= m; i++) previous[i] = i;
   let best = m;
   for (let j = 1; j <= n; j++) {
+    const c = actual.charCodeAt(fromEnd ? n - j : j - 1);
+    // Row j of the edit distances: `diagonal` is row j-1 at i-1, `left` is row j at i-1.
+    let diagonal = previous[0];
+    let left = j;
     current[0] = j;
-    const c = actualAt(j);
     for (let i = 1; i <= m; i++) {
-      const substitute = previous[i - 1] + (expectedAt(i) === c ? 0 : 1);
-      current[i] = Math.min(substitute, previous[i] + 1, current[i - 1] + 1);
+      const above = previous[i];
+      let cost = diagonal + (expectedCodes[i - 1] === c ? 0 : 1);
+      if (above + 1 < cost) cost = above + 1;
+      if (left + 1 < cost) cost = left + 1;
+      current[i] = cost;
+      left = cost;
+      diagonal = above;
     }
-    best = Math.min(best, current[m]);
-    [previous, current] = [current, previous];
+    if (left < best) best = left;
+    const done = previous;
+    previous = current;
+    current = done;
   }
   return 1 - best / m;
 }

@@ -102,7 +102,7 @@ function decorate(claim: Claim, active: boolean): Decoration[] {
       },
       spec,
     ),
-    Decoration.widget(claim.from, () => label(claim, info.glyph, info.label), {
+    Decoration.widget(claim.from, () => label(claim.tag, info.glyph, info.label), {
       ...spec,
       side: -1,
       ignoreSelection: true,
@@ -111,12 +111,14 @@ function decorate(claim: Claim, active: boolean): Decoration[] {
   ];
 }
 
-/** The tag's glyph before the claim; screen readers say the tag instead (its CSS alternative text). */
-function label(claim: Claim, glyph: string, tagLabel: string): HTMLElement {
-  // Cloned from one element per tag: an article opens with thousands of these.
-  const element = labelTemplate(claim.tag, glyph, tagLabel).cloneNode(true) as HTMLElement;
-  element.dataset.claimId = claim.id;
-  return element;
+/**
+ * The tag's glyph before the claim; screen readers say the tag instead (its
+ * CSS alternative text). Cloned from one element per tag, and not marked with
+ * its claim (a click finds claims by position): an article opens with
+ * thousands of these.
+ */
+function label(tag: string, glyph: string, tagLabel: string): HTMLElement {
+  return labelTemplate(tag, glyph, tagLabel).cloneNode(true) as HTMLElement;
 }
 
 const labelTemplates = new Map<string, HTMLElement>();

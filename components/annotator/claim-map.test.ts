@@ -30,6 +30,11 @@ describe("ClaimMap", () => {
     expect(contents(next)).toEqual(new Map([["a", "unverified"], ["b", "disputed"]]));
   });
 
+  it("is the same map after a change that puts and removes nothing", () => {
+    const start = ClaimMap.of([claim("a")]);
+    expect(start.update([], []).claims).toBe(start);
+  });
+
   it("counts a claim put and removed in one change once", () => {
     const { claims, removed } = ClaimMap.of([]).update([claim("a")], ["a", "a"]);
     expect(removed).toEqual(["a"]);

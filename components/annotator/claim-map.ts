@@ -83,6 +83,8 @@ export class ClaimMap {
 
   /** A map with `put` claims set (created or replaced) and the `remove` ids gone; `removed` lists the ids that were there. */
   update(put: readonly Claim[], remove: readonly string[]): { claims: ClaimMap; removed: string[] } {
+    // Opening or closing a claim changes none: the same map keeps its reading order, and React's list its props.
+    if (put.length === 0 && remove.length === 0) return { claims: this, removed: [] };
     const changes = new Map(this.changes);
     const current = (id: string) => (changes.has(id) ? (changes.get(id) ?? undefined) : this.base.byId.get(id));
     let size = this.size;

@@ -168,6 +168,8 @@ describe("claims actions", () => {
     expect(getClaims(apply(opened, { put: [{ ...b, note: "x" }] })).activeId).toBe("a");
     expect(getClaims(apply(opened, { activate: "b" })).activeId).toBe("b");
     expect(getClaims(apply(opened, { activate: null })).activeId).toBeNull();
+    // Opening another claim changes no claim: the same claims, so the side panel's list is not rendered again.
+    expect(getClaims(apply(opened, { activate: "b" })).claims).toBe(getClaims(opened).claims);
   });
 
   it("closes the open claim when it is removed, and refuses to open an unknown one", () => {

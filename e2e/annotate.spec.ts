@@ -1,5 +1,5 @@
 import { expect, reviewer, test } from "./fixtures";
-import { AnnotatorPage, ClaimsApi } from "./pages/annotator-page";
+import { AnnotatorPage, ClaimsApi, articleSlug } from "./pages/annotator-page";
 
 const claimWords = "Bloomberg should retract";
 
@@ -199,6 +199,16 @@ test("pick a claim from the list: its words come into view; closed again, the li
     { id: near.id, tag: "disputed" },
     { id: far.id, tag: "denied" },
   ]);
+});
+
+test("a link to a claim far down the article opens it, in view", async ({ annotator, api, page }) => {
+  const far = await api.create({ words: "complicated and time-consuming review", reviewer, tag: "denied" });
+  await annotator.goto();
+  await expect(annotator.highlight(far.id)).not.toBeInViewport();
+
+  await page.goto(`/documents/${articleSlug}?claim=${far.id}`);
+  expect(await annotator.openClaimId()).toBe(far.id);
+  await expect(annotator.highlight(far.id)).toBeInViewport();
 });
 
 test("undo and redo a create and a retag", async ({ annotator, api }) => {

@@ -50,6 +50,19 @@ const noClaims: readonly Claim[] = [];
 const fromServer = "fromServer";
 /** Transactions with this meta are keystrokes in a text field: saved after a pause. */
 const typing = "typing";
+/**
+ * Transactions with this meta (a `ScrollLogicalPosition`) bring the claim
+ * they leave open into view: undo, redo, a pick from the list, a link. The
+ * rest open claims that are on screen already (tagged from the selection,
+ * clicked), where scrolling to them would only cost a layout.
+ */
+const bringIntoView = "bringIntoView";
+
+/** `command`, its transactions marked to bring the claim they open into view. */
+const revealing =
+  (command: Command): Command =>
+  (state, dispatchTr) =>
+    command(state, dispatchTr && ((tr) => dispatchTr(tr.setMeta(bringIntoView, "nearest"))));
 
 /**
  * The article editor: owns the EditorView (created in an effect, destroyed in
@@ -76,18 +89,8 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
   const [articleRevised, setArticleRevised] = useState(false);
   // A link to a claim this article does not have (deleted, or another article's).
   const [linkedClaimMissing] = useState(() => initialClaimId !== null && !annotations.some((a) => a.id === initialClaimId));
-  // How to bring the next claim opened into view; null when it is on screen
-  // already (tagged from the selection, clicked), where scrolling to it would
-  // only cost a layout.
-  const reveal = useRef<ScrollLogicalPosition | null>(null);
-  const revealing = useCallback(
-    (command: Command): Command =>
-      (state, dispatchTr) => {
-        if (dispatchTr) reveal.current = "nearest";
-        return command(state, dispatchTr);
-      },
-    [],
-  );
+  // The open claim to bring into view once drawn, and how (see `bringIntoView`).
+  const reveal = useRef<{ id: string; block: ScrollLogicalPosition } | null>(null);
   const [status, setStatus] = useState<SyncStatus>({ state: "saved", unsaved: new Set(), refused: new Map(), retryAt: null });
 
   const dispatch = useCallback((tr: Transaction) => viewRef.current?.dispatch(tr), []);
@@ -203,10 +206,15 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
       },
       dispatchTransaction(tr) {
         const started = performance.now();
+        const opened = getClaims(view.state).activeId;
         const next = view.state.apply(tr);
         view.updateState(next);
         measureTransaction(started);
         setEditorState(next);
+        const block = tr.getMeta(bringIntoView) as ScrollLogicalPosition | undefined;
+        const activeId = getClaims(next).activeId;
+        if (block) reveal.current = activeId ? { id: activeId, block } : null;
+        else if (activeId !== opened) reveal.current = null;
         const action = getClaimsAction(tr);
         if (!action || tr.getMeta(fromServer) || readOnly) return;
         const immediate = !tr.getMeta(typing);
@@ -224,10 +232,9 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
     view.dom.setAttribute("contenteditable", "plaintext-only");
     let flashTimer: ReturnType<typeof setTimeout> | undefined;
     if (initialClaimId && claims.has(initialClaimId)) {
-      reveal.current = "center";
       mount.classList.add("flash-claim");
       flashTimer = setTimeout(() => mount.classList.remove("flash-claim"), 1500);
-      view.dispatch(setClaimsAction(view.state.tr, { activate: initialClaimId }));
+      view.dispatch(setClaimsAction(view.state.tr, { activate: initialClaimId }).setMeta(bringIntoView, "center"));
     }
     setEditorState(view.state);
     for (const [id, claim, revision] of wishes) sync.set(id, claim, { immediate: true, revision });
@@ -254,16 +261,17 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
 
   const claimsState = editorState ? getClaims(editorState) : null;
   // The same array until the claims change (ClaimMap keeps it), so the memoised list skips selection changes.
-  const orderedClaims = claimsState ? claimsState.ordered() : noClaims;
+  // Not needed while a claim is open: the panel hides the list and keeps what it showed (a note typed
+  // into the open claim would otherwise merge thousands of claims into reading order at every key).
+  const orderedClaims = claimsState && !claimsState.activeId ? claimsState.ordered() : noClaims;
   const activeClaim = claimsState?.activeId ? (claimsState.claims.get(claimsState.activeId) ?? null) : null;
 
-  // Bring the open claim into view after undo, redo or a pick from the list.
+  // Bring the open claim into view when the transaction that opened it asked to.
   useEffect(() => {
-    const block = reveal.current;
-    reveal.current = null;
-    if (!activeClaim || !block) return;
+    if (!activeClaim || reveal.current?.id !== activeClaim.id) return;
     const element = mountRef.current?.querySelector(`[data-claim-id="${activeClaim.id}"]`);
-    element?.scrollIntoView({ block });
+    element?.scrollIntoView({ block: reveal.current.block });
+    reveal.current = null;
   }, [activeClaim?.id]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const tagSelected = (tag: Tag) => {
@@ -324,9 +332,7 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
   const openClaim = useCallback(
     (id: string | null) => {
       const view = viewRef.current;
-      if (!view) return;
-      reveal.current = "nearest";
-      dispatch(setClaimsAction(view.state.tr, { activate: id }));
+      if (view) dispatch(setClaimsAction(view.state.tr, { activate: id }).setMeta(bringIntoView, "nearest"));
     },
     [dispatch],
   );

@@ -6,8 +6,16 @@ import { testClaim } from "./test-editor";
 const claim = (id: string, tag: Claim["tag"] = "disputed", start = 0, end = start + 1) => testClaim(id, start, end, { tag });
 
 const contents = (claims: ClaimMap) => new Map([...claims.values()].map((c) => [c.id, c.tag]));
-/** What `ordered()` must give: every claim, by start, then end. */
-const sorted = (claims: ClaimMap) => [...claims.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+
+/** Checks every way of reading `claims` against a plain Map of what it should hold. */
+function expectHolds(claims: ClaimMap, reference: Map<string, Claim>) {
+  expect(claims.size).toBe(reference.size);
+  for (const [id, claim] of reference) expect(claims.get(id)).toBe(claim);
+  expect(claims.has("never-there")).toBe(false);
+  // Reading order, ties on the same words broken by id; each claim once.
+  const expected = [...reference.values()].sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id));
+  expect(claims.ordered().map((c) => c.id)).toEqual(expected.map((c) => c.id));
+}
 
 describe("ClaimMap", () => {
   it("creates, replaces and removes claims, and says which removals found one", () => {
@@ -52,30 +60,39 @@ describe("ClaimMap", () => {
   });
 
   it("holds what a Map would after thousands of changes, through every fold of its changes into a new base", () => {
-    const reference = new Map<string, Claim["tag"]>();
-    const kept: [ClaimMap, Map<string, Claim["tag"]>][] = [];
-    let claims = ClaimMap.of(Array.from({ length: 500 }, (_, i) => claim(`c${i}`)));
-    for (let i = 0; i < 500; i++) reference.set(`c${i}`, "disputed");
     const tags = ["disputed", "denied", "unverified"] as const;
+    const reference = new Map<string, Claim>();
+    const initial = Array.from({ length: 500 }, (_, i) => claim(`c${i}`, "disputed", i % 97));
+    for (const c of initial) reference.set(c.id, c);
+    let claims = ClaimMap.of(initial);
+    const kept: [ClaimMap, Map<string, Claim>][] = [];
     for (let step = 0; step < 3_000; step++) {
       const id = `c${(step * 7919) % 900}`;
       if (step % 3 === 2) {
-        claims = claims.update([], [id]).claims;
+        const { claims: next, removed } = claims.update([], [id]);
+        expect(removed).toEqual(reference.has(id) ? [id] : []);
+        claims = next;
         reference.delete(id);
       } else {
-        claims = claims.update([claim(id, tags[step % 3], (step * 31) % 997)], []).claims;
-        reference.set(id, tags[step % 3]);
+        // Few distinct places, so that many claims share their words and ties are broken often.
+        const changed = claim(id, tags[step % 3], (step * 31) % 97, ((step * 31) % 97) + 1 + (step % 2));
+        claims = claims.update([changed], []).claims;
+        reference.set(id, changed);
       }
-      if (step % 500 === 0) kept.push([claims, new Map(reference)]);
+      if (step % 250 === 0) {
+        expectHolds(claims, reference);
+        kept.push([claims, new Map(reference)]);
+      }
     }
-    expect(contents(claims)).toEqual(reference);
-    expect(claims.size).toBe(reference.size);
-    expect(claims.ordered()).toEqual(sorted(claims));
+    expectHolds(claims, reference);
     // Earlier maps, made before later folds, still hold what they held.
-    for (const [old, expected] of kept) {
-      expect(contents(old)).toEqual(expected);
-      expect(old.size).toBe(expected.size);
-      expect(old.ordered()).toEqual(sorted(old));
-    }
+    for (const [old, expected] of kept) expectHolds(old, expected);
+  });
+
+  it("keeps claims on the same words in the same order when one of them changes", () => {
+    const start = ClaimMap.of([claim("b", "disputed", 5, 9), claim("a", "denied", 5, 9)]);
+    expect(start.ordered().map((c) => c.id)).toEqual(["a", "b"]);
+    const { claims } = start.update([claim("a", "unverified", 5, 9)], []);
+    expect(claims.ordered().map((c) => c.id)).toEqual(["a", "b"]);
   });
 });

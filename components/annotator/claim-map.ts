@@ -21,8 +21,8 @@ interface Base {
   ordered: readonly Claim[];
 }
 
-/** Reading order: by start, then by end. */
-const readingOrder = (a: Claim, b: Claim) => a.start - b.start || a.end - b.end;
+/** Reading order: by start, then by end; claims on the same words by id, so that editing one does not reorder them. */
+const readingOrder = (a: Claim, b: Claim) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function baseOf(ordered: readonly Claim[]): Base {
   return { byId: new Map(ordered.map((claim) => [claim.id, claim])), ordered };
@@ -54,7 +54,7 @@ export class ClaimMap {
     return this.get(id) !== undefined;
   }
 
-  /** The claims in reading order (by start, then end); the same array for as long as the map is the same. */
+  /** The claims in reading order (by start, then end, then id); the same array for as long as the map is the same. */
   ordered(): readonly Claim[] {
     if (this.changes.size === 0) return this.base.ordered;
     if (this.orderedCache) return this.orderedCache;

@@ -211,6 +211,20 @@ test("a link to a claim far down the article opens it, in view", async ({ annota
   await expect(annotator.highlight(far.id)).toBeInViewport();
 });
 
+test("closing a claim gives the keyboard back to the article", async ({ annotator, api }) => {
+  await annotator.selectWithMouse(claimWords);
+  await annotator.tagFromToolbar("disputed");
+  const id = await annotator.openClaimId();
+  await annotator.claimEditor.getByRole("button", { name: "Close claim" }).click();
+  await expect(annotator.claimEditor).toHaveCount(0);
+  await expect(annotator.text).toBeFocused();
+
+  await annotator.page.keyboard.press("ControlOrMeta+z");
+  await expect(annotator.highlight(id)).toHaveCount(0);
+  await annotator.expectSaved();
+  expect(await api.list()).toEqual([]);
+});
+
 test("undo and redo a create and a retag", async ({ annotator, api }) => {
   await annotator.selectWithMouse(claimWords);
   await annotator.page.keyboard.press("Alt+Shift+D");

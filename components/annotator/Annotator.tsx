@@ -332,7 +332,10 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
   const openClaim = useCallback(
     (id: string | null) => {
       const view = viewRef.current;
-      if (view) dispatch(setClaimsAction(view.state.tr, { activate: id }).setMeta(bringIntoView, "nearest"));
+      if (!view) return;
+      dispatch(setClaimsAction(view.state.tr, { activate: id }).setMeta(bringIntoView, "nearest"));
+      // Closed with the panel's button, whose panel is gone: the keyboard goes back to the article, as after a delete.
+      if (id === null) view.focus();
     },
     [dispatch],
   );

@@ -201,6 +201,24 @@ test("pick a claim from the list: its words come into view; closed again, the li
   ]);
 });
 
+test("a claim picked from the list takes the keyboard, Esc gives it back; one clicked in the article leaves it there", async ({ annotator, api, page }) => {
+  const far = await api.create({ words: "complicated and time-consuming review", reviewer, tag: "disputed" });
+  await annotator.goto();
+  await annotator.panel.getByRole("list").getByRole("button", { name: /complicated and time-consuming review/ }).press("Enter");
+  await expect(annotator.claimEditor).toHaveAttribute("data-claim-id", far.id);
+  await expect(annotator.claimEditor.getByRole("heading", { name: /Disputed claim/ })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(annotator.claimEditor.getByRole("button", { name: "Close claim" })).toBeFocused();
+
+  await page.keyboard.press("Escape");
+  await expect(annotator.claimEditor).toHaveCount(0);
+  await expect(annotator.text).toBeFocused();
+
+  await annotator.clickOn("complicated and time-consuming review");
+  await expect(annotator.claimEditor).toHaveAttribute("data-claim-id", far.id);
+  await expect(annotator.text).toBeFocused();
+});
+
 test("a link to a claim far down the article opens it, in view", async ({ annotator, api, page }) => {
   const far = await api.create({ words: "complicated and time-consuming review", reviewer, tag: "denied" });
   await annotator.goto();

@@ -1,6 +1,6 @@
 "use client";
 
-import { Activity, memo, useState } from "react";
+import { Activity, memo, useEffect, useRef, useState } from "react";
 import { ChangeTime } from "@/components/ChangeTime";
 import { isHttpUrl } from "@/lib/http-url";
 import { type Tag, tagInfo, tags } from "@/lib/tags";
@@ -44,6 +44,15 @@ export function ClaimPanel({
   const [listed, setListed] = useState({ claims, status });
   if (!active && (listed.claims !== claims || listed.status !== status)) setListed({ claims, status });
   const list = active ? listed : { claims, status };
+  // A claim picked from the list takes the keyboard: the list hides, and
+  // focus would otherwise fall to the page. One opened from the article
+  // (a click, a shortcut) leaves it in the article.
+  const [picked, setPicked] = useState<string | null>(null);
+  if (picked !== null && picked !== active?.id) setPicked(null);
+  const pick = (id: string) => {
+    setPicked(id);
+    onOpen(id);
+  };
   return (
     <aside className="claim-panel" aria-label="Claims" data-testid="claim-panel">
       {choices.length > 1 && (
@@ -61,6 +70,7 @@ export function ClaimPanel({
           onChange={onChange}
           onDelete={onDelete}
           onClose={() => onOpen(null)}
+          takeFocus={picked === active.id}
           overwritten={overwritten?.id === active.id ? overwritten : null}
           onDismissOverwritten={onDismissOverwritten}
           onVerdictChecked={onVerdictChecked}
@@ -77,7 +87,7 @@ export function ClaimPanel({
             Select words in the article, then choose a tag in the toolbar under the selection or press a shortcut:
           </p>
         ) : (
-          <ClaimList claims={list.claims} activeId={null} status={list.status} onOpen={onOpen} />
+          <ClaimList claims={list.claims} activeId={null} status={list.status} onOpen={pick} />
         )}
         {!readOnly && <Shortcuts />}
       </Activity>
@@ -162,6 +172,8 @@ interface ClaimEditorProps {
   onChange: (claim: Claim, options?: { typing?: boolean }) => void;
   onDelete: (claim: Claim) => void;
   onClose: () => void;
+  /** Focus the claim's heading when it opens. */
+  takeFocus: boolean;
   overwritten: OverwriteNotice | null;
   onDismissOverwritten?: () => void;
   onVerdictChecked?: (claim: Claim) => Promise<string | null>;
@@ -169,7 +181,22 @@ interface ClaimEditorProps {
 
 const fieldNames: Record<string, string> = { tag: "tag", note: "note", claimant: "claimant", evidence: "evidence links" };
 
-function ClaimEditor({ readOnly, claim, status, onChange, onDelete, onClose, overwritten, onDismissOverwritten, onVerdictChecked }: ClaimEditorProps) {
+function ClaimEditor({
+  readOnly,
+  claim,
+  status,
+  onChange,
+  onDelete,
+  onClose,
+  takeFocus,
+  overwritten,
+  onDismissOverwritten,
+  onVerdictChecked,
+}: ClaimEditorProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (takeFocus) heading.current?.focus();
+  }, [takeFocus]);
   const [checkError, setCheckError] = useState<string | null>(null);
   const [link, setLink] = useState("");
   const [linkError, setLinkError] = useState<string | null>(null);
@@ -185,9 +212,21 @@ function ClaimEditor({ readOnly, claim, status, onChange, onDelete, onClose, ove
   };
 
   return (
-    <section className="claim-editor" aria-label="Open claim" data-testid="claim-editor" data-claim-id={claim.id}>
+    <section
+      className="claim-editor"
+      aria-label="Open claim"
+      data-testid="claim-editor"
+      data-claim-id={claim.id}
+      // Esc closes the claim from its panel too, as the shortcuts list says.
+      onKeyDown={(event) => {
+        if (event.key === "Escape" && !event.defaultPrevented) {
+          event.preventDefault();
+          onClose();
+        }
+      }}
+    >
       <header>
-        <h2>
+        <h2 ref={heading} tabIndex={-1}>
           <span className={`tag-pill tag-pill-${claim.tag}`} data-testid="claim-tag">
             <span aria-hidden="true">{tagInfo[claim.tag].glyph}</span> {tagInfo[claim.tag].label}
           </span>{" "}

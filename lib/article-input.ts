@@ -44,7 +44,12 @@ export const newArticleInput = z
       .max(2048)
       .nullish()
       .or(z.literal("").transform(() => null)),
-    publishedAt: z.iso.date("publishedAt must be a date like 2018-10-22").nullish().or(z.literal("").transform(() => null)),
+    publishedAt: z.iso
+      .date("publishedAt must be a date like 2018-10-22")
+      // ISO's year 0000 (1 BC) is no date PostgreSQL takes.
+      .refine((date) => !date.startsWith("0000"), "publishedAt must be in year 1 or later")
+      .nullish()
+      .or(z.literal("").transform(() => null)),
   })
   .superRefine(oneFormat);
 export type NewArticleInput = z.infer<typeof newArticleInput>;

@@ -45,6 +45,10 @@ export async function readJson<T>(request: Request, schema: z.ZodType<T>, maxByt
   if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
     throw new HttpError(415, "unsupported_media_type", "Send the body as application/json.");
   }
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1];
+  if (charset && !/^utf-?8$/i.test(charset)) {
+    throw new HttpError(415, "unsupported_media_type", `Send JSON as UTF-8, not ${charset}.`);
+  }
   const declared = Number(request.headers.get("content-length"));
   if (declared > maxBytes) throw tooLarge(maxBytes);
   const text = await readTextUpTo(request, maxBytes);
@@ -53,6 +57,14 @@ export async function readJson<T>(request: Request, schema: z.ZodType<T>, maxByt
     value = JSON.parse(text);
   } catch {
     throw new HttpError(400, "malformed_json", "The body is not valid JSON.");
+  }
+  const broken = unpairedSurrogate(value);
+  if (broken !== null) {
+    throw new HttpError(
+      400,
+      "invalid_text",
+      `${broken ? `${broken}: ` : ""}text must be valid Unicode: it has half of a surrogate pair (a \\uD800–\\uDFFF escape without its other half).`,
+    );
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
@@ -78,8 +90,40 @@ async function readTextUpTo(request: Request, maxBytes: number): Promise<string>
     }
     chunks.push(value);
   }
-  return new TextDecoder("utf-8").decode(Buffer.concat(chunks));
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new HttpError(400, "malformed_json", "The body is not valid UTF-8.");
+  }
 }
+
+/**
+ * Where a JSON value holds a string (or key) with half of a UTF-16 surrogate
+ * pair, which JSON's `\uD800` escapes can make: as a path like `evidence.0`
+ * ("" for the value itself), or null when there is none. PostgreSQL refuses
+ * such text in jsonb and replaces it in text columns, so what was stored
+ * would not be what was sent.
+ */
+function unpairedSurrogate(value: unknown): string | null {
+  // A stack, not recursion: a body may nest deeper than the call stack goes.
+  const pending: [unknown, string][] = [[value, ""]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, path] = next;
+    if (typeof item === "string") {
+      if (loneSurrogate.test(item)) return path;
+    } else if (typeof item === "object" && item !== null) {
+      for (const [key, child] of Object.entries(item)) {
+        const at = path ? `${path}.${key}` : key;
+        if (loneSurrogate.test(key)) return at;
+        pending.push([child, at]);
+      }
+    }
+  }
+  return null;
+}
+
+/** A surrogate code unit not part of a pair: with the `u` flag a pair is one code point, never matched. */
+const loneSurrogate = /\p{Cs}/u;
 
 function tooLarge(maxBytes: number) {
   return new HttpError(413, "body_too_large", `The body is over ${Math.round(maxBytes / 1024)} KiB.`);

@@ -28,6 +28,9 @@ const claimFields = {
 
 const offset = z.number().int("offsets must be integers").nonnegative("offsets must not be negative");
 
+/** A claim's version, as the database stores it (a 32-bit integer): no bigger one was ever given out. */
+const version = z.number().int("must be a whole number").min(1, "must be 1 or more").max(2 ** 31 - 1, "no claim has a version that high");
+
 export const annotationId = z.uuid();
 
 /** Body of `POST /api/documents/{slug}/annotations`. */
@@ -49,7 +52,7 @@ export type CreateAnnotationInput = z.infer<typeof createAnnotationInput>;
 
 /** Body of `PATCH /api/annotations/{id}`: the version it was based on, and what changes. */
 export const patchAnnotationInput = z.strictObject({
-  version: z.number().int().positive(),
+  version,
   tag: claimFields.tag.optional(),
   note: claimFields.note.optional(),
   claimant: claimFields.claimant.optional(),
@@ -79,10 +82,10 @@ const units: Record<string, string> = { string: " characters", array: " items", 
 /** Zod's own wording ("Too big: expected string to have <=500 characters") in plain words; messages the schemas set are kept. */
 function plainMessage(issue: z.core.$ZodIssue): string {
   if (!/^(Too big|Too small|Invalid input: expected)/.test(issue.message)) return issue.message;
-  if (issue.code === "too_big") return `at most ${issue.maximum}${units[issue.origin] ?? ""}`;
+  if (issue.code === "too_big") return `${issue.inclusive === false ? "less than" : "at most"} ${issue.maximum}${units[issue.origin] ?? ""}`;
   if (issue.code === "too_small") {
     if (issue.origin === "string" && Number(issue.minimum) === 1) return "must not be empty";
-    return `at least ${issue.minimum}${units[issue.origin] ?? ""}`;
+    return `${issue.inclusive === false ? "more than" : "at least"} ${issue.minimum}${units[issue.origin] ?? ""}`;
   }
   if (issue.code === "invalid_type") return issue.message.endsWith("received undefined") ? "missing" : `must be ${article(issue.expected)}`;
   return issue.message;
@@ -92,7 +95,7 @@ const article = (noun: string) => (/^[aeiou]/.test(noun) ? `an ${noun}` : `a ${n
 
 /** Body of `POST /api/annotations/{id}/reattach`: new words for a claim, on the latest revision. */
 export const reattachAnnotationInput = z.strictObject({
-  version: z.number().int().positive(),
+  version,
   start: offset,
   end: offset,
 });

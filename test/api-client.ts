@@ -14,8 +14,8 @@ export interface CallOptions {
   /** Defaults to POST when there is a body, GET otherwise. */
   method?: string;
   body?: unknown;
-  /** A raw body, sent as is. */
-  rawBody?: string;
+  /** A raw body, sent as is: text, or bytes (which need not be UTF-8). */
+  rawBody?: string | Uint8Array<ArrayBuffer>;
   contentType?: string;
   reviewer?: string | null;
   /** The query string, without `?`. */
@@ -29,7 +29,7 @@ export async function call<P>(handler: Handler<P>, params: P, options: CallOptio
   const headers = new Headers(options.headers);
   const reviewer = options.reviewer === undefined ? "Test Reviewer" : options.reviewer;
   if (reviewer !== null) headers.set("cookie", `reviewer=${encodeURIComponent(reviewer)}`);
-  let body: string | undefined = options.rawBody;
+  let body: string | Uint8Array<ArrayBuffer> | undefined = options.rawBody;
   if (options.body !== undefined) body = JSON.stringify(options.body);
   if (body !== undefined) headers.set("content-type", options.contentType ?? "application/json");
   if (options.accept) headers.set("accept", options.accept);

@@ -177,6 +177,10 @@ describe("bad input is refused, stores nothing and never answers 500", () => {
     ["evidence with another scheme", { body: { ...valid, evidence: ["javascript:alert(1)"] } }, 400, "invalid_body"],
     ["note over 10,000 characters", { body: { ...valid, note: "x".repeat(10_001) } }, 400, "invalid_body"],
     ["a NUL character in the note", { body: { ...valid, note: "a\u0000b" } }, 400, "invalid_body"],
+    ["half a surrogate pair in the note", { body: { ...valid, note: "a\ud800b" } }, 400, "invalid_text"],
+    ["half a surrogate pair in an evidence link", { body: { ...valid, evidence: ["https://example.org/\udc00"] } }, 400, "invalid_text"],
+    ["a body that is not UTF-8", { rawBody: new Uint8Array([...new TextEncoder().encode('{"start":0,"end":4,"tag":"disputed","note":"'), 0xff, 0x22, 0x7d]) }, 400, "malformed_json"],
+    ["JSON declared as UTF-16", { rawBody: JSON.stringify(valid), contentType: "application/json; charset=utf-16" }, 415, "unsupported_media_type"],
     ["body over 64 KiB", { rawBody: JSON.stringify({ ...valid, note: "x".repeat(70_000) }) }, 413, "body_too_large"],
     ["malformed JSON", { rawBody: "{ start: 0" }, 400, "malformed_json"],
     ["a JSON array", { body: [valid] }, 400, "invalid_body"],
@@ -228,6 +232,28 @@ describe("bad input is refused, stores nothing and never answers 500", () => {
     expect((await patch(id, { version: 7 }, { reviewer: "Mallory" })).status).toBe(409);
     const current = (await list(slug)).json.annotations.find((a: { id: string }) => a.id === id);
     expect(current).toMatchObject({ version: 1, updatedBy: "Test Reviewer" });
+  });
+
+  it("refuses a version no claim can have, and says what a version must be", async () => {
+    const { json } = await create(slug, { ...valid, note: "kept" });
+    const id = json.annotation.id;
+    for (const version of [2 ** 31, 2 ** 53 - 1]) {
+      const result = await patch(id, { version, tag: "denied" });
+      expect(result.status, String(version)).toBe(400);
+      expect(result.json.error).toEqual({ code: "invalid_body", message: "version: no claim has a version that high" });
+    }
+    const zero = await patch(id, { version: 0, tag: "denied" });
+    expect(zero.json.error).toEqual({ code: "invalid_body", message: "version: must be 1 or more" });
+    expect((await list(slug)).json.annotations.find((a: { id: string }) => a.id === id)).toMatchObject({ version: 1, tag: "disputed", note: "kept" });
+  });
+
+  it("answers 404, not 500, for an article address holding a NUL (%00)", async () => {
+    const nul = "a\u0000b";
+    expect((await call(documentRoute.GET, { slug: nul })).status).toBe(404);
+    expect((await list(nul)).status).toBe(404);
+    const refused = await create(nul, valid);
+    expect(refused.status).toBe(404);
+    expect(refused.json.error.code).toBe("not_found");
   });
 
   it("answers 404 for ids that name no claim, valid or not", async () => {

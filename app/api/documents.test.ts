@@ -71,6 +71,9 @@ describe("adding articles", () => {
     ["no title", { text: "a" }, 400],
     ["a bad URL", { title: "t", text: "a", sourceUrl: "javascript:alert(1)" }, 400],
     ["a bad date", { title: "t", text: "a", publishedAt: "last Monday" }, 400],
+    ["a date in year 0000", { title: "t", text: "a", publishedAt: "0000-01-01" }, 400],
+    ["half a surrogate pair in the text", { title: "t", text: "a \udc00 b" }, 400],
+    ["half a surrogate pair in the title", { title: "t \ud83d", text: "a" }, 400],
     ["text over 5 MB", { title: "t", text: "x".repeat(5 * 1024 * 1024 + 1) }, 413],
   ];
   it.each(refused)("refuses %s and stores nothing", async (_name, body, status) => {

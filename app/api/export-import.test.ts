@@ -401,6 +401,7 @@ describe("import", () => {
     ["a collection whose first page is only linked", { body: { type: "AnnotationCollection", first: "https://x.example/p1" } }, 400, "invalid_import"],
     ["a body over 10 MB", { rawBody: JSON.stringify([{ ...annotation(), bodyValue: "x".repeat(10 * 1024 * 1024) }]) }, 413, "body_too_large"],
     ["a content type other than JSON", { rawBody: JSON.stringify([annotation()]), contentType: "text/csv" }, 415, "unsupported_media_type"],
+    ["half a surrogate pair in an evidence link", { body: [{ ...annotation(), body: [...annotation().body, "https://x.example/\ud800"] }] }, 400, "invalid_text"],
     ["no reviewer cookie", { body: [annotation()], reviewer: null }, 401, "reviewer_required"],
     ["an unknown skip flag", { body: [annotation()], query: "skip=everything" }, 400, "invalid_query"],
     ["an unknown tag", { body: [hypothesisAnnotation("Bloomberg should retract.", ["false"], "")] }, 422, "not_importable"],

@@ -194,6 +194,12 @@ describe("revisions", () => {
     expect((await list()).find((a) => a.id === ids.untouched)).toMatchObject({ quote: "Reporters got played or took liberties" });
   });
 
+  it("refuses to re-attach with a version no claim can have", async () => {
+    const result = await call(reattachRoute.POST, { id: ids.untouched }, { body: { version: 2 ** 31, start: 0, end: 3 } });
+    expect(result.status).toBe(400);
+    expect(result.json.error.code).toBe("invalid_body");
+  });
+
   it("refuses to re-attach a claim that is on the article's words, and keeps its history", async () => {
     const before = (await call(historyRoute.GET, { id: ids.untouched })).json.history;
     const claim = (await list()).find((a) => a.id === ids.untouched)! as { version?: number };
@@ -208,6 +214,7 @@ describe("revisions", () => {
     ["empty text", { text: " " }, 400],
     ["two formats", { text: "a", markdown: "b" }, 400],
     ["an unknown field", { text: "a", title: "x" }, 400],
+    ["half a surrogate pair", { text: "New \ud800 words." }, 400],
   ];
   it.each(refused)("refuses a revision with %s and publishes nothing", async (_name, body, status) => {
     const result = await call(revisionsRoute.POST, { slug }, { body });

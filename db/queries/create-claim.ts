@@ -10,7 +10,6 @@
  * with the others. Without the lock a claim stored in between kept offsets of
  * the old text on the new one.
  */
-import { eq } from "drizzle-orm";
 import type { Annotation } from "@/lib/annotation";
 import { anchor } from "@/lib/anchoring";
 import { checkRange, describeRange, type TextAnchor } from "@/lib/selectors";
@@ -18,7 +17,7 @@ import type { CreateAnnotationInput } from "@/lib/validation";
 import type { Database } from "../client";
 import { documents } from "../schema";
 import { createAnnotation, getAnnotation, toAnnotation } from "./annotations";
-import { indexedText } from "./documents";
+import { hasSlug, indexedText } from "./documents";
 
 /** What a reviewer sends: offsets in the text of `revision` (the latest when absent), and the claim's fields. */
 export type Selection = CreateAnnotationInput;
@@ -38,7 +37,7 @@ export async function createClaimFromSelection(db: Database, slug: string, selec
     const [document] = await tx
       .select({ id: documents.id, revision: documents.revision })
       .from(documents)
-      .where(eq(documents.slug, slug))
+      .where(hasSlug(slug))
       .for("share");
     if (!document) return { kind: "not_found" };
     const { start, end, revision = document.revision, ...fields } = selection;

@@ -41,13 +41,22 @@ export async function listDocuments(db: Database) {
   }));
 }
 
+/**
+ * The article whose slug this is. A slug from an address may hold what no
+ * stored slug can (a NUL, from `%00`, which PostgreSQL cannot even compare):
+ * it matches nothing, without asking the database.
+ */
+export function hasSlug(slug: string): SQL {
+  return slug.includes("\u0000") ? sql`false` : eq(documents.slug, slug);
+}
+
 export async function getDocumentBySlug(db: Database, slug: string): Promise<DocumentRow | undefined> {
-  const [row] = await db.select().from(documents).where(eq(documents.slug, slug)).limit(1);
+  const [row] = await db.select().from(documents).where(hasSlug(slug)).limit(1);
   return row;
 }
 
 export async function isSlugTaken(db: Database, slug: string): Promise<boolean> {
-  const [row] = await db.select({ id: documents.id }).from(documents).where(eq(documents.slug, slug)).limit(1);
+  const [row] = await db.select({ id: documents.id }).from(documents).where(hasSlug(slug)).limit(1);
   return row !== undefined;
 }
 
@@ -86,7 +95,7 @@ export async function getDocumentById(db: Database, id: string): Promise<Documen
 
 /** An article without its text and blocks: what most requests need. */
 export async function getDocumentSummary(db: Database, slug: string) {
-  const [row] = await db.select(summaryColumns).from(documents).where(eq(documents.slug, slug)).limit(1);
+  const [row] = await db.select(summaryColumns).from(documents).where(hasSlug(slug)).limit(1);
   return row;
 }
 

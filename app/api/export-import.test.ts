@@ -156,7 +156,7 @@ describe("CSV export", () => {
     expect(headers.get("content-disposition")).toBe(`attachment; filename="${slug}-claims.csv"`);
     expect(text.startsWith("\uFEFF")).toBe(true);
     const [header, ...rows]: string[][] = parse(text, { bom: true });
-    expect(header).toEqual(["id", "article", "start", "end", "quote", "tag", "claimant", "note", "evidence", "created by", "created", "updated"]);
+    expect(header).toEqual(["id", "article", "start", "end", "quote", "tag", "claimant", "note", "evidence", "status", "previous quote", "created by", "created", "updated"]);
     expect(rows).toHaveLength(claims.length);
     const byId = new Map(rows.map((row) => [row[0], row]));
 

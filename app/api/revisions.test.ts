@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db/client";
 import { reattachAnnotation } from "@/db/queries/annotations";
@@ -9,6 +10,7 @@ import * as annotationRoute from "./annotations/[id]/route";
 import * as reattachRoute from "./annotations/[id]/reattach/route";
 import * as annotationsRoute from "./documents/[slug]/annotations/route";
 import * as revisionsRoute from "./documents/[slug]/revisions/route";
+import * as exportRoute from "./documents/[slug]/export/route";
 import * as documentRoute from "./documents/[slug]/route";
 
 const source = readFileSync("content/jassy-bloomberg-retraction.txt", "utf8");
@@ -81,6 +83,21 @@ describe("revisions", () => {
     expect(orphan).toMatchObject({ status: "orphan", quote: "complicated and time-consuming review" });
     // An orphan keeps the offsets it had when last anchored.
     expect(cps(originalText).slice(orphan.start, orphan.end).join("")).toBe(orphan.quote);
+  });
+
+  it("publishes no ClaimReview for an orphan or for words changed since the verdict; CSV marks both", async () => {
+    const reviews = (await call(exportRoute.GET, { slug }, { query: "format=claimreview" })).json["@graph"] as { url: string }[];
+    const reviewed = (id: string) => reviews.some((review) => review.url.endsWith(`?claim=${id}`));
+    expect([ids.moved, ids.untouched].map(reviewed)).toEqual([true, true]);
+    expect([ids.typo, ids.deleted].map(reviewed)).toEqual([false, false]);
+    expect(reviews).toHaveLength(2);
+
+    const [header, ...rows]: string[][] = parse((await call(exportRoute.GET, { slug }, { query: "format=csv" })).text, { bom: true });
+    const cell = (id: string, column: string) => rows.find((row) => row[0] === id)![header.indexOf(column)];
+    expect(rows).toHaveLength(4);
+    expect([cell(ids.typo, "status"), cell(ids.typo, "previous quote")]).toEqual(["anchored", "followed Apple's lead in calling the for the retraction"]);
+    expect([cell(ids.deleted, "status"), cell(ids.deleted, "previous quote")]).toEqual(["orphan", ""]);
+    expect([cell(ids.moved, "status"), cell(ids.moved, "previous quote")]).toEqual(["anchored", ""]);
   });
 
   it("places a claim made after the revision on the new text", async () => {

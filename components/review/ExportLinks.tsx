@@ -4,7 +4,11 @@ import { type ReviewFilters, reviewFiltersToSearchParams } from "@/lib/review-fi
 const exportFormats = [
   { format: "w3c", label: "W3C JSON-LD", description: "Web Annotation collection" },
   { format: "csv", label: "CSV", description: "one claim a row, for spreadsheets" },
-  { format: "claimreview", label: "ClaimReview", description: "schema.org JSON-LD" },
+  {
+    format: "claimreview",
+    label: "ClaimReview",
+    description: "schema.org JSON-LD; leaves out orphans and claims whose words changed until their verdict is confirmed",
+  },
 ] as const;
 
 interface ExportLinksProps {

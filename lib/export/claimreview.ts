@@ -10,6 +10,12 @@
  * reviewing organisation (configured by environment, see db/env.ts) is the
  * review's `author`. The note is the `reviewBody` and evidence links are
  * `citation`s, both properties of every schema.org Review / CreativeWork.
+ *
+ * A ClaimReview tells the world the claim appears in the article with this
+ * verdict, so claims for which that is not known to hold are left out: an
+ * orphan (its words are no longer in the article) and a claim whose words a
+ * revision changed, until a reviewer confirms the verdict on the new words
+ * (`previousQuote` cleared). The other formats keep them, marked.
  */
 import { tagInfo } from "../tags";
 import { articleUrl, claimPageUrl, type ExportClaim, type ExportLinks } from "./links";
@@ -67,9 +73,15 @@ export function toClaimReview(claim: ExportClaim, links: ExportLinks, organisati
   return review;
 }
 
-/** Writes `{ "@context": "https://schema.org", "@graph": [ ClaimReview… ] }`. */
+/** Whether a claim's verdict may be published as a ClaimReview (see above). */
+export function isPublishable(claim: Pick<ExportClaim, "status" | "previousQuote">): boolean {
+  return claim.status === "anchored" && claim.previousQuote === null;
+}
+
+/** Writes `{ "@context": "https://schema.org", "@graph": [ ClaimReview… ] }`, publishable claims only. */
 export function claimReviewWriter(links: ExportLinks, organisation: ReviewOrganisation): ExportWriter {
   return {
+    includes: isPublishable,
     head: `{"@context":"https://schema.org","@graph":[\n`,
     claim: (claim) => JSON.stringify(toClaimReview(claim, links, organisation)),
     separator: ",\n",

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { sampleClaims, writeExport } from "@/test/export-claims";
 import { type CsvRow, csvColumns, csvRecord, csvWriter } from "./csv";
 
-const header = ["id", "article", "start", "end", "quote", "tag", "claimant", "note", "evidence", "created by", "created", "updated"];
+const header = ["id", "article", "start", "end", "quote", "tag", "claimant", "note", "evidence", "status", "previous quote", "created by", "created", "updated"];
 
 async function exportRows(claims = sampleClaims) {
   const text = await writeExport(csvWriter(), claims);
@@ -18,7 +18,7 @@ async function exportRows(claims = sampleClaims) {
 describe("CSV export", () => {
   it("starts with a byte order mark and a header row, then one row per claim, CRLF between records", async () => {
     const { text, rows } = await exportRows();
-    expect(text.startsWith("\uFEFFid,article,start,end,quote,tag,claimant,note,evidence,created by,created,updated\r\n")).toBe(true);
+    expect(text.startsWith("\uFEFFid,article,start,end,quote,tag,claimant,note,evidence,status,previous quote,created by,created,updated\r\n")).toBe(true);
     expect(rows[0]).toEqual(header);
     expect(rows).toHaveLength(sampleClaims.length + 1);
     expect(text.endsWith("\r\n")).toBe(true);
@@ -37,6 +37,8 @@ describe("CSV export", () => {
       "Andy Jassy",
       'He said, "no evidence" — see both links,\nthen the follow-up 😀.',
       "https://example.org/aws-statement\nhttps://example.org/apple-letter?a=1&b=2",
+      "anchored",
+      "",
       "Ada Reviewer",
       "2024-05-01T09:30:00.000Z",
       "2024-05-02T10:00:00.000Z",
@@ -46,7 +48,7 @@ describe("CSV export", () => {
 
   it("neutralises cells a spreadsheet would run as formulas with a leading apostrophe", async () => {
     const { rows } = await exportRows();
-    const [, , , , quote, , claimant, note, evidence, createdBy] = rows[3];
+    const [, , , , quote, , claimant, note, evidence, , , createdBy] = rows[3];
     expect(quote).toBe("'-5% ");
     expect(claimant).toBe("'+Supermicro");
     expect(note).toBe("'=HYPERLINK(\"https://evil.example\",\"click\")");

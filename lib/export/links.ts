@@ -27,6 +27,7 @@ export const exportClaimKeys = [
   "claimant",
   "evidence",
   "status",
+  "previousQuote",
   "createdBy",
   "createdAt",
   "updatedAt",

@@ -14,6 +14,8 @@ export interface ExportWriter {
   head: string;
   /** Text of one claim. */
   claim(claim: ExportClaim): string;
+  /** Whether a claim belongs in this format at all; every claim does when absent. */
+  includes?(claim: ExportClaim): boolean;
   /** Text between two claims. */
   separator: string;
   /** Text after the last claim, knowing how many there were. */
@@ -42,7 +44,7 @@ export function exportStream(
     },
     async pull(controller) {
       try {
-        // An empty batch writes nothing; read on, since returning without
+        // An empty batch (or one the format leaves out) writes nothing; read on, since returning without
         // enqueuing would leave a waiting reader with no further pull.
         for (;;) {
           const next = await source.next();
@@ -52,7 +54,7 @@ export function exportStream(
             controller.close();
             return;
           }
-          const batch = next.value;
+          const batch = writer.includes ? next.value.filter((claim) => writer.includes!(claim)) : next.value;
           if (batch.length === 0) continue;
           const text = batch.map((claim) => writer.claim(claim)).join(writer.separator);
           controller.enqueue(encoder.encode(written > 0 ? writer.separator + text : text));

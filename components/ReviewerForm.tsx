@@ -6,6 +6,8 @@ import { maxReviewerLength } from "@/lib/limits";
 interface ReviewerFormProps {
   reviewer: string | null;
   open: boolean;
+  /** How many times a tag has waited for the name (0: none): each time, the form takes focus again and says why. */
+  asked?: number;
   onChange: (name: string) => void;
 }
 
@@ -14,7 +16,7 @@ interface ReviewerFormProps {
  * which the server records on what they create and change. This identifies,
  * it does not authenticate.
  */
-export function ReviewerForm({ reviewer, open, onChange }: ReviewerFormProps) {
+export function ReviewerForm({ reviewer, open, asked = 0, onChange }: ReviewerFormProps) {
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(reviewer ?? "");
   const [blank, setBlank] = useState(false);
@@ -23,7 +25,7 @@ export function ReviewerForm({ reviewer, open, onChange }: ReviewerFormProps) {
 
   useEffect(() => {
     if (showForm) inputRef.current?.focus();
-  }, [showForm]);
+  }, [showForm, asked]);
 
   if (!showForm) {
     return (
@@ -53,6 +55,11 @@ export function ReviewerForm({ reviewer, open, onChange }: ReviewerFormProps) {
         <input ref={inputRef} value={name} onChange={(e) => setName(e.target.value)} maxLength={maxReviewerLength} required aria-invalid={blank || undefined} />
       </label>
       <button type="submit">Start reviewing</button>
+      {asked > 0 && !blank && (
+        <p className="hint" role="status">
+          Your name goes on every claim you tag: enter it, and the words you selected are tagged.
+        </p>
+      )}
       {blank && (
         <p className="field-error" role="alert">
           A name needs letters, not only spaces.

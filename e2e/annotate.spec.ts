@@ -71,6 +71,32 @@ test("select with the keyboard and tag with a shortcut", async ({ annotator, api
   expect(await api.list()).toMatchObject([{ id, quote: words, tag: "denied" }]);
 });
 
+test("the tag toolbar stays on screen for words on the window's last line, and tags them", async ({ annotator, api, page }) => {
+  await annotator.goto();
+  const words = "Bloomberg published a denial from AWS"; // Below the first screen, so it can be scrolled to the last line.
+  const wordsBottom = await annotator.text.evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      // Scroll the words down to the window's last line, then select them.
+      window.scrollBy(0, range.getBoundingClientRect().bottom - window.innerHeight + 4);
+      (root as HTMLElement).focus();
+      getSelection()!.setBaseAndExtent(node, at, node, at + wanted.length);
+      return range.getBoundingClientRect().bottom;
+    }
+    return null;
+  }, words);
+  expect(wordsBottom).toBeGreaterThan(page.viewportSize()!.height - 30);
+  await expect(annotator.toolbar).toBeInViewport({ ratio: 1 });
+  await annotator.tagFromToolbar("denied");
+  await annotator.expectSaved();
+  expect(await api.list()).toMatchObject([{ quote: words, tag: "denied" }]);
+});
+
 test("overlapping claims are each drawn and all listed where they overlap", async ({ annotator, api }) => {
   await annotator.selectWithMouse("They offered no proof, story kept changing");
   await annotator.page.keyboard.press("Alt+Shift+D");
@@ -94,6 +120,14 @@ test("overlapping claims are each drawn and all listed where they overlap", asyn
   expect(await annotator.openClaimId()).toBe(outer);
   await choices.getByRole("button", { name: /Unverified/ }).click();
   expect(await annotator.openClaimId()).toBe(inner);
+
+  // The chooser goes with the claim it opened, and does not come back over another one.
+  await annotator.page.keyboard.press("Escape");
+  await expect(annotator.claimEditor).toHaveCount(0);
+  await expect(choices).toHaveCount(0);
+  await annotator.panel.getByRole("list").getByRole("button", { name: /They offered no proof/ }).click();
+  expect(await annotator.openClaimId()).toBe(outer);
+  await expect(choices).toHaveCount(0);
 
   await annotator.expectSaved();
   expect((await api.list()).map((a) => a.id).sort()).toEqual([outer, inner].sort());
@@ -355,6 +389,31 @@ test("an unsaved change survives closing the page and is saved on the next visit
   expect((await annotator.highlights())[id]).toBe(claimWords);
   await annotator.expectSaved();
   expect(await api.list()).toMatchObject([{ id, tag: "unverified" }]);
+});
+
+test("a tag asked for before the reviewer gave a name waits for the name, then tags the words", async ({ browser, baseURL, request }) => {
+  const api = new ClaimsApi(request);
+  await api.clear();
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  const annotator = new AnnotatorPage(page);
+  await annotator.goto();
+
+  const nameField = page.getByLabel("Your name, recorded on the claims you tag");
+  await nameField.blur();
+  await annotator.selectWithMouse(claimWords);
+  await annotator.tagFromToolbar("denied");
+  await expect(nameField).toBeFocused();
+  await expect(page.locator("form.reviewer-form").getByRole("status")).toContainText("the words you selected are tagged");
+  expect(await api.list()).toEqual([]);
+
+  await nameField.fill("Tess Tagger");
+  await nameField.press("Enter");
+  await expect(annotator.claimEditor.getByTestId("claim-tag")).toContainText("Denied");
+  await expect(annotator.text).toBeFocused();
+  await annotator.expectSaved();
+  expect(await api.list()).toMatchObject([{ quote: claimWords, tag: "denied", createdBy: "Tess Tagger" }]);
+  await context.close();
 });
 
 test("a new reviewer gives a name once, and it is recorded on their claims", async ({ browser, baseURL, request }) => {

@@ -77,7 +77,14 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
   const [reviewer, setReviewer] = useState(initialReviewer);
   const reviewerRef = useRef(reviewer);
   reviewerRef.current = reviewer;
-  const [askName, setAskName] = useState(false);
+  // How many times a tag waited for the reviewer's name (0: not asked), and the tag asked for last.
+  const [askName, setAskName] = useState(0);
+  const pendingTag = useRef<Tag | null>(null);
+  // Only a ref and a state setter: stable, so the editor's keymap (made once) can call it.
+  const askNameFor = (tag: Tag) => {
+    pendingTag.current = tag;
+    setAskName((asked) => asked + 1);
+  };
   const [editorState, setEditorState] = useState<EditorState | null>(null);
   const [choices, setChoices] = useState<string[]>([]);
   const [orphans, setOrphans] = useState(() => annotations.filter((a) => a.status === "orphan"));
@@ -152,17 +159,17 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
     for (const claim of waiting) awaitingPlace.add(claim.id);
     setAwaiting(waiting);
 
-    const requireName = (command: Command): Command => (state, dispatchTr) => {
+    const requireName = (tag: Tag, command: Command): Command => (state, dispatchTr) => {
       if (reviewerRef.current) return command(state, dispatchTr);
       if (!selectedRange(state, textMap)) return false;
-      if (dispatchTr) setAskName(true);
+      if (dispatchTr) askNameFor(tag);
       return true;
     };
     const tagKeys = Object.fromEntries(
       // With words selected the shortcut tags them; with none it retags the open claim.
       tags.map((tag) => [
         tagInfo[tag].shortcut,
-        onScreenSelection(requireName((s, d) => tagSelection(tag, textMap, reviewerRef.current!)(s, d) || retagActive(tag)(s, d))),
+        onScreenSelection(requireName(tag, (s, d) => tagSelection(tag, textMap, reviewerRef.current!)(s, d) || retagActive(tag)(s, d))),
       ]),
     );
 
@@ -265,6 +272,8 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
   // into the open claim would otherwise merge thousands of claims into reading order at every key).
   const orderedClaims = claimsState && !claimsState.activeId ? claimsState.ordered() : noClaims;
   const activeClaim = claimsState?.activeId ? (claimsState.claims.get(claimsState.activeId) ?? null) : null;
+  // The chooser of a click on overlapping claims lasts while one of them is open: closed, or another claim opened, it goes.
+  if (choices.length > 0 && !(activeClaim && choices.includes(activeClaim.id))) setChoices([]);
 
   // Bring the open claim into view when the transaction that opened it asked to.
   useEffect(() => {
@@ -275,7 +284,7 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
   }, [activeClaim?.id]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const tagSelected = (tag: Tag) => {
-    if (!reviewerRef.current) return setAskName(true);
+    if (!reviewerRef.current) return askNameFor(tag);
     run(tagSelection(tag, textMapRef.current!, reviewerRef.current));
     viewRef.current?.focus();
   };
@@ -353,10 +362,16 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
         <SaveStatus status={status} onRetry={() => syncRef.current?.retryNow()} />
         <ReviewerForm
           reviewer={reviewer}
-          open={askName || !reviewer}
+          open={askName > 0 || !reviewer}
+          asked={askName}
           onChange={(name) => {
             setReviewer(name);
-            setAskName(false);
+            reviewerRef.current = name;
+            setAskName(0);
+            // The tag that waited for the name goes on the words still selected.
+            const tag = pendingTag.current;
+            pendingTag.current = null;
+            if (tag) tagSelected(tag);
           }}
         />
       </div>
@@ -365,7 +380,12 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
         <div className="annotator-text">
           <div ref={mountRef} />
           {selection && !readOnly && viewRef.current && editorState && (
-            <SelectionToolbar view={viewRef.current} selectionTo={editorState.selection.to} onTag={tagSelected} />
+            <SelectionToolbar
+              view={viewRef.current}
+              selectionFrom={editorState.selection.from}
+              selectionTo={editorState.selection.to}
+              onTag={tagSelected}
+            />
           )}
         </div>
         <div className="annotator-side">

@@ -54,7 +54,18 @@ export function ClaimPanel({
     onOpen(id);
   };
   return (
-    <aside className="claim-panel" aria-label="Claims" data-testid="claim-panel">
+    <aside
+      className="claim-panel"
+      aria-label="Claims"
+      data-testid="claim-panel"
+      // Esc closes the open claim from the panel too (its fields, the chooser), as the shortcuts list says.
+      onKeyDown={(event) => {
+        if (active && event.key === "Escape" && !event.defaultPrevented) {
+          event.preventDefault();
+          onOpen(null);
+        }
+      }}
+    >
       {choices.length > 1 && (
         <nav aria-label="Claims at this place" className="claim-choices" data-testid="claim-choices">
           <h2>{choices.length} claims here</h2>
@@ -212,19 +223,7 @@ function ClaimEditor({
   };
 
   return (
-    <section
-      className="claim-editor"
-      aria-label="Open claim"
-      data-testid="claim-editor"
-      data-claim-id={claim.id}
-      // Esc closes the claim from its panel too, as the shortcuts list says.
-      onKeyDown={(event) => {
-        if (event.key === "Escape" && !event.defaultPrevented) {
-          event.preventDefault();
-          onClose();
-        }
-      }}
-    >
+    <section className="claim-editor" aria-label="Open claim" data-testid="claim-editor" data-claim-id={claim.id}>
       <header>
         <h2 ref={heading} tabIndex={-1}>
           <span className={`tag-pill tag-pill-${claim.tag}`} data-testid="claim-tag">

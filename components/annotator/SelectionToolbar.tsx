@@ -6,22 +6,35 @@ import { type Tag, tagInfo, tags } from "@/lib/tags";
 
 interface SelectionToolbarProps {
   view: EditorView;
+  selectionFrom: number;
   selectionTo: number;
   onTag: (tag: Tag) => void;
 }
 
-/** The small toolbar that floats under a selection and tags it. */
-export function SelectionToolbar({ view, selectionTo, onTag }: SelectionToolbarProps) {
+/** Space kept between the selection and the toolbar, in pixels. */
+const gap = 6;
+
+/**
+ * The small toolbar that floats under a selection and tags it; over the
+ * selection instead when the window has no room for it below (a selection
+ * on the last lines on screen).
+ */
+export function SelectionToolbar({ view, selectionFrom, selectionTo, onTag }: SelectionToolbarProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
 
   useLayoutEffect(() => {
-    const parent = ref.current?.offsetParent;
-    if (!parent) return;
+    const toolbar = ref.current;
+    const parent = toolbar?.offsetParent;
+    if (!toolbar || !parent) return;
     const box = parent.getBoundingClientRect();
-    const at = view.coordsAtPos(selectionTo);
-    setPosition({ top: at.bottom - box.top + 6, left: Math.max(0, at.left - box.left - 40) });
-  }, [view, selectionTo]);
+    const end = view.coordsAtPos(selectionTo);
+    const left = Math.max(0, end.left - box.left - 40);
+    const height = toolbar.offsetHeight;
+    if (end.bottom + gap + height <= window.innerHeight) return setPosition({ top: end.bottom - box.top + gap, left });
+    const start = view.coordsAtPos(selectionFrom);
+    setPosition({ top: Math.max(0, start.top - box.top - gap - height), left });
+  }, [view, selectionFrom, selectionTo]);
 
   return (
     <div

@@ -78,6 +78,25 @@ describe("tagSelection", () => {
     expect(next.doc.textBetween(textMap.toPos(words.start), textMap.toPos(words.end))).toBe("got played or took");
   });
 
+  it("retags and opens the claim already on exactly these words instead of making a second one", () => {
+    const { textMap, state } = editor();
+    const words = offsetsOf(textMap, "got played or took");
+    const tagged = run(select(state, textMap, words.start, words.end), tagSelection("disputed", textMap, "Ada", () => "first")).state;
+    const closed = apply(tagged, { activate: null });
+
+    const again = run(select(closed, textMap, words.start - 1, words.end), tagSelection("denied", textMap, "Ada", () => "second")).state;
+    const claims = getClaims(again);
+    expect([...claims.claims.values()].map((claim) => [claim.id, claim.tag])).toEqual([["first", "denied"]]);
+    expect(claims.activeId).toBe("first");
+    expect(again.selection.empty).toBe(true);
+
+    // Words inside or around that claim are other words: a claim of their own.
+    const inner = offsetsOf(textMap, "played or");
+    const nested = run(select(again, textMap, inner.start, inner.end), tagSelection("unverified", textMap, "Ada", () => "inner")).state;
+    expect(getClaims(nested).claims.size).toBe(2);
+    expect(getClaims(nested).activeId).toBe("inner");
+  });
+
   it("collapses the selection to the end of the new claim", () => {
     const { textMap, state } = editor();
     const words = offsetsOf(textMap, "spy chips being embedded");
@@ -124,8 +143,9 @@ describe("tagSelection", () => {
   it("gives each claim a new id by default", () => {
     const { textMap, state } = editor();
     const a = offsetsOf(textMap, "Jassy wrote");
+    const b = offsetsOf(textMap, "Bloomberg should retract");
     const first = run(select(state, textMap, a.start, a.end), tagSelection("disputed", textMap, "Ada")).state;
-    const second = run(select(first, textMap, a.start, a.end), tagSelection("denied", textMap, "Ada")).state;
+    const second = run(select(first, textMap, b.start, b.end), tagSelection("denied", textMap, "Ada")).state;
     const ids = [...getClaims(second).claims.keys()];
     expect(ids).toHaveLength(2);
     for (const id of ids) expect(id).toMatch(/^[0-9a-f-]{36}$/);

@@ -13,19 +13,33 @@ export function selectedRange(state: EditorState, textMap: TextMap): { start: nu
 }
 
 /**
- * Tags the selected words as a new claim and opens it. Returns false (does
- * nothing) when the selection holds no words.
+ * Tags the selected words as a new claim and opens it; words that already
+ * carry a claim of their own (exactly these words) get that claim retagged
+ * and opened instead, so one passage never holds two verdicts by accident.
+ * Returns false (does nothing) when the selection holds no words.
  */
 export function tagSelection(tag: Tag, textMap: TextMap, reviewer: string, newId: () => string = () => crypto.randomUUID()): Command {
   return (state, dispatch) => {
     const range = selectedRange(state, textMap);
     if (!range) return false;
+    const from = textMap.toPos(range.start);
+    const to = textMap.toPos(range.end);
+    const same = getClaims(state)
+      .claimsAt(from)
+      .find((claim) => claim.from === from && claim.to === to);
+    if (same) {
+      if (dispatch) {
+        const tr = state.tr.setSelection(TextSelection.create(state.doc, to));
+        dispatch(setClaimsAction(tr, { ...(same.tag === tag ? {} : { put: [{ ...same, tag }] }), activate: same.id }));
+      }
+      return true;
+    }
     if (dispatch) {
       const claim: Claim = {
         id: newId(),
         ...range,
-        from: textMap.toPos(range.start),
-        to: textMap.toPos(range.end),
+        from,
+        to,
         quote: textMap.index.slice(range.start, range.end),
         tag,
         note: "",

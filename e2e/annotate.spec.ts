@@ -1,3 +1,4 @@
+import type { APIRequestContext, Browser } from "@playwright/test";
 import { expect, reviewer, test } from "./fixtures";
 import { AnnotatorPage, ClaimsApi, articleSlug } from "./pages/annotator-page";
 
@@ -74,23 +75,9 @@ test("select with the keyboard and tag with a shortcut", async ({ annotator, api
 test("the tag toolbar stays on screen for words on the window's last line, and tags them", async ({ annotator, api, page }) => {
   await annotator.goto();
   const words = "Bloomberg published a denial from AWS"; // Below the first screen, so it can be scrolled to the last line.
-  const wordsBottom = await annotator.text.evaluate((root, wanted) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      // Scroll the words down to the window's last line, then select them.
-      window.scrollBy(0, range.getBoundingClientRect().bottom - window.innerHeight + 4);
-      (root as HTMLElement).focus();
-      getSelection()!.setBaseAndExtent(node, at, node, at + wanted.length);
-      return range.getBoundingClientRect().bottom;
-    }
-    return null;
-  }, words);
-  expect(wordsBottom).toBeGreaterThan(page.viewportSize()!.height - 30);
+  // With the keyboard: a mouse dragged to the window's edge scrolls on and takes more words.
+  const { bottom } = await annotator.selectWithKeyboard(words, "last line");
+  expect(bottom).toBeGreaterThan(page.viewportSize()!.height - 30);
   await expect(annotator.toolbar).toBeInViewport({ ratio: 1 });
   await annotator.tagFromToolbar("denied");
   await annotator.expectSaved();
@@ -391,15 +378,19 @@ test("an unsaved change survives closing the page and is saved on the next visit
   expect(await api.list()).toMatchObject([{ id, tag: "unverified" }]);
 });
 
-test("a tag asked for before the reviewer gave a name waits for the name, then tags the words", async ({ browser, baseURL, request }) => {
+/** The editor opened by someone who has not given a name yet (no `reviewer` cookie), on a clean article. */
+async function asNewcomer(browser: Browser, baseURL: string | undefined, request: APIRequestContext) {
   const api = new ClaimsApi(request);
   await api.clear();
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
   const annotator = new AnnotatorPage(page);
   await annotator.goto();
+  return { api, context, page, annotator, nameField: page.getByLabel("Your name, recorded on the claims you tag") };
+}
 
-  const nameField = page.getByLabel("Your name, recorded on the claims you tag");
+test("a tag asked for before the reviewer gave a name waits for the name, then tags the words", async ({ browser, baseURL, request }) => {
+  const { api, context, page, annotator, nameField } = await asNewcomer(browser, baseURL, request);
   await nameField.blur();
   await annotator.selectWithMouse(claimWords);
   await annotator.tagFromToolbar("denied");
@@ -417,14 +408,7 @@ test("a tag asked for before the reviewer gave a name waits for the name, then t
 });
 
 test("a new reviewer gives a name once, and it is recorded on their claims", async ({ browser, baseURL, request }) => {
-  const api = new ClaimsApi(request);
-  await api.clear();
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  const annotator = new AnnotatorPage(page);
-  await annotator.goto();
-
-  const nameField = page.getByLabel("Your name, recorded on the claims you tag");
+  const { api, context, page, annotator, nameField } = await asNewcomer(browser, baseURL, request);
   await expect(nameField).toBeVisible();
   await nameField.fill("   ");
   await page.getByRole("button", { name: "Start reviewing" }).click();

@@ -32,6 +32,9 @@ export interface ClaimToArrange {
 }
 
 /** The article editor, as a reviewer sees and drives it. */
+/** Where words are scrolled to before the mouse reaches them. */
+type Placement = "middle" | "last line";
+
 export class AnnotatorPage {
   readonly text: Locator;
   readonly toolbar: Locator;
@@ -52,25 +55,32 @@ export class AnnotatorPage {
     await expect(this.text).toBeVisible();
   }
 
-  /** Screen rectangles of the first occurrence of `words` in the article. */
-  private async wordsBox(words: string) {
-    const box = await this.text.evaluate((root, wanted) => {
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(wanted);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + wanted.length);
-        // The mouse can only reach what is on screen.
-        node.parentElement!.scrollIntoView({ block: "center" });
-        const rects = [...range.getClientRects()].filter((r) => r.width > 0);
-        const first = rects[0];
-        const last = rects[rects.length - 1];
-        return { startX: first.left, startY: first.top + first.height / 2, endX: last.right, endY: last.top + last.height / 2 };
-      }
-      return null;
-    }, words);
+  /**
+   * Screen rectangles of the first occurrence of `words` in the article,
+   * scrolled into the middle of the window, or down to its last line.
+   */
+  private async wordsBox(words: string, placement: Placement = "middle") {
+    const box = await this.text.evaluate(
+      (root, { wanted, placement }) => {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent!.indexOf(wanted);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + wanted.length);
+          // The mouse can only reach what is on screen.
+          if (placement === "last line") window.scrollBy(0, range.getBoundingClientRect().bottom - window.innerHeight + 4);
+          else node.parentElement!.scrollIntoView({ block: "center" });
+          const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+          const first = rects[0];
+          const last = rects[rects.length - 1];
+          return { startX: first.left, startY: first.top + first.height / 2, endX: last.right, endY: last.top + last.height / 2, bottom: last.bottom };
+        }
+        return null;
+      },
+      { wanted: words, placement },
+    );
     if (!box) throw new Error(`"${words}" is not in one text node of the article`);
     return box;
   }
@@ -85,11 +95,12 @@ export class AnnotatorPage {
     await this.page.mouse.up();
   }
 
-  /** Clicks just before the words, then extends the selection with Shift+Arrow. */
-  async selectWithKeyboard(words: string) {
-    const box = await this.wordsBox(words);
+  /** Clicks just before the words, then extends the selection with Shift+Arrow; where they ended up on screen. */
+  async selectWithKeyboard(words: string, placement: Placement = "middle") {
+    const box = await this.wordsBox(words, placement);
     await this.page.mouse.click(box.startX + 1, box.startY);
     for (let i = 0; i < [...words].length; i++) await this.page.keyboard.press("Shift+ArrowRight");
+    return box;
   }
 
   /** Clicks in the middle of some words. */

@@ -60,6 +60,7 @@ test("add an article, publish a revision, find claims on their new words and re-
   await expect(annotator.claimEditor.getByTestId("words-changed")).toContainText("calling the for the retraction");
   await annotator.claimEditor.getByRole("button", { name: "The verdict still holds" }).click();
   await expect(annotator.claimEditor.getByTestId("words-changed")).toHaveCount(0);
+  await expect(annotator.claimEditor.getByRole("heading", { name: /claim/ })).toBeFocused();
   await annotator.highlight(claims.moved).click();
   await expect(annotator.claimEditor.getByTestId("words-changed")).toHaveCount(0);
   const orphans = page.getByTestId("orphans-panel");

@@ -242,7 +242,15 @@ function ClaimEditor({
           {!readOnly && onVerdictChecked && (
             <>
               {" "}
-              <button type="button" onClick={async () => setCheckError(await onVerdictChecked(claim))}>
+              <button
+                type="button"
+                onClick={async () => {
+                  const error = await onVerdictChecked(claim);
+                  setCheckError(error);
+                  // The button goes with the note it is in: keep the keyboard in the claim, not on the page.
+                  if (!error) heading.current?.focus();
+                }}
+              >
                 The verdict still holds
               </button>
             </>

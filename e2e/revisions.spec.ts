@@ -137,6 +137,32 @@ async function openNewArticle(page: Page, baseURL: string) {
   return { annotator, publish, claims };
 }
 
+test("deleting an orphan asks first, and Keep keeps it", async ({ page, baseURL }) => {
+  const { annotator, publish, claims } = await openNewArticle(page, baseURL!);
+  await annotator.selectWithMouse("complicated and time-consuming review");
+  await page.keyboard.press("Alt+Shift+U");
+  await annotator.claimEditor.getByLabel("Note").fill("Super Micro's letter said so");
+  await annotator.expectSaved();
+  await publish();
+  await page.reload();
+
+  const orphans = page.getByTestId("orphans-panel");
+  await expect(orphans).toContainText("complicated and time-consuming review");
+  await orphans.getByRole("button", { name: "Delete", exact: true }).click();
+  const confirm = orphans.getByRole("group", { name: "Delete this claim for good?" });
+  await expect(confirm).toContainText("Delete it and its note for good?");
+  await expect(confirm.getByRole("button", { name: "Keep" })).toBeFocused();
+  await confirm.getByRole("button", { name: "Keep" }).click();
+  await expect(confirm).toHaveCount(0);
+  expect((await claims()).annotations).toHaveLength(1);
+
+  await orphans.getByRole("button", { name: "Delete", exact: true }).click();
+  await orphans.getByRole("button", { name: "Delete for good" }).click();
+  await expect(orphans).toHaveCount(0);
+  await annotator.expectSaved();
+  expect((await claims()).annotations).toEqual([]);
+});
+
 const movedWords = "There are so many inaccuracies in this article";
 
 test("a claim tagged on a page left open while the article was revised lands on the same words", async ({ page, baseURL }) => {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { EditorAnnotation as Annotation } from "@/lib/annotation";
 import { tagInfo } from "@/lib/tags";
 
@@ -23,6 +23,8 @@ interface OrphansPanelProps {
  */
 export function OrphansPanel({ orphans, canReattach, error, onReattach, onDelete, openedId = null }: OrphansPanelProps) {
   const openedRef = useRef<HTMLLIElement>(null);
+  // Deleting an orphan is not on the undo stack (it is not in the text), so it is asked twice.
+  const [confirming, setConfirming] = useState<string | null>(null);
   useEffect(() => {
     openedRef.current?.scrollIntoView({ block: "center" });
   }, []);
@@ -60,9 +62,21 @@ export function OrphansPanel({ orphans, canReattach, error, onReattach, onDelete
                 <button type="button" disabled={!canReattach} onMouseDown={(e) => e.preventDefault()} onClick={() => onReattach(orphan)}>
                   Re-attach to selection
                 </button>
-                <button type="button" className="danger" onClick={() => onDelete(orphan)}>
-                  Delete
-                </button>
+                {confirming === orphan.id ? (
+                  <span role="group" aria-label="Delete this claim for good?" className="orphan-confirm">
+                    Delete it{orphan.note ? " and its note" : ""} for good?{" "}
+                    <button type="button" className="danger" onClick={() => onDelete(orphan)}>
+                      Delete for good
+                    </button>{" "}
+                    <button type="button" autoFocus onClick={() => setConfirming(null)}>
+                      Keep
+                    </button>
+                  </span>
+                ) : (
+                  <button type="button" className="danger" onClick={() => setConfirming(orphan.id)}>
+                    Delete
+                  </button>
+                )}
               </div>
             )}
           </li>

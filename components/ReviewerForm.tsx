@@ -21,31 +21,53 @@ export function ReviewerForm({ reviewer, open, asked = 0, onChange }: ReviewerFo
   const [name, setName] = useState(reviewer ?? "");
   const [blank, setBlank] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
+  const changeRef = useRef<HTMLButtonElement>(null);
   const showForm = open || editing;
+
+  // Set when a change of name is saved or called off: the keyboard goes back to "Change".
+  const backToChange = useRef(false);
 
   useEffect(() => {
     if (showForm) inputRef.current?.focus();
+    else if (backToChange.current && document.activeElement === document.body) changeRef.current?.focus();
+    backToChange.current = false;
   }, [showForm, asked]);
 
   if (!showForm) {
     return (
       <span className="reviewer">
         Reviewing as <strong data-testid="reviewer-name">{reviewer}</strong>{" "}
-        <button type="button" className="link-button" onClick={() => setEditing(true)}>
+        <button ref={changeRef} type="button" className="link-button" onClick={() => setEditing(true)}>
           Change
         </button>
       </span>
     );
   }
+  // Changing a name already given can be called off (button or Esc); a first name cannot.
+  const cancel = reviewer
+    ? () => {
+        backToChange.current = true;
+        setEditing(false);
+        setName(reviewer);
+        setBlank(false);
+      }
+    : undefined;
   return (
     <form
       className="reviewer-form"
+      onKeyDown={(event) => {
+        if (event.key === "Escape" && cancel) {
+          event.preventDefault();
+          cancel();
+        }
+      }}
       onSubmit={(event) => {
         event.preventDefault();
         const trimmed = name.trim();
         setBlank(!trimmed);
         if (!trimmed) return inputRef.current?.focus();
         document.cookie = `reviewer=${encodeURIComponent(trimmed)}; path=/; max-age=31536000; samesite=lax`;
+        backToChange.current = reviewer !== null;
         setEditing(false);
         onChange(trimmed);
       }}
@@ -54,7 +76,12 @@ export function ReviewerForm({ reviewer, open, asked = 0, onChange }: ReviewerFo
         Your name, recorded on the claims you tag{" "}
         <input ref={inputRef} value={name} onChange={(e) => setName(e.target.value)} maxLength={maxReviewerLength} required aria-invalid={blank || undefined} />
       </label>
-      <button type="submit">Start reviewing</button>
+      <button type="submit">{reviewer ? "Save name" : "Start reviewing"}</button>
+      {cancel && (
+        <button type="button" className="link-button" onClick={cancel}>
+          Cancel
+        </button>
+      )}
       {asked > 0 && !blank && (
         <p className="hint" role="status">
           Your name goes on every claim you tag: enter it, and the words you selected are tagged.

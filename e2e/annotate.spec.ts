@@ -133,6 +133,7 @@ test("edit a claim's tag, claimant, note and evidence; the edits survive a reloa
   await editor.getByRole("button", { name: "Add link" }).click();
   await expect(editor.getByRole("alert")).toContainText("http");
   await editor.getByLabel("Add an evidence link").fill("https://aws.amazon.com/blogs/security/setting-the-record-straight/");
+  await expect(editor.getByRole("alert")).toHaveCount(0); // Gone once the link is being corrected.
   await editor.getByRole("button", { name: "Add link" }).click();
   await expect(editor.getByRole("link", { name: /setting-the-record-straight/ })).toBeVisible();
   await expect(annotator.highlight(id)).toHaveClass(/claim-denied/);
@@ -424,5 +425,18 @@ test("a new reviewer gives a name once, and it is recorded on their claims", asy
 
   await page.reload();
   await expect(page.getByTestId("reviewer-name")).toHaveText("Nora Newcomer");
+
+  // Changing the name can be called off, and the keyboard comes back to "Change".
+  const change = page.getByRole("button", { name: "Change" });
+  await change.click();
+  await nameField.fill("Someone Else");
+  await nameField.press("Escape");
+  await expect(page.getByTestId("reviewer-name")).toHaveText("Nora Newcomer");
+  await expect(change).toBeFocused();
+  await change.click();
+  await nameField.fill("Nora N.");
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByTestId("reviewer-name")).toHaveText("Nora N.");
+  await expect(change).toBeFocused();
   await context.close();
 });

@@ -55,6 +55,9 @@ test("add an article, publish a revision, find claims on their new words and re-
   expect(highlights[claims.typo]).toBe("calling for the retraction");
   expect(highlights[claims.moved]).toBe("There are so many inaccuracies in this article");
   expect(highlights[claims.deleted]).toBeUndefined();
+  const listed = annotator.panel.getByRole("list").getByRole("button");
+  await expect(listed.filter({ hasText: "calling for the retraction" })).toContainText("words changed");
+  await expect(listed.filter({ hasText: "so many inaccuracies" })).not.toContainText("words changed");
   // The claim whose words the revision changed says so, with the words it was on.
   await annotator.highlight(claims.typo).click();
   await expect(annotator.claimEditor.getByTestId("words-changed")).toContainText("calling the for the retraction");

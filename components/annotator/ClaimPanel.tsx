@@ -135,6 +135,7 @@ const ClaimList = memo(function ClaimList({ claims, activeId, status, onOpen }: 
                 <span aria-hidden="true">{tagInfo[claim.tag].glyph}</span> {tagInfo[claim.tag].label}
               </span>{" "}
               <q>{claim.quote}</q>
+              {claim.previousQuote && <span className="words-changed-mark"> words changed</span>}
               {showMarks && status.unsaved.has(claim.id) && <span className="unsaved-mark"> (unsaved)</span>}
             </button>
           </li>
@@ -324,7 +325,10 @@ function ClaimEditor({
             placeholder="https://…"
             value={link}
             aria-invalid={linkError ? "true" : undefined}
-            onChange={(e) => setLink(e.target.value)}
+            onChange={(e) => {
+              setLink(e.target.value);
+              setLinkError(null);
+            }}
             onKeyDown={(e) => {
               if (e.key === "Enter") {
                 e.preventDefault();

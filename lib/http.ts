@@ -39,15 +39,17 @@ export function handle<Args extends unknown[]>(handler: (...args: Args) => Promi
   };
 }
 
-/** Reads, size-checks and validates a JSON body. */
-export async function readJson<T>(request: Request, schema: z.ZodType<T>, maxBytes: number): Promise<T> {
+/**
+ * Reads, size-checks and validates a JSON body. Text in it must be valid
+ * Unicode (see `unpairedSurrogate`) unless `wellFormed` is false: an import
+ * keeps other tools' fields it never stores (Hypothesis cuts a quote's
+ * context in UTF-16 units, which can halve an emoji), and checks the ones it
+ * stores itself.
+ */
+export async function readJson<T>(request: Request, schema: z.ZodType<T>, maxBytes: number, { wellFormed = true } = {}): Promise<T> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
     throw new HttpError(415, "unsupported_media_type", "Send the body as application/json.");
-  }
-  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1];
-  if (charset && !/^utf-?8$/i.test(charset)) {
-    throw new HttpError(415, "unsupported_media_type", `Send JSON as UTF-8, not ${charset}.`);
   }
   const declared = Number(request.headers.get("content-length"));
   if (declared > maxBytes) throw tooLarge(maxBytes);
@@ -58,7 +60,7 @@ export async function readJson<T>(request: Request, schema: z.ZodType<T>, maxByt
   } catch {
     throw new HttpError(400, "malformed_json", "The body is not valid JSON.");
   }
-  const broken = unpairedSurrogate(value);
+  const broken = wellFormed ? unpairedSurrogate(text, value) : null;
   if (broken !== null) {
     throw new HttpError(
       400,
@@ -99,28 +101,46 @@ async function readTextUpTo(request: Request, maxBytes: number): Promise<string>
 
 /**
  * Where a JSON value holds a string (or key) with half of a UTF-16 surrogate
- * pair, which JSON's `\uD800` escapes can make: as a path like `evidence.0`
- * ("" for the value itself), or null when there is none. PostgreSQL refuses
- * such text in jsonb and replaces it in text columns, so what was stored
- * would not be what was sent.
+ * pair: as a path like `evidence.0` ("" for the value itself), or null when
+ * there is none. PostgreSQL refuses such text in jsonb and replaces it in
+ * text columns, so what was stored would not be what was sent. Read as UTF-8
+ * (which cannot encode a surrogate), JSON can only hold one through a
+ * `\uD800`-style escape: without one in the text, nothing is walked.
  */
-function unpairedSurrogate(value: unknown): string | null {
-  // A stack, not recursion: a body may nest deeper than the call stack goes.
-  const pending: [unknown, string][] = [[value, ""]];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const [item, path] = next;
-    if (typeof item === "string") {
-      if (loneSurrogate.test(item)) return path;
-    } else if (typeof item === "object" && item !== null) {
-      for (const [key, child] of Object.entries(item)) {
-        const at = path ? `${path}.${key}` : key;
-        if (loneSurrogate.test(key)) return at;
-        pending.push([child, at]);
-      }
+function unpairedSurrogate(text: string, value: unknown): string | null {
+  if (!surrogateEscape.test(text)) return null;
+  // Depth first, in the text's order, with a stack: a body may nest deeper
+  // than the call stack goes. Numbers and the like are not pushed, and a
+  // path is only spelled out for what is found.
+  interface Frame {
+    value: unknown;
+    key: string;
+    parent: Frame | null;
+  }
+  const pathOf = (frame: Frame) => {
+    const keys: string[] = [];
+    for (let at: Frame | null = frame; at?.parent; at = at.parent) keys.push(at.key);
+    return keys.reverse().join(".");
+  };
+  const stack: Frame[] = [{ value, key: "", parent: null }];
+  for (let frame = stack.pop(); frame; frame = stack.pop()) {
+    if (loneSurrogate.test(frame.key) || (typeof frame.value === "string" && loneSurrogate.test(frame.value))) return pathOf(frame);
+    const item = frame.value;
+    if (typeof item !== "object" || item === null) continue;
+    const isArray = Array.isArray(item);
+    const keys = isArray ? null : Object.keys(item);
+    const size = keys ? keys.length : (item as unknown[]).length;
+    for (let i = size - 1; i >= 0; i--) {
+      const key = keys ? keys[i] : String(i);
+      const child = (item as Record<string, unknown>)[key];
+      if (keys || typeof child === "string" || (typeof child === "object" && child !== null)) stack.push({ value: child, key, parent: frame });
     }
   }
   return null;
 }
+
+/** A `\u` escape of a surrogate (D800–DFFF) in JSON text, not an escaped backslash followed by "u". */
+const surrogateEscape = /(?<!\\)(?:\\\\)*\\u[dD][89a-fA-F]/;
 
 /** A surrogate code unit not part of a pair: with the `u` flag a pair is one code point, never matched. */
 const loneSurrogate = /\p{Cs}/u;

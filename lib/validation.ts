@@ -12,8 +12,15 @@ import { codePointLength } from "./text-offsets";
 
 export { maxBodyBytes, maxClaimantLength, maxEvidenceLinks, maxNoteLength, maxReviewerLength, maxUrlLength } from "./limits";
 
-// PostgreSQL cannot store NUL in text or jsonb; refuse it here rather than fail there.
-const text = () => z.string().refine((value) => !value.includes("\u0000"), "must not contain NUL characters");
+// PostgreSQL cannot store NUL in text or jsonb, nor half of a UTF-16
+// surrogate pair (jsonb refuses it, text columns replace it): refuse them here
+// rather than fail, or store something else, there. Request bodies are checked
+// whole for the second (lib/http.ts); an import's fields only come here.
+const text = () =>
+  z
+    .string()
+    .refine((value) => !value.includes("\u0000"), "must not contain NUL characters")
+    .refine((value) => !/\p{Cs}/u.test(value), "must be valid Unicode text (it has half of a surrogate pair)");
 
 const httpUrl = text()
   .max(maxUrlLength, `evidence links are at most ${maxUrlLength} characters`)

@@ -180,7 +180,7 @@ describe("bad input is refused, stores nothing and never answers 500", () => {
     ["half a surrogate pair in the note", { body: { ...valid, note: "a\ud800b" } }, 400, "invalid_text"],
     ["half a surrogate pair in an evidence link", { body: { ...valid, evidence: ["https://example.org/\udc00"] } }, 400, "invalid_text"],
     ["a body that is not UTF-8", { rawBody: new Uint8Array([...new TextEncoder().encode('{"start":0,"end":4,"tag":"disputed","note":"'), 0xff, 0x22, 0x7d]) }, 400, "malformed_json"],
-    ["JSON declared as UTF-16", { rawBody: JSON.stringify(valid), contentType: "application/json; charset=utf-16" }, 415, "unsupported_media_type"],
+    ["a body in UTF-16", { rawBody: new Uint8Array(Buffer.from(`\uFEFF${JSON.stringify(valid)}`, "utf16le")) }, 400, "malformed_json"],
     ["body over 64 KiB", { rawBody: JSON.stringify({ ...valid, note: "x".repeat(70_000) }) }, 413, "body_too_large"],
     ["malformed JSON", { rawBody: "{ start: 0" }, 400, "malformed_json"],
     ["a JSON array", { body: [valid] }, 400, "invalid_body"],
@@ -232,6 +232,12 @@ describe("bad input is refused, stores nothing and never answers 500", () => {
     expect((await patch(id, { version: 7 }, { reviewer: "Mallory" })).status).toBe(409);
     const current = (await list(slug)).json.annotations.find((a: { id: string }) => a.id === id);
     expect(current).toMatchObject({ version: 1, updatedBy: "Test Reviewer" });
+  });
+
+  it("names the first field that holds half a surrogate pair", async () => {
+    const result = await create(slug, { ...valid, note: "a\ud800", claimant: "\udc00" });
+    expect(result.status).toBe(400);
+    expect(result.json.error.message).toMatch(/^note: text must be valid Unicode/);
   });
 
   it("refuses a version no claim can have, and says what a version must be", async () => {

@@ -401,7 +401,7 @@ describe("import", () => {
     ["a collection whose first page is only linked", { body: { type: "AnnotationCollection", first: "https://x.example/p1" } }, 400, "invalid_import"],
     ["a body over 10 MB", { rawBody: JSON.stringify([{ ...annotation(), bodyValue: "x".repeat(10 * 1024 * 1024) }]) }, 413, "body_too_large"],
     ["a content type other than JSON", { rawBody: JSON.stringify([annotation()]), contentType: "text/csv" }, 415, "unsupported_media_type"],
-    ["half a surrogate pair in an evidence link", { body: [{ ...annotation(), body: [...annotation().body, "https://x.example/\ud800"] }] }, 400, "invalid_text"],
+    ["half a surrogate pair in an evidence link", { body: [{ ...annotation(), body: [...annotation().body, "https://x.example/\ud800"] }] }, 422, "not_importable"],
     ["no reviewer cookie", { body: [annotation()], reviewer: null }, 401, "reviewer_required"],
     ["an unknown skip flag", { body: [annotation()], query: "skip=everything" }, 400, "invalid_query"],
     ["an unknown tag", { body: [hypothesisAnnotation("Bloomberg should retract.", ["false"], "")] }, 422, "not_importable"],
@@ -416,6 +416,16 @@ describe("import", () => {
     expect(result.status).toBe(status);
     expect(result.json.error).toMatchObject({ code, message: expect.any(String) });
     expect(await list(target)).toEqual([]);
+  });
+
+  it("imports an annotation whose quote context holds half an emoji, as Hypothesis's UTF-16 cuts can leave it", async () => {
+    const target = (await createTestDocument(jassyBlocks)).slug;
+    const cut = annotation();
+    const [quote] = cut.target[0].selector.filter((selector) => selector.type === "TextQuoteSelector") as { prefix: string }[];
+    quote.prefix = `\udc00${quote.prefix}`;
+    const { status, json } = await importInto(target, [cut]);
+    expect(status).toBe(201);
+    expect(json.created).toMatchObject([{ quote: "Bloomberg should retract.", tag: "disputed" }]);
   });
 
   it("answers 404 for an unknown article", async () => {

@@ -25,7 +25,8 @@ export const POST = handle(async (request: Request, { params }: { params: Promis
   const reviewer = requireReviewer(request);
   const query = importQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw new HttpError(400, "invalid_query", describeIssues(query.error));
-  const list = readAnnotationList(await readJson(request, z.unknown(), maxImportBytes));
+  // Not checked whole for half surrogate pairs: other tools' fields the import never stores may hold them.
+  const list = readAnnotationList(await readJson(request, z.unknown(), maxImportBytes, { wellFormed: false }));
   if ("error" in list) throw new HttpError(400, "invalid_import", list.error);
 
   const db = await getDb();

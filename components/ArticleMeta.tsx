@@ -1,5 +1,8 @@
 import type { DocumentRow } from "@/db/schema";
 
+// A calendar date (no time of day), written as the app's other dates are ("22 Oct 2018").
+const publishedFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+
 /** The article's provenance, above its text. Unknown fields are left out, never guessed. */
 export function ArticleMeta({ document }: { document: Pick<DocumentRow, "outlet" | "title" | "sourceUrl" | "author" | "publishedAt"> }) {
   return (
@@ -18,7 +21,13 @@ export function ArticleMeta({ document }: { document: Pick<DocumentRow, "outlet"
       )}
       <div>
         <dt>Published</dt>
-        <dd>{document.publishedAt ?? "date not known"}</dd>
+        <dd>
+          {document.publishedAt ? (
+            <time dateTime={document.publishedAt}>{publishedFormat.format(new Date(`${document.publishedAt}T00:00:00Z`))}</time>
+          ) : (
+            "date not known"
+          )}
+        </dd>
       </div>
       <div>
         <dt>Source</dt>

@@ -251,6 +251,19 @@ test("a link to a claim far down the article opens it, in view", async ({ annota
   await expect(annotator.highlight(far.id)).toBeInViewport();
 });
 
+test("Esc closes a claim from its panel, but not over a link typed and not yet added", async ({ annotator }) => {
+  await annotator.selectWithMouse(claimWords);
+  await annotator.tagFromToolbar("disputed");
+  const link = annotator.claimEditor.getByLabel("Add an evidence link");
+  await link.fill("https://example.org/draft");
+  await link.press("Escape");
+  await expect(link).toHaveValue("https://example.org/draft");
+  await link.fill("");
+  await link.press("Escape");
+  await expect(annotator.claimEditor).toHaveCount(0);
+  await expect(annotator.text).toBeFocused();
+});
+
 test("closing a claim gives the keyboard back to the article", async ({ annotator, api }) => {
   await annotator.selectWithMouse(claimWords);
   await annotator.tagFromToolbar("disputed");
@@ -399,12 +412,17 @@ test("a tag asked for before the reviewer gave a name waits for the name, then t
   await expect(page.locator("form.reviewer-form").getByRole("status")).toContainText("the words you selected are tagged");
   expect(await api.list()).toEqual([]);
 
+  // A shortcut pressed meanwhile asks again, and is the tag that waits.
+  await annotator.text.focus();
+  await page.keyboard.press("Alt+Shift+U");
+  await expect(nameField).toBeFocused();
+
   await nameField.fill("Tess Tagger");
   await nameField.press("Enter");
-  await expect(annotator.claimEditor.getByTestId("claim-tag")).toContainText("Denied");
+  await expect(annotator.claimEditor.getByTestId("claim-tag")).toContainText("Unverified");
   await expect(annotator.text).toBeFocused();
   await annotator.expectSaved();
-  expect(await api.list()).toMatchObject([{ quote: claimWords, tag: "denied", createdBy: "Tess Tagger" }]);
+  expect(await api.list()).toMatchObject([{ quote: claimWords, tag: "unverified", createdBy: "Tess Tagger" }]);
   await context.close();
 });
 

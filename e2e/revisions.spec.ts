@@ -13,6 +13,7 @@ test("add an article, publish a revision, find claims on their new words and re-
   const title = `Jassy revision test ${Date.now()}`;
   await page.getByLabel("Title").fill(title);
   await page.getByLabel("Outlet").fill("CNBC");
+  await page.getByLabel("Publication date").fill("2018-10-22");
   await page.getByLabel("Upload a file (.txt, .md, .html)").setInputFiles({ name: "jassy.txt", mimeType: "text/plain", buffer: Buffer.from(source) });
   await expect(page.getByLabel("Article text")).toHaveValue(source);
   await page.getByRole("button", { name: "Add article" }).click();
@@ -21,6 +22,7 @@ test("add an article, publish a revision, find claims on their new words and re-
 
   const annotator = new AnnotatorPage(page);
   await expect(annotator.text).toBeVisible();
+  await expect(page.getByRole("definition").filter({ has: page.locator('time[datetime="2018-10-22"]') })).toHaveText("22 Oct 2018");
   const claims: Record<string, string> = {};
   for (const [key, words] of [
     ["typo", "calling the for the retraction"],
@@ -48,7 +50,7 @@ test("add an article, publish a revision, find claims on their new words and re-
   await field.fill(revised);
   await page.getByRole("button", { name: "Publish revision" }).click();
   await expect(page.getByTestId("publish-result")).toContainText("Revision 2 published: 2 claims placed on the new text, 1 orphan");
-  await page.getByRole("button", { name: "Open the article" }).click();
+  await page.getByRole("link", { name: "Open the article" }).click();
 
   await expect(annotator.text).toContainText("calling for the retraction");
   const highlights = await annotator.highlights();
@@ -155,13 +157,15 @@ test("deleting an orphan asks first, and Keep keeps it", async ({ page, baseURL 
   const confirm = orphans.getByRole("group", { name: "Delete this claim for good?" });
   await expect(confirm).toContainText("Delete it and its note for good?");
   await expect(confirm.getByRole("button", { name: "Keep" })).toBeFocused();
-  await confirm.getByRole("button", { name: "Keep" }).click();
+  await page.keyboard.press("Enter"); // Keep
   await expect(confirm).toHaveCount(0);
+  await expect(orphans.getByRole("button", { name: "Delete", exact: true })).toBeFocused();
   expect((await claims()).annotations).toHaveLength(1);
 
-  await orphans.getByRole("button", { name: "Delete", exact: true }).click();
+  await page.keyboard.press("Enter"); // Delete, asked again
   await orphans.getByRole("button", { name: "Delete for good" }).click();
   await expect(orphans).toHaveCount(0);
+  await expect(annotator.text).toBeFocused(); // The last orphan took its panel with it.
   await annotator.expectSaved();
   expect((await claims()).annotations).toEqual([]);
 });

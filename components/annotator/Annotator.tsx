@@ -336,6 +336,8 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
   const deleteOrphan = (orphan: EditorAnnotation) => {
     syncRef.current?.set(orphan.id, null, { immediate: true });
     setOrphans((list) => list.filter((o) => o.id !== orphan.id));
+    // The last one takes the Orphans panel with it: the keyboard goes to the article.
+    if (orphans.length === 1) viewRef.current?.focus();
   };
 
   const openClaim = useCallback(

@@ -60,7 +60,7 @@ export function ClaimPanel({
       data-testid="claim-panel"
       // Esc closes the open claim from the panel too (its fields, the chooser), as the shortcuts list says.
       onKeyDown={(event) => {
-        if (active && event.key === "Escape" && !event.defaultPrevented) {
+        if (active && event.key === "Escape" && !event.defaultPrevented && !event.nativeEvent.isComposing) {
           event.preventDefault();
           onOpen(null);
         }
@@ -245,11 +245,13 @@ function ClaimEditor({
               {" "}
               <button
                 type="button"
-                onClick={async () => {
+                onClick={async (event) => {
+                  const button = event.currentTarget;
                   const error = await onVerdictChecked(claim);
                   setCheckError(error);
-                  // The button goes with the note it is in: keep the keyboard in the claim, not on the page.
-                  if (!error) heading.current?.focus();
+                  // The button goes with the note it is in: the keyboard stays in the claim, unless it went elsewhere meanwhile.
+                  const focus = document.activeElement;
+                  if (!error && (focus === button || focus === document.body)) heading.current?.focus();
                 }}
               >
                 The verdict still holds
@@ -334,6 +336,8 @@ function ClaimEditor({
                 e.preventDefault();
                 addLink();
               }
+              // A link typed but not added would go with the closed claim: Esc leaves it be.
+              if (e.key === "Escape" && link !== "") e.preventDefault();
             }}
           />
           <button type="button" onClick={addLink}>

@@ -25,13 +25,25 @@ export function OrphansPanel({ orphans, canReattach, error, onReattach, onDelete
   const openedRef = useRef<HTMLLIElement>(null);
   // Deleting an orphan is not on the undo stack (it is not in the text), so it is asked twice.
   const [confirming, setConfirming] = useState<string | null>(null);
+  // Where the keyboard goes once the question is answered: back to the orphan's Delete, or to the heading.
+  const refocus = useRef<{ deleteOf: string } | "heading" | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    const target = refocus.current;
+    refocus.current = null;
+    if (target === "heading") headingRef.current?.focus();
+    else if (target) listRef.current?.querySelector<HTMLElement>(`[data-claim-id="${target.deleteOf}"] .orphan-delete`)?.focus();
+  });
   useEffect(() => {
     openedRef.current?.scrollIntoView({ block: "center" });
   }, []);
 
   return (
     <section className="orphans-panel" aria-labelledby="orphans-heading" data-testid="orphans-panel">
-      <h2 id="orphans-heading">Orphans ({orphans.length})</h2>
+      <h2 id="orphans-heading" ref={headingRef} tabIndex={-1}>
+        Orphans ({orphans.length})
+      </h2>
       <p className="hint">
         {onDelete
           ? "The words of these claims are not in this revision. Select the words a claim now belongs to, then re-attach it, or delete it."
@@ -42,7 +54,7 @@ export function OrphansPanel({ orphans, canReattach, error, onReattach, onDelete
           {error}
         </p>
       )}
-      <ol className="claim-list">
+      <ol className="claim-list" ref={listRef}>
         {orphans.map((orphan) => (
           <li
             key={orphan.id}
@@ -65,15 +77,30 @@ export function OrphansPanel({ orphans, canReattach, error, onReattach, onDelete
                 {confirming === orphan.id ? (
                   <span role="group" aria-label="Delete this claim for good?" className="orphan-confirm">
                     Delete it{orphan.note ? " and its note" : ""} for good?{" "}
-                    <button type="button" className="danger" onClick={() => onDelete(orphan)}>
+                    <button
+                      type="button"
+                      className="danger"
+                      onClick={() => {
+                        refocus.current = "heading";
+                        setConfirming(null);
+                        onDelete(orphan);
+                      }}
+                    >
                       Delete for good
                     </button>{" "}
-                    <button type="button" autoFocus onClick={() => setConfirming(null)}>
+                    <button
+                      type="button"
+                      autoFocus
+                      onClick={() => {
+                        refocus.current = { deleteOf: orphan.id };
+                        setConfirming(null);
+                      }}
+                    >
                       Keep
                     </button>
                   </span>
                 ) : (
-                  <button type="button" className="danger" onClick={() => setConfirming(orphan.id)}>
+                  <button type="button" className="danger orphan-delete" onClick={() => setConfirming(orphan.id)}>
                     Delete
                   </button>
                 )}

@@ -17,7 +17,7 @@ const gap = 6;
 /**
  * The small toolbar that floats under a selection and tags it; over the
  * selection instead when the window has no room for it below (a selection
- * on the last lines on screen).
+ * on the last lines on screen), and never outside the window.
  */
 export function SelectionToolbar({ view, selectionFrom, selectionTo, onTag }: SelectionToolbarProps) {
   const ref = useRef<HTMLDivElement>(null);
@@ -31,9 +31,11 @@ export function SelectionToolbar({ view, selectionFrom, selectionTo, onTag }: Se
     const end = view.coordsAtPos(selectionTo);
     const left = Math.max(0, end.left - box.left - 40);
     const height = toolbar.offsetHeight;
-    if (end.bottom + gap + height <= window.innerHeight) return setPosition({ top: end.bottom - box.top + gap, left });
-    const start = view.coordsAtPos(selectionFrom);
-    setPosition({ top: Math.max(0, start.top - box.top - gap - height), left });
+    // In window coordinates: under the selection's end, else over its start, and on screen either way
+    // (a selection that starts above the window and ends on its last line gets it at the window's top).
+    let y = end.bottom + gap;
+    if (y + height > window.innerHeight) y = Math.max(gap, view.coordsAtPos(selectionFrom).top - gap - height);
+    setPosition({ top: y - box.top, left });
   }, [view, selectionFrom, selectionTo]);
 
   return (

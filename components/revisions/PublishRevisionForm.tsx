@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { type ArticleSource, ArticleSourceFields } from "@/components/articles/ArticleSourceFields";
@@ -29,9 +30,10 @@ export function PublishRevisionForm({ slug, currentSource }: { slug: string; cur
           Revision {result.revision.number} published: {result.anchored} claim{result.anchored === 1 ? "" : "s"} placed on the new
           text, {result.orphaned} orphan{result.orphaned === 1 ? "" : "s"}.
         </p>
-        <button type="button" onClick={() => router.push(`/documents/${slug}`)}>
+        {/* A link, not a button: it can be opened in another tab. */}
+        <Link href={`/documents/${encodeURIComponent(slug)}`} className="button-link">
           Open the article
-        </button>
+        </Link>
       </div>
     );
   }

@@ -31,10 +31,10 @@ export interface ClaimToArrange {
   evidence?: string[];
 }
 
-/** The article editor, as a reviewer sees and drives it. */
 /** Where words are scrolled to before the mouse reaches them. */
 type Placement = "middle" | "last line";
 
+/** The article editor, as a reviewer sees and drives it. */
 export class AnnotatorPage {
   readonly text: Locator;
   readonly toolbar: Locator;

@@ -165,7 +165,7 @@ async function idleResident(pids: readonly number[], ms = 300): Promise<number> 
 }
 
 /**
-* Figure 5: GET .../export?format=… of the 100,000-claim article, read to the
+ * Figure 5: GET .../export?format=… of the 100,000-claim article, read to the
  * end as a client downloads it: throughput, time to the first byte of the
  * body, and the server's peak memory (sampled every 10 ms) over its idle
  * level. Each run downloads it twice: accepting gzip, as a browser does (Next
@@ -212,8 +212,9 @@ export async function measureExport(
   await interleave(
     runs,
     async (run) => {
-      // Which goes first alternates too, so that neither always follows the baseline.
-      const order = run % 2 === 0 ? (["gzip", "identity"] as const) : (["identity", "gzip"] as const);
+      // The baseline goes first in odd runs (interleave); which download goes first swaps every two
+      // runs, so that each is, in turn, the one right after the baseline.
+      const order = Math.floor(run / 2) % 2 === 0 ? (["gzip", "identity"] as const) : (["identity", "gzip"] as const);
       for (const encoding of order) (encoding === "gzip" ? figure.subject : figure.identity).push(await download(encoding));
     },
     async () => {

@@ -36,6 +36,17 @@ describe("exportStream", () => {
     expect(text).toBe("[0b6c,1c7d,2d8e,0b6c,1c7d]5");
   });
 
+  it("leaves out what the format does not include, separators and total counting only what was written", async () => {
+    // sampleClaims 0b6c, 1c7d, 2d8e: a batch wholly left out, then one with a claim, then a mixed one.
+    async function* batches(): AsyncGenerator<ExportClaim[]> {
+      yield [sampleClaims[1], sampleClaims[1]];
+      yield [sampleClaims[0]];
+      yield [sampleClaims[1], sampleClaims[2], sampleClaims[1]];
+    }
+    const skipping: ExportWriter = { ...idWriter, includes: (claim) => claim.id !== sampleClaims[1].id };
+    expect(await new Response(exportStream(batches(), skipping)).text()).toBe("[0b6c,2d8e]2");
+  });
+
   it("reads past empty batches without writing or stalling", async () => {
     async function* sparse(): AsyncGenerator<ExportClaim[]> {
       yield [];

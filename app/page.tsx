@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { Fragment } from "react";
+import { PublishedDate } from "@/components/ArticleMeta";
 import { getDb } from "@/db/client";
 import { listDocuments } from "@/db/queries/documents";
 import { tagInfo, tags } from "@/lib/tags";
@@ -24,7 +26,18 @@ export default async function HomePage() {
             <li key={document.id}>
               <Link href={`/documents/${document.slug}`}>{document.title}</Link>
               <span className="document-meta">
-                {[document.outlet, document.publishedAt, document.revision > 1 && `revision ${document.revision}`].filter(Boolean).join(" · ")}
+                {[
+                  document.outlet,
+                  document.publishedAt && <PublishedDate date={document.publishedAt} />,
+                  document.revision > 1 && `revision ${document.revision}`,
+                ]
+                  .filter(Boolean)
+                  .map((part, i) => (
+                    <Fragment key={i}>
+                      {i > 0 && " · "}
+                      {part}
+                    </Fragment>
+                  ))}
               </span>
               <span className="document-counts" data-testid="claim-counts">
                 {tags.map((tag) => (

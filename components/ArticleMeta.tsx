@@ -3,6 +3,11 @@ import type { DocumentRow } from "@/db/schema";
 // A calendar date (no time of day), written as the app's other dates are ("22 Oct 2018").
 const publishedFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
+/** An article's publication date (`YYYY-MM-DD`), for people, with the date itself for machines. */
+export function PublishedDate({ date }: { date: string }) {
+  return <time dateTime={date}>{publishedFormat.format(new Date(`${date}T00:00:00Z`))}</time>;
+}
+
 /** The article's provenance, above its text. Unknown fields are left out, never guessed. */
 export function ArticleMeta({ document }: { document: Pick<DocumentRow, "outlet" | "title" | "sourceUrl" | "author" | "publishedAt"> }) {
   return (
@@ -22,11 +27,7 @@ export function ArticleMeta({ document }: { document: Pick<DocumentRow, "outlet"
       <div>
         <dt>Published</dt>
         <dd>
-          {document.publishedAt ? (
-            <time dateTime={document.publishedAt}>{publishedFormat.format(new Date(`${document.publishedAt}T00:00:00Z`))}</time>
-          ) : (
-            "date not known"
-          )}
+{document.publishedAt ? <PublishedDate date={document.publishedAt} /> : "date not known"}
         </dd>
       </div>
       <div>

@@ -20,6 +20,13 @@ test("add an article, publish a revision, find claims on their new words and re-
   await expect(page).toHaveURL(/\/documents\/jassy-revision-test-/);
   const slug = new URL(page.url()).pathname.split("/").pop()!;
 
+  // The home page lists the latest article added first, its date written out.
+  await page.goto("/");
+  const first = page.locator(".document-list > li").first();
+  await expect(first.getByRole("link").first()).toHaveText(title);
+  await expect(first.locator(".document-meta")).toHaveText("CNBC · 22 Oct 2018");
+  await page.goto(`/documents/${slug}`);
+
   const annotator = new AnnotatorPage(page);
   await expect(annotator.text).toBeVisible();
   await expect(page.getByRole("definition").filter({ has: page.locator('time[datetime="2018-10-22"]') })).toHaveText("22 Oct 2018");

@@ -1,4 +1,4 @@
-import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import { CodePointIndex } from "@/lib/text-offsets";
 import { type Tag, tags } from "@/lib/tags";
 import type { Database } from "../client";
@@ -19,7 +19,7 @@ const summaryColumns = {
 
 const countOf = (condition: SQL) => sql<number>`count(${annotations.id}) filter (where ${condition})::int`;
 
-/** Every article, oldest first, without its text, with its live claims counted by tag and its orphans. */
+/** Every article, the latest added first, without its text, with its live claims counted by tag and its orphans. */
 export async function listDocuments(db: Database) {
   const rows = await db
     .select({
@@ -33,7 +33,7 @@ export async function listDocuments(db: Database) {
     .from(documents)
     .leftJoin(annotations, sql`${annotations.documentId} = ${documents.id} and ${annotations.deletedAt} is null`)
     .groupBy(documents.id)
-    .orderBy(asc(documents.createdAt), asc(documents.slug));
+    .orderBy(desc(documents.createdAt), asc(documents.slug));
   return rows.map(({ counts, orphans, ...document }) => ({
     ...document,
     claimCounts: Object.fromEntries(tags.map((tag) => [tag, Number(counts[tag] ?? 0)])) as Record<Tag, number>,

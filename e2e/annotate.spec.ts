@@ -264,6 +264,19 @@ test("Esc closes a claim from its panel, but not over a link typed and not yet a
   await expect(annotator.text).toBeFocused();
 });
 
+test("a tag shortcut retags the open claim from its panel too", async ({ annotator, api }) => {
+  await annotator.selectWithMouse(claimWords);
+  await annotator.tagFromToolbar("disputed");
+  const note = annotator.claimEditor.getByLabel("Note");
+  await note.fill("typed first");
+  await note.press("Alt+Shift+N");
+  await expect(annotator.claimEditor.getByTestId("claim-tag")).toContainText("Denied");
+  await expect(note).toHaveValue("typed first");
+  await expect(note).toBeFocused();
+  await annotator.expectSaved();
+  expect(await api.list()).toMatchObject([{ tag: "denied", note: "typed first" }]);
+});
+
 test("closing a claim gives the keyboard back to the article", async ({ annotator, api }) => {
   await annotator.selectWithMouse(claimWords);
   await annotator.tagFromToolbar("disputed");

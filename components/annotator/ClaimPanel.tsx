@@ -60,9 +60,17 @@ export function ClaimPanel({
       data-testid="claim-panel"
       // Esc closes the open claim from the panel too (its fields, the chooser), as the shortcuts list says.
       onKeyDown={(event) => {
-        if (active && event.key === "Escape" && !event.defaultPrevented && !event.nativeEvent.isComposing) {
+        if (!active || event.defaultPrevented || event.nativeEvent.isComposing) return;
+        if (event.key === "Escape") {
           event.preventDefault();
           onOpen(null);
+          return;
+        }
+        // The tag shortcuts retag the open claim from its panel too, as they do from the article.
+        const tag = readOnly ? undefined : shortcutTag(event);
+        if (tag) {
+          event.preventDefault();
+          if (tag !== active.tag) onChange({ ...active, tag });
         }
       }}
     >
@@ -104,6 +112,12 @@ export function ClaimPanel({
       </Activity>
     </aside>
   );
+}
+
+/** The tag whose shortcut (Alt+Shift+letter, `tagInfo`) a key press is, by the key's place on the keyboard. */
+function shortcutTag(event: { altKey: boolean; shiftKey: boolean; ctrlKey: boolean; metaKey: boolean; code: string }): Tag | undefined {
+  if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return undefined;
+  return tags.find((tag) => event.code === `Key${tagInfo[tag].shortcut.slice(-1).toUpperCase()}`);
 }
 
 /** How many claims the list shows before "Show more": a long article may have thousands. */

@@ -33,6 +33,21 @@ const redo = (state: EditorState) => run(state, redoClaim).state;
 const claimOf = (state: EditorState, id: string) => getClaims(state).claims.get(id);
 const spyChips = claimOn(textMap, "spy chips", "spy");
 
+describe("what undo leaves as it is", () => {
+  it("keeps a verdict checked since (previousQuote cleared) when undoing a retag before it", () => {
+    let state = newEditor([{ ...spyChips, previousQuote: "spy chip" }]);
+    state = act(state, { activate: spyChips.id });
+    state = run(state, retagActive("denied")).state;
+    // The server's answer to "The verdict still holds": not a reviewer's action, not on the undo stack.
+    state = state.apply(setClaimsAction(state.tr, { put: [{ ...claimOf(state, spyChips.id)!, previousQuote: null }] }).setMeta("addToHistory", false));
+
+    state = undo(state);
+    expect(claimOf(state, spyChips.id)).toMatchObject({ tag: spyChips.tag, previousQuote: null });
+    state = redo(state);
+    expect(claimOf(state, spyChips.id)).toMatchObject({ tag: "denied", previousQuote: null });
+  });
+});
+
 describe("undo and redo of a new claim", () => {
   it("undo removes a claim just tagged, redo brings it back with the same id", () => {
     const start = textMap.index.toCodePoint(textMap.text.indexOf("Bloomberg should"));

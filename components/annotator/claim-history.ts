@@ -91,7 +91,14 @@ function replay(direction: HistoryMeta): Command {
     if (!event) return false;
     if (dispatch) {
       const side = (change: Change) => (direction === "undo" ? change.before : change.after);
-      const put = event.changes.flatMap((change) => side(change) ?? []);
+      // What the reviewer did comes back; what the server decided since stays: a verdict checked on
+      // words a revision changed (`previousQuote` cleared) is not un-checked by undoing a retag.
+      const current = getClaims(state).claims;
+      const put = event.changes.flatMap((change) => {
+        const claim = side(change);
+        const now = current.get(change.id);
+        return claim ? [now ? { ...claim, previousQuote: now.previousQuote } : claim] : [];
+      });
       const remove = event.changes.filter((change) => !side(change)).map((change) => change.id);
       // Open what was put back, so the reviewer sees what the undo did.
       const tr = setClaimsAction(state.tr, { put, remove, activate: put[0]?.id ?? null });

@@ -6,8 +6,11 @@ import { maxReviewerLength } from "@/lib/limits";
 interface ReviewerFormProps {
   reviewer: string | null;
   open: boolean;
-  /** How many times a tag has waited for the name (0: none): each time, the form takes focus again and says why. */
+  /** How many times something has waited for the name (0: none): each time, the form takes focus again and says why (`hint`). */
   asked?: number;
+  hint?: string;
+  /** False to show the form without taking the keyboard (the reviewer is typing elsewhere). */
+  takeFocus?: boolean;
   onChange: (name: string) => void;
 }
 
@@ -16,7 +19,7 @@ interface ReviewerFormProps {
  * which the server records on what they create and change. This identifies,
  * it does not authenticate.
  */
-export function ReviewerForm({ reviewer, open, asked = 0, onChange }: ReviewerFormProps) {
+export function ReviewerForm({ reviewer, open, asked = 0, hint, takeFocus = true, onChange }: ReviewerFormProps) {
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(reviewer ?? "");
   const [blank, setBlank] = useState(false);
@@ -28,7 +31,7 @@ export function ReviewerForm({ reviewer, open, asked = 0, onChange }: ReviewerFo
   const backToChange = useRef(false);
 
   useEffect(() => {
-    if (showForm) inputRef.current?.focus();
+    if (showForm && takeFocus) inputRef.current?.focus();
     else if (backToChange.current && document.activeElement === document.body) changeRef.current?.focus();
     backToChange.current = false;
   }, [showForm, asked]);
@@ -82,9 +85,9 @@ export function ReviewerForm({ reviewer, open, asked = 0, onChange }: ReviewerFo
           Cancel
         </button>
       )}
-      {asked > 0 && !blank && (
+      {asked > 0 && hint && !blank && (
         <p className="hint" role="status">
-          Your name goes on every claim you tag: enter it, and the words you selected are tagged.
+          {hint}
         </p>
       )}
       {blank && (

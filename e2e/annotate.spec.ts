@@ -84,6 +84,14 @@ test("the tag toolbar stays on screen for words on the window's last line, and t
   expect(await api.list()).toMatchObject([{ quote: words, tag: "denied" }]);
 });
 
+test("on a narrow window the tag toolbar fits inside it", async ({ annotator, page }) => {
+  await page.setViewportSize({ width: 420, height: 700 });
+  await annotator.goto();
+  await annotator.selectWithKeyboard("Bloomberg should retract");
+  await expect(annotator.toolbar).toBeInViewport({ ratio: 1 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
+});
+
 test("overlapping claims are each drawn and all listed where they overlap", async ({ annotator, api }) => {
   await annotator.selectWithMouse("They offered no proof, story kept changing");
   await annotator.page.keyboard.press("Alt+Shift+D");
@@ -262,6 +270,12 @@ test("Esc closes a claim from its panel, but not over a link typed and not yet a
   await link.press("Escape");
   await expect(annotator.claimEditor).toHaveCount(0);
   await expect(annotator.text).toBeFocused();
+
+  // With the keyboard nowhere (a click on the panel's plain text), Esc still closes it.
+  await annotator.clickOn(claimWords);
+  await annotator.claimEditor.getByTestId("claim-quote").click();
+  await annotator.page.keyboard.press("Escape");
+  await expect(annotator.claimEditor).toHaveCount(0);
 });
 
 test("a tag shortcut retags the open claim from its panel too", async ({ annotator, api }) => {
@@ -436,6 +450,24 @@ test("a tag asked for before the reviewer gave a name waits for the name, then t
   await expect(annotator.text).toBeFocused();
   await annotator.expectSaved();
   expect(await api.list()).toMatchObject([{ quote: claimWords, tag: "unverified", createdBy: "Tess Tagger" }]);
+  await context.close();
+});
+
+test("a change made before the reviewer gave a name asks for it, and is saved once it is given", async ({ browser, baseURL, request }) => {
+  const { api, context, page, annotator, nameField } = await asNewcomer(browser, baseURL, request);
+  const claim = await api.create({ words: claimWords, reviewer, tag: "disputed" });
+  await page.reload();
+  await annotator.panel.getByRole("list").getByRole("button", { name: new RegExp(claimWords) }).click();
+  const note = annotator.claimEditor.getByLabel("Note");
+  await note.fill("typed before any name");
+
+  // The save is refused for want of a name: the form says why, without taking the keyboard from the note.
+  await expect(page.locator("form.reviewer-form").getByRole("status")).toContainText("your changes are saved");
+  await expect(note).toBeFocused();
+  await nameField.fill("Nell Late");
+  await nameField.press("Enter");
+  await annotator.expectSaved();
+  expect(await api.list()).toMatchObject([{ id: claim.id, note: "typed before any name", updatedBy: "Nell Late" }]);
   await context.close();
 });
 

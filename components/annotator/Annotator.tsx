@@ -77,13 +77,18 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
   const [reviewer, setReviewer] = useState(initialReviewer);
   const reviewerRef = useRef(reviewer);
   reviewerRef.current = reviewer;
-  // How many times a tag waited for the reviewer's name (0: not asked), and the tag asked for last.
-  const [askName, setAskName] = useState(0);
+  // Why the reviewer's name was asked for and how many times (null: not asked), and the tag waiting for it.
+  const [askName, setAskName] = useState<{ times: number; hint: string; takeFocus: boolean } | null>(null);
   const pendingTag = useRef<Tag | null>(null);
-  // Only a ref and a state setter: stable, so the editor's keymap (made once) can call it.
-  const askNameFor = (tag: Tag) => {
-    pendingTag.current = tag;
-    setAskName((asked) => asked + 1);
+  // Only a ref and a state setter: stable, so the editor's keymap and the save loop (made once) can call it.
+  const askNameFor = (tag: Tag | null) => {
+    if (tag) pendingTag.current = tag;
+    const hint = pendingTag.current
+      ? "Your name goes on every claim you tag: enter it, and the words you selected are tagged."
+      : "Your name goes on every change: enter it, and your changes are saved.";
+    // A save refused while the reviewer types (a note) does not take the keyboard from under them.
+    const typing = document.activeElement instanceof HTMLInputElement || document.activeElement instanceof HTMLTextAreaElement;
+    setAskName((asked) => ({ times: (asked?.times ?? 0) + 1, hint, takeFocus: tag !== null || !typing }));
   };
   const [editorState, setEditorState] = useState<EditorState | null>(null);
   const [choices, setChoices] = useState<string[]>([]);
@@ -141,6 +146,7 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
       },
       onOverwrote: setOverwritten,
       onArticleRevised: () => setArticleRevised(true),
+      onReviewerRequired: () => askNameFor(null),
     });
     syncRef.current = sync;
     sync.loadServerState(annotations);
@@ -159,9 +165,10 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
     for (const claim of waiting) awaitingPlace.add(claim.id);
     setAwaiting(waiting);
 
+    // A new claim needs the name first; a retag of the open claim (no words selected) goes ahead,
+    // and its save asks for the name if the server wants it.
     const requireName = (tag: Tag, command: Command): Command => (state, dispatchTr) => {
-      if (reviewerRef.current) return command(state, dispatchTr);
-      if (!selectedRange(state, textMap)) return false;
+      if (reviewerRef.current || !selectedRange(state, textMap)) return command(state, dispatchTr);
       if (dispatchTr) askNameFor(tag);
       return true;
     };
@@ -315,6 +322,8 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
     // Collapse the selection onto the claim's end, as tagging does, so the tag toolbar gives way.
     const tr = setClaimsAction(view.state.tr.setSelection(TextSelection.create(view.state.doc, placed.to)), { put: [placed], activate: annotation.id });
     view.dispatch(tr.setMeta(fromServer, true).setMeta("addToHistory", false));
+    // The button pressed goes with its orphan: the keyboard goes to the article, by the claim now open there.
+    view.focus();
   };
 
   /** Clears the "words changed" notice of a claim: its reviewer checked the verdict on the new words. */
@@ -344,12 +353,30 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
     (id: string | null) => {
       const view = viewRef.current;
       if (!view) return;
-      dispatch(setClaimsAction(view.state.tr, { activate: id }).setMeta(bringIntoView, "nearest"));
-      // Closed with the panel's button, whose panel is gone: the keyboard goes back to the article, as after a delete.
+      const tr = setClaimsAction(view.state.tr, { activate: id }).setMeta(bringIntoView, "nearest");
+      // Closed from the panel, which goes with it: the keyboard goes back to the article, as after a
+      // delete, with the caret after the claim that was open (not wherever it last was, say the top).
+      const closing = id === null ? getClaims(view.state).claims.get(getClaims(view.state).activeId ?? "") : undefined;
+      if (closing) tr.setSelection(TextSelection.create(tr.doc, closing.to));
+      dispatch(tr);
       if (id === null) view.focus();
     },
     [dispatch],
   );
+
+  // Esc closes the open claim when nothing has the keyboard (a click on the panel's plain text
+  // leaves it with the page), as it does from the article and the panel.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "Escape" || event.defaultPrevented || document.activeElement !== document.body) return;
+      const view = viewRef.current;
+      if (!view || !getClaims(view.state).activeId) return;
+      event.preventDefault();
+      openClaim(null);
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [openClaim]);
 
   return (
     <div className="annotator">
@@ -364,16 +391,23 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
         <SaveStatus status={status} onRetry={() => syncRef.current?.retryNow()} />
         <ReviewerForm
           reviewer={reviewer}
-          open={askName > 0 || !reviewer}
-          asked={askName}
+          open={askName !== null || !reviewer}
+          asked={askName?.times ?? 0}
+          hint={askName?.hint}
+          takeFocus={askName?.takeFocus ?? true}
           onChange={(name) => {
+            const first = reviewerRef.current === null;
             setReviewer(name);
             reviewerRef.current = name;
-            setAskName(0);
-            // The tag that waited for the name goes on the words still selected.
+            setAskName(null);
+            // Changes refused for want of a name go now (the cookie is set).
+            syncRef.current?.retryRefused();
+            // The tag that waited for the name goes on the words still selected; with none, a
+            // first name given sends the keyboard to the article, to select words.
             const tag = pendingTag.current;
             pendingTag.current = null;
             if (tag) tagSelected(tag);
+            else if (first) viewRef.current?.focus();
           }}
         />
       </div>

@@ -51,6 +51,8 @@ export interface ClaimSyncOptions {
   onArticleRevised?: () => void;
   /** Another reviewer changed fields this reviewer then changed too: theirs were replaced. */
   onOverwrote?: (notice: OverwriteNotice) => void;
+  /** The server refused a change for want of the reviewer's name (`401 reviewer_required`); `retryRefused` once it is given. */
+  onReviewerRequired?: () => void;
   fetch?: typeof fetch;
   storage?: Pick<Storage, "getItem" | "setItem" | "removeItem"> | null;
   /** Milliseconds to wait after a change before saving it, so typing makes one request. */
@@ -195,6 +197,14 @@ export class ClaimSync {
     this.report();
   }
 
+  /** Tries again what the server refused, now that its reason may be gone (the reviewer gave a name). */
+  retryRefused(): void {
+    const ids = [...this.refused.keys()];
+    this.refused.clear();
+    for (const id of ids) void this.drive(id);
+    this.report();
+  }
+
   /** True when the server holds exactly what the reviewer last did to this claim. */
   isSaved(id: string): boolean {
     return this.inSync(id);
@@ -240,6 +250,7 @@ export class ClaimSync {
         this.refused.set(id, error.message);
         // Only for this page's text: a claim kept from an earlier visit was refused on the latest text already.
         if (error.code === "article_revised" && !this.offsetsRevision.has(id) && !this.disposed) this.options.onArticleRevised?.();
+        if (error.code === "reviewer_required" && !this.disposed) this.options.onReviewerRequired?.();
       }
       else this.scheduleRetry();
     } finally {

@@ -57,6 +57,7 @@ test("add an article, publish a revision, find claims on their new words and re-
   await field.fill(revised);
   await page.getByRole("button", { name: "Publish revision" }).click();
   await expect(page.getByTestId("publish-result")).toContainText("Revision 2 published: 2 claims placed on the new text, 1 orphan");
+  await expect(page.getByTestId("publish-result")).toBeFocused();
   await page.getByRole("link", { name: "Open the article" }).click();
 
   await expect(annotator.text).toContainText("calling for the retraction");
@@ -90,6 +91,7 @@ test("add an article, publish a revision, find claims on their new words and re-
   await annotator.selectWithMouse("Super Micro plunges on new report");
   await orphans.getByRole("button", { name: "Re-attach to selection" }).click();
   await expect(orphans).toHaveCount(0);
+  await expect(annotator.text).toBeFocused(); // The button went with its orphan; Esc and shortcuts work on.
   expect((await annotator.highlights())[claims.deleted]).toBe("Super Micro plunges on new report");
   await expect(page.getByTestId("selection-toolbar")).toHaveCount(0); // The selection went onto the claim.
 

@@ -238,7 +238,16 @@ function ClaimEditor({
   };
 
   return (
-    <section className="claim-editor" aria-label="Open claim" data-testid="claim-editor" data-claim-id={claim.id}>
+    <section
+      className="claim-editor"
+      aria-label="Open claim"
+      data-testid="claim-editor"
+      data-claim-id={claim.id}
+      onKeyDown={(event) => {
+        // A link typed but not added would go with the closed claim: Esc leaves the claim open.
+        if (event.key === "Escape" && link !== "") event.preventDefault();
+      }}
+    >
       <header>
         <h2 ref={heading} tabIndex={-1}>
           <span className={`tag-pill tag-pill-${claim.tag}`} data-testid="claim-tag">
@@ -350,8 +359,7 @@ function ClaimEditor({
                 e.preventDefault();
                 addLink();
               }
-              // A link typed but not added would go with the closed claim: Esc leaves it be.
-              if (e.key === "Escape" && link !== "") e.preventDefault();
+
             }}
           />
           <button type="button" onClick={addLink}>

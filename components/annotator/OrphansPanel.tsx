@@ -75,7 +75,18 @@ export function OrphansPanel({ orphans, canReattach, error, onReattach, onDelete
                   Re-attach to selection
                 </button>
                 {confirming === orphan.id ? (
-                  <span role="group" aria-label="Delete this claim for good?" className="orphan-confirm">
+                  <span
+                    role="group"
+                    aria-label="Delete this claim for good?"
+                    className="orphan-confirm"
+                    onKeyDown={(event) => {
+                      // Esc answers Keep.
+                      if (event.key !== "Escape") return;
+                      event.preventDefault();
+                      refocus.current = { deleteOf: orphan.id };
+                      setConfirming(null);
+                    }}
+                  >
                     Delete it{orphan.note ? " and its note" : ""} for good?{" "}
                     <button
                       type="button"

@@ -29,7 +29,8 @@ export function SelectionToolbar({ view, selectionFrom, selectionTo, onTag }: Se
     if (!toolbar || !parent) return;
     const box = parent.getBoundingClientRect();
     const end = view.coordsAtPos(selectionTo);
-    const left = Math.max(0, end.left - box.left - 40);
+    // Near the selection's end, and inside the window on the right too (a narrow window, a line's end).
+    const left = Math.max(0, Math.min(end.left - 40, window.innerWidth - toolbar.offsetWidth - gap) - box.left);
     const height = toolbar.offsetHeight;
     // In window coordinates: under the selection's end, else over its start, and on screen either way
     // (a selection that starts above the window and ends on its last line gets it at the window's top).

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { type ArticleSource, ArticleSourceFields } from "@/components/articles/ArticleSourceFields";
 import { FormError } from "@/components/articles/FormError";
 import { postJson } from "@/components/articles/post-json";
@@ -22,10 +22,15 @@ export function PublishRevisionForm({ slug, currentSource }: { slug: string; cur
   const [askName, setAskName] = useState(false);
   const [result, setResult] = useState<PublishResult | null>(null);
   const [busy, setBusy] = useState(false);
+  // The result takes the keyboard: the form it replaces had it.
+  const resultRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (result) resultRef.current?.focus();
+  }, [result]);
 
   if (result) {
     return (
-      <div role="status" className="publish-result" data-testid="publish-result">
+      <div role="status" className="publish-result" data-testid="publish-result" tabIndex={-1} ref={resultRef}>
         <p>
           Revision {result.revision.number} published: {result.anchored} claim{result.anchored === 1 ? "" : "s"} placed on the new
           text, {result.orphaned} orphan{result.orphaned === 1 ? "" : "s"}.

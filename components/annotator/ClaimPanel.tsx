@@ -359,7 +359,6 @@ function ClaimEditor({
                 e.preventDefault();
                 addLink();
               }
-
             }}
           />
           <button type="button" onClick={addLink}>

@@ -4,7 +4,7 @@
  * refuses what it should not store before anything reaches the data layer.
  */
 import type { z } from "zod";
-import { describeIssues, reviewerName } from "./validation";
+import { describeIssues, hasLoneSurrogate, reviewerName } from "./validation";
 import { maxReviewerLength } from "./limits";
 
 /** An error meant for the client: thrown anywhere in a handler, answered by `handle`. */
@@ -124,7 +124,7 @@ function unpairedSurrogate(text: string, value: unknown): string | null {
   };
   const stack: Frame[] = [{ value, key: "", parent: null }];
   for (let frame = stack.pop(); frame; frame = stack.pop()) {
-    if (loneSurrogate.test(frame.key) || (typeof frame.value === "string" && loneSurrogate.test(frame.value))) return pathOf(frame);
+    if (hasLoneSurrogate(frame.key) || (typeof frame.value === "string" && hasLoneSurrogate(frame.value))) return pathOf(frame);
     const item = frame.value;
     if (typeof item !== "object" || item === null) continue;
     const isArray = Array.isArray(item);
@@ -141,9 +141,6 @@ function unpairedSurrogate(text: string, value: unknown): string | null {
 
 /** A `\u` escape of a surrogate (D800–DFFF) in JSON text, not an escaped backslash followed by "u". */
 const surrogateEscape = /(?<!\\)(?:\\\\)*\\u[dD][89a-fA-F]/;
-
-/** A surrogate code unit not part of a pair: with the `u` flag a pair is one code point, never matched. */
-const loneSurrogate = /\p{Cs}/u;
 
 function tooLarge(maxBytes: number) {
   return new HttpError(413, "body_too_large", `The body is over ${Math.round(maxBytes / 1024)} KiB.`);

@@ -12,6 +12,9 @@ import { codePointLength } from "./text-offsets";
 
 export { maxBodyBytes, maxClaimantLength, maxEvidenceLinks, maxNoteLength, maxReviewerLength, maxUrlLength } from "./limits";
 
+/** Whether text holds half of a UTF-16 surrogate pair (with the `u` flag a whole pair is one code point, never matched). */
+export const hasLoneSurrogate = (value: string) => /\p{Cs}/u.test(value);
+
 // PostgreSQL cannot store NUL in text or jsonb, nor half of a UTF-16
 // surrogate pair (jsonb refuses it, text columns replace it): refuse them here
 // rather than fail, or store something else, there. Request bodies are checked
@@ -20,7 +23,7 @@ const text = () =>
   z
     .string()
     .refine((value) => !value.includes("\u0000"), "must not contain NUL characters")
-    .refine((value) => !/\p{Cs}/u.test(value), "must be valid Unicode text (it has half of a surrogate pair)");
+    .refine((value) => !hasLoneSurrogate(value), "must be valid Unicode text (it has half of a surrogate pair)");
 
 const httpUrl = text()
   .max(maxUrlLength, `evidence links are at most ${maxUrlLength} characters`)

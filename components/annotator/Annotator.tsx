@@ -364,11 +364,14 @@ export function Annotator({ document: article, annotations, reviewer: initialRev
     [dispatch],
   );
 
-  // Esc closes the open claim when nothing has the keyboard (a click on the panel's plain text
-  // leaves it with the page), as it does from the article and the panel.
+  // Esc closes the open claim from the claims panel (its fields, the chooser) and when nothing has the
+  // keyboard (a click on the panel's plain text leaves it with the page); in the article, the keymap
+  // does. What handles Esc itself first (a link typed and not added, a question) prevents it.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== "Escape" || event.defaultPrevented || document.activeElement !== document.body) return;
+      if (event.key !== "Escape" || event.defaultPrevented || event.isComposing) return;
+      const focus = document.activeElement;
+      if (focus !== document.body && !focus?.closest('[data-testid="claim-panel"]')) return;
       const view = viewRef.current;
       if (!view || !getClaims(view.state).activeId) return;
       event.preventDefault();

@@ -58,15 +58,10 @@ export function ClaimPanel({
       className="claim-panel"
       aria-label="Claims"
       data-testid="claim-panel"
-      // Esc closes the open claim from the panel too (its fields, the chooser), as the shortcuts list says.
+      // The tag shortcuts retag the open claim from its panel too, as they do from the article (Esc,
+      // which closes it, is the editor's: see Annotator).
       onKeyDown={(event) => {
         if (!active || event.defaultPrevented || event.nativeEvent.isComposing) return;
-        if (event.key === "Escape") {
-          event.preventDefault();
-          onOpen(null);
-          return;
-        }
-        // The tag shortcuts retag the open claim from its panel too, as they do from the article.
         const tag = readOnly ? undefined : shortcutTag(event);
         if (tag) {
           event.preventDefault();
@@ -117,7 +112,7 @@ export function ClaimPanel({
 /** The tag whose shortcut (Alt+Shift+letter, `tagInfo`) a key press is, by the key's place on the keyboard. */
 function shortcutTag(event: { altKey: boolean; shiftKey: boolean; ctrlKey: boolean; metaKey: boolean; code: string }): Tag | undefined {
   if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return undefined;
-  return tags.find((tag) => event.code === `Key${tagInfo[tag].shortcut.slice(-1).toUpperCase()}`);
+  return tags.find((tag) => event.code === tagInfo[tag].shortcutCode);
 }
 
 /** How many claims the list shows before "Show more": a long article may have thousands. */

@@ -9,7 +9,8 @@ import { defineConfig, devices } from "@playwright/test";
  * never touch a developer's `.data/`. Set E2E_BASE_URL to test a server you
  * started yourself instead.
  */
-const port = 3100;
+// E2E_PORT lets two checkouts run their journeys side by side.
+const port = Number(process.env.E2E_PORT) || 3100;
 const external = process.env.E2E_BASE_URL;
 // The config is read again in every worker; keep the first process's choice.
 process.env.E2E_PGLITE_DIR ??= mkdtempSync(path.join(tmpdir(), "factcheck-e2e-"));

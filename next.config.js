@@ -10,6 +10,12 @@ const nextConfig = {
   // `npm test` type-checks the whole project (tests included) with tsc first;
   // the build need not do it again, which saves a long step on 2 cores.
   typescript: { ignoreBuildErrors: true },
+  experimental: {
+    // proxy.ts makes Next buffer each request body for it, silently cut at
+    // this size (10 MB by default). The largest body a route takes is an
+    // import's 10 MiB, and a route must see past its limit to answer 413.
+    proxyClientMaxBodySize: "11mb",
+  },
 };
 
 export default nextConfig;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -8,7 +9,11 @@ export const metadata: Metadata = {
   description: "Tag claims in news articles as disputed, denied or unverified.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, none prerendered at build time: Next
+  // puts the request's CSP nonce (proxy.ts) on a page's scripts only when it
+  // renders it, and a page without it would run no script at all.
+  await connection();
   return (
     <html lang="en">
       <body>

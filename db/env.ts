@@ -53,3 +53,10 @@ export function readExportEnv(env: NodeJS.ProcessEnv = process.env): ExportEnv {
   if (!parsed.success) throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
+
+/** The app's own origin from `PUBLIC_URL`, or undefined when it is unset. */
+export function readPublicOrigin(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const parsed = exportSchema.shape.PUBLIC_URL.safeParse(env.PUBLIC_URL || undefined);
+  if (!parsed.success) throw new Error(`Invalid environment: PUBLIC_URL ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}

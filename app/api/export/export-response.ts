@@ -6,6 +6,7 @@ import { exportFile, type ExportQuery, type ExportScope, parseExportQuery } from
 import type { ExportLinks } from "@/lib/export/links";
 import { exportStream } from "@/lib/export/stream";
 import { HttpError } from "@/lib/http";
+import { requestOrigin } from "@/lib/request-origin";
 
 /** The format and filters of an export request; 400 when either is wrong or the format is missing. */
 export function readExportQuery(request: Request): ExportQuery {
@@ -16,24 +17,7 @@ export function readExportQuery(request: Request): ExportQuery {
 
 /** The public origin that ids and links in exports are built on. */
 export function exportLinks(request: Request, env: ExportEnv = readExportEnv()): ExportLinks {
-  return { origin: env.PUBLIC_URL ?? requestOrigin(request) };
-}
-
-/**
- * The origin the client addressed: its Host header, as Next's `request.url`
- * names the host the server listens on instead. A Host that is not a bare
- * host name (with a port) is ignored. Proxies' X-Forwarded-* headers are not
- * read: anyone can send them, so behind a proxy set PUBLIC_URL.
- */
-function requestOrigin(request: Request): string {
-  const url = new URL(request.url);
-  const host = request.headers.get("host");
-  if (!host || !/^[a-z0-9.-]+(?::\d{1,5})?$|^\[[0-9a-f:.]+\](?::\d{1,5})?$/i.test(host)) return url.origin;
-  try {
-    return new URL(`${url.protocol}//${host}`).origin;
-  } catch {
-    return url.origin; // A port over 65535, an address with bad numbers.
-  }
+  return { origin: env.PUBLIC_URL ?? requestOrigin(request.url, request.headers.get("host")) };
 }
 
 /**

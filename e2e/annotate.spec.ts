@@ -421,7 +421,7 @@ test("an unsaved change survives closing the page and is saved on the next visit
 
 /** The editor opened by someone who has not given a name yet (no `reviewer` cookie), on a clean article. */
 async function asNewcomer(browser: Browser, baseURL: string | undefined, request: APIRequestContext) {
-  const api = new ClaimsApi(request);
+  const api = new ClaimsApi(request, baseURL!);
   await api.clear();
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();

@@ -6,8 +6,8 @@ export const reviewer = "Rita Reviewer";
 
 /** Each test starts on a clean article, as a reviewer who has given a name. */
 export const test = base.extend<{ annotator: AnnotatorPage; api: ClaimsApi; review: ReviewPage }>({
-  api: async ({ request }, use) => {
-    const api = new ClaimsApi(request);
+  api: async ({ request, baseURL }, use) => {
+    const api = new ClaimsApi(request, baseURL!);
     await api.clear();
     await use(api);
   },

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { AnnotatorPage } from "./pages/annotator-page";
+import { AnnotatorPage, scriptHeaders } from "./pages/annotator-page";
 
 const source = readFileSync("content/jassy-bloomberg-retraction.txt", "utf8");
 
@@ -136,14 +136,17 @@ function moveAndDelete(text: string): string {
 /** A new copy of the Jassy article, opened in the editor by a reviewer with a name. */
 async function openNewArticle(page: Page, baseURL: string) {
   await page.context().addCookies([{ name: "reviewer", value: "Rita%20Reviewer", url: baseURL }]);
-  const created = await page.request.post("/api/documents", { data: { title: `Left open ${Date.now()} ${Math.random()}`, text: source } });
+  const created = await page.request.post("/api/documents", {
+    data: { title: `Left open ${Date.now()} ${Math.random()}`, text: source },
+    headers: scriptHeaders(baseURL),
+  });
   expect(created.status()).toBe(201);
   const { slug } = (await created.json()).document as { slug: string };
   const annotator = new AnnotatorPage(page);
   await page.goto(`/documents/${slug}`);
   await expect(annotator.text).toBeVisible();
   const publish = async () => {
-    const response = await page.request.post(`/api/documents/${slug}/revisions`, { data: { text: moveAndDelete(source) } });
+    const response = await page.request.post(`/api/documents/${slug}/revisions`, { data: { text: moveAndDelete(source) }, headers: scriptHeaders(baseURL) });
     expect(response.status()).toBe(201);
   };
   const claims = async () =>

@@ -13,7 +13,8 @@ import type { NextServer } from "./next-server";
 import { MemorySampler, residentBytes } from "./processes";
 import { interleave, median, since, sleep } from "./stats";
 
-const reviewerHeaders = { cookie: "reviewer=Bench" };
+/** A script's cookie request names the app's origin, or the app refuses it as cross-site. */
+const reviewerHeaders = (server: NextServer) => ({ cookie: "reviewer=Bench", origin: server.origin });
 
 async function expectStatus(response: Response, status: number, what: string): Promise<ArrayBuffer> {
   const body = await response.arrayBuffer();
@@ -72,7 +73,7 @@ export async function measureCreate(server: NextServer, direct: DirectDb, corpus
   const post = async (c: BenchClaim) => {
     const response = await fetch(`${server.origin}/api/documents/${slug}/annotations`, {
       method: "POST",
-      headers: { ...reviewerHeaders, "content-type": "application/json" },
+      headers: { ...reviewerHeaders(server), "content-type": "application/json" },
       body: JSON.stringify({ start: c.start, end: c.end, tag: c.tag }),
     });
     await expectStatus(response, 201, "creating a claim");
@@ -242,7 +243,7 @@ export async function measureReanchorApi(server: NextServer, corpus: Corpus, slu
     const chunks: Buffer[] = [];
     const { status } = await requestOnNewConnection(
       `${server.origin}/api/documents/${slug}/revisions`,
-      { method: "POST", headers: { ...reviewerHeaders, "content-type": "application/json" }, body: JSON.stringify({ text: corpus.revision.source }) },
+      { method: "POST", headers: { ...reviewerHeaders(server), "content-type": "application/json" }, body: JSON.stringify({ text: corpus.revision.source }) },
       { data: (chunk) => chunks.push(chunk) },
     );
     const text = Buffer.concat(chunks).toString();

@@ -161,7 +161,15 @@ export class AnnotatorPage {
 
 /** The API as a test's arranging and checking hand: what the server really stored. */
 export class ClaimsApi {
-  constructor(private readonly request: APIRequestContext) {}
+  /** `baseURL`: the app's origin, which a script sends as `Origin` with its cookie, as browsers do. */
+  constructor(
+    private readonly request: APIRequestContext,
+    private readonly baseURL: string,
+  ) {}
+
+  private headersOf(reviewer: string) {
+    return scriptHeaders(this.baseURL, reviewer);
+  }
 
   async list(): Promise<ApiAnnotation[]> {
     const response = await this.request.get(`/api/documents/${articleSlug}/annotations`);
@@ -183,7 +191,7 @@ export class ClaimsApi {
     const start = [...text.slice(0, at)].length;
     const response = await this.request.post(`/api/documents/${articleSlug}/annotations`, {
       data: { start, end: start + [...words].length, ...fields },
-      headers: { cookie: `reviewer=${encodeURIComponent(reviewer)}` },
+      headers: this.headersOf(reviewer),
     });
     expect(response.status()).toBe(201);
     return (await response.json()).annotation;
@@ -193,7 +201,7 @@ export class ClaimsApi {
   async update(claim: ApiAnnotation, reviewer: string, fields: Partial<Pick<ApiAnnotation, "tag" | "note" | "claimant" | "evidence">>) {
     const response = await this.request.patch(`/api/annotations/${claim.id}`, {
       data: { version: claim.version, ...fields },
-      headers: { cookie: `reviewer=${encodeURIComponent(reviewer)}` },
+      headers: this.headersOf(reviewer),
     });
     expect(response.status()).toBe(200);
     return (await response.json()).annotation as ApiAnnotation;
@@ -202,8 +210,17 @@ export class ClaimsApi {
   /** Soft-deletes every claim of the article, so each test starts from a clean page. */
   async clear() {
     for (const claim of await this.list()) {
-      const response = await this.request.delete(`/api/annotations/${claim.id}`, { headers: { cookie: "reviewer=e2e-cleanup" } });
+      const response = await this.request.delete(`/api/annotations/${claim.id}`, { headers: this.headersOf("e2e-cleanup") });
       expect(response.status()).toBe(204);
     }
   }
+}
+
+/**
+ * What a script sends to change something as `reviewer`: the cookie, and the
+ * app's origin as `Origin`, without which the app refuses a cookie request
+ * as cross-site (README, HTTP API).
+ */
+export function scriptHeaders(baseURL: string, reviewer?: string): Record<string, string> {
+  return { origin: new URL(baseURL).origin, ...(reviewer === undefined ? {} : { cookie: `reviewer=${encodeURIComponent(reviewer)}` }) };
 }

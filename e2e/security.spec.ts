@@ -1,4 +1,6 @@
-import type { APIResponse, Page } from "@playwright/test";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { APIResponse } from "@playwright/test";
 import { expect, reviewer, test } from "./fixtures";
 import { articleSlug, scriptHeaders } from "./pages/annotator-page";
 
@@ -26,16 +28,21 @@ function directive(policy: string, name: string): string[] {
   return found ? found.slice(1) : [];
 }
 
-/** Another origin on the same site as the app (another port of its host): the app's cookie goes with its requests. */
-function otherOrigin(baseURL: string): string {
-  const url = new URL(baseURL);
-  return `${url.protocol}//${url.hostname}:${Number(url.port || 80) + 1}`;
-}
-
-/** Opens a page of another origin (answered by the test, no server behind it) with the given HTML. */
-async function openForeignPage(page: Page, origin: string, html: string) {
-  await page.route(`${origin}/**`, (route) => route.fulfill({ contentType: "text/html", body: html }));
-  await page.goto(`${origin}/attack`);
+/**
+ * Serves one page of another origin from a loopback server of its own (a
+ * free port): the same site as the app (the same host), so the browser
+ * sends the app's Lax cookie with what it posts. A page the test answered
+ * with `page.route` instead would not do: Chrome then counts it as a public
+ * address and refuses its frames to loopback whatever the app says.
+ */
+async function foreignPage(html: string) {
+  const server = createServer((_request, response) => {
+    response.setHeader("content-type", "text/html; charset=utf-8");
+    response.end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
 test("every kind of answer carries the security headers, with a fresh script nonce", async ({ request, api }) => {
@@ -120,12 +127,17 @@ test("the editor runs under the policy: it opens, tags and saves with no violati
 
 test("another site cannot frame the app", async ({ page, baseURL }) => {
   const editorUrl = `${baseURL}/documents/${articleSlug}`;
-  await openForeignPage(page, otherOrigin(baseURL!), `<!doctype html><iframe onload="document.title = 'framed'" src="${editorUrl}" width="800" height="600"></iframe>`);
-  // Once the frame has loaded, it holds the browser's error page, not the editor.
-  await expect(page).toHaveTitle("framed");
-  const frame = page.frames().find((f) => f !== page.mainFrame());
-  expect(frame?.url()).not.toContain(baseURL!);
-  await expect(page.frameLocator("iframe").getByTestId("article-text")).toHaveCount(0);
+  const attacker = await foreignPage(`<!doctype html><iframe onload="document.title = 'framed'" src="${editorUrl}" width="800" height="600"></iframe>`);
+  try {
+    await page.goto(`${attacker.origin}/attack`);
+    // Once the frame has loaded, it holds the browser's error page, not the editor.
+    await expect(page).toHaveTitle("framed");
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    expect(frame?.url()).not.toContain(baseURL!);
+    await expect(page.frameLocator("iframe").getByTestId("article-text")).toHaveCount(0);
+  } finally {
+    await attacker.close();
+  }
 });
 
 test("a form on another site cannot restore a deleted claim with the reviewer's cookie; the app's own request can", async ({ page, api, request, baseURL }) => {
@@ -136,13 +148,17 @@ test("a form on another site cannot restore a deleted claim with the reviewer's 
 
   // The attacker's page sits on another port of the app's host: the same site, so the browser sends the Lax cookie.
   await page.context().addCookies([{ name: "reviewer", value: encodeURIComponent(reviewer), url: baseURL! }]);
-  const attacker = otherOrigin(baseURL!);
-  await openForeignPage(page, attacker, `<!doctype html><form method="POST" action="${restoreUrl}"><button>Win a prize</button></form>`);
-  const [answer] = await Promise.all([page.waitForResponse(restoreUrl), page.getByRole("button", { name: "Win a prize" }).click()]);
-  expect((await answer.request().allHeaders()).cookie).toContain("reviewer=");
-  expect(answer.status()).toBe(403);
-  expect(await answer.json()).toMatchObject({ error: { code: "cross_origin", message: expect.stringContaining(attacker) } });
-  expect(await api.list()).toEqual([]);
+  const attacker = await foreignPage(`<!doctype html><form method="POST" action="${restoreUrl}"><button>Win a prize</button></form>`);
+  try {
+    await page.goto(`${attacker.origin}/attack`);
+    const [answer] = await Promise.all([page.waitForResponse(restoreUrl), page.getByRole("button", { name: "Win a prize" }).click()]);
+    expect((await answer.request().allHeaders()).cookie).toContain("reviewer=");
+    expect(answer.status()).toBe(403);
+    expect(await answer.json()).toMatchObject({ error: { code: "cross_origin", message: expect.stringContaining(attacker.origin) } });
+    expect(await api.list()).toEqual([]);
+  } finally {
+    await attacker.close();
+  }
 
   // The same request by a script naming another site, or naming none, is refused too.
   const forged = await request.post(restoreUrl, { headers: { cookie: `reviewer=${encodeURIComponent(reviewer)}`, origin: "https://evil.example" } });

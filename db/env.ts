@@ -55,7 +55,7 @@ export function readExportEnv(env: NodeJS.ProcessEnv = process.env): ExportEnv {
 }
 
 /** The app's own origin from `PUBLIC_URL`, or undefined when it is unset. */
-export function readPublicOrigin(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function readPublicOrigin(env: Partial<NodeJS.ProcessEnv> = process.env): string | undefined {
   const parsed = exportSchema.shape.PUBLIC_URL.safeParse(env.PUBLIC_URL || undefined);
   if (!parsed.success) throw new Error(`Invalid environment: PUBLIC_URL ${z.prettifyError(parsed.error)}`);
   return parsed.data;

@@ -7,11 +7,11 @@ import { toEditorAnnotation } from "@/lib/annotation";
 import { blocksForEditor } from "@/lib/article";
 import { getDocumentBySlug } from "@/db/queries/documents";
 import { getDocumentAtRevision, listAnnotationsAtRevision } from "@/db/queries/revisions";
-import { unavailableMetadata, whenDatabaseUp } from "@/components/DatabaseUnavailable";
+import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
 
 type Props = { params: Promise<{ slug: string; number: string }> };
 
-async function metadataOf({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Revision ${(await params).number}` };
 }
 
@@ -47,4 +47,3 @@ async function RevisionPage({ params }: Props) {
 
 // The database away is a plain notice, not the error page.
 export default whenDatabaseUp(RevisionPage);
-export const generateMetadata = whenDatabaseUp(metadataOf, unavailableMetadata);

@@ -77,6 +77,16 @@ describe("POST /api/documents/{slug}/revisions with an id", () => {
     expect(json.revisions.map((revision: { number: number }) => revision.number)).toEqual([2, 1]);
   });
 
+  it("publishes once when the same publish arrives twice at once", async () => {
+    const document = await createTestDocument([{ type: "paragraph", text: "First words." }]);
+    const body = { id: randomUUID(), text: "Second words." };
+    const answers = await Promise.all([1, 2].map(() => call(revisionsRoute.POST, { slug: document.slug }, { body })));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 201]);
+    expect(answers[0].json.revision).toEqual(answers[1].json.revision);
+    const { json } = await call(revisionsRoute.GET, { slug: document.slug });
+    expect(json.revisions.map((revision: { number: number }) => revision.number)).toEqual([2, 1]);
+  });
+
   it("refuses an id another revision has, publishing nothing", async () => {
     const document = await createTestDocument([{ type: "paragraph", text: "First words." }]);
     const other = await createTestDocument([{ type: "paragraph", text: "Other words." }]);

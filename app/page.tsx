@@ -4,11 +4,12 @@ import { PublishedDate } from "@/components/ArticleMeta";
 import { getDb } from "@/db/client";
 import { listDocuments } from "@/db/queries/documents";
 import { tagInfo, tags } from "@/lib/tags";
+import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
 
 // Reads the database on every request; nothing to prerender at build time.
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
+async function HomePage() {
   const documents = await listDocuments(await getDb());
   return (
     <section className="document-index">
@@ -57,3 +58,6 @@ export default async function HomePage() {
     </section>
   );
 }
+
+// The database away is a plain notice, not the error page.
+export default whenDatabaseUp(HomePage);

@@ -65,6 +65,11 @@ async function open(): Promise<Connection> {
   return connection;
 }
 
+/** Seconds to wait for a PostgreSQL server to accept a connection. */
+const connectTimeoutSeconds = 3;
+/** Longest a statement may run, so that a stalled server is answered 503 within the 5 s a client waits. */
+const statementTimeoutMs = 4_000;
+
 async function openPostgres(url: string): Promise<Connection> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
@@ -72,14 +77,29 @@ async function openPostgres(url: string): Promise<Connection> {
   // Drizzle's migrator takes no lock, and two processes migrating a new
   // database at once collide. Migrate over one dedicated connection holding an
   // advisory lock, so the second process waits and then finds nothing to do.
-  const migrator = postgres(url, { max: 1, onnotice: () => {} });
+  const migrator = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: connectTimeoutSeconds });
   try {
     await migrator`select pg_advisory_lock(${migrationLockId})`;
     await migrate(drizzle({ client: migrator }), { migrationsFolder });
   } finally {
     await migrator.end({ timeout: 5 });
   }
-  const client = postgres(url, { onnotice: () => {} });
+  const client = postgres(url, {
+    onnotice: () => {},
+    // While the server cannot be reached a request must fail within seconds
+    // (answered 503 by `handle`), and once it is back the next one must get
+    // through: postgres.js's default waits up to 30 s for a connection and,
+    // after failed attempts, up to 20 s more before the next (its backoff).
+    connect_timeout: connectTimeoutSeconds,
+    backoff: (retries: number) => Math.min(0.05 * retries, 0.5),
+    // Idle connections are retired, and probed meanwhile, so that few are left
+    // to find dead after an outage; each that is fails its one query (503) and
+    // is replaced. patches/postgres+3.4.9.patch keeps a closed one from
+    // poisoning the next (postgres.js issue #1208).
+    idle_timeout: 30,
+    keep_alive: 5,
+    connection: { statement_timeout: statementTimeoutMs },
+  });
   const db = drizzle({ client, schema });
   return { db: db as unknown as Database, close: () => client.end({ timeout: 5 }) };
 }

@@ -33,8 +33,12 @@ function oneFormat(value: { text?: string; html?: string; markdown?: string }, c
 const optionalMeta = (max: number) => z.string().trim().max(max).refine(noNul, "must not contain NUL characters").nullish();
 
 /** Body of `POST /api/documents`. */
+/** A client's id for what it creates, so that a retry of a create that went through finds it instead of doubling it. */
+const clientId = z.uuid({ error: "id must be a UUID" }).optional();
+
 export const newArticleInput = z
   .strictObject({
+    id: clientId,
     title: z.string().trim().min(1, "title must not be empty").max(500).refine(noNul, "must not contain NUL characters"),
     ...contentFields,
     outlet: optionalMeta(200),
@@ -55,7 +59,7 @@ export const newArticleInput = z
 export type NewArticleInput = z.infer<typeof newArticleInput>;
 
 /** Body of `POST /api/documents/{slug}/revisions`. */
-export const newRevisionInput = z.strictObject(contentFields).superRefine(oneFormat);
+export const newRevisionInput = z.strictObject({ id: clientId, ...contentFields }).superRefine(oneFormat);
 export type NewRevisionInput = z.infer<typeof newRevisionInput>;
 
 /**

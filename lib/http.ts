@@ -6,6 +6,7 @@
 import type { z } from "zod";
 import { describeIssues, hasLoneSurrogate, reviewerName } from "./validation";
 import { maxReviewerLength } from "./limits";
+import { databaseUnavailableCause, databaseUnavailableMessage, retryAfterSeconds } from "./database-unavailable";
 
 /** An error meant for the client: thrown anywhere in a handler, answered by `handle`. */
 export class HttpError extends Error {
@@ -24,8 +25,10 @@ export function errorResponse(error: HttpError): Response {
 }
 
 /**
- * Wraps a route handler: an HttpError becomes its JSON answer, anything else
- * is logged and answered as a bare 500 that reveals nothing of its cause.
+ * Wraps a route handler: an HttpError becomes its JSON answer; a database
+ * that cannot be reached a `503 database_unavailable` with `Retry-After`
+ * (its cause logged); anything else is logged and answered as a bare 500
+ * that reveals nothing of its cause.
  */
 export function handle<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>) {
   return async (...args: Args): Promise<Response> => {
@@ -33,10 +36,23 @@ export function handle<Args extends unknown[]>(handler: (...args: Args) => Promi
       return await handler(...args);
     } catch (error) {
       if (error instanceof HttpError) return errorResponse(error);
+      const unavailable = databaseUnavailableCause(error);
+      if (unavailable) {
+        console.error(`database unavailable: ${unavailable.code} ${unavailable.message}`);
+        return databaseUnavailableResponse();
+      }
       console.error(error);
       return errorResponse(new HttpError(500, "internal_error", "Something went wrong on the server."));
     }
   };
+}
+
+/** The answer to a request that needs the database while it cannot be reached. */
+export function databaseUnavailableResponse(): Response {
+  return Response.json(
+    { error: { code: "database_unavailable", message: databaseUnavailableMessage } },
+    { status: 503, headers: { "retry-after": String(retryAfterSeconds) } },
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { loadReview, type SearchParamsRecord } from "@/components/review/load-review";
 import { ReviewClaims } from "@/components/review/ReviewClaims";
+import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
 
 export const metadata: Metadata = { title: "Review all claims" };
 
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<SearchParamsRecord> };
 
-export default async function ReviewAllPage({ searchParams }: Props) {
+async function ReviewAllPage({ searchParams }: Props) {
   const data = await loadReview(await searchParams);
   return (
     <section className="review-page">
@@ -19,3 +20,6 @@ export default async function ReviewAllPage({ searchParams }: Props) {
     </section>
   );
 }
+
+// The database away is a plain notice, not the error page.
+export default whenDatabaseUp(ReviewAllPage);

@@ -23,6 +23,8 @@ class FakeServer {
   down = false;
   dropResponses = false;
   failWith: number | null = null;
+  /** Does the work, then answers the app's 503 (the database went away before the answer). */
+  unavailableAfterWork = false;
   /** While set, requests wait for it before being answered. */
   gate: Promise<void> | null = null;
   private clock = 0;
@@ -41,6 +43,12 @@ class FakeServer {
     if (this.failWith) return new Response("Service unavailable", { status: this.failWith });
     const response = this.answer(method, path, body);
     if (this.dropResponses) throw new TypeError("network connection was lost");
+    if (this.unavailableAfterWork) {
+      return Response.json(
+        { error: { code: "database_unavailable", message: "The database cannot be reached." } },
+        { status: 503, headers: { "retry-after": "5" } },
+      );
+    }
     return response;
   };
 
@@ -451,6 +459,22 @@ describe("when the server cannot be reached", () => {
     await settle();
     expect(server.live(claimId)?.note).toBe("x");
     expect(stored()).toBeNull();
+  });
+
+  it("retries a create answered 503 database_unavailable, and the claim the server kept is saved once", async () => {
+    server.unavailableAfterWork = true;
+    sync.set(claimId, claim());
+    await settle();
+    expect(status().state).toBe("offline");
+    expect(status().refused.size).toBe(0);
+
+    server.unavailableAfterWork = false;
+    sync.retryNow();
+    await settle();
+    expect(status().state).toBe("saved");
+    const creates = server.requests.filter((request) => request.method === "POST");
+    expect(creates.map((request) => (request.body as { id: string }).id)).toEqual([claimId, claimId]);
+    expect([...server.claims.keys()]).toEqual([claimId]);
   });
 
   it("never loses changes made while offline: the latest of each claim is saved", async () => {

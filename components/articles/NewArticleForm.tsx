@@ -5,6 +5,7 @@ import { useState } from "react";
 import { ReviewerForm } from "@/components/ReviewerForm";
 import { type ArticleSource, ArticleSourceFields } from "./ArticleSourceFields";
 import { FormError } from "./FormError";
+import { useCreateId } from "./create-id";
 import { postJson } from "./post-json";
 
 /** Adds an article, then opens it in the editor. */
@@ -15,6 +16,7 @@ export function NewArticleForm() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [askName, setAskName] = useState(false);
+  const createId = useCreateId();
   const field = (name: keyof typeof meta, label: string, type = "text", required = false) => (
     <label className="field">
       {label}
@@ -32,7 +34,8 @@ export function NewArticleForm() {
         event.preventDefault();
         setBusy(true);
         setError(null);
-        const result = await postJson<{ document: { slug: string } }>("/api/documents", { ...meta, [source.format]: source.content });
+        const body = { ...meta, [source.format]: source.content };
+        const result = await postJson<{ document: { slug: string } }>("/api/documents", { ...body, id: createId(body) });
         setBusy(false);
         if (!result.ok) {
           setAskName(result.status === 401);

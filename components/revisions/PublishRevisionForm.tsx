@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { type ArticleSource, ArticleSourceFields } from "@/components/articles/ArticleSourceFields";
 import { FormError } from "@/components/articles/FormError";
+import { useCreateId } from "@/components/articles/create-id";
 import { postJson } from "@/components/articles/post-json";
 import { ReviewerForm } from "@/components/ReviewerForm";
 
@@ -22,6 +23,7 @@ export function PublishRevisionForm({ slug, currentSource }: { slug: string; cur
   const [askName, setAskName] = useState(false);
   const [result, setResult] = useState<PublishResult | null>(null);
   const [busy, setBusy] = useState(false);
+  const createId = useCreateId();
   // The result takes the keyboard: the form it replaces had it.
   const resultRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -51,7 +53,8 @@ export function PublishRevisionForm({ slug, currentSource }: { slug: string; cur
         onSubmit={async (event) => {
           event.preventDefault();
           setBusy(true);
-          const response = await postJson<PublishResult>(`/api/documents/${slug}/revisions`, { [source.format]: source.content });
+          const body = { [source.format]: source.content };
+          const response = await postJson<PublishResult>(`/api/documents/${slug}/revisions`, { ...body, id: createId(body) });
           setBusy(false);
           if (!response.ok) {
             setAskName(response.status === 401);

@@ -61,8 +61,8 @@ export async function isSlugTaken(db: Database, slug: string): Promise<boolean> 
 }
 
 /**
- * Stores a new article as its revision 1. Returns undefined when the slug is
- * taken (and stores nothing), so loading `content/` twice adds nothing.
+ * Stores a new article as its revision 1. Returns undefined when the slug (or
+ * the id) is taken, and stores nothing, so loading `content/` twice adds nothing.
  */
 export async function createDocument(
   db: Database,
@@ -73,7 +73,8 @@ export async function createDocument(
     const [row] = await tx
       .insert(documents)
       .values({ ...values, revision: 1 })
-      .onConflictDoNothing({ target: documents.slug })
+      // A slug or an id (a client's, sent again) that is taken: nothing stored.
+      .onConflictDoNothing()
       .returning();
     if (!row) return undefined;
     await tx.insert(documentRevisions).values({

@@ -26,6 +26,7 @@ export async function publishRevision(
   documentId: string,
   article: { text: string; blocks: ArticleBlock[] },
   publishedBy: string,
+  id?: string,
 ): Promise<PublishResult> {
   return db.transaction(async (tx) => {
     // Row lock: two reviewers publishing at once get consecutive numbers.
@@ -33,7 +34,7 @@ export async function publishRevision(
     const number = document.revision + 1;
     const [revision] = await tx
       .insert(documentRevisions)
-      .values({ documentId, number, text: article.text, blocks: article.blocks, publishedBy })
+      .values({ ...(id ? { id } : {}), documentId, number, text: article.text, blocks: article.blocks, publishedBy })
       .returning();
 
     const claims = await tx
@@ -123,6 +124,32 @@ export async function listRevisions(db: Database, documentId: string) {
     .where(eq(documentRevisions.documentId, documentId))
     .orderBy(desc(documentRevisions.number));
   return rows.map((row) => ({ ...row, publishedAt: row.publishedAt.toISOString() }));
+}
+
+/**
+ * A revision published with this id (the client's, sent so that a retry finds
+ * it), with what publishing it did to the claims: the answer its publisher got.
+ */
+export async function getPublishedRevision(db: Database, id: string) {
+  const [row] = await db
+    .select({
+      documentId: documentRevisions.documentId,
+      number: documentRevisions.number,
+      text: documentRevisions.text,
+      blocks: documentRevisions.blocks,
+      publishedBy: documentRevisions.publishedBy,
+      publishedAt: documentRevisions.publishedAt,
+      // The history rows the publish wrote: its revision, its time to the millisecond (as the
+      // publish wrote it, from JavaScript; a later re-attach changes a row's time).
+      counts: sql<{ anchored: number; orphaned: number }>`(
+        select json_build_object('anchored', count(*) filter (where h.status = 'anchored'), 'orphaned', count(*) filter (where h.status = 'orphan'))
+        from ${annotationAnchors} h join ${annotations} a on a.id = h.annotation_id
+        where a.document_id = ${documentRevisions.documentId} and h.revision = ${documentRevisions.number} and date_trunc('milliseconds', h.at) = date_trunc('milliseconds', ${documentRevisions.publishedAt}))`,
+    })
+    .from(documentRevisions)
+    .where(eq(documentRevisions.id, id))
+    .limit(1);
+  return row;
 }
 
 export async function getRevision(db: Database, documentId: string, number: number) {

@@ -10,18 +10,19 @@ import { editorClaimsUrl } from "@/lib/annotation";
 import { blocksForEditor } from "@/lib/article";
 import { ArticleMeta } from "@/components/ArticleMeta";
 import { reviewerName } from "@/lib/validation";
+import { unavailableMetadata, whenDatabaseUp } from "@/components/DatabaseUnavailable";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ claim?: string | string[] }> };
 
 /** The title and the page read the article once per request. */
 const loadDocument = cache(async (slug: string) => getDocumentBySlug(await getDb(), slug));
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+async function metadataOf({ params }: Props): Promise<Metadata> {
   const document = await loadDocument((await params).slug);
   return { title: document?.title ?? "Article not found" };
 }
 
-export default async function DocumentPage({ params, searchParams }: Props) {
+async function DocumentPage({ params, searchParams }: Props) {
   const document = await loadDocument((await params).slug);
   if (!document) notFound();
   const { claim } = await searchParams;
@@ -54,3 +55,7 @@ function safeDecode(value: string): string | undefined {
     return undefined;
   }
 }
+
+// The database away is a plain notice, not the error page.
+export default whenDatabaseUp(DocumentPage);
+export const generateMetadata = whenDatabaseUp(metadataOf, unavailableMetadata);

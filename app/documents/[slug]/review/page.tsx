@@ -7,15 +7,16 @@ import { getCurrentReviewer } from "@/components/review/current-reviewer";
 import { ImportClaims } from "@/components/review/ImportClaims";
 import { loadReview, type SearchParamsRecord } from "@/components/review/load-review";
 import { ReviewClaims } from "@/components/review/ReviewClaims";
+import { unavailableMetadata, whenDatabaseUp } from "@/components/DatabaseUnavailable";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParamsRecord> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+async function metadataOf({ params }: Props): Promise<Metadata> {
   const document = await getDocumentBySlug(await getDb(), (await params).slug);
   return { title: document ? `Review claims: ${document.title}` : "Article not found" };
 }
 
-export default async function ReviewArticlePage({ params, searchParams }: Props) {
+async function ReviewArticlePage({ params, searchParams }: Props) {
   const document = await getDocumentBySlug(await getDb(), (await params).slug);
   if (!document) notFound();
   const [data, reviewer] = await Promise.all([loadReview(await searchParams, { documentId: document.id }), getCurrentReviewer()]);
@@ -35,3 +36,7 @@ export default async function ReviewArticlePage({ params, searchParams }: Props)
     </section>
   );
 }
+
+// The database away is a plain notice, not the error page.
+export default whenDatabaseUp(ReviewArticlePage);
+export const generateMetadata = whenDatabaseUp(metadataOf, unavailableMetadata);

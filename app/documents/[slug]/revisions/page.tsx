@@ -5,12 +5,13 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getDocumentBySlug } from "@/db/queries/documents";
 import { listRevisions } from "@/db/queries/revisions";
+import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export const metadata: Metadata = { title: "Revisions" };
 
-export default async function RevisionsPage({ params }: Props) {
+async function RevisionsPage({ params }: Props) {
   const db = await getDb();
   const document = await getDocumentBySlug(db, (await params).slug);
   if (!document) notFound();
@@ -64,3 +65,6 @@ export default async function RevisionsPage({ params }: Props) {
     </section>
   );
 }
+
+// The database away is a plain notice, not the error page.
+export default whenDatabaseUp(RevisionsPage);

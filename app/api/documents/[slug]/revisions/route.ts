@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { getDb } from "@/db/client";
 import { getDocumentBySlug, getDocumentSummary } from "@/db/queries/documents";
-import { listRevisions, publishRevision } from "@/db/queries/revisions";
+import { getPublishedRevision, listRevisions, publishRevision } from "@/db/queries/revisions";
 import { articleFromInput, maxArticleBodyBytes, newRevisionInput } from "@/lib/article-input";
 import { handle, HttpError, notFound, otherMethods, readJson, requireReviewer } from "@/lib/http";
 
@@ -16,7 +16,7 @@ export const GET = handle(async (_request: Request, { params }: Context) => {
 
 export const POST = handle(async (request: Request, { params }: Context) => {
   const reviewer = requireReviewer(request);
-  const input = await readJson(request, newRevisionInput, maxArticleBodyBytes);
+  const { id, ...input } = await readJson(request, newRevisionInput, maxArticleBodyBytes);
   const db = await getDb();
   const document = await getDocumentBySlug(db, (await params).slug);
   if (!document) throw notFound("Article");
@@ -24,11 +24,29 @@ export const POST = handle(async (request: Request, { params }: Context) => {
   const [first] = document.blocks;
   const article = articleFromInput(input, first?.type === "heading" ? first.text : document.title);
   if (!article) throw new HttpError(400, "empty_article", "The revision has no text.");
+  // A retry of a publish that went through (its answer lost) gets that answer again.
+  const publishedBefore = async () => {
+    const published = id ? await getPublishedRevision(db, id) : undefined;
+    if (!published) return undefined;
+    const same = published.documentId === document.id && published.text === article.text && isDeepStrictEqual(published.blocks, article.blocks);
+    if (!same) throw new HttpError(409, "id_taken", "Another revision already has this id.");
+    const { number, publishedBy, publishedAt, counts } = published;
+    return Response.json({ revision: { number, publishedBy, publishedAt: publishedAt.toISOString() }, ...counts });
+  };
+  const retried = await publishedBefore();
+  if (retried) return retried;
   if (article.text === document.text && isDeepStrictEqual(article.blocks, document.blocks)) {
     throw new HttpError(409, "unchanged", "This text is the same as the latest revision's; nothing to publish.");
   }
-  const result = await publishRevision(db, document.id, article, reviewer);
-  return Response.json(result, { status: 201 });
+  try {
+    const result = await publishRevision(db, document.id, article, reviewer, id);
+    return Response.json(result, { status: 201 });
+  } catch (error) {
+    // The same id sent twice at once: the other request published it (this one's insert broke the key, and rolled back).
+    const raced = await publishedBefore();
+    if (raced) return raced;
+    throw error;
+  }
 });
 
 export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

@@ -7,6 +7,7 @@ import { toEditorAnnotation } from "@/lib/annotation";
 import { blocksForEditor } from "@/lib/article";
 import { getDocumentBySlug } from "@/db/queries/documents";
 import { getDocumentAtRevision, listAnnotationsAtRevision } from "@/db/queries/revisions";
+import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
 
 type Props = { params: Promise<{ slug: string; number: string }> };
 
@@ -15,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** An earlier revision, read-only, with the claims as they stood on it. */
-export default async function RevisionPage({ params }: Props) {
+async function RevisionPage({ params }: Props) {
   const { slug, number: raw } = await params;
   const db = await getDb();
   const latest = await getDocumentBySlug(db, slug);
@@ -43,3 +44,6 @@ export default async function RevisionPage({ params }: Props) {
     </article>
   );
 }
+
+// The database away is a plain notice, not the error page.
+export default whenDatabaseUp(RevisionPage);

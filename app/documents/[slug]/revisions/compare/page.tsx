@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getDocumentBySlug } from "@/db/queries/documents";
 import { getRevision } from "@/db/queries/revisions";
+import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ from?: string | string[]; to?: string | string[] }> };
 
@@ -17,7 +18,7 @@ function revisionNumber(raw: string | string[] | undefined): number | undefined 
 }
 
 /** What changed between two revisions, word by word (jsdiff). */
-export default async function CompareRevisionsPage({ params, searchParams }: Props) {
+async function CompareRevisionsPage({ params, searchParams }: Props) {
   const db = await getDb();
   const document = await getDocumentBySlug(db, (await params).slug);
   if (!document) notFound();
@@ -59,3 +60,6 @@ export default async function CompareRevisionsPage({ params, searchParams }: Pro
     </section>
   );
 }
+
+// The database away is a plain notice, not the error page.
+export default whenDatabaseUp(CompareRevisionsPage);

@@ -5,12 +5,13 @@ import { PublishRevisionForm } from "@/components/revisions/PublishRevisionForm"
 import { getDb } from "@/db/client";
 import { getDocumentBySlug } from "@/db/queries/documents";
 import { blocksToPlainSource } from "@/lib/article";
+import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export const metadata: Metadata = { title: "Publish a revision" };
 
-export default async function NewRevisionPage({ params }: Props) {
+async function NewRevisionPage({ params }: Props) {
   const document = await getDocumentBySlug(await getDb(), (await params).slug);
   if (!document) notFound();
   return (
@@ -27,3 +28,6 @@ export default async function NewRevisionPage({ params }: Props) {
     </section>
   );
 }
+
+// The database away is a plain notice, not the error page.
+export default whenDatabaseUp(NewRevisionPage);

@@ -40,7 +40,7 @@ test.beforeAll(async () => {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: proxy.url },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { cookie: `reviewer=${encodeURIComponent(reviewer)}` } });
+  api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { cookie: `reviewer=${encodeURIComponent(reviewer)}`, origin: baseURL } });
   await expect.poll(async () => (await api.get("/api/documents").catch(() => null))?.status(), { timeout: 90_000 }).toBe(200);
 });
 

@@ -12,8 +12,8 @@ async function main([command, file]: string[]): Promise<string> {
   const where = target.kind === "pglite" ? `the PGlite folder ${target.dataDir}` : "the PostgreSQL database of DATABASE_URL";
   if (command === "backup") {
     const to = backupPath(file);
-    await backupDatabase(target, to);
-    return `Backed up ${where} to ${to}`;
+    const source = await backupDatabase(target, to);
+    return `Backed up ${where}${source === "server" ? ", through the server that has it open," : ""} to ${to}`;
   }
   if (command === "restore" && file) {
     await restoreDatabase(target, file);

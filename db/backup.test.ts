@@ -84,7 +84,8 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-describe("backups", () => {
+// Each dump of PGlite runs pg_dump in WebAssembly, some seconds on a loaded machine.
+describe("backups", { timeout: 60_000 }, () => {
   it("backs up to a dated file and restores into an empty database with every row of every table", async () => {
     const file = backupPath(`${path.join(folder, "backups")}/`, new Date("2026-12-04T21:05:09.123Z"));
     expect(path.basename(file)).toBe("factcheck-2026-12-04T21-05-09Z.sql");

@@ -8,15 +8,17 @@
  * protocol), no owners or privileges (the restoring user owns what it
  * makes). PGlite is dumped by its own pg_dump compiled to WebAssembly
  * (`@electric-sql/pglite-tools`); a PostgreSQL server by the `pg_dump` on
- * PATH, and restored by `psql`. A PGlite folder must not be open in another
- * process while it is dumped or restored (two processes on one folder
- * destroy it): stop the server first.
+ * PATH, and restored by `psql`. A PGlite folder must never be open in two
+ * processes (that destroys it): while a server has it open, the server
+ * itself copies it for the backup (db/backup-socket.ts), and a restore into
+ * it is refused.
  */
 import { execFile } from "node:child_process";
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { PGlite } from "@electric-sql/pglite";
+import { copyFromServer, serverListens } from "./backup-socket";
 
 const run = promisify(execFile);
 
@@ -46,17 +48,29 @@ export function backupPath(destination: string | undefined, now = new Date()): s
  * written beside, then renamed, so a backup cut short leaves no truncated
  * dump under the final name.
  */
-export async function backupDatabase(target: DatabaseTarget, file: string): Promise<void> {
+export async function backupDatabase(target: DatabaseTarget, file: string): Promise<BackupSource> {
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const partial = `${file}.partial`;
   try {
-    if (target.kind === "pglite") writeFileSync(partial, await dumpPglite(target.dataDir));
-    else await dumpPostgres(target.url, partial);
+    let source: BackupSource = "database";
+    if (target.kind === "pglite") {
+      const dump = await dumpPglite(target.dataDir);
+      writeFileSync(partial, dump.sql);
+      source = dump.source;
+    } else await dumpPostgres(target.url, partial);
     renameSync(partial, file);
+    return source;
   } finally {
     rmSync(partial, { force: true });
   }
 }
+
+/**
+ * Who read the data: the running server that has the PGlite folder open
+ * (see db/backup-socket.ts), this process from the folder, or the
+ * PostgreSQL server.
+ */
+export type BackupSource = "server" | "folder" | "database";
 
 /** Loads a dump into an empty database; refuses one that holds anything. */
 export async function restoreDatabase(target: DatabaseTarget, file: string): Promise<void> {
@@ -78,13 +92,18 @@ export async function dumpOpenPglite(pg: PGlite): Promise<string> {
   return dump.text();
 }
 
-async function dumpPglite(dataDir: string): Promise<string> {
+async function dumpPglite(dataDir: string): Promise<{ sql: string; source: BackupSource }> {
   if (!dataDir.includes("://") && !statSync(dataDir, { throwIfNoEntry: false })?.isDirectory()) {
     throw new BackupError(`There is no PGlite folder at ${dataDir}.`);
   }
-  const pg = await openPglite(dataDir);
+  const copy = await copyFromServer(dataDir).catch((error: Error) => {
+    throw new BackupError(error.message);
+  });
+  const { PGlite } = await import("@electric-sql/pglite");
+  // The server's copy of its folder is opened in this process's memory; else the folder itself.
+  const pg = copy ? await PGlite.create({ loadDataDir: copy }) : await openPglite(dataDir);
   try {
-    return await dumpOpenPglite(pg);
+    return { sql: await dumpOpenPglite(pg), source: copy ? "server" : "folder" };
   } finally {
     await pg.close();
   }
@@ -99,6 +118,9 @@ async function dumpPostgres(url: string, file: string): Promise<void> {
 }
 
 async function restorePglite(dataDir: string, dump: string): Promise<void> {
+  if (await serverListens(dataDir)) {
+    throw new BackupError(`Refusing to restore into ${dataDir}: a running server has it open (and it is not empty). Stop the server, and restore into an empty folder.`);
+  }
   if (!dataDir.includes("://")) mkdirSync(dataDir, { recursive: true });
   const pg = await openPglite(dataDir);
   try {

@@ -28,6 +28,3 @@ export const deletedQuery = z
 export const restoreDeletedInput = z
   .strictObject({ deletedBy: reviewerName, from: instant, to: instant })
   .refine(windowInOrder, inOrder);
-
-/** Where an article's deleted claims are listed, and restored by reviewer and window. */
-export const deletedClaimsUrl = (slug: string) => `/api/documents/${encodeURIComponent(slug)}/deleted`;

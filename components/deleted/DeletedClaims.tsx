@@ -7,7 +7,7 @@ import { ChangeTime } from "@/components/ChangeTime";
 import { postJson } from "@/components/articles/post-json";
 import { ReviewerForm } from "@/components/ReviewerForm";
 import { TagLabel } from "@/components/review/TagLabel";
-import { deletedClaimsUrl } from "@/lib/deleted-filter";
+import { deletedClaimsUrl } from "@/lib/annotation";
 
 interface DeletedClaimsProps {
   slug: string;

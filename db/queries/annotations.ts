@@ -251,13 +251,15 @@ export async function restoreAnnotation(db: Database, id: string, reviewer: stri
  * What restoring changes. A revision published while the claim was deleted
  * did not re-anchor it (only live claims are), so its offsets count in an
  * older text: it comes back an orphan, listed for a reviewer to re-attach,
- * rather than on whatever words of the new text sit at those offsets.
+ * rather than on whatever words of the new text sit at those offsets. The
+ * article's row is share-locked, as a create does, so that a revision being
+ * published either sees the claim live or is seen by the restore.
  */
 export function restored(reviewer: string) {
   return {
     deletedAt: null,
     deletedBy: null,
-    status: sql<"anchored" | "orphan">`case when ${sql.identifier("anchored_revision")} = (select d.revision from ${documents} d where d.id = ${sql.identifier("document_id")}) then ${sql.identifier("status")} else 'orphan'::anchor_status end`,
+    status: sql<"anchored" | "orphan">`case when ${sql.identifier("anchored_revision")} = (select d.revision from ${documents} d where d.id = ${sql.identifier("document_id")} for share) then ${sql.identifier("status")} else 'orphan'::anchor_status end`,
     ...bump(reviewer),
   };
 }

@@ -49,6 +49,10 @@ async function deletedAtTime(id: string, iso: string) {
   await (await getDb()).update(annotations).set({ deletedAt: new Date(iso) }).where(eq(annotations.id, id));
 }
 
+// Opening (and migrating) the database takes long on a busy machine: in the hook, not in the first test.
+beforeAll(async () => {
+  await getDb();
+});
 afterAll(closeDb);
 
 describe("deleted claims", () => {

@@ -46,7 +46,8 @@ export const documentRevisions = pgTable(
 /**
  * A tagged claim. Its anchor is kept as both W3C selectors: the position
  * (code points, end exclusive) and the quote with its context. Deletes are
- * soft (`deletedAt`) so that undo and restore bring back the same row.
+ * soft (`deletedAt`, `deletedBy`) so that undo and restore bring back the
+ * same row, and an editor can list what was deleted, by whom and when.
  */
 export const annotations = pgTable(
   "annotations",
@@ -79,10 +80,15 @@ export const annotations = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    deletedBy: text("deleted_by"),
   },
   (table) => [
     index("annotations_document_start_idx").on(table.documentId, table.start, table.end, table.id),
     index("annotations_updated_idx").on(table.updatedAt, table.id),
+    // The Deleted view: an article's deleted claims, the latest deletion first.
+    index("annotations_deleted_idx")
+      .on(table.documentId, table.deletedAt.desc(), table.id)
+      .where(sql`${table.deletedAt} is not null`),
   ],
 );
 

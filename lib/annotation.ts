@@ -34,6 +34,9 @@ export interface Annotation {
 /** Where an article's claims are listed (GET) and created (POST). */
 export const claimsUrl = (slug: string) => `/api/documents/${encodeURIComponent(slug)}/annotations`;
 
+/** Where an article's deleted claims are listed (GET), and restored by reviewer and time (`/restore`). */
+export const deletedClaimsUrl = (slug: string) => `/api/documents/${encodeURIComponent(slug)}/deleted`;
+
 /** Where the editor reads an article's claims: the list, with only the fields it uses. */
 export const editorClaimsUrl = (slug: string) => `${claimsUrl(slug)}?fields=editor`;
 

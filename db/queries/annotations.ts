@@ -225,22 +225,43 @@ export async function updateAnnotation(
 export async function deleteAnnotation(db: Database, id: string, reviewer: string): Promise<boolean> {
   const [row] = await db
     .update(annotations)
-    .set({ deletedAt: sql`now()`, ...bump(reviewer) })
+    .set({ deletedAt: sql`now()`, deletedBy: reviewer, ...bump(reviewer) })
     .where(and(eq(annotations.id, id), isNull(annotations.deletedAt)))
     .returning({ id: annotations.id });
   return row !== undefined || (await getAnnotation(db, id)) !== undefined;
 }
 
-/** Brings back a soft-deleted claim with its id. Restoring a live claim returns it unchanged. */
+/**
+ * Brings back a soft-deleted claim with its id. Restoring a live claim
+ * returns it unchanged. See `restored` for a claim deleted before the
+ * article's latest revision.
+ */
 export async function restoreAnnotation(db: Database, id: string, reviewer: string): Promise<Annotation | undefined> {
   const [row] = await db
     .update(annotations)
-    .set({ deletedAt: null, ...bump(reviewer) })
+    .set(restored(reviewer))
     .where(and(eq(annotations.id, id), isNotNull(annotations.deletedAt)))
     .returning();
   if (row) return toAnnotation(row);
   const current = await getAnnotation(db, id);
   return current ? toAnnotation(current) : undefined;
+}
+
+/**
+ * What restoring changes. A revision published while the claim was deleted
+ * did not re-anchor it (only live claims are), so its offsets count in an
+ * older text: it comes back an orphan, listed for a reviewer to re-attach,
+ * rather than on whatever words of the new text sit at those offsets. The
+ * article's row is share-locked, as a create does, so that a revision being
+ * published either sees the claim live or is seen by the restore.
+ */
+export function restored(reviewer: string) {
+  return {
+    deletedAt: null,
+    deletedBy: null,
+    status: sql<"anchored" | "orphan">`case when ${sql.identifier("anchored_revision")} = (select d.revision from ${documents} d where d.id = ${sql.identifier("document_id")} for share) then ${sql.identifier("status")} else 'orphan'::anchor_status end`,
+    ...bump(reviewer),
+  };
 }
 
 function bump(reviewer: string) {

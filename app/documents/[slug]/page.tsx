@@ -38,6 +38,7 @@ async function DocumentPage({ params, searchParams }: Props) {
         <Link href={`/documents/${document.slug}/review`}>Review claims</Link>
         <Link href={`/documents/${document.slug}/revisions`}>Revisions ({document.revision})</Link>
         <Link href={`/documents/${document.slug}/revisions/new`}>Publish a new revision</Link>
+        <Link href={`/documents/${document.slug}/deleted`}>Deleted claims</Link>
       </p>
       <AnnotatorWithClaims
         document={{ slug: document.slug, revision: document.revision, blocks: blocksForEditor(document) }}

@@ -1,0 +1,202 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useId, useState } from "react";
+import type { DeletedAnnotation } from "@/db/queries/deleted";
+import { ChangeTime } from "@/components/ChangeTime";
+import { postJson } from "@/components/articles/post-json";
+import { ReviewerForm } from "@/components/ReviewerForm";
+import { TagLabel } from "@/components/review/TagLabel";
+import { deletedClaimsUrl } from "@/lib/annotation";
+
+interface DeletedClaimsProps {
+  slug: string;
+  /** The article's deleted claims, the latest deletion first. */
+  deleted: DeletedAnnotation[];
+  /** The reviewer named in the cookie; restoring asks for a name first when null. */
+  reviewer: string | null;
+}
+
+interface Window {
+  deletedBy: string;
+  from: string;
+  to: string;
+}
+
+type Status = { kind: "idle" } | { kind: "busy" } | { kind: "done"; message: string } | { kind: "failed"; message: string };
+
+/**
+ * The Deleted view: one row per deleted claim with its Restore button, and a
+ * form that restores everything one reviewer deleted between two times,
+ * after a confirmation that names how many claims that is.
+ */
+export function DeletedClaims({ slug, deleted, reviewer: initialReviewer }: DeletedClaimsProps) {
+  const router = useRouter();
+  const id = useId();
+  const [reviewer, setReviewer] = useState(initialReviewer);
+  const [status, setStatus] = useState<Status>({ kind: "idle" });
+  const [pending, setPending] = useState<{ window: Window; count: number } | null>(null);
+  const deleters = [...new Set(deleted.map((claim) => claim.deletedBy))].sort();
+
+  async function restoreOne(claim: DeletedAnnotation) {
+    setStatus({ kind: "busy" });
+    const answer = await postJson(`/api/annotations/${encodeURIComponent(claim.id)}/restore`, undefined);
+    if (!answer.ok) return setStatus({ kind: "failed", message: answer.message });
+    setStatus({ kind: "done", message: `Restored “${claim.quote}”.` });
+    router.refresh();
+  }
+
+  // Step one: count what the window holds, and ask.
+  async function askWindow(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const window = {
+      deletedBy: String(form.get("deletedBy") ?? ""),
+      from: utcInputToIso(String(form.get("from") ?? ""), "start"),
+      to: utcInputToIso(String(form.get("to") ?? ""), "end"),
+    };
+    setStatus({ kind: "busy" });
+    try {
+      const response = await fetch(`${deletedClaimsUrl(slug)}?${new URLSearchParams(window)}`);
+      const body = await response.json().catch(() => null);
+      if (!response.ok) return setStatus({ kind: "failed", message: body?.error?.message ?? `The server answered ${response.status}.` });
+      setStatus({ kind: "idle" });
+      setPending({ window, count: (body.deleted as unknown[]).length });
+    } catch {
+      setStatus({ kind: "failed", message: "The server cannot be reached. Try again." });
+    }
+  }
+
+  // Step two: restore them, all or none.
+  async function restoreWindow(window: Window) {
+    setPending(null);
+    setStatus({ kind: "busy" });
+    const answer = await postJson<{ restored: unknown[] }>(`${deletedClaimsUrl(slug)}/restore`, window);
+    if (!answer.ok) return setStatus({ kind: "failed", message: answer.message });
+    const count = answer.body.restored.length;
+    setStatus({ kind: "done", message: `Restored ${count} ${count === 1 ? "claim" : "claims"} deleted by ${window.deletedBy}.` });
+    router.refresh();
+  }
+
+  const busy = status.kind === "busy";
+  return (
+    <>
+      {reviewer === null && (
+        <p>
+          <ReviewerForm reviewer={null} open takeFocus={false} onChange={setReviewer} />
+        </p>
+      )}
+      <div role="status" aria-live="polite" data-testid="deleted-status">
+        {status.kind === "done" && status.message}
+      </div>
+      {status.kind === "failed" && (
+        <p className="field-error" role="alert">
+          {status.message}
+        </p>
+      )}
+
+      {deleted.length === 0 ? (
+        <p data-testid="no-deleted">No deleted claims.</p>
+      ) : (
+        <>
+          <section className="review-filters" aria-labelledby={`${id}-window`}>
+            <h2 id={`${id}-window`}>Restore everything one reviewer deleted between two times</h2>
+            <form className="deleted-window" onSubmit={askWindow}>
+              <div className="review-field">
+                <label htmlFor={`${id}-by`}>Deleted by</label>
+                <select id={`${id}-by`} name="deletedBy" required defaultValue={deleters[0]}>
+                  {deleters.map((name) => (
+                    <option key={name}>{name}</option>
+                  ))}
+                </select>
+              </div>
+              <div className="review-field">
+                <label htmlFor={`${id}-from`}>From (UTC)</label>
+                <input id={`${id}-from`} name="from" type="datetime-local" step={1} required defaultValue={toUtcInput(deleted[deleted.length - 1].deletedAt)} />
+              </div>
+              <div className="review-field">
+                <label htmlFor={`${id}-to`}>To (UTC, included)</label>
+                <input id={`${id}-to`} name="to" type="datetime-local" step={1} required defaultValue={toUtcInput(deleted[0].deletedAt)} />
+              </div>
+              <div className="review-filter-actions">
+                <button type="submit" disabled={busy || reviewer === null}>
+                  Restore…
+                </button>
+              </div>
+            </form>
+            {pending && (
+              <div role="alertdialog" aria-labelledby={`${id}-confirm`} className="deleted-confirm">
+                <p id={`${id}-confirm`}>
+                  {pending.count === 0
+                    ? `${pending.window.deletedBy} deleted no claims in that time.`
+                    : `Restore ${pending.count} ${pending.count === 1 ? "claim" : "claims"} deleted by ${pending.window.deletedBy}?`}
+                </p>
+                {pending.count > 0 && (
+                  <button type="button" autoFocus onClick={() => restoreWindow(pending.window)}>
+                    Restore {pending.count}
+                  </button>
+                )}{" "}
+                <button type="button" className="link-button" onClick={() => setPending(null)}>
+                  Cancel
+                </button>
+              </div>
+            )}
+          </section>
+
+          <div className="claim-table-scroll">
+            <table className="claim-table" data-testid="deleted-table">
+              <caption className="sr-only">Deleted claims, the latest deletion first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Quote</th>
+                  <th scope="col">Tag</th>
+                  <th scope="col">Deleted by</th>
+                  <th scope="col">When</th>
+                  <th scope="col">
+                    <span className="sr-only">Restore</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {deleted.map((claim) => (
+                  <tr key={claim.id} data-testid="deleted-row" data-claim-id={claim.id}>
+                    <td className="claim-quote">“{claim.quote}”</td>
+                    <td>
+                      <TagLabel tag={claim.tag} />
+                    </td>
+                    <td data-testid="deleted-by">{claim.deletedBy}</td>
+                    <td>
+                      <ChangeTime iso={claim.deletedAt} />
+                    </td>
+                    <td>
+                      <button type="button" disabled={busy || reviewer === null} onClick={() => restoreOne(claim)} aria-label={`Restore “${claim.quote}”`}>
+                        Restore
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </>
+  );
+}
+
+/** An instant as a `datetime-local` value in UTC, to the second (the times on this page are UTC). */
+function toUtcInput(iso: string): string {
+  return iso.slice(0, 19);
+}
+
+/**
+ * A `datetime-local` value read as UTC. The end of a window takes in the whole
+ * second (or minute) it names, so that "to 10:05" includes a claim deleted at
+ * 10:05:00.4.
+ */
+function utcInputToIso(value: string, end: "start" | "end"): string {
+  const date = new Date(`${value}Z`);
+  if (Number.isNaN(date.getTime())) return value;
+  if (end === "end") date.setTime(date.getTime() + (value.length > 16 ? 999 : 59_999));
+  return date.toISOString();
+}

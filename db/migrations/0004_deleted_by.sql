@@ -1,0 +1,2 @@
+ALTER TABLE "annotations" ADD COLUMN "deleted_by" text;--> statement-breakpoint
+CREATE INDEX "annotations_deleted_idx" ON "annotations" USING btree ("document_id","deleted_at" DESC NULLS LAST,"id") WHERE "annotations"."deleted_at" is not null;

@@ -1,0 +1,67 @@
+import { type SQL, and, desc, eq, isNotNull, sql } from "drizzle-orm";
+import type { Annotation } from "@/lib/annotation";
+import type { Database } from "../client";
+import { annotations } from "../schema";
+import { restored, toAnnotation } from "./annotations";
+
+/** A deleted claim, with who deleted it and when (ISO text). */
+export interface DeletedAnnotation extends Annotation {
+  deletedBy: string;
+  deletedAt: string;
+}
+
+/** Which deleted claims: by one reviewer, in a time window (both ends included). */
+export interface DeletedFilter {
+  deletedBy?: string;
+  from?: Date;
+  to?: Date;
+}
+
+// Compared at the milliseconds the API gives out: a client that sends back a
+// claim's `deletedAt` as `to` must find that claim, though the database keeps
+// microseconds.
+const deletedAtMs = sql`date_trunc('milliseconds', ${annotations.deletedAt})`;
+
+function deletedOn(documentId: string, filter: DeletedFilter): SQL | undefined {
+  return and(
+    eq(annotations.documentId, documentId),
+    isNotNull(annotations.deletedAt),
+    filter.deletedBy === undefined ? undefined : eq(annotations.deletedBy, filter.deletedBy),
+    filter.from === undefined ? undefined : sql`${deletedAtMs} >= ${filter.from.toISOString()}::timestamptz`,
+    filter.to === undefined ? undefined : sql`${deletedAtMs} <= ${filter.to.toISOString()}::timestamptz`,
+  );
+}
+
+function toDeletedAnnotation(row: typeof annotations.$inferSelect): DeletedAnnotation {
+  return {
+    ...toAnnotation(row),
+    // Rows deleted before `deleted_by` existed were given it by migration 0005.
+    deletedBy: row.deletedBy ?? row.updatedBy,
+    deletedAt: (row.deletedAt ?? row.updatedAt).toISOString(),
+  };
+}
+
+/** The deleted claims of an article that match `filter`, the latest deletion first. */
+export async function listDeletedAnnotations(db: Database, documentId: string, filter: DeletedFilter = {}): Promise<DeletedAnnotation[]> {
+  const rows = await db
+    .select()
+    .from(annotations)
+    .where(deletedOn(documentId, filter))
+    .orderBy(desc(annotations.deletedAt), annotations.id);
+  return rows.map(toDeletedAnnotation);
+}
+
+/**
+ * Brings back every deleted claim of an article that one reviewer deleted in
+ * a time window, in one statement (all or none), as `restoreAnnotation` does
+ * one. Returns them in reading order.
+ */
+export async function restoreDeletedAnnotations(
+  db: Database,
+  documentId: string,
+  filter: Required<DeletedFilter>,
+  reviewer: string,
+): Promise<Annotation[]> {
+  const rows = await db.update(annotations).set(restored(reviewer)).where(deletedOn(documentId, filter)).returning();
+  return rows.map(toAnnotation).sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

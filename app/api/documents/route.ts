@@ -1,7 +1,8 @@
 import { getDb } from "@/db/client";
 import { createDocument, isSlugTaken, listDocuments } from "@/db/queries/documents";
-import { articleFromInput, maxArticleBodyBytes, newArticleInput, slugify } from "@/lib/article-input";
+import { maxArticleBodyBytes, newArticleInput, slugify } from "@/lib/article-input";
 import { handle, HttpError, otherMethods, readJson, requireReviewer } from "@/lib/http";
+import { runOffThread } from "@/lib/worker/article-work";
 
 export const GET = handle(async () => {
   const documents = await listDocuments(await getDb());
@@ -11,7 +12,7 @@ export const GET = handle(async () => {
 export const POST = handle(async (request: Request) => {
   const reviewer = requireReviewer(request);
   const { text, html, markdown, title, ...metadata } = await readJson(request, newArticleInput, maxArticleBodyBytes);
-  const article = articleFromInput({ text, html, markdown }, title);
+  const article = await runOffThread("articleFromInput", { text, html, markdown }, title);
   if (!article) throw new HttpError(400, "empty_article", "The article has no text.");
 
   const db = await getDb();

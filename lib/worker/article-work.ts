@@ -25,6 +25,7 @@ type Result<Name extends TaskName> = ReturnType<Tasks[Name]>;
 
 interface Job {
   request: TaskRequest;
+  timeLimitMs: number;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -45,8 +46,13 @@ let nextId = 1;
  * took longer than `articleWorkTimeLimitMs`.
  */
 export function runOffThread<Name extends TaskName>(task: Name, ...args: Parameters<Tasks[Name]>): Promise<Result<Name>> {
+  return runWithin(articleWorkTimeLimitMs, task, ...args);
+}
+
+/** `runOffThread` with another time limit (tests use a short one). */
+export function runWithin<Name extends TaskName>(timeLimitMs: number, task: Name, ...args: Parameters<Tasks[Name]>): Promise<Result<Name>> {
   return new Promise((resolve, reject) => {
-    queue.push({ request: { id: nextId++, task, args }, resolve: resolve as (value: unknown) => void, reject });
+    queue.push({ request: { id: nextId++, task, args }, timeLimitMs, resolve: resolve as (value: unknown) => void, reject });
     dispatch();
   });
 }
@@ -83,9 +89,9 @@ function run(worker: Worker, job: Job): void {
   const timer = setTimeout(() => {
     done(false);
     job.reject(
-      new HttpError(422, "too_complex", `The article took more than ${articleWorkTimeLimitMs / 1000} s to process and was refused; simplify it or split it.`),
+      new HttpError(422, "too_complex", `The article took more than ${job.timeLimitMs / 1000} s to process and was refused; simplify it or split it.`),
     );
-  }, articleWorkTimeLimitMs);
+  }, job.timeLimitMs);
   worker.on("message", onMessage);
   worker.on("exit", onExit);
   worker.postMessage(job.request);

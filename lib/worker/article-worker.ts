@@ -4,9 +4,19 @@
  * back under the task's id. Kept this small so that the bundle it starts
  * holds only the article and anchoring code.
  */
+import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { ArticleLimitError } from "../article-limits";
 import { type TaskName, tasks } from "./tasks";
+
+// Linux gives each thread its own nice value, and pid 0 is the calling thread:
+// this lowers the worker's priority only, so that on a busy machine the
+// server's own thread, answering every other request, comes first.
+try {
+  setPriority(0, 10);
+} catch {
+  // Not allowed or not supported (the worker still works, at normal priority).
+}
 
 export interface TaskRequest {
   id: number;

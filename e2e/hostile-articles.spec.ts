@@ -56,9 +56,10 @@ const articles: Hostile[] = [
   { name: "Markdown of unclosed link brackets", format: "markdown", source: () => fill("[a "), statuses: refusedSomehow },
   { name: "Markdown of unclosed link targets", format: "markdown", source: () => fill("[a]("), statuses: refusedSomehow },
   // Its line breaks, escaped in JSON, make the body larger: 3.3 MB of text fits the body's 6 MB.
-  { name: "Markdown of 1.1 million short paragraphs", format: "markdown", source: () => "a\n\n".repeat(1_100_000), statuses: refusedSomehow },
+  { name: "Markdown of 1.1 million short paragraphs", format: "markdown", source: () => "a\n\n".repeat(1_100_000), statuses: [413], limit: "maxLines" },
   { name: "plain text on one 4.9 MB line", format: "text", source: () => fill("word "), statuses: [413], limit: "maxBlockLength" },
-  { name: "plain text of 980,000 lines", format: "text", source: () => fill("line\n"), statuses: [413], limit: "maxBlocks" },
+  { name: "plain text of 980,000 lines", format: "text", source: () => fill("line\n"), statuses: [413], limit: "maxLines" },
+  { name: "plain text of 200,000 one-word paragraphs", format: "text", source: () => "Headline\n" + "word\n".repeat(200_000), statuses: [413], limit: "maxBlocks" },
 ];
 
 // On the 2-core machine these run on, shared and at a load of 12 to 15, a

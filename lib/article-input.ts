@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { type ArticleBlock, articleText, parsePlainArticle } from "./article";
 import { htmlToBlocks, markdownToBlocks } from "./article-html";
-import { checkBlocks } from "./article-limits";
+import { checkBlocks, checkLines } from "./article-limits";
 
 /**
  * What reviewers send to add an article or publish a revision: the text in
@@ -72,6 +72,7 @@ export function articleFromInput(
   headline?: string,
 ): { blocks: ArticleBlock[]; text: string } | null {
   const title = headline?.replace(/\s+/g, " ").trim(); // A heading is one line.
+  if (input.html === undefined) checkLines(input.markdown ?? input.text ?? "");
   const parsed =
     input.html !== undefined
       ? htmlToBlocks(input.html)

@@ -75,6 +75,13 @@ describe("article limits", () => {
     expect(refusal({ html: `<ul>${"<li>item".repeat(count)}</ul>` })).toEqual({ status: 413, limit: "maxBlocks" });
   });
 
+  it("refuses plain text and Markdown of more lines than the limit, blank ones included", () => {
+    const lines = articleLimits.maxLines;
+    expect(refusal({ markdown: "a\n\n".repeat(lines / 2) })).toEqual({ status: 413, limit: "maxLines" });
+    expect(refusal({ text: `Headline\n${"\n".repeat(lines)}` })).toEqual({ status: 413, limit: "maxLines" });
+    expect(refusal({ text: `Headline${"\n".repeat(lines - 1)}` })).toBeNull();
+  });
+
   it("refuses a paragraph longer than the limit, such as a huge single line", () => {
     expect(refusal({ text: "word ".repeat(articleLimits.maxBlockLength / 5 + 1) })).toEqual({ status: 413, limit: "maxBlockLength" });
     expect(refusal({ text: "word ".repeat(articleLimits.maxBlockLength / 5 - 1) })).toBeNull();

@@ -59,6 +59,15 @@ export function checkHtmlShape(html: string): void {
   parser.end();
 }
 
+/** Throws an `ArticleLimitError` for a plain-text or Markdown article of more lines than the limit. */
+export function checkLines(source: string): void {
+  const { maxLines } = articleLimits;
+  let lines = 1;
+  for (let at = source.indexOf("\n"); at >= 0; at = source.indexOf("\n", at + 1)) {
+    if (++lines > maxLines) throw new ArticleLimitError(413, "maxLines", `The article has more than ${count(maxLines)} lines.`);
+  }
+}
+
 /** Throws an `ArticleLimitError` for an article of too many blocks, or with a block too long. */
 export function checkBlocks(blocks: readonly ArticleBlock[]): void {
   const { maxBlocks, maxBlockLength } = articleLimits;

@@ -30,6 +30,12 @@ export const articleLimits = {
   maxBlocks: 20_000,
   /** Characters in one paragraph (or other block) of the article. */
   maxBlockLength: 100_000,
+  /**
+   * Lines of a plain-text or Markdown article: 5 MB of prose wrapped at 40
+   * characters is 130,000 lines, blank ones included. Checked before parsing,
+   * which for a million empty paragraphs of Markdown takes seconds.
+   */
+  maxLines: 250_000,
 } as const;
 
 /**
@@ -37,3 +43,10 @@ export const articleLimits = {
  * before it is stopped and the request refused (`422 too_complex`).
  */
 export const articleWorkTimeLimitMs = 3_000;
+/**
+ * Heap the worker may grow to (V8's old generation) before it is stopped and
+ * the request refused (`422 too_complex`): a 5 MB article needs a few tens of
+ * MB, Markdown of a million empty paragraphs would take gigabytes, and the
+ * garbage collector's work on them competes with the server for the CPU.
+ */
+export const articleWorkMemoryLimitMb = 256;

@@ -17,7 +17,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { HttpError } from "../http";
-import { articleWorkTimeLimitMs } from "../limits";
+import { articleWorkMemoryLimitMb, articleWorkTimeLimitMs } from "../limits";
 import type { TaskAnswer, TaskRequest } from "./article-worker";
 import type { TaskName, Tasks } from "./tasks";
 
@@ -68,6 +68,7 @@ function run(worker: Worker, job: Job): void {
   const done = (keep: boolean) => {
     clearTimeout(timer);
     worker.off("message", onMessage);
+    worker.off("error", onError);
     worker.off("exit", onExit);
     busy--;
     if (keep) idle.push(worker);
@@ -81,6 +82,14 @@ function run(worker: Worker, job: Job): void {
     else if ("limit" in answer) job.reject(new HttpError(answer.limit.status, "article_limit", answer.limit.message, { limit: answer.limit.limit }));
     else job.reject(new Error(`${job.request.task} failed in its worker: ${answer.failure}`));
   };
+  const onError = (error: Error & { code?: string }) => {
+    done(false);
+    job.reject(
+      error.code === "ERR_WORKER_OUT_OF_MEMORY"
+        ? new HttpError(422, "too_complex", `The article needed more than ${articleWorkMemoryLimitMb} MB to process and was refused; simplify it or split it.`)
+        : error,
+    );
+  };
   const onExit = (code: number) => {
     done(false);
     job.reject(new Error(`The article worker stopped (exit code ${code}) during ${job.request.task}.`));
@@ -93,18 +102,21 @@ function run(worker: Worker, job: Job): void {
     );
   }, job.timeLimitMs);
   worker.on("message", onMessage);
+  worker.on("error", onError);
   worker.on("exit", onExit);
   worker.postMessage(job.request);
 }
 
 function startWorker(): void {
   starting++;
+  const resourceLimits = { maxOldGenerationSizeMb: articleWorkMemoryLimitMb };
   const worker = process.env.NEXT_RUNTIME
     ? // Next's server (build or dev): Turbopack bundles the worker from this path, relative to the project.
-      new Worker("./lib/worker/article-worker.ts")
+      new Worker("./lib/worker/article-worker.ts", { resourceLimits })
     : // Tests and scripts run the TypeScript source, through tsx's loader.
       new Worker(`import("tsx/esm/api").then(({ tsImport }) => tsImport(${JSON.stringify(sourceEntry())}, ${JSON.stringify(import.meta.url)}))`, {
         eval: true,
+        resourceLimits,
       });
   // An idle worker must not keep the process alive; a running task's timer does.
   worker.unref();
@@ -116,6 +128,7 @@ function startWorker(): void {
     idle.push(worker);
     dispatch();
   });
+  // A task's own listener answers its request; this one keeps an error between tasks from being uncaught.
   worker.on("error", (error) => console.error("The article worker failed:", error));
   worker.on("exit", () => {
     if (!loaded) starting--;

@@ -5,10 +5,13 @@
  * which the worker is terminated (the only way to stop a synchronous parse)
  * and the request refused with `422 too_complex`.
  *
- * The worker is started as `new Worker(new URL("./article-worker.ts",
- * import.meta.url))`, the form Turbopack recognises and bundles (with its
- * imports) for `next build` and `next dev`. Outside a bundle (vitest, tsx)
- * the URL names the TypeScript source, which Node loads through tsx's hooks.
+ * Under Next the worker is started as `new Worker("./lib/worker/
+ * article-worker.ts")`, a path from the project's root, which Turbopack
+ * bundles as a worker entry with its imports, in `next build` and `next dev`
+ * alike (`new URL("./article-worker.ts", import.meta.url)` was only copied
+ * as an asset, TypeScript and all). Outside Next (vitest, scripts run with
+ * tsx) a small bootstrap loads the source through tsx's `tsImport`: Node 20
+ * does not hand `--import` hooks on to a worker.
  *
  * A pool library (piscina, tinypool) would take a file name, which Turbopack
  * cannot follow into a bundle; what is needed here (a queue, a timer,
@@ -43,7 +46,8 @@ let nextId = 1;
 /**
  * Runs one task off the main thread. Rejects with an `HttpError`: 400 or 413
  * for an article past one of `articleLimits`, 422 `too_complex` when the work
- * took longer than `articleWorkTimeLimitMs`.
+ * took longer than `articleWorkTimeLimitMs` or more memory than
+ * `articleWorkMemoryLimitMb`.
  */
 export function runOffThread<Name extends TaskName>(task: Name, ...args: Parameters<Tasks[Name]>): Promise<Result<Name>> {
   return runWithin(articleWorkTimeLimitMs, task, ...args);

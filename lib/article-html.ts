@@ -10,6 +10,8 @@ import { Parser } from "htmlparser2";
 import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
 import type { ArticleBlock, InlineMark } from "./article";
+import { ArticleLimitError, checkHtmlShape } from "./article-limits";
+import { articleLimits } from "./limits";
 
 const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedTags: ["h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "li", "blockquote", "em", "i", "strong", "b", "a", "br", "figcaption"],
@@ -25,9 +27,22 @@ export function sanitizeArticleHtml(html: string): string {
   return sanitizeHtml(html, sanitizeOptions);
 }
 
-const markdown = new MarkdownIt({ html: false, linkify: false });
+// Past `maxNesting` markdown-it drops the rest of the text without a word;
+// the rules below refuse the article one level before that instead.
+const markdown = new MarkdownIt({ html: false, linkify: false, maxNesting: articleLimits.maxDepth + 1 });
+const refuseTooDeep = (state: { level: number }) => {
+  if (state.level >= articleLimits.maxDepth) {
+    throw new ArticleLimitError(400, "maxDepth", `The article nests lists, quotes or emphasis more than ${articleLimits.maxDepth} deep.`);
+  }
+  return false;
+};
+markdown.block.ruler.before("table", "refuse_too_deep", refuseTooDeep);
+markdown.inline.ruler.before("text", "refuse_too_deep", refuseTooDeep);
 
-/** Blocks of a Markdown article (raw HTML inside it is shown as text, not run). */
+/**
+ * Blocks of a Markdown article (raw HTML inside it is shown as text, not
+ * run). Throws an `ArticleLimitError` past `articleLimits`.
+ */
 export function markdownToBlocks(source: string): ArticleBlock[] {
   return htmlToBlocks(markdown.render(source));
 }
@@ -41,8 +56,13 @@ interface OpenBlock {
 
 const markTags: Record<string, InlineMark["type"]> = { em: "em", i: "em", strong: "strong", b: "strong", a: "link" };
 
-/** Blocks of an HTML article, sanitised first. */
+/**
+ * Blocks of an HTML article, sanitised first. Throws an `ArticleLimitError`
+ * for HTML past `articleLimits` (checked before sanitising, which it would
+ * otherwise hold for minutes).
+ */
 export function htmlToBlocks(html: string): ArticleBlock[] {
+  checkHtmlShape(html);
   const blocks: ArticleBlock[] = [];
   let block: OpenBlock | null = null;
   const openMarks: { type: InlineMark["type"]; start: number; href?: string }[] = [];

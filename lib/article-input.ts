@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type ArticleBlock, articleText, parsePlainArticle } from "./article";
 import { htmlToBlocks, markdownToBlocks } from "./article-html";
+import { checkBlocks, checkLines } from "./article-limits";
 
 /**
  * What reviewers send to add an article or publish a revision: the text in
@@ -64,6 +65,8 @@ export type NewRevisionInput = z.infer<typeof newRevisionInput>;
 
 /**
  * The blocks and plain text of what was sent; null when it holds no words.
+ * Throws an `ArticleLimitError` for an article past `articleLimits`. Costly
+ * on a large article: the server runs it in a worker (`runOffThread`).
  * `headline` heads a text that starts without one (a body pasted on its own):
  * a new article's title, or a revision's current headline, so every article
  * and every revision of it opens under a headline.
@@ -73,12 +76,14 @@ export function articleFromInput(
   headline?: string,
 ): { blocks: ArticleBlock[]; text: string } | null {
   const title = headline?.replace(/\s+/g, " ").trim(); // A heading is one line.
+  if (input.html === undefined) checkLines(input.markdown ?? input.text ?? "");
   const parsed =
     input.html !== undefined
       ? htmlToBlocks(input.html)
       : input.markdown !== undefined
         ? markdownToBlocks(input.markdown)
         : parsePlainArticle(input.text ?? "", { title });
+  checkBlocks(parsed);
   if (articleText(parsed).trim() === "") return null;
   const blocks: ArticleBlock[] =
     title && parsed[0]?.type !== "heading" ? [{ type: "heading", level: 1, text: title }, ...parsed] : parsed;

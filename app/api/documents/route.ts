@@ -1,8 +1,9 @@
 import { getDb } from "@/db/client";
 import { isDeepStrictEqual } from "node:util";
 import { createDocument, getDocumentById, isSlugTaken, listDocuments } from "@/db/queries/documents";
-import { articleFromInput, maxArticleBodyBytes, newArticleInput, slugify } from "@/lib/article-input";
+import { maxArticleBodyBytes, newArticleInput, slugify } from "@/lib/article-input";
 import { handle, HttpError, otherMethods, readJson, requireReviewer } from "@/lib/http";
+import { runOffThread } from "@/lib/worker/article-work";
 
 export const GET = handle(async () => {
   const documents = await listDocuments(await getDb());
@@ -12,7 +13,7 @@ export const GET = handle(async () => {
 export const POST = handle(async (request: Request) => {
   const reviewer = requireReviewer(request);
   const { id, text, html, markdown, title, outlet, author, sourceUrl, publishedAt } = await readJson(request, newArticleInput, maxArticleBodyBytes);
-  const article = articleFromInput({ text, html, markdown }, title);
+  const article = await runOffThread("articleFromInput", { text, html, markdown }, title);
   if (!article) throw new HttpError(400, "empty_article", "The article has no text.");
   const metadata = { outlet: outlet ?? null, author: author ?? null, sourceUrl: sourceUrl ?? null, publishedAt: publishedAt ?? null };
   const values = { title, ...metadata, ...article };

@@ -2,8 +2,9 @@ import { isDeepStrictEqual } from "node:util";
 import { getDb } from "@/db/client";
 import { getDocumentBySlug, getDocumentSummary } from "@/db/queries/documents";
 import { getPublishedRevision, listRevisions, publishRevision } from "@/db/queries/revisions";
-import { articleFromInput, maxArticleBodyBytes, newRevisionInput } from "@/lib/article-input";
+import { maxArticleBodyBytes, newRevisionInput } from "@/lib/article-input";
 import { handle, HttpError, notFound, otherMethods, readJson, requireReviewer } from "@/lib/http";
+import { runOffThread } from "@/lib/worker/article-work";
 
 type Context = { params: Promise<{ slug: string }> };
 
@@ -22,7 +23,7 @@ export const POST = handle(async (request: Request, { params }: Context) => {
   if (!document) throw notFound("Article");
   // Its headline stays when the new text starts with a paragraph, as an article's title does when it is added.
   const [first] = document.blocks;
-  const article = articleFromInput(input, first?.type === "heading" ? first.text : document.title);
+  const article = await runOffThread("articleFromInput", input, first?.type === "heading" ? first.text : document.title);
   if (!article) throw new HttpError(400, "empty_article", "The revision has no text.");
   // A retry of a publish that went through (its answer lost) gets that answer again.
   const publishedBefore = async () => {

@@ -37,7 +37,7 @@ describe("the lock of a data folder", () => {
   it("is a file beside the folder naming this process, removed on release", () => {
     const lock = acquireDataFolderLock(dataDir);
     expect(lock.path).toBe(`${dataDir}.lock`);
-    expect(readHolder(lock.path)).toMatchObject({ pid: process.pid, host: hostname(), command: expect.stringContaining("node") });
+    expect(readHolder(lock.path)).toMatchObject({ pid: process.pid, host: hostname(), command: process.argv.join(" "), cwd: process.cwd() });
     // Nothing inside the folder, nothing left beside it but the lock.
     expect(readdirSync(dataDir)).toEqual([]);
     expect(readdirSync(root).sort()).toEqual(["pglite", "pglite.lock"]);
@@ -48,7 +48,7 @@ describe("the lock of a data folder", () => {
   it("refuses a folder held by a live process, naming the folder and that process", async () => {
     const sleeper = startSleeper();
     await new Promise((resolve) => sleeper.once("spawn", resolve));
-    writeLock({ pid: sleeper.pid!, startedAt: "2026-12-04T20:00:00.000Z" });
+    writeLock({ pid: sleeper.pid!, startedAt: "2026-12-04T20:00:00.000Z", command: "node next start -p 3000", cwd: "/srv/other-checkout" });
     const refusal = (() => {
       try {
         acquireDataFolderLock(dataDir);
@@ -59,7 +59,10 @@ describe("the lock of a data folder", () => {
     expect(refusal?.name).toBe("DataFolderLockedError");
     expect(refusal?.message).toContain(`The data folder ${dataDir} is in use by another process`);
     expect(refusal?.message).toContain(`pid ${sleeper.pid} on host ${hostname()}, started 2026-12-04T20:00:00.000Z`);
-    expect(refusal?.message).toContain("lock-test-sleeper");
+    expect(refusal?.message).toContain("command: node next start -p 3000");
+    expect(refusal?.message).toContain("in: /srv/other-checkout");
+    // What the process runs now, as /proc shows it.
+    expect(refusal?.message).toMatch(new RegExp(`/proc/${sleeper.pid}/cmdline: .*lock-test-sleeper`));
     // The holder's lock is untouched.
     expect(readHolder(lockPathOf(dataDir))).toMatchObject({ pid: sleeper.pid });
   });

@@ -8,9 +8,12 @@
  * not inside, so that PGlite and dump tools never meet a file they do not
  * know, and an empty folder stays empty for a first start). The file is JSON:
  *
- *     { "pid", "host", "startedAt", "command", "bootId"?, "startTicks"?, "token" }
+ *     { "pid", "host", "startedAt", "command", "cwd", "bootId"?, "startTicks"?, "token" }
  *
- * `startedAt` is when the holding process started (ISO 8601); `bootId` and
+ * `startedAt` is when the holding process started (ISO 8601); `command` its
+ * arguments as it was started (Next renames its process, which rewrites
+ * /proc/<pid>/cmdline to "next-server (v…)"), `cwd` its working folder (which
+ * checkout it runs from); `bootId` and
  * `startTicks` (Linux: the kernel's boot id and the process's start time in
  * clock ticks since boot, from /proc) tell a live holder from a dead one whose
  * pid the kernel has since given to another process; `token` is random, so
@@ -34,6 +37,7 @@ export interface LockHolder {
   host: string;
   startedAt: string;
   command: string;
+  cwd?: string;
   bootId?: string;
   startTicks?: number;
   token: string;
@@ -138,7 +142,8 @@ function describeThisProcess(): LockHolder {
     pid: process.pid,
     host: hostname(),
     startedAt: new Date(Date.now() - process.uptime() * 1000).toISOString(),
-    command: readCommandLine(process.pid) ?? process.argv.join(" "),
+    command: process.argv.join(" "),
+    cwd: process.cwd(),
     ...(bootId ? { bootId } : {}),
     ...(startTicks === undefined ? {} : { startTicks }),
     token: randomUUID(),
@@ -177,11 +182,13 @@ function releaseIfOurs(lockPath: string, token: string) {
 
 function describeRefusal(dataDir: string, lockPath: string, holder: LockHolder): string {
   const self = holder.pid === process.pid && holder.host === hostname();
-  const command = (holder.host === hostname() ? readCommandLine(holder.pid) : undefined) ?? holder.command;
+  const running = holder.host === hostname() ? readCommandLine(holder.pid) : undefined;
   return [
     `The data folder ${dataDir} is in use by ${self ? "this very process (opened twice)" : "another process"}:`,
     `  pid ${holder.pid} on host ${holder.host}, started ${holder.startedAt}`,
-    ...(command ? [`  command: ${command}`] : []),
+    ...(holder.command ? [`  command: ${holder.command}`] : []),
+    ...(running && running !== holder.command ? [`  /proc/${holder.pid}/cmdline: ${running}`] : []),
+    ...(holder.cwd ? [`  in: ${holder.cwd}`] : []),
     "Two processes writing one PGlite folder destroy it. Stop that process, or set PGLITE_DATA_DIR to another folder.",
     `If that process is gone (e.g. on another host), delete ${lockPath}.`,
   ].join("\n");

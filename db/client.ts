@@ -97,8 +97,10 @@ async function openPglite(dataDir: string): Promise<Connection> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
-  // A folder (not `memory://` and the like) takes one writer: see data-folder-lock.ts.
+  // A folder (a path or PGlite's `file://` one, not `memory://` and the like)
+  // takes one writer: see data-folder-lock.ts.
   let lock: { release: () => void } | undefined;
+  if (dataDir.startsWith("file://")) dataDir = dataDir.slice("file://".length);
   if (!dataDir.includes("://")) {
     mkdirSync(dataDir, { recursive: true });
     dataDir = realpathSync(dataDir);

@@ -4,6 +4,7 @@
  * (`./.data/pglite`). See db/backup.ts.
  */
 import { backupDatabase, BackupError, backupPath, type DatabaseTarget, restoreDatabase } from "./backup";
+import { DataFolderLockedError } from "./data-folder-lock";
 import { readDatabaseEnv } from "./env";
 
 async function main([command, file]: string[]): Promise<string> {
@@ -25,7 +26,7 @@ async function main([command, file]: string[]): Promise<string> {
 main(process.argv.slice(2)).then(
   (message) => console.log(message),
   (error: unknown) => {
-    if (error instanceof BackupError) console.error(error.message);
+    if (error instanceof BackupError || error instanceof DataFolderLockedError) console.error(error.message);
     else console.error(error);
     process.exitCode = 1;
   },

@@ -14,11 +14,12 @@
  * it is refused.
  */
 import { execFile } from "node:child_process";
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { PGlite } from "@electric-sql/pglite";
 import { copyFromServer, serverListens } from "./backup-socket";
+import { acquireDataFolderLock } from "./data-folder-lock";
 
 const run = promisify(execFile);
 
@@ -149,9 +150,24 @@ async function restorePostgres(url: string, file: string): Promise<void> {
   }
 }
 
+/**
+ * Opens a PGlite folder no server has open, holding its lock (as the server
+ * does) until it is closed: a server started meanwhile is refused, not let
+ * in beside this process.
+ */
 async function openPglite(dataDir: string): Promise<PGlite> {
   const { PGlite } = await import("@electric-sql/pglite");
-  return PGlite.create(dataDir);
+  if (dataDir.includes("://")) return PGlite.create(dataDir);
+  const lock = acquireDataFolderLock(realpathSync(dataDir));
+  try {
+    const pg = await PGlite.create(dataDir);
+    const close = pg.close.bind(pg);
+    pg.close = () => close().finally(lock.release);
+    return pg;
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }
 
 // Anything a restore would collide with: relations, types or schemas of the

@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { hostname, tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { closeDb, getDb, isEmbedded } from "./client";
 
@@ -11,5 +14,33 @@ describe("getDb", () => {
     expect(await copy.getDb()).toBe(db);
     expect(copy.isEmbedded(db)).toBe(isEmbedded(db));
     expect(isEmbedded(db)).toBe(!process.env.DATABASE_URL);
+  });
+});
+
+describe("getDb on a PGlite folder", () => {
+  it("holds the folder's lock from opening to closeDb, and refuses a folder another live process holds", async () => {
+    const saved = { DATABASE_URL: process.env.DATABASE_URL, PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR };
+    const root = realpathSync(mkdtempSync(path.join(tmpdir(), "factcheck-client-")));
+    const folder = path.join(root, "pglite");
+    try {
+      await closeDb();
+      delete process.env.DATABASE_URL;
+      process.env.PGLITE_DATA_DIR = folder;
+      await getDb();
+      expect(JSON.parse(readFileSync(`${folder}.lock`, "utf8"))).toMatchObject({ pid: process.pid });
+      await closeDb();
+      expect(existsSync(`${folder}.lock`)).toBe(false);
+
+      // The parent process (the test runner) stands for another server.
+      writeFileSync(`${folder}.lock`, JSON.stringify({ pid: process.ppid, host: hostname(), startedAt: "2026-12-04T20:00:00.000Z", command: "next start", token: "t" }));
+      await expect(getDb()).rejects.toThrow(`The data folder ${folder} is in use by another process`);
+    } finally {
+      await closeDb().catch(() => {});
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

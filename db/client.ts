@@ -6,9 +6,10 @@
  * may load this module more than once, and two PGlite instances on one data
  * directory silently diverge.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, realpathSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { acquireDataFolderLock } from "./data-folder-lock";
 import { readDatabaseEnv } from "./env";
 import { loadContentArticles } from "./load-content";
 import * as schema from "./schema";
@@ -26,7 +27,11 @@ const migrationLockId = 4_718_203;
 const globalKey = Symbol.for("factcheck.database");
 type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<Connection> };
 
-/** The migrated database, with the articles of `content/` loaded. */
+/**
+ * The migrated database, with the articles of `content/` loaded. On PGlite
+ * with a folder, this process then holds the folder's lock until `closeDb()`;
+ * it throws `DataFolderLockedError` when another live process holds it.
+ */
 export async function getDb(): Promise<Database> {
   const holder = globalThis as GlobalWithDb;
   holder[globalKey] ??= open().catch((error) => {
@@ -60,8 +65,12 @@ export async function closeDb(): Promise<void> {
 async function open(): Promise<Connection> {
   const env = readDatabaseEnv();
   const connection = env.DATABASE_URL ? await openPostgres(env.DATABASE_URL) : await openPglite(env.PGLITE_DATA_DIR);
-  await loadContentArticles(connection.db, env.CONTENT_DIR);
-  closeOnExit();
+  try {
+    await loadContentArticles(connection.db, env.CONTENT_DIR);
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
   return connection;
 }
 
@@ -108,26 +117,34 @@ async function openPglite(dataDir: string): Promise<Connection> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
-  if (!dataDir.includes("://")) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
-  const db = drizzle({ client, schema });
-  await migrate(db, { migrationsFolder });
-  // Autovacuum never runs in PGlite's single-user mode: see db/queries/statistics.ts.
-  await client.exec("analyze");
-  embedded.add(db as unknown as Database);
-  return { db: db as unknown as Database, close: () => client.close() };
-}
-
-let exitHooked = false;
-function closeOnExit() {
-  if (exitHooked) return;
-  exitHooked = true;
-  // PGlite must flush and release its data directory before the process ends.
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      closeDb()
-        .catch((error) => console.error("closing the database failed", error))
-        .finally(() => process.exit(0));
-    });
+  // A folder (a path or PGlite's `file://` one, not `memory://` and the like)
+  // takes one writer: see data-folder-lock.ts.
+  let lock: { release: () => void } | undefined;
+  if (dataDir.startsWith("file://")) dataDir = dataDir.slice("file://".length);
+  if (!dataDir.includes("://")) {
+    mkdirSync(dataDir, { recursive: true });
+    dataDir = realpathSync(dataDir);
+    lock = acquireDataFolderLock(dataDir);
+  }
+  const close = async (client?: { close: () => Promise<void> }) => {
+    try {
+      await client?.close();
+    } finally {
+      lock?.release();
+    }
+  };
+  let client;
+  try {
+    client = await PGlite.create(dataDir);
+    const db = drizzle({ client, schema });
+    await migrate(db, { migrationsFolder });
+    // Autovacuum never runs in PGlite's single-user mode: see db/queries/statistics.ts.
+    await client.exec("analyze");
+    embedded.add(db as unknown as Database);
+    const opened = client;
+    return { db: db as unknown as Database, close: () => close(opened) };
+  } catch (error) {
+    await close(client);
+    throw error;
   }
 }

@@ -1,0 +1,120 @@
+/**
+ * Production servers a test starts itself (`next start` of the build the
+ * Playwright config made), each on a free loopback port and a PGlite folder
+ * the test names, and never on the PostgreSQL of DATABASE_URL: what is under
+ * test is the one-writer lock of a PGlite folder and the stop signals.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { createServer } from "node:net";
+import path from "node:path";
+
+const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+export const articleSlug = "jassy-bloomberg-retraction";
+
+export class ServerProcess {
+  private output = "";
+  /** The exit code (null when ended by a signal), once the process has ended. */
+  readonly exited: Promise<number | null>;
+
+  private constructor(
+    readonly child: ChildProcess,
+    readonly origin: string,
+  ) {
+    child.stdout!.on("data", (chunk) => (this.output += chunk));
+    child.stderr!.on("data", (chunk) => (this.output += chunk));
+    this.exited = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+  }
+
+  /** Starts `next start` on `dataDir`; as `npx next start` would, without package.json's NEXT_MANUAL_SIG_HANDLE. */
+  static async start(dataDir: string): Promise<ServerProcess> {
+    const port = await freePort();
+    const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
+    delete env.DATABASE_URL;
+    delete env.NEXT_MANUAL_SIG_HANDLE;
+    const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const server = new ServerProcess(child, `http://127.0.0.1:${port}`);
+    started.add(server);
+    return server;
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  /** What the process printed on stdout and stderr so far. */
+  get log(): string {
+    return this.output;
+  }
+
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Waits until `/api/health?ready=1` answers 200, or the process ends. */
+  async ready(timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (!this.running) throw new Error(`the server ended (${this.child.exitCode}) before it was ready:\n${this.output}`);
+      const status = await fetch(`${this.origin}/api/health?ready=1`).then((response) => response.status, () => 0);
+      if (status === 200) return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`the server was not ready within ${timeoutMs} ms:\n${this.output}`);
+  }
+
+  fetch(pathname: string, init: RequestInit = {}): Promise<Response> {
+    return fetch(`${this.origin}${pathname}`, init);
+  }
+
+  /** Creates a claim on the first words of the CNBC article, `index` apart, and returns its id. */
+  async createClaim(index: number): Promise<string> {
+    const id = randomUUID();
+    const response = await this.fetch(`/api/documents/${articleSlug}/annotations`, {
+      method: "POST",
+      headers: claimHeaders(this.origin),
+      body: JSON.stringify(claimBody(id, index)),
+    });
+    if (response.status !== 201) throw new Error(`creating a claim answered ${response.status}: ${await response.text()}`);
+    return id;
+  }
+
+  /** The ids of the article's claims. */
+  async claimIds(): Promise<string[]> {
+    const response = await this.fetch(`/api/documents/${articleSlug}/annotations`);
+    if (response.status !== 200) throw new Error(`listing claims answered ${response.status}`);
+    const { annotations } = (await response.json()) as { annotations: { id: string }[] };
+    return annotations.map((annotation) => annotation.id).sort();
+  }
+
+  kill(signal: NodeJS.Signals) {
+    if (this.running) this.child.kill(signal);
+  }
+}
+
+/** The headers of a reviewer's create, from the app's own page. */
+export function claimHeaders(origin: string): Record<string, string> {
+  return { "content-type": "application/json", cookie: "reviewer=Lock%20Tester", origin };
+}
+
+export function claimBody(id: string, index: number) {
+  return { id, start: index * 12, end: index * 12 + 8, tag: "unverified", note: `claim ${index}` };
+}
+
+const started = new Set<ServerProcess>();
+
+/** Kills every server a test started and left running. */
+export async function killStartedServers() {
+  const running = [...started].filter((server) => server.running);
+  for (const server of running) server.kill("SIGKILL");
+  await Promise.all(running.map((server) => server.exited));
+  started.clear();
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}

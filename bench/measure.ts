@@ -225,7 +225,7 @@ function loadRows(backend: string, result: LoadResult) {
   rows.push(
     row(`8 load · flat-out throughput · ${backend}`, (flatOut.requests / flatOut.ms) * 1000, null, "requests/s", {}, {
       higherIsBetter: true,
-      note: `${result.reviewers} reviewers, each sending its next action when the last is answered, for ${load.flatOutMs / 1000} s: ${flatOut.requests} requests, p50 ${overall.p50.toFixed(1)} ms, p95 ${overall.p95.toFixed(1)} ms, p99 ${overall.p99.toFixed(1)} ms`,
+      note: `${result.reviewers} reviewers, each sending its next action when the last is answered, for ${load.flatOutMs / 1000} s: ${flatOut.requests} requests, p50 ${overall.p50.toFixed(1)} ms, p95 ${overall.p95.toFixed(1)} ms, p99 ${overall.p99.toFixed(1)} ms; the machine's load average ${result.loadAverage.start.toFixed(1)} when the figure started, ${result.loadAverage.end.toFixed(1)} when it ended (${os.cpus().length} cores)`,
     }),
   );
 }

@@ -32,6 +32,7 @@
  * A claim that had one may hold a change its reviewer does not know about:
  * a difference on such a claim is reported beside the count, not in it.
  */
+import { loadavg } from "node:os";
 import { type Tag, tags } from "@/lib/tags";
 import { type BenchArticle, randomSource } from "./article-data";
 import { percentile, since, sleep } from "./stats";
@@ -85,6 +86,8 @@ export interface LoadResult {
   /** Claims the reviewers created, and acknowledged changes of shared claims. */
   created: number;
   sharedChanges: number;
+  /** The machine's 1-minute load average when the clock started and when it stopped: how busy the cores were besides. */
+  loadAverage: { start: number; end: number };
 }
 
 type Phase = "paced" | "flatOut" | "done";
@@ -333,6 +336,7 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
 
   await warmUp(options);
   const reviewers = Array.from({ length: options.reviewers }, (_, i) => new Reviewer(i));
+  const loadAverageAtStart = loadavg()[0];
   const running = Promise.all(reviewers.map((r) => r.run()));
   await sleep(options.pacedMs);
   phase = "flatOut";
@@ -342,6 +346,7 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
   phase = "done";
   await running;
   phases.flatOut.ms = since(flatOutStart);
+  const loadAverageAtEnd = loadavg()[0];
 
   const check = await checkWrites(options, reviewers, { sharedLatest, sharedUncertain, doubledVersions });
   return {
@@ -351,6 +356,7 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
     check,
     created: reviewers.reduce((n, r) => n + r.own.size, 0),
     sharedChanges: [...sharedVersions.values()].reduce((n, v) => n + v.size, 0),
+    loadAverage: { start: loadAverageAtStart, end: loadAverageAtEnd },
   };
 }
 

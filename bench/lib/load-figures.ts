@@ -72,7 +72,7 @@ export interface WriteCheck {
   claims: number;
   /** Acknowledged writes missing from what was read back (one line each). */
   lost: string[];
-  /** Writes stored twice, or stored that no reviewer knows of. */
+  /** Writes stored twice, or stored that no reviewer knows of, or a claim with more changes than were acknowledged. */
   doubled: string[];
   /** Differences on claims that had a request without a 2xx answer. */
   afterErrors: string[];
@@ -143,11 +143,12 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
   const sharedVersions = new Map<string, Set<number>>();
   const sharedLatest = new Map<string, SeenClaim>();
   const sharedUncertain = new Set<string>();
-  const doubledVersions: string[] = [];
+  // Two changes of one claim acknowledged with the same version: one overwrote the other, a lost update.
+  const lostUpdates: string[] = [];
 
   const acknowledgeShared = (claim: ClaimJson) => {
     const versions = sharedVersions.get(claim.id) ?? new Set<number>();
-    if (versions.has(claim.version)) doubledVersions.push(`shared claim ${claim.id}: two changes acknowledged as version ${claim.version}`);
+    if (versions.has(claim.version)) lostUpdates.push(`shared claim ${claim.id}: two changes acknowledged as version ${claim.version}`);
     versions.add(claim.version);
     sharedVersions.set(claim.id, versions);
     const latest = sharedLatest.get(claim.id);
@@ -348,7 +349,7 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
   phases.flatOut.ms = since(flatOutStart);
   const loadAverageAtEnd = loadavg()[0];
 
-  const check = await checkWrites(options, reviewers, { sharedLatest, sharedUncertain, doubledVersions });
+  const check = await checkWrites(options, reviewers, { sharedLatest, sharedUncertain, lostUpdates });
   return {
     reviewers: options.reviewers,
     paced: phases.paced,
@@ -393,9 +394,9 @@ async function warmUp(options: LoadOptions): Promise<void> {
 async function checkWrites(
   options: LoadOptions,
   reviewers: { name: string; slug: string; own: Map<string, OwnClaim> }[],
-  shared: { sharedLatest: Map<string, SeenClaim>; sharedUncertain: Set<string>; doubledVersions: string[] },
+  shared: { sharedLatest: Map<string, SeenClaim>; sharedUncertain: Set<string>; lostUpdates: string[] },
 ): Promise<WriteCheck> {
-  const check: WriteCheck = { claims: 0, lost: [], doubled: [...shared.doubledVersions], afterErrors: [] };
+  const check: WriteCheck = { claims: 0, lost: [...shared.lostUpdates], doubled: [], afterErrors: [] };
   const listed = new Map<string, ClaimJson>();
   for (const { slug } of options.articles) {
     const response = await fetch(`${options.origin}/api/documents/${slug}/annotations`, { signal: AbortSignal.timeout(60_000) });

@@ -43,7 +43,7 @@ const config = JSON.parse(readFileSync(process.argv[2], "utf8")) as MeasureConfi
 const large = !config.quick;
 const counts = config.quick
   ? { ready: 3, readyPostgres: 2, ready50k: 0, cycles: 5, warmup: 1, cycles50k: 0, create: 50, list: 5, exportRuns: { PGlite: 0, PostgreSQL: 0 }, anchorAll: 3 }
-  : // Sized to keep the whole run under 10 minutes on 2 cores: PGlite exports and the 50,000-claim page are slow.
+  : // Sized to keep the other figures under 10 minutes on 2 cores (figure 8 adds 3½): PGlite exports and the 50,000-claim page are slow.
     { ready: 7, readyPostgres: 5, ready50k: 2, cycles: 14, warmup: 1, cycles50k: 2, create: 200, list: 11, exportRuns: { PGlite: 2, PostgreSQL: 3 }, anchorAll: 5 };
 const timeoutMs = 120_000;
 /** Figure 8: simulated reviewers by database, and how long at a reviewer's pace, then flat out. */

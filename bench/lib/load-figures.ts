@@ -122,6 +122,9 @@ interface Answer {
 
 const reviewerPrefix = "Load-";
 
+const ok = (answer: Answer | null) => answer !== null && answer.status >= 200 && answer.status < 300;
+const annotationOf = (answer: Answer | null) => (answer?.body as { annotation?: ClaimJson } | null)?.annotation;
+
 function emptyPhase(): PhaseStats {
   const latencies = Object.fromEntries(loadOperations.map((op) => [op, [] as number[]])) as Record<LoadOperation, number[]>;
   return { ms: 0, requests: 0, statuses: {}, errors: 0, conflicts: 0, latencies };
@@ -190,16 +193,12 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
     stats.latencies[op].push(since(sent));
     stats.requests++;
     stats.statuses[key] = (stats.statuses[key] ?? 0) + 1;
-    const ok = answer !== null && answer.status >= 200 && answer.status < 300;
-    if (!ok) {
+    if (!ok(answer)) {
       if (request.conflictIsTrue && key === "409 version_conflict") stats.conflicts++;
       else stats.errors++;
     }
     return answer;
   }
-
-  const ok = (answer: Answer | null) => answer !== null && answer.status >= 200 && answer.status < 300;
-  const annotationOf = (answer: Answer | null) => (answer?.body as { annotation?: ClaimJson } | null)?.annotation;
 
   class Reviewer {
     readonly name: string;

@@ -86,6 +86,8 @@ export interface LoadResult {
   /** Claims the reviewers created, and acknowledged changes of shared claims. */
   created: number;
   sharedChanges: number;
+  /** Every request, in the order they were answered: when it was sent (ms from the start of the clock), how long it took, and its answer; to see what the slow ones waited behind. */
+  timeline: { op: LoadOperation; sentAt: number; ms: number; status: string }[];
   /** The machine's 1-minute load average when the clock started and when it stopped: how busy the cores were besides. */
   loadAverage: { start: number; end: number };
 }
@@ -136,7 +138,9 @@ export function latencySummary(samples: readonly number[]) {
 }
 
 export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
+  await warmUp(options);
   const phases: Record<Exclude<Phase, "done">, PhaseStats> = { paced: emptyPhase(), flatOut: emptyPhase() };
+  const timeline: LoadResult["timeline"] = [];
   let phase: Phase = "paced";
   const start = performance.now();
   const pacedEnd = start + options.pacedMs;
@@ -190,7 +194,9 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
     } catch (error) {
       key = `no answer: ${(error as Error).name}`;
     }
-    stats.latencies[op].push(since(sent));
+    const ms = since(sent);
+    stats.latencies[op].push(ms);
+    timeline.push({ op, sentAt: Math.round(sent - start), ms: Math.round(ms * 10) / 10, status: key });
     stats.requests++;
     stats.statuses[key] = (stats.statuses[key] ?? 0) + 1;
     if (!ok(answer)) {
@@ -334,7 +340,6 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
     }
   }
 
-  await warmUp(options);
   const reviewers = Array.from({ length: options.reviewers }, (_, i) => new Reviewer(i));
   const loadAverageAtStart = loadavg()[0];
   const running = Promise.all(reviewers.map((r) => r.run()));
@@ -356,6 +361,7 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
     check,
     created: reviewers.reduce((n, r) => n + r.own.size, 0),
     sharedChanges: [...sharedVersions.values()].reduce((n, v) => n + v.size, 0),
+    timeline,
     loadAverage: { start: loadAverageAtStart, end: loadAverageAtEnd },
   };
 }

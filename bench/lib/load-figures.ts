@@ -370,7 +370,9 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
  * Sends each operation once per article before the clock starts, so that the
  * figure times a server in use rather than its first request to each route
  * (which loads the route's code) and to each article (whose text a create
- * indexes once). The claim it makes ends deleted, so it is not read back.
+ * indexes once), then one request per reviewer at once, so that the
+ * database driver's pool has opened its connections. The claim it makes ends
+ * deleted, so it is not read back.
  */
 async function warmUp(options: LoadOptions): Promise<void> {
   const headers = { cookie: "reviewer=Warm-up", origin: options.origin, "content-type": "application/json" };
@@ -393,6 +395,9 @@ async function warmUp(options: LoadOptions): Promise<void> {
     await expect("DELETE", `/api/annotations/${id}`, 204);
     await expect("GET", `/api/documents/${slug}/export?format=csv`, 200);
   }
+  await Promise.all(
+    Array.from({ length: options.reviewers }, (_, i) => expect("GET", `/api/documents/${options.articles[i % options.articles.length].slug}/annotations?fields=editor`, 200)),
+  );
 }
 
 /** Reads every claim of the load articles back and compares it with the reviewers' ledgers. */

@@ -15,6 +15,7 @@ import { measureCreate, measureExport, measureList, measureReanchorApi, medianOf
 import { type Corpus, buildCorpus, reanchorRuns, reanchorSlug, slugs } from "./lib/corpus";
 import { type DirectDb, openPgliteDirect, openPostgresDirect } from "./lib/direct-db";
 import { measureClaimActions, measureEditorReady, measureShippedScripts, summarize, type ActionFigure, type EditorPage } from "./lib/editor-figures";
+import { type LoadResult, latencySummary, loadOperations, measureLoad } from "./lib/load-figures";
 import { type NextServer, startNextServer } from "./lib/next-server";
 import { freePort } from "./lib/processes";
 import { type Row, byFigure, failedRow, formatTable, row } from "./lib/report";
@@ -31,6 +32,8 @@ export interface MeasureConfig {
   pgSkipped?: string;
   resultsFile: string;
   quick: boolean;
+  /** `load`: only figure 8 (`npm run bench -- --only load`). */
+  only?: "load";
   basePort: number;
   git: { commit: string; changedFiles: number };
   setup: Record<string, number>;
@@ -40,9 +43,17 @@ const config = JSON.parse(readFileSync(process.argv[2], "utf8")) as MeasureConfi
 const large = !config.quick;
 const counts = config.quick
   ? { ready: 3, readyPostgres: 2, ready50k: 0, cycles: 5, warmup: 1, cycles50k: 0, create: 50, list: 5, exportRuns: { PGlite: 0, PostgreSQL: 0 }, anchorAll: 3 }
-  : // Sized to keep the whole run under 10 minutes on 2 cores: PGlite exports and the 50,000-claim page are slow.
+  : // Sized to keep the other figures under 10 minutes on 2 cores (figure 8 adds 3½): PGlite exports and the 50,000-claim page are slow.
     { ready: 7, readyPostgres: 5, ready50k: 2, cycles: 14, warmup: 1, cycles50k: 2, create: 200, list: 11, exportRuns: { PGlite: 2, PostgreSQL: 3 }, anchorAll: 5 };
 const timeoutMs = 120_000;
+/** Figure 8: simulated reviewers by database, and how long at a reviewer's pace, then flat out. */
+const load = {
+  reviewers: { PGlite: 10, PostgreSQL: 50 },
+  pacedMs: config.quick ? 15_000 : 60_000,
+  flatOutMs: config.quick ? 10_000 : 30_000,
+  paceMs: 2_000,
+};
+const loadOnly = config.only === "load";
 const chromiumPath = "/usr/bin/chromium";
 
 const rows: Row[] = [];
@@ -55,6 +66,7 @@ const log = (message: string) => console.log(`[bench ${Math.round((Date.now() - 
 
 /** Runs one figure; a failure becomes a MISS row (or an info row) instead of ending the run. */
 async function figure(name: string, target: string, measure: () => Promise<void>): Promise<void> {
+  if (loadOnly && !name.startsWith("8 ")) return;
   const start = performance.now();
   try {
     await measure();
@@ -180,9 +192,65 @@ async function apiFigures(backend: string, server: NextServer, direct: DirectDb,
   });
 }
 
+function loadRows(backend: string, result: LoadResult) {
+  const { paced, flatOut, check } = result;
+  const pace = `${result.reviewers} reviewers, an action every ${load.paceMs / 1000} s each`;
+  for (const op of loadOperations) {
+    const latency = latencySummary(paced.latencies[op]);
+    if (latency.n === 0) continue;
+    rows.push(
+      row(`8 load · ${op} p95 · ${backend}`, latency.p95, null, "ms", { max: 100 }, {
+        note: `p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms over ${latency.n} requests (${pace})`,
+      }),
+    );
+  }
+  const statuses = (phase: typeof paced) =>
+    Object.entries(phase.statuses)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([status, n]) => `${status} ×${n}`)
+      .join(", ");
+  rows.push(
+    row(`8 load · errors (non-2xx but true conflicts) · ${backend}`, paced.errors + flatOut.errors, null, "requests", { max: 0 }, {
+      note: `${paced.requests} requests at a reviewer's pace (${statuses(paced)}), ${flatOut.requests} flat out (${statuses(flatOut)}); true conflicts (409 version_conflict on a claim another reviewer changed): ${paced.conflicts} and ${flatOut.conflicts}`,
+    }),
+  );
+  const differences = [...check.lost, ...check.doubled];
+  rows.push(
+    row(`8 load · lost or doubled writes · ${backend}`, differences.length, null, "requests", { max: 0 }, {
+      note: `${check.claims} claims read back against the reviewers' ledgers: ${result.created} created, ${result.sharedChanges} acknowledged changes of shared claims; ${check.lost.length} lost, ${check.doubled.length} doubled${differences.length ? ` (${differences.slice(0, 3).join("; ")})` : ""}${check.afterErrors.length ? `; ${check.afterErrors.length} more differences on claims whose request failed` : ""}`,
+    }),
+  );
+  const all = loadOperations.flatMap((op) => flatOut.latencies[op]);
+  const overall = latencySummary(all);
+  rows.push(
+    row(`8 load · flat-out throughput · ${backend}`, (flatOut.requests / flatOut.ms) * 1000, null, "requests/s", {}, {
+      higherIsBetter: true,
+      note: `${result.reviewers} reviewers, each sending its next action when the last is answered, for ${load.flatOutMs / 1000} s: ${flatOut.requests} requests, p50 ${overall.p50.toFixed(1)} ms, p95 ${overall.p95.toFixed(1)} ms, p99 ${overall.p99.toFixed(1)} ms; the machine's load average ${result.loadAverage.start.toFixed(1)} when the figure started, ${result.loadAverage.end.toFixed(1)} when it ended (${os.cpus().length} cores)`,
+    }),
+  );
+}
+
+async function loadFigure(backend: "PGlite" | "PostgreSQL", server: NextServer, corpus: Corpus) {
+  const reviewers = load.reviewers[backend];
+  await figure(`8 load · ${backend}`, "0 errors, 0 lost or doubled, p95 ≤ 100 ms", async () => {
+    log(`8 load · ${backend}: ${reviewers} reviewers, ${load.pacedMs / 1000} s at a reviewer's pace, then ${load.flatOutMs / 1000} s flat out`);
+    const result = await measureLoad({
+      origin: server.origin,
+      reviewers,
+      articles: corpus.load,
+      pacedMs: load.pacedMs,
+      flatOutMs: load.flatOutMs,
+      paceMs: load.paceMs,
+      requestTimeoutMs: 30_000,
+    });
+    raw[`load.${backend}`] = result;
+    loadRows(backend, result);
+  });
+}
+
 async function main() {
   log(`measuring in ${config.appDir}${config.quick ? " (quick)" : ""}`);
-  const corpus = buildCorpus({ large });
+  const corpus = buildCorpus({ large, loadOnly });
 
   // Figure 6, pure: no server, no database.
   await figure("6 re-anchor 5,000 · anchorAll", "≤ 1,000 ms", async () => {
@@ -199,7 +267,7 @@ async function main() {
     rows.push(row("6 re-anchor 5,000 · anchorAll (lib/anchoring)", median(times), null, "ms", { max: 1_000 }, { note: `${orphans} orphaned; median of ${times.length}` }));
   });
 
-  browser = await chromium.launch({
+  if (!loadOnly) browser = await chromium.launch({
     executablePath: existsSync(chromiumPath) ? chromiumPath : undefined,
     args: ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
   });
@@ -230,9 +298,12 @@ async function main() {
       claimActionRows("50k claims", await measureClaimActions(browser!, pglite.origin, editors.claims50k, editors.empty, counts.cycles50k, 1, timeoutMs), false);
     });
   }
-  const pgliteDirect = await openPgliteDirect(config.pgliteBaselineDir);
-  await apiFigures("PGlite", pglite, pgliteDirect, corpus);
-  await pgliteDirect.close();
+  if (!loadOnly) {
+    const pgliteDirect = await openPgliteDirect(config.pgliteBaselineDir);
+    await apiFigures("PGlite", pglite, pgliteDirect, corpus);
+    await pgliteDirect.close();
+  }
+  await loadFigure("PGlite", pglite, corpus);
   await stopServer(pglite);
 
   if (config.databaseUrl) {
@@ -242,15 +313,18 @@ async function main() {
     await figure("1 editor ready · 5k claims · PostgreSQL", "≤ 1,000 ms", async () => {
       editorReadyRows("5k claims · PostgreSQL", await measureEditorReady(browser!, postgres.origin, editors.claims5k, editors.empty, counts.readyPostgres, timeoutMs), true);
     });
-    const postgresDirect = await openPostgresDirect(config.databaseUrl);
-    await apiFigures("PostgreSQL", postgres, postgresDirect, corpus);
-    await postgresDirect.close();
+    if (!loadOnly) {
+      const postgresDirect = await openPostgresDirect(config.databaseUrl);
+      await apiFigures("PostgreSQL", postgres, postgresDirect, corpus);
+      await postgresDirect.close();
+    }
+    await loadFigure("PostgreSQL", postgres, corpus);
     await stopServer(postgres);
   } else {
     notes.push(`PostgreSQL figures skipped: ${config.pgSkipped}`);
   }
 
-  await browser.close();
+  await browser?.close();
   browser = null;
 
   const seconds = (Date.now() - config.startedAt) / 1000;
@@ -269,6 +343,8 @@ async function main() {
         finishedAt: new Date().toISOString(),
         durationSeconds: Math.round(seconds),
         quick: config.quick,
+        only: config.only,
+        load,
         machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
         git: config.git,
         setup: config.setup,

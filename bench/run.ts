@@ -12,11 +12,14 @@
  * bench/measure.ts. Everything it started is stopped, and the temporary
  * folder deleted, at the end or on Ctrl-C.
  *
- *   npm run bench [-- --quick] [-- --keep]
+ *   npm run bench [-- --quick] [-- --keep] [-- --only load] [-- --port N]
  *
  * --quick: fewer runs and no 50,000/100,000-claim sets (a minute or two, to
  * try the benchmark itself, not to judge the app); --keep: leave the
- * temporary folder (build, data, server logs) for a closer look.
+ * temporary folder (build, data, server logs) for a closer look; --only load:
+ * only the load figure (8), with only its articles seeded, its results in
+ * bench/results/latest-load.json; --port: the first of the ports the servers
+ * and the cluster try (3400 by default; any free port when taken).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -30,8 +33,16 @@ import { since } from "./lib/stats";
 const repo = path.resolve(import.meta.dirname, "..");
 const quick = process.argv.includes("--quick");
 const keep = process.argv.includes("--keep");
+const option = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at === -1 ? undefined : process.argv[at + 1];
+};
+const only = option("--only");
+if (only !== undefined && only !== "load") throw new Error(`--only takes \`load\`, not ${only}`);
+const loadOnly = only === "load";
 const distDir = ".next-bench";
-const basePort = 3400;
+const basePort = Number(option("--port") ?? 3400);
+if (!Number.isInteger(basePort) || basePort < 1024 || basePort > 65_000) throw new Error(`--port takes a port number from 1024 to 65000`);
 const startedAt = Date.now();
 
 let workDir: string | null = null;
@@ -63,14 +74,14 @@ async function snapshot(to: string): Promise<void> {
 }
 
 async function main() {
-  log(`snapshot of ${repo}${quick ? " (quick run)" : ""}`);
+  log(`snapshot of ${repo}${quick ? " (quick run)" : ""}${loadOnly ? " (load figure only)" : ""}`);
   workDir = await mkdtemp("/tmp/factcheck-bench.");
   const appDir = path.join(workDir, "app");
   const setup: Record<string, number> = {};
   await step(setup, "snapshot", () => snapshot(appDir));
 
   const tsx = path.join(appDir, "node_modules", ".bin", "tsx");
-  const seedArgs = ["bench/seed.ts", ...(quick ? ["--small"] : [])];
+  const seedArgs = ["bench/seed.ts", ...(quick ? ["--small"] : []), ...(loadOnly ? ["--only-load"] : [])];
   const pgliteDir = path.join(workDir, "pglite");
   const pgliteBaselineDir = path.join(workDir, "pglite-baseline");
   const baseEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
@@ -114,8 +125,9 @@ async function main() {
     pgliteBaselineDir,
     databaseUrl: pgSkipped ? undefined : (cluster as PgCluster | null)?.url,
     pgSkipped,
-    resultsFile: path.join(repo, "bench", "results", "latest.json"),
+    resultsFile: path.join(repo, "bench", "results", loadOnly ? "latest-load.json" : "latest.json"),
     quick,
+    only: loadOnly ? "load" : undefined,
     basePort,
     git,
     setup,

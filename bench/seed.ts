@@ -7,7 +7,7 @@
  * `createAnnotation` writes them. Run in its own process, because PGlite must
  * not be open in two processes at once and the server opens it next.
  *
- *   tsx bench/seed.ts [--small]
+ *   tsx bench/seed.ts [--small] [--only-load]
  */
 import { sql } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
@@ -20,7 +20,7 @@ const chunkSize = 5_000;
 
 async function main() {
   const started = performance.now();
-  const corpus = buildCorpus({ large: !process.argv.includes("--small") });
+  const corpus = buildCorpus({ large: !process.argv.includes("--small"), loadOnly: process.argv.includes("--only-load") });
   const db = await getDb();
   let claims = 0;
   for (const document of corpus.documents) {
@@ -33,8 +33,8 @@ async function main() {
         sourceUrl: null,
         author: "bench/seed.ts",
         publishedAt: "2018-10-22",
-        text: corpus.article.text,
-        blocks: corpus.article.blocks,
+        text: (document.article ?? corpus.article).text,
+        blocks: (document.article ?? corpus.article).blocks,
       },
       "bench",
     );

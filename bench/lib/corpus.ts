@@ -22,10 +22,22 @@ export const slugs = {
 export const reanchorRuns = 3;
 export const reanchorSlug = (run: number) => `bench-reanchor-${run}`;
 
+/**
+ * The articles of the load figure: a few news-length articles (2,000 words
+ * in 80 paragraphs) with 100 claims each, which the simulated reviewers share
+ * and change, and to which they add their own.
+ */
+export const loadArticles = 4;
+export const loadSlug = (n: number) => `bench-load-${n}`;
+const loadShape = { paragraphs: 80, words: 2_000 };
+export const loadClaimsPerArticle = 100;
+
 export interface CorpusDocument {
   slug: string;
   title: string;
   claims: BenchClaim[];
+  /** Its own article; absent: the corpus's 50,000-word `article`. */
+  article?: BenchArticle;
 }
 
 export interface Corpus {
@@ -34,12 +46,24 @@ export interface Corpus {
   revision: BenchArticle;
   claims5k: BenchClaim[];
   documents: CorpusDocument[];
+  /** The load figure's articles (also in `documents`). */
+  load: (CorpusDocument & { article: BenchArticle })[];
 }
 
-/** Builds the whole corpus; `large` false leaves out the 50,000 and 100,000-claim sets (quick runs). */
-export function buildCorpus({ large = true } = {}): Corpus {
+/**
+ * Builds the whole corpus; `large` false leaves out the 50,000 and
+ * 100,000-claim sets (quick runs), `loadOnly` keeps only the load figure's
+ * articles (`--only load`).
+ */
+export function buildCorpus({ large = true, loadOnly = false } = {}): Corpus {
   const article = makeArticle(1);
   const claims5k = makeClaims(article, { count: 5_000, seed: 5, overlapShare: 0.25 });
+  const load = Array.from({ length: loadArticles }, (_, i) => {
+    const loadArticle = makeArticle(11 + i, loadShape);
+    const claims = makeClaims(loadArticle, { count: loadClaimsPerArticle, seed: 21 + i });
+    return { slug: loadSlug(i + 1), title: `Benchmark: load article ${i + 1}`, claims, article: loadArticle };
+  });
+  if (loadOnly) return { article, revision: reviseArticle(article, 7), claims5k, documents: load, load };
   const documents: CorpusDocument[] = [
     { slug: slugs.claims5k, title: "Benchmark: 5,000 claims", claims: claims5k },
     { slug: slugs.empty, title: "Benchmark: no claims", claims: [] },
@@ -52,5 +76,6 @@ export function buildCorpus({ large = true } = {}): Corpus {
       { slug: slugs.claims100k, title: "Benchmark: 100,000 claims", claims: makeClaims(article, { count: 100_000, seed: 100 }) },
     );
   }
-  return { article, revision: reviseArticle(article, 7), claims5k, documents };
+  documents.push(...load);
+  return { article, revision: reviseArticle(article, 7), claims5k, documents, load };
 }

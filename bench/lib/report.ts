@@ -1,6 +1,6 @@
 /** The benchmark's table: one row per figure, its baseline, their ratio, the target and whether it is met. */
 
-export type Unit = "ms" | "s" | "claims/s" | "MB" | "kB";
+export type Unit = "ms" | "s" | "claims/s" | "requests" | "requests/s" | "MB" | "kB";
 
 export interface Row {
   figure: string;
@@ -32,7 +32,10 @@ const formatValue = (value: number, unit: Unit): string => {
     case "s":
       return `${value.toFixed(2)} s`;
     case "claims/s":
+    case "requests/s":
       return `${Math.round(value).toLocaleString("en")}/s`;
+    case "requests":
+      return Math.round(value).toLocaleString("en");
     case "MB":
       return `${value.toFixed(1)} MB`;
     case "kB":

@@ -238,8 +238,11 @@ interface Route {
 let slug: string;
 const claimIds: string[] = [];
 
+// Only this file's own article and slugs no article has: on PostgreSQL the
+// test files share one database, and a revision published on an article of
+// content/ would change what the others read.
 const slugParam = () =>
-  fc.record({ slug: fc.oneof(fc.constant(slug), fc.constant(slug), fc.constantFrom("jassy-bloomberg-retraction", "", "..", "%00", "a".repeat(3000)), evilString) });
+  fc.record({ slug: fc.oneof(fc.constant(slug), fc.constant(slug), fc.constantFrom("", "..", "%00", "a".repeat(3000)), evilString) });
 const idParam = () =>
   fc.record({ id: fc.oneof(fc.constantFrom(...claimIds), fc.constantFrom(...claimIds), fc.uuid(), fc.constantFrom("", "null", "00000000-0000-0000-0000-000000000000", "a".repeat(3000), "%20"), evilString) });
 

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import { CodePointIndex } from "@/lib/text-offsets";
+import { hasLoneSurrogate } from "@/lib/validation";
 import { type Tag, tags } from "@/lib/tags";
 import type { Database } from "../client";
 import { annotations, type DocumentRow, documentRevisions, documents, type NewDocumentRow } from "../schema";
@@ -43,11 +44,12 @@ export async function listDocuments(db: Database) {
 
 /**
  * The article whose slug this is. A slug from an address may hold what no
- * stored slug can (a NUL, from `%00`, which PostgreSQL cannot even compare):
+ * stored slug can (a NUL, from `%00`, which PostgreSQL cannot even compare;
+ * half of a surrogate pair, which PGlite sends as bytes that are not UTF-8):
  * it matches nothing, without asking the database.
  */
 export function hasSlug(slug: string): SQL {
-  return slug.includes("\u0000") ? sql`false` : eq(documents.slug, slug);
+  return slug.includes("\u0000") || hasLoneSurrogate(slug) ? sql`false` : eq(documents.slug, slug);
 }
 
 export async function getDocumentBySlug(db: Database, slug: string): Promise<DocumentRow | undefined> {

@@ -1,0 +1,455 @@
+/**
+ * Random requests to every route handler, every method each file exports:
+ * whatever a client sends (JSON of any shape, depth and width, wrong types,
+ * huge numbers, lone surrogates and NUL; bytes that are not JSON or not
+ * UTF-8; wrong or missing content types; odd query strings, path segments,
+ * cookies and headers), the answer is never a 5xx, never slower than 5 s
+ * (the bound issue 13 names), and every refusal is the API's JSON error and
+ * leaves what is stored about the article as it was.
+ *
+ * Besides noise, each route gets bodies of the shape it takes with fields
+ * mutated, so that requests get past the first check and reach the data
+ * layer. Articles stay small: slow parsing of huge hostile HTML is bounded
+ * elsewhere (workers and limits) and tested there.
+ *
+ * Runs on PGlite by default and on PostgreSQL when DATABASE_URL is set.
+ */
+import { randomUUID } from "node:crypto";
+import fc from "fast-check";
+import { asc, eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb, getDb } from "@/db/client";
+import { annotationAnchors, annotations, documentRevisions, documents } from "@/db/schema";
+import { isHttpUrl } from "@/lib/http-url";
+import { tags } from "@/lib/tags";
+import { call, createTestDocument } from "@/test/api-client";
+import * as historyRoute from "./annotations/[id]/history/route";
+import * as reattachRoute from "./annotations/[id]/reattach/route";
+import * as restoreRoute from "./annotations/[id]/restore/route";
+import * as annotationRoute from "./annotations/[id]/route";
+import * as annotationsRoute from "./documents/[slug]/annotations/route";
+import * as documentExportRoute from "./documents/[slug]/export/route";
+import * as importRoute from "./documents/[slug]/import/route";
+import * as revisionsRoute from "./documents/[slug]/revisions/route";
+import * as documentRoute from "./documents/[slug]/route";
+import * as documentsRoute from "./documents/route";
+import * as exportRoute from "./export/route";
+
+/** Requests per route: 250 keeps the file near 15 s; FUZZ_RUNS=5000 hunts longer. */
+const runsPerRoute = Number(process.env.FUZZ_RUNS) || 250;
+/** The bound the issue names for any answer. */
+const maxAnswerMs = 5_000;
+
+const httpMethods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+// Each route names its own parameters; `never` lets one table hold them all.
+type Handler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
+
+// ---- Values -------------------------------------------------------------
+
+/** Text with what breaks parsers and databases: NUL, lone surrogates, astral and combining characters, markup, escapes. */
+const evilUnit = fc.oneof(
+  fc.constantFrom("\u0000", "\ud800", "\udfff", "😀", "e\u0301", "\u202e", "\ufeff", "<b>", "</p>", "%", "%00", "'", '"', "\\", "\n", "\r", " ", "\t", "*", "#", "["),
+  fc.string({ unit: "binary", maxLength: 2 }),
+);
+const evilString = fc.string({ unit: evilUnit, maxLength: 40 });
+const edgeNumber = fc.constantFrom(0, -0, -1, 0.5, 1, 2, 7, 2 ** 31 - 1, 2 ** 31, 2 ** 32, 2 ** 53, 2 ** 53 + 2, 2 ** 63, 1e21, 1e308, -1e308, 5e-324);
+const anyNumber = fc.oneof(edgeNumber, fc.integer({ min: -5, max: 80 }), fc.double({ noNaN: true, noDefaultInfinity: true }));
+
+/** Any JSON value, deep or wide, with the strings and numbers above. */
+const wildJson: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    fc.constantFrom(null, true, false),
+    anyNumber,
+    evilString,
+    fc.array(tie("value"), { maxLength: 6 }),
+    fc.dictionary(fc.oneof(evilString, fc.constantFrom("start", "end", "tag", "note", "version", "__proto__", "constructor")), tie("value"), { maxKeys: 6 }),
+  ),
+})).value;
+
+/** Lists and objects nested far deeper than any real body, as raw JSON text. */
+const deepJson = fc
+  .tuple(fc.integer({ min: 100, max: 5_000 }), fc.constantFrom("array", "object"))
+  .map(([depth, kind]) => (kind === "array" ? "[".repeat(depth) + "]".repeat(depth) : '{"a":'.repeat(depth) + "1" + "}".repeat(depth)));
+
+/** Bodies that are not JSON, or JSON a parser may choke on. */
+const rawBody: fc.Arbitrary<string | Uint8Array<ArrayBuffer>> = fc.oneof(
+  fc.constantFrom("", " ", "null", "0", '"x"', "[]", "{", '{"start":', "{'a':1}", '{"start":1e999,"end":2,"tag":"disputed"}', "\ufeff{}", '{"a":1}{"a":2}', "NaN", "undefined"),
+  evilString,
+  deepJson,
+  fc.uint8Array({ maxLength: 64 }).map((bytes) => new Uint8Array(bytes)),
+  fc.constantFrom(new Uint8Array([0xff, 0xfe, 0x7b, 0x00, 0x7d, 0x00]), new Uint8Array([0x7b, 0x22, 0xed, 0xa0, 0x80, 0x22, 0x3a, 0x31, 0x7d])),
+);
+
+// Header values must be bytes (Latin-1), as on the wire; no CR, LF or NUL.
+const headerValue = fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).map((code) => String.fromCharCode(code)), maxLength: 40 });
+
+const contentType = rarely(
+  fc.oneof(
+    fc.constantFrom(
+      "application/json",
+      "application/json; charset=utf-8",
+      "application/json; charset=utf-16",
+      "application/ld+json",
+      'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
+      "APPLICATION/JSON",
+      "application/jsonx",
+      "text/plain",
+      "text/html",
+      "text/csv",
+      "multipart/form-data; boundary=x",
+      "application/x-www-form-urlencoded",
+      "",
+    ),
+    headerValue,
+  ),
+  5,
+);
+
+const reviewerCookie = fc.oneof(
+  { arbitrary: fc.constant(undefined), weight: 12 }, // the helper's "Test Reviewer"
+  { arbitrary: fc.constant(null), weight: 1 }, // no cookie
+  { arbitrary: fc.constantFrom("Ada", " ", "", "a".repeat(101), "Zoë 😀"), weight: 1 },
+  // The helper percent-encodes the name, which a lone surrogate cannot be; raw cookies below carry one.
+  { arbitrary: evilString.map(safe), weight: 1 },
+);
+const rawCookie = fc.oneof(headerValue, fc.constantFrom("reviewer=%ED%A0%80", "reviewer=%", "reviewer=%00", "reviewer=a; reviewer=b", "reviewer", "=; ;;"));
+
+// Each header only now and then, so most requests get past the checks they fail.
+const extraHeaders = fc.record({
+    accept: rarely(fc.oneof(fc.constantFrom("application/ld+json", "application/json", "text/csv", "*/*", "text/html", ""), headerValue), 2),
+    "content-length": rarely(fc.oneof(fc.constantFrom("0", "-1", "1", "99999999999", "abc", "1e3"), headerValue)),
+    host: rarely(fc.oneof(fc.constantFrom("example.org", "localhost:99999", "[::1]:3000", "a..b", "x:y:z"), headerValue)),
+    origin: rarely(fc.oneof(fc.constantFrom("http://localhost", "https://evil.example", "null"), headerValue)),
+    referer: rarely(headerValue),
+    "if-none-match": rarely(headerValue),
+    "x-forwarded-host": rarely(headerValue),
+    cookie: rarely(rawCookie, 8),
+  }).map((headers) => Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== undefined)) as Record<string, string>);
+
+const queryKey = fc.oneof(
+  fc.constantFrom("revision", "fields", "format", "tag", "reviewer", "claimant", "q", "sort", "skip", "ready", "id", "limit", "cursor", "deleted"),
+  evilString,
+);
+const queryValue = fc.oneof(
+  fc.constantFrom("1", "0", "-1", "2", "1.5", "1e3", "99999999999999999999", "editor", "all", "w3c", "csv", "claimreview", "disputed", "DENIED", "updated", "position", "unplaceable", ""),
+  evilString,
+);
+/** A query string: known and unknown keys, repeated, encoded or raw, and broken %-escapes. */
+const queryString = fc.oneof(
+  fc.array(fc.tuple(queryKey, queryValue, fc.boolean()), { maxLength: 6 }).map((pairs) =>
+    pairs.map(([key, value, encode]) => (encode ? `${encodeURIComponent(safe(key))}=${encodeURIComponent(safe(value))}` : `${key}=${value}`)).join("&"),
+  ),
+  fc.constantFrom("%", "%zz", "%ED%A0%80", "%00=%00", "=", "&&&", "revision", "revision=1&revision=2", "tag=disputed&tag=nope", "format=w3c&format=csv", "q=%25%5F"),
+);
+
+/** The query of an export: a format most of the time, filters and noise after it. */
+const exportQuery = fc
+  .tuple(
+    fc.oneof({ arbitrary: fc.constantFrom("w3c", "csv", "claimreview"), weight: 4 }, { arbitrary: fc.constantFrom(undefined, "CSV", "json", ""), weight: 1 }),
+    rarely(queryString, 1),
+  )
+  .map(([format, rest]) => [format ? `format=${format}` : "", rest ?? ""].filter(Boolean).join("&") || undefined);
+
+/** Undefined `odds` times out of `odds + 1`, else a value of `arbitrary`. */
+function rarely<T>(arbitrary: fc.Arbitrary<T>, odds = 4): fc.Arbitrary<T | undefined> {
+  return fc.oneof({ arbitrary: fc.constant(undefined), weight: odds }, { arbitrary, weight: 1 });
+}
+
+/** encodeURIComponent throws on a lone surrogate; a browser would send U+FFFD. */
+function safe(value: string): string {
+  return value.replace(/\p{Cs}/gu, "\ufffd");
+}
+
+// ---- Valid-shaped bodies, mutated -----------------------------------------
+
+/** Replaces, drops or adds fields of a valid body, so some requests get far in and some fail late. */
+function mutated(base: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<unknown> {
+  const mutation = fc.oneof(
+    fc.tuple(fc.constant("set" as const), fc.oneof(evilString, fc.constantFrom("start", "end", "tag", "note", "version")), wildJson),
+    fc.tuple(fc.constant("drop" as const), fc.nat(), fc.constant(null)),
+    fc.tuple(fc.constant("replace" as const), fc.nat(), wildJson),
+  );
+  const mutations = fc.oneof(fc.constant([]), fc.array(mutation, { minLength: 1, maxLength: 2 }));
+  return fc.tuple(base, mutations).map(([body, mutations]) => {
+    const result: Record<string, unknown> = { ...body };
+    for (const [kind, key, value] of mutations) {
+      const keys = Object.keys(result);
+      if (kind === "set") result[key as string] = value;
+      else if (keys.length > 0) {
+        const name = keys[(key as number) % keys.length];
+        if (kind === "drop") delete result[name];
+        else result[name] = value;
+      }
+    }
+    return result;
+  });
+}
+
+// Values of each field that the API takes; the mutations above, and the
+// other kinds of body, supply what it refuses.
+const offset = fc.integer({ min: 0, max: 70 });
+/** A range of the test article (about 65 code points), start before end. */
+const range = fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 20 })).map(([start, length]) => ({ start, end: start + length }));
+const tag = fc.constantFrom(...tags);
+const note = fc.oneof(fc.string({ maxLength: 30 }), fc.string({ unit: "grapheme", maxLength: 20 }));
+const evidence = fc.array(fc.webUrl({ validSchemes: ["http", "https"] }).filter(isHttpUrl), { maxLength: 3 });
+// Each claim is put back at version 1 before every request (see resetClaims).
+const version = fc.oneof({ arbitrary: fc.constant(1), weight: 3 }, { arbitrary: fc.integer({ min: 2, max: 4 }), weight: 1 });
+const smallArticle = fc.oneof(
+  fc.string({ maxLength: 200 }),
+  evilString,
+  fc.array(fc.constantFrom("<p>", "</p>", "<ul><li>", "<h1>", "<script>x</script>", "<a href='javascript:1'>", "*", "# ", "> ", "- ", "1. ", "`", "\n", "word ", "😀"), { maxLength: 40 }).map((parts) => parts.join("")),
+);
+const articleFormat = fc.constantFrom("text", "html", "markdown");
+
+/** A W3C annotation as an import reads it, with fields of any type. */
+const w3cAnnotation = fc.record(
+  {
+    id: fc.oneof(fc.webUrl(), evilString),
+    type: fc.constantFrom("Annotation", ["Annotation"], "Note"),
+    body: fc.array(
+      fc.oneof(
+        fc.record({ type: fc.constant("TextualBody"), purpose: fc.constantFrom("tagging", "commenting", "describing"), value: fc.oneof(tag, note) }),
+        fc.record({ type: fc.constant("SpecificResource"), purpose: fc.constant("linking"), source: fc.oneof(fc.webUrl(), evilString) }),
+        wildJson,
+      ),
+      { maxLength: 4 },
+    ),
+    target: fc.record({
+      source: fc.webUrl(),
+      selector: fc.array(
+        fc.oneof(
+          fc.record({ type: fc.constant("TextQuoteSelector"), exact: fc.oneof(fc.constantFrom("spy chips", "claim", "😀"), evilString), prefix: evilString, suffix: evilString }, { requiredKeys: ["type", "exact"] }),
+          fc.record({ type: fc.constant("TextPositionSelector"), start: offset, end: offset }),
+          wildJson,
+        ),
+        { maxLength: 3 },
+      ),
+    }),
+  },
+  { requiredKeys: ["type"] },
+);
+
+// ---- Routes ---------------------------------------------------------------
+
+interface Route {
+  name: string;
+  module: Partial<Record<(typeof httpMethods)[number], Handler>>;
+  /** The methods the route takes (the others answer 405); picked more often. */
+  takes: (typeof httpMethods)[number][];
+  params: () => fc.Arbitrary<Record<string, string>>;
+  /** The query strings the route is sent; any by default. */
+  query?: fc.Arbitrary<string | undefined>;
+  /** A body of the shape the route takes, for the methods that read one. */
+  body?: () => fc.Arbitrary<unknown>;
+}
+
+let slug: string;
+const claimIds: string[] = [];
+
+// Only this file's own article and slugs no article has: on PostgreSQL the
+// test files share one database, and a revision published on an article of
+// content/ would change what the others read.
+const slugParam = () =>
+  fc.record({
+    slug: fc.oneof({ arbitrary: fc.constant(slug), weight: 6 }, { arbitrary: fc.constantFrom("", "..", "%00", "a".repeat(3000)), weight: 1 }, { arbitrary: evilString, weight: 1 }),
+  });
+const idParam = () =>
+  fc.record({
+    id: fc.oneof(
+      { arbitrary: fc.constantFrom(...claimIds), weight: 6 },
+      { arbitrary: fc.uuid(), weight: 1 },
+      { arbitrary: fc.constantFrom("", "null", "00000000-0000-0000-0000-000000000000", "a".repeat(3000), "%20"), weight: 1 },
+      { arbitrary: evilString, weight: 1 },
+    ),
+  });
+
+const routes: Route[] = [
+  { name: "/api/documents", module: documentsRoute, takes: ["GET", "POST"], params: () => fc.constant({}), body: () => mutated(newDocument()) },
+  { name: "/api/documents/{slug}", module: documentRoute, takes: ["GET"], params: slugParam },
+  {
+    name: "/api/documents/{slug}/annotations",
+    module: annotationsRoute,
+    takes: ["GET", "POST"],
+    params: slugParam,
+    body: () =>
+      mutated(
+        fc.record(
+          { range, tag, note, claimant: note, evidence, id: fc.oneof(fc.uuid({ version: 4 }), fc.constantFrom(...claimIds)), revision: fc.integer({ min: 1, max: 2 }) },
+          { requiredKeys: ["range", "tag"] },
+        ).map(({ range, ...rest }) => ({ ...range, ...rest })),
+      ),
+  },
+  { name: "/api/documents/{slug}/revisions", module: revisionsRoute, takes: ["GET", "POST"], params: slugParam, body: () => mutated(articleBody()) },
+  { name: "/api/documents/{slug}/export", module: documentExportRoute, takes: ["GET"], params: slugParam, query: exportQuery },
+  {
+    name: "/api/documents/{slug}/import",
+    module: importRoute,
+    takes: ["POST"],
+    params: slugParam,
+    body: () =>
+      fc.oneof(
+        fc.array(w3cAnnotation, { maxLength: 4 }),
+        fc.record({ type: fc.constant("AnnotationPage"), items: fc.array(w3cAnnotation, { maxLength: 4 }), next: fc.oneof(fc.webUrl(), wildJson) }),
+        fc.record({ type: fc.constant("AnnotationCollection"), first: fc.oneof(fc.record({ type: fc.constant("AnnotationPage"), items: fc.array(w3cAnnotation, { maxLength: 4 }) }), wildJson) }),
+      ),
+  },
+  { name: "/api/export", module: exportRoute, takes: ["GET"], params: () => fc.constant({}), query: exportQuery },
+  {
+    name: "/api/annotations/{id}",
+    module: annotationRoute,
+    takes: ["GET", "PATCH", "DELETE"],
+    params: idParam,
+    body: () => mutated(fc.record({ version, tag, note, claimant: note, evidence, previousQuote: fc.constant(null) }, { requiredKeys: ["version"] })),
+  },
+  { name: "/api/annotations/{id}/history", module: historyRoute, takes: ["GET"], params: idParam },
+  { name: "/api/annotations/{id}/restore", module: restoreRoute, takes: ["POST"], params: idParam, body: () => wildJson },
+  { name: "/api/annotations/{id}/reattach", module: reattachRoute, takes: ["POST"], params: idParam, body: () => mutated(fc.tuple(version, range).map(([v, r]) => ({ version: v, ...r }))) },
+];
+
+function articleBody(): fc.Arbitrary<Record<string, unknown>> {
+  return fc.tuple(articleFormat, smallArticle).map(([format, content]) => ({ [format]: content }));
+}
+
+function newDocument(): fc.Arbitrary<Record<string, unknown>> {
+  return fc
+    .tuple(
+      articleBody(),
+      fc.record(
+        {
+          title: fc.oneof(fc.string({ minLength: 1, maxLength: 20 }), evilString),
+          outlet: fc.oneof(fc.string({ maxLength: 10 }), fc.constant(null)),
+          author: fc.oneof(fc.string({ maxLength: 10 }), fc.constant(null)),
+          sourceUrl: fc.oneof(fc.webUrl(), fc.constantFrom("", "ftp://x", "javascript:1")),
+          publishedAt: fc.oneof(fc.date({ noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)), fc.constantFrom("", "0000-01-01", "2018-02-30", "10000-01-01")),
+        },
+        { requiredKeys: ["title"] },
+      ),
+    )
+    .map(([content, meta]) => ({ ...meta, ...content }));
+}
+
+/** One request: the method, path parameters, query, headers, cookie and body. */
+function request(route: Route) {
+  const exported = httpMethods.filter((method) => route.module[method]);
+  const body = fc.oneof(
+    { arbitrary: fc.constant({}), weight: 1 },
+    { arbitrary: (route.body?.() ?? wildJson).map((value) => ({ body: value })), weight: 6 },
+    { arbitrary: wildJson.map((value) => ({ body: value })), weight: 1 },
+    { arbitrary: rawBody.map((value) => ({ rawBody: value })), weight: 2 },
+  );
+  return fc.record({
+    method: fc.oneof({ arbitrary: fc.constantFrom(...route.takes), weight: 4 }, { arbitrary: fc.constantFrom(...exported), weight: 1 }),
+    params: route.params(),
+    query: route.query ?? rarely(queryString, 1),
+    contentType,
+    reviewer: reviewerCookie,
+    headers: extraHeaders,
+    body,
+  });
+}
+
+beforeAll(async () => {
+  const document = await createTestDocument([
+    { type: "heading", level: 1, text: "Café “quoted” 😀 claim here." },
+    { type: "paragraph", text: "Second paragraph says spy chips were found." },
+  ]);
+  slug = document.slug;
+  for (const [start, end] of [
+    [16, 21],
+    [50, 59],
+    [0, 4],
+  ]) {
+    const { status, json } = await call(annotationsRoute.POST, { slug }, { body: { start, end, tag: "disputed", id: randomUUID() } });
+    expect(status).toBe(201);
+    claimIds.push(json.annotation.id);
+  }
+  // One orphan-to-be and one deleted claim, so reattach and restore reach their deeper paths.
+  const { status } = await call(revisionsRoute.POST, { slug }, { body: { text: "Café “quoted” 😀 claim here.\nSecond paragraph: nothing was found." } });
+  expect(status).toBe(201);
+  await call(annotationRoute.DELETE, { id: claimIds[2] }, { method: "DELETE" });
+});
+afterAll(closeDb);
+
+/**
+ * Everything stored about this file's article: its row, revisions, claims
+ * (deleted ones too) and their anchoring history, to check that a refused
+ * request stored nothing.
+ */
+async function snapshot(): Promise<string> {
+  const db = await getDb();
+  const [document] = await db.select().from(documents).where(eq(documents.slug, slug));
+  const revisions = await db.select().from(documentRevisions).where(eq(documentRevisions.documentId, document.id)).orderBy(asc(documentRevisions.number));
+  const claims = await db.select().from(annotations).where(eq(annotations.documentId, document.id)).orderBy(asc(annotations.id));
+  const ids = claims.map((claim) => claim.id);
+  const history = ids.length === 0 ? [] : await db.select().from(annotationAnchors).where(inArray(annotationAnchors.annotationId, ids));
+  return JSON.stringify({ document, revisions: revisions.length, claims, history: history.length });
+}
+
+const reads = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Puts the three claims back as the setup left them before each request:
+ * the first live (where the last revision put it), the second an orphan, the
+ * third deleted, each at version 1. Otherwise the first DELETE or PATCH drawn would leave every later
+ * request on them a 404 or a version conflict, and the deeper paths unvisited.
+ */
+async function resetClaims(): Promise<void> {
+  const db = await getDb();
+  await db.update(annotations).set({ version: 1, deletedAt: null }).where(eq(annotations.id, claimIds[0]));
+  await db.update(annotations).set({ version: 1, status: "orphan", deletedAt: null }).where(eq(annotations.id, claimIds[1]));
+  await db.update(annotations).set({ version: 1, deletedAt: new Date() }).where(eq(annotations.id, claimIds[2]));
+}
+
+describe("API fuzz", () => {
+  for (const route of routes) {
+    it(`${route.name}: no 5xx, no answer slower than 5 s, every refusal the JSON error shape and storing nothing`, async () => {
+      await fc.assert(
+        fc.asyncProperty(request(route), async ({ method, params, query, contentType, reviewer, headers, body }) => {
+          const handler = route.module[method] as Handler;
+          // A raw cookie header only counts when the helper sets none.
+          const { cookie, ...rest } = headers;
+          const before = reads.has(method) ? undefined : await snapshot();
+          const started = performance.now();
+          const answer = await call(handler, params as never, {
+            method,
+            query,
+            contentType,
+            reviewer: cookie !== undefined ? null : reviewer,
+            headers: cookie !== undefined ? { ...rest, cookie } : rest,
+            ...(method === "GET" || method === "HEAD" ? {} : body),
+          });
+          const elapsed = performance.now() - started;
+          expect(answer.status, `${method} ${route.name}: ${answer.text.slice(0, 300)}`).toBeLessThan(500);
+          expect(elapsed).toBeLessThan(maxAnswerMs);
+          if (answer.status >= 400) {
+            expect(answer.json?.error, `${method} ${route.name} ${answer.status}: ${answer.text.slice(0, 300)}`).toMatchObject({
+              code: expect.any(String),
+              message: expect.any(String),
+            });
+            if (before !== undefined) expect(await snapshot(), `${method} ${route.name} ${answer.status} stored something`).toBe(before);
+          }
+        }).beforeEach(async (previous) => {
+          await previous();
+          await resetClaims();
+        }),
+        { numRuns: runsPerRoute },
+      );
+      // Generous: a request takes a few ms, but CI machines are shared.
+    }, Math.max(60_000, runsPerRoute * 400));
+  }
+});
+
+// What the fuzzing found, kept as plain examples.
+describe("API fuzz findings", () => {
+  it("answers 404, not 500, for a slug holding half of a surrogate pair", async () => {
+    for (const handler of [documentRoute.GET, annotationsRoute.GET, revisionsRoute.GET]) {
+      for (const odd of ["\udfff", "\ufeff\udfff", "a\ud800b"]) {
+        const { status, json } = await call(handler, { slug: odd });
+        expect(status).toBe(404);
+        expect(json.error.code).toBe("not_found");
+      }
+    }
+  });
+});

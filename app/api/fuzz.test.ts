@@ -15,6 +15,8 @@
  * Runs on PGlite by default and on PostgreSQL when DATABASE_URL is set.
  */
 import { randomUUID } from "node:crypto";
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import fc from "fast-check";
 import { asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -28,12 +30,15 @@ import * as reattachRoute from "./annotations/[id]/reattach/route";
 import * as restoreRoute from "./annotations/[id]/restore/route";
 import * as annotationRoute from "./annotations/[id]/route";
 import * as annotationsRoute from "./documents/[slug]/annotations/route";
+import * as deletedRestoreRoute from "./documents/[slug]/deleted/restore/route";
+import * as deletedRoute from "./documents/[slug]/deleted/route";
 import * as documentExportRoute from "./documents/[slug]/export/route";
 import * as importRoute from "./documents/[slug]/import/route";
 import * as revisionsRoute from "./documents/[slug]/revisions/route";
 import * as documentRoute from "./documents/[slug]/route";
 import * as documentsRoute from "./documents/route";
 import * as exportRoute from "./export/route";
+import * as healthRoute from "./health/route";
 
 /** Requests per route: 250 keeps the file near 15 s; FUZZ_RUNS=5000 hunts longer. */
 const runsPerRoute = Number(process.env.FUZZ_RUNS) || 250;
@@ -150,6 +155,17 @@ const exportQuery = fc
     rarely(queryString, 1),
   )
   .map(([format, rest]) => [format ? `format=${format}` : "", rest ?? ""].filter(Boolean).join("&") || undefined);
+
+/** A time as the deleted-claims filters take it (ISO 8601 with a zone), or something that is not one. */
+const instant = fc.oneof(
+  fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
+  fc.constantFrom("", "2026-13-01T00:00:00Z", "2026-01-01", "2026-01-01T00:00:00", "yesterday", "0000-01-01T00:00:00Z", "+275760-09-13T00:00:00.001Z"),
+  evilString,
+);
+/** The query of the deleted-claims list: its filters, with noise. */
+const deletedQuery = fc
+  .record({ deletedBy: rarely(fc.oneof(fc.constant("Test Reviewer"), evilString), 1), from: rarely(instant, 1), to: rarely(instant, 1) })
+  .map((filters) => new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => entry[1] !== undefined).map(([key, value]) => [key, safe(value)])).toString() || undefined);
 
 /** Undefined `odds` times out of `odds + 1`, else a value of `arbitrary`. */
 function rarely<T>(arbitrary: fc.Arbitrary<T>, odds = 4): fc.Arbitrary<T | undefined> {
@@ -305,6 +321,15 @@ const routes: Route[] = [
   },
   { name: "/api/annotations/{id}/history", module: historyRoute, takes: ["GET"], params: idParam },
   { name: "/api/annotations/{id}/restore", module: restoreRoute, takes: ["POST"], params: idParam, body: () => wildJson },
+  { name: "/api/documents/{slug}/deleted", module: deletedRoute, takes: ["GET"], params: slugParam, query: deletedQuery },
+  {
+    name: "/api/documents/{slug}/deleted/restore",
+    module: deletedRestoreRoute,
+    takes: ["POST"],
+    params: slugParam,
+    body: () => mutated(fc.record({ deletedBy: fc.oneof(fc.constant("Test Reviewer"), fc.string({ maxLength: 10 })), from: instant, to: instant }, { requiredKeys: [] })),
+  },
+  { name: "/api/health", module: healthRoute, takes: ["GET"], params: () => fc.constant({}) },
   { name: "/api/annotations/{id}/reattach", module: reattachRoute, takes: ["POST"], params: idParam, body: () => mutated(fc.tuple(version, range).map(([v, r]) => ({ version: v, ...r }))) },
 ];
 
@@ -402,7 +427,21 @@ async function resetClaims(): Promise<void> {
   await db.update(annotations).set({ version: 1, deletedAt: new Date() }).where(eq(annotations.id, claimIds[2]));
 }
 
+/** Every `route.ts` under app/api, as a path like `/api/documents/{slug}`. */
+function routeFiles(folder = path.join(import.meta.dirname)): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory()) return routeFiles(path.join(folder, entry.name));
+    if (entry.name !== "route.ts") return [];
+    const relative = path.relative(path.dirname(import.meta.dirname), folder);
+    return [`/${relative.replace(/\[(\w+)\]/g, "{$1}")}`];
+  });
+}
+
 describe("API fuzz", () => {
+  it("covers every route of the API", () => {
+    expect(routes.map((route) => route.name).sort()).toEqual(routeFiles().sort());
+  });
+
   for (const route of routes) {
     it(`${route.name}: no 5xx, no answer slower than 5 s, every refusal the JSON error shape and storing nothing`, async () => {
       await fc.assert(

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Annotation, ClaimFields } from "@/lib/annotation";
 import { checkRange, describeRange } from "@/lib/selectors";
 import { CodePointIndex } from "@/lib/text-offsets";
-import { createAnnotationInput, describeIssues, patchAnnotationInput } from "@/lib/validation";
+import { createAnnotationInput, describeIssues, patchAnnotationInput, reattachAnnotationInput } from "@/lib/validation";
 import type { Claim } from "./claim";
 import { ClaimSync, type OverwriteNotice, type StoredChange, type SyncStatus } from "./claim-sync";
 import { testClaim } from "./test-editor";
@@ -76,8 +76,32 @@ class FakeServer {
     return annotation;
   }
 
+  /** A claim whose words the latest revision lost, waiting in the Orphans panel. */
+  seedOrphan(claim: Claim): Annotation {
+    const annotation: Annotation = { ...this.seed(claim), status: "orphan" };
+    this.claims.set(claim.id, { annotation, deleted: false });
+    return annotation;
+  }
+
   private answer(method: string, path: string, body: unknown): Response {
     let match: RegExpMatchArray | null;
+    if (method === "POST" && (match = path.match(/^\/api\/annotations\/([^/]+)\/reattach$/))) {
+      const stored = this.claims.get(match[1]);
+      const parsed = reattachAnnotationInput.safeParse(body);
+      if (!parsed.success) return error(400, "invalid_body", describeIssues(parsed.error));
+      if (!stored || stored.deleted) return error(404, "not_found", "Claim was not found.");
+      if (stored.annotation.status !== "orphan") return error(409, "not_orphan", "Only an orphan can be re-attached.");
+      const { version, start, end } = parsed.data;
+      if (stored.annotation.version !== version) {
+        return Response.json(
+          { error: { code: "version_conflict", message: `The claim changed since version ${version}.` }, annotation: stored.annotation },
+          { status: 409 },
+        );
+      }
+      const { exact: quote, prefix, suffix } = describeRange(articleText, start, end);
+      stored.annotation = this.bump(stored.annotation, { start, end, quote, prefix, suffix, status: "anchored", previousQuote: null });
+      return Response.json({ annotation: stored.annotation });
+    }
     if (method === "POST" && (match = path.match(/^\/api\/documents\/([^/]+)\/annotations$/))) {
       if (match[1] !== slug) return error(404, "not_found", "Article was not found.");
       const parsed = createAnnotationInput.safeParse(body);
@@ -346,6 +370,102 @@ describe("saving", () => {
       { version: 2, note: "second" },
     ]);
     expect(status().state).toBe("saved");
+  });
+});
+
+describe("re-attaching an orphan and checking a verdict", () => {
+  it("re-attaches an orphan where the reviewer put it, then saves a field changed meanwhile", async () => {
+    const orphan = claim();
+    sync.loadServerState([server.seedOrphan(orphan)]);
+    const start = articleText.text.indexOf("Bloomberg story");
+    const placed = { ...orphan, start, end: start + "Bloomberg story".length, quote: "Bloomberg story", previousQuote: null };
+    sync.set(claimId, placed, { immediate: true, reattach: true });
+    sync.set(claimId, { ...placed, note: "Placed again." }, { immediate: true });
+    await settle();
+
+    expect(server.requests.map(({ method, path, body }) => [method, path, body])).toEqual([
+      ["POST", `/api/annotations/${claimId}/reattach`, { version: 1, start: placed.start, end: placed.end }],
+      ["PATCH", `/api/annotations/${claimId}`, { version: 2, note: "Placed again." }],
+    ]);
+    expect(server.live(claimId)).toMatchObject({ status: "anchored", quote: "Bloomberg story", note: "Placed again." });
+    expect(status().state).toBe("saved");
+  });
+
+  it("keeps a re-attach made offline, across a reload too, and sends it once the network is back", async () => {
+    const orphan = claim();
+    const annotation = server.seedOrphan(orphan);
+    sync.loadServerState([annotation]);
+    server.down = true;
+    const start = articleText.text.indexOf("Bloomberg story");
+    const placed = { ...orphan, start, end: start + "Bloomberg story".length, quote: "Bloomberg story", previousQuote: null };
+    sync.set(claimId, placed, { immediate: true, reattach: true });
+    await settle();
+    expect(status()).toMatchObject({ state: "offline", unsaved: new Set([claimId]) });
+    expect(server.live(claimId)?.status).toBe("orphan");
+    expect(stored()?.[claimId]).toMatchObject({ claim: { start: placed.start, end: placed.end }, reattach: true });
+
+    // The tab closed offline; the next visit takes the change back and the network returns.
+    sync.dispose();
+    sync = newSync();
+    sync.loadServerState([annotation]);
+    const kept = sync.takeStoredChanges().get(claimId)!;
+    sync.set(claimId, kept.claim, { immediate: true, revision: kept.revision, reattach: kept.reattach });
+    await settle();
+    server.down = false;
+    sync.retryNow();
+    await settle();
+
+    expect(requests()).toEqual([`POST /api/annotations/${claimId}/reattach`]);
+    expect(server.live(claimId)).toMatchObject({ status: "anchored", start: placed.start, quote: "Bloomberg story", version: 2 });
+    expect(status()).toMatchObject({ state: "saved", unsaved: new Set() });
+    expect(stored()).toBeNull();
+  });
+
+  it("re-attaches once when the answer to the first re-attach was lost", async () => {
+    const orphan = claim();
+    sync.loadServerState([server.seedOrphan(orphan)]);
+    server.dropResponses = true;
+    const placed = { ...orphan, previousQuote: null };
+    sync.set(claimId, placed, { immediate: true, reattach: true });
+    await settle();
+    expect(status().state).toBe("offline");
+    server.dropResponses = false;
+    sync.retryNow();
+    await settle();
+
+    expect(requests()).toEqual([`POST /api/annotations/${claimId}/reattach`, `POST /api/annotations/${claimId}/reattach`]);
+    expect(server.live(claimId)).toMatchObject({ status: "anchored", version: 2 });
+    expect(status()).toMatchObject({ state: "saved", unsaved: new Set() });
+  });
+
+  it("sends a checked verdict as previousQuote null, retried like any change", async () => {
+    const c = claim();
+    const annotation = { ...server.seed(c), previousQuote: "spy-chips" };
+    server.claims.set(claimId, { annotation, deleted: false });
+    sync.loadServerState([annotation]);
+    server.down = true;
+    sync.set(claimId, { ...c, previousQuote: null }, { immediate: true });
+    await settle();
+    expect(status()).toMatchObject({ state: "offline", unsaved: new Set([claimId]) });
+    server.down = false;
+    sync.retryNow();
+    await settle();
+
+    expect(server.requests.map(({ method, body }) => [method, body])).toEqual([["PATCH", { version: 1, previousQuote: null }]]);
+    expect(server.live(claimId)?.previousQuote).toBeNull();
+    expect(status().state).toBe("saved");
+  });
+
+  it("does not clear the words-changed notice of a claim the reviewer only edited", async () => {
+    const c = claim();
+    const annotation = { ...server.seed(c), previousQuote: "spy-chips" };
+    server.claims.set(claimId, { annotation, deleted: false });
+    sync.loadServerState([annotation]);
+    sync.set(claimId, { ...c, previousQuote: "spy-chips", note: "Still disputed." }, { immediate: true });
+    await settle();
+
+    expect(server.requests.map(({ body }) => body)).toEqual([{ version: 1, note: "Still disputed." }]);
+    expect(server.live(claimId)?.previousQuote).toBe("spy-chips");
   });
 });
 

@@ -19,6 +19,12 @@
  * A new claim's offsets count in the text the page shows; creates name that
  * revision, so the server finds the words again if the article was revised
  * meanwhile. Changes kept in localStorage keep their revision for the same reason.
+ *
+ * Two changes are more than fields: an orphan put on new words (`reattach`,
+ * a request of its own before any field change) and a verdict checked on
+ * changed words (`previousQuote` set to null, sent with the fields). Both
+ * are wishes like the rest, with the same retries, storage and refusals:
+ * this class is the only code in the browser that writes claims.
  */
 import { type Annotation, type ClaimFields, claimsUrl, type EditorAnnotation } from "@/lib/annotation";
 import { type Claim, sameFields, sameLinks } from "./claim";
@@ -26,6 +32,8 @@ import { type Claim, sameFields, sameLinks } from "./claim";
 interface ServerClaim extends ClaimFields {
   version: number;
   deleted: boolean;
+  /** The words a revision changed, until a reviewer checks the verdict (see `Annotation.previousQuote`). */
+  previousQuote: string | null;
 }
 
 export type SaveState = "saved" | "saving" | "offline" | "refused";
@@ -74,6 +82,8 @@ export interface StoredChange {
   claim: Claim | null;
   /** The revision its offsets count in; absent in changes kept by older versions of the editor. */
   revision?: number;
+  /** An orphan the reviewer put on the claim's words, not yet re-attached on the server. */
+  reattach?: true;
 }
 
 class RetryableError extends Error {}
@@ -97,6 +107,8 @@ export class ClaimSync {
   private readonly running = new Set<string>();
   /** Claims whose create was sent: the server may hold them even if no answer came. */
   private readonly createSent = new Set<string>();
+  /** Orphans to re-attach where their wish places them. */
+  private readonly placing = new Set<string>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private failures = 0;
   private lastStatus: SyncStatus | null = null;
@@ -116,7 +128,7 @@ export class ClaimSync {
   /** Records what the server holds, as loaded with the page. */
   loadServerState(annotations: EditorAnnotation[]): void {
     for (const a of annotations) {
-      this.server.set(a.id, { ...pickFields(a), version: a.version, deleted: false });
+      this.server.set(a.id, { ...pickFields(a), previousQuote: a.previousQuote ?? null, version: a.version, deleted: false });
     }
   }
 
@@ -136,11 +148,6 @@ export class ClaimSync {
     }
   }
 
-  /** Records a claim the server changed outside this loop (e.g. a re-attach). */
-  acknowledge(annotation: Annotation): void {
-    this.accept(annotation);
-  }
-
   /** The version the server last confirmed for a claim. */
   serverVersion(id: string): number | undefined {
     return this.server.get(id)?.version;
@@ -149,10 +156,17 @@ export class ClaimSync {
   /**
    * The reviewer's latest wish for a claim: its state, or null for deleted.
    * `revision`: the one its offsets count in, when not the page's.
+   * `reattach`: the claim is an orphan on the server, to be put on the wish's words.
    */
-  set(id: string, claim: Claim | null, { immediate = false, revision }: { immediate?: boolean; revision?: number } = {}): void {
+  set(
+    id: string,
+    claim: Claim | null,
+    { immediate = false, revision, reattach = false }: { immediate?: boolean; revision?: number; reattach?: boolean } = {},
+  ): void {
     if (this.disposed) return;
     this.desired.set(id, claim);
+    if (reattach && claim) this.placing.add(id);
+    else if (!claim) this.placing.delete(id);
     if (revision !== undefined && revision !== this.options.revision) this.offsetsRevision.set(id, revision);
     this.refused.delete(id);
     this.persist();
@@ -175,6 +189,7 @@ export class ClaimSync {
     this.desired.delete(id);
     this.refused.delete(id);
     this.offsetsRevision.delete(id);
+    this.placing.delete(id);
     this.persist();
     this.report();
   }
@@ -230,7 +245,8 @@ export class ClaimSync {
     if (want === undefined) return true;
     const have = this.server.get(id);
     if (want === null) return have ? have.deleted : !this.createSent.has(id);
-    return !!have && !have.deleted && sameFields(have, want);
+    if (!have || have.deleted || this.placing.has(id)) return false;
+    return sameFields(have, want) && !verdictToCheck(have, want);
   }
 
   private unsavedIds(): string[] {
@@ -272,7 +288,7 @@ export class ClaimSync {
     if (want === null) {
       await this.request("DELETE", `/api/annotations/${id}`);
       if (have) have.deleted = true;
-      else this.server.set(id, { ...pickFields(this.desired.get(id) ?? emptyFields), version: 0, deleted: true });
+      else this.server.set(id, { ...pickFields(this.desired.get(id) ?? emptyFields), previousQuote: null, version: 0, deleted: true });
       return;
     }
     if (!have) {
@@ -287,13 +303,15 @@ export class ClaimSync {
       this.accept(await this.request("POST", `/api/annotations/${id}/restore`));
       return;
     }
+    if (this.placing.has(id)) return this.reattach(id, want, have);
     const changes: Partial<ClaimFields> = {};
     if (have.tag !== want.tag) changes.tag = want.tag;
     if (have.note !== want.note) changes.note = want.note;
     if (have.claimant !== want.claimant) changes.claimant = want.claimant;
     if (!sameLinks(have.evidence, want.evidence)) changes.evidence = want.evidence;
+    const verdict = verdictToCheck(have, want) ? { previousQuote: null } : {};
     try {
-      this.accept(await this.request("PATCH", `/api/annotations/${id}`, { version: have.version, ...changes }));
+      this.accept(await this.request("PATCH", `/api/annotations/${id}`, { version: have.version, ...changes, ...verdict }));
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       if (error.current) {
@@ -321,8 +339,28 @@ export class ClaimSync {
     }
   }
 
+  /** Puts an orphan on the wish's words; a field changed meanwhile goes in the next step. */
+  private async reattach(id: string, want: Claim, have: ServerClaim): Promise<void> {
+    try {
+      this.accept(await this.request("POST", `/api/annotations/${id}/reattach`, { version: have.version, start: want.start, end: want.end }));
+      this.placing.delete(id);
+    } catch (error) {
+      // Placed already: an earlier attempt got through and its answer was lost.
+      if (error instanceof RefusedError && error.code === "not_orphan") return void this.placing.delete(id);
+      if (!(error instanceof ConflictError)) throw error;
+      // Changed elsewhere meanwhile: try again on its new version; deleted elsewhere: restore it first.
+      if (error.current) this.accept(error.current);
+      else have.deleted = true;
+    }
+  }
+
   private accept(annotation: Annotation): void {
-    this.server.set(annotation.id, { ...pickFields(annotation), version: annotation.version, deleted: false });
+    this.server.set(annotation.id, {
+      ...pickFields(annotation),
+      previousQuote: annotation.previousQuote ?? null,
+      version: annotation.version,
+      deleted: false,
+    });
     this.offsetsRevision.delete(annotation.id);
     if (!this.disposed) this.options.onSaved?.(annotation);
   }
@@ -374,7 +412,7 @@ export class ClaimSync {
   private storedChange(id: string): StoredChange {
     const claim = this.desired.get(id) ?? null;
     const revision = this.revisionOf(id);
-    return revision === undefined ? { claim } : { claim, revision };
+    return { claim, ...(revision === undefined ? {} : { revision }), ...(this.placing.has(id) ? { reattach: true as const } : {}) };
   }
 
   /** The revision a claim's offsets count in: its own if kept from an earlier visit, else the page's. */
@@ -410,6 +448,9 @@ class ConflictError extends Error {
     super("conflict");
   }
 }
+
+/** True when the reviewer checked the verdict of a claim whose words a revision changed, and the server does not know yet. */
+const verdictToCheck = (have: ServerClaim, want: Claim) => have.previousQuote !== null && want.previousQuote === null;
 
 const sameValue = (a: ClaimFields[keyof ClaimFields], b: ClaimFields[keyof ClaimFields]) =>
   Array.isArray(a) && Array.isArray(b) ? sameLinks(a, b) : a === b;

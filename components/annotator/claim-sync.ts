@@ -26,7 +26,9 @@
  * are wishes like the rest, with the same retries, storage and refusals:
  * this class is the only code in the browser that writes claims.
  */
-import { type Annotation, type ClaimFields, claimsUrl, type EditorAnnotation } from "@/lib/annotation";
+import type { Annotation, ClaimFields, EditorAnnotation } from "@/lib/annotation";
+import { ApiError, type ApiClient, createApiClient } from "@/lib/api-client";
+import { errorCode, type ErrorCode } from "@/lib/error-codes";
 import { type Claim, sameFields, sameLinks } from "./claim";
 
 interface ServerClaim extends ClaimFields {
@@ -61,6 +63,8 @@ export interface ClaimSyncOptions {
   onOverwrote?: (notice: OverwriteNotice) => void;
   /** The server refused a change for want of the reviewer's name (`401 reviewer_required`); `retryRefused` once it is given. */
   onReviewerRequired?: () => void;
+  /** The API's client; one over `fetch` when absent (tests hand in their own `fetch`). */
+  api?: ApiClient;
   fetch?: typeof fetch;
   storage?: Pick<Storage, "getItem" | "setItem" | "removeItem"> | null;
   /** Milliseconds to wait after a change before saving it, so typing makes one request. */
@@ -90,7 +94,7 @@ class RetryableError extends Error {}
 class RefusedError extends Error {
   constructor(
     message: string,
-    readonly code?: string,
+    readonly code: ErrorCode | null,
   ) {
     super(message);
   }
@@ -115,12 +119,12 @@ export class ClaimSync {
   private disposed = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private retryAt: number | null = null;
-  private readonly fetch: typeof fetch;
+  private readonly api: ApiClient;
   private readonly storage: ClaimSyncOptions["storage"];
   private readonly storageKey: string;
 
   constructor(private readonly options: ClaimSyncOptions) {
-    this.fetch = options.fetch ?? ((...args) => globalThis.fetch(...args));
+    this.api = options.api ?? createApiClient(options.fetch);
     this.storage = options.storage === undefined ? safeLocalStorage() : options.storage;
     this.storageKey = `factcheck:unsaved:${options.documentSlug}`;
   }
@@ -265,8 +269,8 @@ export class ClaimSync {
       if (error instanceof RefusedError) {
         this.refused.set(id, error.message);
         // Only for this page's text: a claim kept from an earlier visit was refused on the latest text already.
-        if (error.code === "article_revised" && !this.offsetsRevision.has(id) && !this.disposed) this.options.onArticleRevised?.();
-        if (error.code === "reviewer_required" && !this.disposed) this.options.onReviewerRequired?.();
+        if (error.code === errorCode.articleRevised && !this.offsetsRevision.has(id) && !this.disposed) this.options.onArticleRevised?.();
+        if (error.code === errorCode.reviewerRequired && !this.disposed) this.options.onReviewerRequired?.();
       }
       else this.scheduleRetry();
     } finally {
@@ -286,7 +290,7 @@ export class ClaimSync {
     const want = this.desired.get(id)!;
     const have = this.server.get(id);
     if (want === null) {
-      await this.request("DELETE", `/api/annotations/${id}`);
+      await this.send(() => this.api.deleteClaim(id), { onNotFound: "done" });
       if (have) have.deleted = true;
       else this.server.set(id, { ...pickFields(this.desired.get(id) ?? emptyFields), previousQuote: null, version: 0, deleted: true });
       return;
@@ -296,11 +300,11 @@ export class ClaimSync {
       const revision = this.revisionOf(id);
       const body = { id, start, end, ...(revision === undefined ? {} : { revision }), tag, note, claimant, evidence };
       this.createSent.add(id);
-      this.accept(await this.request("POST", claimsUrl(this.options.documentSlug), body));
+      this.accept(await this.send(() => this.api.createClaim(this.options.documentSlug, body)));
       return;
     }
     if (have.deleted) {
-      this.accept(await this.request("POST", `/api/annotations/${id}/restore`));
+      this.accept(await this.send(() => this.api.restoreClaim(id)));
       return;
     }
     if (this.placing.has(id)) return this.reattach(id, want, have);
@@ -311,7 +315,8 @@ export class ClaimSync {
     if (!sameLinks(have.evidence, want.evidence)) changes.evidence = want.evidence;
     const verdict = verdictToCheck(have, want) ? { previousQuote: null } : {};
     try {
-      this.accept(await this.request("PATCH", `/api/annotations/${id}`, { version: have.version, ...changes, ...verdict }));
+      const change = { version: have.version, ...changes, ...verdict };
+      this.accept(await this.send(() => this.api.changeClaim(id, change), { onNotFound: "conflict" }));
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       if (error.current) {
@@ -342,11 +347,12 @@ export class ClaimSync {
   /** Puts an orphan on the wish's words; a field changed meanwhile goes in the next step. */
   private async reattach(id: string, want: Claim, have: ServerClaim): Promise<void> {
     try {
-      this.accept(await this.request("POST", `/api/annotations/${id}/reattach`, { version: have.version, start: want.start, end: want.end }));
+      const placement = { version: have.version, start: want.start, end: want.end };
+      this.accept(await this.send(() => this.api.reattachClaim(id, placement)));
       this.placing.delete(id);
     } catch (error) {
       // Placed already: an earlier attempt got through and its answer was lost.
-      if (error instanceof RefusedError && error.code === "not_orphan") return void this.placing.delete(id);
+      if (error instanceof RefusedError && error.code === errorCode.notOrphan) return void this.placing.delete(id);
       if (!(error instanceof ConflictError)) throw error;
       // Changed elsewhere meanwhile: try again on its new version; deleted elsewhere: restore it first.
       if (error.current) this.accept(error.current);
@@ -365,27 +371,24 @@ export class ClaimSync {
     if (!this.disposed) this.options.onSaved?.(annotation);
   }
 
-  private async request(method: string, url: string, body?: unknown): Promise<Annotation> {
-    let response: Response;
+  /**
+   * Sends one request and sorts its failure: retry later (no answer, 5xx,
+   * 408, 429), someone else's change (409 with the claim as it is now; a
+   * 404 for a claim deleted elsewhere, `onNotFound: "conflict"`), nothing to
+   * do (a 404 of a delete, `"done"`), or a refusal with the server's reason.
+   */
+  private async send<T>(request: () => Promise<T>, { onNotFound }: { onNotFound?: "conflict" | "done" } = {}): Promise<T> {
     try {
-      response = await this.fetch(url, {
-        method,
-        headers: body === undefined ? undefined : { "content-type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        credentials: "same-origin",
-      });
+      return await request();
     } catch (error) {
-      throw new RetryableError(String(error));
+      if (!(error instanceof ApiError)) throw error;
+      if (error.retryable) throw new RetryableError(error.message);
+      const current = (error.body as { annotation?: Annotation } | null)?.annotation;
+      if (error.status === 409 && current) throw new ConflictError(current);
+      if (error.status === 404 && onNotFound === "conflict") throw new ConflictError(null);
+      if (error.status === 404 && onNotFound === "done") return undefined as T;
+      throw new RefusedError(error.serverMessage ?? `The server refused the change (HTTP ${error.status}).`, error.code);
     }
-    const json = response.status === 204 ? null : await response.json().catch(() => null);
-    if (response.ok) return json?.annotation;
-    if (response.status === 409 && json?.annotation) throw new ConflictError(json.annotation);
-    if (response.status === 404 && method === "PATCH") throw new ConflictError(null);
-    if (response.status === 404 && method === "DELETE") return json;
-    if (response.status >= 500 || response.status === 429 || response.status === 408) {
-      throw new RetryableError(`HTTP ${response.status}`);
-    }
-    throw new RefusedError(json?.error?.message ?? `The server refused the change (HTTP ${response.status}).`, json?.error?.code);
   }
 
   private scheduleRetry(): void {

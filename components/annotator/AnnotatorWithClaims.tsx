@@ -33,7 +33,8 @@ export function AnnotatorWithClaims(props: Omit<AnnotatorProps, "annotations" | 
       if (body.revision !== revision) return setLoading({ state: "revised" });
       setLoading({ state: "loaded", annotations: body.annotations });
     } catch (error) {
-      setLoading({ state: "failed", message: error instanceof ApiError ? error.message : String(error) });
+      // An answer that is not the API's (not the claims, nor its error) reads as no answer.
+      setLoading({ state: "failed", message: error instanceof ApiError ? error.message : "The server cannot be reached." });
     }
   }, [slug, revision]);
 

@@ -7,25 +7,24 @@
  * claims action `dispatchTransaction` hands to the save loop as its sync
  * action (`sync-action.ts`) says.
  */
-import { keymap } from "prosemirror-keymap";
 import { type Command, EditorState } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
 import type { EditorAnnotation } from "@/lib/annotation";
 import { type ArticleBlock, articleText } from "@/lib/article";
-import { type Tag, tagInfo, tags } from "@/lib/tags";
+import type { Tag } from "@/lib/tags";
 import { type Claim, claimFromAnnotation } from "./claim";
-import { openClaim, revealing } from "./claim-commands";
-import { claimHistory, redoClaim, undoClaim } from "./claim-history";
+import { openClaim } from "./claim-commands";
+import { claimHistory } from "./claim-history";
+import { claimKeymap } from "./claim-keymap";
 import { ClaimSync, type OverwriteNotice, type StoredChange, type SyncStatus } from "./claim-sync";
 import { claimsPlugin, getClaims, getClaimsAction, setClaimsAction } from "./claims-plugin";
 import { readOnlyText } from "./read-only";
 import { planRestore } from "./restore-changes";
 import { getReveal, setReveal } from "./reveal";
 import { articleToDoc } from "./schema";
-import { onScreenSelection } from "./screen-selection";
 import { getSyncAction, setSyncAction } from "./sync-action";
-import { retagActive, selectedRange, tagSelection } from "./tag-selection";
+import { selectedRange, tagSelection } from "./tag-selection";
 import { TextMap } from "./text-map";
 import { measureTransaction } from "./transaction-timing";
 import { type ReviewerName, useReviewerName } from "./use-reviewer-name";
@@ -168,21 +167,6 @@ export function useAnnotator({ document: article, annotations, reviewer: initial
     const restoredIds = new Set(wishes.filter(([, claim, , reattach]) => reattach || claim === null).map(([id]) => id));
     if (restoredIds.size > 0) setOrphans((list) => list.filter((o) => !restoredIds.has(o.id)));
 
-    // A new claim needs the name first; a retag of the open claim (no words selected) goes ahead,
-    // and its save asks for the name if the server wants it.
-    const requireName = (tag: Tag, command: Command): Command => (state, dispatchTr) => {
-      if (reviewerRef.current || !selectedRange(state, textMap)) return command(state, dispatchTr);
-      if (dispatchTr) askNameFor(tag);
-      return true;
-    };
-    const tagKeys = Object.fromEntries(
-      // With words selected the shortcut tags them; with none it retags the open claim.
-      tags.map((tag) => [
-        tagInfo[tag].shortcut,
-        onScreenSelection(requireName(tag, (s, d) => tagSelection(tag, textMap, reviewerRef.current!)(s, d) || retagActive(tag)(s, d))),
-      ]),
-    );
-
     const view = new EditorView(mount, {
       state: EditorState.create({
         doc,
@@ -190,17 +174,7 @@ export function useAnnotator({ document: article, annotations, reviewer: initial
           readOnlyText(),
           claimsPlugin([...claims.values()]),
           claimHistory(),
-          keymap({
-            ...(readOnly ? {} : tagKeys),
-            "Mod-z": revealing(undoClaim),
-            "Shift-Mod-z": revealing(redoClaim),
-            "Mod-y": revealing(redoClaim),
-            Escape: (state, dispatchTr) => {
-              if (!getClaims(state).activeId) return false;
-              dispatchTr?.(setClaimsAction(state.tr, { activate: null }));
-              return true;
-            },
-          }),
+          claimKeymap({ textMap, readOnly, reviewer: () => reviewerRef.current, askName: askNameFor }),
         ],
       }),
       attributes: {

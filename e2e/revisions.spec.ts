@@ -182,6 +182,36 @@ test("deleting an orphan asks first, and Keep keeps it", async ({ page, baseURL 
   expect((await claims()).annotations).toEqual([]);
 });
 
+test("an orphan re-attached while the server cannot be reached is re-attached once it can", async ({ page, baseURL }) => {
+  const { annotator, publish, claims } = await openNewArticle(page, baseURL!);
+  await annotator.selectWithMouse("complicated and time-consuming review");
+  await page.keyboard.press("Alt+Shift+U");
+  const id = await annotator.openClaimId();
+  await annotator.expectSaved();
+  await publish();
+  await page.reload();
+  const orphans = page.getByTestId("orphans-panel");
+  await expect(orphans).toContainText("complicated and time-consuming review");
+
+  await page.route("**/api/**", (route) => route.abort("connectionrefused"));
+  await annotator.selectWithMouse("Super Micro plunges on new report");
+  await orphans.getByRole("button", { name: "Re-attach to selection" }).click();
+  await expect(orphans).toHaveCount(0);
+  expect((await annotator.highlights())[id]).toBe("Super Micro plunges on new report");
+  await expect(annotator.saveStatus).toHaveAttribute("data-state", "offline");
+  await expect(annotator.saveStatus).toContainText("unsaved change");
+  expect((await claims()).annotations).toEqual([expect.objectContaining({ id, status: "orphan" })]);
+
+  await page.unroute("**/api/**");
+  // No click needed: the editor retries by itself (backoff of at most 10 s).
+  await expect(annotator.saveStatus).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
+  expect((await claims()).annotations).toEqual([expect.objectContaining({ id, quote: "Super Micro plunges on new report", status: "anchored" })]);
+  await page.reload();
+  await expect(annotator.text).toBeVisible();
+  expect((await annotator.highlights())[id]).toBe("Super Micro plunges on new report");
+  await expect(page.getByTestId("orphans-panel")).toHaveCount(0);
+});
+
 const movedWords = "There are so many inaccuracies in this article";
 
 test("a claim tagged on a page left open while the article was revised lands on the same words", async ({ page, baseURL }) => {

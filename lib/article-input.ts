@@ -103,12 +103,3 @@ export function slugify(title: string): string {
   // "new" is the address of the form that adds articles.
   return !slug || slug === "new" ? `${slug || "article"}-article`.replace(/^article-article$/, "article") : slug;
 }
-
-/** Kind of article file a reviewer uploads, by its name. */
-export function formatOfFileName(name: string): "text" | "html" | "markdown" | null {
-  const extension = name.toLowerCase().split(".").pop();
-  if (extension === "txt") return "text";
-  if (extension === "md" || extension === "markdown") return "markdown";
-  if (extension === "html" || extension === "htm") return "html";
-  return null;
-}

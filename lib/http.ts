@@ -5,6 +5,7 @@
  */
 import type { z } from "zod";
 import { describeIssues, hasLoneSurrogate, reviewerName } from "./validation";
+import { errorCode } from "./error-codes";
 import { maxReviewerLength } from "./limits";
 import { databaseUnavailableCause, databaseUnavailableMessage, retryAfterSeconds } from "./database-unavailable";
 
@@ -42,7 +43,7 @@ export function handle<Args extends unknown[]>(handler: (...args: Args) => Promi
         return databaseUnavailableResponse();
       }
       console.error(error);
-      return errorResponse(new HttpError(500, "internal_error", "Something went wrong on the server."));
+      return errorResponse(new HttpError(500, errorCode.internalError, "Something went wrong on the server."));
     }
   };
 }
@@ -50,7 +51,7 @@ export function handle<Args extends unknown[]>(handler: (...args: Args) => Promi
 /** The answer to a request that needs the database while it cannot be reached. */
 export function databaseUnavailableResponse(): Response {
   return Response.json(
-    { error: { code: "database_unavailable", message: databaseUnavailableMessage } },
+    { error: { code: errorCode.databaseUnavailable, message: databaseUnavailableMessage } },
     { status: 503, headers: { "retry-after": String(retryAfterSeconds) } },
   );
 }
@@ -65,7 +66,7 @@ export function databaseUnavailableResponse(): Response {
 export async function readJson<T>(request: Request, schema: z.ZodType<T>, maxBytes: number, { wellFormed = true } = {}): Promise<T> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
-    throw new HttpError(415, "unsupported_media_type", "Send the body as application/json.");
+    throw new HttpError(415, errorCode.unsupportedMediaType, "Send the body as application/json.");
   }
   const declared = Number(request.headers.get("content-length"));
   if (declared > maxBytes) throw tooLarge(maxBytes);
@@ -74,7 +75,7 @@ export async function readJson<T>(request: Request, schema: z.ZodType<T>, maxByt
   try {
     value = JSON.parse(text);
   } catch {
-    throw new HttpError(400, "malformed_json", "The body is not valid JSON.");
+    throw new HttpError(400, errorCode.malformedJson, "The body is not valid JSON.");
   }
   const broken = wellFormed ? unpairedSurrogate(text, value) : null;
   if (broken !== null) {
@@ -88,7 +89,7 @@ export async function readJson<T>(request: Request, schema: z.ZodType<T>, maxByt
   if (!parsed.success) {
     // A value over its size limit (`params: { tooLarge: true }` on the schema) is a 413, as a body over the limit is.
     const tooBig = parsed.error.issues.some((issue) => issue.code === "custom" && issue.params?.tooLarge === true);
-    throw new HttpError(tooBig ? 413 : 400, tooBig ? "body_too_large" : "invalid_body", describeIssues(parsed.error));
+    throw new HttpError(tooBig ? 413 : 400, tooBig ? errorCode.bodyTooLarge : errorCode.invalidBody, describeIssues(parsed.error));
   }
   return parsed.data;
 }
@@ -111,7 +112,7 @@ async function readTextUpTo(request: Request, maxBytes: number): Promise<string>
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
-    throw new HttpError(400, "malformed_json", "The body is not valid UTF-8.");
+    throw new HttpError(400, errorCode.malformedJson, "The body is not valid UTF-8.");
   }
 }
 
@@ -159,7 +160,7 @@ function unpairedSurrogate(text: string, value: unknown): string | null {
 const surrogateEscape = /(?<!\\)(?:\\\\)*\\u[dD][89a-fA-F]/;
 
 function tooLarge(maxBytes: number) {
-  return new HttpError(413, "body_too_large", `The body is over ${Math.round(maxBytes / 1024)} KiB.`);
+  return new HttpError(413, errorCode.bodyTooLarge, `The body is over ${Math.round(maxBytes / 1024)} KiB.`);
 }
 
 /** The value of one cookie of the request, or undefined. */
@@ -184,13 +185,13 @@ export function requireReviewer(request: Request): string {
     const message = cookie?.trim()
       ? `The \`reviewer\` cookie must be a name of 1 to ${maxReviewerLength} characters.`
       : "Say who you are first: set the `reviewer` cookie to your name.";
-    throw new HttpError(401, "reviewer_required", message);
+    throw new HttpError(401, errorCode.reviewerRequired, message);
   }
   return parsed.data;
 }
 
 export function notFound(what: string): HttpError {
-  return new HttpError(404, "not_found", `${what} was not found.`);
+  return new HttpError(404, errorCode.notFound, `${what} was not found.`);
 }
 
 const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -207,7 +208,7 @@ export function otherMethods(...allowed: Method[]): Record<Method | "OPTIONS", H
   const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
   const refuse = async () =>
     Response.json(
-      { error: { code: "method_not_allowed", message: `This address takes ${allowed.join(" or ")}.` } },
+      { error: { code: errorCode.methodNotAllowed, message: `This address takes ${allowed.join(" or ")}.` } },
       { status: 405, headers: { allow } },
     );
   const options = async () => new Response(null, { status: 204, headers: { allow } });

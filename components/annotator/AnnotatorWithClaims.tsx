@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { editorClaimsUrl, type EditorAnnotation } from "@/lib/annotation";
+import type { EditorAnnotation } from "@/lib/annotation";
+import { api, ApiError } from "@/lib/api-client";
 import { Annotator, type AnnotatorProps } from "./Annotator";
 
 /** Wait before loading the claims again after a failure. */
@@ -27,16 +28,13 @@ export function AnnotatorWithClaims(props: Omit<AnnotatorProps, "annotations" | 
   const load = useCallback(async () => {
     setLoading({ state: "loading" });
     try {
-      // Default mode and credentials, as the page's preload of this URL has: another init would fetch the claims twice.
-      const response = await fetch(editorClaimsUrl(slug));
-      const body = await response.json().catch(() => null);
-      if (!response.ok) throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
+      const body = await api.editorClaims(slug);
       // Offsets of another revision would put the highlights on the wrong words.
       if (body.revision !== revision) return setLoading({ state: "revised" });
       setLoading({ state: "loaded", annotations: body.annotations });
     } catch (error) {
-      const message = error instanceof TypeError ? "The server cannot be reached." : (error as Error).message;
-      setLoading({ state: "failed", message });
+      // An answer that is not the API's (not the claims, nor its error) reads as no answer.
+      setLoading({ state: "failed", message: error instanceof ApiError ? error.message : "The server cannot be reached." });
     }
   }, [slug, revision]);
 

@@ -8,7 +8,6 @@ interface OrphansPanelProps {
   orphans: Annotation[];
   /** True when words are selected to re-attach a claim to. */
   canReattach: boolean;
-  error: string | null;
   onReattach: (orphan: Annotation) => void;
   /** Absent on read-only revisions. */
   onDelete?: (orphan: Annotation) => void;
@@ -21,7 +20,7 @@ interface OrphansPanelProps {
  * never moved onto other words by themselves: a reviewer re-attaches each to
  * a selection, or deletes it.
  */
-export function OrphansPanel({ orphans, canReattach, error, onReattach, onDelete, openedId = null }: OrphansPanelProps) {
+export function OrphansPanel({ orphans, canReattach, onReattach, onDelete, openedId = null }: OrphansPanelProps) {
   const openedRef = useRef<HTMLLIElement>(null);
   // Deleting an orphan is not on the undo stack (it is not in the text), so it is asked twice.
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -49,11 +48,6 @@ export function OrphansPanel({ orphans, canReattach, error, onReattach, onDelete
           ? "The words of these claims are not in this revision. Select the words a claim now belongs to, then re-attach it, or delete it."
           : "The words of these claims were not in this revision."}
       </p>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
       <ol className="claim-list" ref={listRef}>
         {orphans.map((orphan) => (
           <li

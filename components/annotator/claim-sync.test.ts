@@ -1,24 +1,35 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Annotation, ClaimFields } from "@/lib/annotation";
-import { checkRange, describeRange } from "@/lib/selectors";
+import * as reattachRoute from "@/app/api/annotations/[id]/reattach/route";
+import * as restoreRoute from "@/app/api/annotations/[id]/restore/route";
+import * as claimRoute from "@/app/api/annotations/[id]/route";
+import * as claimsRoute from "@/app/api/documents/[slug]/annotations/route";
+import * as revisionsRoute from "@/app/api/documents/[slug]/revisions/route";
+import * as documentRoute from "@/app/api/documents/[slug]/route";
+import type { Annotation } from "@/lib/annotation";
+import { parsePlainArticle } from "@/lib/article";
 import { CodePointIndex } from "@/lib/text-offsets";
-import { createAnnotationInput, describeIssues, patchAnnotationInput } from "@/lib/validation";
+import { call, createTestDocument } from "@/test/api-client";
 import type { Claim } from "./claim";
 import { ClaimSync, type OverwriteNotice, type StoredChange, type SyncStatus } from "./claim-sync";
 import { testClaim } from "./test-editor";
 
-const slug = "jassy";
-const storageKey = `factcheck:unsaved:${slug}`;
-const articleText = new CodePointIndex("Andy Jassy said the Bloomberg story on spy chips was wrong and should be retracted.");
+/** The test article as reviewers send it: a headline, then a paragraph. */
+const source = "Jassy calls for a retraction\nAndy Jassy said the Bloomberg story on spy chips was wrong and should be retracted.";
+/** Its plain text, which offsets count in. */
+let articleText: CodePointIndex;
+let slug: string;
+let storageKey: string;
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 /**
- * An in-memory stand-in for the claims API, answering as the route handlers
- * do: the same paths, status codes, JSON shapes and validation. It can be
- * taken down (fetch rejects, as on a lost connection) or made to drop its
- * answers after doing the work (the request arrived, the response did not).
+ * The claims API as the app serves it: each request goes to its route
+ * handler, on PGlite, as the reviewer Ada. Around the handlers it can be
+ * taken down (fetch rejects, as on a lost connection), made to drop its
+ * answers after doing the work (the request arrived, the response did not),
+ * answer for a proxy, or hold requests at a gate.
  */
-class FakeServer {
-  readonly claims = new Map<string, { annotation: Annotation; deleted: boolean }>();
+class RouteServer {
   readonly requests: { method: string; path: string; body: unknown }[] = [];
   down = false;
   dropResponses = false;
@@ -27,7 +38,8 @@ class FakeServer {
   unavailableAfterWork = false;
   /** While set, requests wait for it before being answered. */
   gate: Promise<void> | null = null;
-  private clock = 0;
+  /** Requests past the gate, being answered by their handler. */
+  private readonly working = new Set<Promise<unknown>>();
 
   readonly fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
     const path = String(input);
@@ -35,13 +47,15 @@ class FakeServer {
     const body = init.body === undefined ? undefined : JSON.parse(String(init.body));
     if (this.gate) await this.gate;
     if (this.down) throw new TypeError("fetch failed");
-    // A sync that loops on the same answer would spin in microtasks forever and
-    // hang the run instead of failing it; stop it here and let the assertions fail.
-    if (this.requests.length >= 100) throw new TypeError("the fake server got too many requests");
+    // A sync that loops on the same answer would spin forever and hang the
+    // run instead of failing it; stop it here and let the assertions fail.
+    if (this.requests.length >= 100) throw new TypeError("the server got too many requests");
     this.requests.push({ method, path, body });
     // A proxy or load balancer answering for the app: no JSON error body.
     if (this.failWith) return new Response("Service unavailable", { status: this.failWith });
-    const response = this.answer(method, path, body);
+    const answered = this.answer(method, path, init.body === undefined ? undefined : String(init.body), "Ada");
+    this.working.add(answered);
+    const response = await answered.finally(() => this.working.delete(answered));
     if (this.dropResponses) throw new TypeError("network connection was lost");
     if (this.unavailableAfterWork) {
       return Response.json(
@@ -52,119 +66,87 @@ class FakeServer {
     return response;
   };
 
+  /** Waits for the requests being answered now. */
+  async idle(): Promise<void> {
+    while (this.working.size > 0) await Promise.allSettled([...this.working]);
+  }
+
   /** A claim as another reviewer, elsewhere, changes it. */
-  editElsewhere(id: string, changes: Partial<Annotation>): void {
-    const stored = this.claims.get(id)!;
-    stored.annotation = { ...stored.annotation, ...changes, version: stored.annotation.version + 1, updatedBy: "Grace" };
+  async editElsewhere(id: string, changes: Partial<Annotation>): Promise<void> {
+    const { version } = (await this.live(id))!;
+    const answer = await this.answer("PATCH", `/api/annotations/${id}`, JSON.stringify({ version, ...changes }), "Grace");
+    expect(answer.status).toBe(200);
   }
 
-  deleteElsewhere(id: string): void {
-    const stored = this.claims.get(id)!;
-    stored.deleted = true;
-    stored.annotation = { ...stored.annotation, version: stored.annotation.version + 1 };
+  async deleteElsewhere(id: string): Promise<void> {
+    expect((await this.answer("DELETE", `/api/annotations/${id}`, undefined, "Grace")).status).toBe(204);
   }
 
-  live(id: string): Annotation | undefined {
-    const stored = this.claims.get(id);
-    return stored && !stored.deleted ? stored.annotation : undefined;
+  /** The claims the article has (not deleted), orphans included. */
+  async list(): Promise<Annotation[]> {
+    return (await call(claimsRoute.GET, { slug })).json.annotations;
   }
 
-  seed(claim: Claim): Annotation {
-    const { tag, note, claimant, evidence } = claim;
-    const annotation = this.annotationOf(claim.id, claim.start, claim.end, { tag, note, claimant, evidence });
-    this.claims.set(claim.id, { annotation, deleted: false });
-    return annotation;
+  async live(id: string): Promise<Annotation | undefined> {
+    return (await this.list()).find((a) => a.id === id);
   }
 
-  private answer(method: string, path: string, body: unknown): Response {
-    let match: RegExpMatchArray | null;
-    if (method === "POST" && (match = path.match(/^\/api\/documents\/([^/]+)\/annotations$/))) {
-      if (match[1] !== slug) return error(404, "not_found", "Article was not found.");
-      const parsed = createAnnotationInput.safeParse(body);
-      if (!parsed.success) return error(400, "invalid_body", describeIssues(parsed.error));
-      const { id = crypto.randomUUID(), start, end, ...fields } = parsed.data;
-      const problem = checkRange(articleText.length, start, end);
-      if (problem) return error(400, "invalid_range", problem);
-      const existing = this.claims.get(id);
-      if (existing) {
-        const same = existing.annotation.start === start && existing.annotation.end === end;
-        return same ? Response.json({ annotation: existing.annotation }) : error(409, "id_taken", "Another claim already has this id.");
-      }
-      const annotation = this.annotationOf(id, start, end, fields);
-      this.claims.set(id, { annotation, deleted: false });
-      return Response.json({ annotation }, { status: 201 });
-    }
-    if ((match = path.match(/^\/api\/annotations\/([^/]+)(\/restore)?$/))) {
-      const stored = this.claims.get(match[1]);
-      if (method === "POST" && match[2]) {
-        if (!stored) return error(404, "not_found", "Claim was not found.");
-        if (stored.deleted) {
-          stored.deleted = false;
-          stored.annotation = this.bump(stored.annotation, {});
-        }
-        return Response.json({ annotation: stored.annotation });
-      }
-      if (method === "DELETE") {
-        if (!stored) return error(404, "not_found", "Claim was not found.");
-        if (!stored.deleted) {
-          stored.deleted = true;
-          stored.annotation = this.bump(stored.annotation, {});
-        }
-        return new Response(null, { status: 204 });
-      }
-      if (method === "PATCH") {
-        const parsed = patchAnnotationInput.safeParse(body);
-        if (!parsed.success) return error(400, "invalid_body", describeIssues(parsed.error));
-        const { version, ...changes } = parsed.data;
-        if (!stored || stored.deleted) return error(404, "not_found", "Claim was not found.");
-        if (stored.annotation.version !== version) {
-          return Response.json(
-            { error: { code: "version_conflict", message: `The claim changed since version ${version}.` }, annotation: stored.annotation },
-            { status: 409 },
-          );
-        }
-        stored.annotation = this.bump(stored.annotation, changes);
-        return Response.json({ annotation: stored.annotation });
-      }
-    }
-    return error(404, "not_found", "No such route.");
+  async seed(claim: Claim): Promise<Annotation> {
+    const { id, start, end, tag, note, claimant, evidence } = claim;
+    const { status, json } = await call(claimsRoute.POST, { slug }, { body: { id, start, end, tag, note, claimant, evidence }, reviewer: "Ada" });
+    expect(status).toBe(201);
+    return json.annotation;
   }
 
-  private annotationOf(id: string, start: number, end: number, fields: Partial<ClaimFields>): Annotation {
-    const anchor = describeRange(articleText, start, end);
-    const now = new Date(Date.UTC(2024, 0, 1, 0, 0, this.clock++)).toISOString();
-    return {
-      id,
-      documentId: "doc-1",
-      status: "anchored",
-      previousQuote: null,
-      createdRevision: 1,
-      anchoredRevision: 1,
-      start,
-      end,
-      quote: anchor.exact,
-      prefix: anchor.prefix,
-      suffix: anchor.suffix,
-      tag: fields.tag ?? "disputed",
-      note: fields.note ?? "",
-      claimant: fields.claimant ?? "",
-      evidence: fields.evidence ?? [],
-      createdBy: "Ada",
-      updatedBy: "Ada",
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    };
+  /** A claim whose words the latest revision lost, waiting in the Orphans panel. */
+  async seedOrphan(claim: Claim): Promise<Annotation> {
+    await this.seed(claim);
+    // Its words gone, and the rest where it was: offsets in the tests' text still fit.
+    await publish(source.replace(claim.quote, "x".repeat(claim.quote.length)));
+    const orphan = (await this.live(claim.id))!;
+    expect(orphan.status).toBe("orphan");
+    return orphan;
   }
 
-  private bump(annotation: Annotation, changes: Partial<Annotation>): Annotation {
-    const now = new Date(Date.UTC(2024, 0, 1, 0, 0, this.clock++)).toISOString();
-    return { ...annotation, ...changes, version: annotation.version + 1, updatedBy: "Ada", updatedAt: now };
+  /** A claim that a revision placed on changed words: its verdict is to check. */
+  async seedWordsChanged(claim: Claim): Promise<Annotation> {
+    await this.seed(claim);
+    await publish(source.replace(claim.quote, claim.quote.replace("c", "s")));
+    const changed = (await this.live(claim.id))!;
+    expect(changed.previousQuote).toBe(claim.quote);
+    return changed;
+  }
+
+  private answer(method: string, path: string, body: string | undefined, reviewer: string): Promise<Response> {
+    const route = routeOf(method, path);
+    if (!route) return Promise.resolve(Response.json({ error: { code: "not_found", message: "No such route." } }, { status: 404 }));
+    const headers = new Headers({ cookie: `reviewer=${reviewer}` });
+    if (body !== undefined) headers.set("content-type", "application/json");
+    const request = new Request(`http://localhost${path}`, { method, headers, body });
+    return route.handler(request, { params: Promise.resolve(route.params) });
   }
 }
 
-function error(status: number, code: string, message: string): Response {
-  return Response.json({ error: { code, message } }, { status });
+/** The route handler of a request, as Next's router would find it. */
+function routeOf(method: string, path: string): { handler: Handler; params: Record<string, string> } | null {
+  const routes: [RegExp, string, Record<string, unknown>][] = [
+    [/^\/api\/documents\/([^/]+)\/annotations$/, "slug", claimsRoute],
+    [/^\/api\/annotations\/([^/]+)\/restore$/, "id", restoreRoute],
+    [/^\/api\/annotations\/([^/]+)\/reattach$/, "id", reattachRoute],
+    [/^\/api\/annotations\/([^/]+)$/, "id", claimRoute],
+  ];
+  for (const [pattern, param, module] of routes) {
+    const match = path.match(pattern);
+    const handler = module[method] as Handler | undefined;
+    if (match && handler) return { handler, params: { [param]: decodeURIComponent(match[1]) } };
+  }
+  return null;
+}
+
+/** Publishes a revision of the test article with `revised` as its text. */
+async function publish(revised: string): Promise<void> {
+  const { status } = await call(revisionsRoute.POST, { slug }, { body: { text: revised } });
+  expect(status).toBe(201);
 }
 
 /** localStorage as far as ClaimSync uses it. */
@@ -175,15 +157,16 @@ class MemoryStorage {
   removeItem = (key: string) => void this.items.delete(key);
 }
 
-const claimId = "0b6c3f0e-8d6a-4f44-9f3b-4c1f2d9d2a11";
-const otherId = "5d1e7f3a-2b4c-4e6d-8f9a-1b2c3d4e5f60";
+// New for each test: a claim's id is unique across articles.
+let claimId: string;
+let otherId: string;
 
-function claim(id = claimId, fields: Partial<Claim> = {}): Claim {
+function claim(id: string = claimId, fields: Partial<Claim> = {}): Claim {
   const start = articleText.text.indexOf("spy chips");
   return testClaim(id, start, start + "spy chips".length, { quote: "spy chips", ...fields });
 }
 
-let server: FakeServer;
+let server: RouteServer;
 let storage: MemoryStorage;
 let statuses: SyncStatus[];
 let saved: Annotation[];
@@ -214,12 +197,23 @@ const requests = () => server.requests.map(({ method, path }) => `${method} ${pa
 /** Lets the debounce timers fire and every request in progress finish. */
 async function settle(ms = 0): Promise<void> {
   await vi.advanceTimersByTimeAsync(ms);
-  for (let i = 0; i < 5; i++) await vi.advanceTimersByTimeAsync(0);
+  for (let i = 0; i < 5; i++) {
+    await server.idle();
+    await vi.advanceTimersByTimeAsync(0);
+  }
 }
 
-beforeEach(() => {
+beforeEach(async () => {
+  // A fresh article for each test, its latest revision the page's.
+  slug = (await createTestDocument(parsePlainArticle(`${source} First.`))).slug;
+  storageKey = `factcheck:unsaved:${slug}`;
+  claimId = crypto.randomUUID();
+  otherId = crypto.randomUUID();
+  await publish(`${source} Second.`);
+  await publish(source);
+  articleText = new CodePointIndex((await call(documentRoute.GET, { slug })).json.document.text);
   vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
-  server = new FakeServer();
+  server = new RouteServer();
   storage = new MemoryStorage();
   statuses = [];
   saved = [];
@@ -232,9 +226,9 @@ afterEach(() => {
 });
 
 /** A claim the server already has, loaded with the page. */
-function existing(fields: Partial<Claim> = {}): Claim {
+async function existing(fields: Partial<Claim> = {}): Promise<Claim> {
   const c = claim(claimId, fields);
-  sync.loadServerState([server.seed(c)]);
+  sync.loadServerState([await server.seed(c)]);
   return c;
 }
 
@@ -251,13 +245,13 @@ describe("saving", () => {
         body: { id: claimId, start: created.start, end: created.end, revision: pageRevision, tag: "disputed", note: "", claimant: "", evidence: [] },
       },
     ]);
-    expect(server.live(claimId)).toMatchObject({ id: claimId, quote: "spy chips", version: 1 });
+    expect(await server.live(claimId)).toMatchObject({ id: claimId, quote: "spy chips", version: 1 });
     expect(status()).toMatchObject({ state: "saved", unsaved: new Set(), retryAt: null });
     expect(saved.map((a) => a.id)).toEqual([claimId]);
   });
 
   it("sends an edit as a PATCH of the changed fields, based on the version the server gave", async () => {
-    const c = existing();
+    const c = await existing();
     sync.set(claimId, { ...c, note: "Apple and Amazon deny it." });
     await settle();
     sync.set(claimId, { ...c, note: "Apple and Amazon deny it.", tag: "denied" });
@@ -267,20 +261,20 @@ describe("saving", () => {
       { method: "PATCH", path: `/api/annotations/${claimId}`, body: { version: 1, note: "Apple and Amazon deny it." } },
       { method: "PATCH", path: `/api/annotations/${claimId}`, body: { version: 2, tag: "denied" } },
     ]);
-    expect(server.live(claimId)).toMatchObject({ note: "Apple and Amazon deny it.", tag: "denied", version: 3 });
+    expect(await server.live(claimId)).toMatchObject({ note: "Apple and Amazon deny it.", tag: "denied", version: 3 });
     expect(status().state).toBe("saved");
   });
 
   it("sends new evidence links whole", async () => {
-    const c = existing({ evidence: ["https://a.example"] });
+    const c = await existing({ evidence: ["https://a.example"] });
     sync.set(claimId, { ...c, evidence: ["https://a.example", "https://b.example"] });
     await settle();
     expect(server.requests[0].body).toEqual({ version: 1, evidence: ["https://a.example", "https://b.example"] });
-    expect(server.live(claimId)?.evidence).toEqual(["https://a.example", "https://b.example"]);
+    expect((await server.live(claimId))?.evidence).toEqual(["https://a.example", "https://b.example"]);
   });
 
   it("sends nothing when the wish equals what the server has", async () => {
-    const c = existing();
+    const c = await existing();
     sync.set(claimId, { ...c, updatedAt: "2030-01-01T00:00:00.000Z" });
     await settle();
     expect(server.requests).toEqual([]);
@@ -288,11 +282,11 @@ describe("saving", () => {
   });
 
   it("deletes a claim", async () => {
-    existing();
+    await existing();
     sync.set(claimId, null);
     await settle();
     expect(requests()).toEqual([`DELETE /api/annotations/${claimId}`]);
-    expect(server.live(claimId)).toBeUndefined();
+    expect(await server.live(claimId)).toBeUndefined();
     expect(status().state).toBe("saved");
   });
 
@@ -307,7 +301,7 @@ describe("saving", () => {
   it("waits for the reviewer to stop typing and then saves only the last text", async () => {
     sync.dispose();
     sync = newSync({ debounce: 400 });
-    const c = existing();
+    const c = await existing();
     for (const note of ["D", "De", "Den", "Deni", "Denied"]) {
       sync.set(claimId, { ...c, note });
       await settle(100);
@@ -321,15 +315,15 @@ describe("saving", () => {
   it("saves at once on flush, without waiting for the pause", async () => {
     sync.dispose();
     sync = newSync({ debounce: 60_000 });
-    const c = existing();
+    const c = await existing();
     sync.set(claimId, { ...c, note: "before leaving" });
     sync.flush();
     await settle();
-    expect(server.live(claimId)?.note).toBe("before leaving");
+    expect((await server.live(claimId))?.note).toBe("before leaving");
   });
 
   it("saves a change made while the previous request was still on its way", async () => {
-    const c = existing();
+    const c = await existing();
     let open!: () => void;
     server.gate = new Promise((resolve) => (open = resolve));
     sync.set(claimId, { ...c, note: "first" });
@@ -340,7 +334,7 @@ describe("saving", () => {
     open();
     await settle();
 
-    expect(server.live(claimId)?.note).toBe("second");
+    expect((await server.live(claimId))?.note).toBe("second");
     expect(server.requests.map((r) => r.body)).toEqual([
       { version: 1, note: "first" },
       { version: 2, note: "second" },
@@ -349,16 +343,110 @@ describe("saving", () => {
   });
 });
 
+describe("re-attaching an orphan and checking a verdict", () => {
+  it("re-attaches an orphan where the reviewer put it, then saves a field changed meanwhile", async () => {
+    const orphan = claim();
+    sync.loadServerState([await server.seedOrphan(orphan)]);
+    const start = articleText.text.indexOf("Bloomberg story");
+    const placed = { ...orphan, start, end: start + "Bloomberg story".length, quote: "Bloomberg story", previousQuote: null };
+    sync.set(claimId, placed, { immediate: true, reattach: true });
+    sync.set(claimId, { ...placed, note: "Placed again." }, { immediate: true });
+    await settle();
+
+    expect(server.requests.map(({ method, path, body }) => [method, path, body])).toEqual([
+      ["POST", `/api/annotations/${claimId}/reattach`, { version: 1, start: placed.start, end: placed.end }],
+      ["PATCH", `/api/annotations/${claimId}`, { version: 2, note: "Placed again." }],
+    ]);
+    expect(await server.live(claimId)).toMatchObject({ status: "anchored", quote: "Bloomberg story", note: "Placed again." });
+    expect(status().state).toBe("saved");
+  });
+
+  it("keeps a re-attach made offline, across a reload too, and sends it once the network is back", async () => {
+    const orphan = claim();
+    const annotation = await server.seedOrphan(orphan);
+    sync.loadServerState([annotation]);
+    server.down = true;
+    const start = articleText.text.indexOf("Bloomberg story");
+    const placed = { ...orphan, start, end: start + "Bloomberg story".length, quote: "Bloomberg story", previousQuote: null };
+    sync.set(claimId, placed, { immediate: true, reattach: true });
+    await settle();
+    expect(status()).toMatchObject({ state: "offline", unsaved: new Set([claimId]) });
+    expect((await server.live(claimId))?.status).toBe("orphan");
+    expect(stored()?.[claimId]).toMatchObject({ claim: { start: placed.start, end: placed.end }, reattach: true });
+
+    // The tab closed offline; the next visit takes the change back and the network returns.
+    sync.dispose();
+    sync = newSync();
+    sync.loadServerState([annotation]);
+    const kept = sync.takeStoredChanges().get(claimId)!;
+    sync.set(claimId, kept.claim, { immediate: true, revision: kept.revision, reattach: kept.reattach });
+    await settle();
+    server.down = false;
+    sync.retryNow();
+    await settle();
+
+    expect(requests()).toEqual([`POST /api/annotations/${claimId}/reattach`]);
+    expect(await server.live(claimId)).toMatchObject({ status: "anchored", start: placed.start, quote: "Bloomberg story", version: 2 });
+    expect(status()).toMatchObject({ state: "saved", unsaved: new Set() });
+    expect(stored()).toBeNull();
+  });
+
+  it("re-attaches once when the answer to the first re-attach was lost", async () => {
+    const orphan = claim();
+    sync.loadServerState([await server.seedOrphan(orphan)]);
+    server.dropResponses = true;
+    const placed = { ...orphan, previousQuote: null };
+    sync.set(claimId, placed, { immediate: true, reattach: true });
+    await settle();
+    expect(status().state).toBe("offline");
+    server.dropResponses = false;
+    sync.retryNow();
+    await settle();
+
+    expect(requests()).toEqual([`POST /api/annotations/${claimId}/reattach`, `POST /api/annotations/${claimId}/reattach`]);
+    expect(await server.live(claimId)).toMatchObject({ status: "anchored", version: 2 });
+    expect(status()).toMatchObject({ state: "saved", unsaved: new Set() });
+  });
+
+  it("sends a checked verdict as previousQuote null, retried like any change", async () => {
+    const c = claim();
+    const annotation = await server.seedWordsChanged(c);
+    sync.loadServerState([annotation]);
+    server.down = true;
+    sync.set(claimId, { ...c, quote: annotation.quote, previousQuote: null }, { immediate: true });
+    await settle();
+    expect(status()).toMatchObject({ state: "offline", unsaved: new Set([claimId]) });
+    server.down = false;
+    sync.retryNow();
+    await settle();
+
+    expect(server.requests.map(({ method, body }) => [method, body])).toEqual([["PATCH", { version: annotation.version, previousQuote: null }]]);
+    expect((await server.live(claimId))?.previousQuote).toBeNull();
+    expect(status().state).toBe("saved");
+  });
+
+  it("does not clear the words-changed notice of a claim the reviewer only edited", async () => {
+    const c = claim();
+    const annotation = await server.seedWordsChanged(c);
+    sync.loadServerState([annotation]);
+    sync.set(claimId, { ...c, previousQuote: annotation.previousQuote, note: "Still disputed." }, { immediate: true });
+    await settle();
+
+    expect(server.requests.map(({ body }) => body)).toEqual([{ version: annotation.version, note: "Still disputed." }]);
+    expect((await server.live(claimId))?.previousQuote).toBe("spy chips");
+  });
+});
+
 describe("undoing a delete", () => {
   it("restores the claim with its id, and sends no PATCH when its fields are those the server kept", async () => {
-    const c = existing({ note: "kept" });
+    const c = await existing({ note: "kept" });
     sync.set(claimId, null);
     await settle();
     sync.set(claimId, c);
     await settle();
 
     expect(requests()).toEqual([`DELETE /api/annotations/${claimId}`, `POST /api/annotations/${claimId}/restore`]);
-    expect(server.live(claimId)).toMatchObject({ id: claimId, note: "kept" });
+    expect(await server.live(claimId)).toMatchObject({ id: claimId, note: "kept" });
     expect(status().state).toBe("saved");
   });
 
@@ -366,7 +454,7 @@ describe("undoing a delete", () => {
     // An edit and a delete within the debounce: only the delete reaches the server.
     sync.dispose();
     sync = newSync({ debounce: 400 });
-    const c = existing({ note: "old" });
+    const c = await existing({ note: "old" });
     sync.set(claimId, { ...c, note: "new" });
     sync.set(claimId, null, { immediate: true });
     await settle();
@@ -377,7 +465,7 @@ describe("undoing a delete", () => {
     expect(requests().slice(1)).toEqual([`POST /api/annotations/${claimId}/restore`, `PATCH /api/annotations/${claimId}`]);
     // DELETE made version 2 and restore version 3; the PATCH builds on that.
     expect(server.requests[2].body).toEqual({ version: 3, note: "new" });
-    expect(server.live(claimId)).toMatchObject({ note: "new", version: 4 });
+    expect(await server.live(claimId)).toMatchObject({ note: "new", version: 4 });
   });
 
   it("brings back a claim undone after creation (redo) with the same id", async () => {
@@ -393,7 +481,7 @@ describe("undoing a delete", () => {
       `DELETE /api/annotations/${claimId}`,
       `POST /api/annotations/${claimId}/restore`,
     ]);
-    expect(server.live(claimId)?.id).toBe(claimId);
+    expect((await server.live(claimId))?.id).toBe(claimId);
   });
 });
 
@@ -413,7 +501,7 @@ describe("when the server cannot be reached", () => {
     server.down = false;
     await settle(status().retryAt! - Date.now());
 
-    expect(server.live(claimId)).toMatchObject({ id: claimId, quote: "spy chips" });
+    expect(await server.live(claimId)).toMatchObject({ id: claimId, quote: "spy chips" });
     expect(status()).toMatchObject({ state: "saved", unsaved: new Set(), retryAt: null });
     expect(sync.hasUnsaved()).toBe(false);
     expect(stored()).toBeNull();
@@ -431,7 +519,7 @@ describe("when the server cannot be reached", () => {
 
     server.down = false;
     await settle(secondWait);
-    expect(server.live(claimId)).toBeDefined();
+    expect(await server.live(claimId)).toBeDefined();
     expect(status().state).toBe("saved");
   });
 
@@ -442,13 +530,13 @@ describe("when the server cannot be reached", () => {
     server.down = false;
     sync.retryNow();
     await settle();
-    expect(server.live(claimId)).toBeDefined();
+    expect(await server.live(claimId)).toBeDefined();
     expect(status().state).toBe("saved");
   });
 
   it("treats a 5xx answer like a lost connection", async () => {
     server.failWith = 503;
-    const c = existing();
+    const c = await existing();
     sync.set(claimId, { ...c, note: "x" });
     await settle();
     expect(status().state).toBe("offline");
@@ -457,7 +545,7 @@ describe("when the server cannot be reached", () => {
     server.failWith = null;
     sync.retryNow();
     await settle();
-    expect(server.live(claimId)?.note).toBe("x");
+    expect((await server.live(claimId))?.note).toBe("x");
     expect(stored()).toBeNull();
   });
 
@@ -474,11 +562,11 @@ describe("when the server cannot be reached", () => {
     expect(status().state).toBe("saved");
     const creates = server.requests.filter((request) => request.method === "POST");
     expect(creates.map((request) => (request.body as { id: string }).id)).toEqual([claimId, claimId]);
-    expect([...server.claims.keys()]).toEqual([claimId]);
+    expect((await server.list()).map((a) => a.id)).toEqual([claimId]);
   });
 
   it("never loses changes made while offline: the latest of each claim is saved", async () => {
-    const c = existing();
+    const c = await existing();
     server.down = true;
     sync.set(claimId, { ...c, note: "one" });
     await settle();
@@ -492,14 +580,14 @@ describe("when the server cannot be reached", () => {
     server.down = false;
     sync.retryNow();
     await settle();
-    expect(server.live(claimId)).toMatchObject({ note: "one two", tag: "denied" });
-    expect(server.live(otherId)).toMatchObject({ tag: "unverified" });
+    expect(await server.live(claimId)).toMatchObject({ note: "one two", tag: "denied" });
+    expect(await server.live(otherId)).toMatchObject({ tag: "unverified" });
     expect(status().state).toBe("saved");
     expect(stored()).toBeNull();
   });
 
   it("keeps a delete made while offline and sends it when the server is back", async () => {
-    existing();
+    await existing();
     server.down = true;
     sync.set(claimId, null);
     await settle();
@@ -507,12 +595,12 @@ describe("when the server cannot be reached", () => {
     server.down = false;
     sync.retryNow();
     await settle();
-    expect(server.live(claimId)).toBeUndefined();
+    expect(await server.live(claimId)).toBeUndefined();
     expect(stored()).toBeNull();
   });
 
   it("hands the unsaved changes to the next visit, which saves them", async () => {
-    const c = existing();
+    const c = await existing();
     server.down = true;
     sync.set(claimId, { ...c, note: "typed before the tab closed" });
     await settle();
@@ -520,12 +608,12 @@ describe("when the server cannot be reached", () => {
 
     server.down = false;
     const next = newSync();
-    next.loadServerState([server.live(claimId)!]);
+    next.loadServerState([(await server.live(claimId))!]);
     const changes = next.takeStoredChanges();
     expect(changes).toEqual(new Map([[claimId, { claim: { ...c, note: "typed before the tab closed" }, revision: pageRevision }]]));
     for (const [id, { claim: wish, revision }] of changes) next.set(id, wish, { immediate: true, revision });
     await settle();
-    expect(server.live(claimId)?.note).toBe("typed before the tab closed");
+    expect((await server.live(claimId))?.note).toBe("typed before the tab closed");
     expect(stored()).toBeNull();
     next.dispose();
   });
@@ -572,8 +660,8 @@ describe("when the server cannot be reached", () => {
     open();
     server.gate = null;
     await settle();
-    expect(server.live(claimId)).toBeDefined();
-    expect(server.live(otherId)).toBeUndefined();
+    expect(await server.live(claimId)).toBeDefined();
+    expect(await server.live(otherId)).toBeUndefined();
     expect(saved).toEqual([]);
     expect(statuses.length).toBe(reports);
     expect(stored()).toBeNull();
@@ -598,7 +686,7 @@ describe("when the server cannot be reached", () => {
     sync.retryNow();
     await settle();
     expect(requests()).toEqual([`POST /api/documents/${slug}/annotations`, `POST /api/documents/${slug}/annotations`]);
-    expect(server.claims.size).toBe(1);
+    expect(await server.list()).toHaveLength(1);
     expect(status().state).toBe("saved");
   });
 
@@ -612,11 +700,11 @@ describe("when the server cannot be reached", () => {
     await settle();
     sync.retryNow();
     await settle();
-    expect(server.live(claimId)).toBeUndefined();
+    expect(await server.live(claimId)).toBeUndefined();
   });
 
   it("says saved again once the change is saved, even before the scheduled retry", async () => {
-    const c = existing();
+    const c = await existing();
     server.down = true;
     sync.set(claimId, { ...c, note: "a" });
     await settle();
@@ -626,7 +714,7 @@ describe("when the server cannot be reached", () => {
     server.down = false;
     sync.set(claimId, { ...c, note: "ab" });
     await settle();
-    expect(server.live(claimId)?.note).toBe("ab");
+    expect((await server.live(claimId))?.note).toBe("ab");
     await settle(60_000); // long past the scheduled retry
 
     expect(status()).toMatchObject({ state: "saved", unsaved: new Set() });
@@ -635,32 +723,32 @@ describe("when the server cannot be reached", () => {
 
 describe("when someone else changed the claim (409)", () => {
   it("re-applies the reviewer's change on the server's version", async () => {
-    const c = existing();
-    server.editElsewhere(claimId, { claimant: "Tim Cook" });
+    const c = await existing();
+    await server.editElsewhere(claimId, { claimant: "Tim Cook" });
     sync.set(claimId, { ...c, note: "mine" });
     await settle();
 
     expect(server.requests).toHaveLength(2);
     expect(server.requests[0].body).toEqual({ version: 1, note: "mine" });
     expect(server.requests[1].body).toMatchObject({ version: 2, note: "mine" });
-    expect(server.live(claimId)).toMatchObject({ note: "mine", version: 3 });
+    expect(await server.live(claimId)).toMatchObject({ note: "mine", version: 3 });
     expect(status().state).toBe("saved");
   });
 
   it("tells what it replaced when both changed the same field, and nothing when they changed others", async () => {
     const notices: OverwriteNotice[] = [];
     sync = new ClaimSync({ documentSlug: slug, fetch: server.fetch, storage, debounce: 0, onStatus: () => {}, onOverwrote: (n) => notices.push(n) });
-    const c = existing();
-    server.editElsewhere(claimId, { claimant: "Tim Cook", note: "theirs" });
+    const c = await existing();
+    await server.editElsewhere(claimId, { claimant: "Tim Cook", note: "theirs" });
     sync.set(claimId, { ...c, claimant: "Andy Jassy", tag: "denied" });
     await settle();
-    expect(server.live(claimId)).toMatchObject({ claimant: "Andy Jassy", note: "theirs", tag: "denied" });
+    expect(await server.live(claimId)).toMatchObject({ claimant: "Andy Jassy", note: "theirs", tag: "denied" });
     expect(notices).toEqual([{ id: claimId, by: "Grace", theirs: { claimant: "Tim Cook" } }]);
   });
 
   it("stops when the other change already says what the reviewer wants", async () => {
-    const c = existing();
-    server.editElsewhere(claimId, { tag: "denied" });
+    const c = await existing();
+    await server.editElsewhere(claimId, { tag: "denied" });
     sync.set(claimId, { ...c, tag: "denied" });
     await settle();
     expect(server.requests).toHaveLength(1);
@@ -668,8 +756,8 @@ describe("when someone else changed the claim (409)", () => {
   });
 
   it("restores and re-applies a change to a claim deleted elsewhere", async () => {
-    const c = existing();
-    server.deleteElsewhere(claimId);
+    const c = await existing();
+    await server.deleteElsewhere(claimId);
     sync.set(claimId, { ...c, note: "still relevant" });
     await settle();
     expect(requests()).toEqual([
@@ -677,13 +765,13 @@ describe("when someone else changed the claim (409)", () => {
       `POST /api/annotations/${claimId}/restore`,
       `PATCH /api/annotations/${claimId}`,
     ]);
-    expect(server.live(claimId)?.note).toBe("still relevant");
+    expect((await server.live(claimId))?.note).toBe("still relevant");
   });
 });
 
 describe("when the server refuses a change (4xx)", () => {
   it("says refused with the server's message and does not retry", async () => {
-    const c = existing();
+    const c = await existing();
     sync.set(claimId, { ...c, evidence: ["javascript:alert(1)"] });
     await settle();
 
@@ -698,12 +786,12 @@ describe("when the server refuses a change (4xx)", () => {
   });
 
   it("tries again when the reviewer changes the refused claim", async () => {
-    const c = existing();
+    const c = await existing();
     sync.set(claimId, { ...c, evidence: ["javascript:alert(1)"] });
     await settle();
     sync.set(claimId, { ...c, evidence: ["https://example.com"] });
     await settle();
-    expect(server.live(claimId)?.evidence).toEqual(["https://example.com"]);
+    expect((await server.live(claimId))?.evidence).toEqual(["https://example.com"]);
     expect(status()).toMatchObject({ state: "saved", refused: new Map() });
   });
 

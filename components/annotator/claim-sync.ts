@@ -19,13 +19,23 @@
  * A new claim's offsets count in the text the page shows; creates name that
  * revision, so the server finds the words again if the article was revised
  * meanwhile. Changes kept in localStorage keep their revision for the same reason.
+ *
+ * Two changes are more than fields: an orphan put on new words (`reattach`,
+ * a request of its own before any field change) and a verdict checked on
+ * changed words (`previousQuote` set to null, sent with the fields). Both
+ * are wishes like the rest, with the same retries, storage and refusals:
+ * this class is the only code in the browser that writes claims.
  */
-import { type Annotation, type ClaimFields, claimsUrl, type EditorAnnotation } from "@/lib/annotation";
+import type { Annotation, ClaimFields, EditorAnnotation } from "@/lib/annotation";
+import { ApiError, type ApiClient, createApiClient } from "@/lib/api-client";
+import { errorCode, type ErrorCode } from "@/lib/error-codes";
 import { type Claim, sameFields, sameLinks } from "./claim";
 
 interface ServerClaim extends ClaimFields {
   version: number;
   deleted: boolean;
+  /** The words a revision changed, until a reviewer checks the verdict (see `Annotation.previousQuote`). */
+  previousQuote: string | null;
 }
 
 export type SaveState = "saved" | "saving" | "offline" | "refused";
@@ -53,6 +63,8 @@ export interface ClaimSyncOptions {
   onOverwrote?: (notice: OverwriteNotice) => void;
   /** The server refused a change for want of the reviewer's name (`401 reviewer_required`); `retryRefused` once it is given. */
   onReviewerRequired?: () => void;
+  /** The API's client; one over `fetch` when absent (tests hand in their own `fetch`). */
+  api?: ApiClient;
   fetch?: typeof fetch;
   storage?: Pick<Storage, "getItem" | "setItem" | "removeItem"> | null;
   /** Milliseconds to wait after a change before saving it, so typing makes one request. */
@@ -74,13 +86,15 @@ export interface StoredChange {
   claim: Claim | null;
   /** The revision its offsets count in; absent in changes kept by older versions of the editor. */
   revision?: number;
+  /** An orphan the reviewer put on the claim's words, not yet re-attached on the server. */
+  reattach?: true;
 }
 
 class RetryableError extends Error {}
 class RefusedError extends Error {
   constructor(
     message: string,
-    readonly code?: string,
+    readonly code: ErrorCode | null,
   ) {
     super(message);
   }
@@ -97,18 +111,20 @@ export class ClaimSync {
   private readonly running = new Set<string>();
   /** Claims whose create was sent: the server may hold them even if no answer came. */
   private readonly createSent = new Set<string>();
+  /** Orphans to re-attach where their wish places them. */
+  private readonly placing = new Set<string>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private failures = 0;
   private lastStatus: SyncStatus | null = null;
   private disposed = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private retryAt: number | null = null;
-  private readonly fetch: typeof fetch;
+  private readonly api: ApiClient;
   private readonly storage: ClaimSyncOptions["storage"];
   private readonly storageKey: string;
 
   constructor(private readonly options: ClaimSyncOptions) {
-    this.fetch = options.fetch ?? ((...args) => globalThis.fetch(...args));
+    this.api = options.api ?? createApiClient(options.fetch);
     this.storage = options.storage === undefined ? safeLocalStorage() : options.storage;
     this.storageKey = `factcheck:unsaved:${options.documentSlug}`;
   }
@@ -116,7 +132,7 @@ export class ClaimSync {
   /** Records what the server holds, as loaded with the page. */
   loadServerState(annotations: EditorAnnotation[]): void {
     for (const a of annotations) {
-      this.server.set(a.id, { ...pickFields(a), version: a.version, deleted: false });
+      this.server.set(a.id, { ...pickFields(a), previousQuote: a.previousQuote ?? null, version: a.version, deleted: false });
     }
   }
 
@@ -136,11 +152,6 @@ export class ClaimSync {
     }
   }
 
-  /** Records a claim the server changed outside this loop (e.g. a re-attach). */
-  acknowledge(annotation: Annotation): void {
-    this.accept(annotation);
-  }
-
   /** The version the server last confirmed for a claim. */
   serverVersion(id: string): number | undefined {
     return this.server.get(id)?.version;
@@ -149,10 +160,17 @@ export class ClaimSync {
   /**
    * The reviewer's latest wish for a claim: its state, or null for deleted.
    * `revision`: the one its offsets count in, when not the page's.
+   * `reattach`: the claim is an orphan on the server, to be put on the wish's words.
    */
-  set(id: string, claim: Claim | null, { immediate = false, revision }: { immediate?: boolean; revision?: number } = {}): void {
+  set(
+    id: string,
+    claim: Claim | null,
+    { immediate = false, revision, reattach = false }: { immediate?: boolean; revision?: number; reattach?: boolean } = {},
+  ): void {
     if (this.disposed) return;
     this.desired.set(id, claim);
+    if (reattach && claim) this.placing.add(id);
+    else if (!claim) this.placing.delete(id);
     if (revision !== undefined && revision !== this.options.revision) this.offsetsRevision.set(id, revision);
     this.refused.delete(id);
     this.persist();
@@ -175,6 +193,7 @@ export class ClaimSync {
     this.desired.delete(id);
     this.refused.delete(id);
     this.offsetsRevision.delete(id);
+    this.placing.delete(id);
     this.persist();
     this.report();
   }
@@ -230,7 +249,8 @@ export class ClaimSync {
     if (want === undefined) return true;
     const have = this.server.get(id);
     if (want === null) return have ? have.deleted : !this.createSent.has(id);
-    return !!have && !have.deleted && sameFields(have, want);
+    if (!have || have.deleted || this.placing.has(id)) return false;
+    return sameFields(have, want) && !verdictToCheck(have, want);
   }
 
   private unsavedIds(): string[] {
@@ -249,8 +269,8 @@ export class ClaimSync {
       if (error instanceof RefusedError) {
         this.refused.set(id, error.message);
         // Only for this page's text: a claim kept from an earlier visit was refused on the latest text already.
-        if (error.code === "article_revised" && !this.offsetsRevision.has(id) && !this.disposed) this.options.onArticleRevised?.();
-        if (error.code === "reviewer_required" && !this.disposed) this.options.onReviewerRequired?.();
+        if (error.code === errorCode.articleRevised && !this.offsetsRevision.has(id) && !this.disposed) this.options.onArticleRevised?.();
+        if (error.code === errorCode.reviewerRequired && !this.disposed) this.options.onReviewerRequired?.();
       }
       else this.scheduleRetry();
     } finally {
@@ -270,9 +290,9 @@ export class ClaimSync {
     const want = this.desired.get(id)!;
     const have = this.server.get(id);
     if (want === null) {
-      await this.request("DELETE", `/api/annotations/${id}`);
+      await this.send(() => this.api.deleteClaim(id), { onNotFound: "done" });
       if (have) have.deleted = true;
-      else this.server.set(id, { ...pickFields(this.desired.get(id) ?? emptyFields), version: 0, deleted: true });
+      else this.server.set(id, { ...pickFields(this.desired.get(id) ?? emptyFields), previousQuote: null, version: 0, deleted: true });
       return;
     }
     if (!have) {
@@ -280,20 +300,23 @@ export class ClaimSync {
       const revision = this.revisionOf(id);
       const body = { id, start, end, ...(revision === undefined ? {} : { revision }), tag, note, claimant, evidence };
       this.createSent.add(id);
-      this.accept(await this.request("POST", claimsUrl(this.options.documentSlug), body));
+      this.accept(await this.send(() => this.api.createClaim(this.options.documentSlug, body)));
       return;
     }
     if (have.deleted) {
-      this.accept(await this.request("POST", `/api/annotations/${id}/restore`));
+      this.accept(await this.send(() => this.api.restoreClaim(id)));
       return;
     }
+    if (this.placing.has(id)) return this.reattach(id, want, have);
     const changes: Partial<ClaimFields> = {};
     if (have.tag !== want.tag) changes.tag = want.tag;
     if (have.note !== want.note) changes.note = want.note;
     if (have.claimant !== want.claimant) changes.claimant = want.claimant;
     if (!sameLinks(have.evidence, want.evidence)) changes.evidence = want.evidence;
+    const verdict = verdictToCheck(have, want) ? { previousQuote: null } : {};
     try {
-      this.accept(await this.request("PATCH", `/api/annotations/${id}`, { version: have.version, ...changes }));
+      const change = { version: have.version, ...changes, ...verdict };
+      this.accept(await this.send(() => this.api.changeClaim(id, change), { onNotFound: "conflict" }));
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       if (error.current) {
@@ -321,33 +344,51 @@ export class ClaimSync {
     }
   }
 
+  /** Puts an orphan on the wish's words; a field changed meanwhile goes in the next step. */
+  private async reattach(id: string, want: Claim, have: ServerClaim): Promise<void> {
+    try {
+      const placement = { version: have.version, start: want.start, end: want.end };
+      this.accept(await this.send(() => this.api.reattachClaim(id, placement)));
+      this.placing.delete(id);
+    } catch (error) {
+      // Placed already: an earlier attempt got through and its answer was lost.
+      if (error instanceof RefusedError && error.code === errorCode.notOrphan) return void this.placing.delete(id);
+      if (!(error instanceof ConflictError)) throw error;
+      // Changed elsewhere meanwhile: try again on its new version; deleted elsewhere: restore it first.
+      if (error.current) this.accept(error.current);
+      else have.deleted = true;
+    }
+  }
+
   private accept(annotation: Annotation): void {
-    this.server.set(annotation.id, { ...pickFields(annotation), version: annotation.version, deleted: false });
+    this.server.set(annotation.id, {
+      ...pickFields(annotation),
+      previousQuote: annotation.previousQuote ?? null,
+      version: annotation.version,
+      deleted: false,
+    });
     this.offsetsRevision.delete(annotation.id);
     if (!this.disposed) this.options.onSaved?.(annotation);
   }
 
-  private async request(method: string, url: string, body?: unknown): Promise<Annotation> {
-    let response: Response;
+  /**
+   * Sends one request and sorts its failure: retry later (no answer, 5xx,
+   * 408, 429), someone else's change (409 with the claim as it is now; a
+   * 404 for a claim deleted elsewhere, `onNotFound: "conflict"`), nothing to
+   * do (a 404 of a delete, `"done"`), or a refusal with the server's reason.
+   */
+  private async send<T>(request: () => Promise<T>, { onNotFound }: { onNotFound?: "conflict" | "done" } = {}): Promise<T> {
     try {
-      response = await this.fetch(url, {
-        method,
-        headers: body === undefined ? undefined : { "content-type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        credentials: "same-origin",
-      });
+      return await request();
     } catch (error) {
-      throw new RetryableError(String(error));
+      if (!(error instanceof ApiError)) throw error;
+      if (error.retryable) throw new RetryableError(error.message);
+      const current = (error.body as { annotation?: Annotation } | null)?.annotation;
+      if (error.status === 409 && current) throw new ConflictError(current);
+      if (error.status === 404 && onNotFound === "conflict") throw new ConflictError(null);
+      if (error.status === 404 && onNotFound === "done") return undefined as T;
+      throw new RefusedError(error.serverMessage ?? `The server refused the change (HTTP ${error.status}).`, error.code);
     }
-    const json = response.status === 204 ? null : await response.json().catch(() => null);
-    if (response.ok) return json?.annotation;
-    if (response.status === 409 && json?.annotation) throw new ConflictError(json.annotation);
-    if (response.status === 404 && method === "PATCH") throw new ConflictError(null);
-    if (response.status === 404 && method === "DELETE") return json;
-    if (response.status >= 500 || response.status === 429 || response.status === 408) {
-      throw new RetryableError(`HTTP ${response.status}`);
-    }
-    throw new RefusedError(json?.error?.message ?? `The server refused the change (HTTP ${response.status}).`, json?.error?.code);
   }
 
   private scheduleRetry(): void {
@@ -374,7 +415,7 @@ export class ClaimSync {
   private storedChange(id: string): StoredChange {
     const claim = this.desired.get(id) ?? null;
     const revision = this.revisionOf(id);
-    return revision === undefined ? { claim } : { claim, revision };
+    return { claim, ...(revision === undefined ? {} : { revision }), ...(this.placing.has(id) ? { reattach: true as const } : {}) };
   }
 
   /** The revision a claim's offsets count in: its own if kept from an earlier visit, else the page's. */
@@ -410,6 +451,9 @@ class ConflictError extends Error {
     super("conflict");
   }
 }
+
+/** True when the reviewer checked the verdict of a claim whose words a revision changed, and the server does not know yet. */
+const verdictToCheck = (have: ServerClaim, want: Claim) => have.previousQuote !== null && want.previousQuote === null;
 
 const sameValue = (a: ClaimFields[keyof ClaimFields], b: ClaimFields[keyof ClaimFields]) =>
   Array.isArray(a) && Array.isArray(b) ? sameLinks(a, b) : a === b;

@@ -9,8 +9,11 @@
 import type { Claim } from "./claim";
 import type { StoredChange } from "./claim-sync";
 
-/** One claim to hand to the save loop: its id, the wish (null: deleted), and the revision its offsets count in. */
-export type RestoredWish = [id: string, claim: Claim | null, revision: number | undefined];
+/**
+ * One claim to hand to the save loop: its id, the wish (null: deleted), the
+ * revision its offsets count in, and whether it is an orphan to re-attach there.
+ */
+export type RestoredWish = [id: string, claim: Claim | null, revision: number | undefined, reattach?: boolean];
 
 export interface RestorePlan {
   /** The claims to draw: the server's (the map given, changed in place), with the restored changes applied. */
@@ -34,7 +37,7 @@ export interface RestoreContext {
 export function planRestore(stored: ReadonlyMap<string, StoredChange>, claims: Map<string, Claim>, context: RestoreContext): RestorePlan {
   const wishes: RestoredWish[] = [];
   const awaiting: Claim[] = [];
-  for (const [id, { claim, revision }] of stored) {
+  for (const [id, { claim, revision, reattach }] of stored) {
     const placed = claims.get(id);
     if (!claim) {
       claims.delete(id);
@@ -43,12 +46,13 @@ export function planRestore(stored: ReadonlyMap<string, StoredChange>, claims: M
       if (claim.end > context.textLength) continue; // Kept by an older editor, on a text since revised.
       const here = { ...claim, from: context.toPos(claim.start), to: context.toPos(claim.end) };
       claims.set(id, here);
-      wishes.push([id, here, revision]);
+      wishes.push(reattach ? [id, here, revision, true] : [id, here, revision]);
     } else if (context.onServer(id)) {
       const { tag, note, claimant, evidence } = claim;
       const kept = { ...(placed ?? claim), tag, note, claimant, evidence };
       if (placed) claims.set(id, kept);
-      // A placed claim's offsets are now this text's; an orphan keeps those it had.
+      // A placed claim's offsets are now this text's; an orphan keeps those it had, and stays one:
+      // words chosen on an earlier text to re-attach it to are not looked for in this one.
       wishes.push([id, kept, placed ? undefined : revision]);
     } else {
       awaiting.push(claim);

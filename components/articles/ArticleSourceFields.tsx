@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { formatOfFileName } from "@/lib/article-input";
+import { formatOfFileName } from "@/lib/article-format";
 
 export type ArticleFormat = "text" | "markdown" | "html";
 

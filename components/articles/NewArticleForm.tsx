@@ -6,7 +6,7 @@ import { ReviewerForm } from "@/components/ReviewerForm";
 import { type ArticleSource, ArticleSourceFields } from "./ArticleSourceFields";
 import { FormError } from "./FormError";
 import { useCreateId } from "./create-id";
-import { postJson } from "./post-json";
+import { api, ApiError, failureMessage } from "@/lib/api-client";
 
 /** Adds an article, then opens it in the editor. */
 export function NewArticleForm() {
@@ -35,13 +35,16 @@ export function NewArticleForm() {
         setBusy(true);
         setError(null);
         const body = { ...meta, [source.format]: source.content };
-        const result = await postJson<{ document: { slug: string } }>("/api/documents", { ...body, id: createId(body) });
-        setBusy(false);
-        if (!result.ok) {
-          setAskName(result.status === 401);
-          return setError(result.status === 401 ? "Give your name first, then add the article again." : result.message);
+        try {
+          const { slug } = await api.createArticle({ ...body, id: createId(body) });
+          router.push(`/documents/${slug}`);
+        } catch (failure) {
+          const nameMissing = failure instanceof ApiError && failure.status === 401;
+          setAskName(nameMissing);
+          setError(nameMissing ? "Give your name first, then add the article again." : failureMessage(failure, "The server cannot be reached. Your text is still here; try again."));
+        } finally {
+          setBusy(false);
         }
-        router.push(`/documents/${result.body.document.slug}`);
       }}
     >
       {field("title", "Title", "text", true)}

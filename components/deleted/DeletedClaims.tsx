@@ -4,10 +4,9 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
 import type { DeletedAnnotation } from "@/db/queries/deleted";
 import { ChangeTime } from "@/components/ChangeTime";
-import { postJson } from "@/components/articles/post-json";
 import { ReviewerForm } from "@/components/ReviewerForm";
 import { TagLabel } from "@/components/review/TagLabel";
-import { deletedClaimsUrl } from "@/lib/annotation";
+import { api, failureMessage } from "@/lib/api-client";
 
 interface DeletedClaimsProps {
   slug: string;
@@ -40,8 +39,11 @@ export function DeletedClaims({ slug, deleted, reviewer: initialReviewer }: Dele
 
   async function restoreOne(claim: DeletedAnnotation) {
     setStatus({ kind: "busy" });
-    const answer = await postJson(`/api/annotations/${encodeURIComponent(claim.id)}/restore`, undefined);
-    if (!answer.ok) return setStatus({ kind: "failed", message: answer.message });
+    try {
+      await api.restoreClaim(claim.id);
+    } catch (failure) {
+      return setStatus({ kind: "failed", message: failureMessage(failure, "The server cannot be reached. Your text is still here; try again.") });
+    }
     setStatus({ kind: "done", message: `Restored “${claim.quote}”.` });
     router.refresh();
   }
@@ -57,13 +59,11 @@ export function DeletedClaims({ slug, deleted, reviewer: initialReviewer }: Dele
     };
     setStatus({ kind: "busy" });
     try {
-      const response = await fetch(`${deletedClaimsUrl(slug)}?${new URLSearchParams(window)}`);
-      const body = await response.json().catch(() => null);
-      if (!response.ok) return setStatus({ kind: "failed", message: body?.error?.message ?? `The server answered ${response.status}.` });
+      const { deleted } = await api.deletedClaims(slug, window);
       setStatus({ kind: "idle" });
-      setPending({ window, count: (body.deleted as unknown[]).length });
-    } catch {
-      setStatus({ kind: "failed", message: "The server cannot be reached. Try again." });
+      setPending({ window, count: deleted.length });
+    } catch (failure) {
+      setStatus({ kind: "failed", message: failureMessage(failure, "The server cannot be reached. Try again.") });
     }
   }
 
@@ -71,9 +71,12 @@ export function DeletedClaims({ slug, deleted, reviewer: initialReviewer }: Dele
   async function restoreWindow(window: Window) {
     setPending(null);
     setStatus({ kind: "busy" });
-    const answer = await postJson<{ restored: unknown[] }>(`${deletedClaimsUrl(slug)}/restore`, window);
-    if (!answer.ok) return setStatus({ kind: "failed", message: answer.message });
-    const count = answer.body.restored.length;
+    let count: number;
+    try {
+      count = (await api.restoreDeleted(slug, window)).restored.length;
+    } catch (failure) {
+      return setStatus({ kind: "failed", message: failureMessage(failure, "The server cannot be reached. Your text is still here; try again.") });
+    }
     setStatus({ kind: "done", message: `Restored ${count} ${count === 1 ? "claim" : "claims"} deleted by ${window.deletedBy}.` });
     router.refresh();
   }

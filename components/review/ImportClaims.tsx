@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
+import { api, ApiError } from "@/lib/api-client";
 import { maxReviewerLength } from "@/lib/limits";
 import { type ImportOutcome, readImportResponse } from "./import-response";
 import { ImportReport } from "./ImportReport";
@@ -34,20 +35,16 @@ export function ImportClaims({ slug, reviewer }: ImportClaimsProps) {
       // The same cookie the editor's name form sets; the import API reads it.
       document.cookie = `reviewer=${encodeURIComponent(name.trim())}; path=/; max-age=31536000; samesite=lax`;
     }
-    const query = form.get("skip") ? "?skip=unplaceable" : "";
 
     setState({ kind: "sending" });
     let outcome: ImportOutcome;
     try {
-      const response = await fetch(`/api/documents/${encodeURIComponent(slug)}/import${query}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: await file.text(),
-      });
-      const body: unknown = await response.json().catch(() => null);
-      outcome = readImportResponse(response.status, body);
-    } catch {
-      outcome = { kind: "refused", status: 0, code: "offline", message: "The server could not be reached. Try again.", skipped: [] };
+      const answer = await api.importClaims(slug, await file.text(), { skipUnplaceable: Boolean(form.get("skip")) });
+      outcome = readImportResponse(answer.status, answer.body);
+    } catch (failure) {
+      if (!(failure instanceof ApiError) || failure.unreachable) {
+        outcome = { kind: "refused", status: 0, code: "offline", message: "The server could not be reached. Try again.", skipped: [] };
+      } else outcome = readImportResponse(failure.status, failure.body);
     }
     setState({ kind: "done", outcome });
     if (outcome.kind === "imported" && outcome.created > 0) router.refresh();

@@ -6,14 +6,8 @@ import { useEffect, useRef, useState } from "react";
 import { type ArticleSource, ArticleSourceFields } from "@/components/articles/ArticleSourceFields";
 import { FormError } from "@/components/articles/FormError";
 import { useCreateId } from "@/components/articles/create-id";
-import { postJson } from "@/components/articles/post-json";
+import { api, ApiError, failureMessage, type PublishedRevision } from "@/lib/api-client";
 import { ReviewerForm } from "@/components/ReviewerForm";
-
-interface PublishResult {
-  revision: { number: number };
-  anchored: number;
-  orphaned: number;
-}
 
 /** Publishes a revision; the text stays in the form if the server refuses it or cannot be reached. */
 export function PublishRevisionForm({ slug, currentSource }: { slug: string; currentSource: string }) {
@@ -21,7 +15,7 @@ export function PublishRevisionForm({ slug, currentSource }: { slug: string; cur
   const [source, setSource] = useState<ArticleSource>({ format: "text", content: currentSource });
   const [error, setError] = useState<string | null>(null);
   const [askName, setAskName] = useState(false);
-  const [result, setResult] = useState<PublishResult | null>(null);
+  const [result, setResult] = useState<PublishedRevision | null>(null);
   const [busy, setBusy] = useState(false);
   const createId = useCreateId();
   // The result takes the keyboard: the form it replaces had it.
@@ -54,15 +48,18 @@ export function PublishRevisionForm({ slug, currentSource }: { slug: string; cur
           event.preventDefault();
           setBusy(true);
           const body = { [source.format]: source.content };
-          const response = await postJson<PublishResult>(`/api/documents/${slug}/revisions`, { ...body, id: createId(body) });
-          setBusy(false);
-          if (!response.ok) {
-            setAskName(response.status === 401);
-            return setError(response.status === 401 ? "Give your name first, then publish again." : response.message);
+          try {
+            const published = await api.publishRevision(slug, { ...body, id: createId(body) });
+            setError(null);
+            setResult(published);
+            router.refresh();
+          } catch (failure) {
+            const nameMissing = failure instanceof ApiError && failure.status === 401;
+            setAskName(nameMissing);
+            setError(nameMissing ? "Give your name first, then publish again." : failureMessage(failure, "The server cannot be reached. Your text is still here; try again."));
+          } finally {
+            setBusy(false);
           }
-          setError(null);
-          setResult(response.body);
-          router.refresh();
         }}
       >
         <ArticleSourceFields value={source} onChange={setSource} />

@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { getAnnotation, reattachAnnotation } from "@/db/queries/annotations";
 import { getDocumentById } from "@/db/queries/documents";
+import { errorCode } from "@/lib/error-codes";
 import { handle, HttpError, notFound, otherMethods, readJson, requireReviewer } from "@/lib/http";
 import { checkRange, describeRange } from "@/lib/selectors";
 import { CodePointIndex } from "@/lib/text-offsets";
@@ -16,7 +17,7 @@ export const POST = handle(async (request: Request, context: Context) => {
   const document = claim && !claim.deletedAt ? await getDocumentById(db, claim.documentId) : undefined;
   if (!document) throw notFound("Claim");
   // A placed claim keeps its words: moving it would be a new claim, not a repair.
-  const notOrphan = () => new HttpError(409, "not_orphan", "Only an orphan can be re-attached: this claim is on the article's words.");
+  const notOrphan = () => new HttpError(409, errorCode.notOrphan, "Only an orphan can be re-attached: this claim is on the article's words.");
   if (claim!.status !== "orphan") throw notOrphan();
 
   const text = new CodePointIndex(document.text);
@@ -26,10 +27,10 @@ export const POST = handle(async (request: Request, context: Context) => {
   if (result.kind === "not_found") throw notFound("Claim");
   if (result.kind === "not_orphan") throw notOrphan();
   if (result.kind === "revised") {
-    throw new HttpError(409, "article_revised", "The article was revised meanwhile; select the words again on its latest revision.");
+    throw new HttpError(409, errorCode.articleRevised, "The article was revised meanwhile; select the words again on its latest revision.");
   }
   if (result.kind === "conflict") {
-    throw new HttpError(409, "version_conflict", `The claim changed since version ${version}.`, { annotation: result.annotation });
+    throw new HttpError(409, errorCode.versionConflict, `The claim changed since version ${version}.`, { annotation: result.annotation });
   }
   return Response.json({ annotation: result.annotation });
 });

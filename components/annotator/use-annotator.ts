@@ -1,0 +1,333 @@
+/**
+ * The editor's controller: the one owner of the `EditorView` (created in an
+ * effect, destroyed in its cleanup), the text map, and `ClaimSync`, the one
+ * loop that writes claims to the server. React components render panels from
+ * what it returns and change claims only by running commands
+ * (`claim-commands.ts`) through it: every change is a transaction, whose
+ * claims action `dispatchTransaction` hands to the save loop as its sync
+ * action (`sync-action.ts`) says.
+ */
+import { type Command, EditorState } from "prosemirror-state";
+import { EditorView } from "prosemirror-view";
+import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
+import type { EditorAnnotation } from "@/lib/annotation";
+import { type ArticleBlock, articleText } from "@/lib/article";
+import type { Tag } from "@/lib/tags";
+import { type Claim, claimFromAnnotation } from "./claim";
+import { openClaim } from "./claim-commands";
+import { claimHistory } from "./claim-history";
+import { claimKeymap } from "./claim-keymap";
+import { ClaimSync, type OverwriteNotice, type StoredChange, type SyncStatus } from "./claim-sync";
+import { claimsPlugin, getClaims, getClaimsAction, setClaimsAction } from "./claims-plugin";
+import { readOnlyText } from "./read-only";
+import { planRestore } from "./restore-changes";
+import { getReveal, setReveal } from "./reveal";
+import { articleToDoc } from "./schema";
+import { getSyncAction, setSyncAction } from "./sync-action";
+import { selectedRange, tagSelection } from "./tag-selection";
+import { TextMap } from "./text-map";
+import { measureTransaction } from "./transaction-timing";
+import { type ReviewerName, useReviewerName } from "./use-reviewer-name";
+
+export interface AnnotatorDocument {
+  slug: string;
+  /** The revision this text is: the offsets of the claims made on it count in it. */
+  revision: number;
+  /** The text, as blocks; their plain text (`articleText`) is what offsets count in (not sent as text too: the page would carry the article twice). */
+  blocks: ArticleBlock[];
+}
+
+export interface AnnotatorProps {
+  document: AnnotatorDocument;
+  annotations: EditorAnnotation[];
+  reviewer: string | null;
+  /** A claim to open, scrolled into the middle of the screen (from `?claim=` links on review pages). */
+  initialClaimId?: string | null;
+  /** An earlier revision: claims are shown as they stood, nothing can be changed. */
+  readOnly?: boolean;
+}
+
+/** What the panels read of the editor, and what they may ask of it. */
+export interface AnnotatorController {
+  /** Where the editor's view mounts. */
+  mountRef: RefObject<HTMLDivElement | null>;
+  view: EditorView | null;
+  /** The editor state of the last transaction (null before the view exists). */
+  editorState: EditorState | null;
+  textMap: TextMap | null;
+  readOnly: boolean;
+  /** Runs a command on the editor; false when it did not apply (or there is no editor yet). */
+  run: (command: Command) => boolean;
+  /** Gives the keyboard to the article. */
+  focus: () => void;
+  status: SyncStatus;
+  retry: () => void;
+  name: ReviewerName;
+  /** Records the reviewer's name and sends what waited for it. */
+  giveName: (name: string) => void;
+  /** Tags the selected words, asking for the name first if needed. */
+  tagSelected: (tag: Tag) => void;
+  /** The words selected, as offsets, when there are any. */
+  selection: { start: number; end: number } | null;
+  /** Claims under the last click, when there were several. */
+  choices: string[];
+  orphans: EditorAnnotation[];
+  /** Claims kept in the browser from an earlier text, until the server places them in this one. */
+  awaiting: Claim[];
+  /** Drops a kept claim the server refused to place. */
+  discardAwaiting: (claim: Claim) => void;
+  overwritten: OverwriteNotice | null;
+  dismissOverwritten: () => void;
+  articleRevised: boolean;
+  savedOnNewer: boolean;
+  /** The page was opened on a claim this article does not have. */
+  linkedClaimMissing: boolean;
+}
+
+/** Builds the editor once per article and gives its state to the panels. */
+export function useAnnotator({ document: article, annotations, reviewer: initialReviewer, initialClaimId = null, readOnly = false }: AnnotatorProps): AnnotatorController {
+  const mountRef = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const textMapRef = useRef<TextMap | null>(null);
+  const syncRef = useRef<ClaimSync | null>(null);
+  const name = useReviewerName(initialReviewer);
+  const { reviewerRef, askFor: askNameFor } = name;
+  const [editorState, setEditorState] = useState<EditorState | null>(null);
+  const [choices, setChoices] = useState<string[]>([]);
+  const [orphans, setOrphans] = useState(() => annotations.filter((a) => a.status === "orphan"));
+  const [overwritten, setOverwritten] = useState<OverwriteNotice | null>(null);
+  const [awaiting, setAwaiting] = useState<Claim[]>([]);
+  const [savedOnNewer, setSavedOnNewer] = useState(false);
+  const [articleRevised, setArticleRevised] = useState(false);
+  const [linkedClaimMissing] = useState(() => initialClaimId !== null && !annotations.some((a) => a.id === initialClaimId));
+  // The open claim to bring into view once drawn, and how (see `reveal.ts`).
+  const reveal = useRef<{ id: string; block: ScrollLogicalPosition } | null>(null);
+  const [status, setStatus] = useState<SyncStatus>({ state: "saved", unsaved: new Set(), refused: new Map(), retryAt: null });
+
+  const run = useCallback((command: Command) => {
+    const view = viewRef.current;
+    return view ? command(view.state, view.dispatch) : false;
+  }, []);
+  const focus = useCallback(() => viewRef.current?.focus(), []);
+
+  useEffect(() => {
+    const mount = mountRef.current;
+    if (!mount) return;
+    const doc = articleToDoc(article.blocks);
+    const textMap = new TextMap(doc);
+    textMapRef.current = textMap;
+    if (textMap.text !== articleText(article.blocks)) console.error("The editor's text differs from its blocks' text (articleText): offsets would be wrong.");
+    const fromServer = (tr: EditorState["tr"]) => setSyncAction(tr, { kind: "fromServer" }).setMeta("addToHistory", false);
+
+    // Restored claims made on an earlier text, drawn once the server has found their words in this one.
+    const awaitingPlace = new Set<string>();
+    const sync = new ClaimSync({
+      documentSlug: article.slug,
+      revision: article.revision,
+      onStatus: setStatus,
+      onSaved: (annotation) => {
+        const view = viewRef.current;
+        if (view && awaitingPlace.delete(annotation.id)) {
+          setAwaiting((list) => list.filter((c) => c.id !== annotation.id));
+          // Placed on a text newer than this page's (revised again meanwhile): its offsets are not this text's.
+          if (annotation.createdRevision !== article.revision) return setSavedOnNewer(true);
+          const placed = claimFromAnnotation(annotation, (o) => textMap.toPos(o));
+          view.dispatch(fromServer(setClaimsAction(view.state.tr, { put: [placed] })));
+          sync.set(placed.id, placed); // Its offsets in this text, should it be kept unsaved again.
+          return;
+        }
+        const claim = view && getClaims(view.state).claims.get(annotation.id);
+        if (!view || !claim) return;
+        const { createdBy, updatedBy, updatedAt, tag, note, claimant, evidence } = annotation;
+        // Once saved, show the server's words too: after a conflict they may merge another reviewer's change.
+        const fields = sync.isSaved(annotation.id) ? { tag, note, claimant, evidence } : {};
+        view.dispatch(fromServer(setClaimsAction(view.state.tr, { put: [{ ...claim, ...fields, createdBy, updatedBy, updatedAt }] })));
+      },
+      onOverwrote: setOverwritten,
+      onArticleRevised: () => setArticleRevised(true),
+      onReviewerRequired: () => askNameFor(null),
+    });
+    syncRef.current = sync;
+    sync.loadServerState(annotations);
+
+    // Orphans have no place in this text: they wait in their own panel.
+    const placed = annotations.filter((a) => a.status !== "orphan");
+    const drawn = new Map(placed.map((a) => [a.id, claimFromAnnotation(a, (o) => textMap.toPos(o))]));
+    // Put back what an earlier visit changed but could not save.
+    const stored = readOnly ? new Map<string, StoredChange>() : sync.takeStoredChanges();
+    const { claims, wishes, awaiting: waiting } = planRestore(stored, drawn, {
+      revision: article.revision,
+      textLength: textMap.index.length,
+      onServer: (id) => sync.serverVersion(id) !== undefined,
+      toPos: (offset) => textMap.toPos(offset),
+    });
+    for (const claim of waiting) awaitingPlace.add(claim.id);
+    setAwaiting(waiting);
+    // Orphans re-attached (or deleted) on an earlier visit are on the text (or gone) already.
+    const restoredIds = new Set(wishes.filter(([, claim, , reattach]) => reattach || claim === null).map(([id]) => id));
+    if (restoredIds.size > 0) setOrphans((list) => list.filter((o) => !restoredIds.has(o.id)));
+
+    const view = new EditorView(mount, {
+      state: EditorState.create({
+        doc,
+        plugins: [
+          readOnlyText(),
+          claimsPlugin([...claims.values()]),
+          claimHistory(),
+          claimKeymap({ textMap, readOnly, reviewer: () => reviewerRef.current, askName: askNameFor }),
+        ],
+      }),
+      attributes: {
+        "aria-label": "Article text. Select words, then tag them as a claim.",
+        "aria-readonly": "true",
+        "aria-multiline": "true",
+        role: "textbox",
+        spellcheck: "false",
+        class: "article-text",
+        "data-testid": "article-text",
+      },
+      handleClick: (editorView, pos) => {
+        const here = getClaims(editorView.state).claimsAt(pos);
+        setChoices(here.length > 1 ? here.map((c) => c.id) : []);
+        const activate = here[0]?.id ?? null;
+        if (activate !== getClaims(editorView.state).activeId) {
+          editorView.dispatch(setClaimsAction(editorView.state.tr, { activate }));
+        }
+        return false;
+      },
+      dispatchTransaction(tr) {
+        const started = performance.now();
+        const opened = getClaims(view.state).activeId;
+        const next = view.state.apply(tr);
+        view.updateState(next);
+        measureTransaction(started);
+        setEditorState(next);
+        const block = getReveal(tr);
+        const activeId = getClaims(next).activeId;
+        if (block) reveal.current = activeId ? { id: activeId, block } : null;
+        else if (activeId !== opened) reveal.current = null;
+        const action = getClaimsAction(tr);
+        const syncAction = getSyncAction(tr);
+        if (!action || syncAction?.kind === "fromServer" || readOnly) return;
+        // An orphan re-attached or deleted leaves the Orphans panel at once, as any change shows at once.
+        const leaving = new Set([...(action.remove ?? []), ...(syncAction?.kind === "reattach" ? (action.put ?? []).map((c) => c.id) : [])]);
+        if (leaving.size > 0) setOrphans((list) => (list.some((o) => leaving.has(o.id)) ? list.filter((o) => !leaving.has(o.id)) : list));
+        const immediate = syncAction?.kind !== "typing";
+        const reattach = syncAction?.kind === "reattach";
+        for (const claim of action.put ?? []) sync.set(claim.id, claim, { immediate, reattach });
+        for (const id of action.remove ?? []) sync.set(id, null, { immediate: true });
+      },
+    });
+    viewRef.current = view;
+    // React, before every commit, measures the selection of a focused element
+    // whose contentEditable is "true" by walking the DOM up to the caret: tens
+    // of milliseconds on a long article with thousands of highlights. The
+    // words cannot be edited anyway (read-only.ts), so "plaintext-only", which
+    // React does not measure, serves as well: the caret, keyboard selection
+    // and copying work the same.
+    view.dom.setAttribute("contenteditable", "plaintext-only");
+    let flashTimer: ReturnType<typeof setTimeout> | undefined;
+    if (initialClaimId && claims.has(initialClaimId)) {
+      mount.classList.add("flash-claim");
+      flashTimer = setTimeout(() => mount.classList.remove("flash-claim"), 1500);
+      view.dispatch(setReveal(setClaimsAction(view.state.tr, { activate: initialClaimId }), "center"));
+    }
+    setEditorState(view.state);
+    for (const [id, claim, revision, reattach] of wishes) sync.set(id, claim, { immediate: true, revision, reattach });
+
+    const online = () => sync.retryNow();
+    const beforeUnload = (event: BeforeUnloadEvent) => {
+      sync.flush();
+      if (sync.hasUnsaved()) event.preventDefault();
+    };
+    window.addEventListener("online", online);
+    window.addEventListener("beforeunload", beforeUnload);
+    return () => {
+      clearTimeout(flashTimer);
+      window.removeEventListener("online", online);
+      window.removeEventListener("beforeunload", beforeUnload);
+      sync.flush();
+      sync.dispose();
+      view.destroy();
+      viewRef.current = null;
+    };
+    // The editor is built once per article; later props are not read.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [article.slug]);
+
+  const claimsState = editorState ? getClaims(editorState) : null;
+  const activeId = claimsState?.activeId ?? null;
+  // The chooser of a click on overlapping claims lasts while one of them is open: closed, or another claim opened, it goes.
+  if (choices.length > 0 && !(activeId && choices.includes(activeId))) setChoices([]);
+
+  // Bring the open claim into view when the transaction that opened it asked to.
+  useEffect(() => {
+    if (!activeId || reveal.current?.id !== activeId) return;
+    const element = mountRef.current?.querySelector(`[data-claim-id="${activeId}"]`);
+    element?.scrollIntoView({ block: reveal.current.block });
+    reveal.current = null;
+  }, [activeId]);
+
+  // Esc closes the open claim from the claims panel (its fields, the chooser) and when nothing has the
+  // keyboard (a click on the panel's plain text leaves it with the page); in the article, the keymap
+  // does. What handles Esc itself first (a link typed and not added, a question) prevents it.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "Escape" || event.defaultPrevented || event.isComposing) return;
+      const focused = document.activeElement;
+      if (focused !== document.body && !focused?.closest('[data-testid="claim-panel"]')) return;
+      const view = viewRef.current;
+      if (!view || !getClaims(view.state).activeId) return;
+      event.preventDefault();
+      run(openClaim(null));
+      view.focus();
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [run]);
+
+  const tagSelected = (tag: Tag) => {
+    if (!reviewerRef.current) return askNameFor(tag);
+    run(tagSelection(tag, textMapRef.current!, reviewerRef.current));
+    focus();
+  };
+
+  const selection = editorState && textMapRef.current ? selectedRange(editorState, textMapRef.current) : null;
+
+  return {
+    mountRef,
+    view: viewRef.current,
+    editorState,
+    textMap: textMapRef.current,
+    readOnly,
+    run,
+    focus,
+    status,
+    retry: () => syncRef.current?.retryNow(),
+    name,
+    giveName: (given) => {
+      const { tag, first } = name.give(given);
+      // Changes refused for want of a name go now (the cookie is set).
+      syncRef.current?.retryRefused();
+      // The tag that waited for the name goes on the words still selected; with none, a
+      // first name given sends the keyboard to the article, to select words.
+      if (tag) tagSelected(tag);
+      else if (first) focus();
+    },
+    tagSelected,
+    selection,
+    choices,
+    orphans,
+    awaiting,
+    discardAwaiting: (claim) => {
+      syncRef.current?.forget(claim.id);
+      setAwaiting((list) => list.filter((c) => c.id !== claim.id));
+      focus();
+    },
+    overwritten,
+    dismissOverwritten: () => setOverwritten(null),
+    articleRevised,
+    savedOnNewer,
+    linkedClaimMissing,
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * The browser's one client of the HTTP API: every call the pages make, typed
+ * by what it answers, and one error type, `ApiError`, for every way a call can
+ * fail (the server's `{ "error": { "code", "message" } }`, an answer without
+ * it, or no answer at all). Framework-free: `fetch` is all it needs, and a
+ * test hands it another (`createApiClient(fetch)`).
+ */
+import type { Annotation, ClaimFields, EditorAnnotation } from "./annotation";
+import { claimsUrl, deletedClaimsUrl, editorClaimsUrl } from "./annotation";
+import type { ErrorCode } from "./error-codes";
+import type { Tag } from "./tags";
+
+/** A call that failed: `status` 0 when no answer came (offline, connection lost). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    /** The API's error code; null when the answer had none (a proxy's page, no answer). */
+    readonly code: ErrorCode | null,
+    /** The server's own message, when it sent one. */
+    readonly serverMessage: string | null,
+    /** The whole answer, for the fields an error carries beside it (a conflict's current `annotation`, an import's `skipped`). */
+    readonly body: unknown,
+  ) {
+    super(serverMessage ?? (status === 0 ? "The server cannot be reached." : `The server answered ${status}.`));
+  }
+
+  /** No answer came: the request may or may not have reached the server. */
+  get unreachable(): boolean {
+    return this.status === 0;
+  }
+
+  /** Worth sending again as it was: no answer, the server or its database unavailable, or too busy. */
+  get retryable(): boolean {
+    return this.status === 0 || this.status >= 500 || this.status === 429 || this.status === 408;
+  }
+}
+
+/**
+ * What a page says of a failed call: the server's reason, or `unreachable`
+ * (worded for the page: what it kept, what to do) when no answer came.
+ */
+export function failureMessage(error: unknown, unreachable: string): string {
+  if (error instanceof ApiError) return error.unreachable ? unreachable : error.message;
+  return String(error);
+}
+
+/** A new claim: offsets in `revision`'s text (the page's), with the client's id for safe retries. */
+export interface NewClaim extends ClaimFields {
+  id: string;
+  start: number;
+  end: number;
+  revision?: number;
+}
+
+/** A change to a claim, based on the version the client last saw; `previousQuote: null` checks its verdict. */
+export type ClaimChange = Partial<ClaimFields> & { version: number; previousQuote?: null };
+
+/** An article's text in exactly one format (the server refuses more or fewer), with a client id for safe retries. */
+export interface ArticleSource {
+  text?: string;
+  html?: string;
+  markdown?: string;
+  id: string;
+}
+
+export interface NewArticle {
+  title?: string;
+  outlet?: string;
+  author?: string;
+  sourceUrl?: string;
+  publishedAt?: string;
+}
+
+export interface PublishedRevision {
+  revision: { number: number };
+  anchored: number;
+  orphaned: number;
+}
+
+/** Whose deletions between which times (ISO, both ends included). */
+export interface DeletionWindow {
+  deletedBy: string;
+  from: string;
+  to: string;
+}
+
+export interface ApiClient {
+  /** The claims the editor draws on an article's latest revision, and which revision that is. */
+  editorClaims(slug: string): Promise<{ revision: number; annotations: EditorAnnotation[] }>;
+  createClaim(slug: string, claim: NewClaim): Promise<Annotation>;
+  changeClaim(id: string, change: ClaimChange): Promise<Annotation>;
+  deleteClaim(id: string): Promise<void>;
+  restoreClaim(id: string): Promise<Annotation>;
+  /** Puts an orphan on the words from `start` to `end` of the latest revision. */
+  reattachClaim(id: string, placement: { version: number; start: number; end: number }): Promise<Annotation>;
+  createArticle(article: NewArticle & ArticleSource): Promise<{ slug: string }>;
+  publishRevision(slug: string, source: ArticleSource): Promise<PublishedRevision>;
+  /** Imports a W3C Web Annotation file as it was read; the answer's status and body as the server gave them (see `readImportResponse`). */
+  importClaims(slug: string, file: string, options: { skipUnplaceable: boolean }): Promise<{ status: number; body: unknown }>;
+  deletedClaims(slug: string, window: DeletionWindow): Promise<{ deleted: { id: string; tag: Tag }[] }>;
+  restoreDeleted(slug: string, window: DeletionWindow): Promise<{ restored: Annotation[] }>;
+}
+
+/** The client, over `fetchImpl` (the browser's by default). */
+export function createApiClient(fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args)): ApiClient {
+  async function call<T>(method: string, url: string, body?: unknown, contentType = "application/json"): Promise<T> {
+    return (await answer<T>(method, url, body, contentType)).body;
+  }
+  /** Sends one request; resolves with a 2xx answer's status and JSON, else throws `ApiError`. */
+  async function answer<T>(method: string, url: string, body?: unknown, contentType = "application/json"): Promise<{ status: number; body: T }> {
+    let response: Response;
+    try {
+      // A GET goes with fetch's defaults, as the page's preloads do (the editor's claims): another init would fetch twice.
+      response = await (method === "GET"
+        ? fetchImpl(url)
+        : fetchImpl(url, {
+            method,
+            headers: body === undefined ? undefined : { "content-type": contentType },
+            body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+            credentials: "same-origin",
+          }));
+    } catch (error) {
+      throw new ApiError(0, null, null, String(error));
+    }
+    const json: unknown = response.status === 204 ? null : await response.json().catch(() => null);
+    if (response.ok) return { status: response.status, body: json as T };
+    const error = (json as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+    const code = typeof error?.code === "string" ? (error.code as ErrorCode) : null;
+    throw new ApiError(response.status, code, typeof error?.message === "string" ? error.message : null, json);
+  }
+  const claimUrl = (id: string) => `/api/annotations/${encodeURIComponent(id)}`;
+  const pick = <T, K extends keyof T>(key: K) => (body: T) => body[key];
+  type One = { annotation: Annotation };
+
+  return {
+    editorClaims: (slug) => call("GET", editorClaimsUrl(slug)),
+    createClaim: (slug, claim) => call<One>("POST", claimsUrl(slug), claim).then(pick("annotation")),
+    changeClaim: (id, change) => call<One>("PATCH", claimUrl(id), change).then(pick("annotation")),
+    deleteClaim: (id) => call<unknown>("DELETE", claimUrl(id)).then(() => undefined),
+    restoreClaim: (id) => call<One>("POST", `${claimUrl(id)}/restore`).then(pick("annotation")),
+    reattachClaim: (id, placement) => call<One>("POST", `${claimUrl(id)}/reattach`, placement).then(pick("annotation")),
+    createArticle: (article) => call<{ document: { slug: string } }>("POST", "/api/documents", article).then(pick("document")),
+    publishRevision: (slug, source) => call<PublishedRevision>("POST", `/api/documents/${encodeURIComponent(slug)}/revisions`, source),
+    importClaims: (slug, file, { skipUnplaceable }) =>
+      answer<unknown>("POST", `/api/documents/${encodeURIComponent(slug)}/import${skipUnplaceable ? "?skip=unplaceable" : ""}`, file),
+    deletedClaims: (slug, window) => call("GET", `${deletedClaimsUrl(slug)}?${new URLSearchParams({ ...window })}`),
+    restoreDeleted: (slug, window) => call("POST", `${deletedClaimsUrl(slug)}/restore`, window),
+  };
+}
+
+/** The client the pages use. */
+export const api = createApiClient();

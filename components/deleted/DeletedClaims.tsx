@@ -42,7 +42,7 @@ export function DeletedClaims({ slug, deleted, reviewer: initialReviewer }: Dele
     try {
       await api.restoreClaim(claim.id);
     } catch (failure) {
-      return setStatus({ kind: "failed", message: failureMessage(failure, "The server cannot be reached. Your text is still here; try again.") });
+      return setStatus({ kind: "failed", message: failureMessage(failure, "The server cannot be reached; nothing was restored. Try again.") });
     }
     setStatus({ kind: "done", message: `Restored “${claim.quote}”.` });
     router.refresh();
@@ -75,7 +75,7 @@ export function DeletedClaims({ slug, deleted, reviewer: initialReviewer }: Dele
     try {
       count = (await api.restoreDeleted(slug, window)).restored.length;
     } catch (failure) {
-      return setStatus({ kind: "failed", message: failureMessage(failure, "The server cannot be reached. Your text is still here; try again.") });
+      return setStatus({ kind: "failed", message: failureMessage(failure, "The server cannot be reached; nothing was restored. Try again.") });
     }
     setStatus({ kind: "done", message: `Restored ${count} ${count === 1 ? "claim" : "claims"} deleted by ${window.deletedBy}.` });
     router.refresh();

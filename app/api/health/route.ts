@@ -1,11 +1,8 @@
 import { z } from "zod";
 import { pingDatabase } from "@/db/health";
-import { errorResponse, handle, HttpError, otherMethods } from "@/lib/http";
+import { databaseUnavailableResponse, handle, HttpError, otherMethods } from "@/lib/http";
 
 const query = z.object({ ready: z.enum(["1", "true", "0", "false"]).optional() });
-
-/** Seconds a client should wait before asking again when the database is away. */
-const retryAfterSeconds = 5;
 
 /**
  * Liveness (`GET /api/health`: the process answers; the database is not
@@ -18,8 +15,7 @@ export const GET = handle(async (request: Request) => {
   const headers = { "cache-control": "no-store" };
   const ready = parsed.data.ready === "1" || parsed.data.ready === "true";
   if (ready && !(await pingDatabase())) {
-    const response = errorResponse(new HttpError(503, "database_unavailable", "The database cannot be reached; try again shortly."));
-    response.headers.set("retry-after", String(retryAfterSeconds));
+    const response = databaseUnavailableResponse();
     response.headers.set("cache-control", "no-store");
     return response;
   }

@@ -3,8 +3,9 @@ import type { Annotation } from "@/lib/annotation";
 import type { ArticleBlock } from "@/lib/article";
 import { runOffThread } from "@/lib/worker/article-work";
 import type { Database } from "../client";
-import { annotationAnchors, annotations, type DocumentRow, documentRevisions, documents } from "../schema";
+import { annotationAnchors, annotations, type AnnotationRow, type DocumentRow, documentRevisions, documents } from "../schema";
 import { toAnnotation } from "./annotations";
+import { appendClaimEvents } from "./claim-events";
 
 export interface PublishResult {
   revision: { number: number; publishedBy: string; publishedAt: string };
@@ -35,17 +36,10 @@ export async function publishRevision(
       .values({ ...(id ? { id } : {}), documentId, number, text: article.text, blocks: article.blocks, publishedBy })
       .returning();
 
-    const claims = await tx
-      .select({
-        id: annotations.id,
-        start: annotations.start,
-        end: annotations.end,
-        exact: annotations.exact,
-        prefix: annotations.prefix,
-        suffix: annotations.suffix,
-      })
-      .from(annotations)
-      .where(and(eq(annotations.documentId, documentId), isNull(annotations.deletedAt)));
+    const live = and(eq(annotations.documentId, documentId), isNull(annotations.deletedAt));
+    // Whole rows: what each claim was, for its event.
+    const before = await tx.select().from(annotations).where(live);
+    const claims = before.map(({ id, start, end, exact, prefix, suffix }) => ({ id, start, end, exact, prefix, suffix }));
     // Off the main thread: 5,000 claims take 200 ms, a hostile text could take far longer (then `422 too_complex`).
     const placements = await runOffThread("placeClaims", article.text, claims);
     const updates = placements.map((placement, i) => ({ claim: claims[i], ...placement }));
@@ -98,6 +92,14 @@ export async function publishRevision(
         from json_to_recordset(${JSON.stringify(history)}::json) as v(id uuid, status text, s int, e int, exact text, method text, score real)`);
     }
 
+    // One event for each claim the revision moved or made an orphan; none for one left as it was.
+    const after = new Map((await tx.select().from(annotations).where(live)).map((row) => [row.id, row]));
+    const moved = before.flatMap((was) => {
+      const now = after.get(was.id)!;
+      return placementChanged(was, now) ? [{ action: "moved_by_revision" as const, before: was, after: now }] : [];
+    });
+    await appendClaimEvents(tx, publishedBy, moved, revision.publishedAt);
+
     await tx.update(documents).set({ text: article.text, blocks: article.blocks, revision: number }).where(eq(documents.id, documentId));
     return {
       revision: { number, publishedBy, publishedAt: revision.publishedAt.toISOString() },
@@ -105,6 +107,12 @@ export async function publishRevision(
       orphaned: claims.length - anchored,
     };
   });
+}
+
+/** Whether a claim's place changed: its words, offsets, context, status or the words its verdict was given on. */
+function placementChanged(before: AnnotationRow, after: AnnotationRow): boolean {
+  const keys = ["start", "end", "exact", "prefix", "suffix", "status", "previousQuote"] as const;
+  return keys.some((key) => before[key] !== after[key]);
 }
 
 /** The revisions of an article, newest first, without their texts. */

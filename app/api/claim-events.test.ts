@@ -4,6 +4,7 @@
  * (bad input, a stale version, an unknown claim or article) appends none.
  * Runs on PGlite, and on PostgreSQL when DATABASE_URL is set.
  */
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db/client";
 import { listClaimEvents } from "@/db/queries/claim-events";
@@ -61,7 +62,7 @@ afterAll(closeDb);
 
 describe("claim events", () => {
   it("records a create, with the claim after it, and nothing for a refused or repeated one", async () => {
-    const { status, json } = await create({ ...at("alpha"), tag: "disputed", id: "6f1c2f70-3a57-4f0e-9a55-0d7c1e0e0a01" });
+    const { status, json } = await create({ ...at("alpha"), tag: "disputed", id: randomUUID() });
     expect(status).toBe(201);
     ids.alpha = json.annotation.id;
     expect(await newEvents()).toEqual([["created", "alpha", "Ada"]]);

@@ -8,8 +8,9 @@ import "server-only";
 import { isDeepStrictEqual } from "node:util";
 import { getDb } from "@/db/client";
 import { createDocument, getDocumentById, getDocumentBySlug, getDocumentSummary, isSlugTaken, listDocuments } from "@/db/queries/documents";
-import { getDocumentAtRevision, getPublishedRevision, listRevisions, publishRevision, type PublishResult } from "@/db/queries/revisions";
+import { getDocumentAtRevision, getPublishedRevision, getRevision, listAnnotationsAtRevision, listRevisions, publishRevision, type PublishResult } from "@/db/queries/revisions";
 import type { DocumentRow } from "@/db/schema";
+import { type Annotation } from "@/lib/annotation";
 import { type NewArticleInput, type NewRevisionInput, slugify } from "@/lib/article-input";
 import { runOffThread } from "@/lib/worker/article-work";
 import type { Actor } from "./actor";
@@ -69,6 +70,27 @@ export async function getArticle(actor: Actor | null, slug: string, revision?: n
   const latest = await getDocumentBySlug(db, slug);
   if (!latest) return notFound("Article");
   return (await getDocumentAtRevision(db, latest, revision ?? latest.revision)) ?? notFound("Revision");
+}
+
+/** The texts of two revisions of an article, to compare; undefined for a revision it lacks. */
+export async function getRevisionTexts(actor: Actor | null, slug: string, numbers: readonly number[]) {
+  if (!can(actor, "read", { kind: "article", slug })) return forbidden("read articles");
+  const db = await getDb();
+  const document = await getDocumentSummary(db, slug);
+  if (!document) return notFound("Article");
+  return Promise.all(numbers.map((number) => getRevision(db, document.id, number)));
+}
+
+/** An earlier revision of an article as it read, with the live claims as they stood on it. */
+export async function getArticleAtRevision(actor: Actor | null, slug: string, number: number) {
+  if (!can(actor, "read", { kind: "article", slug })) return forbidden("read articles");
+  const db = await getDb();
+  const latest = await getDocumentBySlug(db, slug);
+  if (!latest) return notFound("Article");
+  const document = await getDocumentAtRevision(db, latest, number);
+  if (!document) return notFound("Revision");
+  const annotations: Annotation[] = await listAnnotationsAtRevision(db, latest.id, number);
+  return { document, annotations };
 }
 
 /** The revisions of an article, newest first, without their texts. */

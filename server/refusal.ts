@@ -40,3 +40,14 @@ export function unwrap<T>(outcome: Outcome<T>): T {
   if (outcome instanceof Refusal) throw new HttpError(refusalStatus[outcome.kind], outcome.code, outcome.message, outcome.extra);
   return outcome;
 }
+
+/**
+ * For pages: the result, or undefined when the use case found nothing (the
+ * page answers its own not-found); any other refusal is thrown, to the
+ * page's error boundary.
+ */
+export function found<T>(outcome: Outcome<T>): T | undefined {
+  if (!(outcome instanceof Refusal)) return outcome;
+  if (outcome.kind === "not_found") return undefined;
+  throw new Error(`${outcome.code}: ${outcome.message}`);
+}

@@ -17,7 +17,11 @@ export const claimActions = [
   /** A reviewer said the verdict still holds on the changed words (PATCH previousQuote: null). */
   "verdict_confirmed",
   "imported",
-  /** A published revision moved the claim, or made it an orphan. */
+  /**
+   * A published revision moved the claim (its offsets, words, the words
+   * around it, or the words its verdict was given on changed) or made it an
+   * orphan; a claim the revision left as it was gets no event.
+   */
   "moved_by_revision",
 ] as const;
 

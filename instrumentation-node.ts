@@ -1,11 +1,13 @@
 /**
  * What `instrumentation.ts` does on the Node.js runtime: start counting
- * requests, take over the stop signals, open the database, and offer
- * backups of a PGlite folder to `npm run db:backup` (db/backup-socket.ts).
+ * requests, take over the stop signals, open the database, load the
+ * articles of `content/` into it, and offer backups of a PGlite folder to
+ * `npm run db:backup` (db/backup-socket.ts).
  */
 import { serveBackups } from "@/db/backup-socket";
 import { closeDb, getDb } from "@/db/client";
 import { readDatabaseEnv } from "@/db/env";
+import { loadContentArticles } from "@/db/load-content";
 import { installGracefulStop, trackRequests } from "@/lib/graceful-stop";
 
 export async function startServer() {
@@ -14,13 +16,16 @@ export async function startServer() {
   installGracefulStop({ close: closeDb });
   const opening = getDb();
   // Any number of servers may share one PostgreSQL, and one that is down at
-  // start-up must not hold the server back: requests wait for it, or fail.
+  // start-up must not hold the server back: requests wait for it, or fail,
+  // and the articles are loaded once it answers.
   if (readDatabaseEnv().DATABASE_URL) {
     opening.catch((error) => console.error("The database could not be opened at start-up:", error));
+    void loadContent();
     return;
   }
   try {
     await opening;
+    await loadContent();
     // Only once the folder is ours: a server refused above must not take over the backups of the one that holds it.
     await serveBackups();
   } catch (error) {
@@ -31,6 +36,24 @@ export async function startServer() {
       process.exit(1);
     }
     console.error("The database could not be opened at start-up:", error);
+  }
+}
+
+/** Seconds between attempts to load `content/` while the database cannot be reached. */
+const loadRetrySeconds = 5;
+
+/**
+ * Loads the articles of `content/` that the database lacks, once it opens;
+ * while it cannot be reached, tries again every few seconds (a PGlite folder
+ * held by another server is not retried: that server exits).
+ */
+async function loadContent(): Promise<void> {
+  try {
+    await loadContentArticles(await getDb(), readDatabaseEnv().CONTENT_DIR);
+  } catch (error) {
+    if (error instanceof Error && error.name === "DataFolderLockedError") throw error;
+    console.error(`The articles of content/ could not be loaded; trying again in ${loadRetrySeconds} s:`, error);
+    setTimeout(() => void loadContent(), loadRetrySeconds * 1000).unref();
   }
 }
 

@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{lib,db,app,components}/**/*.test.ts"],
+    include: ["{lib,db,server,app,components}/**/*.test.ts"],
     environment: "node",
     globalSetup: ["test/global-setup.ts"],
     env: { PGLITE_DATA_DIR: "memory://", NEXT_TELEMETRY_DISABLED: "1" },

@@ -1,16 +1,17 @@
 import Link from "next/link";
 import { Fragment } from "react";
 import { PublishedDate } from "@/components/ArticleMeta";
-import { getDb } from "@/db/client";
-import { listDocuments } from "@/db/queries/documents";
 import { tagInfo, tags } from "@/lib/tags";
 import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
+import { getPageActor } from "@/server/actor";
+import { listArticles } from "@/server/articles";
+import { unwrap } from "@/server/refusal";
 
 // Reads the database on every request; nothing to prerender at build time.
 export const dynamic = "force-dynamic";
 
 async function HomePage() {
-  const documents = await listDocuments(await getDb());
+  const documents = unwrap(await listArticles(await getPageActor()));
   return (
     <section className="document-index">
       <h1>Articles</h1>

@@ -90,9 +90,9 @@ function listen(dataDir: string): Promise<void> {
 }
 
 async function copyDataFolder(): Promise<Buffer> {
-  const { getDb, isEmbedded } = await import("./client");
+  const { getDb } = await import("./client");
   const db = await getDb();
-  if (!isEmbedded(db)) throw new Error("the database is not PGlite");
+  if (db.engine !== "pglite") throw new Error("the database is not PGlite");
   const pg = (db as unknown as { $client: PGlite }).$client;
   const tar = await pg.dumpDataDir("none");
   return Buffer.from(await tar.arrayBuffer());

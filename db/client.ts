@@ -11,10 +11,17 @@ import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { acquireDataFolderLock } from "./data-folder-lock";
 import { readDatabaseEnv } from "./env";
-import { loadContentArticles } from "./load-content";
 import * as schema from "./schema";
 
-export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** Which database serves this process: PGlite in it, or a PostgreSQL server. */
+export type Engine = "pglite" | "postgres";
+
+/**
+ * The database, or a transaction on it (which Drizzle types alike). The
+ * handle `getDb()` returns says which engine it is, for the few reads whose
+ * fastest form differs between the two; a transaction's handle does not.
+ */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema> & { readonly engine?: Engine };
 
 interface Connection {
   db: Database;
@@ -28,7 +35,8 @@ const globalKey = Symbol.for("factcheck.database");
 type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<Connection> };
 
 /**
- * The migrated database, with the articles of `content/` loaded. On PGlite
+ * The migrated database (the articles of `content/` are loaded by the
+ * server's start-up, instrumentation-node.ts, not here). On PGlite
  * with a folder, this process then holds the folder's lock until `closeDb()`;
  * it throws `DataFolderLockedError` when another live process holds it.
  */
@@ -41,19 +49,6 @@ export async function getDb(): Promise<Database> {
   return (await holder[globalKey]).db;
 }
 
-// On globalThis with the connection, for the same reason: a second copy of
-// this module must know the database the first one opened.
-const embeddedKey = Symbol.for("factcheck.database.embedded");
-const embedded: WeakSet<Database> = ((globalThis as typeof globalThis & { [embeddedKey]?: WeakSet<Database> })[embeddedKey] ??= new WeakSet());
-
-/**
- * Whether `db` is PGlite, in this process, rather than a PostgreSQL server:
- * for the few reads whose fastest form differs between the two.
- */
-export function isEmbedded(db: Database): boolean {
-  return embedded.has(db);
-}
-
 /** Closes the connection, if open; the next `getDb()` opens a new one. */
 export async function closeDb(): Promise<void> {
   const holder = globalThis as GlobalWithDb;
@@ -64,14 +59,7 @@ export async function closeDb(): Promise<void> {
 
 async function open(): Promise<Connection> {
   const env = readDatabaseEnv();
-  const connection = env.DATABASE_URL ? await openPostgres(env.DATABASE_URL) : await openPglite(env.PGLITE_DATA_DIR);
-  try {
-    await loadContentArticles(connection.db, env.CONTENT_DIR);
-  } catch (error) {
-    await connection.close();
-    throw error;
-  }
-  return connection;
+  return env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite(env.PGLITE_DATA_DIR);
 }
 
 /** Seconds to wait for a PostgreSQL server to accept a connection. */
@@ -109,7 +97,7 @@ async function openPostgres(url: string): Promise<Connection> {
     keep_alive: 5,
     connection: { statement_timeout: statementTimeoutMs },
   });
-  const db = drizzle({ client, schema });
+  const db = Object.assign(drizzle({ client, schema }), { engine: "postgres" as const });
   return { db: db as unknown as Database, close: () => client.end({ timeout: 5 }) };
 }
 
@@ -136,11 +124,10 @@ async function openPglite(dataDir: string): Promise<Connection> {
   let client;
   try {
     client = await PGlite.create(dataDir);
-    const db = drizzle({ client, schema });
+    const db = Object.assign(drizzle({ client, schema }), { engine: "pglite" as const });
     await migrate(db, { migrationsFolder });
     // Autovacuum never runs in PGlite's single-user mode: see db/queries/statistics.ts.
     await client.exec("analyze");
-    embedded.add(db as unknown as Database);
     const opened = client;
     return { db: db as unknown as Database, close: () => close(opened) };
   } catch (error) {

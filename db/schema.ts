@@ -1,11 +1,13 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigint, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import type { ArticleBlock } from "@/lib/article";
+import { claimActions, type ClaimState } from "@/lib/claim-events";
 import { tags } from "@/lib/tags";
 
 export const claimTag = pgEnum("claim_tag", tags);
 export const anchorStatuses = ["anchored", "orphan"] as const;
 export const anchorStatus = pgEnum("anchor_status", anchorStatuses);
+export const claimAction = pgEnum("claim_action", claimActions);
 
 /**
  * An article as reviewers read it now: its latest revision's blocks and the
@@ -118,9 +120,40 @@ export const annotationAnchors = pgTable(
   (table) => [primaryKey({ columns: [table.annotationId, table.revision] })],
 );
 
+/**
+ * Every change to a claim, append-only: one row per change, written in the
+ * transaction that makes it, with the claim as it was before and after (its
+ * API shape). Ids increase with each change, so a reader that remembers the
+ * last id it saw can ask for what came after: the feed of the claim history
+ * and of live updates.
+ */
+export const claimEvents = pgTable(
+  "claim_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    annotationId: uuid("annotation_id")
+      .notNull()
+      .references(() => annotations.id, { onDelete: "cascade" }),
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    action: claimAction("action").notNull(),
+    actor: text("actor").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    before: jsonb("before").$type<ClaimState>(),
+    after: jsonb("after").$type<ClaimState>().notNull(),
+  },
+  (table) => [
+    index("claim_events_document_idx").on(table.documentId, table.id),
+    index("claim_events_annotation_idx").on(table.annotationId, table.id),
+  ],
+);
+
 export type DocumentRow = typeof documents.$inferSelect;
 export type DocumentRevisionRow = typeof documentRevisions.$inferSelect;
 export type AnnotationAnchorRow = typeof annotationAnchors.$inferSelect;
 export type NewDocumentRow = typeof documents.$inferInsert;
 export type AnnotationRow = typeof annotations.$inferSelect;
 export type NewAnnotationRow = typeof annotations.$inferInsert;
+export type ClaimEventRow = typeof claimEvents.$inferSelect;
+export type NewClaimEventRow = typeof claimEvents.$inferInsert;

@@ -4,9 +4,8 @@
  * refuses what it should not store before anything reaches the data layer.
  */
 import type { z } from "zod";
-import { describeIssues, hasLoneSurrogate, reviewerName } from "./validation";
+import { describeIssues, hasLoneSurrogate } from "./validation";
 import { errorCode } from "./error-codes";
-import { maxReviewerLength } from "./limits";
 import { databaseUnavailableCause, databaseUnavailableMessage, retryAfterSeconds } from "./database-unavailable";
 
 /** An error meant for the client: thrown anywhere in a handler, answered by `handle`. */
@@ -175,19 +174,6 @@ export function readCookie(request: Request, name: string): string | undefined {
     }
   }
   return undefined;
-}
-
-/** Name of the reviewer making a change, from the `reviewer` cookie; 401 without one. */
-export function requireReviewer(request: Request): string {
-  const cookie = readCookie(request, "reviewer");
-  const parsed = reviewerName.safeParse(cookie);
-  if (!parsed.success) {
-    const message = cookie?.trim()
-      ? `The \`reviewer\` cookie must be a name of 1 to ${maxReviewerLength} characters.`
-      : "Say who you are first: set the `reviewer` cookie to your name.";
-    throw new HttpError(401, errorCode.reviewerRequired, message);
-  }
-  return parsed.data;
 }
 
 export function notFound(what: string): HttpError {

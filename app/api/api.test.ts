@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb } from "@/db/client";
+import { closeDb, getDb } from "@/db/client";
+import { loadContentArticles } from "@/db/load-content";
 import { editorAnnotationKeys, toEditorAnnotation } from "@/lib/annotation";
 import { call, createTestDocument } from "@/test/api-client";
 import * as restoreRoute from "./annotations/[id]/restore/route";
@@ -19,6 +20,8 @@ const text = ["Café “quoted” 😀 claim here.", "Second paragraph says spy 
 let slug: string;
 
 beforeAll(async () => {
+  // What the server's start-up does (instrumentation-node.ts).
+  await loadContentArticles(await getDb(), "content");
   const document = await createTestDocument([
     { type: "heading", level: 1, text: text[0] },
     { type: "paragraph", text: text[1] },

@@ -1,8 +1,10 @@
 import "server-only";
-import { getDb } from "@/db/client";
-import { countReviewClaimsByTag, listReviewClaims, listReviewNames, type ReviewClaim, type ReviewScope } from "@/db/queries/review";
+import type { ReviewClaim, ReviewScope } from "@/db/queries/review";
 import { parseReviewFilters, type ReviewFilters } from "@/lib/review-filters";
 import type { Tag } from "@/lib/tags";
+import { getPageActor } from "@/server/actor";
+import { unwrap } from "@/server/refusal";
+import { reviewClaims } from "@/server/review";
 
 /** Most claims a review page lists; the rest are counted, and exports carry them all. */
 export const reviewPageLimit = 500;
@@ -37,12 +39,7 @@ export function toSearchParams(record: SearchParamsRecord): URLSearchParams {
 export async function loadReview(record: SearchParamsRecord, scope: ReviewScope = {}): Promise<ReviewData> {
   const parsed = parseReviewFilters(toSearchParams(record));
   if ("error" in parsed) return { kind: "invalid", error: parsed.error };
-  const db = await getDb();
-  const [claims, countsByTag, names] = await Promise.all([
-    listReviewClaims(db, parsed.filters, scope, { limit: reviewPageLimit, offset: 0 }),
-    countReviewClaimsByTag(db, parsed.filters, scope),
-    listReviewNames(db, scope),
-  ]);
+  const { claims, countsByTag, names } = unwrap(await reviewClaims(await getPageActor(), parsed.filters, scope, reviewPageLimit));
   const total = Object.values(countsByTag).reduce((sum, count) => sum + (count ?? 0), 0);
   return { kind: "ok", filters: parsed.filters, claims, countsByTag, total, names };
 }

@@ -1,9 +1,10 @@
-import { type SQLWrapper, and, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { type SQLWrapper, and, eq, isNull, sql } from "drizzle-orm";
 import { type Annotation, type ClaimFields, editorAnnotationKeys, pick } from "@/lib/annotation";
 import type { TextAnchor } from "@/lib/selectors";
 import type { Tag } from "@/lib/tags";
 import type { Database } from "../client";
 import { annotationAnchors, annotations, type AnnotationRow, documents, type NewAnnotationRow } from "../schema";
+import { appendClaimEvents } from "./claim-events";
 import { aliased, aliasedKey, rowsJson } from "./read-rows";
 
 /** The API shape of a stored row. */
@@ -146,9 +147,9 @@ export function firstAnchorRow(
 }
 
 /**
- * Stores a new claim and the first entry of its history in one statement (one
- * round trip, atomic without a transaction). A retried create with the same
- * id returns the stored claim if it is the same claim.
+ * Stores a new claim and the first entry of its history in one statement,
+ * then its `created` event: call it in a transaction. A retried create with
+ * the same id returns the stored claim if it is the same claim.
  */
 export async function createAnnotation(db: Database, claim: NewClaim): Promise<CreateResult> {
   const created = db.$with("created").as(
@@ -178,7 +179,10 @@ export async function createAnnotation(db: Database, claim: NewClaim): Promise<C
       .returning({ revision: annotationAnchors.revision }),
   );
   const [row] = await db.with(created, anchored).select().from(created);
-  if (row) return { kind: "created", annotation: toAnnotation(row) };
+  if (row) {
+    await appendClaimEvents(db, claim.reviewer, [{ action: "created", before: null, after: row }]);
+    return { kind: "created", annotation: toAnnotation(row) };
+  }
 
   const existing = claim.id ? await getAnnotation(db, claim.id) : undefined;
   const same =
@@ -194,8 +198,15 @@ export type ChangeResult =
   | { kind: "conflict"; annotation: Annotation }
   | { kind: "not_found" };
 
+/** Reads a claim and locks its row until the transaction `tx` ends, so that what an event says it was is what was changed. */
+async function lockAnnotation(tx: Database, id: string): Promise<AnnotationRow | undefined> {
+  const [row] = await tx.select().from(annotations).where(eq(annotations.id, id)).for("update");
+  return row;
+}
+
 /**
- * Applies a reviewer's change if `version` is still the stored one. A change
+ * Applies a reviewer's change if `version` is still the stored one, with its
+ * event (`verdict_confirmed` for a change of `previousQuote` alone). A change
  * of nothing changes nothing: not the version, nor who changed the claim last.
  */
 export async function updateAnnotation(
@@ -210,25 +221,35 @@ export async function updateAnnotation(
     if (!current || current.deletedAt) return { kind: "not_found" };
     return { kind: current.version === version ? "changed" : "conflict", annotation: toAnnotation(current) };
   }
-  const [row] = await db
-    .update(annotations)
-    .set({ ...changes, ...bump(reviewer) })
-    .where(and(eq(annotations.id, id), eq(annotations.version, version), isNull(annotations.deletedAt)))
-    .returning();
-  if (row) return { kind: "changed", annotation: toAnnotation(row) };
-  const current = await getAnnotation(db, id);
-  if (!current || current.deletedAt) return { kind: "not_found" };
-  return { kind: "conflict", annotation: toAnnotation(current) };
+  return db.transaction(async (tx): Promise<ChangeResult> => {
+    const before = await lockAnnotation(tx, id);
+    if (!before || before.deletedAt) return { kind: "not_found" };
+    if (before.version !== version) return { kind: "conflict", annotation: toAnnotation(before) };
+    const [after] = await tx
+      .update(annotations)
+      .set({ ...changes, ...bump(reviewer) })
+      .where(eq(annotations.id, id))
+      .returning();
+    const confirmsVerdict = Object.entries(changes).every(([key, value]) => key === "previousQuote" || value === undefined);
+    await appendClaimEvents(tx, reviewer, [{ action: confirmsVerdict ? "verdict_confirmed" : "updated", before, after }]);
+    return { kind: "changed", annotation: toAnnotation(after) };
+  });
 }
 
 /** Soft-deletes a claim. Deleting a deleted claim changes nothing and succeeds. */
 export async function deleteAnnotation(db: Database, id: string, reviewer: string): Promise<boolean> {
-  const [row] = await db
-    .update(annotations)
-    .set({ deletedAt: sql`now()`, deletedBy: reviewer, ...bump(reviewer) })
-    .where(and(eq(annotations.id, id), isNull(annotations.deletedAt)))
-    .returning({ id: annotations.id });
-  return row !== undefined || (await getAnnotation(db, id)) !== undefined;
+  return db.transaction(async (tx) => {
+    const before = await lockAnnotation(tx, id);
+    if (!before) return false;
+    if (before.deletedAt) return true;
+    const [after] = await tx
+      .update(annotations)
+      .set({ deletedAt: sql`now()`, deletedBy: reviewer, ...bump(reviewer) })
+      .where(eq(annotations.id, id))
+      .returning();
+    await appendClaimEvents(tx, reviewer, [{ action: "deleted", before, after }]);
+    return true;
+  });
 }
 
 /**
@@ -237,14 +258,14 @@ export async function deleteAnnotation(db: Database, id: string, reviewer: strin
  * article's latest revision.
  */
 export async function restoreAnnotation(db: Database, id: string, reviewer: string): Promise<Annotation | undefined> {
-  const [row] = await db
-    .update(annotations)
-    .set(restored(reviewer))
-    .where(and(eq(annotations.id, id), isNotNull(annotations.deletedAt)))
-    .returning();
-  if (row) return toAnnotation(row);
-  const current = await getAnnotation(db, id);
-  return current ? toAnnotation(current) : undefined;
+  return db.transaction(async (tx) => {
+    const before = await lockAnnotation(tx, id);
+    if (!before) return undefined;
+    if (!before.deletedAt) return toAnnotation(before);
+    const [after] = await tx.update(annotations).set(restored(reviewer)).where(eq(annotations.id, id)).returning();
+    await appendClaimEvents(tx, reviewer, [{ action: "restored", before, after }]);
+    return toAnnotation(after);
+  });
 }
 
 /**
@@ -295,6 +316,10 @@ export async function reattachAnnotation(
       .for("share", { of: documents });
     if (!article) return { kind: "not_found" };
     if (article.revision !== revision) return { kind: "revised" };
+    const before = await lockAnnotation(tx, id);
+    if (!before || before.deletedAt) return { kind: "not_found" };
+    if (before.status !== "orphan") return { kind: "not_orphan", annotation: toAnnotation(before) };
+    if (before.version !== version) return { kind: "conflict", annotation: toAnnotation(before) };
     const [row] = await tx
       .update(annotations)
       .set({
@@ -309,19 +334,14 @@ export async function reattachAnnotation(
         previousQuote: null,
         ...bump(reviewer),
       })
-      .where(and(eq(annotations.id, id), eq(annotations.version, version), eq(annotations.status, "orphan"), isNull(annotations.deletedAt)))
+      .where(eq(annotations.id, id))
       .returning();
-    if (!row) {
-      const [current] = await tx.select().from(annotations).where(eq(annotations.id, id)).limit(1);
-      if (!current || current.deletedAt) return { kind: "not_found" };
-      if (current.status !== "orphan") return { kind: "not_orphan", annotation: toAnnotation(current) };
-      return { kind: "conflict", annotation: toAnnotation(current) };
-    }
     const place = { status: "anchored" as const, start: anchor.start, end: anchor.end, exact: anchor.exact, method: "reattached", score: null, actor: reviewer, at: row.updatedAt };
     await tx
       .insert(annotationAnchors)
       .values({ annotationId: id, revision, ...place })
       .onConflictDoUpdate({ target: [annotationAnchors.annotationId, annotationAnchors.revision], set: place });
+    await appendClaimEvents(tx, reviewer, [{ action: "reattached", before, after: row }]);
     return { kind: "changed" as const, annotation: toAnnotation(row) };
   });
 }

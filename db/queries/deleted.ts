@@ -3,6 +3,7 @@ import type { Annotation } from "@/lib/annotation";
 import type { Database } from "../client";
 import { annotations } from "../schema";
 import { restored, toAnnotation } from "./annotations";
+import { appendClaimEvents } from "./claim-events";
 
 /** A deleted claim, with who deleted it and when (ISO text). */
 export interface DeletedAnnotation extends Annotation {
@@ -62,6 +63,19 @@ export async function restoreDeletedAnnotations(
   filter: Required<DeletedFilter>,
   reviewer: string,
 ): Promise<Annotation[]> {
-  const rows = await db.update(annotations).set(restored(reviewer)).where(deletedOn(documentId, filter)).returning();
+  const rows = await db.transaction(async (tx) => {
+    const before = await tx.select().from(annotations).where(deletedOn(documentId, filter)).for("update");
+    if (before.length === 0) return [];
+    // The rows just locked, by id: a claim deleted meanwhile into the window is not restored without its event.
+    const ids = JSON.stringify(before.map((row) => row.id));
+    const after = await tx
+      .update(annotations)
+      .set(restored(reviewer))
+      .where(sql`${annotations.id} in (select jsonb_array_elements_text(${ids}::jsonb)::uuid)`)
+      .returning();
+    const byId = new Map(before.map((row) => [row.id, row]));
+    await appendClaimEvents(tx, reviewer, after.map((row) => ({ action: "restored" as const, before: byId.get(row.id)!, after: row })));
+    return after;
+  });
   return rows.map(toAnnotation).sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -96,6 +96,16 @@ export async function getDocumentById(db: Database, id: string): Promise<Documen
   return row;
 }
 
+/**
+ * The id and latest revision of the article `slug`, its row share-locked
+ * until the transaction `tx` ends: a revision being published (which locks
+ * it for update) waits for it, and it for the revision.
+ */
+export async function lockDocumentForShare(tx: Database, slug: string): Promise<{ id: string; revision: number } | undefined> {
+  const [row] = await tx.select({ id: documents.id, revision: documents.revision }).from(documents).where(hasSlug(slug)).for("share");
+  return row;
+}
+
 /** An article without its text and blocks: what most requests need. */
 export async function getDocumentSummary(db: Database, slug: string) {
   const [row] = await db.select(summaryColumns).from(documents).where(hasSlug(slug)).limit(1);

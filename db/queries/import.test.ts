@@ -6,7 +6,8 @@ import { describeRange } from "@/lib/selectors";
 import { createTestDocument } from "@/test/api-client";
 import { listAnnotations } from "./annotations";
 import { createAnnotations } from "./import";
-import { listAnnotationHistory, publishRevision } from "./revisions";
+import { publishRevision } from "@/server/publish-revision";
+import { listAnnotationHistory } from "./revisions";
 
 const blocks: ArticleBlock[] = [{ type: "paragraph", text: "Jassy said the story on spy chips was wrong and should be retracted." }];
 const text = articleText(blocks);

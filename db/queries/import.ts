@@ -5,6 +5,7 @@ import type { PlacedClaim } from "@/lib/import/plan";
 import type { Database } from "../client";
 import { annotationAnchors, annotations, documents } from "../schema";
 import { firstAnchorRow, newClaimRow, toAnnotation } from "./annotations";
+import { appendClaimEvents } from "./claim-events";
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters per statement. */
 const rowsPerInsert = 500;
@@ -44,7 +45,9 @@ export async function createAnnotations(
       const chunk = claims
         .slice(from, from + rowsPerInsert)
         .map((claim, i) => ({ ...claim, id: ids[from + i], documentId: article.id, revision: article.revision, reviewer }));
-      stored.push(...(await tx.insert(annotations).values(chunk.map(newClaimRow)).returning()));
+      const rows = await tx.insert(annotations).values(chunk.map(newClaimRow)).returning();
+      stored.push(...rows);
+      await appendClaimEvents(tx, reviewer, rows.map((row) => ({ action: "imported" as const, before: null, after: row })));
       // How sure the placing was is in `score`; `method` says where the claim came from.
       await tx.insert(annotationAnchors).values(chunk.map((claim) => firstAnchorRow(claim.id, claim, "imported", claim.score)));
     }

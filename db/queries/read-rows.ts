@@ -5,7 +5,7 @@
  * their rows are read differently.
  */
 import { type SQL, type SQLWrapper, type Subquery, sql } from "drizzle-orm";
-import { type Database, isEmbedded } from "../client";
+import type { Database } from "../client";
 
 /** Columns selected under their own keys, so that the rows of `readRows` are objects with those keys. */
 export function aliased(columns: Record<string, SQLWrapper>) {
@@ -33,7 +33,7 @@ type AliasedSelect = SQLWrapper & { as(alias: typeof aggregated): Subquery };
  * an aggregate keeps no order of its subquery's.
  */
 export async function readRows<T>(db: Database, rows: AliasedSelect, order: SQL[]): Promise<T[]> {
-  if (isEmbedded(db)) return JSON.parse(await rowsJson(db, rows, order)) as T[];
+  if (db.engine === "pglite") return JSON.parse(await rowsJson(db, rows, order)) as T[];
   return driverRows<T>(await db.execute(rows));
 }
 

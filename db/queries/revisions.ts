@@ -1,110 +1,108 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Annotation } from "@/lib/annotation";
+import type { Placement } from "@/lib/anchoring/place-claims";
 import type { ArticleBlock } from "@/lib/article";
-import { runOffThread } from "@/lib/worker/article-work";
 import type { Database } from "../client";
-import { annotationAnchors, annotations, type DocumentRow, documentRevisions, documents } from "../schema";
+import { annotationAnchors, annotations, type AnnotationRow, type DocumentRevisionRow, type DocumentRow, documentRevisions, documents } from "../schema";
 import { toAnnotation } from "./annotations";
 
-export interface PublishResult {
-  revision: { number: number; publishedBy: string; publishedAt: string };
-  anchored: number;
-  orphaned: number;
+/**
+ * Locks an article's row for update until the transaction `tx` ends, and
+ * reads it: two revisions published at once get consecutive numbers, and a
+ * claim being made (which share-locks the row) waits for the revision, or it
+ * for the claim.
+ */
+export async function lockDocumentForUpdate(tx: Database, documentId: string): Promise<DocumentRow> {
+  const [document] = await tx.select().from(documents).where(eq(documents.id, documentId)).for("update");
+  return document;
+}
+
+/** Stores revision `number` of an article (with the client's id, if sent) and makes it the article's text. */
+export async function insertRevision(
+  tx: Database,
+  values: { id?: string; documentId: string; number: number; text: string; blocks: ArticleBlock[]; publishedBy: string },
+): Promise<DocumentRevisionRow> {
+  const { id, ...rest } = values;
+  const [revision] = await tx
+    .insert(documentRevisions)
+    .values({ ...(id ? { id } : {}), ...rest })
+    .returning();
+  await tx.update(documents).set({ text: rest.text, blocks: rest.blocks, revision: rest.number }).where(eq(documents.id, rest.documentId));
+  return revision;
+}
+
+/** The live (not deleted) claims of an article, whole rows, in no order. */
+export async function listLiveAnnotationRows(db: Database, documentId: string): Promise<AnnotationRow[]> {
+  return db
+    .select()
+    .from(annotations)
+    .where(and(eq(annotations.documentId, documentId), isNull(annotations.deletedAt)));
 }
 
 /**
- * Publishes a new text of an article and re-anchors every live claim on it,
- * in one transaction: a claim found again gets its new offsets and quote; one
- * that cannot be placed without doubt becomes an orphan, keeping its last
- * offsets and quote. Each claim's place on the new revision is recorded in
- * `annotation_anchors`, its history.
+ * Writes where each claim goes on revision `number` (`placements[i]` for
+ * `claims[i]`): a claim found again gets its new offsets and quote (and the
+ * words its verdict was given on, when they changed under it); one that was
+ * not becomes an orphan, keeping its last ones. Each claim's place is added
+ * to its history (`annotation_anchors`). Returns the claims after.
  */
-export async function publishRevision(
-  db: Database,
+export async function writePlacements(
+  tx: Database,
   documentId: string,
-  article: { text: string; blocks: ArticleBlock[] },
+  number: number,
+  claims: readonly AnnotationRow[],
+  placements: readonly Placement[],
   publishedBy: string,
-  id?: string,
-): Promise<PublishResult> {
-  return db.transaction(async (tx) => {
-    // Row lock: two reviewers publishing at once get consecutive numbers.
-    const [document] = await tx.select().from(documents).where(eq(documents.id, documentId)).for("update");
-    const number = document.revision + 1;
-    const [revision] = await tx
-      .insert(documentRevisions)
-      .values({ ...(id ? { id } : {}), documentId, number, text: article.text, blocks: article.blocks, publishedBy })
-      .returning();
-
-    const claims = await tx
-      .select({
-        id: annotations.id,
-        start: annotations.start,
-        end: annotations.end,
-        exact: annotations.exact,
-        prefix: annotations.prefix,
-        suffix: annotations.suffix,
-      })
-      .from(annotations)
-      .where(and(eq(annotations.documentId, documentId), isNull(annotations.deletedAt)));
-    // Off the main thread: 5,000 claims take 200 ms, a hostile text could take far longer (then `422 too_complex`).
-    const placements = await runOffThread("placeClaims", article.text, claims);
-    const updates = placements.map((placement, i) => ({ claim: claims[i], ...placement }));
-    const anchored = updates.filter((u) => u.status === "anchored").length;
-
-    // Each write is one statement with its rows in one JSON parameter: as
-    // separate parameters, 5,000 claims cost Drizzle ~250 ms to build.
-    const placed = updates
-      .filter((u) => u.status === "anchored")
-      .map((u) => ({
-        id: u.claim.id,
-        s: u.anchor.start,
-        e: u.anchor.end,
-        exact: u.anchor.exact,
-        prefix: u.anchor.prefix,
-        suffix: u.anchor.suffix,
-        // Words that changed under the claim (a fuzzy match) are kept for the reviewer to check the verdict.
-        was: u.anchor.exact === u.claim.exact ? null : u.claim.exact,
-      }));
-    if (placed.length > 0) {
-      await tx.execute(sql`
-        update ${annotations} as a set
-          start_offset = v.s, end_offset = v.e, exact = v.exact, prefix = v.prefix, suffix = v.suffix,
-          -- The words the verdict was given on stay until a reviewer checks it,
-          -- through later revisions; words changed back to them need no check.
-          previous_quote = nullif(coalesce(a.previous_quote, v.was), v.exact),
-          status = 'anchored', anchored_revision = ${number}
-        from json_to_recordset(${JSON.stringify(placed)}::json) as v(id uuid, s int, e int, exact text, prefix text, suffix text, was text)
-        where a.id = v.id`);
-    }
-    const lost = updates.filter((u) => u.status === "orphan").map((u) => u.claim.id);
-    if (lost.length > 0) {
-      await tx.execute(sql`
-        update ${annotations} set status = 'orphan'
-        where id in (select json_array_elements_text(${JSON.stringify(lost)}::json)::uuid)`);
-    }
-    const history = updates.map((u) => ({
+  publishedAt: Date,
+): Promise<AnnotationRow[]> {
+  const updates = placements.map((placement, i) => ({ claim: claims[i], ...placement }));
+  // Each write is one statement with its rows in one JSON parameter: as
+  // separate parameters, 5,000 claims cost Drizzle ~250 ms to build.
+  const placed = updates
+    .filter((u) => u.status === "anchored")
+    .map((u) => ({
       id: u.claim.id,
-      status: u.status,
       s: u.anchor.start,
       e: u.anchor.end,
       exact: u.anchor.exact,
-      method: u.method,
-      score: u.score,
+      prefix: u.anchor.prefix,
+      suffix: u.anchor.suffix,
+      // Words that changed under the claim (a fuzzy match) are kept for the reviewer to check the verdict.
+      was: u.anchor.exact === u.claim.exact ? null : u.claim.exact,
     }));
-    if (history.length > 0) {
-      await tx.execute(sql`
-        insert into ${annotationAnchors} (annotation_id, revision, status, start_offset, end_offset, exact, method, score, actor, at)
-        select v.id, ${number}, v.status::anchor_status, v.s, v.e, v.exact, v.method, v.score, ${publishedBy}, ${revision.publishedAt.toISOString()}::timestamptz
-        from json_to_recordset(${JSON.stringify(history)}::json) as v(id uuid, status text, s int, e int, exact text, method text, score real)`);
-    }
-
-    await tx.update(documents).set({ text: article.text, blocks: article.blocks, revision: number }).where(eq(documents.id, documentId));
-    return {
-      revision: { number, publishedBy, publishedAt: revision.publishedAt.toISOString() },
-      anchored,
-      orphaned: claims.length - anchored,
-    };
-  });
+  if (placed.length > 0) {
+    await tx.execute(sql`
+      update ${annotations} as a set
+        start_offset = v.s, end_offset = v.e, exact = v.exact, prefix = v.prefix, suffix = v.suffix,
+        -- The words the verdict was given on stay until a reviewer checks it,
+        -- through later revisions; words changed back to them need no check.
+        previous_quote = nullif(coalesce(a.previous_quote, v.was), v.exact),
+        status = 'anchored', anchored_revision = ${number}
+      from json_to_recordset(${JSON.stringify(placed)}::json) as v(id uuid, s int, e int, exact text, prefix text, suffix text, was text)
+      where a.id = v.id`);
+  }
+  const lost = updates.filter((u) => u.status === "orphan").map((u) => u.claim.id);
+  if (lost.length > 0) {
+    await tx.execute(sql`
+      update ${annotations} set status = 'orphan'
+      where id in (select json_array_elements_text(${JSON.stringify(lost)}::json)::uuid)`);
+  }
+  const history = updates.map((u) => ({
+    id: u.claim.id,
+    status: u.status,
+    s: u.anchor.start,
+    e: u.anchor.end,
+    exact: u.anchor.exact,
+    method: u.method,
+    score: u.score,
+  }));
+  if (history.length > 0) {
+    await tx.execute(sql`
+      insert into ${annotationAnchors} (annotation_id, revision, status, start_offset, end_offset, exact, method, score, actor, at)
+      select v.id, ${number}, v.status::anchor_status, v.s, v.e, v.exact, v.method, v.score, ${publishedBy}, ${publishedAt.toISOString()}::timestamptz
+      from json_to_recordset(${JSON.stringify(history)}::json) as v(id uuid, status text, s int, e int, exact text, method text, score real)`);
+  }
+  return listLiveAnnotationRows(tx, documentId);
 }
 
 /** The revisions of an article, newest first, without their texts. */

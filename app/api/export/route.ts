@@ -1,11 +1,13 @@
-import { getDb } from "@/db/client";
 import { handle, otherMethods } from "@/lib/http";
-import { exportResponse, readExportQuery } from "./export-response";
+import { getActor } from "@/server/actor";
+import { exportClaims } from "@/server/export";
+import { unwrap } from "@/server/refusal";
+import { exportLinks, exportResponse, readExportQuery } from "./export-response";
 
 /** Every article's claims matching the review filters, as a download (`?format=w3c|csv|claimreview`). */
 export const GET = handle(async (request: Request) => {
   const query = readExportQuery(request);
-  return exportResponse(request, await getDb(), query, {});
+  return exportResponse(unwrap(await exportClaims(getActor(request), query, exportLinks(request))));
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

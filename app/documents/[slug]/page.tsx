@@ -1,21 +1,20 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "@/db/client";
-import { getDocumentBySlug } from "@/db/queries/documents";
 import { AnnotatorWithClaims } from "@/components/annotator/AnnotatorWithClaims";
 import { editorClaimsUrl } from "@/lib/annotation";
 import { blocksForEditor } from "@/lib/article";
 import { ArticleMeta } from "@/components/ArticleMeta";
-import { reviewerName } from "@/lib/validation";
 import { unavailableMetadata, whenDatabaseUp } from "@/components/DatabaseUnavailable";
+import { getPageActor } from "@/server/actor";
+import { getArticle } from "@/server/articles";
+import { found } from "@/server/refusal";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ claim?: string | string[] }> };
 
 /** The title and the page read the article once per request. */
-const loadDocument = cache(async (slug: string) => getDocumentBySlug(await getDb(), slug));
+const loadDocument = cache(async (slug: string) => found(await getArticle(await getPageActor(), slug)));
 
 async function metadataOf({ params }: Props): Promise<Metadata> {
   const document = await loadDocument((await params).slug);
@@ -26,8 +25,7 @@ async function DocumentPage({ params, searchParams }: Props) {
   const document = await loadDocument((await params).slug);
   if (!document) notFound();
   const { claim } = await searchParams;
-  const cookie = (await cookies()).get("reviewer")?.value;
-  const reviewer = reviewerName.safeParse(cookie === undefined ? undefined : safeDecode(cookie));
+  const actor = await getPageActor();
 
   return (
     <article className="document">
@@ -42,19 +40,11 @@ async function DocumentPage({ params, searchParams }: Props) {
       </p>
       <AnnotatorWithClaims
         document={{ slug: document.slug, revision: document.revision, blocks: blocksForEditor(document) }}
-        reviewer={reviewer.success ? reviewer.data : null}
+        reviewer={actor?.name ?? null}
         initialClaimId={typeof claim === "string" ? claim : null}
       />
     </article>
   );
-}
-
-function safeDecode(value: string): string | undefined {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return undefined;
-  }
 }
 
 // The database away is a plain notice, not the error page.

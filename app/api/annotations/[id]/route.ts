@@ -1,10 +1,10 @@
 import { exportLinks } from "@/app/api/export/export-response";
-import { getDb } from "@/db/client";
-import { deleteAnnotation, updateAnnotation } from "@/db/queries/annotations";
-import { getReviewClaim } from "@/db/queries/review";
 import { toW3cAnnotation, w3cContentType } from "@/lib/export/w3c";
-import { handle, HttpError, notFound, otherMethods, readJson, requireReviewer } from "@/lib/http";
+import { handle, otherMethods, readJson } from "@/lib/http";
 import { maxBodyBytes, patchAnnotationInput } from "@/lib/validation";
+import { getActor, requireActor } from "@/server/actor";
+import { deleteClaim, editClaim, getClaim } from "@/server/claims";
+import { unwrap } from "@/server/refusal";
 import { type Context, claimIdFrom } from "./claim-id";
 
 /**
@@ -13,9 +13,7 @@ import { type Context, claimIdFrom } from "./claim-id";
  * exports dereference as the Web Annotation Protocol expects.
  */
 export const GET = handle(async (request: Request, context: Context) => {
-  const id = await claimIdFrom(context);
-  const claim = await getReviewClaim(await getDb(), id);
-  if (!claim) throw notFound("Claim");
+  const claim = unwrap(await getClaim(getActor(request), await claimIdFrom(context)));
   const headers = { vary: "Accept" };
   if (/application\/ld\+json/i.test(request.headers.get("accept") ?? "")) {
     const annotation = toW3cAnnotation(claim, exportLinks(request), { standalone: true });
@@ -26,23 +24,15 @@ export const GET = handle(async (request: Request, context: Context) => {
 });
 
 export const PATCH = handle(async (request: Request, context: Context) => {
-  const reviewer = requireReviewer(request);
+  const actor = requireActor(request);
   const id = await claimIdFrom(context);
-  const { version, ...changes } = await readJson(request, patchAnnotationInput, maxBodyBytes);
-  const result = await updateAnnotation(await getDb(), id, version, changes, reviewer);
-  if (result.kind === "not_found") throw notFound("Claim");
-  if (result.kind === "conflict") {
-    throw new HttpError(409, "version_conflict", `The claim changed since version ${version}.`, {
-      annotation: result.annotation,
-    });
-  }
-  return Response.json({ annotation: result.annotation });
+  const input = await readJson(request, patchAnnotationInput, maxBodyBytes);
+  return Response.json({ annotation: unwrap(await editClaim(actor, id, input)) });
 });
 
 export const DELETE = handle(async (request: Request, context: Context) => {
-  const reviewer = requireReviewer(request);
-  const id = await claimIdFrom(context);
-  if (!(await deleteAnnotation(await getDb(), id, reviewer))) throw notFound("Claim");
+  const actor = requireActor(request);
+  unwrap(await deleteClaim(actor, await claimIdFrom(context)));
   return new Response(null, { status: 204 });
 });
 

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
-import { listDeletedAnnotations } from "@/db/queries/deleted";
-import { getDocumentBySlug } from "@/db/queries/documents";
 import { DeletedClaims } from "@/components/deleted/DeletedClaims";
-import { getCurrentReviewer } from "@/components/review/current-reviewer";
 import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
+import { getPageActor } from "@/server/actor";
+import { getArticle } from "@/server/articles";
+import { listDeletedClaims } from "@/server/claims";
+import { found, unwrap } from "@/server/refusal";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -14,10 +14,11 @@ export const metadata: Metadata = { title: "Deleted claims" };
 
 /** The deleted claims of an article, who deleted each and when, to restore one by one or by reviewer and time. */
 async function DeletedClaimsPage({ params }: Props) {
-  const db = await getDb();
-  const document = await getDocumentBySlug(db, (await params).slug);
+  const actor = await getPageActor();
+  const document = found(await getArticle(actor, (await params).slug));
   if (!document) notFound();
-  const [deleted, reviewer] = await Promise.all([listDeletedAnnotations(db, document.id), getCurrentReviewer()]);
+  const deleted = unwrap(await listDeletedClaims(actor, document.slug, {}));
+  const reviewer = actor?.name ?? null;
   const base = `/documents/${encodeURIComponent(document.slug)}`;
 
   return (

@@ -1,25 +1,27 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
-import { getDocumentBySlug } from "@/db/queries/documents";
-import { getCurrentReviewer } from "@/components/review/current-reviewer";
 import { ImportClaims } from "@/components/review/ImportClaims";
 import { loadReview, type SearchParamsRecord } from "@/components/review/load-review";
 import { ReviewClaims } from "@/components/review/ReviewClaims";
 import { unavailableMetadata, whenDatabaseUp } from "@/components/DatabaseUnavailable";
+import { getPageActor } from "@/server/actor";
+import { getArticle } from "@/server/articles";
+import { found } from "@/server/refusal";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParamsRecord> };
 
 async function metadataOf({ params }: Props): Promise<Metadata> {
-  const document = await getDocumentBySlug(await getDb(), (await params).slug);
+  const document = found(await getArticle(await getPageActor(), (await params).slug));
   return { title: document ? `Review claims: ${document.title}` : "Article not found" };
 }
 
 async function ReviewArticlePage({ params, searchParams }: Props) {
-  const document = await getDocumentBySlug(await getDb(), (await params).slug);
+  const actor = await getPageActor();
+  const document = found(await getArticle(actor, (await params).slug));
   if (!document) notFound();
-  const [data, reviewer] = await Promise.all([loadReview(await searchParams, { documentId: document.id }), getCurrentReviewer()]);
+  const data = await loadReview(await searchParams, { documentId: document.id });
+  const reviewer = actor?.name ?? null;
   const path = `/documents/${encodeURIComponent(document.slug)}/review`;
 
   return (

@@ -2,20 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ChangeTime } from "@/components/ChangeTime";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
-import { getDocumentBySlug } from "@/db/queries/documents";
-import { listRevisions } from "@/db/queries/revisions";
 import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
+import { getPageActor } from "@/server/actor";
+import { getArticle, listArticleRevisions } from "@/server/articles";
+import { found, unwrap } from "@/server/refusal";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export const metadata: Metadata = { title: "Revisions" };
 
 async function RevisionsPage({ params }: Props) {
-  const db = await getDb();
-  const document = await getDocumentBySlug(db, (await params).slug);
+  const actor = await getPageActor();
+  const document = found(await getArticle(actor, (await params).slug));
   if (!document) notFound();
-  const revisions = await listRevisions(db, document.id);
+  const revisions = unwrap(await listArticleRevisions(actor, document.slug));
   const base = `/documents/${document.slug}`;
 
   return (

@@ -1,14 +1,12 @@
-import { getDb } from "@/db/client";
-import { restoreAnnotation } from "@/db/queries/annotations";
-import { handle, notFound, otherMethods, requireReviewer } from "@/lib/http";
+import { handle, otherMethods } from "@/lib/http";
+import { requireActor } from "@/server/actor";
+import { restoreClaim } from "@/server/claims";
+import { unwrap } from "@/server/refusal";
 import { type Context, claimIdFrom } from "../claim-id";
 
 export const POST = handle(async (request: Request, context: Context) => {
-  const reviewer = requireReviewer(request);
-  const id = await claimIdFrom(context);
-  const annotation = await restoreAnnotation(await getDb(), id, reviewer);
-  if (!annotation) throw notFound("Claim");
-  return Response.json({ annotation });
+  const actor = requireActor(request);
+  return Response.json({ annotation: unwrap(await restoreClaim(actor, await claimIdFrom(context))) });
 });
 
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -1,9 +1,9 @@
-import { getDb } from "@/db/client";
-import { listDeletedAnnotations } from "@/db/queries/deleted";
-import { getDocumentSummary } from "@/db/queries/documents";
 import { deletedQuery } from "@/lib/deleted-filter";
-import { handle, HttpError, notFound, otherMethods } from "@/lib/http";
+import { handle, HttpError, otherMethods } from "@/lib/http";
 import { describeIssues } from "@/lib/validation";
+import { getActor } from "@/server/actor";
+import { listDeletedClaims } from "@/server/claims";
+import { unwrap } from "@/server/refusal";
 
 type Context = { params: Promise<{ slug: string }> };
 
@@ -11,10 +11,7 @@ type Context = { params: Promise<{ slug: string }> };
 export const GET = handle(async (request: Request, { params }: Context) => {
   const query = deletedQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw new HttpError(400, "invalid_query", describeIssues(query.error));
-  const db = await getDb();
-  const document = await getDocumentSummary(db, (await params).slug);
-  if (!document) throw notFound("Article");
-  return Response.json({ deleted: await listDeletedAnnotations(db, document.id, query.data) });
+  return Response.json({ deleted: unwrap(await listDeletedClaims(getActor(request), (await params).slug, query.data)) });
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,18 +1,14 @@
-import { getDb } from "@/db/client";
-import { getDocumentSummary } from "@/db/queries/documents";
-import { handle, notFound, otherMethods } from "@/lib/http";
-import { exportResponse, readExportQuery } from "@/app/api/export/export-response";
+import { exportLinks, exportResponse, readExportQuery } from "@/app/api/export/export-response";
+import { handle, otherMethods } from "@/lib/http";
+import { getActor } from "@/server/actor";
+import { exportClaims } from "@/server/export";
+import { unwrap } from "@/server/refusal";
 
 /** One article's claims matching the review filters, as a download (`?format=w3c|csv|claimreview`). */
 export const GET = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const query = readExportQuery(request);
-  const db = await getDb();
-  const document = await getDocumentSummary(db, (await params).slug);
-  if (!document) throw notFound("Article");
-  return exportResponse(request, db, query, {
-    documentId: document.id,
-    article: { slug: document.slug, title: document.title },
-  });
+  const slug = (await params).slug;
+  return exportResponse(unwrap(await exportClaims(getActor(request), query, exportLinks(request), slug)));
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { Annotator } from "@/components/annotator/Annotator";
-import { getDb } from "@/db/client";
 import { toEditorAnnotation } from "@/lib/annotation";
 import { blocksForEditor } from "@/lib/article";
-import { getDocumentBySlug } from "@/db/queries/documents";
-import { getDocumentAtRevision, listAnnotationsAtRevision } from "@/db/queries/revisions";
 import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
+import { getPageActor } from "@/server/actor";
+import { getArticle, getArticleAtRevision } from "@/server/articles";
+import { found } from "@/server/refusal";
 
 type Props = { params: Promise<{ slug: string; number: string }> };
 
@@ -18,14 +18,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** An earlier revision, read-only, with the claims as they stood on it. */
 async function RevisionPage({ params }: Props) {
   const { slug, number: raw } = await params;
-  const db = await getDb();
-  const latest = await getDocumentBySlug(db, slug);
+  const actor = await getPageActor();
+  const latest = found(await getArticle(actor, slug));
   if (!latest || !/^[1-9]\d{0,8}$/.test(raw)) notFound();
   const number = Number(raw);
   if (number === latest.revision) redirect(`/documents/${slug}`);
-  const document = await getDocumentAtRevision(db, latest, number);
-  if (!document) notFound();
-  const annotations = await listAnnotationsAtRevision(db, latest.id, number);
+  const atRevision = found(await getArticleAtRevision(actor, slug, number));
+  if (!atRevision) notFound();
+  const { document, annotations } = atRevision;
 
   return (
     <article className="document">

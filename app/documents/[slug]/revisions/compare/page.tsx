@@ -2,10 +2,10 @@ import { diffWords } from "diff";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
-import { getDocumentBySlug } from "@/db/queries/documents";
-import { getRevision } from "@/db/queries/revisions";
 import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
+import { getPageActor } from "@/server/actor";
+import { getArticle, getRevisionTexts } from "@/server/articles";
+import { found } from "@/server/refusal";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ from?: string | string[]; to?: string | string[] }> };
 
@@ -19,8 +19,8 @@ function revisionNumber(raw: string | string[] | undefined): number | undefined 
 
 /** What changed between two revisions, word by word (jsdiff). */
 async function CompareRevisionsPage({ params, searchParams }: Props) {
-  const db = await getDb();
-  const document = await getDocumentBySlug(db, (await params).slug);
+  const actor = await getPageActor();
+  const document = found(await getArticle(actor, (await params).slug));
   if (!document) notFound();
   const query = await searchParams;
   const to = revisionNumber(query.to) ?? document.revision;
@@ -37,7 +37,7 @@ async function CompareRevisionsPage({ params, searchParams }: Props) {
     );
   }
   if (!Number.isInteger(from) || !Number.isInteger(to)) notFound();
-  const [older, newer] = await Promise.all([getRevision(db, document.id, from), getRevision(db, document.id, to)]);
+  const [older, newer] = found(await getRevisionTexts(actor, document.slug, [from, to])) ?? [];
   if (!older || !newer) notFound();
   const parts = diffWords(older.text, newer.text);
 

@@ -2,17 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PublishRevisionForm } from "@/components/revisions/PublishRevisionForm";
-import { getDb } from "@/db/client";
-import { getDocumentBySlug } from "@/db/queries/documents";
 import { blocksToPlainSource } from "@/lib/article";
 import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
+import { getPageActor } from "@/server/actor";
+import { getArticle } from "@/server/articles";
+import { found } from "@/server/refusal";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export const metadata: Metadata = { title: "Publish a revision" };
 
 async function NewRevisionPage({ params }: Props) {
-  const document = await getDocumentBySlug(await getDb(), (await params).slug);
+  const document = found(await getArticle(await getPageActor(), (await params).slug));
   if (!document) notFound();
   return (
     <section className="new-article">

@@ -1,20 +1,17 @@
-import { getDb } from "@/db/client";
-import { restoreDeletedAnnotations } from "@/db/queries/deleted";
-import { getDocumentSummary } from "@/db/queries/documents";
 import { restoreDeletedInput } from "@/lib/deleted-filter";
-import { handle, notFound, otherMethods, readJson, requireReviewer } from "@/lib/http";
+import { handle, otherMethods, readJson } from "@/lib/http";
 import { maxBodyBytes } from "@/lib/validation";
+import { requireActor } from "@/server/actor";
+import { restoreDeletedClaims } from "@/server/claims";
+import { unwrap } from "@/server/refusal";
 
 type Context = { params: Promise<{ slug: string }> };
 
 /** Brings back every claim of the article that `deletedBy` deleted between `from` and `to`. */
 export const POST = handle(async (request: Request, { params }: Context) => {
-  const reviewer = requireReviewer(request);
+  const actor = requireActor(request);
   const filter = await readJson(request, restoreDeletedInput, maxBodyBytes);
-  const db = await getDb();
-  const document = await getDocumentSummary(db, (await params).slug);
-  if (!document) throw notFound("Article");
-  return Response.json({ restored: await restoreDeletedAnnotations(db, document.id, filter, reviewer) });
+  return Response.json({ restored: unwrap(await restoreDeletedClaims(actor, (await params).slug, filter)) });
 });
 
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db/client";
 import { articleText, parsePlainArticle } from "@/lib/article";
 import { createTestDocument } from "@/test/api-client";
-import { documentRevisions, documents } from "../schema";
+import { documentRevisions, documents } from "@/db/schema";
 import { createClaimFromSelection } from "./create-claim";
 
 afterAll(closeDb);

@@ -10,7 +10,7 @@
  * again, by autovacuum's own rule, before the reads that suffer.
  */
 import { sql } from "drizzle-orm";
-import { type Database, isEmbedded } from "../client";
+import type { Database } from "@/db/client";
 
 /**
  * On PGlite, analyses the tables changed much since their last analysis
@@ -19,7 +19,7 @@ import { type Database, isEmbedded } from "../client";
  * thrown: statistics make reads faster, never correct.
  */
 export async function refreshStatistics(db: Database): Promise<void> {
-  if (!isEmbedded(db)) return;
+  if (db.engine !== "pglite") return;
   try {
     // Row counts reach pg_stat_user_tables when a backend flushes them, which
     // PGlite's single backend may not have done yet.

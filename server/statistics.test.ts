@@ -4,7 +4,7 @@ import { closeDb, getDb } from "@/db/client";
 import { articleText, type ArticleBlock } from "@/lib/article";
 import { describeRange } from "@/lib/selectors";
 import { createTestDocument } from "@/test/api-client";
-import { createAnnotations } from "./import";
+import { createAnnotations } from "@/db/queries/import";
 import { refreshStatistics } from "./statistics";
 
 afterAll(closeDb);

@@ -14,10 +14,9 @@ import type { Annotation } from "@/lib/annotation";
 import { anchor } from "@/lib/anchoring";
 import { checkRange, describeRange, type TextAnchor } from "@/lib/selectors";
 import type { CreateAnnotationInput } from "@/lib/validation";
-import type { Database } from "../client";
-import { documents } from "../schema";
-import { createAnnotation, getAnnotation, toAnnotation } from "./annotations";
-import { hasSlug, indexedText } from "./documents";
+import type { Database } from "@/db/client";
+import { createAnnotation, getAnnotation, toAnnotation } from "@/db/queries/annotations";
+import { indexedText, lockDocumentForShare } from "@/db/queries/documents";
 
 /** What a reviewer sends: offsets in the text of `revision` (the latest when absent), and the claim's fields. */
 export type Selection = CreateAnnotationInput;
@@ -34,11 +33,7 @@ export type SelectionResult =
 /** Stores a claim on the words a reviewer selected, on the latest revision of the article `slug`. */
 export async function createClaimFromSelection(db: Database, slug: string, selection: Selection, reviewer: string): Promise<SelectionResult> {
   return db.transaction(async (tx): Promise<SelectionResult> => {
-    const [document] = await tx
-      .select({ id: documents.id, revision: documents.revision })
-      .from(documents)
-      .where(hasSlug(slug))
-      .for("share");
+    const document = await lockDocumentForShare(tx, slug);
     if (!document) return { kind: "not_found" };
     const { start, end, revision = document.revision, ...fields } = selection;
     if (revision > document.revision) return { kind: "invalid_revision", latest: document.revision };

@@ -1,0 +1,142 @@
+/**
+ * The use cases on articles: add one (its slug allocated from its title),
+ * read one or the list, and publish a revision (every claim re-anchored on
+ * it, each claim it moved or orphaned recorded in `claim_events`). Parsing
+ * and re-anchoring run off the main thread (`runOffThread`).
+ */
+import "server-only";
+import { isDeepStrictEqual } from "node:util";
+import { getDb } from "@/db/client";
+import { createDocument, getDocumentById, getDocumentBySlug, getDocumentSummary, isSlugTaken, listDocuments } from "@/db/queries/documents";
+import { getDocumentAtRevision, getPublishedRevision, getRevision, listAnnotationsAtRevision, listRevisions } from "@/db/queries/revisions";
+import { publishRevision, type PublishResult } from "./publish-revision";
+import type { DocumentRow } from "@/db/schema";
+import { type Annotation } from "@/lib/annotation";
+import { type NewArticleInput, type NewRevisionInput, slugify } from "@/lib/article-input";
+import { runOffThread } from "@/lib/worker/article-work";
+import type { Actor } from "./actor";
+import { can } from "./policy";
+import { forbidden, notFound, type Outcome, Refusal } from "./refusal";
+
+/** Slugs tried for one title: `title`, `title-2`, … */
+const slugAttempts = 50;
+
+/**
+ * Adds an article as its revision 1, under a slug made from its title.
+ * `created` is false for a retried add (same client id, same article) that
+ * found it stored.
+ */
+export async function addArticle(actor: Actor, input: NewArticleInput): Promise<Outcome<{ created: boolean; document: DocumentRow }>> {
+  if (!can(actor, "add_article", { kind: "article" })) return forbidden("add articles");
+  const { id, text, html, markdown, title, outlet, author, sourceUrl, publishedAt } = input;
+  const article = await runOffThread("articleFromInput", { text, html, markdown }, title);
+  if (!article) return new Refusal("invalid", "empty_article", "The article has no text.");
+  const metadata = { outlet: outlet ?? null, author: author ?? null, sourceUrl: sourceUrl ?? null, publishedAt: publishedAt ?? null };
+  const values = { title, ...metadata, ...article };
+
+  const db = await getDb();
+  // A retry of an add that went through (its answer lost) gets that article, not a second one.
+  const existing = async () => {
+    const stored = id ? await getDocumentById(db, id) : undefined;
+    if (!stored) return undefined;
+    const same = (Object.keys(values) as (keyof typeof values)[]).every((key) => isDeepStrictEqual(stored[key], values[key]));
+    if (!same) return new Refusal("conflict", "id_taken", "Another article already has this id.");
+    return { created: false, document: stored };
+  };
+  const found = await existing();
+  if (found) return found;
+  const base = slugify(title);
+  for (let attempt = 1; attempt <= slugAttempts; attempt++) {
+    const slug = attempt === 1 ? base : `${base}-${attempt}`;
+    if (await isSlugTaken(db, slug)) continue;
+    const document = await createDocument(db, { ...(id ? { id } : {}), slug, ...values }, actor.name);
+    if (document) return { created: true, document };
+    // The same id sent twice at once: the other request stored it.
+    const raced = await existing();
+    if (raced) return raced;
+  }
+  return new Refusal("conflict", "slug_taken", "Too many articles share this title; change the title.");
+}
+
+/** Every article, the latest added first, with its claims counted. */
+export async function listArticles(actor: Actor | null) {
+  if (!can(actor, "read", { kind: "article" })) return forbidden("read articles");
+  return listDocuments(await getDb());
+}
+
+/** An article's latest text, or an earlier revision's. */
+export async function getArticle(actor: Actor | null, slug: string, revision?: number) {
+  if (!can(actor, "read", { kind: "article", slug })) return forbidden("read articles");
+  const db = await getDb();
+  const latest = await getDocumentBySlug(db, slug);
+  if (!latest) return notFound("Article");
+  return (await getDocumentAtRevision(db, latest, revision ?? latest.revision)) ?? notFound("Revision");
+}
+
+/** The texts of two revisions of an article, to compare; undefined for a revision it lacks. */
+export async function getRevisionTexts(actor: Actor | null, slug: string, numbers: readonly number[]) {
+  if (!can(actor, "read", { kind: "article", slug })) return forbidden("read articles");
+  const db = await getDb();
+  const document = await getDocumentSummary(db, slug);
+  if (!document) return notFound("Article");
+  return Promise.all(numbers.map((number) => getRevision(db, document.id, number)));
+}
+
+/** An earlier revision of an article as it read, with the live claims as they stood on it. */
+export async function getArticleAtRevision(actor: Actor | null, slug: string, number: number) {
+  if (!can(actor, "read", { kind: "article", slug })) return forbidden("read articles");
+  const db = await getDb();
+  const latest = await getDocumentBySlug(db, slug);
+  if (!latest) return notFound("Article");
+  const document = await getDocumentAtRevision(db, latest, number);
+  if (!document) return notFound("Revision");
+  const annotations: Annotation[] = await listAnnotationsAtRevision(db, latest.id, number);
+  return { document, annotations };
+}
+
+/** The revisions of an article, newest first, without their texts. */
+export async function listArticleRevisions(actor: Actor | null, slug: string) {
+  if (!can(actor, "read", { kind: "article", slug })) return forbidden("read articles");
+  const db = await getDb();
+  const document = await getDocumentSummary(db, slug);
+  if (!document) return notFound("Article");
+  return listRevisions(db, document.id);
+}
+
+/**
+ * Publishes a new text of an article and places every claim on it. `created`
+ * is false for a retried publish (same client id, same text) that found it
+ * published, with the answer its publisher got.
+ */
+export async function publishArticleRevision(actor: Actor, slug: string, { id, ...input }: NewRevisionInput): Promise<Outcome<PublishResult & { created: boolean }>> {
+  if (!can(actor, "publish_revision", { kind: "article", slug })) return forbidden("publish revisions");
+  const db = await getDb();
+  const document = await getDocumentBySlug(db, slug);
+  if (!document) return notFound("Article");
+  // Its headline stays when the new text starts with a paragraph, as an article's title does when it is added.
+  const [first] = document.blocks;
+  const article = await runOffThread("articleFromInput", input, first?.type === "heading" ? first.text : document.title);
+  if (!article) return new Refusal("invalid", "empty_article", "The revision has no text.");
+  // A retry of a publish that went through (its answer lost) gets that answer again.
+  const publishedBefore = async () => {
+    const published = id ? await getPublishedRevision(db, id) : undefined;
+    if (!published) return undefined;
+    const same = published.documentId === document.id && published.text === article.text && isDeepStrictEqual(published.blocks, article.blocks);
+    if (!same) return new Refusal("conflict", "id_taken", "Another revision already has this id.");
+    const { number, publishedBy, publishedAt, counts } = published;
+    return { created: false, revision: { number, publishedBy, publishedAt: publishedAt.toISOString() }, ...counts };
+  };
+  const retried = await publishedBefore();
+  if (retried) return retried;
+  if (article.text === document.text && isDeepStrictEqual(article.blocks, document.blocks)) {
+    return new Refusal("conflict", "unchanged", "This text is the same as the latest revision's; nothing to publish.");
+  }
+  try {
+    return { created: true, ...(await publishRevision(db, document.id, article, actor.name, id)) };
+  } catch (error) {
+    // The same id sent twice at once: the other request published it (this one's insert broke the key, and rolled back).
+    const raced = await publishedBefore();
+    if (raced) return raced;
+    throw error;
+  }
+}

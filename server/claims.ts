@@ -1,0 +1,147 @@
+/**
+ * The use cases on claims: each takes the actor and its input, asks the
+ * policy, and returns the claim or a `Refusal`. Writes go through
+ * `db/queries`, which appends each change's `claim_events` row in the
+ * change's transaction.
+ */
+import "server-only";
+import { getDb } from "@/db/client";
+import { deleteAnnotation, getAnnotation, listAnnotationsJson, annotationColumns, editorAnnotationColumns, reattachAnnotation, restoreAnnotation, updateAnnotation } from "@/db/queries/annotations";
+import { type DeletedFilter, listDeletedAnnotations, restoreDeletedAnnotations } from "@/db/queries/deleted";
+import { getDocumentById, getDocumentSummary } from "@/db/queries/documents";
+import { getReviewClaim } from "@/db/queries/review";
+import { getRevision, listAnnotationHistory, listAnnotationsAtRevision } from "@/db/queries/revisions";
+import { type Annotation, toEditorAnnotation } from "@/lib/annotation";
+import { checkRange, describeRange } from "@/lib/selectors";
+import { CodePointIndex } from "@/lib/text-offsets";
+import type { CreateAnnotationInput, PatchAnnotationInput } from "@/lib/validation";
+import type { Actor } from "./actor";
+import { createClaimFromSelection } from "./create-claim";
+import { can } from "./policy";
+import { forbidden, notFound, type Outcome, Refusal } from "./refusal";
+
+const versionConflict = (version: number, annotation: Annotation) =>
+  new Refusal("conflict", "version_conflict", `The claim changed since version ${version}.`, { annotation });
+
+/** A new claim on the words a reviewer selected; `created` is false for a retried create that found it stored. */
+export async function createClaim(actor: Actor, slug: string, input: CreateAnnotationInput): Promise<Outcome<{ created: boolean; annotation: Annotation }>> {
+  if (!can(actor, "create_claim", { kind: "article", slug })) return forbidden("tag claims");
+  const result = await createClaimFromSelection(await getDb(), slug, input, actor.name);
+  switch (result.kind) {
+    case "not_found":
+      return notFound("Article");
+    case "invalid_revision":
+      return new Refusal("invalid", "invalid_revision", `revision: the article has no revision ${input.revision} (the latest is ${result.latest}).`);
+    case "invalid_range":
+      return new Refusal("invalid", "invalid_range", result.message);
+    case "revised":
+      return new Refusal(
+        "conflict",
+        "article_revised",
+        `The article was revised (revision ${result.latest}) after these words were selected, and they are not in the latest text as they were: select them again on the latest revision.`,
+      );
+    case "id_taken":
+      return new Refusal("conflict", "id_taken", "Another claim already has this id.");
+    default:
+      return { created: result.kind === "created", annotation: result.annotation };
+  }
+}
+
+/** Retags or edits a claim, or confirms its verdict (`previousQuote: null`), if `version` is still the stored one. */
+export async function editClaim(actor: Actor, id: string, { version, ...changes }: PatchAnnotationInput): Promise<Outcome<Annotation>> {
+  const confirmsVerdict = Object.entries(changes).every(([key, value]) => key === "previousQuote" || value === undefined);
+  if (!can(actor, confirmsVerdict ? "confirm_verdict" : "edit_claim", { kind: "claim", id })) return forbidden("change this claim");
+  const result = await updateAnnotation(await getDb(), id, version, changes, actor.name);
+  if (result.kind === "not_found") return notFound("Claim");
+  if (result.kind === "conflict") return versionConflict(version, result.annotation);
+  return result.annotation;
+}
+
+/** Deletes a claim (softly: it can be restored). Deleting a deleted claim succeeds and changes nothing. */
+export async function deleteClaim(actor: Actor, id: string): Promise<Outcome<void>> {
+  if (!can(actor, "delete_claim", { kind: "claim", id })) return forbidden("delete this claim");
+  if (!(await deleteAnnotation(await getDb(), id, actor.name))) return notFound("Claim");
+}
+
+/** Brings back a deleted claim with its id; a live one is returned unchanged. */
+export async function restoreClaim(actor: Actor, id: string): Promise<Outcome<Annotation>> {
+  if (!can(actor, "restore_claim", { kind: "claim", id })) return forbidden("restore this claim");
+  return (await restoreAnnotation(await getDb(), id, actor.name)) ?? notFound("Claim");
+}
+
+/** Brings back every claim of the article that one reviewer deleted in a time window. */
+export async function restoreDeletedClaims(actor: Actor, slug: string, filter: Required<DeletedFilter>): Promise<Outcome<Annotation[]>> {
+  if (!can(actor, "restore_claim", { kind: "article", slug })) return forbidden("restore claims");
+  const db = await getDb();
+  const document = await getDocumentSummary(db, slug);
+  if (!document) return notFound("Article");
+  return restoreDeletedAnnotations(db, document.id, filter, actor.name);
+}
+
+/** Puts an orphan on words of the article's latest revision that a reviewer chose. */
+export async function reattachClaim(actor: Actor, id: string, { version, start, end }: { version: number; start: number; end: number }): Promise<Outcome<Annotation>> {
+  if (!can(actor, "reattach_claim", { kind: "claim", id })) return forbidden("re-attach this claim");
+  const db = await getDb();
+  const claim = await getAnnotation(db, id);
+  const document = claim && !claim.deletedAt ? await getDocumentById(db, claim.documentId) : undefined;
+  if (!claim || !document) return notFound("Claim");
+  // A placed claim keeps its words: moving it would be a new claim, not a repair.
+  const notOrphan = new Refusal("conflict", "not_orphan", "Only an orphan can be re-attached: this claim is on the article's words.");
+  if (claim.status !== "orphan") return notOrphan;
+
+  const text = new CodePointIndex(document.text);
+  const problem = checkRange(text.length, start, end);
+  if (problem) return new Refusal("invalid", "invalid_range", problem);
+  const result = await reattachAnnotation(db, id, version, describeRange(text, start, end), document.revision, actor.name);
+  if (result.kind === "not_found") return notFound("Claim");
+  if (result.kind === "not_orphan") return notOrphan;
+  if (result.kind === "revised") {
+    return new Refusal("conflict", "article_revised", "The article was revised meanwhile; select the words again on its latest revision.");
+  }
+  if (result.kind === "conflict") return versionConflict(version, result.annotation);
+  return result.annotation;
+}
+
+/** One live claim, with its article's slug, title and outlet (for the W3C form). */
+export async function getClaim(actor: Actor | null, id: string) {
+  if (!can(actor, "read", { kind: "claim", id })) return forbidden("read claims");
+  return (await getReviewClaim(await getDb(), id)) ?? notFound("Claim");
+}
+
+/** Where a claim stood on each revision, oldest first. */
+export async function getClaimPlacements(actor: Actor | null, id: string) {
+  if (!can(actor, "read", { kind: "claim", id })) return forbidden("read claims");
+  const db = await getDb();
+  if (!(await getAnnotation(db, id))) return notFound("Claim");
+  return listAnnotationHistory(db, id);
+}
+
+/**
+ * The claims of an article on its latest revision, or as they stood on
+ * `revision`, as the text of the JSON answer `{ revision, annotations }`
+ * (the latest list is made by the database, not parsed and written again).
+ * `editorFields` keeps only what the editor reads of each claim.
+ */
+export async function listClaimsJson(actor: Actor | null, slug: string, { revision, editorFields }: { revision?: number; editorFields: boolean }): Promise<Outcome<string>> {
+  if (!can(actor, "read", { kind: "article", slug })) return forbidden("read claims");
+  const db = await getDb();
+  const document = await getDocumentSummary(db, slug);
+  if (!document) return notFound("Article");
+  if (revision === undefined || revision === document.revision) {
+    const annotations = await listAnnotationsJson(db, document.id, editorFields ? editorAnnotationColumns : annotationColumns);
+    // The revision the offsets count in, so a client can tell whether they fit the text it has.
+    return `{"revision":${document.revision},"annotations":${annotations}}`;
+  }
+  if (!(await getRevision(db, document.id, revision))) return notFound("Revision");
+  const annotations = await listAnnotationsAtRevision(db, document.id, revision);
+  return JSON.stringify({ revision, annotations: editorFields ? annotations.map(toEditorAnnotation) : annotations });
+}
+
+/** The deleted claims of an article that match `filter`, the latest deletion first. */
+export async function listDeletedClaims(actor: Actor | null, slug: string, filter: DeletedFilter) {
+  if (!can(actor, "read", { kind: "article", slug })) return forbidden("read claims");
+  const db = await getDb();
+  const document = await getDocumentSummary(db, slug);
+  if (!document) return notFound("Article");
+  return listDeletedAnnotations(db, document.id, filter);
+}

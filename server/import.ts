@@ -1,0 +1,57 @@
+/**
+ * Importing W3C annotations as claims of an article: each placed on the
+ * article's text by its selectors (lib/import/plan.ts), those already there
+ * left out, then stored all together with one `imported` event each.
+ */
+import "server-only";
+import { getDb } from "@/db/client";
+import { listAnnotations } from "@/db/queries/annotations";
+import { getDocumentBySlug } from "@/db/queries/documents";
+import { createAnnotations } from "@/db/queries/import";
+import type { Annotation } from "@/lib/annotation";
+import { leaveOutDuplicates, planImport } from "@/lib/import/plan";
+import type { SkippedAnnotation } from "@/lib/import/w3c";
+import type { Actor } from "./actor";
+import { can } from "./policy";
+import { forbidden, notFound, type Outcome, Refusal } from "./refusal";
+
+export interface ImportResult {
+  created: Annotation[];
+  skipped: SkippedAnnotation[];
+}
+
+/**
+ * Imports `items` (W3C annotations, read from the file) into the article
+ * `slug`. All or nothing, unless `skipUnplaceable`: then what can be placed
+ * is imported and the rest listed. Duplicates of claims already there are
+ * always left out, and listed.
+ */
+export async function importClaims(
+  actor: Actor,
+  slug: string,
+  items: readonly unknown[],
+  { skipUnplaceable, next }: { skipUnplaceable: boolean; next?: string },
+): Promise<Outcome<ImportResult>> {
+  if (!can(actor, "import_claims", { kind: "article", slug })) return forbidden("import claims");
+  const db = await getDb();
+  const document = await getDocumentBySlug(db, slug);
+  if (!document) return notFound("Article");
+
+  const present = (await listAnnotations(db, document.id)).filter((claim) => claim.status === "anchored");
+  const { claims, skipped } = leaveOutDuplicates(planImport(document.text, items), present);
+  const failed = skipped.filter((item) => item.reason !== "duplicate");
+  if (failed.length > 0 && !skipUnplaceable) {
+    return new Refusal(
+      "unprocessable",
+      "not_importable",
+      `${failed.length} of ${items.length} annotations cannot be imported, so none was. ` +
+        "Fix them, or send the request again with ?skip=unplaceable to import the others.",
+      { created: [], skipped: failed, ...(next ? { next } : {}) },
+    );
+  }
+  const result = await createAnnotations(db, document, claims, actor.name);
+  if (result.kind === "revised") {
+    return new Refusal("conflict", "article_revised", "The article was revised during the import; nothing was imported. Try again.");
+  }
+  return { created: result.annotations, skipped };
+}

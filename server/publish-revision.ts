@@ -1,0 +1,60 @@
+/**
+ * Publishing a new text of an article, and placing every live claim on it,
+ * in one transaction: a claim found again gets its new offsets and quote;
+ * one that cannot be placed without doubt becomes an orphan, keeping its last
+ * offsets and quote. Each claim's place on the new revision goes into its
+ * history, and each claim the revision moved or orphaned gets one
+ * `moved_by_revision` event (none for a claim left as it was).
+ */
+import "server-only";
+import type { Database } from "@/db/client";
+import { appendClaimEvents } from "@/db/queries/claim-events";
+import { insertRevision, listLiveAnnotationRows, lockDocumentForUpdate, writePlacements } from "@/db/queries/revisions";
+import type { AnnotationRow } from "@/db/schema";
+import type { ArticleBlock } from "@/lib/article";
+import { runOffThread } from "@/lib/worker/article-work";
+
+export interface PublishResult {
+  revision: { number: number; publishedBy: string; publishedAt: string };
+  anchored: number;
+  orphaned: number;
+}
+
+/** Publishes `article` as the next revision of the article `documentId`, with the client's `id` if sent. */
+export async function publishRevision(
+  db: Database,
+  documentId: string,
+  article: { text: string; blocks: ArticleBlock[] },
+  publishedBy: string,
+  id?: string,
+): Promise<PublishResult> {
+  return db.transaction(async (tx) => {
+    const document = await lockDocumentForUpdate(tx, documentId);
+    const number = document.revision + 1;
+    const revision = await insertRevision(tx, { id, documentId, number, text: article.text, blocks: article.blocks, publishedBy });
+    const before = await listLiveAnnotationRows(tx, documentId);
+    const claims = before.map(({ id, start, end, exact, prefix, suffix }) => ({ id, start, end, exact, prefix, suffix }));
+    // Off the main thread: 5,000 claims take 200 ms, a hostile text could take far longer (then `422 too_complex`).
+    const placements = await runOffThread("placeClaims", article.text, claims);
+    const after = new Map(
+      (await writePlacements(tx, documentId, number, before, placements, publishedBy, revision.publishedAt)).map((row) => [row.id, row]),
+    );
+    const moved = before.flatMap((was) => {
+      const now = after.get(was.id)!;
+      return placementChanged(was, now) ? [{ action: "moved_by_revision" as const, before: was, after: now }] : [];
+    });
+    await appendClaimEvents(tx, publishedBy, moved, revision.publishedAt);
+    const anchored = placements.filter((placement) => placement.status === "anchored").length;
+    return {
+      revision: { number, publishedBy, publishedAt: revision.publishedAt.toISOString() },
+      anchored,
+      orphaned: claims.length - anchored,
+    };
+  });
+}
+
+/** Whether a claim's place changed: its words, offsets, context, status or the words its verdict was given on. */
+function placementChanged(before: AnnotationRow, after: AnnotationRow): boolean {
+  const keys = ["start", "end", "exact", "prefix", "suffix", "status", "previousQuote"] as const;
+  return keys.some((key) => before[key] !== after[key]);
+}

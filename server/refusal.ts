@@ -1,0 +1,53 @@
+/**
+ * The typed error of a use case: what it refused and why, in words a client
+ * can show. A use case returns its result or a `Refusal`; the route maps a
+ * refusal to its HTTP status with `unwrap` (the kinds, not the use cases,
+ * know HTTP).
+ */
+import { HttpError } from "@/lib/http";
+
+/** Why a use case refused, by kind: each kind is one HTTP status. */
+export const refusalStatus = {
+  invalid: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+} as const;
+export type RefusalKind = keyof typeof refusalStatus;
+
+export class Refusal {
+  constructor(
+    readonly kind: RefusalKind,
+    readonly code: string,
+    readonly message: string,
+    /** More of the answer, beside `error` (e.g. the claim as it now is). */
+    readonly extra: Record<string, unknown> = {},
+  ) {}
+}
+
+/** The result of a use case: what it made or read, or why not. */
+export type Outcome<T> = T | Refusal;
+
+/** `404 not_found`: "{what} was not found." */
+export const notFound = (what: string) => new Refusal("not_found", "not_found", `${what} was not found.`);
+
+/** Refused by the policy. */
+export const forbidden = (what: string) => new Refusal("forbidden", "forbidden", `You may not ${what}.`);
+
+/** The result of a use case, or its refusal thrown as the HTTP error `handle` answers. */
+export function unwrap<T>(outcome: Outcome<T>): T {
+  if (outcome instanceof Refusal) throw new HttpError(refusalStatus[outcome.kind], outcome.code, outcome.message, outcome.extra);
+  return outcome;
+}
+
+/**
+ * For pages: the result, or undefined when the use case found nothing (the
+ * page answers its own not-found); any other refusal is thrown, to the
+ * page's error boundary.
+ */
+export function found<T>(outcome: Outcome<T>): T | undefined {
+  if (!(outcome instanceof Refusal)) return outcome;
+  if (outcome.kind === "not_found") return undefined;
+  throw new Error(`${outcome.code}: ${outcome.message}`);
+}

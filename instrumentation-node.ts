@@ -5,7 +5,7 @@
  * `npm run db:backup` (db/backup-socket.ts).
  */
 import { serveBackups } from "@/db/backup-socket";
-import { closeDb, getDb } from "@/db/client";
+import { closeDbForGood, getDb } from "@/db/client";
 import { readDatabaseEnv } from "@/db/env";
 import { loadContentArticles } from "@/db/load-content";
 import { installGracefulStop, trackRequests } from "@/lib/graceful-stop";
@@ -13,7 +13,7 @@ import { installGracefulStop, trackRequests } from "@/lib/graceful-stop";
 export async function startServer() {
   trackRequests();
   leaveStopSignalsToTheApp();
-  installGracefulStop({ close: closeDb });
+  installGracefulStop({ close: closeDbForGood });
   const opening = getDb();
   // Any number of servers may share one PostgreSQL, and one that is down at
   // start-up must not hold the server back: requests wait for it, or fail,

@@ -32,7 +32,8 @@ const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 /** Arbitrary key of the PostgreSQL advisory lock held while migrating. */
 const migrationLockId = 4_718_203;
 const globalKey = Symbol.for("factcheck.database");
-type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<Connection> };
+const stoppedKey = Symbol.for("factcheck.database.stopped");
+type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<Connection>; [stoppedKey]?: boolean };
 
 /**
  * The migrated database (the articles of `content/` are loaded by the
@@ -42,11 +43,28 @@ type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<Connection> };
  */
 export async function getDb(): Promise<Database> {
   const holder = globalThis as GlobalWithDb;
+  if (holder[stoppedKey]) throw serverStopping();
   holder[globalKey] ??= open().catch((error) => {
     delete holder[globalKey];
     throw error;
   });
   return (await holder[globalKey]).db;
+}
+
+/**
+ * Closes the connection for good, as the server stops: a request still
+ * running past the drain, or a backup asked for meanwhile, then gets an
+ * error (answered 503) instead of opening the database again, which would
+ * take the PGlite folder's lock back just before the process exits.
+ */
+export async function closeDbForGood(): Promise<void> {
+  (globalThis as GlobalWithDb)[stoppedKey] = true;
+  await closeDb();
+}
+
+/** What `getDb()` throws once the server is stopping; its code is one the 503 mapping knows (lib/database-unavailable.ts). */
+function serverStopping(): Error {
+  return Object.assign(new Error("The server is stopping; its database is closed."), { code: "CONNECTION_ENDED" });
 }
 
 /** Closes the connection, if open; the next `getDb()` opens a new one. */

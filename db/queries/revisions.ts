@@ -31,12 +31,13 @@ export async function insertRevision(
   return revision;
 }
 
-/** The live (not deleted) claims of an article, whole rows, in no order. */
+/** The live (not deleted) claims of an article, whole rows, by id. */
 export async function listLiveAnnotationRows(db: Database, documentId: string): Promise<AnnotationRow[]> {
   return db
     .select()
     .from(annotations)
-    .where(and(eq(annotations.documentId, documentId), isNull(annotations.deletedAt)));
+    .where(and(eq(annotations.documentId, documentId), isNull(annotations.deletedAt)))
+    .orderBy(asc(annotations.id));
 }
 
 /**

@@ -34,6 +34,7 @@ export function ReviewerForm({ reviewer, open, asked = 0, hint, takeFocus = true
     if (showForm && takeFocus) inputRef.current?.focus();
     else if (backToChange.current && document.activeElement === document.body) changeRef.current?.focus();
     backToChange.current = false;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the keyboard moves when the form opens or asks again, not when takeFocus alone changes
   }, [showForm, asked]);
 
   if (!showForm) {

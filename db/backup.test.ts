@@ -7,7 +7,7 @@ import { call, createTestDocument } from "@/test/api-client";
 import * as annotationRoute from "@/app/api/annotations/[id]/route";
 import * as annotationsRoute from "@/app/api/documents/[slug]/annotations/route";
 import { backupDatabase, backupPath, type DatabaseTarget, datedBackupName, restoreDatabase } from "./backup";
-import { closeDb, getDb } from "./client";
+import { closeDb } from "./client";
 
 // The suite's own database when it runs on PostgreSQL; else a PGlite folder of this test's.
 const folder = mkdtempSync(path.join(tmpdir(), "factcheck-backup-"));

@@ -251,8 +251,7 @@ export function useAnnotator({ document: article, annotations, reviewer: initial
       view.destroy();
       viewRef.current = null;
     };
-    // The editor is built once per article; later props are not read.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the editor is built once per article; later props are not read
   }, [article.slug]);
 
   const claimsState = editorState ? getClaims(editorState) : null;

@@ -17,7 +17,7 @@ import { type DirectDb, openPgliteDirect, openPostgresDirect } from "./lib/direc
 import { measureClaimActions, measureEditorReady, measureShippedScripts, summarize, type ActionFigure, type EditorPage } from "./lib/editor-figures";
 import { type LoadResult, latencySummary, loadOperations, measureLoad } from "./lib/load-figures";
 import { type NextServer, startNextServer } from "./lib/next-server";
-import { freePort } from "./lib/processes";
+import { freePort, run } from "./lib/processes";
 import { type Row, byFigure, failedRow, formatTable, row } from "./lib/report";
 import { median, p95, since } from "./lib/stats";
 
@@ -248,23 +248,34 @@ async function loadFigure(backend: "PGlite" | "PostgreSQL", server: NextServer, 
   });
 }
 
+/** One benchmark of a `vitest bench --outputJson` report, by name. */
+function microBenchmark(reportFile: string, name: string): { median: number; mean: number; min: number; max: number; sampleCount: number } {
+  const report = JSON.parse(readFileSync(reportFile, "utf8")) as {
+    files: { groups: { benchmarks: { name: string; median: number; mean: number; min: number; max: number; sampleCount: number }[] }[] }[];
+  };
+  const found = report.files.flatMap((file) => file.groups.flatMap((group) => group.benchmarks)).find((b) => b.name === name);
+  if (!found) throw new Error(`no benchmark "${name}" in ${reportFile}`);
+  return { median: found.median, mean: found.mean, min: found.min, max: found.max, sampleCount: found.sampleCount };
+}
+
 async function main() {
   log(`measuring in ${config.appDir}${config.quick ? " (quick)" : ""}`);
   const corpus = buildCorpus({ large, loadOnly });
 
-  // Figure 6, pure: no server, no database.
+  // Figure 6, pure: no server, no database. The vitest bench of bench/micro, read from its JSON report.
   await figure("6 re-anchor 5,000 · anchorAll", "≤ 1,000 ms", async () => {
-    const times: number[] = [];
-    let orphans = 0;
-    anchorAll(corpus.revision.text, corpus.claims5k.slice(0, 500));
-    for (let i = 0; i < counts.anchorAll; i++) {
-      const start = performance.now();
-      const results = anchorAll(corpus.revision.text, corpus.claims5k);
-      times.push(since(start));
-      orphans = results.filter((r) => r.status === "orphan").length;
-    }
-    raw.anchorAll = { times, orphans };
-    rows.push(row("6 re-anchor 5,000 · anchorAll (lib/anchoring)", median(times), null, "ms", { max: 1_000 }, { note: `${orphans} orphaned; median of ${times.length}` }));
+    const report = path.join(config.workDir, "micro-bench.json");
+    await run("npx", ["vitest", "bench", "--run", "bench/micro/anchoring.bench.ts", "--outputJson", report], {
+      cwd: config.appDir,
+      env: { ...process.env, DATABASE_URL: "", BENCH_ANCHOR_RUNS: String(counts.anchorAll) },
+      log: path.join(config.workDir, "micro-bench.log"),
+    });
+    const result = microBenchmark(report, "anchorAll");
+    const orphans = anchorAll(corpus.revision.text, corpus.claims5k).filter((r) => r.status === "orphan").length;
+    raw.anchorAll = { ...result, orphans };
+    rows.push(
+      row("6 re-anchor 5,000 · anchorAll (lib/anchoring)", result.median, null, "ms", { max: 1_000 }, { note: `${orphans} orphaned; median of ${result.sampleCount} (vitest bench)` }),
+    );
   });
 
   if (!loadOnly) browser = await chromium.launch({

@@ -4,7 +4,8 @@
  * `content/`, `createDocument` stores each article with its revision 1, and
  * the claims go in as bulk INSERTs (the HTTP API would take minutes for
  * 170,000 of them) with one `annotation_anchors` row each, as
- * `createAnnotation` writes them. Run in its own process, because PGlite must
+ * `createAnnotation` writes them, built from `db/schema.ts`
+ * (`lib/schema-sql.ts`). Run in its own process, because PGlite must
  * not be open in two processes at once and the server opens it next.
  *
  *   tsx bench/seed.ts [--small] [--only-load]
@@ -12,8 +13,10 @@
 import { sql } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
 import { createDocument } from "@/db/queries/documents";
+import { annotationAnchors, annotations } from "@/db/schema";
 import type { BenchClaim } from "./lib/article-data";
 import { buildCorpus } from "./lib/corpus";
+import { insertFromJson } from "./lib/schema-sql";
 
 /** Claims per statement: one JSON parameter each, so no limit on parameters applies. */
 const chunkSize = 5_000;
@@ -52,16 +55,23 @@ async function main() {
 
   async function insertClaims(documentId: string, chunk: BenchClaim[]) {
     const rows = chunk.map((claim) => ({ ...claim, id: crypto.randomUUID() }));
-    const json = JSON.stringify(rows);
     await db.transaction(async (tx) => {
-      await tx.execute(sql`
-        insert into annotations (id, document_id, start_offset, end_offset, exact, prefix, suffix, tag, note, claimant, evidence, created_by, updated_by)
-        select x.id, ${documentId}::uuid, x.start, x."end", x.exact, x.prefix, x.suffix, x.tag::claim_tag, x.note, x.claimant, x.evidence, x."createdBy", x."createdBy"
-        from json_to_recordset(${json}::json) as x(id uuid, start int, "end" int, exact text, prefix text, suffix text, tag text, note text, claimant text, evidence jsonb, "createdBy" text)`);
-      await tx.execute(sql`
-        insert into annotation_anchors (annotation_id, revision, status, start_offset, end_offset, exact, method, actor)
-        select x.id, 1, 'anchored', x.start, x."end", x.exact, 'created', x."createdBy"
-        from json_to_recordset(${json}::json) as x(id uuid, start int, "end" int, exact text, "createdBy" text)`);
+      await tx.execute(
+        insertFromJson(
+          annotations,
+          rows.map(({ id, start, end, exact, prefix, suffix, tag, note, claimant, evidence, createdBy }) => ({
+            id, documentId, start, end, exact, prefix, suffix, tag, note, claimant, evidence, createdBy, updatedBy: createdBy,
+          })),
+        ),
+      );
+      await tx.execute(
+        insertFromJson(
+          annotationAnchors,
+          rows.map(({ id, start, end, exact, createdBy }) => ({
+            annotationId: id, revision: 1, status: "anchored" as const, start, end, exact, method: "created", actor: createdBy,
+          })),
+        ),
+      );
     });
   }
 }

@@ -5,6 +5,9 @@
  * may open, it is PGlite on a copy taken right after seeding (same rows, same
  * ids), opened in the benchmark's process.
  */
+import { and, eq, fillPlaceholders, getTableColumns, isNull, sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/postgres-js";
+import { annotations, documents } from "@/db/schema";
 import type { TextAnchor } from "@/lib/selectors";
 import type { Tag } from "@/lib/tags";
 
@@ -26,14 +29,51 @@ export interface DirectDb {
   close(): Promise<void>;
 }
 
-const insertSql = `insert into annotations (document_id, start_offset, end_offset, exact, prefix, suffix, tag, note, claimant, evidence, created_by, updated_by, created_revision, anchored_revision)
-  values ($1, $2, $3, $4, $5, $6, $7, '', '', '[]'::jsonb, $8, $8, 1, 1) returning *`;
-const listSql = `select * from annotations where document_id = $1 and deleted_at is null order by start_offset, end_offset, created_at`;
-const streamSql = (documentId: string) => `select a.*, d.slug, d.title, d.outlet, d.source_url from annotations a join documents d on d.id = a.document_id
-  where a.document_id = '${documentId}' and a.deleted_at is null order by a.start_offset, a.end_offset, a.id`;
+// Statements built from db/schema.ts by Drizzle's query builder, then sent by the driver alone.
+const builder = drizzle.mock();
+const insertQuery = builder
+  .insert(annotations)
+  .values({
+    documentId: sql.placeholder("documentId"),
+    start: sql.placeholder("start"),
+    end: sql.placeholder("end"),
+    exact: sql.placeholder("exact"),
+    prefix: sql.placeholder("prefix"),
+    suffix: sql.placeholder("suffix"),
+    tag: sql.placeholder("tag"),
+    createdBy: sql.placeholder("reviewer"),
+    updatedBy: sql.placeholder("reviewer"),
+  })
+  .returning()
+  .toSQL();
+const insertSql = insertQuery.sql;
+const listQuery = builder
+  .select()
+  .from(annotations)
+  .where(and(eq(annotations.documentId, sql.placeholder("documentId")), isNull(annotations.deletedAt)))
+  .orderBy(annotations.start, annotations.end, annotations.createdAt)
+  .toSQL();
+const listSql = listQuery.sql;
+// A DECLARE takes no parameters, so the article's id is written into the statement (checked to be a UUID).
+const streamSql = (documentId: string) =>
+  builder
+    .select({ ...getTableColumns(annotations), slug: documents.slug, title: documents.title, outlet: documents.outlet, sourceUrl: documents.sourceUrl })
+    .from(annotations)
+    .innerJoin(documents, eq(documents.id, annotations.documentId))
+    .where(and(eq(annotations.documentId, sql.raw(`'${checkUuid(documentId)}'`)), isNull(annotations.deletedAt)))
+    .orderBy(annotations.start, annotations.end, annotations.id)
+    .toSQL().sql;
 const batchSize = 2_000;
 
-const params = (row: ClaimRow) => [row.documentId, row.start, row.end, row.exact, row.prefix, row.suffix, row.tag, row.reviewer];
+const params = (row: ClaimRow) =>
+  fillPlaceholders(insertQuery.params, { documentId: row.documentId, start: row.start, end: row.end, exact: row.exact, prefix: row.prefix, suffix: row.suffix, tag: row.tag, reviewer: row.reviewer });
+const documentIdQuery = builder
+  .select({ id: documents.id })
+  .from(documents)
+  .where(eq(documents.slug, sql.placeholder("slug")))
+  .toSQL();
+const documentIdParams = (slug: string) => fillPlaceholders(documentIdQuery.params, { slug });
+const listParams = (documentId: string) => fillPlaceholders(listQuery.params, { documentId });
 
 function checkUuid(id: string): string {
   // Interpolated into a cursor's SQL (a DECLARE takes no parameters): only a UUID may pass.
@@ -43,28 +83,28 @@ function checkUuid(id: string): string {
 
 export async function openPostgresDirect(url: string): Promise<DirectDb> {
   const { default: postgres } = await import("postgres");
-  const sql = postgres(url, { max: 2, onnotice: () => {} });
+  const client = postgres(url, { max: 2, onnotice: () => {} });
   return {
     name: "postgres.js",
     async documentId(slug) {
-      const [row] = await sql`select id from documents where slug = ${slug}`;
+      const [row] = await client.unsafe(documentIdQuery.sql, documentIdParams(slug) as never[], { prepare: true });
       return row.id as string;
     },
     async insertClaim(row) {
-      await sql.unsafe(insertSql, params(row), { prepare: true });
+      await client.unsafe(insertSql, params(row) as never[], { prepare: true });
     },
     async listClaims(documentId) {
-      return (await sql.unsafe(listSql, [documentId], { prepare: true })).length;
+      return (await client.unsafe(listSql, listParams(documentId) as never[], { prepare: true })).length;
     },
     async streamClaims(documentId, onFirstBatch) {
       let count = 0;
-      for await (const rows of sql.unsafe(streamSql(checkUuid(documentId))).cursor(batchSize)) {
+      for await (const rows of client.unsafe(streamSql(checkUuid(documentId))).cursor(batchSize)) {
         if (count === 0) onFirstBatch();
         count += rows.length;
       }
       return count;
     },
-    close: () => sql.end({ timeout: 5 }),
+    close: () => client.end({ timeout: 5 }),
   };
 }
 
@@ -74,14 +114,14 @@ export async function openPgliteDirect(dataDir: string): Promise<DirectDb> {
   return {
     name: "PGlite",
     async documentId(slug) {
-      const { rows } = await db.query<{ id: string }>("select id from documents where slug = $1", [slug]);
+      const { rows } = await db.query<{ id: string }>(documentIdQuery.sql, documentIdParams(slug));
       return rows[0].id;
     },
     async insertClaim(row) {
       await db.query(insertSql, params(row));
     },
     async listClaims(documentId) {
-      return (await db.query(listSql, [documentId])).rows.length;
+      return (await db.query(listSql, listParams(documentId))).rows.length;
     },
     async streamClaims(documentId, onFirstBatch) {
       let count = 0;

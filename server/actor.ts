@@ -6,6 +6,7 @@
 import "server-only";
 import { HttpError, readCookie } from "@/lib/http";
 import { maxReviewerLength } from "@/lib/limits";
+import { reviewerCookie } from "@/lib/reviewer-cookie";
 import { reviewerName } from "@/lib/validation";
 
 /** The person a use case acts for. */
@@ -13,9 +14,6 @@ export interface Actor {
   /** Recorded on every claim they create or change, and on each event. */
   name: string;
 }
-
-/** The cookie that carries the reviewer's name. */
-export const reviewerCookie = "reviewer";
 
 /** The actor named by a cookie's raw (URI-encoded) value, or null when there is none or it is not a valid name. */
 export function actorFromCookie(value: string | undefined): Actor | null {

@@ -8,6 +8,7 @@ import { HttpError, readCookie } from "@/lib/http";
 import { maxReviewerLength } from "@/lib/limits";
 import { reviewerCookie } from "@/lib/reviewer-cookie";
 import { reviewerName } from "@/lib/validation";
+import { errorCode } from "@/lib/error-codes";
 
 /** The person a use case acts for. */
 export interface Actor {
@@ -35,7 +36,7 @@ export function requireActor(request: Request): Actor {
   const message = cookie?.trim()
     ? `The \`reviewer\` cookie must be a name of 1 to ${maxReviewerLength} characters.`
     : "Say who you are first: set the `reviewer` cookie to your name.";
-  throw new HttpError(401, "reviewer_required", message);
+  throw new HttpError(401, errorCode.reviewerRequired, message);
 }
 
 /** The actor of the page being rendered (a server component), from the same cookie, through next/headers. */

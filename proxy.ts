@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { readPublicOrigin } from "@/db/env";
 import { crossOriginRefusal } from "@/lib/cross-origin";
+import { errorCode } from "@/lib/error-codes";
 import { requestOrigin } from "@/lib/request-origin";
 import { contentSecurityPolicy, createNonce, staticSecurityHeaders } from "@/lib/security-headers";
 
@@ -19,7 +20,7 @@ export function proxy(request: NextRequest) {
   // Every path, not only /api: a server action is a POST to a page.
   const refusal = crossOriginRefusal({ method: request.method, headers: request.headers, ownOrigin });
   if (refusal) {
-    const response = NextResponse.json({ error: { code: "cross_origin", message: refusal } }, { status: 403 });
+    const response = NextResponse.json({ error: { code: errorCode.crossOrigin, message: refusal } }, { status: 403 });
     return withSecurityHeaders(response, policy);
   }
 

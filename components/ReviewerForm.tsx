@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { maxReviewerLength } from "@/lib/limits";
+import { saveReviewerName } from "./reviewer-cookie";
 
 interface ReviewerFormProps {
   reviewer: string | null;
@@ -70,7 +71,7 @@ export function ReviewerForm({ reviewer, open, asked = 0, hint, takeFocus = true
         const trimmed = name.trim();
         setBlank(!trimmed);
         if (!trimmed) return inputRef.current?.focus();
-        document.cookie = `reviewer=${encodeURIComponent(trimmed)}; path=/; max-age=31536000; samesite=lax`;
+        saveReviewerName(trimmed);
         backToChange.current = reviewer !== null;
         setEditing(false);
         onChange(trimmed);

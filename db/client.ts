@@ -7,6 +7,7 @@
  * directory silently diverge.
  */
 import { mkdirSync, realpathSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { acquireDataFolderLock } from "./data-folder-lock";
@@ -77,7 +78,7 @@ export async function closeDb(): Promise<void> {
 
 async function open(): Promise<Connection> {
   const env = readDatabaseEnv();
-  return env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite(env.PGLITE_DATA_DIR);
+  return env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite(env.PGLITE_DATA_DIR, env.PGLITE_TEMPLATE);
 }
 
 /** Seconds to wait for a PostgreSQL server to accept a connection. */
@@ -119,7 +120,7 @@ async function openPostgres(url: string): Promise<Connection> {
   return { db: db as unknown as Database, close: () => client.end({ timeout: 5 }) };
 }
 
-async function openPglite(dataDir: string): Promise<Connection> {
+async function openPglite(dataDir: string, template: string | undefined): Promise<Connection> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
@@ -141,7 +142,9 @@ async function openPglite(dataDir: string): Promise<Connection> {
   };
   let client;
   try {
-    client = await PGlite.create(dataDir);
+    // Only a database in memory starts from the template: a folder keeps its own data.
+    const loadDataDir = template && dataDir.startsWith("memory://") ? new Blob([await readFile(template)]) : undefined;
+    client = await PGlite.create(dataDir, { loadDataDir });
     const db = Object.assign(drizzle({ client, schema }), { engine: "pglite" as const });
     await migrate(db, { migrationsFolder });
     // Autovacuum never runs in PGlite's single-user mode: see db/queries/statistics.ts.

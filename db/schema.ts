@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { bigint, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import type { ArticleBlock } from "@/lib/article";
 import { claimActions, type ClaimState } from "@/lib/claim-events";
+import type { HistoryMethod } from "@/lib/history-methods";
 import { tags } from "@/lib/tags";
 
 export const claimTag = pgEnum("claim_tag", tags);
@@ -111,8 +112,8 @@ export const annotationAnchors = pgTable(
     start: integer("start_offset").notNull(),
     end: integer("end_offset").notNull(),
     exact: text("exact").notNull(),
-    // How it was placed: created, position, quote, fuzzy, reattached; or why not.
-    method: text("method").notNull(),
+    // How it was placed, or why not: lib/history-methods.ts.
+    method: text("method").$type<HistoryMethod>().notNull(),
     score: real("score"),
     actor: text("actor").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),

@@ -9,6 +9,8 @@ export const errorCode = {
   reviewerRequired: "reviewer_required",
   /** A cookie-authenticated mutation from another site (403). */
   crossOrigin: "cross_origin",
+  /** Refused by the policy (server/policy.ts) (403). */
+  forbidden: "forbidden",
   notFound: "not_found",
   methodNotAllowed: "method_not_allowed",
   /** The claim changed since the version the client named (409, with the current `annotation`). */
@@ -27,9 +29,17 @@ export const errorCode = {
   invalidRevision: "invalid_revision",
   invalidFields: "invalid_fields",
   invalidImport: "invalid_import",
+  /** Some annotations of an import cannot be placed, so none was imported (422, with `skipped`). */
+  notImportable: "not_importable",
+  /** A JSON string with half of a surrogate pair (400). */
+  invalidText: "invalid_text",
   emptyArticle: "empty_article",
   malformedJson: "malformed_json",
   bodyTooLarge: "body_too_large",
+  /** An article over one of its limits of size or nesting (400 or 413, with the `limit`). */
+  articleLimit: "article_limit",
+  /** An article that took too long or too much memory to parse and sanitise (422). */
+  tooComplex: "too_complex",
   unsupportedMediaType: "unsupported_media_type",
   /** The database cannot be reached; sent again later, the request succeeds (503, `Retry-After`). */
   databaseUnavailable: "database_unavailable",

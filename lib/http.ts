@@ -5,14 +5,14 @@
  */
 import type { z } from "zod";
 import { describeIssues, hasLoneSurrogate } from "./validation";
-import { errorCode } from "./error-codes";
+import { type ErrorCode, errorCode } from "./error-codes";
 import { databaseUnavailableCause, databaseUnavailableMessage, retryAfterSeconds } from "./database-unavailable";
 
 /** An error meant for the client: thrown anywhere in a handler, answered by `handle`. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly extra: Record<string, unknown> = {},
   ) {
@@ -80,7 +80,7 @@ export async function readJson<T>(request: Request, schema: z.ZodType<T>, maxByt
   if (broken !== null) {
     throw new HttpError(
       400,
-      "invalid_text",
+      errorCode.invalidText,
       `${broken ? `${broken}: ` : ""}text must be valid Unicode: it has half of a surrogate pair (a \\uD800–\\uDFFF escape without its other half).`,
     );
   }

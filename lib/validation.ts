@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { EditableField } from "./annotation";
 import { isHttpUrl } from "./http-url";
 import { maxClaimantLength, maxEvidenceLinks, maxNoteLength, maxReviewerLength, maxUrlLength } from "./limits";
 import { tags } from "./tags";
@@ -29,12 +30,13 @@ const httpUrl = text()
   .max(maxUrlLength, `evidence links are at most ${maxUrlLength} characters`)
   .refine(isHttpUrl, "evidence links must be http or https URLs");
 
+/** The schema of each field a reviewer can change (`editableFields`), used by both create and patch. */
 const claimFields = {
   tag: z.enum(tags, { error: `tag must be one of: ${tags.join(", ")}` }),
   note: text().refine((value) => codePointLength(value) <= maxNoteLength, `note is at most ${maxNoteLength} characters`),
   claimant: text().trim().max(maxClaimantLength, `claimant is at most ${maxClaimantLength} characters`),
   evidence: z.array(httpUrl).max(maxEvidenceLinks, `at most ${maxEvidenceLinks} evidence links`),
-};
+} satisfies Record<EditableField, z.ZodType>;
 
 const offset = z.number().int("offsets must be integers").nonnegative("offsets must not be negative");
 

@@ -6,16 +6,15 @@
 import "server-only";
 import { HttpError, readCookie } from "@/lib/http";
 import { maxReviewerLength } from "@/lib/limits";
+import { reviewerCookie } from "@/lib/reviewer-cookie";
 import { reviewerName } from "@/lib/validation";
+import { errorCode } from "@/lib/error-codes";
 
 /** The person a use case acts for. */
 export interface Actor {
   /** Recorded on every claim they create or change, and on each event. */
   name: string;
 }
-
-/** The cookie that carries the reviewer's name. */
-export const reviewerCookie = "reviewer";
 
 /** The actor named by a cookie's raw (URI-encoded) value, or null when there is none or it is not a valid name. */
 export function actorFromCookie(value: string | undefined): Actor | null {
@@ -37,7 +36,7 @@ export function requireActor(request: Request): Actor {
   const message = cookie?.trim()
     ? `The \`reviewer\` cookie must be a name of 1 to ${maxReviewerLength} characters.`
     : "Say who you are first: set the `reviewer` cookie to your name.";
-  throw new HttpError(401, "reviewer_required", message);
+  throw new HttpError(401, errorCode.reviewerRequired, message);
 }
 
 /** The actor of the page being rendered (a server component), from the same cookie, through next/headers. */

@@ -17,6 +17,7 @@ import { runOffThread } from "@/lib/worker/article-work";
 import type { Actor } from "./actor";
 import { can } from "./policy";
 import { forbidden, notFound, type Outcome, Refusal } from "./refusal";
+import { errorCode } from "@/lib/error-codes";
 
 /** Slugs tried for one title: `title`, `title-2`, … */
 const slugAttempts = 50;
@@ -30,7 +31,7 @@ export async function addArticle(actor: Actor, input: NewArticleInput): Promise<
   if (!can(actor, "add_article", { kind: "article" })) return forbidden("add articles");
   const { id, text, html, markdown, title, outlet, author, sourceUrl, publishedAt } = input;
   const article = await runOffThread("articleFromInput", { text, html, markdown }, title);
-  if (!article) return new Refusal("invalid", "empty_article", "The article has no text.");
+  if (!article) return new Refusal("invalid", errorCode.emptyArticle, "The article has no text.");
   const metadata = { outlet: outlet ?? null, author: author ?? null, sourceUrl: sourceUrl ?? null, publishedAt: publishedAt ?? null };
   const values = { title, ...metadata, ...article };
 
@@ -40,7 +41,7 @@ export async function addArticle(actor: Actor, input: NewArticleInput): Promise<
     const stored = id ? await getDocumentById(db, id) : undefined;
     if (!stored) return undefined;
     const same = (Object.keys(values) as (keyof typeof values)[]).every((key) => isDeepStrictEqual(stored[key], values[key]));
-    if (!same) return new Refusal("conflict", "id_taken", "Another article already has this id.");
+    if (!same) return new Refusal("conflict", errorCode.idTaken, "Another article already has this id.");
     return { created: false, document: stored };
   };
   const found = await existing();
@@ -55,7 +56,7 @@ export async function addArticle(actor: Actor, input: NewArticleInput): Promise<
     const raced = await existing();
     if (raced) return raced;
   }
-  return new Refusal("conflict", "slug_taken", "Too many articles share this title; change the title.");
+  return new Refusal("conflict", errorCode.slugTaken, "Too many articles share this title; change the title.");
 }
 
 /** Every article, the latest added first, with its claims counted. */
@@ -116,20 +117,20 @@ export async function publishArticleRevision(actor: Actor, slug: string, { id, .
   // Its headline stays when the new text starts with a paragraph, as an article's title does when it is added.
   const [first] = document.blocks;
   const article = await runOffThread("articleFromInput", input, first?.type === "heading" ? first.text : document.title);
-  if (!article) return new Refusal("invalid", "empty_article", "The revision has no text.");
+  if (!article) return new Refusal("invalid", errorCode.emptyArticle, "The revision has no text.");
   // A retry of a publish that went through (its answer lost) gets that answer again.
   const publishedBefore = async () => {
     const published = id ? await getPublishedRevision(db, id) : undefined;
     if (!published) return undefined;
     const same = published.documentId === document.id && published.text === article.text && isDeepStrictEqual(published.blocks, article.blocks);
-    if (!same) return new Refusal("conflict", "id_taken", "Another revision already has this id.");
+    if (!same) return new Refusal("conflict", errorCode.idTaken, "Another revision already has this id.");
     const { number, publishedBy, publishedAt, counts } = published;
     return { created: false, revision: { number, publishedBy, publishedAt: publishedAt.toISOString() }, ...counts };
   };
   const retried = await publishedBefore();
   if (retried) return retried;
   if (article.text === document.text && isDeepStrictEqual(article.blocks, document.blocks)) {
-    return new Refusal("conflict", "unchanged", "This text is the same as the latest revision's; nothing to publish.");
+    return new Refusal("conflict", errorCode.unchanged, "This text is the same as the latest revision's; nothing to publish.");
   }
   try {
     return { created: true, ...(await publishRevision(db, document.id, article, actor.name, id)) };

@@ -19,9 +19,10 @@ import type { Actor } from "./actor";
 import { createClaimFromSelection } from "./create-claim";
 import { can } from "./policy";
 import { forbidden, notFound, type Outcome, Refusal } from "./refusal";
+import { errorCode } from "@/lib/error-codes";
 
 const versionConflict = (version: number, annotation: Annotation) =>
-  new Refusal("conflict", "version_conflict", `The claim changed since version ${version}.`, { annotation });
+  new Refusal("conflict", errorCode.versionConflict, `The claim changed since version ${version}.`, { annotation });
 
 /** A new claim on the words a reviewer selected; `created` is false for a retried create that found it stored. */
 export async function createClaim(actor: Actor, slug: string, input: CreateAnnotationInput): Promise<Outcome<{ created: boolean; annotation: Annotation }>> {
@@ -31,17 +32,17 @@ export async function createClaim(actor: Actor, slug: string, input: CreateAnnot
     case "not_found":
       return notFound("Article");
     case "invalid_revision":
-      return new Refusal("invalid", "invalid_revision", `revision: the article has no revision ${input.revision} (the latest is ${result.latest}).`);
+      return new Refusal("invalid", errorCode.invalidRevision, `revision: the article has no revision ${input.revision} (the latest is ${result.latest}).`);
     case "invalid_range":
-      return new Refusal("invalid", "invalid_range", result.message);
+      return new Refusal("invalid", errorCode.invalidRange, result.message);
     case "revised":
       return new Refusal(
         "conflict",
-        "article_revised",
+        errorCode.articleRevised,
         `The article was revised (revision ${result.latest}) after these words were selected, and they are not in the latest text as they were: select them again on the latest revision.`,
       );
     case "id_taken":
-      return new Refusal("conflict", "id_taken", "Another claim already has this id.");
+      return new Refusal("conflict", errorCode.idTaken, "Another claim already has this id.");
     default:
       return { created: result.kind === "created", annotation: result.annotation };
   }
@@ -86,17 +87,17 @@ export async function reattachClaim(actor: Actor, id: string, { version, start, 
   const document = claim && !claim.deletedAt ? await getDocumentById(db, claim.documentId) : undefined;
   if (!claim || !document) return notFound("Claim");
   // A placed claim keeps its words: moving it would be a new claim, not a repair.
-  const notOrphan = new Refusal("conflict", "not_orphan", "Only an orphan can be re-attached: this claim is on the article's words.");
+  const notOrphan = new Refusal("conflict", errorCode.notOrphan, "Only an orphan can be re-attached: this claim is on the article's words.");
   if (claim.status !== "orphan") return notOrphan;
 
   const text = new CodePointIndex(document.text);
   const problem = checkRange(text.length, start, end);
-  if (problem) return new Refusal("invalid", "invalid_range", problem);
+  if (problem) return new Refusal("invalid", errorCode.invalidRange, problem);
   const result = await reattachAnnotation(db, id, version, describeRange(text, start, end), document.revision, actor.name);
   if (result.kind === "not_found") return notFound("Claim");
   if (result.kind === "not_orphan") return notOrphan;
   if (result.kind === "revised") {
-    return new Refusal("conflict", "article_revised", "The article was revised meanwhile; select the words again on its latest revision.");
+    return new Refusal("conflict", errorCode.articleRevised, "The article was revised meanwhile; select the words again on its latest revision.");
   }
   if (result.kind === "conflict") return versionConflict(version, result.annotation);
   return result.annotation;

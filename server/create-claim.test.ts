@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { closeDb, getDb } from "@/db/client";
+import { closeDb, type Database, getDb } from "@/db/client";
 import { articleText, parsePlainArticle } from "@/lib/article";
 import { createTestDocument } from "@/test/api-client";
 import { documentRevisions, documents } from "@/db/schema";
@@ -21,22 +21,25 @@ describe("a claim made while a revision is being published", () => {
 
     // A revision holds the article's row, as publishing does, while the claim is made.
     let publish!: () => void;
-    let locked!: () => void;
-    const rowLocked = new Promise<void>((resolve) => (locked = resolve));
+    let locked!: (backend: number) => void;
+    const rowLocked = new Promise<number>((resolve) => (locked = resolve));
     const publishing = db.transaction(async (tx) => {
       await tx.select({ id: documents.id }).from(documents).where(eq(documents.id, document.id)).for("update");
-      locked();
+      locked(await backendPid(tx));
       await new Promise<void>((resolve) => (publish = resolve));
       const text = articleText(revised);
       await tx.insert(documentRevisions).values({ documentId: document.id, number: 2, text, blocks: revised, publishedBy: "Grace" });
       await tx.update(documents).set({ text, blocks: revised, revision: 2 }).where(eq(documents.id, document.id));
     });
-    await rowLocked;
+    const publisher = await rowLocked;
 
     let settled = false;
     const creating = createClaimFromSelection(db, document.slug, { start, end: start + words.length, revision: 1, tag: "denied" }, "Ada");
     void creating.finally(() => (settled = true));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The claim's transaction is seen waiting for the publisher's lock, rather
+    // than given some time to get past it: a claim that took no lock is
+    // never seen waiting, and this fails.
+    await expect.poll(() => backendsWaitingFor(db, publisher), { timeout: 10_000 }).toBe(1);
     expect(settled).toBe(false);
 
     publish();
@@ -47,3 +50,15 @@ describe("a claim made while a revision is being published", () => {
     expect(annotation).toMatchObject({ quote: words, createdRevision: 2, start: articleText(revised).indexOf(words) });
   });
 });
+
+/** The PostgreSQL backend serving `db` (a transaction, so that it is the one holding its locks). */
+async function backendPid(db: Database): Promise<number> {
+  const [row] = (await db.execute(sql`select pg_backend_pid() as pid`)) as unknown as { pid: number }[];
+  return row.pid;
+}
+
+/** How many backends are waiting for a lock the backend `pid` holds. */
+async function backendsWaitingFor(db: Database, pid: number): Promise<number> {
+  const [row] = (await db.execute(sql`select count(*)::int as waiting from pg_stat_activity where ${pid} = any(pg_blocking_pids(pid))`)) as unknown as { waiting: number }[];
+  return row.waiting;
+}

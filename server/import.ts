@@ -14,6 +14,7 @@ import type { SkippedAnnotation } from "@/lib/import/w3c";
 import type { Actor } from "./actor";
 import { can } from "./policy";
 import { forbidden, notFound, type Outcome, Refusal } from "./refusal";
+import { errorCode } from "@/lib/error-codes";
 
 export interface ImportResult {
   created: Annotation[];
@@ -43,7 +44,7 @@ export async function importClaims(
   if (failed.length > 0 && !skipUnplaceable) {
     return new Refusal(
       "unprocessable",
-      "not_importable",
+      errorCode.notImportable,
       `${failed.length} of ${items.length} annotations cannot be imported, so none was. ` +
         "Fix them, or send the request again with ?skip=unplaceable to import the others.",
       { created: [], skipped: failed, ...(next ? { next } : {}) },
@@ -51,7 +52,7 @@ export async function importClaims(
   }
   const result = await createAnnotations(db, document, claims, actor.name);
   if (result.kind === "revised") {
-    return new Refusal("conflict", "article_revised", "The article was revised during the import; nothing was imported. Try again.");
+    return new Refusal("conflict", errorCode.articleRevised, "The article was revised during the import; nothing was imported. Try again.");
   }
   return { created: result.annotations, skipped };
 }

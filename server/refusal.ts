@@ -5,6 +5,7 @@
  * know HTTP).
  */
 import { HttpError } from "@/lib/http";
+import { type ErrorCode, errorCode } from "@/lib/error-codes";
 
 /** Why a use case refused, by kind: each kind is one HTTP status. */
 export const refusalStatus = {
@@ -19,7 +20,7 @@ export type RefusalKind = keyof typeof refusalStatus;
 export class Refusal {
   constructor(
     readonly kind: RefusalKind,
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly message: string,
     /** More of the answer, beside `error` (e.g. the claim as it now is). */
     readonly extra: Record<string, unknown> = {},
@@ -30,10 +31,10 @@ export class Refusal {
 export type Outcome<T> = T | Refusal;
 
 /** `404 not_found`: "{what} was not found." */
-export const notFound = (what: string) => new Refusal("not_found", "not_found", `${what} was not found.`);
+export const notFound = (what: string) => new Refusal("not_found", errorCode.notFound, `${what} was not found.`);
 
 /** Refused by the policy. */
-export const forbidden = (what: string) => new Refusal("forbidden", "forbidden", `You may not ${what}.`);
+export const forbidden = (what: string) => new Refusal("forbidden", errorCode.forbidden, `You may not ${what}.`);
 
 /** The result of a use case, or its refusal thrown as the HTTP error `handle` answers. */
 export function unwrap<T>(outcome: Outcome<T>): T {

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { ChangeTime } from "@/components/ChangeTime";
 import { maxClaimantLength, maxNoteLength } from "@/lib/limits";
 import { type Tag, tagInfo, tags } from "@/lib/tags";
+import type { EditableField } from "@/lib/annotation";
 import type { Claim } from "./claim";
 import type { OverwriteNotice, SyncStatus } from "./claim-sync";
 import type { ClaimActions } from "./ClaimPanel";
@@ -129,7 +130,8 @@ export function ClaimEditor({ readOnly, claim, status, actions, takeFocus, overw
   );
 }
 
-const fieldNames: Record<string, string> = { tag: "tag", note: "note", claimant: "claimant", evidence: "evidence links" };
+/** How the notice names each field a reviewer can change. */
+const fieldNames: Record<EditableField, string> = { tag: "tag", note: "note", claimant: "claimant", evidence: "evidence links" };
 
 /** Another reviewer's words that this reviewer's save replaced, so nothing is lost unseen. */
 function Overwritten({ notice, onDismiss }: { notice: OverwriteNotice; onDismiss: () => void }) {
@@ -139,7 +141,7 @@ function Overwritten({ notice, onDismiss }: { notice: OverwriteNotice; onDismiss
       <ul>
         {Object.entries(notice.theirs).map(([field, value]) => (
           <li key={field}>
-            {fieldNames[field]}: <q>{Array.isArray(value) ? value.join(", ") : String(value)}</q>
+            {fieldNames[field as EditableField]}: <q>{Array.isArray(value) ? value.join(", ") : String(value)}</q>
           </li>
         ))}
       </ul>

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
 import { api, ApiError } from "@/lib/api-client";
 import { maxReviewerLength } from "@/lib/limits";
+import { saveReviewerName } from "../reviewer-cookie";
 import { type ImportOutcome, readImportResponse } from "./import-response";
 import { ImportReport } from "./ImportReport";
 
@@ -33,7 +34,7 @@ export function ImportClaims({ slug, reviewer }: ImportClaimsProps) {
     const name = form.get("reviewer");
     if (typeof name === "string" && name.trim()) {
       // The same cookie the editor's name form sets; the import API reads it.
-      document.cookie = `reviewer=${encodeURIComponent(name.trim())}; path=/; max-age=31536000; samesite=lax`;
+      saveReviewerName(name.trim());
     }
 
     setState({ kind: "sending" });

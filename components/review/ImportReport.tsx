@@ -1,7 +1,5 @@
+import { errorCode } from "@/lib/error-codes";
 import type { ImportOutcome } from "./import-response";
-
-/** The import API's code for a refusal because some annotations could not be imported. */
-const allOrNothing = "not_importable";
 
 /** What an import did: how many claims it created, and each one it left out and why. */
 export function ImportReport({ outcome }: { outcome: ImportOutcome }) {
@@ -20,7 +18,7 @@ export function ImportReport({ outcome }: { outcome: ImportOutcome }) {
         <p>
           <strong>Nothing was imported.</strong>{" "}
           {/* The all-or-nothing refusal's own message speaks to API clients (`?skip=…`); the list and hint below say it here. */}
-          {outcome.code === allOrNothing ? "These annotations cannot be imported:" : outcome.message}
+          {outcome.code === errorCode.notImportable ? "These annotations cannot be imported:" : outcome.message}
         </p>
       )}
       {outcome.kind === "imported" && outcome.next && (

@@ -1,6 +1,7 @@
 import { type SQLWrapper, and, eq, isNull, sql } from "drizzle-orm";
 import { type Annotation, type ClaimFields, editorAnnotationKeys, pick } from "@/lib/annotation";
 import type { TextAnchor } from "@/lib/selectors";
+import type { HistoryMethod } from "@/lib/history-methods";
 import type { Tag } from "@/lib/tags";
 import type { Database } from "../client";
 import { annotationAnchors, annotations, type AnnotationRow, documents, type NewAnnotationRow } from "../schema";
@@ -139,7 +140,7 @@ export function newClaimRow(claim: NewClaim): NewAnnotationRow {
 export function firstAnchorRow(
   annotationId: string,
   claim: Pick<NewClaim, "revision" | "anchor" | "reviewer">,
-  method: string,
+  method: HistoryMethod,
   score: number | null = null,
 ): typeof annotationAnchors.$inferInsert {
   const { start, end, exact } = claim.anchor;
@@ -336,7 +337,7 @@ export async function reattachAnnotation(
       })
       .where(eq(annotations.id, id))
       .returning();
-    const place = { status: "anchored" as const, start: anchor.start, end: anchor.end, exact: anchor.exact, method: "reattached", score: null, actor: reviewer, at: row.updatedAt };
+    const place = { status: "anchored" as const, start: anchor.start, end: anchor.end, exact: anchor.exact, method: "reattached" as const, score: null, actor: reviewer, at: row.updatedAt };
     await tx
       .insert(annotationAnchors)
       .values({ annotationId: id, revision, ...place })

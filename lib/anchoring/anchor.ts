@@ -43,18 +43,13 @@ import { codePointLength } from "../text-offsets";
 import { type QuoteQuery, candidateScore, isSupported, measureCandidate, nearbyDistance } from "./candidates";
 import { matchQuote } from "./match-quote";
 import { normalizeString } from "./normalize";
+import type { AnchorMethod, OrphanReason } from "./methods";
 import { type PreparedText, prepareText } from "./prepared-text";
 
 /** A claim's place in the revision it was made on: old offsets and quote selector, in code points. */
 export type StoredAnchor = TextAnchor;
 
-/** How an anchored claim was found, surest first. */
-export const anchorMethods = ["position", "quote", "fuzzy"] as const;
-export type AnchorMethod = (typeof anchorMethods)[number];
-
-/** Why a claim could not be anchored. */
-export const orphanReasons = ["empty-quote", "not-found", "context-mismatch", "ambiguous"] as const;
-export type OrphanReason = (typeof orphanReasons)[number];
+export { type AnchorMethod, anchorMethods, type OrphanReason, orphanReasons } from "./methods";
 
 /** Where a claim is in the new text, in code points (end exclusive), or why it is nowhere. */
 export type AnchorResult =

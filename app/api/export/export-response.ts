@@ -4,11 +4,12 @@ import type { ExportLinks } from "@/lib/export/links";
 import { HttpError } from "@/lib/http";
 import { requestOrigin } from "@/lib/request-origin";
 import type { ExportDownload } from "@/server/export";
+import { errorCode } from "@/lib/error-codes";
 
 /** The format and filters of an export request; 400 when either is wrong or the format is missing. */
 export function readExportQuery(request: Request): ExportQuery {
   const parsed = parseExportQuery(new URL(request.url).searchParams);
-  if ("error" in parsed) throw new HttpError(400, "invalid_query", parsed.error);
+  if ("error" in parsed) throw new HttpError(400, errorCode.invalidQuery, parsed.error);
   return parsed;
 }
 

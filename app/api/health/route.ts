@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { pingDatabase } from "@/db/health";
 import { databaseUnavailableResponse, handle, HttpError, otherMethods } from "@/lib/http";
+import { errorCode } from "@/lib/error-codes";
 
 const query = z.object({ ready: z.enum(["1", "true", "0", "false"]).optional() });
 
@@ -11,7 +12,7 @@ const query = z.object({ ready: z.enum(["1", "true", "0", "false"]).optional() }
  */
 export const GET = handle(async (request: Request) => {
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) throw new HttpError(400, "invalid_query", "ready must be 1 or true (also check the database), or 0 or false.");
+  if (!parsed.success) throw new HttpError(400, errorCode.invalidQuery, "ready must be 1 or true (also check the database), or 0 or false.");
   const headers = { "cache-control": "no-store" };
   const ready = parsed.data.ready === "1" || parsed.data.ready === "true";
   if (ready && !(await pingDatabase())) {

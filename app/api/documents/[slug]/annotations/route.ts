@@ -4,6 +4,7 @@ import { createAnnotationInput, maxBodyBytes } from "@/lib/validation";
 import { getActor, requireActor } from "@/server/actor";
 import { createClaim, listClaimsJson } from "@/server/claims";
 import { unwrap } from "@/server/refusal";
+import { errorCode } from "@/lib/error-codes";
 
 type Context = { params: Promise<{ slug: string }> };
 
@@ -15,7 +16,7 @@ type Context = { params: Promise<{ slug: string }> };
 export const GET = handle(async (request: Request, { params }: Context) => {
   const revision = readRevisionParam(request);
   const fields = new URL(request.url).searchParams.get("fields");
-  if (fields !== null && fields !== "editor") throw new HttpError(400, "invalid_fields", "fields must be `editor` or absent.");
+  if (fields !== null && fields !== "editor") throw new HttpError(400, errorCode.invalidFields, "fields must be `editor` or absent.");
   const body = unwrap(await listClaimsJson(getActor(request), (await params).slug, { revision, editorFields: fields !== null }));
   return new Response(body, { headers: { "content-type": "application/json" } });
 });

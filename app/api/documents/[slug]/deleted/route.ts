@@ -4,13 +4,14 @@ import { describeIssues } from "@/lib/validation";
 import { getActor } from "@/server/actor";
 import { listDeletedClaims } from "@/server/claims";
 import { unwrap } from "@/server/refusal";
+import { errorCode } from "@/lib/error-codes";
 
 type Context = { params: Promise<{ slug: string }> };
 
 /** The deleted claims of an article, the latest deletion first, filtered by `deletedBy`, `from`, `to`. */
 export const GET = handle(async (request: Request, { params }: Context) => {
   const query = deletedQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) throw new HttpError(400, "invalid_query", describeIssues(query.error));
+  if (!query.success) throw new HttpError(400, errorCode.invalidQuery, describeIssues(query.error));
   return Response.json({ deleted: unwrap(await listDeletedClaims(getActor(request), (await params).slug, query.data)) });
 });
 

@@ -5,6 +5,7 @@ import { describeIssues } from "@/lib/validation";
 import { requireActor } from "@/server/actor";
 import { importClaims } from "@/server/import";
 import { unwrap } from "@/server/refusal";
+import { errorCode } from "@/lib/error-codes";
 
 /** Largest import file read. */
 const maxImportBytes = 10 * 1024 * 1024;
@@ -22,10 +23,10 @@ const importQuery = z.object({
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const actor = requireActor(request);
   const query = importQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) throw new HttpError(400, "invalid_query", describeIssues(query.error));
+  if (!query.success) throw new HttpError(400, errorCode.invalidQuery, describeIssues(query.error));
   // Not checked whole for half surrogate pairs: other tools' fields the import never stores may hold them.
   const list = readAnnotationList(await readJson(request, z.unknown(), maxImportBytes, { wellFormed: false }));
-  if ("error" in list) throw new HttpError(400, "invalid_import", list.error);
+  if ("error" in list) throw new HttpError(400, errorCode.invalidImport, list.error);
   const options = { skipUnplaceable: query.data.skip !== undefined, next: list.next };
   const { created, skipped } = unwrap(await importClaims(actor, (await params).slug, list.items, options));
   const next = list.next ? { next: list.next } : {};

@@ -42,9 +42,31 @@ export interface MeasureConfig {
 const config = JSON.parse(readFileSync(process.argv[2], "utf8")) as MeasureConfig;
 const large = !config.quick;
 const counts = config.quick
-  ? { ready: 3, readyPostgres: 2, ready50k: 0, cycles: 5, warmup: 1, cycles50k: 0, create: 50, list: 5, exportRuns: { PGlite: 0, PostgreSQL: 0 }, anchorAll: 3 }
+  ? {
+      ready: 3,
+      readyPostgres: 2,
+      ready50k: 0,
+      cycles: 5,
+      warmup: 1,
+      cycles50k: 0,
+      create: 50,
+      list: 5,
+      exportRuns: { PGlite: 0, PostgreSQL: 0 },
+      anchorAll: 3,
+    }
   : // Sized to keep the other figures under 10 minutes on 2 cores (figure 8 adds 3½): PGlite exports and the 50,000-claim page are slow.
-    { ready: 7, readyPostgres: 5, ready50k: 2, cycles: 14, warmup: 1, cycles50k: 2, create: 200, list: 11, exportRuns: { PGlite: 2, PostgreSQL: 3 }, anchorAll: 5 };
+    {
+      ready: 7,
+      readyPostgres: 5,
+      ready50k: 2,
+      cycles: 14,
+      warmup: 1,
+      cycles50k: 2,
+      create: 200,
+      list: 11,
+      exportRuns: { PGlite: 2, PostgreSQL: 3 },
+      anchorAll: 5,
+    };
 const timeoutMs = 120_000;
 /** Figure 8: simulated reviewers by database, and how long at a reviewer's pace, then flat out. */
 const load = {
@@ -62,7 +84,12 @@ const notes: string[] = [];
 const servers = new Set<NextServer>();
 let browser: Browser | null = null;
 
-const log = (message: string) => console.log(`[bench ${Math.round((Date.now() - config.startedAt) / 1000).toString().padStart(3)} s] ${message}`);
+const log = (message: string) =>
+  console.log(
+    `[bench ${Math.round((Date.now() - config.startedAt) / 1000)
+      .toString()
+      .padStart(3)} s] ${message}`,
+  );
 
 /** Runs one figure; a failure becomes a MISS row (or an info row) instead of ending the run. */
 async function figure(name: string, target: string, measure: () => Promise<void>): Promise<void> {
@@ -80,7 +107,13 @@ async function figure(name: string, target: string, measure: () => Promise<void>
 }
 
 async function startServer(name: string, database: { databaseUrl?: string; pgliteDir?: string }, port: number): Promise<NextServer> {
-  const server = await startNextServer({ appDir: config.appDir, distDir: config.distDir, port: await freePort(port), ...database, log: path.join(config.workDir, `server-${name}.log`) });
+  const server = await startNextServer({
+    appDir: config.appDir,
+    distDir: config.distDir,
+    port: await freePort(port),
+    ...database,
+    log: path.join(config.workDir, `server-${name}.log`),
+  });
   servers.add(server);
   return server;
 }
@@ -114,7 +147,13 @@ function editorReadyRows(label: string, result: Awaited<ReturnType<typeof measur
 function claimActionRows(label: string, result: ActionFigure, strict: boolean) {
   raw[`claimActions.${label}`] = result;
   if (result.failure) {
-    rows.push(failedRow(`2 add, retag, remove · ${label}`, strict ? "p50 ≤ 1 ms, p95 ≤ 4 ms, ≤ 2× baseline" : `responds (< ${timeoutMs / 1000} s)`, result.failure));
+    rows.push(
+      failedRow(
+        `2 add, retag, remove · ${label}`,
+        strict ? "p50 ≤ 1 ms, p95 ≤ 4 ms, ≤ 2× baseline" : `responds (< ${timeoutMs / 1000} s)`,
+        result.failure,
+      ),
+    );
     return;
   }
   for (const action of ["add", "retag", "remove"] as const) {
@@ -129,7 +168,9 @@ function claimActionRows(label: string, result: ActionFigure, strict: boolean) {
     const scriptNote = `the key or click to idle, all JavaScript; main thread busy ${mainThread.toFixed(1)} ms (p50)`;
     const responds = { target: `responds (< ${timeoutMs / 1000} s)`, pass: true };
     if (strict) {
-      rows.push(row(`2 ${action} · transaction + redraw p50 · ${label}`, transaction.p50, transactionBaseline.p50, "ms", { max: 1, maxRatio: 2 }, { note }));
+      rows.push(
+        row(`2 ${action} · transaction + redraw p50 · ${label}`, transaction.p50, transactionBaseline.p50, "ms", { max: 1, maxRatio: 2 }, { note }),
+      );
       rows.push(row(`2 ${action} · transaction + redraw p95 · ${label}`, transaction.p95, transactionBaseline.p95, "ms", { max: 4, maxRatio: 2 }));
       rows.push(row(`2 ${action} · whole action JS p50 · ${label}`, script.p50, scriptBaseline.p50, "ms", { maxRatio: 2 }, { note: scriptNote }));
       rows.push(row(`2 ${action} · whole action JS p95 · ${label}`, script.p95, scriptBaseline.p95, "ms", { maxRatio: 2 }));
@@ -145,7 +186,16 @@ async function apiFigures(backend: string, server: NextServer, direct: DirectDb,
     const samples: Samples = await measureCreate(server, direct, corpus, slugs.create, counts.create, 20);
     raw[`create.${backend}`] = samples;
     const postgres = backend === "PostgreSQL";
-    rows.push(row(`3 create claim p50 · ${backend}`, median(samples.subject), median(samples.baseline), "ms", { maxRatio: 3, ...(postgres ? { max: 5 } : {}) }, { note: `${samples.subject.length} claims each` }));
+    rows.push(
+      row(
+        `3 create claim p50 · ${backend}`,
+        median(samples.subject),
+        median(samples.baseline),
+        "ms",
+        { maxRatio: 3, ...(postgres ? { max: 5 } : {}) },
+        { note: `${samples.subject.length} claims each` },
+      ),
+    );
     rows.push(row(`3 create claim p95 · ${backend}`, p95(samples.subject), p95(samples.baseline), "ms"));
   });
   await figure(`4 list 5,000 claims · ${backend}`, "≤ 2× baseline", async () => {
@@ -161,33 +211,69 @@ async function apiFigures(backend: string, server: NextServer, direct: DirectDb,
         raw[`export.${format}.${backend}`] = result;
         const rate = (runs: ExportFigure["subject"]) => medianOf(runs, (r) => (r.claims / r.totalMs) * 1000);
         const label = `5 export ${format === "w3c" ? "W3C" : "CSV"} · ${backend}`;
-        const megabytes = (runs: ExportFigure["subject"], bytes: (run: ExportFigure["subject"][number]) => number) => (medianOf(runs, bytes) / 1e6).toFixed(0);
+        const megabytes = (runs: ExportFigure["subject"], bytes: (run: ExportFigure["subject"][number]) => number) =>
+          (medianOf(runs, bytes) / 1e6).toFixed(0);
         rows.push(
-          row(`${label} · claims/s`, rate(result.subject), rate(result.baseline), "claims/s", { min: 100_000 }, {
-            higherIsBetter: true,
-            note: `accepting gzip, as a browser: ${megabytes(result.subject, (r) => r.wireBytes ?? 0)} MB on the wire for ${megabytes(result.subject, (r) => r.bytes)} MB; median of ${result.subject.length}`,
-          }),
+          row(
+            `${label} · claims/s`,
+            rate(result.subject),
+            rate(result.baseline),
+            "claims/s",
+            { min: 100_000 },
+            {
+              higherIsBetter: true,
+              note: `accepting gzip, as a browser: ${megabytes(result.subject, (r) => r.wireBytes ?? 0)} MB on the wire for ${megabytes(result.subject, (r) => r.bytes)} MB; median of ${result.subject.length}`,
+            },
+          ),
         );
         rows.push(
-          row(`${label} · claims/s, no gzip`, rate(result.identity), rate(result.baseline), "claims/s", { min: 100_000 }, {
-            higherIsBetter: true,
-            note: `not accepting gzip, as curl by default: the export without Next's compression; median of ${result.identity.length}`,
-          }),
+          row(
+            `${label} · claims/s, no gzip`,
+            rate(result.identity),
+            rate(result.baseline),
+            "claims/s",
+            { min: 100_000 },
+            {
+              higherIsBetter: true,
+              note: `not accepting gzip, as curl by default: the export without Next's compression; median of ${result.identity.length}`,
+            },
+          ),
         );
-        rows.push(row(`${label} · first byte`, medianOf(result.subject, (r) => r.firstByteMs), medianOf(result.baseline, (r) => r.firstByteMs), "ms", { max: 200 }));
+        rows.push(
+          row(
+            `${label} · first byte`,
+            medianOf(result.subject, (r) => r.firstByteMs),
+            medianOf(result.baseline, (r) => r.firstByteMs),
+            "ms",
+            { max: 200 },
+          ),
+        );
         // The largest: a later run starts from the heap an earlier one grew, and shows less.
         const growth = [...result.subject, ...result.identity].map((r) => (r.memoryGrowth ?? 0) / 1e6);
-        rows.push(row(`${label} · memory growth`, Math.max(...growth), null, "MB", { max: 100 }, { note: "largest of the runs, with gzip or without" }));
+        rows.push(
+          row(`${label} · memory growth`, Math.max(...growth), null, "MB", { max: 100 }, { note: "largest of the runs, with gzip or without" }),
+        );
       });
     }
   }
   await figure(`6 re-anchor 5,000 · POST revisions · ${backend}`, "≤ 1,000 ms", async () => {
-    const runs = await measureReanchorApi(server, corpus, Array.from({ length: reanchorRuns }, (_, i) => reanchorSlug(i + 1)));
+    const runs = await measureReanchorApi(
+      server,
+      corpus,
+      Array.from({ length: reanchorRuns }, (_, i) => reanchorSlug(i + 1)),
+    );
     raw[`reanchor.${backend}`] = runs;
     rows.push(
-      row(`6 re-anchor 5,000 · POST revisions · ${backend}`, medianOf(runs, (r) => r.ms), null, "ms", { max: 1_000 }, {
-        note: `${runs[0].anchored} anchored, ${runs[0].orphaned} orphaned; median of ${runs.length}`,
-      }),
+      row(
+        `6 re-anchor 5,000 · POST revisions · ${backend}`,
+        medianOf(runs, (r) => r.ms),
+        null,
+        "ms",
+        { max: 1_000 },
+        {
+          note: `${runs[0].anchored} anchored, ${runs[0].orphaned} orphaned; median of ${runs.length}`,
+        },
+      ),
     );
   });
 }
@@ -199,9 +285,16 @@ function loadRows(backend: string, result: LoadResult) {
     const latency = latencySummary(paced.latencies[op]);
     if (latency.n === 0) continue;
     rows.push(
-      row(`8 load · ${op} p95 · ${backend}`, latency.p95, null, "ms", { max: 100 }, {
-        note: `p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms over ${latency.n} requests (${pace})`,
-      }),
+      row(
+        `8 load · ${op} p95 · ${backend}`,
+        latency.p95,
+        null,
+        "ms",
+        { max: 100 },
+        {
+          note: `p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms over ${latency.n} requests (${pace})`,
+        },
+      ),
     );
   }
   const statuses = (phase: typeof paced) =>
@@ -210,23 +303,44 @@ function loadRows(backend: string, result: LoadResult) {
       .map(([status, n]) => `${status} ×${n}`)
       .join(", ");
   rows.push(
-    row(`8 load · errors (non-2xx but true conflicts) · ${backend}`, paced.errors + flatOut.errors, null, "requests", { max: 0 }, {
-      note: `${paced.requests} requests at a reviewer's pace (${statuses(paced)}), ${flatOut.requests} flat out (${statuses(flatOut)}); true conflicts (409 version_conflict on a claim another reviewer changed): ${paced.conflicts} and ${flatOut.conflicts}`,
-    }),
+    row(
+      `8 load · errors (non-2xx but true conflicts) · ${backend}`,
+      paced.errors + flatOut.errors,
+      null,
+      "requests",
+      { max: 0 },
+      {
+        note: `${paced.requests} requests at a reviewer's pace (${statuses(paced)}), ${flatOut.requests} flat out (${statuses(flatOut)}); true conflicts (409 version_conflict on a claim another reviewer changed): ${paced.conflicts} and ${flatOut.conflicts}`,
+      },
+    ),
   );
   const differences = [...check.lost, ...check.doubled];
   rows.push(
-    row(`8 load · lost or doubled writes · ${backend}`, differences.length, null, "requests", { max: 0 }, {
-      note: `${check.claims} claims read back against the reviewers' ledgers: ${result.created} created, ${result.sharedChanges} acknowledged changes of shared claims; ${check.lost.length} lost, ${check.doubled.length} doubled${differences.length ? ` (${differences.slice(0, 3).join("; ")})` : ""}${check.afterErrors.length ? `; ${check.afterErrors.length} more differences on claims whose request failed` : ""}`,
-    }),
+    row(
+      `8 load · lost or doubled writes · ${backend}`,
+      differences.length,
+      null,
+      "requests",
+      { max: 0 },
+      {
+        note: `${check.claims} claims read back against the reviewers' ledgers: ${result.created} created, ${result.sharedChanges} acknowledged changes of shared claims; ${check.lost.length} lost, ${check.doubled.length} doubled${differences.length ? ` (${differences.slice(0, 3).join("; ")})` : ""}${check.afterErrors.length ? `; ${check.afterErrors.length} more differences on claims whose request failed` : ""}`,
+      },
+    ),
   );
   const all = loadOperations.flatMap((op) => flatOut.latencies[op]);
   const overall = latencySummary(all);
   rows.push(
-    row(`8 load · flat-out throughput · ${backend}`, (flatOut.requests / flatOut.ms) * 1000, null, "requests/s", {}, {
-      higherIsBetter: true,
-      note: `${result.reviewers} reviewers, each sending its next action when the last is answered, for ${load.flatOutMs / 1000} s: ${flatOut.requests} requests, p50 ${overall.p50.toFixed(1)} ms, p95 ${overall.p95.toFixed(1)} ms, p99 ${overall.p99.toFixed(1)} ms; the machine's load average ${result.loadAverage.start.toFixed(1)} when the figure started, ${result.loadAverage.end.toFixed(1)} when it ended (${os.cpus().length} cores)`,
-    }),
+    row(
+      `8 load · flat-out throughput · ${backend}`,
+      (flatOut.requests / flatOut.ms) * 1000,
+      null,
+      "requests/s",
+      {},
+      {
+        higherIsBetter: true,
+        note: `${result.reviewers} reviewers, each sending its next action when the last is answered, for ${load.flatOutMs / 1000} s: ${flatOut.requests} requests, p50 ${overall.p50.toFixed(1)} ms, p95 ${overall.p95.toFixed(1)} ms, p99 ${overall.p99.toFixed(1)} ms; the machine's load average ${result.loadAverage.start.toFixed(1)} when the figure started, ${result.loadAverage.end.toFixed(1)} when it ended (${os.cpus().length} cores)`,
+      },
+    ),
   );
 }
 
@@ -274,14 +388,22 @@ async function main() {
     const orphans = anchorAll(corpus.revision.text, corpus.claims5k).filter((r) => r.status === "orphan").length;
     raw.anchorAll = { ...result, orphans };
     rows.push(
-      row("6 re-anchor 5,000 · anchorAll (lib/anchoring)", result.median, null, "ms", { max: 1_000 }, { note: `${orphans} orphaned; median of ${result.sampleCount} (vitest bench)` }),
+      row(
+        "6 re-anchor 5,000 · anchorAll (lib/anchoring)",
+        result.median,
+        null,
+        "ms",
+        { max: 1_000 },
+        { note: `${orphans} orphaned; median of ${result.sampleCount} (vitest bench)` },
+      ),
     );
   });
 
-  if (!loadOnly) browser = await chromium.launch({
-    executablePath: existsSync(chromiumPath) ? chromiumPath : undefined,
-    args: ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-  });
+  if (!loadOnly)
+    browser = await chromium.launch({
+      executablePath: existsSync(chromiumPath) ? chromiumPath : undefined,
+      args: ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+    });
 
   log("PGlite: starting the server");
   const pglite = await startServer("pglite", { pgliteDir: config.pgliteDir }, config.basePort);
@@ -290,23 +412,46 @@ async function main() {
     const with5k = await measureShippedScripts(browser!, pglite.origin, editors.claims5k, timeoutMs);
     raw.shippedScripts = { empty: shipped, claims5k: with5k };
     rows.push(
-      row("7 JS to open the editor (gzip)", shipped.gzipBytes / 1000, null, "kB", { max: 180 }, {
-        note: `First Load JS: ${shipped.count} scripts, ${(shipped.bytes / 1000).toFixed(0)} kB raw; links' prefetches add ${(shipped.prefetchedGzipBytes / 1000).toFixed(0)} kB gzip; the HTML is ${(shipped.html.gzipBytes / 1000).toFixed(0)} kB gzip with no claims, ${(with5k.html.gzipBytes / 1000).toFixed(0)} kB (${(with5k.html.bytes / 1e6).toFixed(1)} MB raw) with 5,000`,
-      }),
+      row(
+        "7 JS to open the editor (gzip)",
+        shipped.gzipBytes / 1000,
+        null,
+        "kB",
+        { max: 180 },
+        {
+          note: `First Load JS: ${shipped.count} scripts, ${(shipped.bytes / 1000).toFixed(0)} kB raw; links' prefetches add ${(shipped.prefetchedGzipBytes / 1000).toFixed(0)} kB gzip; the HTML is ${(shipped.html.gzipBytes / 1000).toFixed(0)} kB gzip with no claims, ${(with5k.html.gzipBytes / 1000).toFixed(0)} kB (${(with5k.html.bytes / 1e6).toFixed(1)} MB raw) with 5,000`,
+        },
+      ),
     );
   });
   await figure("1 editor ready · 5k claims · PGlite", "≤ 1,000 ms", async () => {
-    editorReadyRows("5k claims · PGlite", await measureEditorReady(browser!, pglite.origin, editors.claims5k, editors.empty, counts.ready, timeoutMs), true);
+    editorReadyRows(
+      "5k claims · PGlite",
+      await measureEditorReady(browser!, pglite.origin, editors.claims5k, editors.empty, counts.ready, timeoutMs),
+      true,
+    );
   });
   await figure("2 claim actions · 5k claims", "p50 ≤ 1 ms", async () => {
-    claimActionRows("5k claims", await measureClaimActions(browser!, pglite.origin, editors.claims5k, editors.empty, counts.cycles, counts.warmup, timeoutMs), true);
+    claimActionRows(
+      "5k claims",
+      await measureClaimActions(browser!, pglite.origin, editors.claims5k, editors.empty, counts.cycles, counts.warmup, timeoutMs),
+      true,
+    );
   });
   if (large) {
     await figure("1 editor ready · 50k claims", "opens", async () => {
-      editorReadyRows("50k claims · PGlite", await measureEditorReady(browser!, pglite.origin, editors.claims50k, editors.empty, counts.ready50k, timeoutMs, false), false);
+      editorReadyRows(
+        "50k claims · PGlite",
+        await measureEditorReady(browser!, pglite.origin, editors.claims50k, editors.empty, counts.ready50k, timeoutMs, false),
+        false,
+      );
     });
     await figure("2 claim actions · 50k claims", "responds", async () => {
-      claimActionRows("50k claims", await measureClaimActions(browser!, pglite.origin, editors.claims50k, editors.empty, counts.cycles50k, 1, timeoutMs), false);
+      claimActionRows(
+        "50k claims",
+        await measureClaimActions(browser!, pglite.origin, editors.claims50k, editors.empty, counts.cycles50k, 1, timeoutMs),
+        false,
+      );
     });
   }
   if (!loadOnly) {
@@ -322,7 +467,11 @@ async function main() {
     const postgres = await startServer("postgres", { databaseUrl: config.databaseUrl }, config.basePort + 1);
     // The page reads its claims on the server: the same figure on the other database.
     await figure("1 editor ready · 5k claims · PostgreSQL", "≤ 1,000 ms", async () => {
-      editorReadyRows("5k claims · PostgreSQL", await measureEditorReady(browser!, postgres.origin, editors.claims5k, editors.empty, counts.readyPostgres, timeoutMs), true);
+      editorReadyRows(
+        "5k claims · PostgreSQL",
+        await measureEditorReady(browser!, postgres.origin, editors.claims5k, editors.empty, counts.readyPostgres, timeoutMs),
+        true,
+      );
     });
     if (!loadOnly) {
       const postgresDirect = await openPostgresDirect(config.databaseUrl);
@@ -344,7 +493,11 @@ async function main() {
   const misses = ordered.filter((r) => r.pass === false).map((r) => r.figure);
   console.log(`\n${table}\n`);
   for (const note of notes) console.log(note);
-  console.log(`bench took ${seconds.toFixed(0)} s (setup ${Object.entries(config.setup).map(([k, v]) => `${k} ${(v / 1000).toFixed(0)} s`).join(", ")}); ${misses.length} of ${rows.filter((r) => r.pass !== null).length} figures MISS`);
+  console.log(
+    `bench took ${seconds.toFixed(0)} s (setup ${Object.entries(config.setup)
+      .map(([k, v]) => `${k} ${(v / 1000).toFixed(0)} s`)
+      .join(", ")}); ${misses.length} of ${rows.filter((r) => r.pass !== null).length} figures MISS`,
+  );
 
   mkdirSync(path.dirname(config.resultsFile), { recursive: true });
   writeFileSync(
@@ -356,7 +509,13 @@ async function main() {
         quick: config.quick,
         only: config.only,
         load,
-        machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+        machine: {
+          cpus: os.cpus().length,
+          cpuModel: os.cpus()[0]?.model,
+          memoryGB: Math.round(os.totalmem() / 2 ** 30),
+          node: process.version,
+          platform: `${os.platform()} ${os.release()}`,
+        },
         git: config.git,
         setup: config.setup,
         counts,

@@ -49,7 +49,12 @@ let workDir: string | null = null;
 let cluster: PgCluster | null = null;
 let measuring: ChildProcess | null = null;
 
-const log = (message: string) => console.log(`[bench ${Math.round((Date.now() - startedAt) / 1000).toString().padStart(3)} s] ${message}`);
+const log = (message: string) =>
+  console.log(
+    `[bench ${Math.round((Date.now() - startedAt) / 1000)
+      .toString()
+      .padStart(3)} s] ${message}`,
+  );
 
 /** Times a step, for the setup line of the report. */
 async function step<T>(setup: Record<string, number>, name: string, work: () => Promise<T>): Promise<T> {
@@ -109,7 +114,10 @@ async function main() {
   });
   const [built, seeded, postgres] = await Promise.allSettled([build, seedPglite, seedPostgres]);
   for (const outcome of [built, seeded]) if (outcome.status === "rejected") throw outcome.reason;
-  const pgSkipped = postgres.status === "rejected" ? `seeding PostgreSQL failed: ${(postgres.reason as Error).message.split("\n")[0]}` : (postgres.value ?? undefined);
+  const pgSkipped =
+    postgres.status === "rejected"
+      ? `seeding PostgreSQL failed: ${(postgres.reason as Error).message.split("\n")[0]}`
+      : (postgres.value ?? undefined);
   if (pgSkipped) log(`PostgreSQL figures will be skipped: ${pgSkipped}`);
 
   const git = {

@@ -60,7 +60,19 @@ async function main() {
         insertFromJson(
           annotations,
           rows.map(({ id, start, end, exact, prefix, suffix, tag, note, claimant, evidence, createdBy }) => ({
-            id, documentId, start, end, exact, prefix, suffix, tag, note, claimant, evidence, createdBy, updatedBy: createdBy,
+            id,
+            documentId,
+            start,
+            end,
+            exact,
+            prefix,
+            suffix,
+            tag,
+            note,
+            claimant,
+            evidence,
+            createdBy,
+            updatedBy: createdBy,
           })),
         ),
       );
@@ -68,7 +80,14 @@ async function main() {
         insertFromJson(
           annotationAnchors,
           rows.map(({ id, start, end, exact, createdBy }) => ({
-            annotationId: id, revision: 1, status: "anchored" as const, start, end, exact, method: "created", actor: createdBy,
+            annotationId: id,
+            revision: 1,
+            status: "anchored" as const,
+            start,
+            end,
+            exact,
+            method: "created",
+            actor: createdBy,
           })),
         ),
       );

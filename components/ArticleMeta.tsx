@@ -26,9 +26,7 @@ export function ArticleMeta({ document }: { document: Pick<DocumentRow, "outlet"
       )}
       <div>
         <dt>Published</dt>
-        <dd>
-{document.publishedAt ? <PublishedDate date={document.publishedAt} /> : "date not known"}
-        </dd>
+        <dd>{document.publishedAt ? <PublishedDate date={document.publishedAt} /> : "date not known"}</dd>
       </div>
       <div>
         <dt>Source</dt>

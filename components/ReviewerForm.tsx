@@ -79,7 +79,14 @@ export function ReviewerForm({ reviewer, open, asked = 0, hint, takeFocus = true
     >
       <label>
         Your name, recorded on the claims you tag{" "}
-        <input ref={inputRef} value={name} onChange={(e) => setName(e.target.value)} maxLength={maxReviewerLength} required aria-invalid={blank || undefined} />
+        <input
+          ref={inputRef}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={maxReviewerLength}
+          required
+          aria-invalid={blank || undefined}
+        />
       </label>
       <button type="submit">{reviewer ? "Save name" : "Start reviewing"}</button>
       {cancel && (

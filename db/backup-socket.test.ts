@@ -22,7 +22,9 @@ async function everyRow(pg: PGlite): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
   for (const { name } of (await pg.query<{ name: string }>(tablesQuery)).rows) {
     const [schema, table] = name.split(".");
-    const { rows } = await pg.query<{ rows: string }>(`select coalesce(json_agg(t::text order by t::text), '[]')::text as rows from "${schema}"."${table}" t`);
+    const { rows } = await pg.query<{ rows: string }>(
+      `select coalesce(json_agg(t::text order by t::text), '[]')::text as rows from "${schema}"."${table}" t`,
+    );
     result[name] = rows[0].rows;
   }
   return result;

@@ -72,10 +72,11 @@ beforeAll(async () => {
   const document = await createTestDocument([{ type: "paragraph", text }]);
   for (const quote of ["the tax doubled", "officials deny it"]) {
     const start = [...text.slice(0, text.indexOf(quote))].length;
-    const body = { start, end: start + quote.length, tag: "disputed", note: "It's \"wrong\"\n\\ line two" };
+    const body = { start, end: start + quote.length, tag: "disputed", note: 'It\'s "wrong"\n\\ line two' };
     const { status, json } = await call(annotationsRoute.POST, { slug: document.slug }, { body });
     expect(status).toBe(201);
-    if (quote.startsWith("officials")) expect((await call(annotationRoute.DELETE, { id: json.annotation.id }, { method: "DELETE", reviewer: "Dee Leter" })).status).toBe(204);
+    if (quote.startsWith("officials"))
+      expect((await call(annotationRoute.DELETE, { id: json.annotation.id }, { method: "DELETE", reviewer: "Dee Leter" })).status).toBe(204);
   }
   await closeDb();
 });

@@ -120,7 +120,9 @@ async function dumpPostgres(url: string, file: string): Promise<void> {
 
 async function restorePglite(dataDir: string, dump: string): Promise<void> {
   if (await serverListens(dataDir)) {
-    throw new BackupError(`Refusing to restore into ${dataDir}: a running server has it open (and it is not empty). Stop the server, and restore into an empty folder.`);
+    throw new BackupError(
+      `Refusing to restore into ${dataDir}: a running server has it open (and it is not empty). Stop the server, and restore into an empty folder.`,
+    );
   }
   if (!dataDir.includes("://")) mkdirSync(dataDir, { recursive: true });
   const pg = await openPglite(dataDir);
@@ -199,7 +201,8 @@ export function withoutPsqlCommands(dump: string): string {
 
 function commandError(command: string, error: unknown, install: string): BackupError {
   const failure = error as NodeJS.ErrnoException & { stderr?: string };
-  if (failure.code === "ENOENT") return new BackupError(`${command} was not found on PATH; install it (${install}) to back up or restore PostgreSQL.`);
+  if (failure.code === "ENOENT")
+    return new BackupError(`${command} was not found on PATH; install it (${install}) to back up or restore PostgreSQL.`);
   return new BackupError(`${command} failed: ${failure.stderr?.trim() || failure.message}`);
 }
 

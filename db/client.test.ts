@@ -32,7 +32,10 @@ describe("getDb on a PGlite folder", () => {
       expect(existsSync(`${folder}.lock`)).toBe(false);
 
       // The parent process (the test runner) stands for another server.
-      writeFileSync(`${folder}.lock`, JSON.stringify({ pid: process.ppid, host: hostname(), startedAt: "2026-12-04T20:00:00.000Z", command: "next start", token: "t" }));
+      writeFileSync(
+        `${folder}.lock`,
+        JSON.stringify({ pid: process.ppid, host: hostname(), startedAt: "2026-12-04T20:00:00.000Z", command: "next start", token: "t" }),
+      );
       await expect(getDb()).rejects.toThrow(`The data folder ${folder} is in use by another process`);
     } finally {
       await closeDb().catch(() => {});
@@ -47,7 +50,11 @@ describe("getDb on a PGlite folder", () => {
 
 describe("getDb on PGlite with a template (PGLITE_TEMPLATE, as the unit tests run)", () => {
   it("starts a database in memory from the template's dump, and a folder from its own files", async () => {
-    const saved = { DATABASE_URL: process.env.DATABASE_URL, PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR, PGLITE_TEMPLATE: process.env.PGLITE_TEMPLATE };
+    const saved = {
+      DATABASE_URL: process.env.DATABASE_URL,
+      PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR,
+      PGLITE_TEMPLATE: process.env.PGLITE_TEMPLATE,
+    };
     const root = realpathSync(mkdtempSync(path.join(tmpdir(), "factcheck-template-")));
     const { PGlite } = await import("@electric-sql/pglite");
     const source = await PGlite.create("memory://");
@@ -58,7 +65,12 @@ describe("getDb on PGlite with a template (PGLITE_TEMPLATE, as the unit tests ru
       await closeDb();
       delete process.env.DATABASE_URL;
       process.env.PGLITE_TEMPLATE = path.join(root, "template.tar");
-      const words = async () => ((await (await getDb()).execute(sql`select to_regclass('from_template') is not null as present`)) as unknown as { rows: { present: boolean }[] }).rows[0].present;
+      const words = async () =>
+        (
+          (await (await getDb()).execute(sql`select to_regclass('from_template') is not null as present`)) as unknown as {
+            rows: { present: boolean }[];
+          }
+        ).rows[0].present;
 
       process.env.PGLITE_DATA_DIR = "memory://";
       expect(await words()).toBe(true);

@@ -170,7 +170,9 @@ function takeOverStale(lockPath: string, staleToken: string | null) {
       if (!isCode(error, "EEXIST")) throw error;
     }
   } else {
-    console.warn(`Took over the lock ${lockPath} left by ${typeof moved === "object" ? `process ${moved.pid}, which is no longer running` : "an unreadable lock file"}.`);
+    console.warn(
+      `Took over the lock ${lockPath} left by ${typeof moved === "object" ? `process ${moved.pid}, which is no longer running` : "an unreadable lock file"}.`,
+    );
   }
   unlinkSync(aside);
 }

@@ -67,7 +67,10 @@ export const annotations = pgTable(
     tag: claimTag("tag").notNull(),
     note: text("note").notNull().default(""),
     claimant: text("claimant").notNull().default(""),
-    evidence: jsonb("evidence").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    evidence: jsonb("evidence")
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     // The revision the claim was made on, and the one its position belongs to.
     createdRevision: integer("created_revision").notNull().default(1),
     anchoredRevision: integer("anchored_revision").notNull().default(1),

@@ -120,7 +120,10 @@ test("overlapping claims are each drawn and all listed where they overlap", asyn
   await annotator.page.keyboard.press("Escape");
   await expect(annotator.claimEditor).toHaveCount(0);
   await expect(choices).toHaveCount(0);
-  await annotator.panel.getByRole("list").getByRole("button", { name: /They offered no proof/ }).click();
+  await annotator.panel
+    .getByRole("list")
+    .getByRole("button", { name: /They offered no proof/ })
+    .click();
   expect(await annotator.openClaimId()).toBe(outer);
   await expect(choices).toHaveCount(0);
 
@@ -231,10 +234,17 @@ test("pick a claim from the list: its words come into view; closed again, the li
   ]);
 });
 
-test("a claim picked from the list takes the keyboard, Esc gives it back; one clicked in the article leaves it there", async ({ annotator, api, page }) => {
+test("a claim picked from the list takes the keyboard, Esc gives it back; one clicked in the article leaves it there", async ({
+  annotator,
+  api,
+  page,
+}) => {
   const far = await api.create({ words: "complicated and time-consuming review", reviewer, tag: "disputed" });
   await annotator.goto();
-  await annotator.panel.getByRole("list").getByRole("button", { name: /complicated and time-consuming review/ }).press("Enter");
+  await annotator.panel
+    .getByRole("list")
+    .getByRole("button", { name: /complicated and time-consuming review/ })
+    .press("Enter");
   await expect(annotator.claimEditor).toHaveAttribute("data-claim-id", far.id);
   await expect(annotator.claimEditor.getByRole("heading", { name: /Disputed claim/ })).toBeFocused();
   await page.keyboard.press("Tab");
@@ -458,7 +468,10 @@ test("a change made before the reviewer gave a name asks for it, and is saved on
   const { api, context, page, annotator, nameField } = await asNewcomer(browser, baseURL, request);
   const claim = await api.create({ words: claimWords, reviewer, tag: "disputed" });
   await page.reload();
-  await annotator.panel.getByRole("list").getByRole("button", { name: new RegExp(claimWords) }).click();
+  await annotator.panel
+    .getByRole("list")
+    .getByRole("button", { name: new RegExp(claimWords) })
+    .click();
   const note = annotator.claimEditor.getByLabel("Note");
   await note.fill("typed before any name");
 

@@ -8,7 +8,10 @@ import { expect, test } from "@playwright/test";
 const run = promisify(execFile);
 
 // The server of these journeys has its own PGlite folder open (see playwright.config.ts).
-test.skip(Boolean(process.env.DATABASE_URL || process.env.E2E_BASE_URL), "backups through the server are for a PGlite folder this run's server has open");
+test.skip(
+  Boolean(process.env.DATABASE_URL || process.env.E2E_BASE_URL),
+  "backups through the server are for a PGlite folder this run's server has open",
+);
 
 test("npm run db:backup while the server runs is taken by the server, with the latest claim in it", async ({ request, baseURL }) => {
   // pg_dump runs in WebAssembly in the backup process: several seconds on a loaded machine.
@@ -16,7 +19,10 @@ test("npm run db:backup while the server runs is taken by the server, with the l
   const headers = { cookie: "reviewer=Backup%20Tester", origin: new URL(baseURL!).origin };
   const note = `kept by the backup ${Date.now()}`;
   const documents = (await (await request.get("/api/documents")).json()).documents as { slug: string }[];
-  const created = await request.post(`/api/documents/${documents[0].slug}/annotations`, { data: { start: 0, end: 6, tag: "unverified", note }, headers });
+  const created = await request.post(`/api/documents/${documents[0].slug}/annotations`, {
+    data: { start: 0, end: 6, tag: "unverified", note },
+    headers,
+  });
   expect(created.status()).toBe(201);
 
   const folder = mkdtempSync(path.join(tmpdir(), "factcheck-e2e-backup-"));

@@ -23,7 +23,12 @@ function apiAs(request: APIRequestContext, baseURL: string, reviewer: string) {
   };
 }
 
-test("claims deleted in the editor are listed in Deleted and come back, one by one and by reviewer and time", async ({ page, context, request, baseURL }) => {
+test("claims deleted in the editor are listed in Deleted and come back, one by one and by reviewer and time", async ({
+  page,
+  context,
+  request,
+  baseURL,
+}) => {
   const asRita = apiAs(request, baseURL!, rita);
   const created = await asRita.post("/api/documents", { title: `Deleted claims ${Date.now()} ${Math.random()}`, text: paragraphs.join("\n\n") });
   expect(created.status()).toBe(201);
@@ -56,7 +61,12 @@ test("claims deleted in the editor are listed in Deleted and come back, one by o
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Deleted claims");
   const rows = page.getByTestId("deleted-row");
   await expect(rows).toHaveCount(4);
-  await expect(rows.locator("td.claim-quote")).toHaveText(["“budget doubled”", "“crime fell by half”", "“bridge was finished”", "“contract was ever signed”"]);
+  await expect(rows.locator("td.claim-quote")).toHaveText([
+    "“budget doubled”",
+    "“crime fell by half”",
+    "“bridge was finished”",
+    "“contract was ever signed”",
+  ]);
   await expect(rows.getByTestId("deleted-by")).toHaveText([rita, rita, rita, "Bob Editor"]);
   await expect(rows.first().locator("time")).toContainText("UTC");
 

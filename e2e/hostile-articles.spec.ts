@@ -39,11 +39,29 @@ const articles: Hostile[] = [
   },
   { name: "100,000 nested <b>", format: "html", source: () => nest("<b>", "</b>", 100_000), statuses: [400], limit: "maxDepth" },
   { name: "unclosed <span> all the way", format: "html", source: () => fill("<span>a"), statuses: [400], limit: "maxDepth" },
-  { name: "nesting just within the depth limit, repeated", format: "html", source: () => fill(nest("<i>", "</i>", 250)), statuses: [413], limit: "maxElements" },
+  {
+    name: "nesting just within the depth limit, repeated",
+    format: "html",
+    source: () => fill(nest("<i>", "</i>", 250)),
+    statuses: [413],
+    limit: "maxElements",
+  },
   { name: "600,000 sibling elements", format: "html", source: () => fill("<p>a</p>"), statuses: [413], limit: "maxElements" },
   { name: "30,000 paragraphs", format: "html", source: () => "<p>a</p>".repeat(30_000), statuses: [413], limit: "maxBlocks" },
-  { name: "one element with a huge attribute list", format: "html", source: () => `<p ${attributes(350_000)}>a</p>`, statuses: [400], limit: "maxAttributes" },
-  { name: "a link with a 4.9 MB address", format: "html", source: () => `<a href="https://example.org/${fill("a")}">a</a>`, statuses: [413], limit: "maxAttributeLength" },
+  {
+    name: "one element with a huge attribute list",
+    format: "html",
+    source: () => `<p ${attributes(350_000)}>a</p>`,
+    statuses: [400],
+    limit: "maxAttributes",
+  },
+  {
+    name: "a link with a 4.9 MB address",
+    format: "html",
+    source: () => `<a href="https://example.org/${fill("a")}">a</a>`,
+    statuses: [413],
+    limit: "maxAttributeLength",
+  },
   {
     name: "Markdown lists nested 2,000 deep",
     format: "markdown",
@@ -51,15 +69,33 @@ const articles: Hostile[] = [
     statuses: [400],
     limit: "maxDepth",
   },
-  { name: "Markdown block quotes nested 4.9 million deep", format: "markdown", source: () => `${fill(">")} words`, statuses: [400], limit: "maxDepth" },
+  {
+    name: "Markdown block quotes nested 4.9 million deep",
+    format: "markdown",
+    source: () => `${fill(">")} words`,
+    statuses: [400],
+    limit: "maxDepth",
+  },
   { name: "Markdown of unclosed emphasis", format: "markdown", source: () => fill("*a **b _c __d "), statuses: refusedSomehow },
   { name: "Markdown of unclosed link brackets", format: "markdown", source: () => fill("[a "), statuses: refusedSomehow },
   { name: "Markdown of unclosed link targets", format: "markdown", source: () => fill("[a]("), statuses: refusedSomehow },
   // Its line breaks, escaped in JSON, make the body larger: 3.3 MB of text fits the body's 6 MB.
-  { name: "Markdown of 1.1 million short paragraphs", format: "markdown", source: () => "a\n\n".repeat(1_100_000), statuses: [413], limit: "maxLines" },
+  {
+    name: "Markdown of 1.1 million short paragraphs",
+    format: "markdown",
+    source: () => "a\n\n".repeat(1_100_000),
+    statuses: [413],
+    limit: "maxLines",
+  },
   { name: "plain text on one 4.9 MB line", format: "text", source: () => fill("word "), statuses: [413], limit: "maxBlockLength" },
   { name: "plain text of 980,000 lines", format: "text", source: () => fill("line\n"), statuses: [413], limit: "maxLines" },
-  { name: "plain text of 200,000 one-word paragraphs", format: "text", source: () => "Headline\n" + "word\n".repeat(200_000), statuses: [413], limit: "maxBlocks" },
+  {
+    name: "plain text of 200,000 one-word paragraphs",
+    format: "text",
+    source: () => "Headline\n" + "word\n".repeat(200_000),
+    statuses: [413],
+    limit: "maxBlocks",
+  },
 ];
 
 // On the 2-core machine these run on, shared and at a load of 12 to 15, a
@@ -113,7 +149,10 @@ for (const article of articles) {
   test(`an article of ${article.name} is answered within 5 s while the list keeps answering`, async ({ baseURL }) => {
     const source = article.source();
     expect(Buffer.byteLength(source)).toBeLessThanOrEqual(5 * 1024 * 1024);
-    const { status, json, elapsed, listTimes } = await sendAndWatch(baseURL!, "/api/documents", { title: `Hostile: ${article.name}`, [article.format]: source });
+    const { status, json, elapsed, listTimes } = await sendAndWatch(baseURL!, "/api/documents", {
+      title: `Hostile: ${article.name}`,
+      [article.format]: source,
+    });
 
     expect(article.statuses).toContain(status);
     if (status !== 201) {

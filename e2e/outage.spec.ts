@@ -92,9 +92,7 @@ test("claims tagged while the database is down are kept, survive a reload, and a
 
   // A page that needs the database says so plainly instead of failing.
   await page.reload();
-  await expect(page.getByTestId("database-unavailable")).toContainText(
-    "The database cannot be reached; your changes are kept and will be saved.",
-  );
+  await expect(page.getByTestId("database-unavailable")).toContainText("The database cannot be reached; your changes are kept and will be saved.");
 
   proxy.restore();
   // The notice reloads itself; the editor puts the kept claims back and saves them.

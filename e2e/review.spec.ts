@@ -18,7 +18,13 @@ async function arrangeClaims(api: ClaimsApi) {
     note: "Bloomberg stood by its story.",
     evidence: ["https://aws.amazon.com/blogs/security/setting-the-record-straight/"],
   });
-  const played = await api.create({ words: "Reporters got played", tag: "denied", reviewer: colleague, claimant: "Andy Jassy", note: "No evidence offered." });
+  const played = await api.create({
+    words: "Reporters got played",
+    tag: "denied",
+    reviewer: colleague,
+    claimant: "Andy Jassy",
+    note: "No evidence offered.",
+  });
   const scenario = await api.create({
     words: "the scenario Bloomberg reported never happened",
     tag: "unverified",

@@ -129,7 +129,12 @@ test("add an article, publish a revision, find claims on their new words and re-
 /** Revision 2 of the Jassy article: the Schmidt paragraph moved to the end, the Super Micro letter's paragraph deleted. */
 function moveAndDelete(text: string): string {
   const paragraphs = text.split("\n\n");
-  paragraphs.push(...paragraphs.splice(paragraphs.findIndex((p) => p.includes("so many inaccuracies")), 1));
+  paragraphs.push(
+    ...paragraphs.splice(
+      paragraphs.findIndex((p) => p.includes("so many inaccuracies")),
+      1,
+    ),
+  );
   return paragraphs.filter((p) => !p.includes("time-consuming review")).join("\n\n");
 }
 
@@ -146,11 +151,17 @@ async function openNewArticle(page: Page, baseURL: string) {
   await page.goto(`/documents/${slug}`);
   await expect(annotator.text).toBeVisible();
   const publish = async () => {
-    const response = await page.request.post(`/api/documents/${slug}/revisions`, { data: { text: moveAndDelete(source) }, headers: scriptHeaders(baseURL) });
+    const response = await page.request.post(`/api/documents/${slug}/revisions`, {
+      data: { text: moveAndDelete(source) },
+      headers: scriptHeaders(baseURL),
+    });
     expect(response.status()).toBe(201);
   };
   const claims = async () =>
-    (await (await page.request.get(`/api/documents/${slug}/annotations`)).json()) as { revision: number; annotations: { id: string; quote: string; start: number }[] };
+    (await (await page.request.get(`/api/documents/${slug}/annotations`)).json()) as {
+      revision: number;
+      annotations: { id: string; quote: string; start: number }[];
+    };
   return { annotator, publish, claims };
 }
 

@@ -18,13 +18,19 @@ function expectSecurityHeaders(response: APIResponse, what: string) {
   expect(policy, what).toBeDefined();
   expect(directive(policy, "frame-ancestors"), what).toEqual(["'none'"]);
   const scripts = directive(policy, "script-src");
-  expect(scripts.some((source) => /^'nonce-[A-Za-z0-9+/=]{16,}'$/.test(source)), what).toBe(true);
+  expect(
+    scripts.some((source) => /^'nonce-[A-Za-z0-9+/=]{16,}'$/.test(source)),
+    what,
+  ).toBe(true);
   expect(scripts, what).not.toContain("'unsafe-inline'");
   expect(scripts, what).not.toContain("'unsafe-eval'");
 }
 
 function directive(policy: string, name: string): string[] {
-  const found = policy.split(";").map((d) => d.trim().split(/\s+/)).find(([n]) => n === name);
+  const found = policy
+    .split(";")
+    .map((d) => d.trim().split(/\s+/))
+    .find(([n]) => n === name);
   return found ? found.slice(1) : [];
 }
 
@@ -56,7 +62,10 @@ test("every kind of answer carries the security headers, with a fresh script non
     ["API JSON", await request.get("/api/documents")],
     ["API claim", await request.get(`/api/annotations/${claim.id}`)],
     ["API error", await request.get("/api/documents/no-such-article")],
-    ["API refusal", await request.post(`/api/annotations/${claim.id}/restore`, { headers: { cookie: "reviewer=x", origin: "https://evil.example" } })],
+    [
+      "API refusal",
+      await request.post(`/api/annotations/${claim.id}/restore`, { headers: { cookie: "reviewer=x", origin: "https://evil.example" } }),
+    ],
     ["export", await request.get(`/api/documents/${articleSlug}/export?format=csv`)],
     ["404 page", await request.get("/no-such-page")],
     ["icon", await request.get("/icon.svg")],
@@ -87,7 +96,9 @@ test("every kind of answer carries the security headers, with a fresh script non
   expectSecurityHeaders(asset, "static script");
 
   // Each answer has its own nonce, and every script of a page carries the nonce of its answer.
-  const nonces = answers.map(([, response]) => directive(response.headers()["content-security-policy"], "script-src").find((s) => s.startsWith("'nonce-")));
+  const nonces = answers.map(([, response]) =>
+    directive(response.headers()["content-security-policy"], "script-src").find((s) => s.startsWith("'nonce-")),
+  );
   expect(new Set(nonces).size).toBe(answers.length);
   for (const [what, response] of answers.filter(([what]) => /page|editor/.test(what))) {
     const page = await response.text();
@@ -120,14 +131,18 @@ test("the editor runs under the policy: it opens, tags and saves with no violati
   await page.getByRole("link", { name: "Review all claims" }).click();
   await expect(page.getByText(words).first()).toBeVisible();
   await page.goto("/documents/new");
-  await page.getByLabel("Upload a file (.txt, .md, .html)").setInputFiles({ name: "a.txt", mimeType: "text/plain", buffer: Buffer.from("Headline\n\nA paragraph.") });
+  await page
+    .getByLabel("Upload a file (.txt, .md, .html)")
+    .setInputFiles({ name: "a.txt", mimeType: "text/plain", buffer: Buffer.from("Headline\n\nA paragraph.") });
   await expect(page.getByLabel("Article text")).toHaveValue("Headline\n\nA paragraph.");
   expect(violations).toEqual([]);
 });
 
 test("another site cannot frame the app", async ({ page, baseURL }) => {
   const editorUrl = `${baseURL}/documents/${articleSlug}`;
-  const attacker = await foreignPage(`<!doctype html><iframe onload="document.title = 'framed'" src="${editorUrl}" width="800" height="600"></iframe>`);
+  const attacker = await foreignPage(
+    `<!doctype html><iframe onload="document.title = 'framed'" src="${editorUrl}" width="800" height="600"></iframe>`,
+  );
   try {
     await page.goto(`${attacker.origin}/attack`);
     // Once the frame has loaded, it holds the browser's error page, not the editor.
@@ -140,7 +155,12 @@ test("another site cannot frame the app", async ({ page, baseURL }) => {
   }
 });
 
-test("a form on another site cannot restore a deleted claim with the reviewer's cookie; the app's own request can", async ({ page, api, request, baseURL }) => {
+test("a form on another site cannot restore a deleted claim with the reviewer's cookie; the app's own request can", async ({
+  page,
+  api,
+  request,
+  baseURL,
+}) => {
   const claim = await api.create({ words: "Reporters got played", tag: "denied", reviewer });
   const deleted = await request.delete(`/api/annotations/${claim.id}`, { headers: scriptHeaders(baseURL!, reviewer) });
   expect(deleted.status()).toBe(204);

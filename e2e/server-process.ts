@@ -56,7 +56,10 @@ export class ServerProcess {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (!this.running) throw new Error(`the server ended (${this.child.exitCode}) before it was ready:\n${this.output}`);
-      const status = await fetch(`${this.origin}/api/health?ready=1`).then((response) => response.status, () => 0);
+      const status = await fetch(`${this.origin}/api/health?ready=1`).then(
+        (response) => response.status,
+        () => 0,
+      );
       if (status === 200) return;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

@@ -53,8 +53,13 @@ describe("the browser's API client", () => {
     expect(sent[0].init?.method).toBe("DELETE");
 
     const created = answering(() => Response.json({ annotation: { id: "c" } }, { status: 201 }));
-    await expect(created.client.createClaim("jassy", { id: "c", start: 0, end: 4, tag: "denied", note: "", claimant: "", evidence: [] })).resolves.toEqual({ id: "c" });
-    expect(created.sent[0]).toMatchObject({ url: "/api/documents/jassy/annotations", init: { method: "POST", headers: { "content-type": "application/json" } } });
+    await expect(
+      created.client.createClaim("jassy", { id: "c", start: 0, end: 4, tag: "denied", note: "", claimant: "", evidence: [] }),
+    ).resolves.toEqual({ id: "c" });
+    expect(created.sent[0]).toMatchObject({
+      url: "/api/documents/jassy/annotations",
+      init: { method: "POST", headers: { "content-type": "application/json" } },
+    });
     expect(JSON.parse(String(created.sent[0].init?.body))).toMatchObject({ id: "c", start: 0, end: 4 });
   });
 

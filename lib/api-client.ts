@@ -129,7 +129,10 @@ export function createApiClient(fetchImpl: typeof fetch = (...args) => globalThi
     throw new ApiError(response.status, code, typeof error?.message === "string" ? error.message : null, json);
   }
   const claimUrl = (id: string) => `/api/annotations/${encodeURIComponent(id)}`;
-  const pick = <T, K extends keyof T>(key: K) => (body: T) => body[key];
+  const pick =
+    <T, K extends keyof T>(key: K) =>
+    (body: T) =>
+      body[key];
   type One = { annotation: Annotation };
 
   return {

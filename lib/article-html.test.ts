@@ -53,7 +53,9 @@ describe("HTML articles", () => {
 
 describe("Markdown articles", () => {
   it("renders Markdown structure into blocks and shows raw HTML as text, never runs it", () => {
-    const blocks = markdownToBlocks("# Title\n\nSome *emphasis* and [a link](https://example.org).\n\n- a\n- b\n\n> quoted\n\n<script>alert(1)</script>");
+    const blocks = markdownToBlocks(
+      "# Title\n\nSome *emphasis* and [a link](https://example.org).\n\n- a\n- b\n\n> quoted\n\n<script>alert(1)</script>",
+    );
     expect(blocks.map((b) => b.type)).toEqual(["heading", "paragraph", "list", "quote", "paragraph"]);
     expect(articleText(blocks)).toBe("Title\nSome emphasis and a link.\na\nb\nquoted\n<script>alert(1)</script>");
     expect(blocks[1]).toMatchObject({ marks: [{ type: "em" }, { type: "link", href: "https://example.org" }] });

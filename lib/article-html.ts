@@ -144,7 +144,12 @@ export function htmlToBlocks(html: string): ArticleBlock[] {
           const list = lists.pop();
           if (list && list.items.length > 0) {
             const hasMarks = list.itemMarks.some((m) => m.length > 0);
-            blocks.push({ type: "list", items: list.items, ...(list.ordered ? { ordered: true } : {}), ...(hasMarks ? { itemMarks: list.itemMarks } : {}) });
+            blocks.push({
+              type: "list",
+              items: list.items,
+              ...(list.ordered ? { ordered: true } : {}),
+              ...(hasMarks ? { itemMarks: list.itemMarks } : {}),
+            });
           }
         }
       },

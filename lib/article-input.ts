@@ -85,8 +85,7 @@ export function articleFromInput(
         : parsePlainArticle(input.text ?? "", { title });
   checkBlocks(parsed);
   if (articleText(parsed).trim() === "") return null;
-  const blocks: ArticleBlock[] =
-    title && parsed[0]?.type !== "heading" ? [{ type: "heading", level: 1, text: title }, ...parsed] : parsed;
+  const blocks: ArticleBlock[] = title && parsed[0]?.type !== "heading" ? [{ type: "heading", level: 1, text: title }, ...parsed] : parsed;
   return { blocks, text: articleText(blocks) };
 }
 

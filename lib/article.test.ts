@@ -133,7 +133,9 @@ describe("parsePlainArticle layouts", () => {
       { type: "heading", level: 2, text: "Key Points" },
     ]);
     expect(parsePlainArticle("Is the story true?\n\nMore.", { title: "T" })[0]).toEqual({ type: "heading", level: 1, text: "Is the story true?" });
-    expect(parsePlainArticle('Minister calls report "misleading"\n\nMore.', { title: "T" })[0]).toMatchObject({ text: 'Minister calls report "misleading"' });
+    expect(parsePlainArticle('Minister calls report "misleading"\n\nMore.', { title: "T" })[0]).toMatchObject({
+      text: 'Minister calls report "misleading"',
+    });
     expect(parsePlainArticle("“We never saw a chip,” he said.”\n\nMore.", { title: "T" })[0]).toMatchObject({ text: "T" });
     expect(parsePlainArticle("Says who.\n\nMore.", { title: "Says who." })[0]).toEqual({ type: "heading", level: 1, text: "Says who." });
     expect(parsePlainArticle("Jassy wrote a tweet.")[0]).toEqual({ type: "heading", level: 1, text: "Jassy wrote a tweet." });

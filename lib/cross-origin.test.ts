@@ -17,12 +17,19 @@ describe("crossOriginRefusal", () => {
 
   it("refuses a cookie request that changes something from another origin", () => {
     for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
-      expect(ask(method, { cookie, origin: "https://evil.example" })).toMatch(/"https:\/\/evil\.example", not from this app \(https:\/\/factcheck\.example\.org\)/);
+      expect(ask(method, { cookie, origin: "https://evil.example" })).toMatch(
+        /"https:\/\/evil\.example", not from this app \(https:\/\/factcheck\.example\.org\)/,
+      );
     }
   });
 
   it("tells another scheme, host or port from the app's origin", () => {
-    for (const origin of ["http://factcheck.example.org", "https://factcheck.example.org:8443", "https://sub.factcheck.example.org", "https://factcheck.example.org.evil.example"]) {
+    for (const origin of [
+      "http://factcheck.example.org",
+      "https://factcheck.example.org:8443",
+      "https://sub.factcheck.example.org",
+      "https://factcheck.example.org.evil.example",
+    ]) {
       expect(ask("POST", { cookie, origin })).not.toBeNull();
     }
     // The same origin spelt with its default port or in capitals is the same origin.

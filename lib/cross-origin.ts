@@ -35,7 +35,9 @@ export function crossOriginRefusal({ method, headers, ownOrigin }: CrossOriginQu
   }
   const referer = headers.get("referer");
   if (referer) {
-    return originOf(referer) === ownOrigin ? null : `The request came from a page of ${describe(originOf(referer) ?? referer)}, not of this app (${ownOrigin}).`;
+    return originOf(referer) === ownOrigin
+      ? null
+      : `The request came from a page of ${describe(originOf(referer) ?? referer)}, not of this app (${ownOrigin}).`;
   }
   return `A request that changes something and carries the reviewer cookie must name where it comes from: send "Origin: ${ownOrigin}".`;
 }

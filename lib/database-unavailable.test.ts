@@ -6,7 +6,21 @@ const driverError = (code: string, message = code) => Object.assign(new Error(me
 
 describe("databaseUnavailableCause", () => {
   it("recognises a connection refused, reset or timed out, and the server shutting down or starting", () => {
-    for (const code of ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_DESTROYED", "08006", "08001", "57P01", "57P02", "57P03", "53300", "57014"]) {
+    for (const code of [
+      "ECONNREFUSED",
+      "ECONNRESET",
+      "ETIMEDOUT",
+      "CONNECT_TIMEOUT",
+      "CONNECTION_CLOSED",
+      "CONNECTION_DESTROYED",
+      "08006",
+      "08001",
+      "57P01",
+      "57P02",
+      "57P03",
+      "53300",
+      "57014",
+    ]) {
       expect(databaseUnavailableCause(driverError(code, `failed: ${code}`)), code).toEqual({ code, message: `failed: ${code}` });
     }
   });

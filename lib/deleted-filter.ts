@@ -25,6 +25,4 @@ export const deletedQuery = z
   .refine(windowInOrder, inOrder);
 
 /** The body of `POST /api/documents/{slug}/deleted/restore`: who, and between when. */
-export const restoreDeletedInput = z
-  .strictObject({ deletedBy: reviewerName, from: instant, to: instant })
-  .refine(windowInOrder, inOrder);
+export const restoreDeletedInput = z.strictObject({ deletedBy: reviewerName, from: instant, to: instant }).refine(windowInOrder, inOrder);

@@ -85,7 +85,13 @@ export async function stopServing({ close, drainMs = 10_000, closeMs = 5_000 }: 
     state.idle.delete(resolveIdle);
   }
   const cutShort = state.inFlight.size;
-  if (!(await within(close().then(() => true), closeMs))) console.error(`Closing took over ${closeMs} ms; exiting anyway.`);
+  if (
+    !(await within(
+      close().then(() => true),
+      closeMs,
+    ))
+  )
+    console.error(`Closing took over ${closeMs} ms; exiting anyway.`);
   return cutShort;
 }
 

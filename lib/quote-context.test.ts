@@ -25,7 +25,7 @@ describe("quoteWithContext", () => {
   });
 
   it("shows line breaks between paragraphs as spaces", () => {
-    expect(contextOf("They offered").before).toBe('…followed Apple\'s lead. "');
+    expect(contextOf("They offered").before).toBe("…followed Apple's lead. \"");
   });
 });
 

@@ -73,7 +73,10 @@ export function shortenQuote(quote: string, max: number): string {
   const points = [...squash(quote)];
   if (points.length <= max) return points.join("");
   const tail = Math.min(60, Math.floor(max / 4));
-  return `${points.slice(0, max - tail).join("").trimEnd()} ${ellipsis} ${points.slice(-tail).join("").trimStart()}`;
+  return `${points
+    .slice(0, max - tail)
+    .join("")
+    .trimEnd()} ${ellipsis} ${points.slice(-tail).join("").trimStart()}`;
 }
 
 /**

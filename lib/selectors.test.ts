@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  checkRange,
-  describeRange,
-  quoteContextLength,
-  toPositionSelector,
-  toQuoteSelector,
-  trimRange,
-} from "./selectors";
+import { checkRange, describeRange, quoteContextLength, toPositionSelector, toQuoteSelector, trimRange } from "./selectors";
 import { CodePointIndex } from "./text-offsets";
 
 const sentence =

@@ -41,7 +41,11 @@ const claimFields = {
 const offset = z.number().int("offsets must be integers").nonnegative("offsets must not be negative");
 
 /** A claim's version, as the database stores it (a 32-bit integer): no bigger one was ever given out. */
-const version = z.number().int("must be a whole number").min(1, "must be 1 or more").max(2 ** 31 - 1, "no claim has a version that high");
+const version = z
+  .number()
+  .int("must be a whole number")
+  .min(1, "must be 1 or more")
+  .max(2 ** 31 - 1, "no claim has a version that high");
 
 export const annotationId = z.uuid();
 

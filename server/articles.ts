@@ -109,7 +109,11 @@ export async function listArticleRevisions(actor: Actor | null, slug: string) {
  * is false for a retried publish (same client id, same text) that found it
  * published, with the answer its publisher got.
  */
-export async function publishArticleRevision(actor: Actor, slug: string, { id, ...input }: NewRevisionInput): Promise<Outcome<PublishResult & { created: boolean }>> {
+export async function publishArticleRevision(
+  actor: Actor,
+  slug: string,
+  { id, ...input }: NewRevisionInput,
+): Promise<Outcome<PublishResult & { created: boolean }>> {
   if (!can(actor, "publish_revision", { kind: "article", slug })) return forbidden("publish revisions");
   const db = await getDb();
   const document = await getDocumentBySlug(db, slug);

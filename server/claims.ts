@@ -6,7 +6,16 @@
  */
 import "server-only";
 import { getDb } from "@/db/client";
-import { deleteAnnotation, getAnnotation, listAnnotationsJson, annotationColumns, editorAnnotationColumns, reattachAnnotation, restoreAnnotation, updateAnnotation } from "@/db/queries/annotations";
+import {
+  deleteAnnotation,
+  getAnnotation,
+  listAnnotationsJson,
+  annotationColumns,
+  editorAnnotationColumns,
+  reattachAnnotation,
+  restoreAnnotation,
+  updateAnnotation,
+} from "@/db/queries/annotations";
 import { type DeletedFilter, listDeletedAnnotations, restoreDeletedAnnotations } from "@/db/queries/deleted";
 import { getDocumentById, getDocumentSummary } from "@/db/queries/documents";
 import { getReviewClaim } from "@/db/queries/review";
@@ -25,14 +34,22 @@ const versionConflict = (version: number, annotation: Annotation) =>
   new Refusal("conflict", errorCode.versionConflict, `The claim changed since version ${version}.`, { annotation });
 
 /** A new claim on the words a reviewer selected; `created` is false for a retried create that found it stored. */
-export async function createClaim(actor: Actor, slug: string, input: CreateAnnotationInput): Promise<Outcome<{ created: boolean; annotation: Annotation }>> {
+export async function createClaim(
+  actor: Actor,
+  slug: string,
+  input: CreateAnnotationInput,
+): Promise<Outcome<{ created: boolean; annotation: Annotation }>> {
   if (!can(actor, "create_claim", { kind: "article", slug })) return forbidden("tag claims");
   const result = await createClaimFromSelection(await getDb(), slug, input, actor.name);
   switch (result.kind) {
     case "not_found":
       return notFound("Article");
     case "invalid_revision":
-      return new Refusal("invalid", errorCode.invalidRevision, `revision: the article has no revision ${input.revision} (the latest is ${result.latest}).`);
+      return new Refusal(
+        "invalid",
+        errorCode.invalidRevision,
+        `revision: the article has no revision ${input.revision} (the latest is ${result.latest}).`,
+      );
     case "invalid_range":
       return new Refusal("invalid", errorCode.invalidRange, result.message);
     case "revised":
@@ -80,7 +97,11 @@ export async function restoreDeletedClaims(actor: Actor, slug: string, filter: R
 }
 
 /** Puts an orphan on words of the article's latest revision that a reviewer chose. */
-export async function reattachClaim(actor: Actor, id: string, { version, start, end }: { version: number; start: number; end: number }): Promise<Outcome<Annotation>> {
+export async function reattachClaim(
+  actor: Actor,
+  id: string,
+  { version, start, end }: { version: number; start: number; end: number },
+): Promise<Outcome<Annotation>> {
   if (!can(actor, "reattach_claim", { kind: "claim", id })) return forbidden("re-attach this claim");
   const db = await getDb();
   const claim = await getAnnotation(db, id);
@@ -123,7 +144,11 @@ export async function getClaimPlacements(actor: Actor | null, id: string) {
  * (the latest list is made by the database, not parsed and written again).
  * `editorFields` keeps only what the editor reads of each claim.
  */
-export async function listClaimsJson(actor: Actor | null, slug: string, { revision, editorFields }: { revision?: number; editorFields: boolean }): Promise<Outcome<string>> {
+export async function listClaimsJson(
+  actor: Actor | null,
+  slug: string,
+  { revision, editorFields }: { revision?: number; editorFields: boolean },
+): Promise<Outcome<string>> {
   if (!can(actor, "read", { kind: "article", slug })) return forbidden("read claims");
   const db = await getDb();
   const document = await getDocumentSummary(db, slug);

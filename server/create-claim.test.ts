@@ -12,7 +12,8 @@ const onServer = Boolean(process.env.DATABASE_URL);
 const words = "the story was wrong";
 
 describe("a claim made while a revision is being published", () => {
-  it.skipIf(!onServer)("waits for the revision, then is placed on its text", async () => { // skipped on PGlite: its one connection runs one transaction at a time, so there is no race
+  it.skipIf(!onServer)("waits for the revision, then is placed on its text", async () => {
+    // skipped on PGlite: its one connection runs one transaction at a time, so there is no race
     const db = await getDb();
     const first = parsePlainArticle("Jassy\n\nJassy said the story was wrong.");
     const document = await createTestDocument(first);
@@ -59,6 +60,8 @@ async function backendPid(db: Database): Promise<number> {
 
 /** How many backends are waiting for a lock the backend `pid` holds. */
 async function backendsWaitingFor(db: Database, pid: number): Promise<number> {
-  const [row] = (await db.execute(sql`select count(*)::int as waiting from pg_stat_activity where ${pid} = any(pg_blocking_pids(pid))`)) as unknown as { waiting: number }[];
+  const [row] = (await db.execute(
+    sql`select count(*)::int as waiting from pg_stat_activity where ${pid} = any(pg_blocking_pids(pid))`,
+  )) as unknown as { waiting: number }[];
   return row.waiting;
 }

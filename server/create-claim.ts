@@ -47,7 +47,8 @@ export async function createClaimFromSelection(db: Database, slug: string, selec
       // A create retried after its answer was lost, and a revision came between:
       // the claim is stored (on the words it was sent with), and placed by the revision.
       const existing = await getAnnotation(tx, fields.id);
-      const same = existing?.documentId === document.id && existing.tag === fields.tag && (existing.previousQuote ?? existing.exact) === described.exact;
+      const same =
+        existing?.documentId === document.id && existing.tag === fields.tag && (existing.previousQuote ?? existing.exact) === described.exact;
       if (existing && same) return { kind: "existing", annotation: toAnnotation(existing) };
     }
 

@@ -26,11 +26,17 @@ async function addClaims(count: number) {
   const document = await createTestDocument(blocks);
   const anchor = describeRange(articleText(blocks), 24, 33);
   const claim = { index: 0, anchor, tag: "disputed" as const, note: "", claimant: "", evidence: [], method: "quote" as const, score: 1 };
-  await createAnnotations(db, document, Array.from({ length: count }, () => claim), "Importer");
+  await createAnnotations(
+    db,
+    document,
+    Array.from({ length: count }, () => claim),
+    "Importer",
+  );
 }
 
 describe("the planner's statistics on PGlite", () => {
-  it.skipIf(onServer)("are gathered when the database opens, and again once the claims changed much", async () => { // skipped on a server: its autovacuum does this
+  it.skipIf(onServer)("are gathered when the database opens, and again once the claims changed much", async () => {
+    // skipped on a server: its autovacuum does this
     const opened = await lastAnalysed();
     expect(opened).toBeGreaterThan(0);
     await addClaims(10);

@@ -66,7 +66,7 @@ export const sampleClaims: ExportClaim[] = [
     prefix: "shares fell ",
     suffix: "on the day",
     tag: "denied",
-    note: "=HYPERLINK(\"https://evil.example\",\"click\")",
+    note: '=HYPERLINK("https://evil.example","click")',
     claimant: "+Supermicro",
     evidence: ["https://example.org/supermicro"],
     createdBy: "@mallory",

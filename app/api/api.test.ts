@@ -48,12 +48,7 @@ describe("documents", () => {
     expect(status).toBe(200);
     expect(json.document.text.startsWith("Amazon cloud chief Jassy")).toBe(true);
     expect(json.document.text).toContain("\nKey Points\nAWS CEO Andy Jassy said Bloomberg story");
-    expect(json.document.blocks.map((b: { type: string }) => b.type).slice(0, 4)).toEqual([
-      "heading",
-      "heading",
-      "list",
-      "caption",
-    ]);
+    expect(json.document.blocks.map((b: { type: string }) => b.type).slice(0, 4)).toEqual(["heading", "heading", "list", "caption"]);
   });
 
   it("answers 404 for an unknown article", async () => {
@@ -182,7 +177,12 @@ describe("bad input is refused, stores nothing and never answers 500", () => {
     ["a NUL character in the note", { body: { ...valid, note: "a\u0000b" } }, 400, "invalid_body"],
     ["half a surrogate pair in the note", { body: { ...valid, note: "a\ud800b" } }, 400, "invalid_text"],
     ["half a surrogate pair in an evidence link", { body: { ...valid, evidence: ["https://example.org/\udc00"] } }, 400, "invalid_text"],
-    ["a body that is not UTF-8", { rawBody: new Uint8Array([...new TextEncoder().encode('{"start":0,"end":4,"tag":"disputed","note":"'), 0xff, 0x22, 0x7d]) }, 400, "malformed_json"],
+    [
+      "a body that is not UTF-8",
+      { rawBody: new Uint8Array([...new TextEncoder().encode('{"start":0,"end":4,"tag":"disputed","note":"'), 0xff, 0x22, 0x7d]) },
+      400,
+      "malformed_json",
+    ],
     ["a body in UTF-16", { rawBody: new Uint8Array(Buffer.from(`\uFEFF${JSON.stringify(valid)}`, "utf16le")) }, 400, "malformed_json"],
     ["body over 64 KiB", { rawBody: JSON.stringify({ ...valid, note: "x".repeat(70_000) }) }, 413, "body_too_large"],
     ["malformed JSON", { rawBody: "{ start: 0" }, 400, "malformed_json"],

@@ -43,7 +43,8 @@ async function lastEvent() {
 }
 
 const create = (body: unknown, reviewer: string | null = "Ada") => call(annotationsRoute.POST, { slug }, { body, reviewer });
-const patch = (id: string, body: unknown, reviewer: string | null = "Ada") => call(annotationRoute.PATCH, { id }, { method: "PATCH", body, reviewer });
+const patch = (id: string, body: unknown, reviewer: string | null = "Ada") =>
+  call(annotationRoute.PATCH, { id }, { method: "PATCH", body, reviewer });
 const remove = (id: string, reviewer = "Ada") => call(annotationRoute.DELETE, { id }, { method: "DELETE", reviewer });
 const restore = (id: string, reviewer = "Ada") => call(restoreRoute.POST, { id }, { method: "POST", reviewer });
 const at = (word: string, within = text) => ({ start: within.indexOf(word), end: within.indexOf(word) + word.length });

@@ -97,7 +97,10 @@ describe("POST /api/documents/{slug}/revisions with an id", () => {
     expect(changed.json.error.code).toBe("id_taken");
     const elsewhere = await call(revisionsRoute.POST, { slug: other.slug }, { body: { id, text: "Second words." } });
     expect(elsewhere.status).toBe(409);
-    for (const [slug, latest] of [[document.slug, 2], [other.slug, 1]] as const) {
+    for (const [slug, latest] of [
+      [document.slug, 2],
+      [other.slug, 1],
+    ] as const) {
       const { json } = await call(revisionsRoute.GET, { slug });
       expect(json.revisions[0].number).toBe(latest);
     }

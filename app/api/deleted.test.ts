@@ -27,7 +27,11 @@ async function newArticle() {
   const ids: Record<string, string> = {};
   for (const word of words) {
     const start = text.indexOf(word);
-    const { status, json } = await call(annotationsRoute.POST, { slug: document.slug }, { body: { start, end: start + word.length, tag: "disputed" } });
+    const { status, json } = await call(
+      annotationsRoute.POST,
+      { slug: document.slug },
+      { body: { start, end: start + word.length, tag: "disputed" } },
+    );
     expect(status).toBe(201);
     ids[word] = json.annotation.id;
   }
@@ -46,7 +50,12 @@ const restoreWindow = (slug: string, body: unknown, options = {}) => call(restor
 
 /** Sets when a claim was deleted, so that windows can be tested without waiting. */
 async function deletedAtTime(id: string, iso: string) {
-  await (await getDb()).update(annotations).set({ deletedAt: new Date(iso) }).where(eq(annotations.id, id));
+  await (
+    await getDb()
+  )
+    .update(annotations)
+    .set({ deletedAt: new Date(iso) })
+    .where(eq(annotations.id, id));
 }
 
 // Opening (and migrating) the database takes long on a busy machine: in the hook, not in the first test.
@@ -123,7 +132,11 @@ describe("deleted claims", () => {
     await deletedAtTime(ids.charlie, "2026-06-01T10:05:00Z");
     await deletedAtTime(ids.delta, "2026-06-01T10:02:00Z");
 
-    const { status, json } = await restoreWindow(slug, { deletedBy: "Alice", from: "2026-06-01T09:00:00Z", to: "2026-06-01T11:00:00Z" }, { reviewer: "Editor" });
+    const { status, json } = await restoreWindow(
+      slug,
+      { deletedBy: "Alice", from: "2026-06-01T09:00:00Z", to: "2026-06-01T11:00:00Z" },
+      { reviewer: "Editor" },
+    );
     expect(status).toBe(200);
     expect(json.restored.map((claim: { quote: string }) => claim.quote)).toEqual(["bravo", "charlie"]);
     expect(json.restored[0]).toMatchObject({ id: ids.bravo, updatedBy: "Editor", version: 3 });

@@ -95,6 +95,8 @@ describe("adding articles", () => {
 
   it("lists articles with claim counts per tag", async () => {
     const { json } = await call(documentsRoute.GET, {});
-    expect(json.documents[0]).toMatchObject({ claimCounts: { disputed: expect.any(Number), denied: expect.any(Number), unverified: expect.any(Number) } });
+    expect(json.documents[0]).toMatchObject({
+      claimCounts: { disputed: expect.any(Number), denied: expect.any(Number), unverified: expect.any(Number) },
+    });
   });
 });

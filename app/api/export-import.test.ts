@@ -73,7 +73,7 @@ beforeAll(async () => {
     }),
     await create(slug, { ...rangeOf("spy chips"), tag: "denied", claimant: `Supermicro ${run}` }, "Second Reviewer"),
     await create(slug, { ...rangeOf("-5% was lost"), tag: "unverified", note: "+1 for checking", claimant: `@someone ${run}` }),
-    await create(slug, { ...rangeOf("=SUM(A1)"), tag: "disputed", note: "=HYPERLINK(\"http://x\")", claimant: `Andy Jassy ${run}` }),
+    await create(slug, { ...rangeOf("=SUM(A1)"), tag: "disputed", note: '=HYPERLINK("http://x")', claimant: `Andy Jassy ${run}` }),
     await create(slug, { ...rangeOf("Café"), tag: "unverified" }),
   ];
   await create(otherSlug, { ...rangeOf("third"), tag: "denied", claimant: `Andy Jassy ${run}` });
@@ -128,7 +128,11 @@ describe("W3C export", () => {
 
   it("builds ids on the Host the request came to when PUBLIC_URL is unset, and ignores one that is not a host", async () => {
     vi.stubEnv("PUBLIC_URL", "");
-    const viaHost = await call(documentExportRoute.GET, { slug }, { query: "format=w3c", headers: { host: "127.0.0.1:3000", "x-forwarded-host": "evil.example" } });
+    const viaHost = await call(
+      documentExportRoute.GET,
+      { slug },
+      { query: "format=w3c", headers: { host: "127.0.0.1:3000", "x-forwarded-host": "evil.example" } },
+    );
     expect(viaHost.json.id).toBe(`http://127.0.0.1:3000/api/documents/${slug}/export?format=w3c`);
     for (const host of ["evil.example/path?x=", "a:99999", "1.2.3.256", "[1::2::3]", "[:]"]) {
       const forged = await call(documentExportRoute.GET, { slug }, { query: "format=w3c", headers: { host } });
@@ -156,7 +160,22 @@ describe("CSV export", () => {
     expect(headers.get("content-disposition")).toBe(`attachment; filename="${slug}-claims.csv"`);
     expect(text.startsWith("\uFEFF")).toBe(true);
     const [header, ...rows]: string[][] = parse(text, { bom: true });
-    expect(header).toEqual(["id", "article", "start", "end", "quote", "tag", "claimant", "note", "evidence", "status", "previous quote", "created by", "created", "updated"]);
+    expect(header).toEqual([
+      "id",
+      "article",
+      "start",
+      "end",
+      "quote",
+      "tag",
+      "claimant",
+      "note",
+      "evidence",
+      "status",
+      "previous quote",
+      "created by",
+      "created",
+      "updated",
+    ]);
     expect(rows).toHaveLength(claims.length);
     const byId = new Map(rows.map((row) => [row[0], row]));
 
@@ -172,7 +191,7 @@ describe("CSV export", () => {
       "https://example.org/a\nhttps://example.org/b?x=1&y=2",
     ]);
     expect(byId.get(claims[2].id)!.slice(4, 8)).toEqual(["'-5% was lost", "unverified", `'@someone ${run}`, "'+1 for checking"]);
-    expect(byId.get(claims[3].id)!.slice(4, 8)).toEqual(["'=SUM(A1)", "disputed", `Andy Jassy ${run}`, "'=HYPERLINK(\"http://x\")"]);
+    expect(byId.get(claims[3].id)!.slice(4, 8)).toEqual(["'=SUM(A1)", "disputed", `Andy Jassy ${run}`, '\'=HYPERLINK("http://x")']);
   });
 });
 
@@ -346,7 +365,12 @@ describe("import", () => {
     const { status, json } = await importInto(target, page);
     expect(status).toBe(201);
     expect(json.created).toHaveLength(1);
-    expect(json.created[0]).toMatchObject({ quote: "spy chips", tag: "unverified", note: "Which chips, where?", start: findQuote("spy chips").start });
+    expect(json.created[0]).toMatchObject({
+      quote: "spy chips",
+      tag: "unverified",
+      note: "Which chips, where?",
+      start: findQuote("spy chips").start,
+    });
     expect(json.next).toBe("https://recogito.example/annotations?page=2");
   });
 
@@ -398,16 +422,45 @@ describe("import", () => {
     ["a JSON object that is no list of annotations", { body: { hello: "world" } }, 400, "invalid_import"],
     ["a single annotation", { body: annotation() }, 400, "invalid_import"],
     ["a JSON string", { body: "annotations" }, 400, "invalid_import"],
-    ["a collection whose first page is only linked", { body: { type: "AnnotationCollection", first: "https://x.example/p1" } }, 400, "invalid_import"],
+    [
+      "a collection whose first page is only linked",
+      { body: { type: "AnnotationCollection", first: "https://x.example/p1" } },
+      400,
+      "invalid_import",
+    ],
     ["a body over 10 MB", { rawBody: JSON.stringify([{ ...annotation(), bodyValue: "x".repeat(10 * 1024 * 1024) }]) }, 413, "body_too_large"],
     ["a content type other than JSON", { rawBody: JSON.stringify([annotation()]), contentType: "text/csv" }, 415, "unsupported_media_type"],
-    ["half a surrogate pair in an evidence link", { body: [{ ...annotation(), body: [...annotation().body, "https://x.example/\ud800"] }] }, 422, "not_importable"],
+    [
+      "half a surrogate pair in an evidence link",
+      { body: [{ ...annotation(), body: [...annotation().body, "https://x.example/\ud800"] }] },
+      422,
+      "not_importable",
+    ],
     ["no reviewer cookie", { body: [annotation()], reviewer: null }, 401, "reviewer_required"],
     ["an unknown skip flag", { body: [annotation()], query: "skip=everything" }, 400, "invalid_query"],
     ["an unknown tag", { body: [hypothesisAnnotation("Bloomberg should retract.", ["false"], "")] }, 422, "not_importable"],
-    ["a quote that is not in the article", { body: [{ ...annotation(), target: { selector: { type: "TextQuoteSelector", exact: "Apple bought Amazon" } } }] }, 422, "not_importable"],
-    ["an evidence link that is not http(s)", { body: [{ ...annotation(), body: [...annotation().body, "javascript:alert(1)"] }] }, 422, "not_importable"],
-    ["a claimant over 200 characters", { body: [{ ...annotation(), body: [...annotation().body, { type: "TextualBody", purpose: "describing", value: `Claimant: ${"x".repeat(201)}` }] }] }, 422, "not_importable"],
+    [
+      "a quote that is not in the article",
+      { body: [{ ...annotation(), target: { selector: { type: "TextQuoteSelector", exact: "Apple bought Amazon" } } }] },
+      422,
+      "not_importable",
+    ],
+    [
+      "an evidence link that is not http(s)",
+      { body: [{ ...annotation(), body: [...annotation().body, "javascript:alert(1)"] }] },
+      422,
+      "not_importable",
+    ],
+    [
+      "a claimant over 200 characters",
+      {
+        body: [
+          { ...annotation(), body: [...annotation().body, { type: "TextualBody", purpose: "describing", value: `Claimant: ${"x".repeat(201)}` }] },
+        ],
+      },
+      422,
+      "not_importable",
+    ],
   ];
 
   it.each(cases)("refuses %s, stores nothing and never answers 500", async (_name, options, status, code) => {

@@ -53,11 +53,51 @@ type Handler = (request: Request, context: { params: Promise<never> }) => Promis
 
 /** Text with what breaks parsers and databases: NUL, lone surrogates, astral and combining characters, markup, escapes. */
 const evilUnit = fc.oneof(
-  fc.constantFrom("\u0000", "\ud800", "\udfff", "😀", "e\u0301", "\u202e", "\ufeff", "<b>", "</p>", "%", "%00", "'", '"', "\\", "\n", "\r", " ", "\t", "*", "#", "["),
+  fc.constantFrom(
+    "\u0000",
+    "\ud800",
+    "\udfff",
+    "😀",
+    "e\u0301",
+    "\u202e",
+    "\ufeff",
+    "<b>",
+    "</p>",
+    "%",
+    "%00",
+    "'",
+    '"',
+    "\\",
+    "\n",
+    "\r",
+    " ",
+    "\t",
+    "*",
+    "#",
+    "[",
+  ),
   fc.string({ unit: "binary", maxLength: 2 }),
 );
 const evilString = fc.string({ unit: evilUnit, maxLength: 40 });
-const edgeNumber = fc.constantFrom(0, -0, -1, 0.5, 1, 2, 7, 2 ** 31 - 1, 2 ** 31, 2 ** 32, 2 ** 53, 2 ** 53 + 2, 2 ** 63, 1e21, 1e308, -1e308, 5e-324);
+const edgeNumber = fc.constantFrom(
+  0,
+  -0,
+  -1,
+  0.5,
+  1,
+  2,
+  7,
+  2 ** 31 - 1,
+  2 ** 31,
+  2 ** 32,
+  2 ** 53,
+  2 ** 53 + 2,
+  2 ** 63,
+  1e21,
+  1e308,
+  -1e308,
+  5e-324,
+);
 const anyNumber = fc.oneof(edgeNumber, fc.integer({ min: -5, max: 80 }), fc.double({ noNaN: true, noDefaultInfinity: true }));
 
 /** Any JSON value, deep or wide, with the strings and numbers above. */
@@ -68,7 +108,9 @@ const wildJson: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     anyNumber,
     evilString,
     fc.array(tie("value"), { maxLength: 6 }),
-    fc.dictionary(fc.oneof(evilString, fc.constantFrom("start", "end", "tag", "note", "version", "__proto__", "constructor")), tie("value"), { maxKeys: 6 }),
+    fc.dictionary(fc.oneof(evilString, fc.constantFrom("start", "end", "tag", "note", "version", "__proto__", "constructor")), tie("value"), {
+      maxKeys: 6,
+    }),
   ),
 })).value;
 
@@ -79,7 +121,22 @@ const deepJson = fc
 
 /** Bodies that are not JSON, or JSON a parser may choke on. */
 const rawBody: fc.Arbitrary<string | Uint8Array<ArrayBuffer>> = fc.oneof(
-  fc.constantFrom("", " ", "null", "0", '"x"', "[]", "{", '{"start":', "{'a':1}", '{"start":1e999,"end":2,"tag":"disputed"}', "\ufeff{}", '{"a":1}{"a":2}', "NaN", "undefined"),
+  fc.constantFrom(
+    "",
+    " ",
+    "null",
+    "0",
+    '"x"',
+    "[]",
+    "{",
+    '{"start":',
+    "{'a':1}",
+    '{"start":1e999,"end":2,"tag":"disputed"}',
+    "\ufeff{}",
+    '{"a":1}{"a":2}',
+    "NaN",
+    "undefined",
+  ),
   evilString,
   deepJson,
   fc.uint8Array({ maxLength: 64 }).map((bytes) => new Uint8Array(bytes)),
@@ -118,10 +175,14 @@ const reviewerCookie = fc.oneof(
   // The helper percent-encodes the name, which a lone surrogate cannot be; raw cookies below carry one.
   { arbitrary: evilString.map(safe), weight: 1 },
 );
-const rawCookie = fc.oneof(headerValue, fc.constantFrom("reviewer=%ED%A0%80", "reviewer=%", "reviewer=%00", "reviewer=a; reviewer=b", "reviewer", "=; ;;"));
+const rawCookie = fc.oneof(
+  headerValue,
+  fc.constantFrom("reviewer=%ED%A0%80", "reviewer=%", "reviewer=%00", "reviewer=a; reviewer=b", "reviewer", "=; ;;"),
+);
 
 // Each header only now and then, so most requests get past the checks they fail.
-const extraHeaders = fc.record({
+const extraHeaders = fc
+  .record({
     accept: rarely(fc.oneof(fc.constantFrom("application/ld+json", "application/json", "text/csv", "*/*", "text/html", ""), headerValue), 2),
     "content-length": rarely(fc.oneof(fc.constantFrom("0", "-1", "1", "99999999999", "abc", "1e3"), headerValue)),
     host: rarely(fc.oneof(fc.constantFrom("example.org", "localhost:99999", "[::1]:3000", "a..b", "x:y:z"), headerValue)),
@@ -130,28 +191,67 @@ const extraHeaders = fc.record({
     "if-none-match": rarely(headerValue),
     "x-forwarded-host": rarely(headerValue),
     cookie: rarely(rawCookie, 8),
-  }).map((headers) => Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== undefined)) as Record<string, string>);
+  })
+  .map((headers) => Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== undefined)) as Record<string, string>);
 
 const queryKey = fc.oneof(
   fc.constantFrom("revision", "fields", "format", "tag", "reviewer", "claimant", "q", "sort", "skip", "ready", "id", "limit", "cursor", "deleted"),
   evilString,
 );
 const queryValue = fc.oneof(
-  fc.constantFrom("1", "0", "-1", "2", "1.5", "1e3", "99999999999999999999", "editor", "all", "w3c", "csv", "claimreview", "disputed", "DENIED", "updated", "position", "unplaceable", ""),
+  fc.constantFrom(
+    "1",
+    "0",
+    "-1",
+    "2",
+    "1.5",
+    "1e3",
+    "99999999999999999999",
+    "editor",
+    "all",
+    "w3c",
+    "csv",
+    "claimreview",
+    "disputed",
+    "DENIED",
+    "updated",
+    "position",
+    "unplaceable",
+    "",
+  ),
   evilString,
 );
 /** A query string: known and unknown keys, repeated, encoded or raw, and broken %-escapes. */
 const queryString = fc.oneof(
-  fc.array(fc.tuple(queryKey, queryValue, fc.boolean()), { maxLength: 6 }).map((pairs) =>
-    pairs.map(([key, value, encode]) => (encode ? `${encodeURIComponent(safe(key))}=${encodeURIComponent(safe(value))}` : `${key}=${value}`)).join("&"),
+  fc
+    .array(fc.tuple(queryKey, queryValue, fc.boolean()), { maxLength: 6 })
+    .map((pairs) =>
+      pairs
+        .map(([key, value, encode]) => (encode ? `${encodeURIComponent(safe(key))}=${encodeURIComponent(safe(value))}` : `${key}=${value}`))
+        .join("&"),
+    ),
+  fc.constantFrom(
+    "%",
+    "%zz",
+    "%ED%A0%80",
+    "%00=%00",
+    "=",
+    "&&&",
+    "revision",
+    "revision=1&revision=2",
+    "tag=disputed&tag=nope",
+    "format=w3c&format=csv",
+    "q=%25%5F",
   ),
-  fc.constantFrom("%", "%zz", "%ED%A0%80", "%00=%00", "=", "&&&", "revision", "revision=1&revision=2", "tag=disputed&tag=nope", "format=w3c&format=csv", "q=%25%5F"),
 );
 
 /** The query of an export: a format most of the time, filters and noise after it. */
 const exportQuery = fc
   .tuple(
-    fc.oneof({ arbitrary: fc.constantFrom("w3c", "csv", "claimreview"), weight: 4 }, { arbitrary: fc.constantFrom(undefined, "CSV", "json", ""), weight: 1 }),
+    fc.oneof(
+      { arbitrary: fc.constantFrom("w3c", "csv", "claimreview"), weight: 4 },
+      { arbitrary: fc.constantFrom(undefined, "CSV", "json", ""), weight: 1 },
+    ),
     rarely(queryString, 1),
   )
   .map(([format, rest]) => [format ? `format=${format}` : "", rest ?? ""].filter(Boolean).join("&") || undefined);
@@ -159,13 +259,28 @@ const exportQuery = fc
 /** A time as the deleted-claims filters take it (ISO 8601 with a zone), or something that is not one. */
 const instant = fc.oneof(
   fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
-  fc.constantFrom("", "2026-13-01T00:00:00Z", "2026-01-01", "2026-01-01T00:00:00", "yesterday", "0000-01-01T00:00:00Z", "+275760-09-13T00:00:00.001Z"),
+  fc.constantFrom(
+    "",
+    "2026-13-01T00:00:00Z",
+    "2026-01-01",
+    "2026-01-01T00:00:00",
+    "yesterday",
+    "0000-01-01T00:00:00Z",
+    "+275760-09-13T00:00:00.001Z",
+  ),
   evilString,
 );
 /** The query of the deleted-claims list: its filters, with noise. */
 const deletedQuery = fc
   .record({ deletedBy: rarely(fc.oneof(fc.constant("Test Reviewer"), evilString), 1), from: rarely(instant, 1), to: rarely(instant, 1) })
-  .map((filters) => new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => entry[1] !== undefined).map(([key, value]) => [key, safe(value)])).toString() || undefined);
+  .map(
+    (filters) =>
+      new URLSearchParams(
+        Object.entries(filters)
+          .filter((entry): entry is [string, string] => entry[1] !== undefined)
+          .map(([key, value]) => [key, safe(value)]),
+      ).toString() || undefined,
+  );
 
 /** Undefined `odds` times out of `odds + 1`, else a value of `arbitrary`. */
 function rarely<T>(arbitrary: fc.Arbitrary<T>, odds = 4): fc.Arbitrary<T | undefined> {
@@ -215,7 +330,28 @@ const version = fc.oneof({ arbitrary: fc.constant(1), weight: 3 }, { arbitrary: 
 const smallArticle = fc.oneof(
   fc.string({ maxLength: 200 }),
   evilString,
-  fc.array(fc.constantFrom("<p>", "</p>", "<ul><li>", "<h1>", "<script>x</script>", "<a href='javascript:1'>", "*", "# ", "> ", "- ", "1. ", "`", "\n", "word ", "😀"), { maxLength: 40 }).map((parts) => parts.join("")),
+  fc
+    .array(
+      fc.constantFrom(
+        "<p>",
+        "</p>",
+        "<ul><li>",
+        "<h1>",
+        "<script>x</script>",
+        "<a href='javascript:1'>",
+        "*",
+        "# ",
+        "> ",
+        "- ",
+        "1. ",
+        "`",
+        "\n",
+        "word ",
+        "😀",
+      ),
+      { maxLength: 40 },
+    )
+    .map((parts) => parts.join("")),
 );
 const articleFormat = fc.constantFrom("text", "html", "markdown");
 
@@ -236,7 +372,15 @@ const w3cAnnotation = fc.record(
       source: fc.webUrl(),
       selector: fc.array(
         fc.oneof(
-          fc.record({ type: fc.constant("TextQuoteSelector"), exact: fc.oneof(fc.constantFrom("spy chips", "claim", "😀"), evilString), prefix: evilString, suffix: evilString }, { requiredKeys: ["type", "exact"] }),
+          fc.record(
+            {
+              type: fc.constant("TextQuoteSelector"),
+              exact: fc.oneof(fc.constantFrom("spy chips", "claim", "😀"), evilString),
+              prefix: evilString,
+              suffix: evilString,
+            },
+            { requiredKeys: ["type", "exact"] },
+          ),
           fc.record({ type: fc.constant("TextPositionSelector"), start: offset, end: offset }),
           wildJson,
         ),
@@ -269,7 +413,11 @@ const claimIds: string[] = [];
 // content/ would change what the others read.
 const slugParam = () =>
   fc.record({
-    slug: fc.oneof({ arbitrary: fc.constant(slug), weight: 6 }, { arbitrary: fc.constantFrom("", "..", "%00", "a".repeat(3000)), weight: 1 }, { arbitrary: evilString, weight: 1 }),
+    slug: fc.oneof(
+      { arbitrary: fc.constant(slug), weight: 6 },
+      { arbitrary: fc.constantFrom("", "..", "%00", "a".repeat(3000)), weight: 1 },
+      { arbitrary: evilString, weight: 1 },
+    ),
   });
 const idParam = () =>
   fc.record({
@@ -291,10 +439,20 @@ const routes: Route[] = [
     params: slugParam,
     body: () =>
       mutated(
-        fc.record(
-          { range, tag, note, claimant: note, evidence, id: fc.oneof(fc.uuid({ version: 4 }), fc.constantFrom(...claimIds)), revision: fc.integer({ min: 1, max: 2 }) },
-          { requiredKeys: ["range", "tag"] },
-        ).map(({ range, ...rest }) => ({ ...range, ...rest })),
+        fc
+          .record(
+            {
+              range,
+              tag,
+              note,
+              claimant: note,
+              evidence,
+              id: fc.oneof(fc.uuid({ version: 4 }), fc.constantFrom(...claimIds)),
+              revision: fc.integer({ min: 1, max: 2 }),
+            },
+            { requiredKeys: ["range", "tag"] },
+          )
+          .map(({ range, ...rest }) => ({ ...range, ...rest })),
       ),
   },
   { name: "/api/documents/{slug}/revisions", module: revisionsRoute, takes: ["GET", "POST"], params: slugParam, body: () => mutated(articleBody()) },
@@ -308,7 +466,10 @@ const routes: Route[] = [
       fc.oneof(
         fc.array(w3cAnnotation, { maxLength: 4 }),
         fc.record({ type: fc.constant("AnnotationPage"), items: fc.array(w3cAnnotation, { maxLength: 4 }), next: fc.oneof(fc.webUrl(), wildJson) }),
-        fc.record({ type: fc.constant("AnnotationCollection"), first: fc.oneof(fc.record({ type: fc.constant("AnnotationPage"), items: fc.array(w3cAnnotation, { maxLength: 4 }) }), wildJson) }),
+        fc.record({
+          type: fc.constant("AnnotationCollection"),
+          first: fc.oneof(fc.record({ type: fc.constant("AnnotationPage"), items: fc.array(w3cAnnotation, { maxLength: 4 }) }), wildJson),
+        }),
       ),
   },
   { name: "/api/export", module: exportRoute, takes: ["GET"], params: () => fc.constant({}), query: exportQuery },
@@ -327,10 +488,22 @@ const routes: Route[] = [
     module: deletedRestoreRoute,
     takes: ["POST"],
     params: slugParam,
-    body: () => mutated(fc.record({ deletedBy: fc.oneof(fc.constant("Test Reviewer"), fc.string({ maxLength: 10 })), from: instant, to: instant }, { requiredKeys: [] })),
+    body: () =>
+      mutated(
+        fc.record(
+          { deletedBy: fc.oneof(fc.constant("Test Reviewer"), fc.string({ maxLength: 10 })), from: instant, to: instant },
+          { requiredKeys: [] },
+        ),
+      ),
   },
   { name: "/api/health", module: healthRoute, takes: ["GET"], params: () => fc.constant({}) },
-  { name: "/api/annotations/{id}/reattach", module: reattachRoute, takes: ["POST"], params: idParam, body: () => mutated(fc.tuple(version, range).map(([v, r]) => ({ version: v, ...r }))) },
+  {
+    name: "/api/annotations/{id}/reattach",
+    module: reattachRoute,
+    takes: ["POST"],
+    params: idParam,
+    body: () => mutated(fc.tuple(version, range).map(([v, r]) => ({ version: v, ...r }))),
+  },
 ];
 
 function articleBody(): fc.Arbitrary<Record<string, unknown>> {
@@ -347,7 +520,10 @@ function newDocument(): fc.Arbitrary<Record<string, unknown>> {
           outlet: fc.oneof(fc.string({ maxLength: 10 }), fc.constant(null)),
           author: fc.oneof(fc.string({ maxLength: 10 }), fc.constant(null)),
           sourceUrl: fc.oneof(fc.webUrl(), fc.constantFrom("", "ftp://x", "javascript:1")),
-          publishedAt: fc.oneof(fc.date({ noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)), fc.constantFrom("", "0000-01-01", "2018-02-30", "10000-01-01")),
+          publishedAt: fc.oneof(
+            fc.date({ noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)),
+            fc.constantFrom("", "0000-01-01", "2018-02-30", "10000-01-01"),
+          ),
         },
         { requiredKeys: ["title"] },
       ),
@@ -391,7 +567,11 @@ beforeAll(async () => {
     claimIds.push(json.annotation.id);
   }
   // One orphan-to-be and one deleted claim, so reattach and restore reach their deeper paths.
-  const { status } = await call(revisionsRoute.POST, { slug }, { body: { text: "Café “quoted” 😀 claim here.\nSecond paragraph: nothing was found." } });
+  const { status } = await call(
+    revisionsRoute.POST,
+    { slug },
+    { body: { text: "Café “quoted” 😀 claim here.\nSecond paragraph: nothing was found." } },
+  );
   expect(status).toBe(201);
   await call(annotationRoute.DELETE, { id: claimIds[2] }, { method: "DELETE" });
 });
@@ -405,7 +585,11 @@ afterAll(closeDb);
 async function snapshot(): Promise<string> {
   const db = await getDb();
   const [document] = await db.select().from(documents).where(eq(documents.slug, slug));
-  const revisions = await db.select().from(documentRevisions).where(eq(documentRevisions.documentId, document.id)).orderBy(asc(documentRevisions.number));
+  const revisions = await db
+    .select()
+    .from(documentRevisions)
+    .where(eq(documentRevisions.documentId, document.id))
+    .orderBy(asc(documentRevisions.number));
   const claims = await db.select().from(annotations).where(eq(annotations.documentId, document.id)).orderBy(asc(annotations.id));
   const ids = claims.map((claim) => claim.id);
   const history = ids.length === 0 ? [] : await db.select().from(annotationAnchors).where(inArray(annotationAnchors.annotationId, ids));
@@ -443,40 +627,46 @@ describe("API fuzz", () => {
   });
 
   for (const route of routes) {
-    it(`${route.name}: no 5xx, no answer slower than 5 s, every refusal the JSON error shape and storing nothing`, async () => {
-      await fc.assert(
-        fc.asyncProperty(request(route), async ({ method, params, query, contentType, reviewer, headers, body }) => {
-          const handler = route.module[method] as Handler;
-          // A raw cookie header only counts when the helper sets none.
-          const { cookie, ...rest } = headers;
-          const before = reads.has(method) ? undefined : await snapshot();
-          const started = performance.now();
-          const answer = await call(handler, params as never, {
-            method,
-            query,
-            contentType,
-            reviewer: cookie !== undefined ? null : reviewer,
-            headers: cookie !== undefined ? { ...rest, cookie } : rest,
-            ...(method === "GET" || method === "HEAD" ? {} : body),
-          });
-          const elapsed = performance.now() - started;
-          expect(answer.status, `${method} ${route.name}: ${answer.text.slice(0, 300)}`).toBeLessThan(500);
-          expect(elapsed).toBeLessThan(maxAnswerMs);
-          if (answer.status >= 400) {
-            expect(answer.json?.error, `${method} ${route.name} ${answer.status}: ${answer.text.slice(0, 300)}`).toMatchObject({
-              code: expect.any(String),
-              message: expect.any(String),
-            });
-            if (before !== undefined) expect(await snapshot(), `${method} ${route.name} ${answer.status} stored something`).toBe(before);
-          }
-        }).beforeEach(async (previous) => {
-          await previous();
-          await resetClaims();
-        }),
-        { numRuns: runsPerRoute },
-      );
-      // Generous: a request takes a few ms, but CI machines are shared.
-    }, Math.max(60_000, runsPerRoute * 400));
+    it(
+      `${route.name}: no 5xx, no answer slower than 5 s, every refusal the JSON error shape and storing nothing`,
+      async () => {
+        await fc.assert(
+          fc
+            .asyncProperty(request(route), async ({ method, params, query, contentType, reviewer, headers, body }) => {
+              const handler = route.module[method] as Handler;
+              // A raw cookie header only counts when the helper sets none.
+              const { cookie, ...rest } = headers;
+              const before = reads.has(method) ? undefined : await snapshot();
+              const started = performance.now();
+              const answer = await call(handler, params as never, {
+                method,
+                query,
+                contentType,
+                reviewer: cookie !== undefined ? null : reviewer,
+                headers: cookie !== undefined ? { ...rest, cookie } : rest,
+                ...(method === "GET" || method === "HEAD" ? {} : body),
+              });
+              const elapsed = performance.now() - started;
+              expect(answer.status, `${method} ${route.name}: ${answer.text.slice(0, 300)}`).toBeLessThan(500);
+              expect(elapsed).toBeLessThan(maxAnswerMs);
+              if (answer.status >= 400) {
+                expect(answer.json?.error, `${method} ${route.name} ${answer.status}: ${answer.text.slice(0, 300)}`).toMatchObject({
+                  code: expect.any(String),
+                  message: expect.any(String),
+                });
+                if (before !== undefined) expect(await snapshot(), `${method} ${route.name} ${answer.status} stored something`).toBe(before);
+              }
+            })
+            .beforeEach(async (previous) => {
+              await previous();
+              await resetClaims();
+            }),
+          { numRuns: runsPerRoute },
+        );
+        // Generous: a request takes a few ms, but CI machines are shared.
+      },
+      Math.max(60_000, runsPerRoute * 400),
+    );
   }
 });
 

@@ -52,7 +52,8 @@ async function timed<T>(request: () => Promise<T>): Promise<{ result: T; ms: num
   return { result, ms: performance.now() - started };
 }
 
-describe.skipIf(!databaseUrl)("a PostgreSQL outage", () => { // Skipped on PGlite: it runs in this process and cannot become unreachable.
+describe.skipIf(!databaseUrl)("a PostgreSQL outage", () => {
+  // Skipped on PGlite: it runs in this process and cannot become unreachable.
   let proxy: DbProxy;
   let admin: postgres.Sql;
   let slug: string;
@@ -96,7 +97,11 @@ describe.skipIf(!databaseUrl)("a PostgreSQL outage", () => { // Skipped on PGlit
         expect(ms, name).toBeLessThan(5_000);
       }
       const { json } = await call(annotationRoute.GET, { id: claimId });
-      const patched = await call(annotationRoute.PATCH, { id: claimId }, { method: "PATCH", body: { version: json.annotation.version, note: `round ${round}` } });
+      const patched = await call(
+        annotationRoute.PATCH,
+        { id: claimId },
+        { method: "PATCH", body: { version: json.annotation.version, note: `round ${round}` } },
+      );
       expect(patched.status).toBe(200);
     }
   }

@@ -15,9 +15,29 @@ import * as documentRoute from "./documents/[slug]/route";
 
 afterAll(closeDb);
 
-const word = fc.constantFrom("spy", "chips", "Jassy", "said", "says", "the", "story", "Café", "Cafe\u0301", "“no", "proof,”", "😀", "42", "43", "Bloomberg", "retract", "retraction");
+const word = fc.constantFrom(
+  "spy",
+  "chips",
+  "Jassy",
+  "said",
+  "says",
+  "the",
+  "story",
+  "Café",
+  "Cafe\u0301",
+  "“no",
+  "proof,”",
+  "😀",
+  "42",
+  "43",
+  "Bloomberg",
+  "retract",
+  "retraction",
+);
 const words = fc.array(fc.tuple(word, fc.constantFrom(" ", " ", ", ")), { minLength: 1, maxLength: 6 }).map((parts) => parts.flat().join(""));
-const paragraph = fc.array(fc.tuple(word, fc.constantFrom(" ", " ", ", ", ". ")), { minLength: 3, maxLength: 25 }).map((parts) => parts.flat().join("").trim());
+const paragraph = fc
+  .array(fc.tuple(word, fc.constantFrom(" ", " ", ", ", ". ")), { minLength: 3, maxLength: 25 })
+  .map((parts) => parts.flat().join("").trim());
 
 const edit = fc.oneof(
   fc.record({ at: fc.nat(), remove: fc.constant(0), add: words }),

@@ -28,7 +28,14 @@ async function claim(words: string, tag = "disputed") {
 }
 
 const list = async (revision?: number) =>
-  (await call(withQuery(annotationsRoute.GET, revision), { slug })).json.annotations as { id: string; start: number; end: number; quote: string; status: string; previousQuote: string | null }[];
+  (await call(withQuery(annotationsRoute.GET, revision), { slug })).json.annotations as {
+    id: string;
+    start: number;
+    end: number;
+    quote: string;
+    status: string;
+    previousQuote: string | null;
+  }[];
 
 function withQuery<P>(handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>, revision?: number) {
   return (request: Request, context: { params: Promise<P> }) =>
@@ -95,7 +102,10 @@ describe("revisions", () => {
     const [header, ...rows]: string[][] = parse((await call(exportRoute.GET, { slug }, { query: "format=csv" })).text, { bom: true });
     const cell = (id: string, column: string) => rows.find((row) => row[0] === id)![header.indexOf(column)];
     expect(rows).toHaveLength(4);
-    expect([cell(ids.typo, "status"), cell(ids.typo, "previous quote")]).toEqual(["anchored", "followed Apple's lead in calling the for the retraction"]);
+    expect([cell(ids.typo, "status"), cell(ids.typo, "previous quote")]).toEqual([
+      "anchored",
+      "followed Apple's lead in calling the for the retraction",
+    ]);
     expect([cell(ids.deleted, "status"), cell(ids.deleted, "previous quote")]).toEqual(["orphan", ""]);
     expect([cell(ids.moved, "status"), cell(ids.moved, "previous quote")]).toEqual(["anchored", ""]);
   });
@@ -129,14 +139,26 @@ describe("revisions", () => {
     // A create retried after a revision (its first answer lost) gets the stored claim, wherever the revision put it.
     const typo = (await list()).find((a) => a.id === ids.typo)!;
     const typoWords = "followed Apple's lead in calling the for the retraction";
-    const retried = await call(annotationsRoute.POST, { slug }, { body: { id: ids.typo, ...offsetsOn(originalText, typoWords), revision: 1, tag: "disputed" } });
+    const retried = await call(
+      annotationsRoute.POST,
+      { slug },
+      { body: { id: ids.typo, ...offsetsOn(originalText, typoWords), revision: 1, tag: "disputed" } },
+    );
     expect(retried.status).toBe(200);
     expect(retried.json.annotation).toMatchObject({ id: ids.typo, start: typo.start, quote: typo.quote });
     // The same id sent with other words or another tag is another claim, refused (not the stored one returned).
-    const otherWords = await call(annotationsRoute.POST, { slug }, { body: { id: ids.typo, ...offsetsOn(originalText, "so many inaccuracies"), revision: 1, tag: "disputed" } });
+    const otherWords = await call(
+      annotationsRoute.POST,
+      { slug },
+      { body: { id: ids.typo, ...offsetsOn(originalText, "so many inaccuracies"), revision: 1, tag: "disputed" } },
+    );
     expect(otherWords.status).toBe(409);
     expect(otherWords.json.error.code).toBe("id_taken");
-    const otherTag = await call(annotationsRoute.POST, { slug }, { body: { id: ids.typo, ...offsetsOn(originalText, typoWords), revision: 1, tag: "denied" } });
+    const otherTag = await call(
+      annotationsRoute.POST,
+      { slug },
+      { body: { id: ids.typo, ...offsetsOn(originalText, typoWords), revision: 1, tag: "denied" } },
+    );
     expect(otherTag.status).toBe(409);
     expect(otherTag.json.annotation).toBeUndefined();
     // Words the revision deleted, or changed, are not guessed at.
@@ -191,7 +213,11 @@ describe("revisions", () => {
     const words = "Super Micro plunges on new report";
     const start = cps(text.slice(0, text.indexOf(words))).length;
     const orphan = (await list()).find((a) => a.id === ids.deleted)! as { version?: number };
-    const { status, json } = await call(reattachRoute.POST, { id: ids.deleted }, { body: { version: orphan.version, start, end: start + cps(words).length } });
+    const { status, json } = await call(
+      reattachRoute.POST,
+      { id: ids.deleted },
+      { body: { version: orphan.version, start, end: start + cps(words).length } },
+    );
     expect(status).toBe(200);
     expect(json.annotation).toMatchObject({ status: "anchored", quote: words, anchoredRevision: 2, previousQuote: null });
     const history = (await call(historyRoute.GET, { id: ids.deleted })).json.history;

@@ -65,7 +65,14 @@ export interface Samples {
  * same claim row. Claims go to an article of their own, the same words as the
  * 5,000-claim set, one after another.
  */
-export async function measureCreate(server: NextServer, direct: DirectDb, corpus: Corpus, slug: string, runs: number, warmup: number): Promise<Samples> {
+export async function measureCreate(
+  server: NextServer,
+  direct: DirectDb,
+  corpus: Corpus,
+  slug: string,
+  runs: number,
+  warmup: number,
+): Promise<Samples> {
   const documentId = await direct.documentId(slug);
   const claims = corpus.claims5k;
   let next = 0;
@@ -104,7 +111,14 @@ export async function measureCreate(server: NextServer, direct: DirectDb, corpus
 }
 
 /** Figure 4: GET .../annotations of the 5,000-claim article (whole body read) against the SELECT of the same rows. */
-export async function measureList(server: NextServer, direct: DirectDb, slug: string, expected: number, runs: number, warmup: number): Promise<Samples> {
+export async function measureList(
+  server: NextServer,
+  direct: DirectDb,
+  slug: string,
+  expected: number,
+  runs: number,
+  warmup: number,
+): Promise<Samples> {
   const documentId = await direct.documentId(slug);
   const get = async () => {
     const body = await expectStatus(await fetch(`${server.origin}/api/documents/${slug}/annotations`), 200, "listing claims");
@@ -195,19 +209,25 @@ export async function measureExport(
     let bytes = 0;
     let tail = "";
     const url = `${server.origin}/api/documents/${slug}/export?format=${format}`;
-    const { status, wireBytes } = await requestOnNewConnection(url, { headers: { "accept-encoding": encoding } }, {
-      firstByte: () => (firstByteMs = since(start)),
-      data: (chunk) => {
-        bytes += chunk.byteLength;
-        tail = (tail + chunk.subarray(Math.max(0, chunk.byteLength - 4_096)).toString("latin1")).slice(-4_096);
+    const { status, wireBytes } = await requestOnNewConnection(
+      url,
+      { headers: { "accept-encoding": encoding } },
+      {
+        firstByte: () => (firstByteMs = since(start)),
+        data: (chunk) => {
+          bytes += chunk.byteLength;
+          tail = (tail + chunk.subarray(Math.max(0, chunk.byteLength - 4_096)).toString("latin1")).slice(-4_096);
+        },
       },
-    });
+    );
     if (status !== 200) throw new Error(`export ${format} (${encoding}): HTTP ${status} ${tail.slice(0, 300)}`);
     const totalMs = since(start);
     await sampler.stop();
     // The W3C collection states its size at the end: a cut-short export would not.
-    if (format === "w3c" && !tail.includes(String(expected))) throw new Error(`the W3C export (${encoding}) does not end with a total of ${expected}`);
-    if (encoding === "gzip" ? wireBytes >= bytes : wireBytes !== bytes) throw new Error(`the export (${encoding}) came as ${wireBytes} bytes for ${bytes}`);
+    if (format === "w3c" && !tail.includes(String(expected)))
+      throw new Error(`the W3C export (${encoding}) does not end with a total of ${expected}`);
+    if (encoding === "gzip" ? wireBytes >= bytes : wireBytes !== bytes)
+      throw new Error(`the export (${encoding}) came as ${wireBytes} bytes for ${bytes}`);
     return { totalMs, firstByteMs, claims: expected, bytes, wireBytes, memoryGrowth: sampler.peak - idle };
   };
   await interleave(
@@ -243,7 +263,11 @@ export async function measureReanchorApi(server: NextServer, corpus: Corpus, slu
     const chunks: Buffer[] = [];
     const { status } = await requestOnNewConnection(
       `${server.origin}/api/documents/${slug}/revisions`,
-      { method: "POST", headers: { ...reviewerHeaders(server), "content-type": "application/json" }, body: JSON.stringify({ text: corpus.revision.source }) },
+      {
+        method: "POST",
+        headers: { ...reviewerHeaders(server), "content-type": "application/json" },
+        body: JSON.stringify({ text: corpus.revision.source }),
+      },
       { data: (chunk) => chunks.push(chunk) },
     );
     const text = Buffer.concat(chunks).toString();

@@ -39,7 +39,10 @@ const commonWords = (
   "not but an they which this were would will been who more also after company over new two than about " +
   "could when there into what some other year years first last people report story government million"
 ).split(" ");
-const syllables = "ba be bi co da de di fa fe ga ha ja ka ke ki la le li lo ma me mi mo na ne ni no pa pe po ra re ri ro sa se si so ta te ti to va ve vi wa za ze".split(" ");
+const syllables =
+  "ba be bi co da de di fa fe ga ha ja ka ke ki la le li lo ma me mi mo na ne ni no pa pe po ra re ri ro sa se si so ta te ti to va ve vi wa za ze".split(
+    " ",
+  );
 const names = "Jassy Bloomberg Amazon Apple Cook Supermicro Robertson Riley Chen Okafor Müller Søren Nguyen Petrova".split(" ");
 const unusual = ["café", "naïve", "Zürich", "“unverified”", "résumé", "déjà", "São", "‘sources’", "📈", "coöperate"];
 
@@ -173,7 +176,8 @@ function claimFields(random: Random, article: BenchArticle, span: WordSpan): Ben
   const r = random();
   const tag = tags[r < 0.4 ? 0 : r < 0.7 ? 1 : 2];
   const note = random() < 0.4 ? "" : `Checked against the filing; ${between(random, 2, 40)} sources disagree on the figures quoted here.`;
-  const evidence = random() < 0.7 ? [] : Array.from({ length: between(random, 1, 2) }, () => `https://example.org/evidence/${between(random, 1, 99_999)}`);
+  const evidence =
+    random() < 0.7 ? [] : Array.from({ length: between(random, 1, 2) }, () => `https://example.org/evidence/${between(random, 1, 99_999)}`);
   return {
     ...describeRange(article.index, span.start, span.end),
     tag,
@@ -187,7 +191,10 @@ function claimFields(random: Random, article: BenchArticle, span: WordSpan): Ben
 /** `count` claims on the article, as `options` says; in reading order. */
 export function makeClaims(article: BenchArticle, options: ClaimSetOptions): BenchClaim[] {
   const random = randomSource(options.seed);
-  const spans = options.overlapShare === undefined ? randomSpans(random, article, options.count) : spansWithOverlaps(random, article, options.count, options.overlapShare);
+  const spans =
+    options.overlapShare === undefined
+      ? randomSpans(random, article, options.count)
+      : spansWithOverlaps(random, article, options.count, options.overlapShare);
   return spans.sort((a, b) => a.start - b.start || a.end - b.end).map((span) => claimFields(random, article, span));
 }
 
@@ -215,8 +222,7 @@ function spansWithOverlaps(random: Random, article: BenchArticle, count: number,
   type Placed = { paragraph: number; first: number; last: number };
   const taken: Placed[][] = article.paragraphWords.map(() => []);
   const alone: Placed[] = [];
-  const free = (paragraph: number, first: number, last: number) =>
-    taken[paragraph].every((p) => last < p.first - 1 || first > p.last + 1);
+  const free = (paragraph: number, first: number, last: number) => taken[paragraph].every((p) => last < p.first - 1 || first > p.last + 1);
 
   for (let attempts = 0; alone.length < count - overlapping; attempts++) {
     if (attempts > count * 200) throw new Error("the article is too short for that many claims that do not overlap");

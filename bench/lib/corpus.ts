@@ -68,7 +68,11 @@ export function buildCorpus({ large = true, loadOnly = false } = {}): Corpus {
     { slug: slugs.claims5k, title: "Benchmark: 5,000 claims", claims: claims5k },
     { slug: slugs.empty, title: "Benchmark: no claims", claims: [] },
     { slug: slugs.create, title: "Benchmark: claims created through the API", claims: [] },
-    ...Array.from({ length: reanchorRuns }, (_, i) => ({ slug: reanchorSlug(i + 1), title: `Benchmark: re-anchoring run ${i + 1}`, claims: claims5k })),
+    ...Array.from({ length: reanchorRuns }, (_, i) => ({
+      slug: reanchorSlug(i + 1),
+      title: `Benchmark: re-anchoring run ${i + 1}`,
+      claims: claims5k,
+    })),
   ];
   if (large) {
     documents.push(

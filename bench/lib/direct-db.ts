@@ -57,7 +57,13 @@ const listSql = listQuery.sql;
 // A DECLARE takes no parameters, so the article's id is written into the statement (checked to be a UUID).
 const streamSql = (documentId: string) =>
   builder
-    .select({ ...getTableColumns(annotations), slug: documents.slug, title: documents.title, outlet: documents.outlet, sourceUrl: documents.sourceUrl })
+    .select({
+      ...getTableColumns(annotations),
+      slug: documents.slug,
+      title: documents.title,
+      outlet: documents.outlet,
+      sourceUrl: documents.sourceUrl,
+    })
     .from(annotations)
     .innerJoin(documents, eq(documents.id, annotations.documentId))
     .where(and(eq(annotations.documentId, sql.raw(`'${checkUuid(documentId)}'`)), isNull(annotations.deletedAt)))
@@ -66,7 +72,16 @@ const streamSql = (documentId: string) =>
 const batchSize = 2_000;
 
 const params = (row: ClaimRow) =>
-  fillPlaceholders(insertQuery.params, { documentId: row.documentId, start: row.start, end: row.end, exact: row.exact, prefix: row.prefix, suffix: row.suffix, tag: row.tag, reviewer: row.reviewer });
+  fillPlaceholders(insertQuery.params, {
+    documentId: row.documentId,
+    start: row.start,
+    end: row.end,
+    exact: row.exact,
+    prefix: row.prefix,
+    suffix: row.suffix,
+    tag: row.tag,
+    reviewer: row.reviewer,
+  });
 const documentIdQuery = builder
   .select({ id: documents.id })
   .from(documents)

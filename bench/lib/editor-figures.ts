@@ -202,7 +202,11 @@ async function openEditor(browser: Browser, origin: string, editor: EditorPage, 
   await context.addInitScript(installReadyProbe, editor.claims);
   const page = await context.newPage();
   await page.goto(`${origin}/documents/${editor.slug}`, { waitUntil: "commit", timeout: timeoutMs });
-  await withTimeout(page.evaluate(() => (window as ProbeWindow).__benchReady!), timeoutMs, `opening ${editor.slug}`);
+  await withTimeout(
+    page.evaluate(() => (window as ProbeWindow).__benchReady!),
+    timeoutMs,
+    `opening ${editor.slug}`,
+  );
   // Clear the probe's selection, so the first action starts as the others do.
   await page.keyboard.press("Escape");
   await idle(page, timeoutMs);
@@ -381,7 +385,9 @@ export async function measureClaimActions(
     }
     for (const action of actions) {
       if (figure.subject[action].length !== cycles || figure.baseline[action].length !== cycles) {
-        throw new Error(`the trace holds ${figure.subject[action].length} + ${figure.baseline[action].length} "${action}" windows, not ${cycles} + ${cycles}`);
+        throw new Error(
+          `the trace holds ${figure.subject[action].length} + ${figure.baseline[action].length} "${action}" windows, not ${cycles} + ${cycles}`,
+        );
       }
       // Every action runs at least one transaction: none measured means the editor no longer records them.
       if ([...figure.subjectTransaction[action], ...figure.baselineTransaction[action]].some((ms) => !(ms > 0))) {
@@ -434,7 +440,11 @@ export async function measureShippedScripts(browser: Browser, origin: string, ed
       );
     });
     await page.goto(`${origin}/documents/${editor.slug}`, { waitUntil: "commit", timeout: timeoutMs });
-    await withTimeout(page.evaluate(() => (window as ProbeWindow).__benchReady!), timeoutMs, `opening ${editor.slug}`);
+    await withTimeout(
+      page.evaluate(() => (window as ProbeWindow).__benchReady!),
+      timeoutMs,
+      `opening ${editor.slug}`,
+    );
     await page.waitForLoadState("networkidle", { timeout: timeoutMs });
     await sleep(200);
     const html = loaded.html ? await loaded.html : Buffer.alloc(0);
@@ -446,7 +456,9 @@ export async function measureShippedScripts(browser: Browser, origin: string, ed
         .map((src) => new URL(src, origin).pathname),
     );
     const fetched = (await Promise.all(bodies)).filter((s) => s !== null);
-    const scripts: ShippedScript[] = [...new Map(fetched.map((s) => [s.url, { ...s, firstLoad: named.has(s.url) }])).values()].sort((a, b) => b.gzipBytes - a.gzipBytes);
+    const scripts: ShippedScript[] = [...new Map(fetched.map((s) => [s.url, { ...s, firstLoad: named.has(s.url) }])).values()].sort(
+      (a, b) => b.gzipBytes - a.gzipBytes,
+    );
     const firstLoad = scripts.filter((s) => s.firstLoad);
     const prefetched = scripts.filter((s) => !s.firstLoad);
     const sum = (list: ShippedScript[], key: "bytes" | "gzipBytes") => list.reduce((total, s) => total + s[key], 0);

@@ -254,9 +254,11 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
       };
       let answer = await send("create", this.name, "POST", `/api/documents/${this.slug}/annotations`, { body });
       // The editor sends a create again when it got no answer: the id makes that safe.
-      if (answer === null || answer.status >= 500) answer = await send("create", this.name, "POST", `/api/documents/${this.slug}/annotations`, { body });
+      if (answer === null || answer.status >= 500)
+        answer = await send("create", this.name, "POST", `/api/documents/${this.slug}/annotations`, { body });
       const annotation = annotationOf(answer);
-      if (ok(answer) && annotation) this.own.set(id, { tag: annotation.tag, note: annotation.note, version: annotation.version, deleted: false, uncertain: false });
+      if (ok(answer) && annotation)
+        this.own.set(id, { tag: annotation.tag, note: annotation.note, version: annotation.version, deleted: false, uncertain: false });
       else this.own.set(id, { tag: body.tag, note: body.note ?? "", version: 0, deleted: false, uncertain: true });
     }
 
@@ -268,12 +270,18 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
       if (!target) return this.create();
       const [id, known] = target;
       const changes = () => (op === "retag" ? { tag: this.otherTag(known.tag) } : { note: `Edited by ${this.name} (${++this.edits}).` });
-      let answer = await send(op, this.name, "PATCH", `/api/annotations/${id}`, { body: { version: known.version, ...changes() }, conflictIsTrue: !useOwn });
+      let answer = await send(op, this.name, "PATCH", `/api/annotations/${id}`, {
+        body: { version: known.version, ...changes() },
+        conflictIsTrue: !useOwn,
+      });
       const current = annotationOf(answer);
       if (!useOwn && answer?.status === 409 && current) {
         // Another reviewer changed it since this one read it: take theirs, and apply this change on top, once.
         Object.assign(known, { tag: current.tag, note: current.note, version: current.version });
-        answer = await send(op, this.name, "PATCH", `/api/annotations/${id}`, { body: { version: known.version, ...changes() }, conflictIsTrue: true });
+        answer = await send(op, this.name, "PATCH", `/api/annotations/${id}`, {
+          body: { version: known.version, ...changes() },
+          conflictIsTrue: true,
+        });
       }
       const changed = annotationOf(answer);
       if (ok(answer) && changed) {
@@ -396,7 +404,9 @@ async function warmUp(options: LoadOptions): Promise<void> {
     await expect("GET", `/api/documents/${slug}/export?format=csv`, 200);
   }
   await Promise.all(
-    Array.from({ length: options.reviewers }, (_, i) => expect("GET", `/api/documents/${options.articles[i % options.articles.length].slug}/annotations?fields=editor`, 200)),
+    Array.from({ length: options.reviewers }, (_, i) =>
+      expect("GET", `/api/documents/${options.articles[i % options.articles.length].slug}/annotations?fields=editor`, 200),
+    ),
   );
 }
 
@@ -434,7 +444,11 @@ async function checkWrites(
         report(expected.uncertain, check.doubled, `${where}: listed as created by ${found.createdBy}`);
       } else if (found.version !== expected.version || found.tag !== expected.tag || found.note !== expected.note) {
         const into = found.version > expected.version ? check.doubled : check.lost;
-        report(expected.uncertain, into, `${where}: expected version ${expected.version} ${expected.tag}, listed version ${found.version} ${found.tag}${found.note !== expected.note ? " with another note" : ""}`);
+        report(
+          expected.uncertain,
+          into,
+          `${where}: expected version ${expected.version} ${expected.tag}, listed version ${found.version} ${found.tag}${found.note !== expected.note ? " with another note" : ""}`,
+        );
       }
     }
   }
@@ -448,7 +462,11 @@ async function checkWrites(
     const uncertain = shared.sharedUncertain.has(id);
     const expected = latest?.version ?? 1;
     if (found.version < expected || (latest && found.version === expected && (found.tag !== latest.tag || found.note !== latest.note))) {
-      report(uncertain, check.lost, `shared claim ${id}: acknowledged version ${expected} ${latest?.tag ?? ""}, listed version ${found.version} ${found.tag}`);
+      report(
+        uncertain,
+        check.lost,
+        `shared claim ${id}: acknowledged version ${expected} ${latest?.tag ?? ""}, listed version ${found.version} ${found.tag}`,
+      );
     } else if (found.version > expected) {
       report(uncertain, check.doubled, `shared claim ${id}: listed at version ${found.version}, acknowledged up to ${expected}`);
     }

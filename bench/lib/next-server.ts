@@ -43,7 +43,10 @@ export async function startNextServer(options: ServerOptions): Promise<NextServe
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}; see ${options.log}`);
     // The first request opens the database (migrations, content) too.
-    const ok = await fetch(`${origin}/api/documents`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${origin}/api/documents`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) {
       await stop();

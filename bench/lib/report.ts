@@ -52,13 +52,16 @@ const limitText = (limits: Limits, unit: Unit): string => {
 };
 
 /** A row for a figure with limits; `higherIsBetter` for throughput (the ratio is then baseline / subject). */
-export function row(figure: string, subject: number | null, baseline: number | null, unit: Unit, limits: Limits = {}, options: { higherIsBetter?: boolean; note?: string } = {}): Row {
+export function row(
+  figure: string,
+  subject: number | null,
+  baseline: number | null,
+  unit: Unit,
+  limits: Limits = {},
+  options: { higherIsBetter?: boolean; note?: string } = {},
+): Row {
   const ratio =
-    subject !== null && baseline !== null && subject > 0 && baseline > 0
-      ? options.higherIsBetter
-        ? baseline / subject
-        : subject / baseline
-      : null;
+    subject !== null && baseline !== null && subject > 0 && baseline > 0 ? (options.higherIsBetter ? baseline / subject : subject / baseline) : null;
   const checks: boolean[] = [];
   if (subject !== null && Number.isFinite(subject)) {
     if (limits.max !== undefined) checks.push(subject <= limits.max);
@@ -87,7 +90,10 @@ export function failedRow(figure: string, target: string, why: string): Row {
 /** The rows in figure order (the number each starts with), keeping the order of rows of one figure. */
 export function byFigure(rows: Row[]): Row[] {
   const number = (r: Row) => Number.parseInt(r.figure, 10) || 0;
-  return rows.map((r, i) => ({ r, i })).sort((a, b) => number(a.r) - number(b.r) || a.i - b.i).map(({ r }) => r);
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => number(a.r) - number(b.r) || a.i - b.i)
+    .map(({ r }) => r);
 }
 
 /** The rows as a Markdown table (readable as it is in a terminal, pasteable into the README). */

@@ -30,6 +30,8 @@ export function insertFromJson<T extends PgTable>(table: T, rows: Partial<T["$in
     used.map((column) => sql`${sql.identifier(column.name)} ${sql.raw(column.getSQLType())}`),
     sql`, `,
   );
-  const json = JSON.stringify(rows.map((row) => Object.fromEntries(used.map((column, i) => [column.name, (row as Record<string, unknown>)[keys[i]]]))));
+  const json = JSON.stringify(
+    rows.map((row) => Object.fromEntries(used.map((column, i) => [column.name, (row as Record<string, unknown>)[keys[i]]]))),
+  );
   return sql`insert into ${table} (${names}) select ${names} from json_to_recordset(${json}::json) as x(${types})`;
 }

@@ -21,11 +21,7 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  * which goes first every round so that a machine that slows down or speeds up
  * during the run weighs on both alike.
  */
-export async function interleave(
-  runs: number,
-  subject: (run: number) => Promise<void>,
-  baseline: (run: number) => Promise<void>,
-): Promise<void> {
+export async function interleave(runs: number, subject: (run: number) => Promise<void>, baseline: (run: number) => Promise<void>): Promise<void> {
   for (let run = 0; run < runs; run++) {
     if (run % 2 === 0) {
       await subject(run);

@@ -30,7 +30,12 @@ export function Annotator(props: AnnotatorProps) {
         <div className="annotator-text">
           <div ref={editor.mountRef} />
           {selection && !readOnly && view && editorState && (
-            <SelectionToolbar view={view} selectionFrom={editorState.selection.from} selectionTo={editorState.selection.to} onTag={editor.tagSelected} />
+            <SelectionToolbar
+              view={view}
+              selectionFrom={editorState.selection.from}
+              selectionTo={editorState.selection.to}
+              onTag={editor.tagSelected}
+            />
           )}
         </div>
         <div className="annotator-side">
@@ -61,10 +66,20 @@ function EditorBar({ editor }: { editor: AnnotatorController }) {
   const { editorState, name } = editor;
   return (
     <div className="annotator-bar" role="toolbar" aria-label="Editor">
-      <button type="button" onClick={() => editor.run(revealing(undoClaim))} disabled={!editorState || undoDepth(editorState) === 0} title="Undo (Ctrl+Z)">
+      <button
+        type="button"
+        onClick={() => editor.run(revealing(undoClaim))}
+        disabled={!editorState || undoDepth(editorState) === 0}
+        title="Undo (Ctrl+Z)"
+      >
         Undo
       </button>
-      <button type="button" onClick={() => editor.run(revealing(redoClaim))} disabled={!editorState || redoDepth(editorState) === 0} title="Redo (Ctrl+Shift+Z)">
+      <button
+        type="button"
+        onClick={() => editor.run(revealing(redoClaim))}
+        disabled={!editorState || redoDepth(editorState) === 0}
+        title="Redo (Ctrl+Shift+Z)"
+      >
         Redo
       </button>
       <SaveStatus status={editor.status} onRetry={editor.retry} />

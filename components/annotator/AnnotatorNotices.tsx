@@ -19,8 +19,8 @@ export function AnnotatorNotices({
       )}
       {articleRevised && (
         <p className="hint" role="alert" data-testid="article-revised">
-          The article was revised since this page was loaded, and the words of a claim you tagged are not in the new text as they
-          were. Your claim is kept in this browser.{" "}
+          The article was revised since this page was loaded, and the words of a claim you tagged are not in the new text as they were. Your claim is
+          kept in this browser.{" "}
           <button type="button" className="link-button" onClick={() => window.location.reload()}>
             Load the latest revision
           </button>
@@ -28,8 +28,7 @@ export function AnnotatorNotices({
       )}
       {savedOnNewer && (
         <p className="hint" role="note" data-testid="saved-on-newer">
-          The article was revised again while this page was open: a claim you tagged earlier was saved on the latest text. Reload
-          the page to see it.
+          The article was revised again while this page was open: a claim you tagged earlier was saved on the latest text. Reload the page to see it.
         </p>
       )}
     </>

@@ -9,10 +9,7 @@ import { Annotator, type AnnotatorProps } from "./Annotator";
 const retryAfterMs = 5_000;
 
 type Loading =
-  | { state: "loading" }
-  | { state: "failed"; message: string }
-  | { state: "revised" }
-  | { state: "loaded"; annotations: EditorAnnotation[] };
+  { state: "loading" } | { state: "failed"; message: string } | { state: "revised" } | { state: "loaded"; annotations: EditorAnnotation[] };
 
 /**
  * The editor of an article's latest revision, opened once its claims have
@@ -72,8 +69,8 @@ export function AnnotatorWithClaims(props: Omit<AnnotatorProps, "annotations" | 
         "Loading the claims…"
       ) : (
         <>
-          The claims could not be loaded: {loading.message} Trying again in a few seconds; changes you made that were not
-          saved yet are kept in this browser.{" "}
+          The claims could not be loaded: {loading.message} Trying again in a few seconds; changes you made that were not saved yet are kept in this
+          browser.{" "}
           <button type="button" onClick={() => void load()}>
             Try again
           </button>

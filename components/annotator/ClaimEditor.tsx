@@ -105,7 +105,12 @@ export function ClaimEditor({ readOnly, claim, status, actions, takeFocus, overw
 
         <label className="field">
           Note
-          <textarea value={claim.note} maxLength={maxNoteLength} rows={5} onChange={(e) => change({ ...claim, note: e.target.value }, { typing: true })} />
+          <textarea
+            value={claim.note}
+            maxLength={maxNoteLength}
+            rows={5}
+            onChange={(e) => change({ ...claim, note: e.target.value }, { typing: true })}
+          />
         </label>
 
         <EvidenceField claim={claim} onChange={change} onTyped={setLinkTyped} />

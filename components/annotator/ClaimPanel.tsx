@@ -100,9 +100,7 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
       <Activity mode={active ? "hidden" : "visible"}>
         <h2>Claims ({list.claims.length})</h2>
         {list.claims.length === 0 ? (
-          <p className="hint">
-            Select words in the article, then choose a tag in the toolbar under the selection or press a shortcut:
-          </p>
+          <p className="hint">Select words in the article, then choose a tag in the toolbar under the selection or press a shortcut:</p>
         ) : (
           <ClaimList claims={list.claims} activeId={null} status={list.status} onOpen={pick} />
         )}

@@ -72,7 +72,12 @@ export function checkVerdict(id: string): Command {
  * text) and opens it there, collapsing the selection onto its end as tagging
  * does. Not on the undo stack: the orphan is not in the text to go back to.
  */
-export function reattachOrphan(orphan: EditorAnnotation, { start, end }: { start: number; end: number }, textMap: TextMap, reviewer: string | null): Command {
+export function reattachOrphan(
+  orphan: EditorAnnotation,
+  { start, end }: { start: number; end: number },
+  textMap: TextMap,
+  reviewer: string | null,
+): Command {
   return (state, dispatch) => {
     if (end <= start || end > textMap.index.length) return false;
     if (dispatch) {

@@ -39,7 +39,9 @@ describe("what undo leaves as it is", () => {
     state = act(state, { activate: spyChips.id });
     state = run(state, retagActive("denied")).state;
     // The server's answer to "The verdict still holds": not a reviewer's action, not on the undo stack.
-    state = state.apply(setClaimsAction(state.tr, { put: [{ ...claimOf(state, spyChips.id)!, previousQuote: null }] }).setMeta("addToHistory", false));
+    state = state.apply(
+      setClaimsAction(state.tr, { put: [{ ...claimOf(state, spyChips.id)!, previousQuote: null }] }).setMeta("addToHistory", false),
+    );
 
     state = undo(state);
     expect(claimOf(state, spyChips.id)).toMatchObject({ tag: spyChips.tag, previousQuote: null });
@@ -52,10 +54,11 @@ describe("undo and redo of a new claim", () => {
   it("undo removes a claim just tagged, redo brings it back with the same id", () => {
     const start = textMap.index.toCodePoint(textMap.text.indexOf("Bloomberg should"));
     let state = newEditor();
-    state = state.apply(
-      state.tr.setSelection(TextSelection.create(doc, textMap.toPos(start), textMap.toPos(start + "Bloomberg should".length))),
-    );
-    state = run(state, tagSelection("denied", textMap, "Ada", () => "new-claim")).state;
+    state = state.apply(state.tr.setSelection(TextSelection.create(doc, textMap.toPos(start), textMap.toPos(start + "Bloomberg should".length))));
+    state = run(
+      state,
+      tagSelection("denied", textMap, "Ada", () => "new-claim"),
+    ).state;
     const created = claimOf(state, "new-claim");
     expect(created).toBeDefined();
 

@@ -23,7 +23,12 @@ describe("ClaimMap", () => {
     const { claims, removed } = start.update([claim("b", "denied"), claim("c")], ["a", "missing"]);
     expect(removed).toEqual(["a"]);
     expect(claims.size).toBe(2);
-    expect(contents(claims)).toEqual(new Map([["b", "denied"], ["c", "disputed"]]));
+    expect(contents(claims)).toEqual(
+      new Map([
+        ["b", "denied"],
+        ["c", "disputed"],
+      ]),
+    );
     expect(claims.get("a")).toBeUndefined();
     expect(claims.has("c")).toBe(true);
     expect([...claims.keys()].sort()).toEqual(["b", "c"]);
@@ -35,7 +40,12 @@ describe("ClaimMap", () => {
     next.update([], ["a", "b"]);
     expect(contents(start)).toEqual(new Map([["a", "disputed"]]));
     expect(start.size).toBe(1);
-    expect(contents(next)).toEqual(new Map([["a", "unverified"], ["b", "disputed"]]));
+    expect(contents(next)).toEqual(
+      new Map([
+        ["a", "unverified"],
+        ["b", "disputed"],
+      ]),
+    );
   });
 
   it("is the same map after a change that puts and removes nothing", () => {
@@ -51,7 +61,12 @@ describe("ClaimMap", () => {
   });
 
   it("lists the claims in reading order, changed ones merged in their place, and keeps the list while the map is the same", () => {
-    const start = ClaimMap.of([claim("c", "disputed", 30), claim("a", "disputed", 10), claim("b", "disputed", 20, 25), claim("b2", "disputed", 20, 22)]);
+    const start = ClaimMap.of([
+      claim("c", "disputed", 30),
+      claim("a", "disputed", 10),
+      claim("b", "disputed", 20, 25),
+      claim("b2", "disputed", 20, 22),
+    ]);
     expect(start.ordered().map((c) => c.id)).toEqual(["a", "b2", "b", "c"]);
     const { claims } = start.update([claim("x", "denied", 15), claim("c", "denied", 5), claim("z", "denied", 99)], ["b2"]);
     expect(claims.ordered().map((c) => c.id)).toEqual(["c", "a", "x", "b", "z"]);

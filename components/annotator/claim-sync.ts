@@ -271,8 +271,7 @@ export class ClaimSync {
         // Only for this page's text: a claim kept from an earlier visit was refused on the latest text already.
         if (error.code === errorCode.articleRevised && !this.offsetsRevision.has(id) && !this.disposed) this.options.onArticleRevised?.();
         if (error.code === errorCode.reviewerRequired && !this.disposed) this.options.onReviewerRequired?.();
-      }
-      else this.scheduleRetry();
+      } else this.scheduleRetry();
     } finally {
       this.running.delete(id);
       if (this.retryTimer && !this.hasUnsaved()) {
@@ -339,8 +338,7 @@ export class ClaimSync {
           evidence: changes.evidence ?? theirs.evidence,
         });
         this.accept(theirs);
-      }
-      else have.deleted = true; // Deleted elsewhere: restore it, then re-apply.
+      } else have.deleted = true; // Deleted elsewhere: restore it, then re-apply.
     }
   }
 

@@ -40,12 +40,7 @@ export function claimFromAnnotation(annotation: EditorAnnotation, toPos: (offset
 
 /** True when two claims say the same thing (tag, note, claimant, evidence). */
 export function sameFields(a: ClaimFields, b: ClaimFields): boolean {
-  return (
-    a.tag === b.tag &&
-    a.note === b.note &&
-    a.claimant === b.claimant &&
-    sameLinks(a.evidence, b.evidence)
-  );
+  return a.tag === b.tag && a.note === b.note && a.claimant === b.claimant && sameLinks(a.evidence, b.evidence);
 }
 
 export function sameLinks(a: readonly string[], b: readonly string[]): boolean {

@@ -13,9 +13,7 @@ import { retagActive, tagSelection } from "./tag-selection";
 import { claimOn, offsetsOf, run } from "./test-editor";
 import { TextMap } from "./text-map";
 
-const jassy = parsePlainArticle(
-  readFileSync(path.join(import.meta.dirname, "../../content/jassy-bloomberg-retraction.txt"), "utf8"),
-);
+const jassy = parsePlainArticle(readFileSync(path.join(import.meta.dirname, "../../content/jassy-bloomberg-retraction.txt"), "utf8"));
 
 /** An editor over an article, with the plugins the Annotator installs. */
 function editor(blocks: ArticleBlock[] = jassy, claims: Claim[] = []) {
@@ -55,7 +53,10 @@ describe("tagSelection", () => {
     const words = offsetsOf(textMap, "got played or took");
     const selected = select(state, textMap, words.start - 1, words.end + 1); // a sloppy drag takes the spaces too
 
-    const { applied, state: next } = run(selected, tagSelection("disputed", textMap, "Ada", () => "claim-1"));
+    const { applied, state: next } = run(
+      selected,
+      tagSelection("disputed", textMap, "Ada", () => "claim-1"),
+    );
 
     expect(applied).toBe(true);
     const claims = getClaims(next);
@@ -81,10 +82,16 @@ describe("tagSelection", () => {
   it("retags and opens the claim already on exactly these words instead of making a second one", () => {
     const { textMap, state } = editor();
     const words = offsetsOf(textMap, "got played or took");
-    const tagged = run(select(state, textMap, words.start, words.end), tagSelection("disputed", textMap, "Ada", () => "first")).state;
+    const tagged = run(
+      select(state, textMap, words.start, words.end),
+      tagSelection("disputed", textMap, "Ada", () => "first"),
+    ).state;
     const closed = apply(tagged, { activate: null });
 
-    const again = run(select(closed, textMap, words.start - 1, words.end), tagSelection("denied", textMap, "Ada", () => "second")).state;
+    const again = run(
+      select(closed, textMap, words.start - 1, words.end),
+      tagSelection("denied", textMap, "Ada", () => "second"),
+    ).state;
     const claims = getClaims(again);
     expect([...claims.claims.values()].map((claim) => [claim.id, claim.tag])).toEqual([["first", "denied"]]);
     expect(claims.activeId).toBe("first");
@@ -92,7 +99,10 @@ describe("tagSelection", () => {
 
     // Words inside or around that claim are other words: a claim of their own.
     const inner = offsetsOf(textMap, "played or");
-    const nested = run(select(again, textMap, inner.start, inner.end), tagSelection("unverified", textMap, "Ada", () => "inner")).state;
+    const nested = run(
+      select(again, textMap, inner.start, inner.end),
+      tagSelection("unverified", textMap, "Ada", () => "inner"),
+    ).state;
     expect(getClaims(nested).claims.size).toBe(2);
     expect(getClaims(nested).activeId).toBe("inner");
   });
@@ -100,7 +110,10 @@ describe("tagSelection", () => {
   it("collapses the selection to the end of the new claim", () => {
     const { textMap, state } = editor();
     const words = offsetsOf(textMap, "spy chips being embedded");
-    const { state: next } = run(select(state, textMap, words.start, words.end), tagSelection("denied", textMap, "Ada", () => "c"));
+    const { state: next } = run(
+      select(state, textMap, words.start, words.end),
+      tagSelection("denied", textMap, "Ada", () => "c"),
+    );
     expect(next.selection.empty).toBe(true);
     expect(next.selection.from).toBe(textMap.toPos(words.end));
   });
@@ -108,7 +121,10 @@ describe("tagSelection", () => {
   it("does not take the line break when the selection runs to the start of the next block", () => {
     const { textMap, state } = editor();
     const caption = offsetsOf(textMap, "October 25, 2016.");
-    const { state: next } = run(select(state, textMap, caption.start, caption.end + 1), tagSelection("unverified", textMap, "Ada", () => "c"));
+    const { state: next } = run(
+      select(state, textMap, caption.start, caption.end + 1),
+      tagSelection("unverified", textMap, "Ada", () => "c"),
+    );
     expect(getClaims(next).claims.get("c")).toMatchObject({ start: caption.start, end: caption.end, quote: "October 25, 2016." });
   });
 
@@ -116,7 +132,10 @@ describe("tagSelection", () => {
     const { textMap, state } = editor();
     const from = offsetsOf(textMap, "Key Points").start;
     const to = offsetsOf(textMap, "AWS CEO").end;
-    const { state: next } = run(select(state, textMap, from, to), tagSelection("disputed", textMap, "Ada", () => "c"));
+    const { state: next } = run(
+      select(state, textMap, from, to),
+      tagSelection("disputed", textMap, "Ada", () => "c"),
+    );
     expect(getClaims(next).claims.get("c")?.quote).toBe("Key Points\nAWS CEO");
   });
 
@@ -126,7 +145,10 @@ describe("tagSelection", () => {
       { type: "paragraph", text: "🇺🇸 Bloomberg should retract. 👨‍👩‍👧" },
     ]);
     // Plain text "😀 Jassy 😀\n🇺🇸 Bloomberg…": "Bloomberg" starts at code point 13.
-    const { state: next } = run(select(state, textMap, 12, 22), tagSelection("disputed", textMap, "Ada", () => "c"));
+    const { state: next } = run(
+      select(state, textMap, 12, 22),
+      tagSelection("disputed", textMap, "Ada", () => "c"),
+    );
     expect(getClaims(next).claims.get("c")).toMatchObject({ start: 13, end: 22, quote: "Bloomberg" });
   });
 
@@ -134,7 +156,10 @@ describe("tagSelection", () => {
     const { textMap, state } = editor();
     const space = offsetsOf(textMap, "liberties. Bloomberg").start + "liberties.".length;
     for (const selected of [state, select(state, textMap, space, space + 1)]) {
-      const { applied, state: next } = run(selected, tagSelection("disputed", textMap, "Ada", () => "c"));
+      const { applied, state: next } = run(
+        selected,
+        tagSelection("disputed", textMap, "Ada", () => "c"),
+      );
       expect(applied).toBe(false);
       expect(getClaims(next).claims.size).toBe(0);
     }
@@ -205,7 +230,11 @@ describe("claims actions", () => {
     const early = claimOn(textMap, "Amazon cloud chief", "early");
     const wide = claimOn(textMap, "Amazon cloud chief Jassy", "wide");
     const next = apply(state, { put: [late, wide, early] });
-    expect(getClaims(next).ordered().map((c) => c.id)).toEqual(["early", "wide", "late"]);
+    expect(
+      getClaims(next)
+        .ordered()
+        .map((c) => c.id),
+    ).toEqual(["early", "wide", "late"]);
   });
 });
 

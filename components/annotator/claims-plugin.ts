@@ -34,7 +34,14 @@ export class ClaimsState {
   ) {}
 
   static create(state: EditorState, claims: Claim[]): ClaimsState {
-    return new ClaimsState(ClaimMap.of(claims), null, DecorationSet.create(state.doc, claims.flatMap((c) => decorate(c, false))));
+    return new ClaimsState(
+      ClaimMap.of(claims),
+      null,
+      DecorationSet.create(
+        state.doc,
+        claims.flatMap((c) => decorate(c, false)),
+      ),
+    );
   }
 
   apply(tr: Transaction, state: EditorState): ClaimsState {

@@ -4,7 +4,22 @@ import type { StoredChange } from "./claim-sync";
 import { planRestore } from "./restore-changes";
 
 function claim(id: string, start: number, fields: Partial<Claim> = {}): Claim {
-  return { id, start, end: start + 5, from: start + 2, to: start + 7, quote: "words", tag: "disputed", note: "", claimant: "", evidence: [], createdBy: "Ada", updatedBy: "Ada", updatedAt: null, ...fields };
+  return {
+    id,
+    start,
+    end: start + 5,
+    from: start + 2,
+    to: start + 7,
+    quote: "words",
+    tag: "disputed",
+    note: "",
+    claimant: "",
+    evidence: [],
+    createdBy: "Ada",
+    updatedBy: "Ada",
+    updatedAt: null,
+    ...fields,
+  };
 }
 
 const context = { revision: 2, textLength: 100, onServer: (id: string) => id.startsWith("server"), toPos: (offset: number) => offset + 2 };

@@ -6,9 +6,7 @@ import { CodePointIndex } from "@/lib/text-offsets";
 import { articleToDoc } from "./schema";
 import { TextMap } from "./text-map";
 
-const jassy = parsePlainArticle(
-  readFileSync(path.join(import.meta.dirname, "../../content/jassy-bloomberg-retraction.txt"), "utf8"),
-);
+const jassy = parsePlainArticle(readFileSync(path.join(import.meta.dirname, "../../content/jassy-bloomberg-retraction.txt"), "utf8"));
 
 // Emoji (astral), a flag, a ZWJ sequence, combining and precomposed accents,
 // curly quotes, a list, and emoji at the very start and end of blocks.
@@ -62,9 +60,7 @@ describe.each(Object.entries(articles))("TextMap of the %s article", (_name, blo
       const $pos = doc.resolve(map.toPos(offset));
       expect($pos.parent.isTextblock, `offset ${offset}`).toBe(true);
       const lineStart = plain.text.lastIndexOf("\n", plain.toUtf16(offset) - 1) + 1;
-      expect($pos.parent.textContent.slice(0, $pos.parentOffset), `offset ${offset}`).toBe(
-        plain.text.slice(lineStart, plain.toUtf16(offset)),
-      );
+      expect($pos.parent.textContent.slice(0, $pos.parentOffset), `offset ${offset}`).toBe(plain.text.slice(lineStart, plain.toUtf16(offset)));
     }
   });
 

@@ -85,7 +85,13 @@ export interface AnnotatorController {
 }
 
 /** Builds the editor once per article and gives its state to the panels. */
-export function useAnnotator({ document: article, annotations, reviewer: initialReviewer, initialClaimId = null, readOnly = false }: AnnotatorProps): AnnotatorController {
+export function useAnnotator({
+  document: article,
+  annotations,
+  reviewer: initialReviewer,
+  initialClaimId = null,
+  readOnly = false,
+}: AnnotatorProps): AnnotatorController {
   const mountRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const textMapRef = useRef<TextMap | null>(null);
@@ -116,7 +122,8 @@ export function useAnnotator({ document: article, annotations, reviewer: initial
     const doc = articleToDoc(article.blocks);
     const textMap = new TextMap(doc);
     textMapRef.current = textMap;
-    if (textMap.text !== articleText(article.blocks)) console.error("The editor's text differs from its blocks' text (articleText): offsets would be wrong.");
+    if (textMap.text !== articleText(article.blocks))
+      console.error("The editor's text differs from its blocks' text (articleText): offsets would be wrong.");
     const fromServer = (tr: EditorState["tr"]) => setSyncAction(tr, { kind: "fromServer" }).setMeta("addToHistory", false);
 
     // Restored claims made on an earlier text, drawn once the server has found their words in this one.
@@ -155,7 +162,11 @@ export function useAnnotator({ document: article, annotations, reviewer: initial
     const drawn = new Map(placed.map((a) => [a.id, claimFromAnnotation(a, (o) => textMap.toPos(o))]));
     // Put back what an earlier visit changed but could not save.
     const stored = readOnly ? new Map<string, StoredChange>() : sync.takeStoredChanges();
-    const { claims, wishes, awaiting: waiting } = planRestore(stored, drawn, {
+    const {
+      claims,
+      wishes,
+      awaiting: waiting,
+    } = planRestore(stored, drawn, {
       revision: article.revision,
       textLength: textMap.index.length,
       onServer: (id) => sync.serverVersion(id) !== undefined,

@@ -26,38 +26,42 @@ export function NewArticleForm() {
 
   return (
     <>
-    {/* Outside the article form: forms cannot nest. */}
-    {askName && <ReviewerForm reviewer={null} open onChange={() => setAskName(false)} />}
-    <form
-      className="article-form"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        setBusy(true);
-        setError(null);
-        const body = { ...meta, [source.format]: source.content };
-        try {
-          const { slug } = await api.createArticle({ ...body, id: createId(body) });
-          router.push(`/documents/${slug}`);
-        } catch (failure) {
-          const nameMissing = failure instanceof ApiError && failure.status === 401;
-          setAskName(nameMissing);
-          setError(nameMissing ? "Give your name first, then add the article again." : failureMessage(failure, "The server cannot be reached. Your text is still here; try again."));
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
-      {field("title", "Title", "text", true)}
-      {field("outlet", "Outlet")}
-      {field("author", "Author")}
-      {field("sourceUrl", "Source URL", "url")}
-      {field("publishedAt", "Publication date", "date")}
-      <ArticleSourceFields value={source} onChange={setSource} />
-      <FormError message={error} />
-      <button type="submit" disabled={busy}>
-        {busy ? "Adding…" : "Add article"}
-      </button>
-    </form>
+      {/* Outside the article form: forms cannot nest. */}
+      {askName && <ReviewerForm reviewer={null} open onChange={() => setAskName(false)} />}
+      <form
+        className="article-form"
+        onSubmit={async (event) => {
+          event.preventDefault();
+          setBusy(true);
+          setError(null);
+          const body = { ...meta, [source.format]: source.content };
+          try {
+            const { slug } = await api.createArticle({ ...body, id: createId(body) });
+            router.push(`/documents/${slug}`);
+          } catch (failure) {
+            const nameMissing = failure instanceof ApiError && failure.status === 401;
+            setAskName(nameMissing);
+            setError(
+              nameMissing
+                ? "Give your name first, then add the article again."
+                : failureMessage(failure, "The server cannot be reached. Your text is still here; try again."),
+            );
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        {field("title", "Title", "text", true)}
+        {field("outlet", "Outlet")}
+        {field("author", "Author")}
+        {field("sourceUrl", "Source URL", "url")}
+        {field("publishedAt", "Publication date", "date")}
+        <ArticleSourceFields value={source} onChange={setSource} />
+        <FormError message={error} />
+        <button type="submit" disabled={busy}>
+          {busy ? "Adding…" : "Add article"}
+        </button>
+      </form>
     </>
   );
 }

@@ -115,7 +115,14 @@ export function DeletedClaims({ slug, deleted, reviewer: initialReviewer }: Dele
               </div>
               <div className="review-field">
                 <label htmlFor={`${id}-from`}>From (UTC)</label>
-                <input id={`${id}-from`} name="from" type="datetime-local" step={1} required defaultValue={toUtcInput(deleted[deleted.length - 1].deletedAt)} />
+                <input
+                  id={`${id}-from`}
+                  name="from"
+                  type="datetime-local"
+                  step={1}
+                  required
+                  defaultValue={toUtcInput(deleted[deleted.length - 1].deletedAt)}
+                />
               </div>
               <div className="review-field">
                 <label htmlFor={`${id}-to`}>To (UTC, included)</label>
@@ -172,7 +179,12 @@ export function DeletedClaims({ slug, deleted, reviewer: initialReviewer }: Dele
                       <ChangeTime iso={claim.deletedAt} />
                     </td>
                     <td>
-                      <button type="button" disabled={busy || reviewer === null} onClick={() => restoreOne(claim)} aria-label={`Restore “${claim.quote}”`}>
+                      <button
+                        type="button"
+                        disabled={busy || reviewer === null}
+                        onClick={() => restoreOne(claim)}
+                        aria-label={`Restore “${claim.quote}”`}
+                      >
                         Restore
                       </button>
                     </td>

@@ -52,13 +52,18 @@ export function ClaimTable({ claims, showArticle }: ClaimTableProps) {
                   </span>
                 )}
                 {claim.status === "anchored" && claim.previousQuote && (
-                  <span className="words-changed-mark" title={`The latest revision changed these words; they were: “${claim.previousQuote}”. Check the verdict.`}>
+                  <span
+                    className="words-changed-mark"
+                    title={`The latest revision changed these words; they were: “${claim.previousQuote}”. Check the verdict.`}
+                  >
                     {" "}
                     words changed
                   </span>
                 )}
               </td>
-              <td className="claim-claimant" data-testid="claim-claimant">{claim.claimant}</td>
+              <td className="claim-claimant" data-testid="claim-claimant">
+                {claim.claimant}
+              </td>
               <td className="claim-note-cell">
                 <div className="claim-note" data-testid="claim-note">
                   {claim.note}

@@ -59,7 +59,8 @@ function ResultSummary({ shown, total, filters, acrossArticles }: ResultSummaryP
   const order = filters.sort === "updated" ? "latest change first" : acrossArticles ? "by article, in reading order" : "in reading order";
   let text: string;
   if (total === 0) text = isFiltered(filters) ? "No claims match these filters." : "No claims yet.";
-  else if (shown < total) text = `Showing the first ${shown} of ${total} claims, ${order}. Narrow the filters to see the rest; the exports hold them all.`;
+  else if (shown < total)
+    text = `Showing the first ${shown} of ${total} claims, ${order}. Narrow the filters to see the rest; the exports hold them all.`;
   else text = `Showing ${total} ${total === 1 ? "claim" : "claims"}, ${order}.`;
   return (
     <p role="status" className="review-summary" data-testid="review-summary">

@@ -62,7 +62,14 @@ export function ReviewFilterForm({ filters, acrossArticles, names }: ReviewFilte
         maxLength={100}
         suggestions={names?.reviewers}
       />
-      <TextFilter name="claimant" label="Claimant" hint="Exact name, any case" value={filters.claimant} maxLength={200} suggestions={names?.claimants} />
+      <TextFilter
+        name="claimant"
+        label="Claimant"
+        hint="Exact name, any case"
+        value={filters.claimant}
+        maxLength={200}
+        suggestions={names?.claimants}
+      />
       <TextFilter name="q" label="Search" hint="Text in quotes, notes and claimants, any case" value={filters.q} maxLength={500} type="search" />
       <div className="review-field">
         <label htmlFor={`${id}-sort`}>Sort by</label>

@@ -43,5 +43,11 @@ export function readImportResponse(status: number, body: unknown): ImportOutcome
     const { code, message } = refused.data.error;
     return { kind: "refused", status, code, message, skipped: refused.data.skipped ?? [] };
   }
-  return { kind: "refused", status, code: "unexpected_response", message: `The server answered ${status} with nothing this page can read.`, skipped: [] };
+  return {
+    kind: "refused",
+    status,
+    code: "unexpected_response",
+    message: `The server answered ${status} with nothing this page can read.`,
+    skipped: [],
+  };
 }

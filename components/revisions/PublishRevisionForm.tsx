@@ -28,8 +28,8 @@ export function PublishRevisionForm({ slug, currentSource }: { slug: string; cur
     return (
       <div role="status" className="publish-result" data-testid="publish-result" tabIndex={-1} ref={resultRef}>
         <p>
-          Revision {result.revision.number} published: {result.anchored} claim{result.anchored === 1 ? "" : "s"} placed on the new
-          text, {result.orphaned} orphan{result.orphaned === 1 ? "" : "s"}.
+          Revision {result.revision.number} published: {result.anchored} claim{result.anchored === 1 ? "" : "s"} placed on the new text,{" "}
+          {result.orphaned} orphan{result.orphaned === 1 ? "" : "s"}.
         </p>
         {/* A link, not a button: it can be opened in another tab. */}
         <Link href={`/documents/${encodeURIComponent(slug)}`} className="button-link">
@@ -56,7 +56,11 @@ export function PublishRevisionForm({ slug, currentSource }: { slug: string; cur
           } catch (failure) {
             const nameMissing = failure instanceof ApiError && failure.status === 401;
             setAskName(nameMissing);
-            setError(nameMissing ? "Give your name first, then publish again." : failureMessage(failure, "The server cannot be reached. Your text is still here; try again."));
+            setError(
+              nameMissing
+                ? "Give your name first, then publish again."
+                : failureMessage(failure, "The server cannot be reached. Your text is still here; try again."),
+            );
           } finally {
             setBusy(false);
           }

@@ -105,10 +105,7 @@ export interface NewClaim extends Partial<ClaimFields> {
   reviewer: string;
 }
 
-export type CreateResult =
-  | { kind: "created"; annotation: Annotation }
-  | { kind: "existing"; annotation: Annotation }
-  | { kind: "id_taken" };
+export type CreateResult = { kind: "created"; annotation: Annotation } | { kind: "existing"; annotation: Annotation } | { kind: "id_taken" };
 
 /**
  * Stores a new claim. Creating with an id that already holds the same claim
@@ -153,9 +150,9 @@ export function firstAnchorRow(
  * the same id returns the stored claim if it is the same claim.
  */
 export async function createAnnotation(db: Database, claim: NewClaim): Promise<CreateResult> {
-  const created = db.$with("created").as(
-    db.insert(annotations).values(newClaimRow(claim)).onConflictDoNothing({ target: annotations.id }).returning(),
-  );
+  const created = db
+    .$with("created")
+    .as(db.insert(annotations).values(newClaimRow(claim)).onConflictDoNothing({ target: annotations.id }).returning());
   // The history's first entry, made from the row just stored (none when the id
   // was taken). Drizzle wants every column of the table, in its order.
   const anchored = db.$with("anchored").as(
@@ -186,18 +183,11 @@ export async function createAnnotation(db: Database, claim: NewClaim): Promise<C
   }
 
   const existing = claim.id ? await getAnnotation(db, claim.id) : undefined;
-  const same =
-    existing &&
-    existing.documentId === claim.documentId &&
-    existing.start === claim.anchor.start &&
-    existing.end === claim.anchor.end;
+  const same = existing && existing.documentId === claim.documentId && existing.start === claim.anchor.start && existing.end === claim.anchor.end;
   return same ? { kind: "existing", annotation: toAnnotation(existing) } : { kind: "id_taken" };
 }
 
-export type ChangeResult =
-  | { kind: "changed"; annotation: Annotation }
-  | { kind: "conflict"; annotation: Annotation }
-  | { kind: "not_found" };
+export type ChangeResult = { kind: "changed"; annotation: Annotation } | { kind: "conflict"; annotation: Annotation } | { kind: "not_found" };
 
 /** Reads a claim and locks its row until the transaction `tx` ends, so that what an event says it was is what was changed. */
 async function lockAnnotation(tx: Database, id: string): Promise<AnnotationRow | undefined> {
@@ -281,7 +271,9 @@ export function restored(reviewer: string) {
   return {
     deletedAt: null,
     deletedBy: null,
-    status: sql<"anchored" | "orphan">`case when ${sql.identifier("anchored_revision")} = (select d.revision from ${documents} d where d.id = ${sql.identifier("document_id")} for share) then ${sql.identifier("status")} else 'orphan'::anchor_status end`,
+    status: sql<
+      "anchored" | "orphan"
+    >`case when ${sql.identifier("anchored_revision")} = (select d.revision from ${documents} d where d.id = ${sql.identifier("document_id")} for share) then ${sql.identifier("status")} else 'orphan'::anchor_status end`,
     ...bump(reviewer),
   };
 }
@@ -337,7 +329,16 @@ export async function reattachAnnotation(
       })
       .where(eq(annotations.id, id))
       .returning();
-    const place = { status: "anchored" as const, start: anchor.start, end: anchor.end, exact: anchor.exact, method: "reattached" as const, score: null, actor: reviewer, at: row.updatedAt };
+    const place = {
+      status: "anchored" as const,
+      start: anchor.start,
+      end: anchor.end,
+      exact: anchor.exact,
+      method: "reattached" as const,
+      score: null,
+      actor: reviewer,
+      at: row.updatedAt,
+    };
     await tx
       .insert(annotationAnchors)
       .values({ annotationId: id, revision, ...place })

@@ -44,11 +44,7 @@ function toDeletedAnnotation(row: typeof annotations.$inferSelect): DeletedAnnot
 
 /** The deleted claims of an article that match `filter`, the latest deletion first. */
 export async function listDeletedAnnotations(db: Database, documentId: string, filter: DeletedFilter = {}): Promise<DeletedAnnotation[]> {
-  const rows = await db
-    .select()
-    .from(annotations)
-    .where(deletedOn(documentId, filter))
-    .orderBy(desc(annotations.deletedAt), annotations.id);
+  const rows = await db.select().from(annotations).where(deletedOn(documentId, filter)).orderBy(desc(annotations.deletedAt), annotations.id);
   return rows.map(toDeletedAnnotation);
 }
 
@@ -74,7 +70,11 @@ export async function restoreDeletedAnnotations(
       .where(sql`${annotations.id} in (select jsonb_array_elements_text(${ids}::jsonb)::uuid)`)
       .returning();
     const byId = new Map(before.map((row) => [row.id, row]));
-    await appendClaimEvents(tx, reviewer, after.map((row) => ({ action: "restored" as const, before: byId.get(row.id)!, after: row })));
+    await appendClaimEvents(
+      tx,
+      reviewer,
+      after.map((row) => ({ action: "restored" as const, before: byId.get(row.id)!, after: row })),
+    );
     return after;
   });
   return rows.map(toAnnotation).sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

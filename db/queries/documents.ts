@@ -66,11 +66,7 @@ export async function isSlugTaken(db: Database, slug: string): Promise<boolean> 
  * Stores a new article as its revision 1. Returns undefined when the slug (or
  * the id) is taken, and stores nothing, so loading `content/` twice adds nothing.
  */
-export async function createDocument(
-  db: Database,
-  values: Omit<NewDocumentRow, "revision">,
-  publishedBy: string,
-): Promise<DocumentRow | undefined> {
+export async function createDocument(db: Database, values: Omit<NewDocumentRow, "revision">, publishedBy: string): Promise<DocumentRow | undefined> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(documents)

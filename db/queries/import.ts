@@ -34,11 +34,7 @@ export async function createAnnotations(
     // A share lock waits for a revision being published (which locks the row
     // for update) and holds the next one off until these claims are in, so
     // that it re-anchors them with the others.
-    const [current] = await tx
-      .select({ revision: documents.revision })
-      .from(documents)
-      .where(eq(documents.id, article.id))
-      .for("share");
+    const [current] = await tx.select({ revision: documents.revision }).from(documents).where(eq(documents.id, article.id)).for("share");
     if (current?.revision !== article.revision) return null;
     const stored = [];
     for (let from = 0; from < claims.length; from += rowsPerInsert) {
@@ -47,7 +43,11 @@ export async function createAnnotations(
         .map((claim, i) => ({ ...claim, id: ids[from + i], documentId: article.id, revision: article.revision, reviewer }));
       const rows = await tx.insert(annotations).values(chunk.map(newClaimRow)).returning();
       stored.push(...rows);
-      await appendClaimEvents(tx, reviewer, rows.map((row) => ({ action: "imported" as const, before: null, after: row })));
+      await appendClaimEvents(
+        tx,
+        reviewer,
+        rows.map((row) => ({ action: "imported" as const, before: null, after: row })),
+      );
       // How sure the placing was is in `score`; `method` says where the claim came from.
       await tx.insert(annotationAnchors).values(chunk.map((claim) => firstAnchorRow(claim.id, claim, "imported", claim.score)));
     }

@@ -20,7 +20,11 @@ beforeAll(async () => {
   const document = await createTestDocument(blocks);
   documentId = document.id;
   const make = async (start: number, reviewer: string, claimant: string) => {
-    const { json } = await call(annotationsRoute.POST, { slug: document.slug }, { body: { start, end: start + 5, tag: "disputed", claimant }, reviewer });
+    const { json } = await call(
+      annotationsRoute.POST,
+      { slug: document.slug },
+      { body: { start, end: start + 5, tag: "disputed", claimant }, reviewer },
+    );
     ids.push(json.annotation.id);
     return json.annotation;
   };
@@ -71,7 +75,11 @@ describe("streamReviewClaims", () => {
     for (const sort of ["position", "updated"] as const) {
       const all = await listed(documentId, sort);
       expect(all).toHaveLength(3);
-      for (const [batchSize, sizes] of [[2, [2, 1]], [3, [3]], [1, [1, 1, 1]]] as const) {
+      for (const [batchSize, sizes] of [
+        [2, [2, 1]],
+        [3, [3]],
+        [1, [1, 1, 1]],
+      ] as const) {
         const batches = await streamed(documentId, sort, batchSize);
         expect(batches.map((batch) => batch.length)).toEqual(sizes);
         expect(batches.flat()).toEqual(all);
@@ -107,7 +115,12 @@ describe("streamReviewClaims", () => {
       method: "quote",
       score: 1,
     });
-    await createAnnotations(db, article, Array.from({ length: 250 }, (_, i) => claim(i % 60)), "Importer");
+    await createAnnotations(
+      db,
+      article,
+      Array.from({ length: 250 }, (_, i) => claim(i % 60)),
+      "Importer",
+    );
     const batches = await streamed(article.id, "position", 2_000);
     expect(batches.map((batch) => batch.length)).toEqual([200, 50]);
     expect(batches.flat()).toEqual(await listed(article.id, "position"));

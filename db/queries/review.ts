@@ -106,7 +106,11 @@ export async function listReviewNames(db: Database, scope: ReviewScope = {}): Pr
   // Sorted without regard to case, whatever the database's collation.
   const sorted = (names: ReturnType<typeof named> | ReturnType<ReturnType<typeof named>["union"]>) => {
     const list = names.as("names");
-    return db.select({ name: list.name }).from(list).orderBy(sql`lower(${list.name})`, list.name).limit(namesOffered);
+    return db
+      .select({ name: list.name })
+      .from(list)
+      .orderBy(sql`lower(${list.name})`, list.name)
+      .limit(namesOffered);
   };
   const [reviewers, claimants] = await Promise.all([
     sorted(named(annotations.createdBy).union(named(annotations.updatedBy))),
@@ -116,11 +120,7 @@ export async function listReviewNames(db: Database, scope: ReviewScope = {}): Pr
 }
 
 /** How many matching claims there are, by tag (tags with none are absent). */
-export async function countReviewClaimsByTag(
-  db: Database,
-  filters: ReviewFilters,
-  scope: ReviewScope = {},
-): Promise<Partial<Record<Tag, number>>> {
+export async function countReviewClaimsByTag(db: Database, filters: ReviewFilters, scope: ReviewScope = {}): Promise<Partial<Record<Tag, number>>> {
   const rows = await db
     .select({ tag: annotations.tag, count: sql<number>`count(*)::int` })
     .from(annotations)
@@ -143,13 +143,22 @@ const batchColumns = {
 } satisfies Record<keyof BatchClaim, SQLWrapper>;
 
 /** An article's id and what exports name of it (`ExportArticle`). */
-const exportArticleColumns = { id: documents.id, slug: documents.slug, title: documents.title, outlet: documents.outlet, sourceUrl: documents.sourceUrl };
+const exportArticleColumns = {
+  id: documents.id,
+  slug: documents.slug,
+  title: documents.title,
+  outlet: documents.outlet,
+  sourceUrl: documents.sourceUrl,
+};
 
 /** One keyset batch of claims (see `readRows`). */
 function selectBatch(db: Database, where: SQL[], sort: ReviewFilters["sort"], limit: number): Promise<BatchClaim[]> {
   const [rowOrder, keyOrder] =
     sort === "updated"
-      ? [[desc(annotations.updatedAt), desc(annotations.id)], [sql`${aliasedKey("updatedAtCursor")}::timestamptz desc`, sql`${aliasedKey("id")} desc`]]
+      ? [
+          [desc(annotations.updatedAt), desc(annotations.id)],
+          [sql`${aliasedKey("updatedAtCursor")}::timestamptz desc`, sql`${aliasedKey("id")} desc`],
+        ]
       : [withinArticle, [aliasedKey("start"), aliasedKey("end"), aliasedKey("id")]];
   const rows = db
     .select(aliased(batchColumns))
@@ -187,10 +196,7 @@ export async function* streamReviewClaims(
   const addArticles = async (claims: BatchClaim[]) => {
     const missing = [...new Set(claims.map((claim) => claim.documentId).filter((id) => !articleById.has(id)))];
     if (missing.length === 0) return;
-    const found = await db
-      .select(exportArticleColumns)
-      .from(documents)
-      .where(inArray(documents.id, missing));
+    const found = await db.select(exportArticleColumns).from(documents).where(inArray(documents.id, missing));
     for (const { id, ...article } of found) articleById.set(id, article);
   };
 
@@ -227,6 +233,9 @@ export async function* streamReviewClaims(
     return;
   }
   for (const article of articles) {
-    yield* batches([...base, eq(annotations.documentId, article.id)], ({ start, end, id }) => sql`(${annotations.start}, ${annotations.end}, ${annotations.id}) > (${start}, ${end}, ${id})`);
+    yield* batches(
+      [...base, eq(annotations.documentId, article.id)],
+      ({ start, end, id }) => sql`(${annotations.start}, ${annotations.end}, ${annotations.id}) > (${start}, ${end}, ${id})`,
+    );
   }
 }

@@ -3,7 +3,15 @@ import type { Annotation } from "@/lib/annotation";
 import type { Placement } from "@/lib/anchoring/place-claims";
 import type { ArticleBlock } from "@/lib/article";
 import type { Database } from "../client";
-import { annotationAnchors, annotations, type AnnotationRow, type DocumentRevisionRow, type DocumentRow, documentRevisions, documents } from "../schema";
+import {
+  annotationAnchors,
+  annotations,
+  type AnnotationRow,
+  type DocumentRevisionRow,
+  type DocumentRow,
+  documentRevisions,
+  documents,
+} from "../schema";
 import { toAnnotation } from "./annotations";
 
 /**

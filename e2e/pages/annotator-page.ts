@@ -75,7 +75,13 @@ export class AnnotatorPage {
           const rects = [...range.getClientRects()].filter((r) => r.width > 0);
           const first = rects[0];
           const last = rects[rects.length - 1];
-          return { startX: first.left, startY: first.top + first.height / 2, endX: last.right, endY: last.top + last.height / 2, bottom: last.bottom };
+          return {
+            startX: first.left,
+            startY: first.top + first.height / 2,
+            endX: last.right,
+            endY: last.top + last.height / 2,
+            bottom: last.bottom,
+          };
         }
         return null;
       },

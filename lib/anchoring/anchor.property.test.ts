@@ -9,8 +9,34 @@ import { normalizeString } from "./normalize";
 // Articles of a small vocabulary, so that quotes recur and edits make near
 // copies of them: the cases where a claim could land on the wrong words.
 const word = fc.constantFrom(
-  "spy", "chips", "spy chips", "Jassy", "said", "says", "the", "story", "stories", "Café", "Cafe\u0301", "\"no", "“no", "proof,”", "proof,\"",
-  "😀", "🇺🇸", "—", "42", "43", "-5%", "Bloomberg", "Apple", "Amazon", "retract", "retraction", "should", "not",
+  "spy",
+  "chips",
+  "spy chips",
+  "Jassy",
+  "said",
+  "says",
+  "the",
+  "story",
+  "stories",
+  "Café",
+  "Cafe\u0301",
+  '"no',
+  "“no",
+  "proof,”",
+  'proof,"',
+  "😀",
+  "🇺🇸",
+  "—",
+  "42",
+  "43",
+  "-5%",
+  "Bloomberg",
+  "Apple",
+  "Amazon",
+  "retract",
+  "retraction",
+  "should",
+  "not",
 );
 const separator = fc.constantFrom(" ", " ", " ", "  ", "\n", ", ", ". ");
 const words = fc.array(fc.tuple(word, separator), { minLength: 1, maxLength: 8 }).map((parts) => parts.flat().join(""));

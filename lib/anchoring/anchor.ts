@@ -132,7 +132,8 @@ function anchorPrepared(prepared: PreparedText, stored: StoredAnchor, hint: numb
     prefix: normalizeString(stored.prefix),
     suffix: normalizeString(stored.suffix),
     hint: hint === null ? null : prepared.toNormalized(hint),
-    prefixReachesStart: stored.prefix !== "" && codePointLength(stored.prefix) < quoteContextLength && stored.start === codePointLength(stored.prefix),
+    prefixReachesStart:
+      stored.prefix !== "" && codePointLength(stored.prefix) < quoteContextLength && stored.start === codePointLength(stored.prefix),
     suffixReachesEnd: stored.suffix !== "" && codePointLength(stored.suffix) < quoteContextLength,
   };
 

@@ -89,13 +89,7 @@ export const nearbyBonus = 0.15;
 export const proximitySlack = 32;
 
 /** Measures a place in `text` (normalized) against the query. */
-export function measureCandidate(
-  text: string,
-  query: QuoteQuery,
-  start: number,
-  end: number,
-  quoteSimilarity: number,
-): Candidate {
+export function measureCandidate(text: string, query: QuoteQuery, start: number, end: number, quoteSimilarity: number): Candidate {
   const goesOnBefore = query.prefixReachesStart === true && start > query.prefix.length + contextEdgeSlack;
   const goesOnAfter = query.suffixReachesEnd === true && text.length - end > query.suffix.length + contextEdgeSlack;
   return {
@@ -157,11 +151,7 @@ export function isSupported(candidate: Candidate, quoteLength: number): boolean 
  */
 export function candidateScore(candidate: Candidate, textLength: number): number {
   const proximity = 1 - Math.min(1, candidate.distance / Math.max(1, textLength));
-  const raw =
-    50 * candidate.quoteSimilarity +
-    20 * candidate.prefixSimilarity +
-    20 * candidate.suffixSimilarity +
-    2 * proximity;
+  const raw = 50 * candidate.quoteSimilarity + 20 * candidate.prefixSimilarity + 20 * candidate.suffixSimilarity + 2 * proximity;
   return raw / 92;
 }
 
@@ -176,9 +166,7 @@ export function chooseCandidate(candidates: Candidate[], quoteLength: number): C
   const supported = candidates.filter((c) => isSupported(c, quoteLength));
   if (supported.length === 0) return { kind: "unsupported", candidates };
   const top = Math.max(...supported.map(rankScore));
-  const contenders = supported
-    .filter((c) => rankScore(c) >= top - rankMargin)
-    .sort((a, b) => a.distance - b.distance);
+  const contenders = supported.filter((c) => rankScore(c) >= top - rankMargin).sort((a, b) => a.distance - b.distance);
   const [nearest, next] = contenders;
   if (!next) return { kind: "match", candidate: nearest };
   const clearlyNearest = nearest.distance <= nearbyDistance && next.distance >= 2 * nearest.distance + proximitySlack;

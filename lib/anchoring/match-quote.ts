@@ -78,9 +78,7 @@ export function matchQuote(searchable: SearchableText, query: QuoteQuery): Quote
   // Against an exact match, only words edited in place, close to the hint,
   // can stand; so the wider search is spent only when there is none.
   const fuzzy =
-    exact.kind === "match" && query.hint !== null
-      ? searchFuzzy(text, query, occurrences, closeRadius)
-      : searchFuzzyAround(text, query, occurrences);
+    exact.kind === "match" && query.hint !== null ? searchFuzzy(text, query, occurrences, closeRadius) : searchFuzzyAround(text, query, occurrences);
   const exactRank = exact.kind === "match" ? rankScore(exact.candidate) : exact.kind === "ambiguous" ? exact.rank : -1;
   if (fuzzy.kind === "match" && (exactRank < 0 || rankScore(fuzzy.candidate) > exactRank + rankMargin)) {
     return { found: true, method: "fuzzy", candidate: fuzzy.candidate };
@@ -89,9 +87,7 @@ export function matchQuote(searchable: SearchableText, query: QuoteQuery): Quote
   if (exact.kind === "ambiguous") return { found: false, reason: "ambiguous", count: exact.count };
   if (fuzzy.kind === "ambiguous") return { found: false, reason: "ambiguous", count: fuzzy.count };
   const seen = occurrences.length + (fuzzy.kind === "unsupported" ? fuzzy.candidates.length : 0);
-  return seen > 0
-    ? { found: false, reason: "context-mismatch", count: seen }
-    : { found: false, reason: "not-found", count: 0 };
+  return seen > 0 ? { found: false, reason: "context-mismatch", count: seen } : { found: false, reason: "not-found", count: 0 };
 }
 
 /**
@@ -102,7 +98,11 @@ export function matchQuote(searchable: SearchableText, query: QuoteQuery): Quote
 function weighOccurrences(text: string, query: QuoteQuery, occurrences: number[]): Choice {
   const { hint } = query;
   if (hint !== null) {
-    const near = weighExact(text, query, occurrences.filter((start) => Math.abs(start - hint) <= searchRadius));
+    const near = weighExact(
+      text,
+      query,
+      occurrences.filter((start) => Math.abs(start - hint) <= searchRadius),
+    );
     if (near.kind === "match" && isConclusive(near.candidate, searchRadius)) return near;
   }
   return weighExact(text, query, nearest(occurrences, hint ?? 0, maxExactCandidates));
@@ -155,9 +155,7 @@ function searchFuzzy(text: string, query: QuoteQuery, exactStarts: number[], rad
   for (let round = 0; round < fuzzySearchRounds; round++) {
     const matches = approxSearch(window, quote, maxErrors);
     if (matches.length === 0) return choice;
-    const candidates = distinctPlaces(
-      matches.map((m) => measureCandidate(text, query, from + m.start, from + m.end, 1 - m.errors / quote.length)),
-    );
+    const candidates = distinctPlaces(matches.map((m) => measureCandidate(text, query, from + m.start, from + m.end, 1 - m.errors / quote.length)));
     choice = chooseCandidate(candidates, quote.length);
     if (choice.kind !== "unsupported") return choice;
     for (const c of candidates) window = blank(window, c.start - from, c.end - from);

@@ -11,7 +11,7 @@ describe("normalizeForMatching", () => {
   it("makes curly quotes, low quotes and primes straight, one for one", () => {
     const text = "“They offered no proof,” he said, ‘plainly’ „here‟ 5′ 6″";
     const normalized = normalizeForMatching(text);
-    expect(normalized.text).toBe("\"They offered no proof,\" he said, 'plainly' \"here\" 5' 6\"");
+    expect(normalized.text).toBe('"They offered no proof," he said, \'plainly\' "here" 5\' 6"');
     expect(Array.from(normalized.starts)).toEqual(Array.from(text, (_, i) => i));
   });
 

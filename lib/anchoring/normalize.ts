@@ -104,7 +104,7 @@ function foldTypography(text: string): NormalizedText {
   const flush = (to: number) => {
     if (to > copyFrom) out.push(text.slice(copyFrom, to));
   };
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const code = text.charCodeAt(i);
     if ((code > 0x20 && code < 0xa0) || (code === 0x20 && !isSpace(text.charCodeAt(i + 1)))) {
       // Printable ASCII and single spaces, the bulk of any article: kept.

@@ -6,11 +6,7 @@ import { describeRange } from "../selectors";
 import { type AnchorResult, anchor, anchorAll } from "./anchor";
 import { type Edit, type Expectation, type Words, revision, scenarios } from "./scenarios";
 
-const article = articleText(
-  parsePlainArticle(
-    readFileSync(path.join(import.meta.dirname, "../../content/jassy-bloomberg-retraction.txt"), "utf8"),
-  ),
-);
+const article = articleText(parsePlainArticle(readFileSync(path.join(import.meta.dirname, "../../content/jassy-bloomberg-retraction.txt"), "utf8")));
 
 /** UTF-16 index of the `occurrence`-th place `words` occur in `text`. */
 function indexOf(text: string, words: string, occurrence = 0): number {

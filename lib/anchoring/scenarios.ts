@@ -20,10 +20,7 @@ export interface Words {
  * right before `before`.
  */
 export type Edit =
-  | { find: string; replace: string; occurrence?: number }
-  | { move: string; before: string }
-  | { append: string }
-  | { unicode: "NFC" | "NFD" };
+  { find: string; replace: string; occurrence?: number } | { move: string; before: string } | { append: string } | { unicode: "NFC" | "NFD" };
 
 export type Expectation = (Words & { method?: AnchorMethod }) | { orphan: OrphanReason };
 
@@ -39,14 +36,14 @@ export interface Scenario {
 const repeatedLine = "Super Micro plunges on new report of hacked hardware in US";
 const updateNote = { find: "Key Points", replace: "Updated on Tuesday, October 9, at 10 a.m.\nKey Points" };
 const schmidtParagraph =
-  "\"There are so many inaccuracies in this article as it relates to Amazon that they're hard to count,\" Steve Schmidt, chief information security officer at AWS, wrote in the post.\n";
+  '"There are so many inaccuracies in this article as it relates to Amazon that they\'re hard to count," Steve Schmidt, chief information security officer at AWS, wrote in the post.\n';
 const denialParagraph =
-  "Bloomberg published a denial from AWS alongside its own report, and AWS refuted the report in a more strongly worded six-paragraph blog post entitled \"Setting the Record Straight on Bloomberg Businessweek's Erroneous Article.\"\n";
+  'Bloomberg published a denial from AWS alongside its own report, and AWS refuted the report in a more strongly worded six-paragraph blog post entitled "Setting the Record Straight on Bloomberg Businessweek\'s Erroneous Article."\n';
 const storyParagraph =
   "The Bloomberg story said that servers from Super Micro in AWS Beijing data centers contained malicious chips, which were also found in servers from Elemental Technologies, a company AWS acquired.";
 const appleSentence =
   "Apple CEO Tim Cook told Buzzfeed on Friday that the scenario Bloomberg reported never happened and that the October story in Bloomberg Businessweek should be retracted. ";
-const tweetEnd = " \"Reporters got played or took liberties. Bloomberg should retract.\"";
+const tweetEnd = ' "Reporters got played or took liberties. Bloomberg should retract."';
 
 export const scenarios: Scenario[] = [
   // Edits around the claim.
@@ -232,10 +229,7 @@ export const scenarios: Scenario[] = [
   {
     name: "repeated word: the right occurrence by its context",
     claim: { words: "Bloomberg", occurrence: 4 },
-    edits: [
-      updateNote,
-      { find: "AWS CEO Andy Jassy said Bloomberg story on spy chips was wrong and should be retracted.\n", replace: "" },
-    ],
+    edits: [updateNote, { find: "AWS CEO Andy Jassy said Bloomberg story on spy chips was wrong and should be retracted.\n", replace: "" }],
     expect: { words: "Bloomberg", occurrence: 3, method: "quote" },
   },
   {
@@ -272,17 +266,17 @@ export const scenarios: Scenario[] = [
   // Whitespace and quote characters.
   {
     name: "straight quotes made curly inside the claim",
-    claim: { words: "\"Reporters got played or took liberties. Bloomberg should retract.\"" },
+    claim: { words: '"Reporters got played or took liberties. Bloomberg should retract."' },
     edits: [{ find: tweetEnd, replace: " “Reporters got played or took liberties. Bloomberg should retract.”" }],
     expect: { words: "“Reporters got played or took liberties. Bloomberg should retract.”", method: "position" },
   },
   {
     name: "curly quotes and apostrophe inside the claim, words inserted before it",
-    claim: { words: "\"Setting the Record Straight on Bloomberg Businessweek's Erroneous Article.\"" },
+    claim: { words: '"Setting the Record Straight on Bloomberg Businessweek\'s Erroneous Article."' },
     edits: [
       updateNote,
       {
-        find: "\"Setting the Record Straight on Bloomberg Businessweek's Erroneous Article.\"",
+        find: '"Setting the Record Straight on Bloomberg Businessweek\'s Erroneous Article."',
         replace: "“Setting the Record Straight on Bloomberg Businessweek’s Erroneous Article.”",
       },
     ],
@@ -356,8 +350,8 @@ export const revision: { edits: Edit[]; claims: { claim: Words; expect: Expectat
     updateNote,
     { find: "calling the for the retraction", replace: "calling for the retraction" },
     { find: tweetEnd, replace: " “Reporters got played or took liberties. Bloomberg should retract.”" },
-    { find: "\"They offered no proof,", replace: "“They offered no proof," },
-    { find: "validate their theories,\"", replace: "validate their theories,”" },
+    { find: '"They offered no proof,', replace: "“They offered no proof," },
+    { find: 'validate their theories,"', replace: "validate their theories,”" },
     { find: "Buzzfeed", replace: "BuzzFeed", occurrence: 0 },
     { find: "Buzzfeed", replace: "BuzzFeed", occurrence: 0 },
     { move: storyParagraph + "\n", before: "Bloomberg published a denial" },

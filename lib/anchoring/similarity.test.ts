@@ -64,7 +64,9 @@ describe("context similarity", () => {
 describe("context similarity against a plain edit distance", () => {
   /** The fewest edits turning `expected` into some beginning of `actual`, the textbook way: a full table, nothing reused. */
   function pinnedEdits(expected: string, actual: string): number {
-    const table = Array.from({ length: expected.length + 1 }, (_, i) => Array.from({ length: actual.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    const table = Array.from({ length: expected.length + 1 }, (_, i) =>
+      Array.from({ length: actual.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+    );
     for (let i = 1; i <= expected.length; i++) {
       for (let j = 1; j <= actual.length; j++) {
         const substitute = table[i - 1][j - 1] + (expected[i - 1] === actual[j - 1] ? 0 : 1);
@@ -77,7 +79,7 @@ describe("context similarity against a plain edit distance", () => {
   const reverse = (s: string) => [...s].reverse().join("");
   // A small alphabet, so that strings share runs and edits, as neighbouring words do.
   let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const word = (length: number) => Array.from({ length }, () => "ab c"[Math.floor(random() * 4)]).join("");
 
   it("agrees on 2,000 random contexts, read from either side", () => {

@@ -31,10 +31,7 @@ describe("CSV export (properties)", () => {
         const text = csvWriter().head + rows.map((r) => csvRecord(r)).join("");
         // Strict RFC 4180, and any bare line break outside quotes ends a record (as Python and spreadsheets read it).
         const parsed: string[][] = parse(text, { bom: true, relax_quotes: false, relax_column_count: false, record_delimiter: ["\r\n", "\n", "\r"] });
-        expect(parsed).toEqual([
-          csvColumns.map(([, header]) => header),
-          ...rows.map((r) => csvColumns.map(([key]) => expectedCell(r[key]))),
-        ]);
+        expect(parsed).toEqual([csvColumns.map(([, header]) => header), ...rows.map((r) => csvColumns.map(([key]) => expectedCell(r[key])))]);
       }),
       { numRuns: 300 },
     );

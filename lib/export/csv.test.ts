@@ -4,7 +4,22 @@ import { describe, expect, it } from "vitest";
 import { sampleClaims, writeExport } from "@/test/export-claims";
 import { type CsvRow, csvColumns, csvRecord, csvWriter } from "./csv";
 
-const header = ["id", "article", "start", "end", "quote", "tag", "claimant", "note", "evidence", "status", "previous quote", "created by", "created", "updated"];
+const header = [
+  "id",
+  "article",
+  "start",
+  "end",
+  "quote",
+  "tag",
+  "claimant",
+  "note",
+  "evidence",
+  "status",
+  "previous quote",
+  "created by",
+  "created",
+  "updated",
+];
 
 async function exportRows(claims = sampleClaims) {
   const text = await writeExport(csvWriter(), claims);
@@ -18,7 +33,9 @@ async function exportRows(claims = sampleClaims) {
 describe("CSV export", () => {
   it("starts with a byte order mark and a header row, then one row per claim, CRLF between records", async () => {
     const { text, rows } = await exportRows();
-    expect(text.startsWith("\uFEFFid,article,start,end,quote,tag,claimant,note,evidence,status,previous quote,created by,created,updated\r\n")).toBe(true);
+    expect(text.startsWith("\uFEFFid,article,start,end,quote,tag,claimant,note,evidence,status,previous quote,created by,created,updated\r\n")).toBe(
+      true,
+    );
     expect(rows[0]).toEqual(header);
     expect(rows).toHaveLength(sampleClaims.length + 1);
     expect(text.endsWith("\r\n")).toBe(true);
@@ -51,7 +68,7 @@ describe("CSV export", () => {
     const [, , , , quote, , claimant, note, evidence, , , createdBy] = rows[3];
     expect(quote).toBe("'-5% ");
     expect(claimant).toBe("'+Supermicro");
-    expect(note).toBe("'=HYPERLINK(\"https://evil.example\",\"click\")");
+    expect(note).toBe('\'=HYPERLINK("https://evil.example","click")');
     expect(createdBy).toBe("'@mallory");
     expect(evidence).toBe("https://example.org/supermicro");
   });
@@ -70,7 +87,29 @@ describe("CSV export", () => {
 
   it("writes what csv-stringify writes with formula escaping, byte for byte, on awkward cells", () => {
     // Every cell start a spreadsheet runs, every character that forces quoting, and their mixes.
-    const pieces = ["", "a", " ", ",", '"', "\r", "\n", "\r\n", "=", "+", "-", "@", "\t", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20", "'", "😀", "“x”", "-5"];
+    const pieces = [
+      "",
+      "a",
+      " ",
+      ",",
+      '"',
+      "\r",
+      "\n",
+      "\r\n",
+      "=",
+      "+",
+      "-",
+      "@",
+      "\t",
+      "\uFF1D",
+      "\uFF0B",
+      "\uFF0D",
+      "\uFF20",
+      "'",
+      "😀",
+      "“x”",
+      "-5",
+    ];
     const keys = csvColumns.map(([key]) => key);
     const rows: CsvRow[] = [];
     let seed = 7;

@@ -50,12 +50,7 @@ export function exportUrl(links: ExportLinks, scope: ExportScope, query: ExportQ
 }
 
 /** The writer, media type and download name of an export. */
-export function exportFile(
-  query: ExportQuery,
-  scope: ExportScope,
-  links: ExportLinks,
-  organisation: ReviewOrganisation,
-): ExportFile {
+export function exportFile(query: ExportQuery, scope: ExportScope, links: ExportLinks, organisation: ReviewOrganisation): ExportFile {
   // Slugs come from file names and titles; keep the download name to safe characters.
   const base = scope.article ? scope.article.slug.replace(/[^\w.-]+/g, "-") : "all";
   switch (query.format) {

@@ -33,9 +33,7 @@ describe("the W3C MUST checker", () => {
   it("fails an evidence link given as a bare web resource with a purpose", () => {
     const annotation = toW3cAnnotation(sampleClaims[0], links, { standalone: true });
     const bare = { ...annotation, body: [...annotation.body, { id: "https://example.org/x", purpose: "linking" }] };
-    expect(check("annotation", bare).map((failure) => failure.assertion)).toContain(
-      "annotations/bodiesTargets/3.3.5-bodyEWRNoPurpose.json",
-    );
+    expect(check("annotation", bare).map((failure) => failure.assertion)).toContain("annotations/bodiesTargets/3.3.5-bodyEWRNoPurpose.json");
   });
 });
 
@@ -106,7 +104,9 @@ describe("W3C export", () => {
 
   it("gives an orphan only its quote, since its offsets count in an earlier revision", () => {
     const orphan = toW3cAnnotation({ ...sampleClaims[0], status: "orphan" }, links, { standalone: true });
-    expect(orphan.target.selector).toEqual([{ type: "TextQuoteSelector", exact: "spy chips", prefix: sampleClaims[0].prefix, suffix: sampleClaims[0].suffix }]);
+    expect(orphan.target.selector).toEqual([
+      { type: "TextQuoteSelector", exact: "spy chips", prefix: sampleClaims[0].prefix, suffix: sampleClaims[0].suffix },
+    ]);
     expect(check("annotation", orphan)).toEqual([]);
   });
 

@@ -141,7 +141,17 @@ describe("leaveOutDuplicates", () => {
 
   it("leaves out claims the article has and claims the file repeats, saying which and why", () => {
     const [first] = plan.claims;
-    const present = [{ id: "c-1", start: first.anchor.start, end: first.anchor.end, tag: first.tag, note: first.note, claimant: first.claimant, evidence: first.evidence }];
+    const present = [
+      {
+        id: "c-1",
+        start: first.anchor.start,
+        end: first.anchor.end,
+        tag: first.tag,
+        note: first.note,
+        claimant: first.claimant,
+        evidence: first.evidence,
+      },
+    ];
     const { claims, skipped } = leaveOutDuplicates(plan, present);
     expect(claims.map((claim) => claim.index)).toEqual([1, 3]);
     expect(skipped).toEqual([
@@ -152,10 +162,21 @@ describe("leaveOutDuplicates", () => {
 
   it("keeps a claim on the same words that differs in tag, note, claimant or evidence", () => {
     const [first] = plan.claims;
-    const base = { id: "c-1", start: first.anchor.start, end: first.anchor.end, tag: first.tag, note: first.note, claimant: first.claimant, evidence: first.evidence };
+    const base = {
+      id: "c-1",
+      start: first.anchor.start,
+      end: first.anchor.end,
+      tag: first.tag,
+      note: first.note,
+      claimant: first.claimant,
+      evidence: first.evidence,
+    };
     for (const change of [{ tag: "denied" as const }, { note: "" }, { claimant: "Tim Cook" }, { evidence: [] }]) {
       const { claims } = leaveOutDuplicates(plan, [{ ...base, ...change }]);
-      expect(claims.map((claim) => claim.index), JSON.stringify(change)).toEqual([0, 1, 3]);
+      expect(
+        claims.map((claim) => claim.index),
+        JSON.stringify(change),
+      ).toEqual([0, 1, 3]);
     }
     // Within the file alone, the repeat of annotation 1 goes.
     const alone = leaveOutDuplicates(plan, []);

@@ -14,13 +14,37 @@ const links = { origin: "https://factcheck.example.org" };
 
 // Articles of words, repeated words (so a quote is often found twice),
 // punctuation, line breaks, curly quotes, accents and astral characters.
-const word = fc.constantFrom("spy", "chips", "Jassy", "said", "the", "story", "Café", "e\u0301", "“no", "proof,”", "😀", "🇺🇸", "—", "42", "-5%", "=SUM(A1)");
-const article = fc.array(fc.tuple(word, fc.constantFrom(" ", " ", " ", "\n", ", ")), { minLength: 3, maxLength: 60 }).map((parts) => parts.flat().join("").trimEnd());
+const word = fc.constantFrom(
+  "spy",
+  "chips",
+  "Jassy",
+  "said",
+  "the",
+  "story",
+  "Café",
+  "e\u0301",
+  "“no",
+  "proof,”",
+  "😀",
+  "🇺🇸",
+  "—",
+  "42",
+  "-5%",
+  "=SUM(A1)",
+);
+const article = fc
+  .array(fc.tuple(word, fc.constantFrom(" ", " ", " ", "\n", ", ")), { minLength: 3, maxLength: 60 })
+  .map((parts) => parts.flat().join("").trimEnd());
 
 /** Text as the API takes it (no NUL, no half surrogate pairs), notes and claimants being anyone's words. */
-const userText = fc.string({ unit: fc.oneof(fc.constantFrom("\n", "\r\n", '"', ",", "😀", "\t", "Claimant: ", "=", "<b>"), fc.string({ unit: "grapheme", maxLength: 1 })), maxLength: 30 });
+const userText = fc.string({
+  unit: fc.oneof(fc.constantFrom("\n", "\r\n", '"', ",", "😀", "\t", "Claimant: ", "=", "<b>"), fc.string({ unit: "grapheme", maxLength: 1 })),
+  maxLength: 30,
+});
 const claimant = userText.map((value) => value.trim());
-const evidence = fc.array(fc.webUrl({ validSchemes: ["http", "https"], withQueryParameters: true, withFragments: true }).filter(isHttpUrl), { maxLength: 3 });
+const evidence = fc.array(fc.webUrl({ validSchemes: ["http", "https"], withQueryParameters: true, withFragments: true }).filter(isHttpUrl), {
+  maxLength: 3,
+});
 
 /** Claims on `text` as the app stores them: a range with its quote and context, and what the reviewer said. */
 function claimsOn(text: string): fc.Arbitrary<ExportClaim[]> {

@@ -139,11 +139,7 @@ describe("readW3cAnnotation", () => {
         { type: "SpecificResource", purpose: "identifying", source: "https://www.geonames.org/1816670" },
       ],
     });
-    expect(read(json).evidence).toEqual([
-      "https://example.org/bare",
-      "https://example.org/web-resource",
-      "https://example.org/source-object",
-    ]);
+    expect(read(json).evidence).toEqual(["https://example.org/bare", "https://example.org/web-resource", "https://example.org/source-object"]);
   });
 
   it("skips an annotation with no verdict tag as no_tag, naming the tags it has", () => {

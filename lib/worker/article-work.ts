@@ -84,14 +84,19 @@ function run(worker: Worker, job: Job): void {
     if (answer.id !== job.request.id) return;
     done(true);
     if (answer.ok) job.resolve(answer.value);
-    else if ("limit" in answer) job.reject(new HttpError(answer.limit.status, errorCode.articleLimit, answer.limit.message, { limit: answer.limit.limit }));
+    else if ("limit" in answer)
+      job.reject(new HttpError(answer.limit.status, errorCode.articleLimit, answer.limit.message, { limit: answer.limit.limit }));
     else job.reject(new Error(`${job.request.task} failed in its worker: ${answer.failure}`));
   };
   const onError = (error: Error & { code?: string }) => {
     done(false);
     job.reject(
       error.code === "ERR_WORKER_OUT_OF_MEMORY"
-        ? new HttpError(422, errorCode.tooComplex, `The article needed more than ${articleWorkMemoryLimitMb} MB to process and was refused; simplify it or split it.`)
+        ? new HttpError(
+            422,
+            errorCode.tooComplex,
+            `The article needed more than ${articleWorkMemoryLimitMb} MB to process and was refused; simplify it or split it.`,
+          )
         : error,
     );
   };
@@ -103,7 +108,11 @@ function run(worker: Worker, job: Job): void {
   const timer = setTimeout(() => {
     done(false);
     job.reject(
-      new HttpError(422, errorCode.tooComplex, `The article took more than ${job.timeLimitMs / 1000} s to process and was refused; simplify it or split it.`),
+      new HttpError(
+        422,
+        errorCode.tooComplex,
+        `The article took more than ${job.timeLimitMs / 1000} s to process and was refused; simplify it or split it.`,
+      ),
     );
   }, job.timeLimitMs);
   worker.on("message", onMessage);

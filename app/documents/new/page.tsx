@@ -7,7 +7,10 @@ export default function NewArticlePage() {
   return (
     <section className="new-article">
       <h1>Add an article</h1>
-      <p className="hint">Paste the article or upload a .txt, .md or .html file. HTML keeps its headings, paragraphs, lists, quotes, emphasis and links; everything else is removed.</p>
+      <p className="hint">
+        Paste the article or upload a .txt, .md or .html file. HTML keeps its headings, paragraphs, lists, quotes, emphasis and links; everything else
+        is removed.
+      </p>
       <NewArticleForm />
     </section>
   );

@@ -30,8 +30,7 @@ async function ReviewArticlePage({ params, searchParams }: Props) {
       <h1>{document.title}</h1>
       <p className="review-lede">
         <Link href={`/documents/${encodeURIComponent(document.slug)}`}>Open the article in the editor</Link> ·{" "}
-        <Link href={`/documents/${encodeURIComponent(document.slug)}/deleted`}>Deleted claims</Link> ·{" "}
-        <Link href="/review">Review all claims</Link>
+        <Link href={`/documents/${encodeURIComponent(document.slug)}/deleted`}>Deleted claims</Link> · <Link href="/review">Review all claims</Link>
       </p>
       <ReviewClaims data={data} path={path} slug={document.slug}>
         <ImportClaims slug={document.slug} reviewer={reviewer} />

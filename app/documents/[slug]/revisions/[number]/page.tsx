@@ -30,9 +30,8 @@ async function RevisionPage({ params }: Props) {
   return (
     <article className="document">
       <p className="revision-banner" role="note">
-        You are reading revision {number} of {latest.revision}, as it was published; claims are shown as they stood on it and
-        cannot be changed here. <Link href={`/documents/${slug}`}>Open the latest revision</Link> ·{" "}
-        <Link href={`/documents/${slug}/revisions`}>All revisions</Link>
+        You are reading revision {number} of {latest.revision}, as it was published; claims are shown as they stood on it and cannot be changed here.{" "}
+        <Link href={`/documents/${slug}`}>Open the latest revision</Link> · <Link href={`/documents/${slug}/revisions`}>All revisions</Link>
       </p>
       <Annotator
         key={number}

@@ -22,8 +22,8 @@ async function NewRevisionPage({ params }: Props) {
       </p>
       <h1>Publish a new revision</h1>
       <p className="hint">
-        Paste the article as it reads now, or upload it. Every claim is placed again on the new text; claims whose words cannot be
-        found without doubt become orphans, listed beside the article for you to re-attach or delete.
+        Paste the article as it reads now, or upload it. Every claim is placed again on the new text; claims whose words cannot be found without doubt
+        become orphans, listed beside the article for you to re-attach or delete.
       </p>
       <PublishRevisionForm slug={document.slug} currentSource={blocksToPlainSource(document.blocks)} />
     </section>

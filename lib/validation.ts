@@ -38,6 +38,9 @@ const claimFields = {
   evidence: z.array(httpUrl).max(maxEvidenceLinks, `at most ${maxEvidenceLinks} evidence links`),
 } satisfies Record<EditableField, z.ZodType>;
 
+/** Every editable field, each optional: what a create may leave out and a patch may change. */
+const optionalClaimFields = z.object(claimFields).partial().shape;
+
 const offset = z.number().int("offsets must be integers").nonnegative("offsets must not be negative");
 
 /** A claim's version, as the database stores it (a 32-bit integer): no bigger one was ever given out. */
@@ -59,20 +62,16 @@ export const createAnnotationInput = z.strictObject({
   // The revision whose text the offsets count in, so words selected on a page
   // loaded before a revision are found in the new text; the latest when absent.
   revision: z.number().int("must be a whole number").positive("must be 1 or more").optional(),
+  ...optionalClaimFields,
+  // Every claim has a verdict (it keeps its place among the fields).
   tag: claimFields.tag,
-  note: claimFields.note.optional(),
-  claimant: claimFields.claimant.optional(),
-  evidence: claimFields.evidence.optional(),
 });
 export type CreateAnnotationInput = z.infer<typeof createAnnotationInput>;
 
 /** Body of `PATCH /api/annotations/{id}`: the version it was based on, and what changes. */
 export const patchAnnotationInput = z.strictObject({
   version,
-  tag: claimFields.tag.optional(),
-  note: claimFields.note.optional(),
-  claimant: claimFields.claimant.optional(),
-  evidence: claimFields.evidence.optional(),
+  ...optionalClaimFields,
   // null only: the reviewer checked the verdict on the words a revision changed.
   previousQuote: z.null({ error: "previousQuote can only be set to null (the verdict was checked)" }).optional(),
 });

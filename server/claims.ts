@@ -1,21 +1,12 @@
 /**
  * The use cases on claims: each takes the actor and its input, asks the
- * policy, and returns the claim or a `Refusal`. Writes go through
- * `db/queries`, which appends each change's `claim_events` row in the
- * change's transaction.
+ * policy, and returns the claim or a `Refusal`. Each change is one
+ * transaction (server/claim-changes.ts, server/create-claim.ts) that writes
+ * through `db/queries` and appends the change's `claim_events` row.
  */
 import "server-only";
 import { getDb } from "@/db/client";
-import {
-  deleteAnnotation,
-  getAnnotation,
-  listAnnotationsJson,
-  annotationColumns,
-  editorAnnotationColumns,
-  reattachAnnotation,
-  restoreAnnotation,
-  updateAnnotation,
-} from "@/db/queries/annotations";
+import { getAnnotation, listAnnotationsJson, annotationColumns, editorAnnotationColumns } from "@/db/queries/annotations";
 import { type DeletedFilter, listDeletedAnnotations, restoreDeletedAnnotations } from "@/db/queries/deleted";
 import { getDocumentById, getDocumentSummary } from "@/db/queries/documents";
 import { getReviewClaim } from "@/db/queries/review";
@@ -25,6 +16,7 @@ import { checkRange, describeRange } from "@/lib/selectors";
 import { CodePointIndex } from "@/lib/text-offsets";
 import type { CreateAnnotationInput, PatchAnnotationInput } from "@/lib/validation";
 import type { Actor } from "./actor";
+import { applyDelete, applyEdit, applyReattach, applyRestore, confirmsVerdict } from "./claim-changes";
 import { createClaimFromSelection } from "./create-claim";
 import { can } from "./policy";
 import { forbidden, notFound, type Outcome, Refusal } from "./refusal";
@@ -67,9 +59,8 @@ export async function createClaim(
 
 /** Retags or edits a claim, or confirms its verdict (`previousQuote: null`), if `version` is still the stored one. */
 export async function editClaim(actor: Actor, id: string, { version, ...changes }: PatchAnnotationInput): Promise<Outcome<Annotation>> {
-  const confirmsVerdict = Object.entries(changes).every(([key, value]) => key === "previousQuote" || value === undefined);
-  if (!can(actor, confirmsVerdict ? "confirm_verdict" : "edit_claim", { kind: "claim", id })) return forbidden("change this claim");
-  const result = await updateAnnotation(await getDb(), id, version, changes, actor.name);
+  if (!can(actor, confirmsVerdict(changes) ? "confirm_verdict" : "edit_claim", { kind: "claim", id })) return forbidden("change this claim");
+  const result = await applyEdit(await getDb(), id, version, changes, actor.name);
   if (result.kind === "not_found") return notFound("Claim");
   if (result.kind === "conflict") return versionConflict(version, result.annotation);
   return result.annotation;
@@ -78,13 +69,13 @@ export async function editClaim(actor: Actor, id: string, { version, ...changes 
 /** Deletes a claim (softly: it can be restored). Deleting a deleted claim succeeds and changes nothing. */
 export async function deleteClaim(actor: Actor, id: string): Promise<Outcome<void>> {
   if (!can(actor, "delete_claim", { kind: "claim", id })) return forbidden("delete this claim");
-  if (!(await deleteAnnotation(await getDb(), id, actor.name))) return notFound("Claim");
+  if (!(await applyDelete(await getDb(), id, actor.name))) return notFound("Claim");
 }
 
 /** Brings back a deleted claim with its id; a live one is returned unchanged. */
 export async function restoreClaim(actor: Actor, id: string): Promise<Outcome<Annotation>> {
   if (!can(actor, "restore_claim", { kind: "claim", id })) return forbidden("restore this claim");
-  return (await restoreAnnotation(await getDb(), id, actor.name)) ?? notFound("Claim");
+  return (await applyRestore(await getDb(), id, actor.name)) ?? notFound("Claim");
 }
 
 /** Brings back every claim of the article that one reviewer deleted in a time window. */
@@ -114,7 +105,7 @@ export async function reattachClaim(
   const text = new CodePointIndex(document.text);
   const problem = checkRange(text.length, start, end);
   if (problem) return new Refusal("invalid", errorCode.invalidRange, problem);
-  const result = await reattachAnnotation(db, id, version, describeRange(text, start, end), document.revision, actor.name);
+  const result = await applyReattach(db, id, version, describeRange(text, start, end), document.revision, actor.name);
   if (result.kind === "not_found") return notFound("Claim");
   if (result.kind === "not_orphan") return notOrphan;
   if (result.kind === "revised") {

@@ -15,7 +15,8 @@ import { anchor } from "@/lib/anchoring";
 import { checkRange, describeRange, type TextAnchor } from "@/lib/selectors";
 import type { CreateAnnotationInput } from "@/lib/validation";
 import type { Database } from "@/db/client";
-import { createAnnotation, getAnnotation, toAnnotation } from "@/db/queries/annotations";
+import { getAnnotation, insertAnnotation, type NewClaim, toAnnotation } from "@/db/queries/annotations";
+import { appendClaimEvents } from "@/db/queries/claim-events";
 import { indexedText, lockDocumentForShare } from "@/db/queries/documents";
 
 /** What a reviewer sends: offsets in the text of `revision` (the latest when absent), and the claim's fields. */
@@ -54,8 +55,25 @@ export async function createClaimFromSelection(db: Database, slug: string, selec
 
     const placed = revision === document.revision ? described : await onLatestText(tx, document, described);
     if (!placed) return { kind: "revised", latest: document.revision };
-    return createAnnotation(tx, { ...fields, documentId: document.id, revision: document.revision, anchor: placed, reviewer });
+    return storeClaim(tx, { ...fields, documentId: document.id, revision: document.revision, anchor: placed, reviewer });
   });
+}
+
+/**
+ * Stores a new claim with its `created` event, in the transaction `tx`. A
+ * create retried with an id that already holds the same claim returns it
+ * unchanged, so a client may retry a create it never heard back from; an id
+ * that holds a different claim is `id_taken`.
+ */
+async function storeClaim(tx: Database, claim: NewClaim): Promise<SelectionResult> {
+  const row = await insertAnnotation(tx, claim);
+  if (row) {
+    await appendClaimEvents(tx, claim.reviewer, [{ action: "created", before: null, after: row }]);
+    return { kind: "created", annotation: toAnnotation(row) };
+  }
+  const existing = claim.id ? await getAnnotation(tx, claim.id) : undefined;
+  const same = existing && existing.documentId === claim.documentId && existing.start === claim.anchor.start && existing.end === claim.anchor.end;
+  return same ? { kind: "existing", annotation: toAnnotation(existing) } : { kind: "id_taken" };
 }
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db/client";
-import { reattachAnnotation } from "@/db/queries/annotations";
+import { applyReattach } from "@/server/claim-changes";
 import { parsePlainArticle } from "@/lib/article";
 import { call, createTestDocument } from "@/test/api-client";
 import * as historyRoute from "./annotations/[id]/history/route";
@@ -232,8 +232,8 @@ describe("revisions", () => {
     const db = await getDb();
     const placed = (await list()).find((a) => a.id === ids.untouched)! as { version?: number };
     const anchor = { start: 0, end: 3, exact: "Ama", prefix: "", suffix: "" };
-    expect((await reattachAnnotation(db, ids.untouched, placed.version!, anchor, 2, "Test Reviewer")).kind).toBe("not_orphan");
-    expect((await reattachAnnotation(db, ids.untouched, placed.version!, anchor, 1, "Test Reviewer")).kind).toBe("revised");
+    expect((await applyReattach(db, ids.untouched, placed.version!, anchor, 2, "Test Reviewer")).kind).toBe("not_orphan");
+    expect((await applyReattach(db, ids.untouched, placed.version!, anchor, 1, "Test Reviewer")).kind).toBe("revised");
     expect((await list()).find((a) => a.id === ids.untouched)).toMatchObject({ quote: "Reporters got played or took liberties" });
   });
 

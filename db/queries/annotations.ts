@@ -5,7 +5,6 @@ import type { HistoryMethod } from "@/lib/history-methods";
 import type { Tag } from "@/lib/tags";
 import type { Database } from "../client";
 import { annotationAnchors, annotations, type AnnotationRow, documents, type NewAnnotationRow } from "../schema";
-import { appendClaimEvents } from "./claim-events";
 import { aliased, aliasedKey, rowsJson } from "./read-rows";
 
 /** The API shape of a stored row. */
@@ -105,13 +104,6 @@ export interface NewClaim extends Partial<ClaimFields> {
   reviewer: string;
 }
 
-export type CreateResult = { kind: "created"; annotation: Annotation } | { kind: "existing"; annotation: Annotation } | { kind: "id_taken" };
-
-/**
- * Stores a new claim. Creating with an id that already holds the same claim
- * returns it unchanged, so a client may retry a create it never heard back
- * from; an id that holds a different claim is `id_taken`.
- */
 /** The row of a new claim placed on `revision` of its article. */
 export function newClaimRow(claim: NewClaim): NewAnnotationRow {
   return {
@@ -145,11 +137,10 @@ export function firstAnchorRow(
 }
 
 /**
- * Stores a new claim and the first entry of its history in one statement,
- * then its `created` event: call it in a transaction. A retried create with
- * the same id returns the stored claim if it is the same claim.
+ * Stores a new claim and the first entry of its history in one statement;
+ * nothing, and no row returned, when its id is taken.
  */
-export async function createAnnotation(db: Database, claim: NewClaim): Promise<CreateResult> {
+export async function insertAnnotation(db: Database, claim: NewClaim): Promise<AnnotationRow | undefined> {
   const created = db
     .$with("created")
     .as(db.insert(annotations).values(newClaimRow(claim)).onConflictDoNothing({ target: annotations.id }).returning());
@@ -177,86 +168,55 @@ export async function createAnnotation(db: Database, claim: NewClaim): Promise<C
       .returning({ revision: annotationAnchors.revision }),
   );
   const [row] = await db.with(created, anchored).select().from(created);
-  if (row) {
-    await appendClaimEvents(db, claim.reviewer, [{ action: "created", before: null, after: row }]);
-    return { kind: "created", annotation: toAnnotation(row) };
-  }
-
-  const existing = claim.id ? await getAnnotation(db, claim.id) : undefined;
-  const same = existing && existing.documentId === claim.documentId && existing.start === claim.anchor.start && existing.end === claim.anchor.end;
-  return same ? { kind: "existing", annotation: toAnnotation(existing) } : { kind: "id_taken" };
+  return row;
 }
 
-export type ChangeResult = { kind: "changed"; annotation: Annotation } | { kind: "conflict"; annotation: Annotation } | { kind: "not_found" };
-
 /** Reads a claim and locks its row until the transaction `tx` ends, so that what an event says it was is what was changed. */
-async function lockAnnotation(tx: Database, id: string): Promise<AnnotationRow | undefined> {
+export async function lockAnnotation(tx: Database, id: string): Promise<AnnotationRow | undefined> {
   const [row] = await tx.select().from(annotations).where(eq(annotations.id, id)).for("update");
   return row;
 }
 
-/**
- * Applies a reviewer's change if `version` is still the stored one, with its
- * event (`verdict_confirmed` for a change of `previousQuote` alone). A change
- * of nothing changes nothing: not the version, nor who changed the claim last.
- */
-export async function updateAnnotation(
-  db: Database,
+/** The latest revision of a claim's article, share-locked until `tx` ends so that no revision is published meanwhile. */
+export async function lockArticleOfAnnotation(tx: Database, id: string): Promise<number | undefined> {
+  const [article] = await tx
+    .select({ revision: documents.revision })
+    .from(documents)
+    .innerJoin(annotations, eq(annotations.documentId, documents.id))
+    .where(eq(annotations.id, id))
+    .for("share", { of: documents });
+  return article?.revision;
+}
+
+/** Writes a reviewer's change to a claim, with a new version: returns the row as it now is. */
+export async function updateAnnotationRow(
+  tx: Database,
   id: string,
-  version: number,
   changes: Partial<ClaimFields> & { previousQuote?: null },
   reviewer: string,
-): Promise<ChangeResult> {
-  if (Object.values(changes).every((value) => value === undefined)) {
-    const current = await getAnnotation(db, id);
-    if (!current || current.deletedAt) return { kind: "not_found" };
-    return { kind: current.version === version ? "changed" : "conflict", annotation: toAnnotation(current) };
-  }
-  return db.transaction(async (tx): Promise<ChangeResult> => {
-    const before = await lockAnnotation(tx, id);
-    if (!before || before.deletedAt) return { kind: "not_found" };
-    if (before.version !== version) return { kind: "conflict", annotation: toAnnotation(before) };
-    const [after] = await tx
-      .update(annotations)
-      .set({ ...changes, ...bump(reviewer) })
-      .where(eq(annotations.id, id))
-      .returning();
-    const confirmsVerdict = Object.entries(changes).every(([key, value]) => key === "previousQuote" || value === undefined);
-    await appendClaimEvents(tx, reviewer, [{ action: confirmsVerdict ? "verdict_confirmed" : "updated", before, after }]);
-    return { kind: "changed", annotation: toAnnotation(after) };
-  });
+): Promise<AnnotationRow> {
+  const [row] = await tx
+    .update(annotations)
+    .set({ ...changes, ...bump(reviewer) })
+    .where(eq(annotations.id, id))
+    .returning();
+  return row;
 }
 
-/** Soft-deletes a claim. Deleting a deleted claim changes nothing and succeeds. */
-export async function deleteAnnotation(db: Database, id: string, reviewer: string): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const before = await lockAnnotation(tx, id);
-    if (!before) return false;
-    if (before.deletedAt) return true;
-    const [after] = await tx
-      .update(annotations)
-      .set({ deletedAt: sql`now()`, deletedBy: reviewer, ...bump(reviewer) })
-      .where(eq(annotations.id, id))
-      .returning();
-    await appendClaimEvents(tx, reviewer, [{ action: "deleted", before, after }]);
-    return true;
-  });
+/** Marks a claim deleted by `reviewer` (softly: it can be restored). */
+export async function softDeleteAnnotationRow(tx: Database, id: string, reviewer: string): Promise<AnnotationRow> {
+  const [row] = await tx
+    .update(annotations)
+    .set({ deletedAt: sql`now()`, deletedBy: reviewer, ...bump(reviewer) })
+    .where(eq(annotations.id, id))
+    .returning();
+  return row;
 }
 
-/**
- * Brings back a soft-deleted claim with its id. Restoring a live claim
- * returns it unchanged. See `restored` for a claim deleted before the
- * article's latest revision.
- */
-export async function restoreAnnotation(db: Database, id: string, reviewer: string): Promise<Annotation | undefined> {
-  return db.transaction(async (tx) => {
-    const before = await lockAnnotation(tx, id);
-    if (!before) return undefined;
-    if (!before.deletedAt) return toAnnotation(before);
-    const [after] = await tx.update(annotations).set(restored(reviewer)).where(eq(annotations.id, id)).returning();
-    await appendClaimEvents(tx, reviewer, [{ action: "restored", before, after }]);
-    return toAnnotation(after);
-  });
+/** Brings back a soft-deleted claim (see `restored`). */
+export async function restoreAnnotationRow(tx: Database, id: string, reviewer: string): Promise<AnnotationRow> {
+  const [row] = await tx.update(annotations).set(restored(reviewer)).where(eq(annotations.id, id)).returning();
+  return row;
 }
 
 /**
@@ -282,68 +242,46 @@ function bump(reviewer: string) {
   return { version: sql`${annotations.version} + 1`, updatedBy: reviewer, updatedAt: sql`now()` };
 }
 
-export type ReattachResult = ChangeResult | { kind: "not_orphan"; annotation: Annotation } | { kind: "revised" };
-
 /**
- * Puts an orphan on new words of the article's revision `revision`, chosen
- * by a reviewer. Checks `version` like any change; refuses a claim that is
- * not an orphan (a revision may have placed it meanwhile) and, when the
- * article has been revised since `anchor` was cut from its text, changes
- * nothing (`revised`). The article's row is share-locked so that no revision
- * is published in between.
+ * Puts a claim on `anchor` in the text of the article's revision `revision`,
+ * as a reviewer chose, and records that place in its history.
  */
-export async function reattachAnnotation(
-  db: Database,
+export async function reattachAnnotationRow(
+  tx: Database,
   id: string,
-  version: number,
   anchor: TextAnchor,
   revision: number,
   reviewer: string,
-): Promise<ReattachResult> {
-  return db.transaction(async (tx): Promise<ReattachResult> => {
-    const [article] = await tx
-      .select({ revision: documents.revision })
-      .from(documents)
-      .innerJoin(annotations, eq(annotations.documentId, documents.id))
-      .where(eq(annotations.id, id))
-      .for("share", { of: documents });
-    if (!article) return { kind: "not_found" };
-    if (article.revision !== revision) return { kind: "revised" };
-    const before = await lockAnnotation(tx, id);
-    if (!before || before.deletedAt) return { kind: "not_found" };
-    if (before.status !== "orphan") return { kind: "not_orphan", annotation: toAnnotation(before) };
-    if (before.version !== version) return { kind: "conflict", annotation: toAnnotation(before) };
-    const [row] = await tx
-      .update(annotations)
-      .set({
-        start: anchor.start,
-        end: anchor.end,
-        exact: anchor.exact,
-        prefix: anchor.prefix,
-        suffix: anchor.suffix,
-        status: "anchored",
-        anchoredRevision: revision,
-        // A reviewer chose these words: nothing changed under the claim behind their back.
-        previousQuote: null,
-        ...bump(reviewer),
-      })
-      .where(eq(annotations.id, id))
-      .returning();
-    const place = {
-      status: "anchored" as const,
+): Promise<AnnotationRow> {
+  const [row] = await tx
+    .update(annotations)
+    .set({
       start: anchor.start,
       end: anchor.end,
       exact: anchor.exact,
-      method: "reattached" as const,
-      score: null,
-      actor: reviewer,
-      at: row.updatedAt,
-    };
-    await tx
-      .insert(annotationAnchors)
-      .values({ annotationId: id, revision, ...place })
-      .onConflictDoUpdate({ target: [annotationAnchors.annotationId, annotationAnchors.revision], set: place });
-    await appendClaimEvents(tx, reviewer, [{ action: "reattached", before, after: row }]);
-    return { kind: "changed" as const, annotation: toAnnotation(row) };
-  });
+      prefix: anchor.prefix,
+      suffix: anchor.suffix,
+      status: "anchored",
+      anchoredRevision: revision,
+      // A reviewer chose these words: nothing changed under the claim behind their back.
+      previousQuote: null,
+      ...bump(reviewer),
+    })
+    .where(eq(annotations.id, id))
+    .returning();
+  const place = {
+    status: "anchored" as const,
+    start: anchor.start,
+    end: anchor.end,
+    exact: anchor.exact,
+    method: "reattached" as const,
+    score: null,
+    actor: reviewer,
+    at: row.updatedAt,
+  };
+  await tx
+    .insert(annotationAnchors)
+    .values({ annotationId: id, revision, ...place })
+    .onConflictDoUpdate({ target: [annotationAnchors.annotationId, annotationAnchors.revision], set: place });
+  return row;
 }

@@ -1,0 +1,111 @@
+/**
+ * The transactions of the changes to one claim: each checks the claim it
+ * locked, writes it through `db/queries`, and appends the change's one
+ * `claim_events` row, all in one transaction.
+ */
+import type { Database } from "@/db/client";
+import {
+  getAnnotation,
+  lockAnnotation,
+  lockArticleOfAnnotation,
+  reattachAnnotationRow,
+  restoreAnnotationRow,
+  softDeleteAnnotationRow,
+  toAnnotation,
+  updateAnnotationRow,
+} from "@/db/queries/annotations";
+import { appendClaimEvents } from "@/db/queries/claim-events";
+import type { Annotation, ClaimFields } from "@/lib/annotation";
+import type { TextAnchor } from "@/lib/selectors";
+
+export type ChangeResult = { kind: "changed"; annotation: Annotation } | { kind: "conflict"; annotation: Annotation } | { kind: "not_found" };
+
+/** Whether a change sets `previousQuote` alone: the reviewer confirmed the verdict. */
+export const confirmsVerdict = (changes: object) => Object.entries(changes).every(([key, value]) => key === "previousQuote" || value === undefined);
+
+/**
+ * Applies a reviewer's change if `version` is still the stored one, with its
+ * event (`verdict_confirmed` for a change of `previousQuote` alone). A change
+ * of nothing changes nothing: not the version, nor who changed the claim last.
+ */
+export async function applyEdit(
+  db: Database,
+  id: string,
+  version: number,
+  changes: Partial<ClaimFields> & { previousQuote?: null },
+  reviewer: string,
+): Promise<ChangeResult> {
+  if (Object.values(changes).every((value) => value === undefined)) {
+    const current = await getAnnotation(db, id);
+    if (!current || current.deletedAt) return { kind: "not_found" };
+    return { kind: current.version === version ? "changed" : "conflict", annotation: toAnnotation(current) };
+  }
+  return db.transaction(async (tx): Promise<ChangeResult> => {
+    const before = await lockAnnotation(tx, id);
+    if (!before || before.deletedAt) return { kind: "not_found" };
+    if (before.version !== version) return { kind: "conflict", annotation: toAnnotation(before) };
+    const after = await updateAnnotationRow(tx, id, changes, reviewer);
+    await appendClaimEvents(tx, reviewer, [{ action: confirmsVerdict(changes) ? "verdict_confirmed" : "updated", before, after }]);
+    return { kind: "changed", annotation: toAnnotation(after) };
+  });
+}
+
+/** Soft-deletes a claim; false when there is none. Deleting a deleted claim changes nothing and succeeds. */
+export async function applyDelete(db: Database, id: string, reviewer: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const before = await lockAnnotation(tx, id);
+    if (!before) return false;
+    if (before.deletedAt) return true;
+    const after = await softDeleteAnnotationRow(tx, id, reviewer);
+    await appendClaimEvents(tx, reviewer, [{ action: "deleted", before, after }]);
+    return true;
+  });
+}
+
+/**
+ * Brings back a soft-deleted claim with its id. Restoring a live claim
+ * returns it unchanged. See `restored` (db/queries) for a claim deleted
+ * before the article's latest revision.
+ */
+export async function applyRestore(db: Database, id: string, reviewer: string): Promise<Annotation | undefined> {
+  return db.transaction(async (tx) => {
+    const before = await lockAnnotation(tx, id);
+    if (!before) return undefined;
+    if (!before.deletedAt) return toAnnotation(before);
+    const after = await restoreAnnotationRow(tx, id, reviewer);
+    await appendClaimEvents(tx, reviewer, [{ action: "restored", before, after }]);
+    return toAnnotation(after);
+  });
+}
+
+export type ReattachResult = ChangeResult | { kind: "not_orphan"; annotation: Annotation } | { kind: "revised" };
+
+/**
+ * Puts an orphan on new words of the article's revision `revision`, chosen
+ * by a reviewer. Checks `version` like any change; refuses a claim that is
+ * not an orphan (a revision may have placed it meanwhile) and, when the
+ * article has been revised since `anchor` was cut from its text, changes
+ * nothing (`revised`). The article's row is share-locked so that no revision
+ * is published in between.
+ */
+export async function applyReattach(
+  db: Database,
+  id: string,
+  version: number,
+  anchor: TextAnchor,
+  revision: number,
+  reviewer: string,
+): Promise<ReattachResult> {
+  return db.transaction(async (tx): Promise<ReattachResult> => {
+    const latest = await lockArticleOfAnnotation(tx, id);
+    if (latest === undefined) return { kind: "not_found" };
+    if (latest !== revision) return { kind: "revised" };
+    const before = await lockAnnotation(tx, id);
+    if (!before || before.deletedAt) return { kind: "not_found" };
+    if (before.status !== "orphan") return { kind: "not_orphan", annotation: toAnnotation(before) };
+    if (before.version !== version) return { kind: "conflict", annotation: toAnnotation(before) };
+    const after = await reattachAnnotationRow(tx, id, anchor, revision, reviewer);
+    await appendClaimEvents(tx, reviewer, [{ action: "reattached", before, after }]);
+    return { kind: "changed", annotation: toAnnotation(after) };
+  });
+}

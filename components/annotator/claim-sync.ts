@@ -26,10 +26,10 @@
  * are wishes like the rest, with the same retries, storage and refusals:
  * this class is the only code in the browser that writes claims.
  */
-import type { Annotation, ClaimFields, EditorAnnotation } from "@/lib/annotation";
+import { type Annotation, type ClaimFields, type EditorAnnotation, editableFields, pick } from "@/lib/annotation";
 import { ApiError, type ApiClient, createApiClient } from "@/lib/api-client";
 import { errorCode, type ErrorCode } from "@/lib/error-codes";
-import { type Claim, sameFields, sameLinks } from "./claim";
+import { type Claim, pickFields, sameFields, sameValue } from "./claim";
 
 interface ServerClaim extends ClaimFields {
   version: number;
@@ -295,9 +295,9 @@ export class ClaimSync {
       return;
     }
     if (!have) {
-      const { start, end, tag, note, claimant, evidence } = want;
+      const { start, end } = want;
       const revision = this.revisionOf(id);
-      const body = { id, start, end, ...(revision === undefined ? {} : { revision }), tag, note, claimant, evidence };
+      const body = { id, start, end, ...(revision === undefined ? {} : { revision }), ...pick(want, editableFields) };
       this.createSent.add(id);
       this.accept(await this.send(() => this.api.createClaim(this.options.documentSlug, body)));
       return;
@@ -307,11 +307,10 @@ export class ClaimSync {
       return;
     }
     if (this.placing.has(id)) return this.reattach(id, want, have);
-    const changes: Partial<ClaimFields> = {};
-    if (have.tag !== want.tag) changes.tag = want.tag;
-    if (have.note !== want.note) changes.note = want.note;
-    if (have.claimant !== want.claimant) changes.claimant = want.claimant;
-    if (!sameLinks(have.evidence, want.evidence)) changes.evidence = want.evidence;
+    const changes = pick(
+      want,
+      editableFields.filter((field) => !sameValue(have[field], want[field])),
+    ) as Partial<ClaimFields>;
     const verdict = verdictToCheck(have, want) ? { previousQuote: null } : {};
     try {
       const change = { version: have.version, ...changes, ...verdict };
@@ -330,13 +329,7 @@ export class ClaimSync {
             .map((field) => [field, theirs[field]]),
         ) as Partial<ClaimFields>;
         if (Object.keys(replaced).length > 0) this.options.onOverwrote?.({ id, by: theirs.updatedBy, theirs: replaced });
-        this.desired.set(id, {
-          ...want,
-          tag: changes.tag ?? theirs.tag,
-          note: changes.note ?? theirs.note,
-          claimant: changes.claimant ?? theirs.claimant,
-          evidence: changes.evidence ?? theirs.evidence,
-        });
+        this.desired.set(id, { ...want, ...pick(theirs, editableFields), ...changes });
         this.accept(theirs);
       } else have.deleted = true; // Deleted elsewhere: restore it, then re-apply.
     }
@@ -453,14 +446,7 @@ class ConflictError extends Error {
 /** True when the reviewer checked the verdict of a claim whose words a revision changed, and the server does not know yet. */
 const verdictToCheck = (have: ServerClaim, want: Claim) => have.previousQuote !== null && want.previousQuote === null;
 
-const sameValue = (a: ClaimFields[keyof ClaimFields], b: ClaimFields[keyof ClaimFields]) =>
-  Array.isArray(a) && Array.isArray(b) ? sameLinks(a, b) : a === b;
-
 const emptyFields: ClaimFields = { tag: "unverified", note: "", claimant: "", evidence: [] };
-
-function pickFields(source: ClaimFields): ClaimFields {
-  return { tag: source.tag, note: source.note, claimant: source.claimant, evidence: [...source.evidence] };
-}
 
 function safeLocalStorage(): Storage | null {
   try {

@@ -1,4 +1,4 @@
-import type { ClaimFields, EditorAnnotation } from "@/lib/annotation";
+import { type ClaimFields, type EditorAnnotation, editableFields, pick } from "@/lib/annotation";
 
 /**
  * A claim as the editor holds it: where it sits (plain-text offsets and the
@@ -38,9 +38,18 @@ export function claimFromAnnotation(annotation: EditorAnnotation, toPos: (offset
   };
 }
 
-/** True when two claims say the same thing (tag, note, claimant, evidence). */
+/** True when two claims say the same thing (every one of `editableFields`). */
 export function sameFields(a: ClaimFields, b: ClaimFields): boolean {
-  return a.tag === b.tag && a.note === b.note && a.claimant === b.claimant && sameLinks(a.evidence, b.evidence);
+  return editableFields.every((field) => sameValue(a[field], b[field]));
+}
+
+/** True when two values of one editable field are the same (links compared in order). */
+export const sameValue = (a: ClaimFields[keyof ClaimFields], b: ClaimFields[keyof ClaimFields]) =>
+  Array.isArray(a) && Array.isArray(b) ? sameLinks(a, b) : a === b;
+
+/** The editable fields of a claim, with its own copy of the evidence links. */
+export function pickFields(source: ClaimFields): ClaimFields {
+  return { ...pick(source, editableFields), evidence: [...source.evidence] };
 }
 
 export function sameLinks(a: readonly string[], b: readonly string[]): boolean {

@@ -10,7 +10,7 @@
 import { type Command, EditorState } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
-import type { EditorAnnotation } from "@/lib/annotation";
+import { type EditorAnnotation, editableFields, pick } from "@/lib/annotation";
 import { type ArticleBlock, articleText } from "@/lib/article";
 import type { Tag } from "@/lib/tags";
 import { type Claim, claimFromAnnotation } from "./claim";
@@ -145,9 +145,9 @@ export function useAnnotator({
         }
         const claim = view && getClaims(view.state).claims.get(annotation.id);
         if (!view || !claim) return;
-        const { createdBy, updatedBy, updatedAt, tag, note, claimant, evidence } = annotation;
+        const { createdBy, updatedBy, updatedAt } = annotation;
         // Once saved, show the server's words too: after a conflict they may merge another reviewer's change.
-        const fields = sync.isSaved(annotation.id) ? { tag, note, claimant, evidence } : {};
+        const fields = sync.isSaved(annotation.id) ? pick(annotation, editableFields) : {};
         view.dispatch(fromServer(setClaimsAction(view.state.tr, { put: [{ ...claim, ...fields, createdBy, updatedBy, updatedAt }] })));
       },
       onOverwrote: setOverwritten,

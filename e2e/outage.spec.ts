@@ -6,10 +6,10 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import net from "node:net";
 import { type APIRequestContext, type Browser, type Page, expect, request as playwrightRequest, test } from "@playwright/test";
 import { type DbProxy, startDbProxy } from "../test/db-proxy";
 import { AnnotatorPage } from "./pages/annotator-page";
+import { freePort } from "./server-process";
 
 const databaseUrl = process.env.DATABASE_URL;
 const reviewer = "Olga Outage";
@@ -21,14 +21,6 @@ let proxy: DbProxy;
 let server: ChildProcess;
 let baseURL: string;
 let api: APIRequestContext;
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 test.beforeAll(async () => {
   if (!databaseUrl) return;

@@ -114,7 +114,8 @@ export async function killStartedServers() {
   started.clear();
 }
 
-async function freePort(): Promise<number> {
+/** A loopback port no one listens on now, chosen by the kernel. */
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };

@@ -44,6 +44,16 @@ export function failureMessage(error: unknown, unreachable: string): string {
   return String(error);
 }
 
+/**
+ * What a form that sends a reviewer's text (an article, a revision) says
+ * when sending failed: a missing name (401) is asked for with `askName`,
+ * else the server's reason; the text stays in the form either way.
+ */
+export function textFormFailure(error: unknown, askName: string): { nameMissing: boolean; message: string } {
+  const nameMissing = error instanceof ApiError && error.status === 401;
+  return { nameMissing, message: nameMissing ? askName : failureMessage(error, "The server cannot be reached. Your text is still here; try again.") };
+}
+
 /** A new claim: offsets in `revision`'s text (the page's), with the client's id for safe retries. */
 export interface NewClaim extends ClaimFields {
   id: string;

@@ -2,24 +2,10 @@ import { describe, expect, it } from "vitest";
 import type { Claim } from "./claim";
 import type { StoredChange } from "./claim-sync";
 import { planRestore } from "./restore-changes";
+import { testClaim } from "./test-editor";
 
 function claim(id: string, start: number, fields: Partial<Claim> = {}): Claim {
-  return {
-    id,
-    start,
-    end: start + 5,
-    from: start + 2,
-    to: start + 7,
-    quote: "words",
-    tag: "disputed",
-    note: "",
-    claimant: "",
-    evidence: [],
-    createdBy: "Ada",
-    updatedBy: "Ada",
-    updatedAt: null,
-    ...fields,
-  };
+  return testClaim(id, start, start + 5, { from: start + 2, to: start + 7, quote: "words", ...fields });
 }
 
 const context = { revision: 2, textLength: 100, onServer: (id: string) => id.startsWith("server"), toPos: (offset: number) => offset + 2 };

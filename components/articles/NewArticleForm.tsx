@@ -6,7 +6,7 @@ import { ReviewerForm } from "@/components/ReviewerForm";
 import { type ArticleSource, ArticleSourceFields } from "./ArticleSourceFields";
 import { FormError } from "./FormError";
 import { useCreateId } from "./create-id";
-import { api, ApiError, failureMessage } from "@/lib/api-client";
+import { api, textFormFailure } from "@/lib/api-client";
 
 /** Adds an article, then opens it in the editor. */
 export function NewArticleForm() {
@@ -39,13 +39,9 @@ export function NewArticleForm() {
             const { slug } = await api.createArticle({ ...body, id: createId(body) });
             router.push(`/documents/${slug}`);
           } catch (failure) {
-            const nameMissing = failure instanceof ApiError && failure.status === 401;
+            const { nameMissing, message } = textFormFailure(failure, "Give your name first, then add the article again.");
             setAskName(nameMissing);
-            setError(
-              nameMissing
-                ? "Give your name first, then add the article again."
-                : failureMessage(failure, "The server cannot be reached. Your text is still here; try again."),
-            );
+            setError(message);
           } finally {
             setBusy(false);
           }

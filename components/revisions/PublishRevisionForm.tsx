@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { type ArticleSource, ArticleSourceFields } from "@/components/articles/ArticleSourceFields";
 import { FormError } from "@/components/articles/FormError";
 import { useCreateId } from "@/components/articles/create-id";
-import { api, ApiError, failureMessage, type PublishedRevision } from "@/lib/api-client";
+import { api, type PublishedRevision, textFormFailure } from "@/lib/api-client";
 import { ReviewerForm } from "@/components/ReviewerForm";
 
 /** Publishes a revision; the text stays in the form if the server refuses it or cannot be reached. */
@@ -54,13 +54,9 @@ export function PublishRevisionForm({ slug, currentSource }: { slug: string; cur
             setResult(published);
             router.refresh();
           } catch (failure) {
-            const nameMissing = failure instanceof ApiError && failure.status === 401;
+            const { nameMissing, message } = textFormFailure(failure, "Give your name first, then publish again.");
             setAskName(nameMissing);
-            setError(
-              nameMissing
-                ? "Give your name first, then publish again."
-                : failureMessage(failure, "The server cannot be reached. Your text is still here; try again."),
-            );
+            setError(message);
           } finally {
             setBusy(false);
           }

@@ -139,30 +139,10 @@ describe("leaveOutDuplicates", () => {
   ];
   const plan = planImport(jassyText, file);
 
-  it("leaves out claims the article has and claims the file repeats, saying which and why", () => {
+  /** The article's stored claim "c-1", as the file's first claim would be stored. */
+  const storedLikeFirst = () => {
     const [first] = plan.claims;
-    const present = [
-      {
-        id: "c-1",
-        start: first.anchor.start,
-        end: first.anchor.end,
-        tag: first.tag,
-        note: first.note,
-        claimant: first.claimant,
-        evidence: first.evidence,
-      },
-    ];
-    const { claims, skipped } = leaveOutDuplicates(plan, present);
-    expect(claims.map((claim) => claim.index)).toEqual([1, 3]);
-    expect(skipped).toEqual([
-      { index: 0, id: file[0].id, reason: "duplicate", message: expect.stringContaining("claim c-1") },
-      { index: 2, id: file[2].id, reason: "duplicate", message: expect.stringContaining("claim c-1") },
-    ]);
-  });
-
-  it("keeps a claim on the same words that differs in tag, note, claimant or evidence", () => {
-    const [first] = plan.claims;
-    const base = {
+    return {
       id: "c-1",
       start: first.anchor.start,
       end: first.anchor.end,
@@ -171,6 +151,19 @@ describe("leaveOutDuplicates", () => {
       claimant: first.claimant,
       evidence: first.evidence,
     };
+  };
+
+  it("leaves out claims the article has and claims the file repeats, saying which and why", () => {
+    const { claims, skipped } = leaveOutDuplicates(plan, [storedLikeFirst()]);
+    expect(claims.map((claim) => claim.index)).toEqual([1, 3]);
+    expect(skipped).toEqual([
+      { index: 0, id: file[0].id, reason: "duplicate", message: expect.stringContaining("claim c-1") },
+      { index: 2, id: file[2].id, reason: "duplicate", message: expect.stringContaining("claim c-1") },
+    ]);
+  });
+
+  it("keeps a claim on the same words that differs in tag, note, claimant or evidence", () => {
+    const base = storedLikeFirst();
     for (const change of [{ tag: "denied" as const }, { note: "" }, { claimant: "Tim Cook" }, { evidence: [] }]) {
       const { claims } = leaveOutDuplicates(plan, [{ ...base, ...change }]);
       expect(

@@ -28,7 +28,7 @@
  * one creates the new lock; the other then finds it live and is refused.
  */
 import { randomUUID } from "node:crypto";
-import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { linkSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 
 /** What a lock file says about the process holding the folder. */
@@ -78,9 +78,10 @@ export function acquireDataFolderLock(dataDir: string): DataFolderLock {
   const draft = `${lockPath}.${process.pid}.${holder.token}.tmp`;
   writeFileSync(draft, `${JSON.stringify(holder, null, 2)}\n`, { flag: "wx" });
   try {
-    // A handful of rounds: each ends when a stale lock was moved away, and
-    // another process can only make us go round again by creating a lock.
-    for (let round = 0; round < 20; round++) {
+    // Rounds end when a stale lock was removed, or another process is
+    // removing one (a few milliseconds); a process can only make us go round
+    // again by creating a lock, which then stops us.
+    for (let round = 0; round < 400; round++) {
       try {
         linkSync(draft, lockPath);
         return { path: lockPath, holder, release: () => releaseIfOurs(lockPath, holder.token) };
@@ -150,31 +151,42 @@ function describeThisProcess(): LockHolder {
   };
 }
 
+/**
+ * Removes a stale lock, under a take-over mutex (`<lock>.takeover`, created
+ * exclusively): only its holder may remove a lock file, and only after
+ * reading again, under it, that the file is still the stale one. Removing
+ * it any other way (moving it aside, then checking) leaves a moment with no
+ * lock file, in which a third process can take the folder while the lock
+ * of a second, live, one is being put back. A mutex left by a process that
+ * died inside this function (a few system calls) is removed after 10 s.
+ */
 function takeOverStale(lockPath: string, staleToken: string | null) {
-  const aside = `${lockPath}.${process.pid}.${randomUUID()}.stale`;
+  const mutex = `${lockPath}.takeover`;
   try {
-    renameSync(lockPath, aside);
+    writeFileSync(mutex, String(process.pid), { flag: "wx" });
   } catch (error) {
-    if (isCode(error, "ENOENT")) return; // Another process moved it first.
-    throw error;
+    if (!isCode(error, "EEXIST")) throw error;
+    const age = Date.now() - (statSync(mutex, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+    if (age > 10_000) rmSync(mutex, { force: true });
+    else pause(5); // Another process is taking it over: look again shortly.
+    return;
   }
-  const moved = readHolder(aside);
-  const movedToken = typeof moved === "object" ? moved.token : null;
-  if (movedToken !== staleToken) {
-    // Between our reading and our rename, another process took the stale lock
-    // over and made its own: put that back (unless a third one made yet
-    // another, which then holds the folder).
-    try {
-      linkSync(aside, lockPath);
-    } catch (error) {
-      if (!isCode(error, "EEXIST")) throw error;
-    }
-  } else {
+  try {
+    const current = readHolder(lockPath);
+    const stillStale = staleToken === null ? current === "unreadable" : typeof current === "object" && current.token === staleToken;
+    if (!stillStale) return;
+    unlinkSync(lockPath);
     console.warn(
-      `Took over the lock ${lockPath} left by ${typeof moved === "object" ? `process ${moved.pid}, which is no longer running` : "an unreadable lock file"}.`,
+      `Took over the lock ${lockPath} left by ${typeof current === "object" ? `process ${current.pid}, which is no longer running` : "an unreadable lock file"}.`,
     );
+  } finally {
+    rmSync(mutex, { force: true });
   }
-  unlinkSync(aside);
+}
+
+/** Blocks this thread for `ms` (the lock is taken synchronously, at start-up). */
+function pause(ms: number) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 function releaseIfOurs(lockPath: string, token: string) {

@@ -8,10 +8,12 @@ import { serveBackups } from "@/db/backup-socket";
 import { closeDbForGood, getDb } from "@/db/client";
 import { readDatabaseEnv } from "@/db/env";
 import { loadContentArticles } from "@/db/load-content";
+import { recordClientAddresses } from "@/lib/client-address";
 import { installGracefulStop, trackRequests } from "@/lib/graceful-stop";
 
 export async function startServer() {
   trackRequests();
+  recordClientAddresses();
   leaveStopSignalsToTheApp();
   installGracefulStop({ close: closeDbForGood });
   const opening = getDb();

@@ -3,6 +3,7 @@ import { readPublicOrigin } from "@/db/env";
 import { crossOriginRefusal } from "@/lib/cross-origin";
 import { errorCode } from "@/lib/error-codes";
 import { requestOrigin } from "@/lib/request-origin";
+import { requestPathHeader } from "@/lib/sign-in-path";
 import { contentSecurityPolicy, createNonce, staticSecurityHeaders } from "@/lib/security-headers";
 
 /**
@@ -26,6 +27,8 @@ export function proxy(request: NextRequest) {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);
+  // Where the person was going, for a page that sends them to sign in first.
+  requestHeaders.set(requestPathHeader, request.nextUrl.pathname + request.nextUrl.search);
   return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), policy);
 }
 

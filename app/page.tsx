@@ -3,7 +3,7 @@ import { Fragment } from "react";
 import { PublishedDate } from "@/components/ArticleMeta";
 import { tagInfo, tags } from "@/lib/tags";
 import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
-import { getPageActor } from "@/server/actor";
+import { requirePageActor } from "@/server/actor";
 import { listArticles } from "@/server/articles";
 import { unwrap } from "@/server/refusal";
 
@@ -11,7 +11,7 @@ import { unwrap } from "@/server/refusal";
 export const dynamic = "force-dynamic";
 
 async function HomePage() {
-  const documents = unwrap(await listArticles(await getPageActor()));
+  const documents = unwrap(await listArticles(await requirePageActor()));
   return (
     <section className="document-index">
       <h1>Articles</h1>

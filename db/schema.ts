@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
-import { bigint, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import type { ArticleBlock } from "@/lib/article";
 import { claimActions, type ClaimState } from "@/lib/claim-events";
 import type { HistoryMethod } from "@/lib/history-methods";
+import type { Role } from "@/lib/roles";
 import { tags } from "@/lib/tags";
 
 export const claimTag = pgEnum("claim_tag", tags);
@@ -81,8 +82,11 @@ export const annotations = pgTable(
     // checks the verdict (PATCH previousQuote: null) or re-attaches the claim.
     previousQuote: text("previous_quote"),
     version: integer("version").notNull().default(1),
+    // Names as shown; the ids name the user (null: recorded before accounts).
     createdBy: text("created_by").notNull(),
     updatedBy: text("updated_by").notNull(),
+    createdById: text("created_by_id").references(() => users.id),
+    updatedById: text("updated_by_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
@@ -143,6 +147,7 @@ export const claimEvents = pgTable(
       .references(() => documents.id, { onDelete: "cascade" }),
     action: claimAction("action").notNull(),
     actor: text("actor").notNull(),
+    actorId: text("actor_id").references(() => users.id),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
     before: jsonb("before").$type<ClaimState>(),
     after: jsonb("after").$type<ClaimState>().notNull(),
@@ -161,3 +166,125 @@ export type AnnotationRow = typeof annotations.$inferSelect;
 export type NewAnnotationRow = typeof annotations.$inferInsert;
 export type ClaimEventRow = typeof claimEvents.$inferSelect;
 export type NewClaimEventRow = typeof claimEvents.$inferInsert;
+
+/**
+ * Accounts (better-auth's tables: `users`, `sessions`, `accounts`,
+ * `verifications`, named in the plural; server/auth.ts maps them). A user
+ * has a role (lib/roles.ts) and can be deactivated; rows are never deleted,
+ * so claims and history keep their names.
+ */
+export const users = pgTable("users", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  email: text("email").notNull().unique(),
+  emailVerified: boolean("email_verified").notNull().default(false),
+  image: text("image"),
+  role: text("role").$type<Role>().notNull().default("viewer"),
+  active: boolean("active").notNull().default(true),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    token: text("token").notNull().unique(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("sessions_user_idx").on(table.userId)],
+);
+
+/** How a user signs in: `credential` (a password hash) or an OpenID Connect provider. */
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    accessToken: text("access_token"),
+    refreshToken: text("refresh_token"),
+    idToken: text("id_token"),
+    accessTokenExpiresAt: timestamp("access_token_expires_at", { withTimezone: true }),
+    refreshTokenExpiresAt: timestamp("refresh_token_expires_at", { withTimezone: true }),
+    scope: text("scope"),
+    password: text("password"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("accounts_user_idx").on(table.userId)],
+);
+
+export const verifications = pgTable("verifications", {
+  id: text("id").primaryKey(),
+  identifier: text("identifier").notNull(),
+  value: text("value").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A one-time link an admin hands to a person they added; only its hash is kept. */
+export const invitations = pgTable("invitations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  tokenHash: text("token_hash").notNull().unique(),
+  createdBy: text("created_by")
+    .notNull()
+    .references(() => users.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+});
+
+/** A personal API token for scripts (`Authorization: Bearer`); only its hash is kept. */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (table) => [index("api_tokens_user_idx").on(table.userId)],
+);
+
+/**
+ * Failed sign-ins, counted by email and by address over a window
+ * (server/sign-in-limit.ts); in the database so every app instance sees them.
+ */
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    email: text("email").notNull(),
+    address: text("address").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("sign_in_failures_email_idx").on(table.email, table.at), index("sign_in_failures_address_idx").on(table.address, table.at)],
+);
+
+/** Settings the app makes for itself once, shared by every instance on the database (the auth secret). */
+export const appSettings = pgTable("app_settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});
+
+export type UserRow = typeof users.$inferSelect;

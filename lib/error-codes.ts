@@ -5,8 +5,12 @@
  * set: a new error the client must tell apart is added here first.
  */
 export const errorCode = {
-  /** A mutation without the `reviewer` cookie (401). */
-  reviewerRequired: "reviewer_required",
+  /** No session and no token, or one that no longer works (401). */
+  unauthenticated: "unauthenticated",
+  /** Too many failed sign-ins for an email or from an address (429, `Retry-After`). */
+  tooManyAttempts: "too_many_attempts",
+  /** A password shorter or longer than allowed (400). */
+  weakPassword: "weak_password",
   /** A cookie-authenticated mutation from another site (403). */
   crossOrigin: "cross_origin",
   /** Refused by the policy (server/policy.ts) (403). */
@@ -22,6 +26,10 @@ export const errorCode = {
   /** A create's client id names something else already (409). */
   idTaken: "id_taken",
   slugTaken: "slug_taken",
+  /** A person added with an email that has an account already (409). */
+  emailTaken: "email_taken",
+  /** Demoting or deactivating the last active admin (409). */
+  lastAdmin: "last_admin",
   unchanged: "unchanged",
   invalidBody: "invalid_body",
   invalidQuery: "invalid_query",

@@ -7,6 +7,9 @@ export const maxClaimantLength = 200;
 export const maxEvidenceLinks = 50;
 export const maxUrlLength = 2_048;
 export const maxReviewerLength = 100;
+/** A password's length, in characters (better-auth checks it on sign-up; invitations check it too). */
+export const minPasswordLength = 8;
+export const maxPasswordLength = 128;
 /** Largest request body the annotation endpoints read. */
 export const maxBodyBytes = 64 * 1024;
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { EditableField } from "./annotation";
 import { isHttpUrl } from "./http-url";
 import { maxClaimantLength, maxEvidenceLinks, maxNoteLength, maxReviewerLength, maxUrlLength } from "./limits";
+import { roles } from "./roles";
 import { tags } from "./tags";
 import { codePointLength } from "./text-offsets";
 
@@ -77,8 +78,30 @@ export const patchAnnotationInput = z.strictObject({
 });
 export type PatchAnnotationInput = z.infer<typeof patchAnnotationInput>;
 
-/** The reviewer's name as carried in the `reviewer` cookie. */
+/** A person's name, as recorded on what they do. */
 export const reviewerName = text().trim().min(1).max(maxReviewerLength);
+
+const email = z
+  .email("email must be an email address")
+  .max(254)
+  .transform((value) => value.toLowerCase());
+const role = z.enum(roles, { error: `role must be one of: ${roles.join(", ")}` });
+
+/** An admin adds a person (`POST /api/users`). */
+export const newPersonInput = z.strictObject({ email, name: reviewerName, role });
+export type NewPersonInput = z.infer<typeof newPersonInput>;
+
+/** An admin changes a person's role, or (de)activates them (`PATCH /api/users/{id}`). */
+export const patchPersonInput = z
+  .strictObject({ role: role.optional(), active: z.boolean().optional() })
+  .refine((value) => value.role !== undefined || value.active !== undefined, "send role, active or both");
+export type PatchPersonInput = z.infer<typeof patchPersonInput>;
+
+/** A password set through an invitation; its length is checked apart, as a `weak_password`. */
+export const invitationInput = z.strictObject({ password: z.string() });
+
+/** A new API token (`POST /api/tokens`). */
+export const newTokenInput = z.strictObject({ name: reviewerName });
 
 /** One line naming what is wrong with a value, for error messages. */
 export function describeIssues(error: z.ZodError): string {

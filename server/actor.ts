@@ -1,54 +1,70 @@
 /**
- * Who is acting. Today a reviewer identifies themself by name, in the
- * `reviewer` cookie (identified, not authenticated); accounts will put a
- * signed-in user here, and only this module and the policy will change.
+ * Who is acting: the signed-in person of a request, by a better-auth session
+ * cookie or a personal API token (`Authorization: Bearer`). The only module
+ * that reads either; the policy (server/policy.ts) decides what they may do.
  */
 import "server-only";
-import { HttpError, readCookie } from "@/lib/http";
-import { maxReviewerLength } from "@/lib/limits";
-import { reviewerCookie } from "@/lib/reviewer-cookie";
-import { reviewerName } from "@/lib/validation";
+import { cache } from "react";
+import { HttpError } from "@/lib/http";
 import { errorCode } from "@/lib/error-codes";
+import { requestPathHeader, signInPath } from "@/lib/sign-in-path";
+import type { Role } from "@/lib/roles";
+import { getAuth, secureSessionCookie } from "./auth";
+import { userOfToken } from "./tokens";
 
 /** The person a use case acts for. */
 export interface Actor {
-  /** Recorded on every claim they create or change, and on each event. */
+  id: string;
+  /** Recorded, with the id, on every claim they create or change, and on each event. */
   name: string;
+  email: string;
+  role: Role;
 }
 
-/** The actor named by a cookie's raw (URI-encoded) value, or null when there is none or it is not a valid name. */
-export function actorFromCookie(value: string | undefined): Actor | null {
-  const parsed = reviewerName.safeParse(value === undefined ? undefined : safeDecode(value));
-  return parsed.success ? { name: parsed.data } : null;
-}
-
-/** The actor of an API request, from its cookie; null for an anonymous one (who may still read). */
-export function getActor(request: Request): Actor | null {
-  const parsed = reviewerName.safeParse(readCookie(request, reviewerCookie));
-  return parsed.success ? { name: parsed.data } : null;
-}
-
-/** The actor of a request that changes something: `401 reviewer_required` without one. */
-export function requireActor(request: Request): Actor {
-  const actor = getActor(request);
-  if (actor) return actor;
-  const cookie = readCookie(request, reviewerCookie);
-  const message = cookie?.trim()
-    ? `The \`reviewer\` cookie must be a name of 1 to ${maxReviewerLength} characters.`
-    : "Say who you are first: set the `reviewer` cookie to your name.";
-  throw new HttpError(401, errorCode.reviewerRequired, message);
-}
-
-/** The actor of the page being rendered (a server component), from the same cookie, through next/headers. */
-export async function getPageActor(): Promise<Actor | null> {
-  const { cookies } = await import("next/headers");
-  return actorFromCookie((await cookies()).get(reviewerCookie)?.value);
-}
-
-function safeDecode(value: string): string | undefined {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return undefined;
+/**
+ * The signed-in person of a request, or null (no session, an expired or
+ * revoked one, a deactivated person, an unknown or revoked token). A
+ * request with a Bearer token is judged by the token alone.
+ */
+export async function getActor(request: Request | Headers): Promise<Actor | null> {
+  const headers = request instanceof Headers ? request : request.headers;
+  const authorization = headers.get("authorization");
+  if (authorization !== null && /^bearer\s/i.test(authorization)) {
+    return userOfToken(authorization.replace(/^bearer\s+/i, "").trim());
   }
+  const cookie = headers.get("cookie");
+  if (!cookie) return null;
+  // The cookie's name says whether it was set over HTTPS (server/auth.ts).
+  const auth = await getAuth({ secure: cookie.includes(secureSessionCookie) });
+  const session = await auth.api.getSession({ headers });
+  if (!session || !session.user.active) return null;
+  const { id, name, email, role } = session.user;
+  return { id, name, email, role: role as Role };
+}
+
+/** The signed-in person of an API request: `401 unauthenticated` without one. */
+export async function requireActor(request: Request): Promise<Actor> {
+  const actor = await getActor(request);
+  if (actor) return actor;
+  throw new HttpError(401, errorCode.unauthenticated, "Sign in first, or send `Authorization: Bearer <token>`.");
+}
+
+/** The signed-in person of the page being rendered (a server component), from its request's headers. */
+export const getPageActor = cache(async (): Promise<Actor | null> => {
+  const { headers } = await import("next/headers");
+  return getActor(new Headers(await headers()));
+});
+
+/**
+ * The signed-in person of a page; without one, the page redirects to
+ * sign-in and back to where the person was going (or, on a database with no
+ * accounts yet, to creating the first).
+ */
+export async function requirePageActor(): Promise<Actor> {
+  const actor = await getPageActor();
+  if (actor) return actor;
+  const [{ headers }, { redirect }] = await Promise.all([import("next/headers"), import("next/navigation")]);
+  const { hasAccounts } = await import("./auth");
+  if (!(await hasAccounts())) return redirect("/setup");
+  return redirect(signInPath((await headers()).get(requestPathHeader)));
 }

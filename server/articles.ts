@@ -15,8 +15,7 @@ import { type Annotation } from "@/lib/annotation";
 import { type NewArticleInput, type NewRevisionInput, slugify } from "@/lib/article-input";
 import { runOffThread } from "@/lib/worker/article-work";
 import type { Actor } from "./actor";
-import { can } from "./policy";
-import { forbidden, notFound, type Outcome, Refusal } from "./refusal";
+import { notFound, type Outcome, Refusal, refuse } from "./refusal";
 import { errorCode } from "@/lib/error-codes";
 
 /** Slugs tried for one title: `title`, `title-2`, … */
@@ -28,7 +27,8 @@ const slugAttempts = 50;
  * found it stored.
  */
 export async function addArticle(actor: Actor, input: NewArticleInput): Promise<Outcome<{ created: boolean; document: DocumentRow }>> {
-  if (!can(actor, "add_article", { kind: "article" })) return forbidden("add articles");
+  const refused = refuse(actor, "add_article", { kind: "article" });
+  if (refused) return refused;
   const { id, text, html, markdown, title, outlet, author, sourceUrl, publishedAt } = input;
   const article = await runOffThread("articleFromInput", { text, html, markdown }, title);
   if (!article) return new Refusal("invalid", errorCode.emptyArticle, "The article has no text.");
@@ -60,14 +60,16 @@ export async function addArticle(actor: Actor, input: NewArticleInput): Promise<
 }
 
 /** Every article, the latest added first, with its claims counted. */
-export async function listArticles(actor: Actor | null) {
-  if (!can(actor, "read", { kind: "article" })) return forbidden("read articles");
+export async function listArticles(actor: Actor) {
+  const refused = refuse(actor, "read", { kind: "article" });
+  if (refused) return refused;
   return listDocuments(await getDb());
 }
 
 /** An article's latest text, or an earlier revision's. */
-export async function getArticle(actor: Actor | null, slug: string, revision?: number) {
-  if (!can(actor, "read", { kind: "article", slug })) return forbidden("read articles");
+export async function getArticle(actor: Actor, slug: string, revision?: number) {
+  const refused = refuse(actor, "read", { kind: "article", slug });
+  if (refused) return refused;
   const db = await getDb();
   const latest = await getDocumentBySlug(db, slug);
   if (!latest) return notFound("Article");
@@ -75,8 +77,9 @@ export async function getArticle(actor: Actor | null, slug: string, revision?: n
 }
 
 /** The texts of two revisions of an article, to compare; undefined for a revision it lacks. */
-export async function getRevisionTexts(actor: Actor | null, slug: string, numbers: readonly number[]) {
-  if (!can(actor, "read", { kind: "article", slug })) return forbidden("read articles");
+export async function getRevisionTexts(actor: Actor, slug: string, numbers: readonly number[]) {
+  const refused = refuse(actor, "read", { kind: "article", slug });
+  if (refused) return refused;
   const db = await getDb();
   const document = await getDocumentSummary(db, slug);
   if (!document) return notFound("Article");
@@ -84,8 +87,9 @@ export async function getRevisionTexts(actor: Actor | null, slug: string, number
 }
 
 /** An earlier revision of an article as it read, with the live claims as they stood on it. */
-export async function getArticleAtRevision(actor: Actor | null, slug: string, number: number) {
-  if (!can(actor, "read", { kind: "article", slug })) return forbidden("read articles");
+export async function getArticleAtRevision(actor: Actor, slug: string, number: number) {
+  const refused = refuse(actor, "read", { kind: "article", slug });
+  if (refused) return refused;
   const db = await getDb();
   const latest = await getDocumentBySlug(db, slug);
   if (!latest) return notFound("Article");
@@ -96,8 +100,9 @@ export async function getArticleAtRevision(actor: Actor | null, slug: string, nu
 }
 
 /** The revisions of an article, newest first, without their texts. */
-export async function listArticleRevisions(actor: Actor | null, slug: string) {
-  if (!can(actor, "read", { kind: "article", slug })) return forbidden("read articles");
+export async function listArticleRevisions(actor: Actor, slug: string) {
+  const refused = refuse(actor, "read", { kind: "article", slug });
+  if (refused) return refused;
   const db = await getDb();
   const document = await getDocumentSummary(db, slug);
   if (!document) return notFound("Article");
@@ -114,7 +119,8 @@ export async function publishArticleRevision(
   slug: string,
   { id, ...input }: NewRevisionInput,
 ): Promise<Outcome<PublishResult & { created: boolean }>> {
-  if (!can(actor, "publish_revision", { kind: "article", slug })) return forbidden("publish revisions");
+  const refused = refuse(actor, "publish_revision", { kind: "article", slug });
+  if (refused) return refused;
   const db = await getDb();
   const document = await getDocumentBySlug(db, slug);
   if (!document) return notFound("Article");

@@ -16,10 +16,10 @@ import { checkRange, describeRange } from "@/lib/selectors";
 import { CodePointIndex } from "@/lib/text-offsets";
 import type { CreateAnnotationInput, PatchAnnotationInput } from "@/lib/validation";
 import type { Actor } from "./actor";
+import { type Action, canForAnyone } from "./policy";
 import { applyDelete, applyEdit, applyReattach, applyRestore, confirmsVerdict } from "./claim-changes";
 import { createClaimFromSelection } from "./create-claim";
-import { can } from "./policy";
-import { forbidden, notFound, type Outcome, Refusal } from "./refusal";
+import { notFound, type Outcome, Refusal, refuse } from "./refusal";
 import { errorCode } from "@/lib/error-codes";
 
 const versionConflict = (version: number, annotation: Annotation) =>
@@ -31,7 +31,8 @@ export async function createClaim(
   slug: string,
   input: CreateAnnotationInput,
 ): Promise<Outcome<{ created: boolean; annotation: Annotation }>> {
-  if (!can(actor, "create_claim", { kind: "article", slug })) return forbidden("tag claims");
+  const refused = refuse(actor, "create_claim", { kind: "article", slug });
+  if (refused) return refused;
   const result = await createClaimFromSelection(await getDb(), slug, input, actor.name);
   switch (result.kind) {
     case "not_found":
@@ -57,9 +58,22 @@ export async function createClaim(
   }
 }
 
+/**
+ * The policy's answer on one claim, which for a reviewer depends on who
+ * made it (read first: who made a claim never changes); a claim that does
+ * not exist is not found.
+ */
+async function refuseOnClaim(actor: Actor, action: Action, id: string): Promise<Refusal | null> {
+  if (canForAnyone(actor.role, action)) return null;
+  const claim = await getAnnotation(await getDb(), id);
+  if (!claim) return notFound("Claim");
+  return refuse(actor, action, { kind: "claim", id, createdById: claim.createdById });
+}
+
 /** Retags or edits a claim, or confirms its verdict (`previousQuote: null`), if `version` is still the stored one. */
 export async function editClaim(actor: Actor, id: string, { version, ...changes }: PatchAnnotationInput): Promise<Outcome<Annotation>> {
-  if (!can(actor, confirmsVerdict(changes) ? "confirm_verdict" : "edit_claim", { kind: "claim", id })) return forbidden("change this claim");
+  const refused = await refuseOnClaim(actor, confirmsVerdict(changes) ? "confirm_verdict" : "edit_claim", id);
+  if (refused) return refused;
   const result = await applyEdit(await getDb(), id, version, changes, actor.name);
   if (result.kind === "not_found") return notFound("Claim");
   if (result.kind === "conflict") return versionConflict(version, result.annotation);
@@ -68,19 +82,22 @@ export async function editClaim(actor: Actor, id: string, { version, ...changes 
 
 /** Deletes a claim (softly: it can be restored). Deleting a deleted claim succeeds and changes nothing. */
 export async function deleteClaim(actor: Actor, id: string): Promise<Outcome<void>> {
-  if (!can(actor, "delete_claim", { kind: "claim", id })) return forbidden("delete this claim");
+  const refused = await refuseOnClaim(actor, "delete_claim", id);
+  if (refused) return refused;
   if (!(await applyDelete(await getDb(), id, actor.name))) return notFound("Claim");
 }
 
 /** Brings back a deleted claim with its id; a live one is returned unchanged. */
 export async function restoreClaim(actor: Actor, id: string): Promise<Outcome<Annotation>> {
-  if (!can(actor, "restore_claim", { kind: "claim", id })) return forbidden("restore this claim");
+  const refused = await refuseOnClaim(actor, "restore_claim", id);
+  if (refused) return refused;
   return (await applyRestore(await getDb(), id, actor.name)) ?? notFound("Claim");
 }
 
 /** Brings back every claim of the article that one reviewer deleted in a time window. */
 export async function restoreDeletedClaims(actor: Actor, slug: string, filter: Required<DeletedFilter>): Promise<Outcome<Annotation[]>> {
-  if (!can(actor, "restore_claim", { kind: "article", slug })) return forbidden("restore claims");
+  const refused = refuse(actor, "restore_claim", { kind: "article", slug });
+  if (refused) return refused;
   const db = await getDb();
   const document = await getDocumentSummary(db, slug);
   if (!document) return notFound("Article");
@@ -93,7 +110,8 @@ export async function reattachClaim(
   id: string,
   { version, start, end }: { version: number; start: number; end: number },
 ): Promise<Outcome<Annotation>> {
-  if (!can(actor, "reattach_claim", { kind: "claim", id })) return forbidden("re-attach this claim");
+  const refused = refuse(actor, "reattach_claim", { kind: "claim", id });
+  if (refused) return refused;
   const db = await getDb();
   const claim = await getAnnotation(db, id);
   const document = claim && !claim.deletedAt ? await getDocumentById(db, claim.documentId) : undefined;
@@ -116,14 +134,16 @@ export async function reattachClaim(
 }
 
 /** One live claim, with its article's slug, title and outlet (for the W3C form). */
-export async function getClaim(actor: Actor | null, id: string) {
-  if (!can(actor, "read", { kind: "claim", id })) return forbidden("read claims");
+export async function getClaim(actor: Actor, id: string) {
+  const refused = refuse(actor, "read", { kind: "claim", id });
+  if (refused) return refused;
   return (await getReviewClaim(await getDb(), id)) ?? notFound("Claim");
 }
 
 /** Where a claim stood on each revision, oldest first. */
-export async function getClaimPlacements(actor: Actor | null, id: string) {
-  if (!can(actor, "read", { kind: "claim", id })) return forbidden("read claims");
+export async function getClaimPlacements(actor: Actor, id: string) {
+  const refused = refuse(actor, "read", { kind: "claim", id });
+  if (refused) return refused;
   const db = await getDb();
   if (!(await getAnnotation(db, id))) return notFound("Claim");
   return listAnnotationHistory(db, id);
@@ -136,11 +156,12 @@ export async function getClaimPlacements(actor: Actor | null, id: string) {
  * `editorFields` keeps only what the editor reads of each claim.
  */
 export async function listClaimsJson(
-  actor: Actor | null,
+  actor: Actor,
   slug: string,
   { revision, editorFields }: { revision?: number; editorFields: boolean },
 ): Promise<Outcome<string>> {
-  if (!can(actor, "read", { kind: "article", slug })) return forbidden("read claims");
+  const refused = refuse(actor, "read", { kind: "article", slug });
+  if (refused) return refused;
   const db = await getDb();
   const document = await getDocumentSummary(db, slug);
   if (!document) return notFound("Article");
@@ -155,8 +176,9 @@ export async function listClaimsJson(
 }
 
 /** The deleted claims of an article that match `filter`, the latest deletion first. */
-export async function listDeletedClaims(actor: Actor | null, slug: string, filter: DeletedFilter) {
-  if (!can(actor, "read", { kind: "article", slug })) return forbidden("read claims");
+export async function listDeletedClaims(actor: Actor, slug: string, filter: DeletedFilter) {
+  const refused = refuse(actor, "read", { kind: "article", slug });
+  if (refused) return refused;
   const db = await getDb();
   const document = await getDocumentSummary(db, slug);
   if (!document) return notFound("Article");

@@ -11,8 +11,7 @@ import { exportFile, type ExportQuery } from "@/lib/export/formats";
 import type { ExportLinks } from "@/lib/export/links";
 import { exportStream } from "@/lib/export/stream";
 import type { Actor } from "./actor";
-import { can } from "./policy";
-import { forbidden, notFound, type Outcome } from "./refusal";
+import { notFound, type Outcome, refuse } from "./refusal";
 import { refreshStatistics } from "./statistics";
 
 /** A download: its type, its file name, and its bytes as they are made. */
@@ -28,8 +27,9 @@ export interface ExportDownload {
  * that can be refused is refused before the body starts: once it has, a
  * database failure can only cut it short.
  */
-export async function exportClaims(actor: Actor | null, query: ExportQuery, links: ExportLinks, slug?: string): Promise<Outcome<ExportDownload>> {
-  if (!can(actor, "export", { kind: "article", slug })) return forbidden("export claims");
+export async function exportClaims(actor: Actor, query: ExportQuery, links: ExportLinks, slug?: string): Promise<Outcome<ExportDownload>> {
+  const refused = refuse(actor, "export", { kind: "article", slug });
+  if (refused) return refused;
   const db = await getDb();
   const document = slug === undefined ? undefined : await getDocumentSummary(db, slug);
   if (slug !== undefined && !document) return notFound("Article");

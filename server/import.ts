@@ -12,8 +12,7 @@ import type { Annotation } from "@/lib/annotation";
 import { leaveOutDuplicates, planImport } from "@/lib/import/plan";
 import type { SkippedAnnotation } from "@/lib/import/w3c";
 import type { Actor } from "./actor";
-import { can } from "./policy";
-import { forbidden, notFound, type Outcome, Refusal } from "./refusal";
+import { notFound, type Outcome, Refusal, refuse } from "./refusal";
 import { errorCode } from "@/lib/error-codes";
 
 export interface ImportResult {
@@ -33,7 +32,8 @@ export async function importClaims(
   items: readonly unknown[],
   { skipUnplaceable, next }: { skipUnplaceable: boolean; next?: string },
 ): Promise<Outcome<ImportResult>> {
-  if (!can(actor, "import_claims", { kind: "article", slug })) return forbidden("import claims");
+  const refused = refuse(actor, "import_claims", { kind: "article", slug });
+  if (refused) return refused;
   const db = await getDb();
   const document = await getDocumentBySlug(db, slug);
   if (!document) return notFound("Article");

@@ -1,10 +1,17 @@
 /**
  * The one place that decides who may do what. Every use case asks it before
- * it reads or writes. Today any named reviewer may do everything and anyone
- * may read; accounts (roles: viewer, reviewer, editor, admin) will fill it in
- * here, and nowhere else.
+ * it reads or writes; the UI asks the same function to hide what a role
+ * cannot do, but the server is the only guard.
+ *
+ * | role     | may                                                                 |
+ * | -------- | ------------------------------------------------------------------- |
+ * | viewer   | read articles, claims, history; export                              |
+ * | reviewer | and create claims; edit, retag, delete and restore their own        |
+ * | editor   | and all that on anyone's claims; add articles, publish revisions,   |
+ * |          | import, re-attach orphans                                            |
+ * | admin    | and manage people and roles                                         |
  */
-import type { Actor } from "./actor";
+import { type Role, atLeast } from "@/lib/roles";
 
 /** What a use case does, closed: the policy answers for each. */
 export const actions = [
@@ -19,14 +26,71 @@ export const actions = [
   "add_article",
   "publish_revision",
   "import_claims",
+  "manage_people",
 ] as const;
 export type Action = (typeof actions)[number];
 
-/** What an action is done to: an article, or a claim with who made it. */
-export type Resource = { kind: "article"; slug?: string } | { kind: "claim"; id: string; createdBy?: string };
+/** What an action is done to: an article, or a claim with the id of who made it (null: before accounts). */
+export type Resource = { kind: "article"; slug?: string } | { kind: "claim"; id: string; createdById?: string | null };
 
-/** Whether `actor` (null: nobody named) may do `action` to `resource`. */
-export function can(actor: Actor | null, action: Action, _resource: Resource): boolean {
-  if (action === "read" || action === "export") return true;
-  return actor !== null;
+/** Who asks: a signed-in person's id and role. */
+export interface Asker {
+  id: string;
+  role: Role;
+}
+
+interface Rule {
+  /** The least role that may do it to anything. */
+  any: Role;
+  /** The least role that may do it to a claim of their own, when lower. */
+  own?: Role;
+  /** What it is, for a refusal: "Viewers cannot {verb}." */
+  verb: string;
+}
+
+const rules: Record<Action, Rule> = {
+  read: { any: "viewer", verb: "read articles" },
+  export: { any: "viewer", verb: "export claims" },
+  create_claim: { any: "reviewer", verb: "tag claims" },
+  edit_claim: { any: "editor", own: "reviewer", verb: "change claims" },
+  delete_claim: { any: "editor", own: "reviewer", verb: "delete claims" },
+  restore_claim: { any: "editor", own: "reviewer", verb: "restore claims" },
+  confirm_verdict: { any: "editor", own: "reviewer", verb: "confirm verdicts" },
+  reattach_claim: { any: "editor", verb: "re-attach claims" },
+  add_article: { any: "editor", verb: "add articles" },
+  publish_revision: { any: "editor", verb: "publish revisions" },
+  import_claims: { any: "editor", verb: "import claims" },
+  manage_people: { any: "admin", verb: "manage people" },
+};
+
+/** Whether `asker` may do `action` to `resource`. */
+export function can(asker: Asker, action: Action, resource: Resource): boolean {
+  return whyNot(asker, action, resource) === null;
+}
+
+/**
+ * Why `asker` may not do `action` to `resource`, in words that name what
+ * the role lacks ("Viewers cannot tag claims."), or null when they may.
+ * On an article, an action allowed on one's own claims is allowed (the
+ * use case then acts on those only).
+ */
+export function whyNot(asker: Asker, action: Action, resource: Resource): string | null {
+  const rule = rules[action];
+  if (atLeast(asker.role, rule.any)) return null;
+  if (rule.own && atLeast(asker.role, rule.own)) {
+    if (resource.kind === "article") return null;
+    if (resource.createdById && resource.createdById === asker.id) return null;
+    return `${plural(asker.role)} cannot ${rule.verb} other than their own: ${whoCan(rule.any)} can.`;
+  }
+  return `${plural(asker.role)} cannot ${rule.verb}${rule.own ? "" : `: ${whoCan(rule.any)} can`}.`;
+}
+
+/** Whether `role` may do `action` to claims that are not its own (or articles). */
+export const canForAnyone = (role: Role, action: Action) => atLeast(role, rules[action].any);
+
+const plural = (role: Role) => `${role[0].toUpperCase()}${role.slice(1)}s`;
+
+function whoCan(least: Role): string {
+  const names = (["reviewer", "editor", "admin"] as const).filter((role) => atLeast(role, least)).map((role) => `${role}s`);
+  return names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0];
 }

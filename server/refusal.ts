@@ -6,6 +6,7 @@
  */
 import { HttpError } from "@/lib/http";
 import { type ErrorCode, errorCode } from "@/lib/error-codes";
+import { type Action, type Asker, type Resource, whyNot } from "./policy";
 
 /** Why a use case refused, by kind: each kind is one HTTP status. */
 export const refusalStatus = {
@@ -33,8 +34,14 @@ export type Outcome<T> = T | Refusal;
 /** `404 not_found`: "{what} was not found." */
 export const notFound = (what: string) => new Refusal("not_found", errorCode.notFound, `${what} was not found.`);
 
-/** Refused by the policy. */
-export const forbidden = (what: string) => new Refusal("forbidden", errorCode.forbidden, `You may not ${what}.`);
+/** Refused by the policy, with its reason. */
+export const forbidden = (message: string) => new Refusal("forbidden", errorCode.forbidden, message);
+
+/** `403 forbidden` when the policy refuses `action` to `asker` (saying what their role lacks), else null. */
+export function refuse(asker: Asker, action: Action, resource: Resource): Refusal | null {
+  const reason = whyNot(asker, action, resource);
+  return reason === null ? null : forbidden(reason);
+}
 
 /** The result of a use case, or its refusal thrown as the HTTP error `handle` answers. */
 export function unwrap<T>(outcome: Outcome<T>): T {

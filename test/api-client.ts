@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { getDb } from "@/db/client";
 import { createDocument } from "@/db/queries/documents";
 import { type ArticleBlock, articleText } from "@/lib/article";
+import { person } from "./accounts";
 
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 
@@ -17,7 +18,18 @@ export interface CallOptions {
   /** A raw body, sent as is: text, or bytes (which need not be UTF-8). */
   rawBody?: string | Uint8Array<ArrayBuffer>;
   contentType?: string;
+  /**
+   * Who sends it: the name of a test person (test/accounts.ts; an editor
+   * unless made with another role first), null for nobody signed in.
+   * Defaults to "Test Reviewer".
+   */
   reviewer?: string | null;
+  /** A Bearer token to send instead (then `reviewer` is not used). */
+  token?: string;
+  /** A `cookie` header to send instead, e.g. a session cookie (then `reviewer` is not used). */
+  cookie?: string;
+  /** The request's path, for handlers that read it (`/api/auth/...`). */
+  path?: string;
   /** The query string, without `?`. */
   query?: string;
   accept?: string;
@@ -27,13 +39,20 @@ export interface CallOptions {
 
 export async function call<P>(handler: Handler<P>, params: P, options: CallOptions = {}) {
   const headers = new Headers(options.headers);
-  const reviewer = options.reviewer === undefined ? "Test Reviewer" : options.reviewer;
-  if (reviewer !== null) headers.set("cookie", `reviewer=${encodeURIComponent(reviewer)}`);
+  if (options.cookie !== undefined) {
+    headers.set("cookie", options.cookie);
+    // As a browser sends it with a cookie: better-auth checks it.
+    if (!headers.has("origin")) headers.set("origin", "http://localhost");
+  } else {
+    const reviewer = options.reviewer === undefined ? "Test Reviewer" : options.reviewer;
+    const token = options.token ?? (reviewer === null ? undefined : (await person(reviewer)).token);
+    if (token !== undefined) headers.set("authorization", `Bearer ${token}`);
+  }
   let body: string | Uint8Array<ArrayBuffer> | undefined = options.rawBody;
   if (options.body !== undefined) body = JSON.stringify(options.body);
   if (body !== undefined) headers.set("content-type", options.contentType ?? "application/json");
   if (options.accept) headers.set("accept", options.accept);
-  const url = `http://localhost/api${options.query ? `?${options.query}` : ""}`;
+  const url = `http://localhost${options.path ?? "/api"}${options.query ? `?${options.query}` : ""}`;
   const request = new Request(url, { method: options.method ?? (body === undefined ? "GET" : "POST"), headers, body });
   const response = await handler(request, { params: Promise.resolve(params) });
   // The body as sent, a byte order mark included; parsed when it is JSON.

@@ -270,7 +270,7 @@ export class ClaimSync {
         this.refused.set(id, error.message);
         // Only for this page's text: a claim kept from an earlier visit was refused on the latest text already.
         if (error.code === errorCode.articleRevised && !this.offsetsRevision.has(id) && !this.disposed) this.options.onArticleRevised?.();
-        if (error.code === errorCode.reviewerRequired && !this.disposed) this.options.onReviewerRequired?.();
+        if (error.code === errorCode.unauthenticated && !this.disposed) this.options.onReviewerRequired?.();
       } else this.scheduleRetry();
     } finally {
       this.running.delete(id);

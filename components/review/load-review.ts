@@ -2,7 +2,7 @@ import "server-only";
 import type { ReviewClaim, ReviewScope } from "@/db/queries/review";
 import { parseReviewFilters, type ReviewFilters } from "@/lib/review-filters";
 import type { Tag } from "@/lib/tags";
-import { getPageActor } from "@/server/actor";
+import { requirePageActor } from "@/server/actor";
 import { unwrap } from "@/server/refusal";
 import { reviewClaims } from "@/server/review";
 
@@ -39,7 +39,7 @@ export function toSearchParams(record: SearchParamsRecord): URLSearchParams {
 export async function loadReview(record: SearchParamsRecord, scope: ReviewScope = {}): Promise<ReviewData> {
   const parsed = parseReviewFilters(toSearchParams(record));
   if ("error" in parsed) return { kind: "invalid", error: parsed.error };
-  const { claims, countsByTag, names } = unwrap(await reviewClaims(await getPageActor(), parsed.filters, scope, reviewPageLimit));
+  const { claims, countsByTag, names } = unwrap(await reviewClaims(await requirePageActor(), parsed.filters, scope, reviewPageLimit));
   const total = Object.values(countsByTag).reduce((sum, count) => sum + (count ?? 0), 0);
   return { kind: "ok", filters: parsed.filters, claims, countsByTag, total, names };
 }

@@ -1,5 +1,5 @@
 import { handle, otherMethods } from "@/lib/http";
-import { getActor } from "@/server/actor";
+import { requireActor } from "@/server/actor";
 import { exportClaims } from "@/server/export";
 import { unwrap } from "@/server/refusal";
 import { exportLinks, exportResponse, readExportQuery } from "./export-response";
@@ -7,7 +7,7 @@ import { exportLinks, exportResponse, readExportQuery } from "./export-response"
 /** Every article's claims matching the review filters, as a download (`?format=w3c|csv|claimreview`). */
 export const GET = handle(async (request: Request) => {
   const query = readExportQuery(request);
-  return exportResponse(unwrap(await exportClaims(getActor(request), query, exportLinks(request))));
+  return exportResponse(unwrap(await exportClaims(await requireActor(request), query, exportLinks(request))));
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

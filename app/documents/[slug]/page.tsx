@@ -7,14 +7,14 @@ import { editorClaimsUrl } from "@/lib/annotation";
 import { blocksForEditor } from "@/lib/article";
 import { ArticleMeta } from "@/components/ArticleMeta";
 import { unavailableMetadata, whenDatabaseUp } from "@/components/DatabaseUnavailable";
-import { getPageActor } from "@/server/actor";
+import { requirePageActor } from "@/server/actor";
 import { getArticle } from "@/server/articles";
 import { found } from "@/server/refusal";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ claim?: string | string[] }> };
 
 /** The title and the page read the article once per request. */
-const loadDocument = cache(async (slug: string) => found(await getArticle(await getPageActor(), slug)));
+const loadDocument = cache(async (slug: string) => found(await getArticle(await requirePageActor(), slug)));
 
 async function metadataOf({ params }: Props): Promise<Metadata> {
   const document = await loadDocument((await params).slug);
@@ -25,7 +25,7 @@ async function DocumentPage({ params, searchParams }: Props) {
   const document = await loadDocument((await params).slug);
   if (!document) notFound();
   const { claim } = await searchParams;
-  const actor = await getPageActor();
+  const actor = await requirePageActor();
 
   return (
     <article className="document">

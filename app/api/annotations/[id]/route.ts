@@ -2,7 +2,7 @@ import { exportLinks } from "@/app/api/export/export-response";
 import { toW3cAnnotation, w3cContentType } from "@/lib/export/w3c";
 import { handle, otherMethods, readJson } from "@/lib/http";
 import { maxBodyBytes, patchAnnotationInput } from "@/lib/validation";
-import { getActor, requireActor } from "@/server/actor";
+import { requireActor } from "@/server/actor";
 import { deleteClaim, editClaim, getClaim } from "@/server/claims";
 import { unwrap } from "@/server/refusal";
 import { type Context, claimIdFrom } from "./claim-id";
@@ -13,7 +13,7 @@ import { type Context, claimIdFrom } from "./claim-id";
  * exports dereference as the Web Annotation Protocol expects.
  */
 export const GET = handle(async (request: Request, context: Context) => {
-  const claim = unwrap(await getClaim(getActor(request), await claimIdFrom(context)));
+  const claim = unwrap(await getClaim(await requireActor(request), await claimIdFrom(context)));
   const headers = { vary: "Accept" };
   if (/application\/ld\+json/i.test(request.headers.get("accept") ?? "")) {
     const annotation = toW3cAnnotation(claim, exportLinks(request), { standalone: true });
@@ -24,14 +24,14 @@ export const GET = handle(async (request: Request, context: Context) => {
 });
 
 export const PATCH = handle(async (request: Request, context: Context) => {
-  const actor = requireActor(request);
+  const actor = await requireActor(request);
   const id = await claimIdFrom(context);
   const input = await readJson(request, patchAnnotationInput, maxBodyBytes);
   return Response.json({ annotation: unwrap(await editClaim(actor, id, input)) });
 });
 
 export const DELETE = handle(async (request: Request, context: Context) => {
-  const actor = requireActor(request);
+  const actor = await requireActor(request);
   unwrap(await deleteClaim(actor, await claimIdFrom(context)));
   return new Response(null, { status: 204 });
 });

@@ -1,13 +1,13 @@
 import { handle, otherMethods } from "@/lib/http";
 import { readRevisionParam } from "@/lib/revision-param";
-import { getActor } from "@/server/actor";
+import { requireActor } from "@/server/actor";
 import { getArticle } from "@/server/articles";
 import { unwrap } from "@/server/refusal";
 
 /** The article's latest text, or an earlier revision's with `?revision=N`. */
 export const GET = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const revision = readRevisionParam(request);
-  return Response.json({ document: unwrap(await getArticle(getActor(request), (await params).slug, revision)) });
+  return Response.json({ document: unwrap(await getArticle(await requireActor(request), (await params).slug, revision)) });
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeletedClaims } from "@/components/deleted/DeletedClaims";
 import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
-import { getPageActor } from "@/server/actor";
+import { requirePageActor } from "@/server/actor";
 import { getArticle } from "@/server/articles";
 import { listDeletedClaims } from "@/server/claims";
 import { found, unwrap } from "@/server/refusal";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Deleted claims" };
 
 /** The deleted claims of an article, who deleted each and when, to restore one by one or by reviewer and time. */
 async function DeletedClaimsPage({ params }: Props) {
-  const actor = await getPageActor();
+  const actor = await requirePageActor();
   const document = found(await getArticle(actor, (await params).slug));
   if (!document) notFound();
   const deleted = unwrap(await listDeletedClaims(actor, document.slug, {}));

@@ -5,19 +5,19 @@ import { ImportClaims } from "@/components/review/ImportClaims";
 import { loadReview, type SearchParamsRecord } from "@/components/review/load-review";
 import { ReviewClaims } from "@/components/review/ReviewClaims";
 import { unavailableMetadata, whenDatabaseUp } from "@/components/DatabaseUnavailable";
-import { getPageActor } from "@/server/actor";
+import { requirePageActor } from "@/server/actor";
 import { getArticle } from "@/server/articles";
 import { found } from "@/server/refusal";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParamsRecord> };
 
 async function metadataOf({ params }: Props): Promise<Metadata> {
-  const document = found(await getArticle(await getPageActor(), (await params).slug));
+  const document = found(await getArticle(await requirePageActor(), (await params).slug));
   return { title: document ? `Review claims: ${document.title}` : "Article not found" };
 }
 
 async function ReviewArticlePage({ params, searchParams }: Props) {
-  const actor = await getPageActor();
+  const actor = await requirePageActor();
   const document = found(await getArticle(actor, (await params).slug));
   if (!document) notFound();
   const data = await loadReview(await searchParams, { documentId: document.id });

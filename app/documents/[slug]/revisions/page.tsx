@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ChangeTime } from "@/components/ChangeTime";
 import { notFound } from "next/navigation";
 import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
-import { getPageActor } from "@/server/actor";
+import { requirePageActor } from "@/server/actor";
 import { getArticle, listArticleRevisions } from "@/server/articles";
 import { found, unwrap } from "@/server/refusal";
 
@@ -12,7 +12,7 @@ type Props = { params: Promise<{ slug: string }> };
 export const metadata: Metadata = { title: "Revisions" };
 
 async function RevisionsPage({ params }: Props) {
-  const actor = await getPageActor();
+  const actor = await requirePageActor();
   const document = found(await getArticle(actor, (await params).slug));
   if (!document) notFound();
   const revisions = unwrap(await listArticleRevisions(actor, document.slug));

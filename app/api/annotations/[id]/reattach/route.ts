@@ -6,7 +6,7 @@ import { unwrap } from "@/server/refusal";
 import { type Context, claimIdFrom } from "../claim-id";
 
 export const POST = handle(async (request: Request, context: Context) => {
-  const actor = requireActor(request);
+  const actor = await requireActor(request);
   const id = await claimIdFrom(context);
   const input = await readJson(request, reattachAnnotationInput, maxBodyBytes);
   return Response.json({ annotation: unwrap(await reattachClaim(actor, id, input)) });

@@ -5,7 +5,7 @@ import { unwrap } from "@/server/refusal";
 import { type Context, claimIdFrom } from "../claim-id";
 
 export const POST = handle(async (request: Request, context: Context) => {
-  const actor = requireActor(request);
+  const actor = await requireActor(request);
   return Response.json({ annotation: unwrap(await restoreClaim(actor, await claimIdFrom(context))) });
 });
 

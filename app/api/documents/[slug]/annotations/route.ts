@@ -1,7 +1,7 @@
 import { handle, HttpError, otherMethods, readJson } from "@/lib/http";
 import { readRevisionParam } from "@/lib/revision-param";
 import { createAnnotationInput, maxBodyBytes } from "@/lib/validation";
-import { getActor, requireActor } from "@/server/actor";
+import { requireActor } from "@/server/actor";
 import { createClaim, listClaimsJson } from "@/server/claims";
 import { unwrap } from "@/server/refusal";
 import { errorCode } from "@/lib/error-codes";
@@ -17,12 +17,12 @@ export const GET = handle(async (request: Request, { params }: Context) => {
   const revision = readRevisionParam(request);
   const fields = new URL(request.url).searchParams.get("fields");
   if (fields !== null && fields !== "editor") throw new HttpError(400, errorCode.invalidFields, "fields must be `editor` or absent.");
-  const body = unwrap(await listClaimsJson(getActor(request), (await params).slug, { revision, editorFields: fields !== null }));
+  const body = unwrap(await listClaimsJson(await requireActor(request), (await params).slug, { revision, editorFields: fields !== null }));
   return new Response(body, { headers: { "content-type": "application/json" } });
 });
 
 export const POST = handle(async (request: Request, { params }: Context) => {
-  const actor = requireActor(request);
+  const actor = await requireActor(request);
   const selection = await readJson(request, createAnnotationInput, maxBodyBytes);
   const { created, annotation } = unwrap(await createClaim(actor, (await params).slug, selection));
   return Response.json({ annotation }, { status: created ? 201 : 200 });

@@ -1,7 +1,7 @@
 import { deletedQuery } from "@/lib/deleted-filter";
 import { handle, HttpError, otherMethods } from "@/lib/http";
 import { describeIssues } from "@/lib/validation";
-import { getActor } from "@/server/actor";
+import { requireActor } from "@/server/actor";
 import { listDeletedClaims } from "@/server/claims";
 import { unwrap } from "@/server/refusal";
 import { errorCode } from "@/lib/error-codes";
@@ -12,7 +12,7 @@ type Context = { params: Promise<{ slug: string }> };
 export const GET = handle(async (request: Request, { params }: Context) => {
   const query = deletedQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw new HttpError(400, errorCode.invalidQuery, describeIssues(query.error));
-  return Response.json({ deleted: unwrap(await listDeletedClaims(getActor(request), (await params).slug, query.data)) });
+  return Response.json({ deleted: unwrap(await listDeletedClaims(await requireActor(request), (await params).slug, query.data)) });
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,6 +1,6 @@
 import { exportLinks, exportResponse, readExportQuery } from "@/app/api/export/export-response";
 import { handle, otherMethods } from "@/lib/http";
-import { getActor } from "@/server/actor";
+import { requireActor } from "@/server/actor";
 import { exportClaims } from "@/server/export";
 import { unwrap } from "@/server/refusal";
 
@@ -8,7 +8,7 @@ import { unwrap } from "@/server/refusal";
 export const GET = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const query = readExportQuery(request);
   const slug = (await params).slug;
-  return exportResponse(unwrap(await exportClaims(getActor(request), query, exportLinks(request), slug)));
+  return exportResponse(unwrap(await exportClaims(await requireActor(request), query, exportLinks(request), slug)));
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -21,7 +21,7 @@ const importQuery = z.object({
  * array) as claims of this article, by the reviewer of the cookie.
  */
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
-  const actor = requireActor(request);
+  const actor = await requireActor(request);
   const query = importQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw new HttpError(400, errorCode.invalidQuery, describeIssues(query.error));
   // Not checked whole for half surrogate pairs: other tools' fields the import never stores may hold them.

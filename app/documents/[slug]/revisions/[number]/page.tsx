@@ -5,7 +5,7 @@ import { Annotator } from "@/components/annotator/Annotator";
 import { toEditorAnnotation } from "@/lib/annotation";
 import { blocksForEditor } from "@/lib/article";
 import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
-import { getPageActor } from "@/server/actor";
+import { requirePageActor } from "@/server/actor";
 import { getArticle, getArticleAtRevision } from "@/server/articles";
 import { found } from "@/server/refusal";
 
@@ -18,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** An earlier revision, read-only, with the claims as they stood on it. */
 async function RevisionPage({ params }: Props) {
   const { slug, number: raw } = await params;
-  const actor = await getPageActor();
+  const actor = await requirePageActor();
   const latest = found(await getArticle(actor, slug));
   if (!latest || !/^[1-9]\d{0,8}$/.test(raw)) notFound();
   const number = Number(raw);

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
-import { getPageActor } from "@/server/actor";
+import { requirePageActor } from "@/server/actor";
 import { getArticle, getRevisionTexts } from "@/server/articles";
 import { found } from "@/server/refusal";
 
@@ -19,7 +19,7 @@ function revisionNumber(raw: string | string[] | undefined): number | undefined 
 
 /** What changed between two revisions, word by word (jsdiff). */
 async function CompareRevisionsPage({ params, searchParams }: Props) {
-  const actor = await getPageActor();
+  const actor = await requirePageActor();
   const document = found(await getArticle(actor, (await params).slug));
   if (!document) notFound();
   const query = await searchParams;

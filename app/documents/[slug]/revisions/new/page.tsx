@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { PublishRevisionForm } from "@/components/revisions/PublishRevisionForm";
 import { blocksToPlainSource } from "@/lib/article";
 import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
-import { getPageActor } from "@/server/actor";
+import { requirePageActor } from "@/server/actor";
 import { getArticle } from "@/server/articles";
 import { found } from "@/server/refusal";
 
@@ -13,7 +13,7 @@ type Props = { params: Promise<{ slug: string }> };
 export const metadata: Metadata = { title: "Publish a revision" };
 
 async function NewRevisionPage({ params }: Props) {
-  const document = found(await getArticle(await getPageActor(), (await params).slug));
+  const document = found(await getArticle(await requirePageActor(), (await params).slug));
   if (!document) notFound();
   return (
     <section className="new-article">

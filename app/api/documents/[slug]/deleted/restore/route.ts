@@ -9,7 +9,7 @@ type Context = { params: Promise<{ slug: string }> };
 
 /** Brings back every claim of the article that `deletedBy` deleted between `from` and `to`. */
 export const POST = handle(async (request: Request, { params }: Context) => {
-  const actor = requireActor(request);
+  const actor = await requireActor(request);
   const filter = await readJson(request, restoreDeletedInput, maxBodyBytes);
   return Response.json({ restored: unwrap(await restoreDeletedClaims(actor, (await params).slug, filter)) });
 });

@@ -1,0 +1,67 @@
+import { clientAddress } from "@/lib/client-address";
+import { errorCode } from "@/lib/error-codes";
+import { handle, HttpError } from "@/lib/http";
+import { getAuth } from "@/server/auth";
+import { recordSignInFailure, signInWaitSeconds } from "@/server/sign-in-limit";
+
+/**
+ * better-auth's routes (`/api/auth/sign-up/email`, `/sign-in/email`,
+ * `/sign-out`, `/get-session`, …). A sign-in first passes the limit on
+ * failures (server/sign-in-limit.ts); its errors keep better-auth's shape,
+ * `{ code, message }`, inside the app's `{ error }`.
+ */
+export const GET = handle(async (request: Request) => answer(request, await (await getAuth(request)).handler(request)));
+
+export const POST = handle(async (request: Request) => {
+  const auth = await getAuth(request);
+  if (new URL(request.url).pathname.endsWith("/sign-in/email")) return signIn(request, auth.handler);
+  return answer(request, await auth.handler(request));
+});
+
+async function signIn(request: Request, handler: (request: Request) => Promise<Response>): Promise<Response> {
+  const email = await emailOf(request.clone());
+  const address = clientAddress(request.headers);
+  if (email !== null) {
+    const wait = await signInWaitSeconds(email, address);
+    if (wait > 0) {
+      const minutes = Math.ceil(wait / 60);
+      const error = new HttpError(
+        429,
+        errorCode.tooManyAttempts,
+        `Too many failed sign-ins: try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      );
+      return Response.json({ error: { code: error.code, message: error.message } }, { status: 429, headers: { "retry-after": String(wait) } });
+    }
+  }
+  const response = await handler(request);
+  if (email !== null && response.status === 401) await recordSignInFailure(email, address);
+  return answer(request, response);
+}
+
+/** The email a sign-in names, lower-cased, or null when the body names none (better-auth refuses it). */
+async function emailOf(request: Request): Promise<string | null> {
+  try {
+    const body: unknown = await request.json();
+    const email = (body as { email?: unknown } | null)?.email;
+    return typeof email === "string" && email.trim() ? email.trim().toLowerCase() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** better-auth's error answers `{ code, message }` put in the app's shape, `{ error: { code, message } }`; others as they are. */
+async function answer(_request: Request, response: Response): Promise<Response> {
+  if (response.status < 400 || !/json/i.test(response.headers.get("content-type") ?? "")) return response;
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as { code?: unknown; message?: unknown } | null;
+  if (!body || typeof body !== "object" || "error" in body) return response;
+  const code = typeof body.code === "string" ? body.code.toLowerCase() : response.status === 401 ? errorCode.unauthenticated : "auth_error";
+  const headers = new Headers(response.headers);
+  headers.delete("content-length");
+  return Response.json(
+    { error: { code, message: typeof body.message === "string" ? body.message : "Sign-in failed." } },
+    { status: response.status, headers },
+  );
+}

@@ -10,12 +10,12 @@ import { recordSignInFailure, signInWaitSeconds } from "@/server/sign-in-limit";
  * failures (server/sign-in-limit.ts); its errors keep better-auth's shape,
  * `{ code, message }`, inside the app's `{ error }`.
  */
-export const GET = handle(async (request: Request) => answer(request, await (await getAuth(request)).handler(request)));
+export const GET = handle(async (request: Request) => answer(await (await getAuth(request)).handler(request)));
 
 export const POST = handle(async (request: Request) => {
   const auth = await getAuth(request);
   if (new URL(request.url).pathname.endsWith("/sign-in/email")) return signIn(request, auth.handler);
-  return answer(request, await auth.handler(request));
+  return answer(await auth.handler(request));
 });
 
 async function signIn(request: Request, handler: (request: Request) => Promise<Response>): Promise<Response> {
@@ -35,7 +35,7 @@ async function signIn(request: Request, handler: (request: Request) => Promise<R
   }
   const response = await handler(request);
   if (email !== null && response.status === 401) await recordSignInFailure(email, address);
-  return answer(request, response);
+  return answer(response);
 }
 
 /** The email a sign-in names, lower-cased, or null when the body names none (better-auth refuses it). */
@@ -49,15 +49,17 @@ async function emailOf(request: Request): Promise<string | null> {
   }
 }
 
+const codeOfStatus: Record<number, string> = { 401: errorCode.unauthenticated, 403: errorCode.forbidden, 404: errorCode.notFound };
+
 /** better-auth's error answers `{ code, message }` put in the app's shape, `{ error: { code, message } }`; others as they are. */
-async function answer(_request: Request, response: Response): Promise<Response> {
+async function answer(response: Response): Promise<Response> {
   if (response.status < 400 || !/json/i.test(response.headers.get("content-type") ?? "")) return response;
   const body = (await response
     .clone()
     .json()
     .catch(() => null)) as { code?: unknown; message?: unknown } | null;
   if (!body || typeof body !== "object" || "error" in body) return response;
-  const code = typeof body.code === "string" ? body.code.toLowerCase() : response.status === 401 ? errorCode.unauthenticated : "auth_error";
+  const code = typeof body.code === "string" ? body.code.toLowerCase() : (codeOfStatus[response.status] ?? errorCode.invalidBody);
   const headers = new Headers(response.headers);
   headers.delete("content-length");
   return Response.json(

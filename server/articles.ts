@@ -67,6 +67,14 @@ export async function listArticles(actor: Actor) {
 }
 
 /** An article's latest text, or an earlier revision's. */
+/** The id of an article, for what follows it (its live feed). */
+export async function getArticleId(actor: Actor, slug: string): Promise<Outcome<string>> {
+  const refused = refuse(actor, "read", { kind: "article", slug });
+  if (refused) return refused;
+  const document = await getDocumentSummary(await getDb(), slug);
+  return document?.id ?? notFound("Article");
+}
+
 export async function getArticle(actor: Actor, slug: string, revision?: number) {
   const refused = refuse(actor, "read", { kind: "article", slug });
   if (refused) return refused;

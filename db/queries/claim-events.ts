@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, max, sql } from "drizzle-orm";
 import type { ClaimAction, ClaimEvent, ClaimState } from "@/lib/claim-events";
 import type { Database } from "../client";
 import { type AnnotationRow, claimEvents } from "../schema";
@@ -33,6 +33,10 @@ export async function appendClaimEvents(db: Database, actor: string, changes: re
     after: toClaimState(after),
   }));
   const time = at ? sql`${at.toISOString()}::timestamptz` : sql`now()`;
+  // Ids in commit order: a writer takes the feed's lock before its ids and
+  // keeps it until it commits, so no event can become visible with an id
+  // below one a reader has seen (a reader resuming after id N misses nothing).
+  await db.execute(sql`select pg_advisory_xact_lock(${feedLockId})`);
   // `with ordinality` keeps the given order in the ids; a JSON null before is no row before.
   await db.execute(sql`
     insert into ${claimEvents} (annotation_id, document_id, action, actor, at, before, after)
@@ -40,7 +44,17 @@ export async function appendClaimEvents(db: Database, actor: string, changes: re
       nullif(e.v->'before', 'null'::jsonb), e.v->'after'
     from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) with ordinality as e(v, n)
     order by e.n`);
+  // Delivered at commit (or never, on rollback), to every app instance listening.
+  for (const documentId of new Set(changes.map(({ after }) => after.documentId))) {
+    await db.execute(sql`select pg_notify(${claimEventsChannel}, ${documentId})`);
+  }
 }
+
+/** Arbitrary key of the advisory lock that orders the feed's ids by commit. */
+const feedLockId = 4_718_204;
+
+/** The notification channel of new events; the payload is the article's id (server/live-feed.ts). */
+export const claimEventsChannel = "claim_events";
 
 /** Which events to read: of one claim or one article, after an event id. */
 export interface ClaimEventFilter {
@@ -63,4 +77,13 @@ export async function listClaimEvents(db: Database, filter: ClaimEventFilter): P
     )
     .orderBy(asc(claimEvents.id));
   return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
+}
+
+/** The id of an article's latest event, 0 when it has none. */
+export async function latestClaimEventId(db: Database, documentId: string): Promise<number> {
+  const [row] = await db
+    .select({ id: max(claimEvents.id) })
+    .from(claimEvents)
+    .where(eq(claimEvents.documentId, documentId));
+  return row?.id ?? 0;
 }

@@ -1,7 +1,7 @@
 import { clientAddress } from "@/lib/client-address";
 import { errorCode } from "@/lib/error-codes";
 import { handle, HttpError } from "@/lib/http";
-import { getAuth } from "@/server/auth";
+import { firstAccountOnly, getAuth, hasAccounts } from "@/server/auth";
 import { recordSignInFailure, signInWaitSeconds } from "@/server/sign-in-limit";
 
 /**
@@ -14,7 +14,10 @@ export const GET = handle(async (request: Request) => answer(await (await getAut
 
 export const POST = handle(async (request: Request) => {
   const auth = await getAuth(request);
-  if (new URL(request.url).pathname.endsWith("/sign-in/email")) return signIn(request, auth.handler);
+  const path = new URL(request.url).pathname;
+  if (path.endsWith("/sign-in/email")) return signIn(request, auth.handler);
+  // Only the first account signs up, and the refusal is the same whether the email has an account or not.
+  if (path.endsWith("/sign-up/email") && (await hasAccounts())) throw new HttpError(403, errorCode.forbidden, firstAccountOnly);
   return answer(await auth.handler(request));
 });
 

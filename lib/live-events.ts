@@ -46,3 +46,11 @@ export function resumeFrom(headers: Headers, query: URLSearchParams): number | n
   if (!/^\d{1,15}$/.test(given.trim())) return undefined;
   return Number(given.trim());
 }
+
+/** Who has the article open, sent without an id (it is no change, and a resumed stream gets the current one anyway). */
+export function formatPresenceEvent(data: {
+  view: string;
+  present: { view: string; userId: string; name: string; claimId: string | null }[];
+}): string {
+  return `event: presence\ndata: ${JSON.stringify(data)}\n\n`;
+}

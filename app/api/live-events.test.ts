@@ -5,6 +5,8 @@ import { person } from "@/test/accounts";
 import * as annotationRoute from "./annotations/[id]/route";
 import * as annotationsRoute from "./documents/[slug]/annotations/route";
 import * as eventsRoute from "./documents/[slug]/events/route";
+import * as presenceRoute from "./documents/[slug]/presence/route";
+import type { PresenceData } from "@/server/presence";
 
 interface ReceivedEvent {
   id: number;
@@ -21,13 +23,14 @@ async function openStream(slug: string, { lastEventId, token }: { lastEventId?: 
   const response = await eventsRoute.GET(request, { params: Promise.resolve({ slug }) });
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   const received: ReceivedEvent[] = [];
+  const presence: PresenceData[] = [];
   let buffer = "";
-  /** Reads until `count` events in all have come, or fails after `ms`. */
-  const until = async (count: number, ms = 5_000) => {
+  /** Reads until `done()`, or fails after `ms`. */
+  const read = async (done: () => boolean, what: () => string, ms = 5_000) => {
     const deadline = Date.now() + ms;
-    while (received.length < count) {
+    while (!done()) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`${received.length} of ${count} events came within ${ms} ms`);
+      if (left <= 0) throw new Error(`${what()} within ${ms} ms`);
       const chunk = await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), left))]);
       if (chunk === null) continue;
       if (chunk.done) throw new Error("the stream ended");
@@ -39,12 +42,40 @@ async function openStream(slug: string, { lastEventId, token }: { lastEventId?: 
         const fields = Object.fromEntries(
           block.split("\n").flatMap((line) => (line.startsWith(":") ? [] : [[line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 2)]])),
         );
-        if (fields.event) received.push({ id: Number(fields.id), event: fields.event, data: JSON.parse(fields.data) });
+        if (fields.event === "presence") presence.push(JSON.parse(fields.data));
+        else if (fields.event) received.push({ id: Number(fields.id), event: fields.event, data: JSON.parse(fields.data) });
       }
     }
+  };
+  /** Reads until `count` claim events in all have come. */
+  const until = async (count: number) => {
+    await read(
+      () => received.length >= count,
+      () => `${received.length} of ${count} events came`,
+    );
     return received;
   };
-  return { response, received, until, close: () => abort.abort() };
+  /** Reads until a presence event says the article's views are `names` (with their claims). */
+  const untilPresent = async (expected: { name: string; claimId?: string | null }[]) => {
+    const matches = () => {
+      const last = presence.at(-1);
+      if (!last || last.present.length !== expected.length) return false;
+      return expected.every(
+        (want, i) => last.present[i].name === want.name && (want.claimId === undefined || last.present[i].claimId === want.claimId),
+      );
+    };
+    await read(matches, () => `presence was ${JSON.stringify(presence.at(-1)?.present ?? [])}, not ${JSON.stringify(expected)},`);
+    return presence.at(-1)!;
+  };
+  /** Reads until one more presence event than `seen` has come. */
+  const nextPresence = async (seen: number) => {
+    await read(
+      () => presence.length > seen,
+      () => "no new presence event came",
+    );
+    return presence.at(-1)!;
+  };
+  return { response, received, presence, until, untilPresent, nextPresence, close: () => abort.abort() };
 }
 
 const text = "Jassy said Bloomberg should retract its story about spy chips in Super Micro servers.";
@@ -124,5 +155,40 @@ describe("GET /api/documents/{slug}/events", () => {
     expect(bad.status).toBe(400);
     expect(bad.json.error.code).toBe("invalid_query");
     expect((await call(eventsRoute.GET, { slug: "no-such-article" })).status).toBe(404);
+  });
+
+  it("tells each stream who else has the article open, which claim they have open, and when they leave", async () => {
+    const ada = await person("Ada Lovelace", "reviewer");
+    const grace = await person("Grace Hopper", "viewer");
+    const { slug: room } = await createTestDocument([{ type: "paragraph", text }]);
+    const claim = await create(0, 5);
+    const adaStream = await openStream(room, { token: ada.token });
+    try {
+      const alone = await adaStream.untilPresent([{ name: "Ada Lovelace", claimId: null }]);
+      const graceStream = await openStream(room, { token: grace.token });
+      const both = await adaStream.untilPresent([{ name: "Ada Lovelace" }, { name: "Grace Hopper" }]);
+      expect(both.view).toBe(alone.view);
+      const graceView = (await graceStream.untilPresent([{ name: "Ada Lovelace" }, { name: "Grace Hopper" }])).view;
+
+      const focus = (token: string, view: string, claimId: string | null) =>
+        call(presenceRoute.PUT, { slug: room }, { method: "PUT", token, body: { view, claimId } });
+      expect((await focus(grace.token, graceView, claim.id)).status).toBe(204);
+      await adaStream.untilPresent([
+        { name: "Ada Lovelace", claimId: null },
+        { name: "Grace Hopper", claimId: claim.id },
+      ]);
+      // Nobody else can say what Grace has open.
+      const seen = adaStream.presence.length;
+      expect((await focus(ada.token, graceView, null)).status).toBe(204);
+      const after = await adaStream.nextPresence(seen);
+      expect(after.present.find((view) => view.name === "Grace Hopper")?.claimId).toBe(claim.id);
+      expect((await focus(ada.token, "not-a-view", null)).status).toBe(400);
+
+      graceStream.close();
+      await adaStream.untilPresent([{ name: "Ada Lovelace" }]);
+      expect(adaStream.received).toEqual([]);
+    } finally {
+      adaStream.close();
+    }
   });
 });

@@ -1,9 +1,10 @@
 import { errorCode } from "@/lib/error-codes";
 import { handle, HttpError, otherMethods } from "@/lib/http";
-import { formatLiveEvent, heartbeat, resumeFrom } from "@/lib/live-events";
+import { formatLiveEvent, formatPresenceEvent, heartbeat, resumeFrom } from "@/lib/live-events";
 import { requireActor } from "@/server/actor";
 import { getArticleId } from "@/server/articles";
 import { follow, latestEventId } from "@/server/live-feed";
+import { openView, present } from "@/server/presence";
 import { unwrap } from "@/server/refusal";
 
 type Context = { params: Promise<{ slug: string }> };
@@ -42,7 +43,20 @@ export const GET = handle(async (request: Request, { params }: Context) => {
   // How long a client waits before reconnecting; then what it missed, and what comes.
   send("retry: 2000\n\n");
   // Before answering, so that a database that cannot be reached is a 503, not a broken stream.
-  stop = await follow(documentId, after, (events) => send(events.map(formatLiveEvent).join("")));
+  const unfollow = await follow(documentId, after, (events) => send(events.map(formatLiveEvent).join("")));
+  // This stream is the person's view of the article: who else is on it comes as `presence` events.
+  let view = "";
+  const announce = () => send(formatPresenceEvent({ view, present: present(documentId) }));
+  const opened = await openView(documentId, actor, () => view && announce()).catch((error) => {
+    unfollow();
+    throw error;
+  });
+  view = opened.view;
+  announce();
+  stop = () => {
+    unfollow();
+    opened.close();
+  };
   beat = setInterval(() => send(heartbeat), heartbeatSeconds * 1000);
   request.signal.addEventListener("abort", () => {
     end();

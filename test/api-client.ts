@@ -8,6 +8,7 @@ import { getDb } from "@/db/client";
 import { createDocument } from "@/db/queries/documents";
 import { type ArticleBlock, articleText } from "@/lib/article";
 import { person } from "./accounts";
+import { authorNamed } from "@/lib/author";
 
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 
@@ -67,7 +68,7 @@ export async function createTestDocument(blocks: ArticleBlock[]) {
   const document = await createDocument(
     db,
     { slug: `test-${randomUUID()}`, title: "Test article", text: articleText(blocks), blocks },
-    "Test Reviewer",
+    authorNamed("Test Reviewer"),
   );
   if (!document) throw new Error("a random slug was taken");
   return document;

@@ -111,6 +111,7 @@ describe("the time of a change", () => {
   it("is the day, month and time in the reader's locale, with the year only when it is not this year's", () => {
     expect(formatChangeTime("2026-12-04T18:10:00Z", { locale: "en-GB", timeZone: "UTC" }, now)).toBe("4 Dec, 18:10");
     expect(formatChangeTime("2025-12-04T18:10:00Z", { locale: "en-GB", timeZone: "UTC" }, now)).toBe("4 Dec 2025, 18:10");
+    expect(formatChangeTime("2026-12-05T01:04:00Z", { locale: "en-GB", timeZone: "UTC" }, now)).toBe("5 Dec, 01:04");
     // ICU versions differ on the space before "PM" (a narrow no-break space in newer ones).
     expect(formatChangeTime("2026-12-04T18:10:00Z", { locale: "en-US", timeZone: "America/New_York" }, now).replace(/\s/g, " ")).toBe(
       "Dec 4, 1:10 PM",

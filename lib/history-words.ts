@@ -110,11 +110,13 @@ export interface TimeSetting {
 export function formatChangeTime(iso: string, { locale, timeZone }: TimeSetting = {}, now = new Date()): string {
   const time = new Date(iso);
   const year = (date: Date) => new Intl.DateTimeFormat("en", { year: "numeric", timeZone }).format(date);
+  // A 24-hour clock reads 09:05, a 12-hour one 9:05 AM.
+  const { hourCycle } = new Intl.DateTimeFormat(locale, { hour: "numeric", timeZone }).resolvedOptions();
   return new Intl.DateTimeFormat(locale, {
     day: "numeric",
     month: "short",
     ...(year(time) === year(now) ? {} : { year: "numeric" }),
-    hour: "numeric",
+    hour: hourCycle === "h23" || hourCycle === "h24" ? "2-digit" : "numeric",
     minute: "2-digit",
     timeZone,
   }).format(time);

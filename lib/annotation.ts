@@ -63,6 +63,8 @@ export const editorAnnotationKeys = [
   "claimant",
   "evidence",
   "createdBy",
+  // Whose claim it is: the editor offers a reviewer the changes the policy allows on their own.
+  "createdById",
   "updatedBy",
   "updatedAt",
   "version",

@@ -12,6 +12,7 @@ import { appendClaimEvents } from "@/db/queries/claim-events";
 import { insertRevision, listLiveAnnotationRows, lockDocumentForUpdate, writePlacements } from "@/db/queries/revisions";
 import type { AnnotationRow } from "@/db/schema";
 import type { ArticleBlock } from "@/lib/article";
+import type { Author } from "@/lib/author";
 import { runOffThread } from "@/lib/worker/article-work";
 
 export interface PublishResult {
@@ -25,7 +26,7 @@ export async function publishRevision(
   db: Database,
   documentId: string,
   article: { text: string; blocks: ArticleBlock[] },
-  publishedBy: string,
+  publishedBy: Author,
   id?: string,
 ): Promise<PublishResult> {
   // Placing the claims takes the worker up to seconds. Done inside the
@@ -55,7 +56,7 @@ export async function publishRevision(
       await appendClaimEvents(tx, publishedBy, moved, revision.publishedAt);
       const anchored = placements.filter((placement) => placement.status === "anchored").length;
       return {
-        revision: { number, publishedBy, publishedAt: revision.publishedAt.toISOString() },
+        revision: { number, publishedBy: publishedBy.name, publishedAt: revision.publishedAt.toISOString() },
         anchored,
         orphaned: before.length - anchored,
       };

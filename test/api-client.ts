@@ -9,6 +9,7 @@ import { createDocument } from "@/db/queries/documents";
 import { type ArticleBlock, articleText } from "@/lib/article";
 import { clientAddressHeader } from "@/lib/client-address";
 import { person } from "./accounts";
+import { authorNamed } from "@/lib/author";
 
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 
@@ -76,7 +77,7 @@ export async function createTestDocument(blocks: ArticleBlock[]) {
   const document = await createDocument(
     db,
     { slug: `test-${randomUUID()}`, title: "Test article", text: articleText(blocks), blocks },
-    "Test Reviewer",
+    authorNamed("Test Reviewer"),
   );
   if (!document) throw new Error("a random slug was taken");
   return document;

@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, max, sql } from "drizzle-orm";
+import type { Author } from "@/lib/author";
 import type { ClaimAction, ClaimEvent, ClaimState } from "@/lib/claim-events";
 import type { Database } from "../client";
 import { type AnnotationRow, claimEvents } from "../schema";
@@ -17,13 +18,13 @@ export interface ClaimChange {
 }
 
 /**
- * Appends one event per change, by `actor`, in one statement (the rows in one
+ * Appends one event per change, by `author`, in one statement (the rows in one
  * JSON parameter, as a revision's 5,000 claims need). Call it in the
  * transaction that made the changes, so that the feed has a change exactly
  * when the claims do. `at` defaults to the transaction's time, which is the
  * claims' `updatedAt`.
  */
-export async function appendClaimEvents(db: Database, actor: string, changes: readonly ClaimChange[], at?: Date): Promise<void> {
+export async function appendClaimEvents(db: Database, author: Author, changes: readonly ClaimChange[], at?: Date): Promise<void> {
   if (changes.length === 0) return;
   const rows = changes.map(({ action, before, after }) => ({
     annotation_id: after.id,
@@ -39,8 +40,8 @@ export async function appendClaimEvents(db: Database, actor: string, changes: re
   await db.execute(sql`select pg_advisory_xact_lock(${feedLockId})`);
   // `with ordinality` keeps the given order in the ids; a JSON null before is no row before.
   await db.execute(sql`
-    insert into ${claimEvents} (annotation_id, document_id, action, actor, at, before, after)
-    select (e.v->>'annotation_id')::uuid, (e.v->>'document_id')::uuid, (e.v->>'action')::claim_action, ${actor}, ${time},
+    insert into ${claimEvents} (annotation_id, document_id, action, actor, actor_id, at, before, after)
+    select (e.v->>'annotation_id')::uuid, (e.v->>'document_id')::uuid, (e.v->>'action')::claim_action, ${author.name}, ${author.id}::text, ${time},
       nullif(e.v->'before', 'null'::jsonb), e.v->'after'
     from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) with ordinality as e(v, n)
     order by e.n`);

@@ -163,6 +163,28 @@ export const claimEvents = pgTable(
   ],
 );
 
+/**
+ * A published revision, as the live feed tells it (`revision.published`):
+ * its id comes from the claim events' own sequence, so that one increasing
+ * id orders an article's claim changes and revisions alike.
+ */
+export const revisionEvents = pgTable(
+  "revision_events",
+  {
+    id: bigint("id", { mode: "number" })
+      .primaryKey()
+      .default(sql`nextval(pg_get_serial_sequence('claim_events', 'id'))`),
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    revision: integer("revision").notNull(),
+    actor: text("actor").notNull(),
+    actorId: text("actor_id").references(() => users.id),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("revision_events_document_idx").on(table.documentId, table.id)],
+);
+
 export type DocumentRow = typeof documents.$inferSelect;
 export type DocumentRevisionRow = typeof documentRevisions.$inferSelect;
 export type AnnotationAnchorRow = typeof annotationAnchors.$inferSelect;

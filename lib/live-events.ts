@@ -2,10 +2,28 @@
  * The live feed's Server-Sent Events (`GET /api/documents/{slug}/events`):
  * which event name each claim action goes out as, and the wire format.
  */
-import type { ClaimAction, ClaimEvent } from "./claim-events";
+import type { ClaimAction, ClaimEvent, ClaimState } from "./claim-events";
+
+/** A published revision in the live feed: who published it, and the claims it moved (their state after it). */
+export interface RevisionEvent {
+  id: number;
+  documentId: string;
+  revision: number;
+  actor: string;
+  actorId: string | null;
+  at: string;
+  moved: ClaimState[];
+}
+
+/**
+ * One entry of an article's live feed, in id order: a claim's change, or a
+ * published revision (which carries the claims it moved, so their own
+ * `moved_by_revision` changes are not sent apart).
+ */
+export type FeedEvent = ({ kind: "claim" } & ClaimEvent) | ({ kind: "revision" } & RevisionEvent);
 
 /** The `event:` of each action: what a client does with it. */
-export const liveEventNames = {
+const claimEventNames = {
   created: "claim.created",
   imported: "claim.created",
   updated: "claim.updated",
@@ -16,20 +34,37 @@ export const liveEventNames = {
   restored: "claim.restored",
 } as const satisfies Record<ClaimAction, string>;
 
-export type LiveEventName = (typeof liveEventNames)[ClaimAction];
+/** The `event:` names of the feed. */
+export type LiveEventName = (typeof claimEventNames)[ClaimAction] | "revision.published" | "presence";
 
-/** What an event's `data:` holds: the change, the claim after it as the API returns it, and who made it. */
-export interface LiveEventData {
+/** What a claim event's `data:` holds: the change, the claim after it as the API returns it, and who made it. */
+export interface ClaimEventData {
   action: ClaimAction;
-  annotation: ClaimEvent["after"];
+  annotation: ClaimState;
   actor: string;
+  actorId: string | null;
   at: string;
 }
 
+/** What a `revision.published` event's `data:` holds. */
+export interface RevisionEventData {
+  revision: number;
+  actor: string;
+  actorId: string | null;
+  at: string;
+  /** The claims the revision moved or orphaned, as they are on it. */
+  moved: ClaimState[];
+}
+
 /** One event as it goes on the wire. */
-export function formatLiveEvent(event: ClaimEvent): string {
-  const data: LiveEventData = { action: event.action, annotation: event.after, actor: event.actor, at: event.at };
-  return `id: ${event.id}\nevent: ${liveEventNames[event.action]}\ndata: ${JSON.stringify(data)}\n\n`;
+export function formatLiveEvent(event: FeedEvent): string {
+  const { id, actor, actorId, at } = event;
+  if (event.kind === "revision") {
+    const data: RevisionEventData = { revision: event.revision, actor, actorId, at, moved: event.moved };
+    return `id: ${id}\nevent: revision.published\ndata: ${JSON.stringify(data)}\n\n`;
+  }
+  const data: ClaimEventData = { action: event.action, annotation: event.after, actor, actorId, at };
+  return `id: ${id}\nevent: ${claimEventNames[event.action]}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
 /** A comment line: keeps proxies from closing an idle stream, and is ignored by clients. */

@@ -1,5 +1,5 @@
 /**
- * The live feed of an article's claim events, for its open streams
+ * The live feed of an article's claim events and revisions, for its open streams
  * (`GET /api/documents/{slug}/events`). Each change appends its events and
  * sends `NOTIFY claim_events, '<article id>'` in its transaction
  * (db/queries/claim-events.ts); every app instance LISTENs once, and on a
@@ -12,8 +12,8 @@
  */
 import "server-only";
 import { getDb, listenDb } from "@/db/client";
-import { claimEventsChannel, latestClaimEventId, listClaimEvents } from "@/db/queries/claim-events";
-import type { ClaimEvent } from "@/lib/claim-events";
+import { claimEventsChannel, latestFeedEventId, listArticleFeed } from "@/db/queries/claim-events";
+import type { FeedEvent } from "@/lib/live-events";
 
 /** How often an article with open streams is read even without a notification. */
 const pollMs = 10_000;
@@ -21,7 +21,7 @@ const pollMs = 10_000;
 interface Subscriber {
   /** Events with ids above this one are this subscriber's to send. */
   sentUpTo: number;
-  deliver: (events: ClaimEvent[]) => void;
+  deliver: (events: FeedEvent[]) => void;
 }
 
 interface Article {
@@ -83,7 +83,7 @@ function wake(documentId: string): void {
     do {
       article.again = false;
       try {
-        const events = await listClaimEvents(await getDb(), { documentId, after: article.readUpTo });
+        const events = await listArticleFeed(await getDb(), documentId, article.readUpTo);
         if (events.length === 0) continue;
         article.readUpTo = events.at(-1)!.id;
         for (const subscriber of article.subscribers) hand(subscriber, events);
@@ -98,7 +98,7 @@ function wake(documentId: string): void {
   });
 }
 
-function hand(subscriber: Subscriber, events: ClaimEvent[]): void {
+function hand(subscriber: Subscriber, events: FeedEvent[]): void {
   const fresh = events.filter((event) => event.id > subscriber.sentUpTo);
   if (fresh.length === 0) return;
   subscriber.sentUpTo = fresh.at(-1)!.id;
@@ -107,7 +107,7 @@ function hand(subscriber: Subscriber, events: ClaimEvent[]): void {
 
 /** The id of the latest event of an article (0 with none): where a new stream starts. */
 export async function latestEventId(documentId: string): Promise<number> {
-  return latestClaimEventId(await getDb(), documentId);
+  return latestFeedEventId(await getDb(), documentId);
 }
 
 /**
@@ -115,7 +115,7 @@ export async function latestEventId(documentId: string): Promise<number> {
  * then each as it is committed, in id order, each once. Resolves once
  * following (the stored ones delivered); the returned function stops it.
  */
-export async function follow(documentId: string, after: number, deliver: (events: ClaimEvent[]) => void): Promise<() => void> {
+export async function follow(documentId: string, after: number, deliver: (events: FeedEvent[]) => void): Promise<() => void> {
   await listen();
   const { articles } = feed();
   let article = articles.get(documentId);
@@ -124,8 +124,8 @@ export async function follow(documentId: string, after: number, deliver: (events
     articles.set(documentId, article);
   }
   // Live events are held back until the stored ones are read, then all go in id order, each once.
-  const held = new Map<number, ClaimEvent>();
-  const hold = (events: ClaimEvent[]) => events.forEach((event) => held.set(event.id, event));
+  const held = new Map<number, FeedEvent>();
+  const hold = (events: FeedEvent[]) => events.forEach((event) => held.set(event.id, event));
   const subscriber: Subscriber = { sentUpTo: after, deliver: hold };
   article.subscribers.add(subscriber);
   const stop = () => {
@@ -133,7 +133,7 @@ export async function follow(documentId: string, after: number, deliver: (events
     if (article.subscribers.size === 0 && articles.get(documentId) === article) articles.delete(documentId);
   };
   try {
-    hold(await listClaimEvents(await getDb(), { documentId, after }));
+    hold(await listArticleFeed(await getDb(), documentId, after));
   } catch (error) {
     stop();
     throw error;

@@ -8,7 +8,7 @@
  */
 import "server-only";
 import type { Database } from "@/db/client";
-import { appendClaimEvents } from "@/db/queries/claim-events";
+import { appendClaimEvents, appendRevisionEvent } from "@/db/queries/claim-events";
 import { insertRevision, listLiveAnnotationRows, lockDocumentForUpdate, writePlacements } from "@/db/queries/revisions";
 import type { AnnotationRow } from "@/db/schema";
 import type { ArticleBlock } from "@/lib/article";
@@ -54,6 +54,7 @@ export async function publishRevision(
         return placementChanged(was, now) ? [{ action: "moved_by_revision" as const, before: was, after: now }] : [];
       });
       await appendClaimEvents(tx, publishedBy, moved, revision.publishedAt);
+      await appendRevisionEvent(tx, publishedBy, documentId, number, revision.publishedAt);
       const anchored = placements.filter((placement) => placement.status === "anchored").length;
       return {
         revision: { number, publishedBy: publishedBy.name, publishedAt: revision.publishedAt.toISOString() },

@@ -6,12 +6,19 @@ import * as annotationRoute from "./annotations/[id]/route";
 import * as annotationsRoute from "./documents/[slug]/annotations/route";
 import * as eventsRoute from "./documents/[slug]/events/route";
 import * as presenceRoute from "./documents/[slug]/presence/route";
+import * as revisionsRoute from "./documents/[slug]/revisions/route";
 import type { PresenceData } from "@/server/presence";
 
 interface ReceivedEvent {
   id: number;
   event: string;
-  data: { action: string; annotation: { id: string; tag: string; note: string; deletedAt: string | null }; actor: string };
+  data: {
+    action: string;
+    annotation: { id: string; tag: string; note: string; deletedAt: string | null };
+    actor: string;
+    revision?: number;
+    moved?: { id: string; start: number; quote: string }[];
+  };
 }
 
 /** An open event stream, as a browser's EventSource reads it. */
@@ -189,6 +196,32 @@ describe("GET /api/documents/{slug}/events", () => {
       expect(adaStream.received).toEqual([]);
     } finally {
       adaStream.close();
+    }
+  });
+
+  it("gives one revision.published event for a revision, listing the claims it moved, and none apart for them", async () => {
+    const { slug: article } = await createTestDocument([{ type: "paragraph", text }]);
+    const created = await call(annotationsRoute.POST, { slug: article }, { body: { start: 0, end: 5, tag: "denied" } });
+    const kept = await call(annotationsRoute.POST, { slug: article }, { body: { start: 67, end: 77, tag: "disputed" } });
+    const stream = await openStream(article);
+    try {
+      // New words in front move the first claim's offsets; "Super Micro" stays where the text after it is unchanged.
+      const published = await call(revisionsRoute.POST, { slug: article }, { body: { text: `Update: ${text}` } });
+      expect(published.status).toBe(201);
+      // Words added at the end leave the first claim where it was.
+      const appended = await call(revisionsRoute.POST, { slug: article }, { body: { text: `Update: ${text} Amazon agreed.` } });
+      expect(appended.status).toBe(201);
+      const events = await stream.until(2);
+      expect(events.map((e) => e.event)).toEqual(["revision.published", "revision.published"]);
+      expect(events.map((e) => e.data.revision)).toEqual([2, 3]);
+      expect(events[0].data.moved!.map((claim) => claim.id).sort()).toEqual([created.json.annotation.id, kept.json.annotation.id].sort());
+      const moved = events[0].data.moved!.find((claim) => claim.id === created.json.annotation.id)!;
+      expect(moved.quote).toBe("Jassy");
+      expect(moved.start).toBeGreaterThan(0);
+      expect(events[1].data.moved!.map((claim) => claim.id)).not.toContain(created.json.annotation.id);
+      expect(events[0].data.actor).toBe("Test Reviewer");
+    } finally {
+      stream.close();
     }
   });
 });

@@ -1,8 +1,9 @@
 import { and, asc, eq, gt, max, sql } from "drizzle-orm";
 import type { Author } from "@/lib/author";
 import type { ClaimAction, ClaimEvent, ClaimState } from "@/lib/claim-events";
+import type { FeedEvent } from "@/lib/live-events";
 import type { Database } from "../client";
-import { type AnnotationRow, claimEvents } from "../schema";
+import { type AnnotationRow, claimEvents, revisionEvents } from "../schema";
 import { toAnnotation } from "./annotations";
 
 /** A stored claim as an event records it. */
@@ -80,11 +81,45 @@ export async function listClaimEvents(db: Database, filter: ClaimEventFilter): P
   return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
 }
 
-/** The id of an article's latest event, 0 when it has none. */
-export async function latestClaimEventId(db: Database, documentId: string): Promise<number> {
-  const [row] = await db
-    .select({ id: max(claimEvents.id) })
-    .from(claimEvents)
-    .where(eq(claimEvents.documentId, documentId));
-  return row?.id ?? 0;
+/** The id of an article's latest event (a claim's or a revision's), 0 when it has none. */
+export async function latestFeedEventId(db: Database, documentId: string): Promise<number> {
+  const [[claims], [revisions]] = await Promise.all([
+    db.select({ id: max(claimEvents.id) }).from(claimEvents).where(eq(claimEvents.documentId, documentId)),
+    db.select({ id: max(revisionEvents.id) }).from(revisionEvents).where(eq(revisionEvents.documentId, documentId)),
+  ]);
+  return Math.max(claims?.id ?? 0, revisions?.id ?? 0);
+}
+
+/**
+ * Records a published revision in the feed, in the transaction that
+ * publishes it and after the events of the claims it moved (under the same
+ * lock, so its id is above theirs).
+ */
+export async function appendRevisionEvent(db: Database, author: Author, documentId: string, revision: number, at: Date): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(${feedLockId})`);
+  await db.insert(revisionEvents).values({ documentId, revision, actor: author.name, actorId: author.id, at });
+  await db.execute(sql`select pg_notify(${claimEventsChannel}, ${documentId})`);
+}
+
+/**
+ * An article's live feed after event `after`, in id order: its claims'
+ * changes, and its revisions, each with the claims it moved (their
+ * `moved_by_revision` events, made in the same transaction, at its time).
+ */
+export async function listArticleFeed(db: Database, documentId: string, after: number): Promise<FeedEvent[]> {
+  const [changes, revisions] = await Promise.all([
+    listClaimEvents(db, { documentId, after }),
+    db
+      .select()
+      .from(revisionEvents)
+      .where(and(eq(revisionEvents.documentId, documentId), gt(revisionEvents.id, after)))
+      .orderBy(asc(revisionEvents.id)),
+  ]);
+  const moves = changes.filter((change) => change.action === "moved_by_revision");
+  const feed: FeedEvent[] = changes.filter((change) => change.action !== "moved_by_revision").map((change) => ({ kind: "claim", ...change }));
+  for (const revision of revisions) {
+    const at = revision.at.toISOString();
+    feed.push({ kind: "revision", ...revision, at, moved: moves.filter((move) => move.at === at).map((move) => move.after) });
+  }
+  return feed.sort((a, b) => a.id - b.id);
 }

@@ -148,6 +148,9 @@ export async function hasAccounts(): Promise<boolean> {
   return row !== undefined;
 }
 
+/** Whether single sign-on is configured (the sign-in page then offers it). */
+export const hasSingleSignOn = () => oidcPlugins().length > 0;
+
 /**
  * Single sign-on through a generic OpenID Connect provider, when
  * `OIDC_DISCOVERY_URL`, `OIDC_CLIENT_ID` and `OIDC_CLIENT_SECRET` are set.

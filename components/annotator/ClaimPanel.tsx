@@ -30,6 +30,8 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
   const claims = claimsState && !claimsState.activeId ? claimsState.ordered() : noClaims;
   const active = claimsState?.activeId ? (claimsState.claims.get(claimsState.activeId) ?? null) : null;
   const choices = editor.choices.flatMap((id) => claimsState?.claims.get(id) ?? []);
+  // On an earlier revision everything is read-only, and says so by itself; else the role may keep this claim from the person.
+  const refusal = active && !readOnly ? editor.changeRefusal(active) : null;
 
   // While a claim is open the list is hidden and keeps what it last showed,
   // so changes meanwhile (a retag, a note typed) do not render it unseen.
@@ -48,7 +50,7 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
       // Closed from the panel, which goes with it: the keyboard goes back to the article.
       if (id === null) editor.focus();
     },
-    change: (claim, options) => editor.run(putClaim({ ...claim, updatedBy: editor.name.reviewerRef.current ?? claim.updatedBy }, options)),
+    change: (claim, options) => editor.run(putClaim({ ...claim, updatedBy: editor.person?.name ?? claim.updatedBy }, options)),
     remove: (claim) => {
       editor.run(removeClaim(claim.id));
       editor.focus();
@@ -69,7 +71,7 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
       // which closes it, is the controller's: see use-annotator.ts).
       onKeyDown={(event) => {
         if (!active || event.defaultPrevented || event.nativeEvent.isComposing) return;
-        const tag = readOnly ? undefined : shortcutTag(event);
+        const tag = readOnly || refusal ? undefined : shortcutTag(event);
         if (tag) {
           event.preventDefault();
           if (tag !== active.tag) actions.change({ ...active, tag });
@@ -85,7 +87,8 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
       {active && (
         <ClaimEditor
           key={active.id}
-          readOnly={readOnly}
+          readOnly={readOnly || refusal !== null}
+          refusal={refusal}
           claim={active}
           status={status}
           actions={actions}

@@ -47,7 +47,7 @@ export default defineConfig({
     ? undefined
     : {
         command: `npm run build && npm run start -- -p ${port} -H 127.0.0.1`,
-        url: `http://127.0.0.1:${port}/api/documents`,
+        url: `http://127.0.0.1:${port}/api/health?ready=1`,
         timeout: 300_000,
         reuseExistingServer: false,
         stdout: "ignore",

@@ -172,7 +172,7 @@ test("a page opened signed out leads to sign-in and back; the session cookie is 
   await page.getByLabel("Email").fill(testAdmin.email);
   await page.getByLabel("Password").fill("not the password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Invalid email or password");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Invalid email or password");
 
   await signIn(page, testAdmin.email);
   await expect(page).toHaveURL(`${server.origin}${review}`);

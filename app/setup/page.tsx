@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
 import { SetupForm } from "@/components/accounts/SetupForm";
 import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
 import { hasAccounts } from "@/server/auth";
@@ -8,6 +9,8 @@ export const metadata: Metadata = { title: "Create the first account" };
 
 /** The first run: on a database with no accounts, every page leads here; the account made is an admin. */
 async function SetupPage() {
+  // Per request, never at build time (which would open the database of the build's environment).
+  await connection();
   if (await hasAccounts()) redirect("/sign-in");
   return (
     <section className="account-page">

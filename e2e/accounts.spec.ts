@@ -153,6 +153,24 @@ test("from a fresh database: the first account invites people, who sign in; the 
     expect.objectContaining({ id, quote: words, tag: "denied", createdBy: reviewer.name, updatedBy: editor.name }),
   ]);
 
+  // The last admin cannot be demoted; a deactivated person's session stops at once, and comes back with reactivation.
+  const adminRow = people.filter({ hasText: testAdmin.email });
+  await adminRow.getByLabel(`Role of ${testAdmin.name}`).selectOption("editor");
+  await expect(admin.getByRole("main").getByRole("alert")).toHaveText(`${testAdmin.name} is the last admin: make someone else an admin first.`);
+  await admin.reload();
+  await expect(adminRow.getByLabel(`Role of ${testAdmin.name}`)).toHaveValue("admin");
+  const viewerRow = people.filter({ hasText: viewer.email });
+  await viewerRow.getByRole("button", { name: `Deactivate ${viewer.name}` }).click();
+  await expect(viewerRow).toContainText("deactivated");
+  await asViewer.reload();
+  await expect(asViewer).toHaveURL(`${server.origin}/sign-in?next=${encodeURIComponent(`/documents/${articleSlug}`)}`);
+  await signIn(asViewer, viewer.email);
+  await expect(asViewer.getByRole("main").getByRole("alert")).toContainText("deactivated");
+  await viewerRow.getByRole("button", { name: `Reactivate ${viewer.name}` }).click();
+  await expect(viewerRow).toContainText("active");
+  await signIn(asViewer, viewer.email);
+  await expect(asViewer).toHaveURL(`${server.origin}/documents/${articleSlug}`);
+
   // People is the admins' page only.
   await asReviewer.goto("/people");
   await expect(asReviewer.getByTestId("people-refused")).toHaveText("Only admins can manage people.");
@@ -168,11 +186,24 @@ test("a page opened signed out leads to sign-in and back; the session cookie is 
   await page.goto(review);
   await expect(page).toHaveURL(`${server.origin}/sign-in?next=${encodeURIComponent(review)}`);
 
-  // A wrong password is told without saying whether the email exists.
-  await page.getByLabel("Email").fill(testAdmin.email);
+  // A wrong password is told without saying whether the email exists; the 6th failure in a row for one email waits.
+  const alert = page.getByRole("main").getByRole("alert");
+  const attempt = async () => {
+    const [answer] = await Promise.all([
+      page.waitForResponse((response) => response.url().endsWith("/api/auth/sign-in/email")),
+      page.getByRole("button", { name: "Sign in" }).click(),
+    ]);
+    return answer.status();
+  };
   await page.getByLabel("Password").fill("not the password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Invalid email or password");
+  for (const email of [testAdmin.email, "nobody@e2e.example"]) {
+    await page.getByLabel("Email").fill(email);
+    expect(await attempt()).toBe(401);
+    await expect(alert).toHaveText("Invalid email or password");
+  }
+  for (let failure = 2; failure <= 5; failure++) expect(await attempt()).toBe(401);
+  expect(await attempt()).toBe(429);
+  await expect(alert).toHaveText("Too many failed sign-ins: try again in 15 minutes.");
 
   await signIn(page, testAdmin.email);
   await expect(page).toHaveURL(`${server.origin}${review}`);

@@ -8,6 +8,8 @@
  * accounts is what is under test, and the suite's PostgreSQL has them.
  */
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, type BrowserContext, type Page, expect, test } from "@playwright/test";
@@ -185,6 +187,8 @@ test("a page opened signed out leads to sign-in and back; the session cookie is 
   const review = `/documents/${articleSlug}/review?tag=disputed`;
   await page.goto(review);
   await expect(page).toHaveURL(`${server.origin}/sign-in?next=${encodeURIComponent(review)}`);
+  // No provider configured here: no single sign-on offered.
+  await expect(page.getByRole("button", { name: "Single sign-on" })).toHaveCount(0);
 
   // A wrong password is told without saying whether the email exists; the 6th failure in a row for one email waits.
   const alert = page.getByRole("main").getByRole("alert");
@@ -256,4 +260,50 @@ test.fixme("the History section of a claim's panel shows the reviewer's tag and 
   const history = annotator.claimEditor.getByRole("region", { name: "History" });
   await expect(history).toContainText("Rita Reviewer tagged");
   await expect(history).toContainText("Maya Chen changed the tag from disputed to denied");
+});
+
+test("with an OpenID Connect provider configured, Single sign-on leads to its authorization page, with this app's callback", async ({ browser }) => {
+  test.setTimeout(120_000);
+  // A provider of its own on loopback: its discovery document and an authorization page (no live provider is needed).
+  const provider = createServer((request, response) => {
+    const origin = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
+    if (request.url === "/.well-known/openid-configuration") {
+      response.setHeader("content-type", "application/json");
+      response.end(
+        JSON.stringify({
+          issuer: origin,
+          authorization_endpoint: `${origin}/authorize`,
+          token_endpoint: `${origin}/token`,
+          userinfo_endpoint: `${origin}/userinfo`,
+          jwks_uri: `${origin}/jwks`,
+          response_types_supported: ["code"],
+          subject_types_supported: ["public"],
+          id_token_signing_alg_values_supported: ["RS256"],
+        }),
+      );
+    } else response.end("<!doctype html><title>Newsroom sign-on</title><p>Sign in to the newsroom.</p>");
+  });
+  await new Promise<void>((resolve) => provider.listen(0, "127.0.0.1", resolve));
+  const providerOrigin = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
+  try {
+    // PUBLIC_URL too, as a newsroom sets it: the provider knows the app by the callback address registered with it.
+    const sso = await ServerProcess.start(path.join(root, "pglite-sso"), (origin) => ({
+      PUBLIC_URL: origin,
+      OIDC_DISCOVERY_URL: `${providerOrigin}/.well-known/openid-configuration`,
+      OIDC_CLIENT_ID: "factcheck",
+      OIDC_CLIENT_SECRET: "not a secret",
+    }));
+    await sso.ready();
+    await sso.firstAccount();
+    const page = await newBrowser(browser, { baseURL: sso.origin });
+    await page.goto("/sign-in?next=%2Freview");
+    await page.getByRole("button", { name: "Single sign-on" }).click();
+    await expect(page).toHaveTitle("Newsroom sign-on");
+    const authorize = new URL(page.url());
+    expect(authorize.origin + authorize.pathname).toBe(`${providerOrigin}/authorize`);
+    expect(authorize.searchParams.get("client_id")).toBe("factcheck");
+    expect(authorize.searchParams.get("redirect_uri")).toBe(`${sso.origin}/api/auth/callback/oidc`);
+  } finally {
+    await new Promise((resolve) => provider.close(resolve));
+  }
 });

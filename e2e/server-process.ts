@@ -28,14 +28,18 @@ export class ServerProcess {
     this.exited = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
   }
 
-  /** Starts `next start` on `dataDir`; as `npx next start` would, without package.json's NEXT_MANUAL_SIG_HANDLE. */
-  static async start(dataDir: string): Promise<ServerProcess> {
+  /**
+   * Starts `next start` on `dataDir`, with the environment `extraEnv` gives for the server's origin; as
+   * `npx next start` would, without package.json's NEXT_MANUAL_SIG_HANDLE.
+   */
+  static async start(dataDir: string, extraEnv: (origin: string) => Record<string, string> = () => ({})): Promise<ServerProcess> {
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
+    const origin = `http://127.0.0.1:${port}`;
+    const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv(origin), PGLITE_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
     delete env.DATABASE_URL;
     delete env.NEXT_MANUAL_SIG_HANDLE;
     const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
-    const server = new ServerProcess(child, `http://127.0.0.1:${port}`);
+    const server = new ServerProcess(child, origin);
     started.add(server);
     return server;
   }

@@ -21,7 +21,7 @@ import { minPasswordLength, maxPasswordLength } from "@/lib/limits";
 
 const secretKey = "auth_secret";
 const firstAccountKey = "first_account";
-/** The provider id of single sign-on, in its callback URL: `/api/auth/oauth2/callback/oidc`. */
+/** The provider id of single sign-on, in its callback URL: `/api/auth/callback/oidc`. */
 export const oidcProviderId = "oidc";
 
 function createAuth(db: Database, secret: string, secure: boolean) {

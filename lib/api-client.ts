@@ -186,8 +186,7 @@ export function createApiClient(fetchImpl: typeof fetch = (...args) => globalThi
     signUp: (account) => call("POST", "/api/auth/sign-up/email", account).then(() => undefined),
     signIn: (credentials) => call("POST", "/api/auth/sign-in/email", credentials).then(() => undefined),
     // better-auth serves its generic OAuth providers through the social sign-in route.
-    singleSignOnUrl: (callbackURL) =>
-      call<{ url: string }>("POST", "/api/auth/sign-in/social", { provider: "oidc", callbackURL }).then(pick("url")),
+    singleSignOnUrl: (callbackURL) => call<{ url: string }>("POST", "/api/auth/sign-in/social", { provider: "oidc", callbackURL }).then(pick("url")),
     signOut: () => call("POST", "/api/auth/sign-out", {}).then(() => undefined),
     acceptInvitation: (token, password) => call("POST", `/api/invitations/${encodeURIComponent(token)}`, { password }).then(() => undefined),
     addPerson: (person) => call("POST", "/api/users", person),

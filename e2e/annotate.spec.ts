@@ -448,6 +448,9 @@ test("a viewer selecting words is told that viewers cannot tag claims, and no cl
   await annotator.selectWithMouse(claimWords);
   await expect(annotator.toolbar.getByTestId("tag-refusal")).toHaveText("Viewers cannot tag claims: reviewers, editors and admins can.");
   await expect(annotator.toolbar.getByRole("button")).toHaveCount(0);
+  // Nor is it taught the shortcuts for tagging.
+  await expect(annotator.panel).toContainText("No claims yet.");
+  await expect(annotator.panel.getByText("Alt+Shift+D")).toHaveCount(0);
   await page.keyboard.press("Alt+Shift+D");
   await expect(annotator.claimEditor).toBeHidden();
   expect(await api.list()).toEqual([]);
@@ -512,6 +515,7 @@ test("a session that ends while editing keeps the typed note, offers Sign in aga
   const signInAgain = page.getByTestId("signed-out").getByRole("link", { name: "Sign in again" });
   await expect(signInAgain).toHaveAttribute("href", `/sign-in?next=${encodeURIComponent(`/documents/${articleSlug}`)}`);
   await expect(note).toHaveValue("typed as the session ended");
+  await expect(annotator.claimEditor).toContainText("Not saved: your session has ended. Sign in again, and it is saved.");
   expect(await api.list()).toMatchObject([{ id: claim.id, note: "" }]);
 
   // Signed in again (in another tab, as the link opens), back on this page: the note is saved.

@@ -32,6 +32,8 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
   const choices = editor.choices.flatMap((id) => claimsState?.claims.get(id) ?? []);
   // On an earlier revision everything is read-only, and says so by itself; else the role may keep this claim from the person.
   const refusal = active && !readOnly ? editor.changeRefusal(active) : null;
+  // A viewer is not taught to tag (an earlier revision keeps its own wording).
+  const mayTag = readOnly || editor.tagRefusal === null;
 
   // While a claim is open the list is hidden and keeps what it last showed,
   // so changes meanwhile (a retag, a note typed) do not render it unseen.
@@ -103,11 +105,13 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
       <Activity mode={active ? "hidden" : "visible"}>
         <h2>Claims ({list.claims.length})</h2>
         {list.claims.length === 0 ? (
-          <p className="hint">Select words in the article, then choose a tag in the toolbar under the selection or press a shortcut:</p>
+          <p className="hint">
+            {mayTag ? "Select words in the article, then choose a tag in the toolbar under the selection or press a shortcut:" : "No claims yet."}
+          </p>
         ) : (
           <ClaimList claims={list.claims} activeId={null} status={list.status} onOpen={pick} />
         )}
-        {!readOnly && <Shortcuts />}
+        {!readOnly && mayTag && <Shortcuts />}
       </Activity>
     </aside>
   );

@@ -267,7 +267,8 @@ export class ClaimSync {
       this.failures = 0;
     } catch (error) {
       if (error instanceof RefusedError) {
-        this.refused.set(id, error.message);
+        // The server's words for a missing session are a script's ("send Authorization: Bearer"); a person signs in again.
+        this.refused.set(id, error.code === errorCode.unauthenticated ? "your session has ended. Sign in again, and it is saved." : error.message);
         // Only for this page's text: a claim kept from an earlier visit was refused on the latest text already.
         if (error.code === errorCode.articleRevised && !this.offsetsRevision.has(id) && !this.disposed) this.options.onArticleRevised?.();
         if (error.code === errorCode.unauthenticated && !this.disposed) this.options.onSignedOut?.();

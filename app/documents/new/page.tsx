@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { NewArticleForm } from "@/components/articles/NewArticleForm";
+import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
 import { requirePageActor } from "@/server/actor";
 import { whyNot } from "@/server/policy";
 
 export const metadata: Metadata = { title: "Add an article" };
 
-export default async function NewArticlePage() {
+async function NewArticlePage() {
   const refusal = whyNot(await requirePageActor(), "add_article", { kind: "article" });
   return (
     <section className="new-article">
@@ -26,3 +27,6 @@ export default async function NewArticlePage() {
     </section>
   );
 }
+
+// The database away (reading who is signed in) is a plain notice, not the error page.
+export default whenDatabaseUp(NewArticlePage);

@@ -13,7 +13,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, type BrowserContext, type Page, expect, test } from "@playwright/test";
-import { bearer, emailFor, testAdmin, testPassword } from "./accounts";
+import { addPerson, bearer, emailFor, testAdmin, testPassword } from "./accounts";
 import { AnnotatorPage, articleSlug } from "./pages/annotator-page";
 import { killStartedServers, ServerProcess } from "./server-process";
 
@@ -246,19 +246,33 @@ test("the account page creates an API token shown once, which a script then uses
   expect((await server.fetch("/api/me", { headers: bearer(admin) })).status).toBe(200);
 });
 
-// The History section of the claim's panel comes with the claim-history work of issue #15 (wip/history); the lead enables this at merge.
+// The History section of the claim's panel comes with the claim-history work of issue #15 (wip/history: data-testid
+// "claim-history", lib/history-words.ts's wording); the lead turns this into a test at merge.
 test.fixme("the History section of a claim's panel shows the reviewer's tag and the editor's retag with their names", async ({ browser }) => {
   const admin = await server.firstAccount();
+  const reviewer = await addPerson(server.origin, admin.token, "Rita Reviewer", "reviewer");
+  const editor = await addPerson(server.origin, admin.token, "Maya Chen", "editor");
+  const text: string = (await (await server.fetch(`/api/documents/${articleSlug}`, { headers: bearer(admin) })).json()).document.text;
+  const start = text.indexOf("time-consuming review");
+  const created = await server.fetch(`/api/documents/${articleSlug}/annotations`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...bearer(reviewer) },
+    body: JSON.stringify({ start, end: start + "time-consuming review".length, tag: "disputed" }),
+  });
+  const { annotation } = await created.json();
+  const retagged = await server.fetch(`/api/annotations/${annotation.id}`, {
+    method: "PATCH",
+    headers: { "content-type": "application/json", ...bearer(editor) },
+    body: JSON.stringify({ version: annotation.version, tag: "denied" }),
+  });
+  expect(retagged.status).toBe(200);
+
   const page = await newBrowser(browser);
   await page.goto("/sign-in");
   await signIn(page, testAdmin.email);
-  await page.goto(`/documents/${articleSlug}`);
-  const annotator = new AnnotatorPage(page);
-  const listed = await server.fetch(`/api/documents/${articleSlug}/annotations`, { headers: bearer(admin) });
-  const [claim] = (await listed.json()).annotations as { id: string }[];
-  await annotator.highlight(claim.id).click();
-  const history = annotator.claimEditor.getByRole("region", { name: "History" });
-  await expect(history).toContainText("Rita Reviewer tagged");
+  await page.goto(`/documents/${articleSlug}?claim=${annotation.id}`);
+  const history = new AnnotatorPage(page).claimEditor.getByTestId("claim-history");
+  await expect(history).toContainText("Rita Reviewer tagged the claim disputed");
   await expect(history).toContainText("Maya Chen changed the tag from disputed to denied");
 });
 

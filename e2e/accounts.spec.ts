@@ -270,6 +270,7 @@ test.fixme("the History section of a claim's panel shows the reviewer's tag and 
   const page = await newBrowser(browser);
   await page.goto("/sign-in");
   await signIn(page, testAdmin.email);
+  await expect(page).toHaveURL(`${server.origin}/`);
   await page.goto(`/documents/${articleSlug}?claim=${annotation.id}`);
   const history = new AnnotatorPage(page).claimEditor.getByTestId("claim-history");
   await expect(history).toContainText("Rita Reviewer tagged the claim disputed");

@@ -159,7 +159,7 @@ test("edit a claim's tag, claimant, note and evidence; the edits survive a reloa
   await expect(annotator.claimEditor.getByLabel("Claimant (who made the claim)")).toHaveValue("Andy Jassy");
   await expect(annotator.claimEditor.getByLabel("Note")).toHaveValue("Bloomberg stood by its story.");
   // Times read the same everywhere in the app: the review pages' format.
-  await expect(annotator.claimEditor.locator("time")).toHaveText(/^\d{1,2} \p{L}{3,4} \d{4}, \d{2}:\d{2} UTC$/u);
+  await expect(annotator.claimEditor.getByTestId("claim-meta").locator("time")).toHaveText(/^\d{1,2} \p{L}{3,4} \d{4}, \d{2}:\d{2} UTC$/u);
   expect(await api.list()).toMatchObject([
     {
       id,
@@ -215,7 +215,7 @@ test("pick a claim from the list: its words come into view; closed again, the li
   const near = await api.create({ words: claimWords, reviewer, tag: "disputed" });
   const far = await api.create({ words: "complicated and time-consuming review", reviewer, tag: "disputed" });
   await annotator.goto();
-  const list = annotator.panel.getByRole("list");
+  const list = annotator.panel.getByTestId("claim-list");
   await expect(list.getByRole("button")).toHaveCount(2);
   await expect(annotator.highlight(far.id)).not.toBeInViewport();
 

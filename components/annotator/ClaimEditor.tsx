@@ -122,7 +122,7 @@ export function ClaimEditor({ readOnly, refusal = null, claim, status, actions, 
 
         <EvidenceField claim={claim} onChange={change} onTyped={setLinkTyped} />
 
-        <p className="claim-meta">
+        <p className="claim-meta" data-testid="claim-meta">
           Tagged by {claim.createdBy}
           {claim.updatedBy !== claim.createdBy && `, last changed by ${claim.updatedBy}`}
           {claim.updatedAt && (

@@ -14,6 +14,8 @@ const port = Number(process.env.E2E_PORT) || 3100;
 const external = process.env.E2E_BASE_URL;
 // The config is read again in every worker; keep the first process's choice.
 process.env.E2E_PGLITE_DIR ??= mkdtempSync(path.join(tmpdir(), "factcheck-e2e-"));
+// The signed-in browser states and tokens of the suite's people (e2e/people.setup.ts).
+process.env.E2E_AUTH_DIR ??= mkdtempSync(path.join(tmpdir(), "factcheck-e2e-auth-"));
 // Playwright cannot download its browser here; Debian's chromium is used where present.
 const systemChromium = "/usr/bin/chromium";
 
@@ -36,11 +38,16 @@ export default defineConfig({
       args: ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
     },
   },
+  projects: [
+    // Makes the suite's people through the API, before any journey.
+    { name: "people", testMatch: /people\.setup\.ts$/ },
+    { name: "journeys", dependencies: ["people"] },
+  ],
   webServer: external
     ? undefined
     : {
         command: `npm run build && npm run start -- -p ${port} -H 127.0.0.1`,
-        url: `http://127.0.0.1:${port}/api/documents`,
+        url: `http://127.0.0.1:${port}/api/health?ready=1`,
         timeout: 300_000,
         reuseExistingServer: false,
         stdout: "ignore",

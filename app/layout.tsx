@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/accounts/SignOutButton";
+import { type Actor, getPageActor } from "@/server/actor";
+import { canForAnyone } from "@/server/policy";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,6 +17,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // puts the request's CSP nonce (proxy.ts) on a page's scripts only when it
   // renders it, and a page without it would run no script at all.
   await connection();
+  const actor = await signedIn();
   return (
     <html lang="en">
       <body>
@@ -24,13 +28,30 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <Link href="/" className="site-name">
             Fact-check annotator
           </Link>
-          <nav aria-label="Site" className="site-nav">
-            <Link href="/review">Review all claims</Link>
-            <Link href="/documents/new">Add an article</Link>
-          </nav>
+          {actor && (
+            <nav aria-label="Site" className="site-nav">
+              <Link href="/review">Review all claims</Link>
+              {canForAnyone(actor.role, "add_article") && <Link href="/documents/new">Add an article</Link>}
+              {canForAnyone(actor.role, "manage_people") && <Link href="/people">People</Link>}
+              <Link href="/account">Account</Link>
+              <span className="signed-in" data-testid="signed-in">
+                <strong>{actor.name}</strong> <span className="role-badge">{actor.role}</span>
+              </span>
+              <SignOutButton />
+            </nav>
+          )}
         </header>
         <main id="main">{children}</main>
       </body>
     </html>
   );
+}
+
+/** Who is signed in, for the header; nobody when that cannot be read (the page itself says why). */
+async function signedIn(): Promise<Actor | null> {
+  try {
+    return await getPageActor();
+  } catch {
+    return null;
+  }
 }

@@ -5,23 +5,28 @@ import { tagInfo, tags } from "@/lib/tags";
 import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
 import { requirePageActor } from "@/server/actor";
 import { listArticles } from "@/server/articles";
+import { canForAnyone } from "@/server/policy";
 import { unwrap } from "@/server/refusal";
 
 // Reads the database on every request; nothing to prerender at build time.
 export const dynamic = "force-dynamic";
 
 async function HomePage() {
-  const documents = unwrap(await listArticles(await requirePageActor()));
+  const actor = await requirePageActor();
+  const documents = unwrap(await listArticles(actor));
+  const mayAdd = canForAnyone(actor.role, "add_article");
   return (
     <section className="document-index">
       <h1>Articles</h1>
-      <p>
-        <Link href="/documents/new" className="button-link">
-          Add an article
-        </Link>
-      </p>
+      {mayAdd && (
+        <p>
+          <Link href="/documents/new" className="button-link">
+            Add an article
+          </Link>
+        </p>
+      )}
       {documents.length === 0 ? (
-        <p>No articles yet. Add one, or put a .txt file in content/ and restart.</p>
+        <p>{mayAdd ? "No articles yet. Add one, or put a .txt file in content/ and restart." : "No articles yet."}</p>
       ) : (
         <ul className="document-list">
           {documents.map((document) => (

@@ -1,6 +1,8 @@
 import type { APIRequestContext, Browser } from "@playwright/test";
+import { type Role, testPassword } from "./accounts";
 import { expect, reviewer, test } from "./fixtures";
 import { AnnotatorPage, ClaimsApi, articleSlug } from "./pages/annotator-page";
+import { loadPeople, storageStateOf, suitePeople } from "./people";
 
 const claimWords = "Bloomberg should retract";
 
@@ -157,7 +159,7 @@ test("edit a claim's tag, claimant, note and evidence; the edits survive a reloa
   await expect(annotator.claimEditor.getByLabel("Claimant (who made the claim)")).toHaveValue("Andy Jassy");
   await expect(annotator.claimEditor.getByLabel("Note")).toHaveValue("Bloomberg stood by its story.");
   // Times read the same everywhere in the app: the review pages' format.
-  await expect(annotator.claimEditor.locator("time")).toHaveText(/^\d{1,2} \p{L}{3,4} \d{4}, \d{2}:\d{2} UTC$/u);
+  await expect(annotator.claimEditor.getByTestId("claim-meta").locator("time")).toHaveText(/^\d{1,2} \p{L}{3,4} \d{4}, \d{2}:\d{2} UTC$/u);
   expect(await api.list()).toMatchObject([
     {
       id,
@@ -213,7 +215,7 @@ test("pick a claim from the list: its words come into view; closed again, the li
   const near = await api.create({ words: claimWords, reviewer, tag: "disputed" });
   const far = await api.create({ words: "complicated and time-consuming review", reviewer, tag: "disputed" });
   await annotator.goto();
-  const list = annotator.panel.getByRole("list");
+  const list = annotator.panel.getByTestId("claim-list");
   await expect(list.getByRole("button")).toHaveCount(2);
   await expect(annotator.highlight(far.id)).not.toBeInViewport();
 
@@ -429,91 +431,98 @@ test("an unsaved change survives closing the page and is saved on the next visit
   expect(await api.list()).toMatchObject([{ id, tag: "unverified" }]);
 });
 
-/** The editor opened by someone who has not given a name yet (no `reviewer` cookie), on a clean article. */
-async function asNewcomer(browser: Browser, baseURL: string | undefined, request: APIRequestContext) {
+/** The editor opened in a browser of its own, signed in as the suite's person of `role`, on a clean article. */
+async function openAs(role: Role, browser: Browser, baseURL: string | undefined, request: APIRequestContext) {
   const api = new ClaimsApi(request, baseURL!);
   await api.clear();
-  const context = await browser.newContext({ baseURL });
+  const context = await browser.newContext({ baseURL, storageState: storageStateOf(role) });
   const page = await context.newPage();
   const annotator = new AnnotatorPage(page);
   await annotator.goto();
-  return { api, context, page, annotator, nameField: page.getByLabel("Your name, recorded on the claims you tag") };
+  return { api, context, page, annotator };
 }
 
-test("a tag asked for before the reviewer gave a name waits for the name, then tags the words", async ({ browser, baseURL, request }) => {
-  const { api, context, page, annotator, nameField } = await asNewcomer(browser, baseURL, request);
-  await nameField.blur();
+test("a viewer selecting words is told that viewers cannot tag claims, and no claim is made", async ({ browser, baseURL, request }) => {
+  const { api, context, page, annotator } = await openAs("viewer", browser, baseURL, request);
+  await expect(page.getByTestId("reviewer-name")).toHaveText(suitePeople.viewer);
   await annotator.selectWithMouse(claimWords);
-  await annotator.tagFromToolbar("denied");
-  await expect(nameField).toBeFocused();
-  await expect(page.locator("form.reviewer-form").getByRole("status")).toContainText("the words you selected are tagged");
+  await expect(annotator.toolbar.getByTestId("tag-refusal")).toHaveText("Viewers cannot tag claims: reviewers, editors and admins can.");
+  await expect(annotator.toolbar.getByRole("button")).toHaveCount(0);
+  // Nor is it taught the shortcuts for tagging.
+  await expect(annotator.panel).toContainText("No claims yet.");
+  await expect(annotator.panel.getByText("Alt+Shift+D")).toHaveCount(0);
+  await page.keyboard.press("Alt+Shift+D");
+  await expect(annotator.claimEditor).toBeHidden();
   expect(await api.list()).toEqual([]);
-
-  // A shortcut pressed meanwhile asks again, and is the tag that waits. (The words are selected
-  // again: focusing the article alone may let the browser's caret replace the selection.)
-  await annotator.selectWithMouse(claimWords);
-  await page.keyboard.press("Alt+Shift+U");
-  await expect(nameField).toBeFocused();
-
-  await nameField.fill("Tess Tagger");
-  await nameField.press("Enter");
-  await expect(annotator.claimEditor.getByTestId("claim-tag")).toContainText("Unverified");
-  await expect(annotator.text).toBeFocused();
-  await annotator.expectSaved();
-  expect(await api.list()).toMatchObject([{ quote: claimWords, tag: "unverified", createdBy: "Tess Tagger" }]);
+  // What only editors may do is not offered.
+  await expect(page.getByRole("link", { name: "Publish a new revision" })).toBeHidden();
+  await expect(page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Add an article" })).toBeHidden();
   await context.close();
 });
 
-test("a change made before the reviewer gave a name asks for it, and is saved once it is given", async ({ browser, baseURL, request }) => {
-  const { api, context, page, annotator, nameField } = await asNewcomer(browser, baseURL, request);
+test("a reviewer's panel on another's claim is read-only and says why; their own new claim is not", async ({ browser, baseURL, request }) => {
+  const { api, context, page, annotator } = await openAs("reviewer", browser, baseURL, request);
+  const theirs = await api.create({ words: "Bloomberg should retract", tag: "disputed", reviewer });
+  await page.reload();
+  await annotator.highlight(theirs.id).click();
+  await expect(annotator.claimEditor.getByTestId("claim-read-only")).toHaveText(
+    "Read only: Reviewers cannot change claims other than their own: editors and admins can.",
+  );
+  await expect(annotator.claimEditor.getByLabel("Note")).toBeDisabled();
+  await expect(annotator.claimEditor.getByRole("button", { name: "Delete claim" })).toBeHidden();
+  // A shortcut does not retag it either.
+  await page.keyboard.press("Alt+Shift+N");
+  await expect(annotator.claimEditor.getByTestId("claim-tag")).toContainText("Disputed");
+
+  await annotator.selectWithMouse("complicated and time-consuming review");
+  await annotator.tagFromToolbar("unverified");
+  await expect(annotator.claimEditor.getByTestId("claim-read-only")).toBeHidden();
+  await expect(annotator.claimEditor.getByLabel("Note")).toBeEnabled();
+  await annotator.expectSaved();
+  const stored = await api.list();
+  expect(stored).toHaveLength(2);
+  expect(stored).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ id: theirs.id, tag: "disputed" }),
+      expect.objectContaining({ quote: "complicated and time-consuming review", tag: "unverified", createdBy: suitePeople.reviewer }),
+    ]),
+  );
+  await context.close();
+});
+
+test("a session that ends while editing keeps the typed note, offers Sign in again, and saves it once signed in", async ({
+  browser,
+  baseURL,
+  request,
+}) => {
+  const api = new ClaimsApi(request, baseURL!);
+  await api.clear();
   const claim = await api.create({ words: claimWords, reviewer, tag: "disputed" });
-  await page.reload();
-  await annotator.panel
-    .getByRole("list")
-    .getByRole("button", { name: new RegExp(claimWords) })
-    .click();
+  // A session of its own, to end: the suite's editor signs in again in a fresh browser.
+  const context = await browser.newContext({ baseURL });
+  const origin = new URL(baseURL!).origin;
+  const signIn = () =>
+    context.request.post("/api/auth/sign-in/email", { data: { email: loadPeople().editor.email, password: testPassword }, headers: { origin } });
+  expect((await signIn()).status()).toBe(200);
+  const page = await context.newPage();
+  const annotator = new AnnotatorPage(page);
+  await annotator.goto();
+  await annotator.highlight(claim.id).click();
+
+  expect((await context.request.post("/api/auth/sign-out", { data: {}, headers: { origin } })).status()).toBe(200);
   const note = annotator.claimEditor.getByLabel("Note");
-  await note.fill("typed before any name");
+  await note.fill("typed as the session ended");
+  const signInAgain = page.getByTestId("signed-out").getByRole("link", { name: "Sign in again" });
+  await expect(signInAgain).toHaveAttribute("href", `/sign-in?next=${encodeURIComponent(`/documents/${articleSlug}`)}`);
+  await expect(note).toHaveValue("typed as the session ended");
+  await expect(annotator.claimEditor).toContainText("Not saved: your session has ended. Sign in again, and it is saved.");
+  expect(await api.list()).toMatchObject([{ id: claim.id, note: "" }]);
 
-  // The save is refused for want of a name: the form says why, without taking the keyboard from the note.
-  await expect(page.locator("form.reviewer-form").getByRole("status")).toContainText("your changes are saved");
-  await expect(note).toBeFocused();
-  await nameField.fill("Nell Late");
-  await nameField.press("Enter");
+  // Signed in again (in another tab, as the link opens), back on this page: the note is saved.
+  expect((await signIn()).status()).toBe(200);
+  await page.evaluate(() => window.dispatchEvent(new Event("focus")));
   await annotator.expectSaved();
-  expect(await api.list()).toMatchObject([{ id: claim.id, note: "typed before any name", updatedBy: "Nell Late" }]);
-  await context.close();
-});
-
-test("a new reviewer gives a name once, and it is recorded on their claims", async ({ browser, baseURL, request }) => {
-  const { api, context, page, annotator, nameField } = await asNewcomer(browser, baseURL, request);
-  await expect(nameField).toBeVisible();
-  await nameField.fill("   ");
-  await page.getByRole("button", { name: "Start reviewing" }).click();
-  await expect(page.locator("form.reviewer-form").getByRole("alert")).toHaveText("A name needs letters, not only spaces.");
-  await nameField.fill("Nora Newcomer");
-  await page.getByRole("button", { name: "Start reviewing" }).click();
-  await expect(page.getByTestId("reviewer-name")).toHaveText("Nora Newcomer");
-
-  await annotator.selectWithMouse(claimWords);
-  await annotator.tagFromToolbar("disputed");
-  await annotator.expectSaved();
-  expect(await api.list()).toMatchObject([{ createdBy: "Nora Newcomer" }]);
-
-  await page.reload();
-  await expect(page.getByTestId("reviewer-name")).toHaveText("Nora Newcomer");
-
-  // Changing the name can be called off, and the keyboard comes back to "Change".
-  const change = page.getByRole("button", { name: "Change" });
-  await change.click();
-  await nameField.fill("Someone Else");
-  await nameField.press("Escape");
-  await expect(page.getByTestId("reviewer-name")).toHaveText("Nora Newcomer");
-  await expect(change).toBeFocused();
-  await change.click();
-  await nameField.fill("Nora N.");
-  await page.getByRole("button", { name: "Save name" }).click();
-  await expect(page.getByTestId("reviewer-name")).toHaveText("Nora N.");
-  await expect(change).toBeFocused();
+  await expect(page.getByTestId("signed-out")).toBeHidden();
+  expect(await api.list()).toMatchObject([{ id: claim.id, note: "typed as the session ended", updatedBy: reviewer }]);
   await context.close();
 });

@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
+import { bearer } from "./accounts";
+import { loadPeople } from "./people";
 
 const run = promisify(execFile);
 
@@ -14,9 +16,9 @@ test.skip(!pgliteServer, "backups through the server are for a PGlite folder thi
 test("npm run db:backup while the server runs is taken by the server, with the latest claim in it", async ({ request, baseURL }) => {
   // pg_dump runs in WebAssembly in the backup process: several seconds on a loaded machine.
   test.setTimeout(120_000);
-  const headers = { cookie: "reviewer=Backup%20Tester", origin: new URL(baseURL!).origin };
+  const headers = bearer(loadPeople().editor, new URL(baseURL!).origin);
   const note = `kept by the backup ${Date.now()}`;
-  const documents = (await (await request.get("/api/documents")).json()).documents as { slug: string }[];
+  const documents = (await (await request.get("/api/documents", { headers })).json()).documents as { slug: string }[];
   const created = await request.post(`/api/documents/${documents[0].slug}/annotations`, {
     data: { start: 0, end: 6, tag: "unverified", note },
     headers,

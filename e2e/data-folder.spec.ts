@@ -9,7 +9,7 @@ import { request as httpRequest } from "node:http";
 import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { articleSlug, claimBody, claimHeaders, killStartedServers, ServerProcess } from "./server-process";
+import { articleSlug, claimBody, killStartedServers, ServerProcess } from "./server-process";
 
 let root: string;
 let dataDir: string;
@@ -74,7 +74,7 @@ test("SIGTERM lets the request in flight finish, refuses new ones, exits 0 and r
   const id = randomUUID();
   const body = Buffer.from(JSON.stringify(claimBody(id, 3)));
   const url = new URL(`/api/documents/${articleSlug}/annotations`, server.origin);
-  const headers = { ...claimHeaders(server.origin), "content-length": String(body.length), expect: "100-continue" };
+  const headers = { ...(await server.claimHeaders()), "content-length": String(body.length), expect: "100-continue" };
   const inFlight = httpRequest(url, { method: "POST", headers });
   const answered = new Promise<{ status: number; text: string }>((resolve, reject) => {
     inFlight.once("response", (response) => {

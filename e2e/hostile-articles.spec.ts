@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { bearer } from "./accounts";
+import { loadPeople } from "./people";
 
 /**
  * Articles made to hold the server: each must be answered (refused with the
@@ -105,7 +107,8 @@ const articles: Hostile[] = [
 // try; a retry only forgives one unlucky answer.
 test.describe.configure({ retries: 2 });
 
-const cookie = `reviewer=${encodeURIComponent("Hostile Tester")}`;
+/** The suite's editor, by a Bearer token (loaded when a test runs: the people are made before it). */
+const signedIn = () => bearer(loadPeople().editor);
 
 /**
  * Asks for the article list one request after another until `until` settles,
@@ -120,7 +123,7 @@ async function listTimesDuring(baseURL: string, until: Promise<unknown>): Promis
   const times: number[] = [];
   while (!settled) {
     const started = performance.now();
-    const response = await fetch(`${baseURL}/api/documents`);
+    const response = await fetch(`${baseURL}/api/documents`, { headers: signedIn() });
     await response.arrayBuffer();
     times.push(performance.now() - started);
     expect(response.status).toBe(200);
@@ -136,11 +139,13 @@ async function listTimesDuring(baseURL: string, until: Promise<unknown>): Promis
  */
 async function sendAndWatch(baseURL: string, path: string, data: Record<string, string>) {
   const body = JSON.stringify(data);
-  await (await fetch(`${baseURL}/api/documents`)).arrayBuffer(); // So that the first timed list is not the connection's start.
+  await (await fetch(`${baseURL}/api/documents`, { headers: signedIn() })).arrayBuffer(); // So that the first timed list is not the connection's start.
   const started = performance.now();
-  const post = fetch(`${baseURL}${path}`, { method: "POST", body, headers: { "content-type": "application/json", cookie, origin: baseURL } }).then(
-    async (response) => ({ status: response.status, json: await response.json(), elapsed: performance.now() - started }),
-  );
+  const post = fetch(`${baseURL}${path}`, {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/json", ...signedIn(), origin: baseURL },
+  }).then(async (response) => ({ status: response.status, json: await response.json(), elapsed: performance.now() - started }));
   const [listTimes, response] = await Promise.all([listTimesDuring(baseURL, post), post]);
   return { ...response, listTimes };
 }
@@ -170,7 +175,7 @@ for (const article of articles) {
 test("a revision of hostile shapes is refused within 5 s and the article keeps its text", async ({ request, baseURL }) => {
   const created = await request.post("/api/documents", {
     data: { title: "Hostile revision target", text: "Hostile revision target\n\nThe first paragraph." },
-    headers: { cookie, origin: baseURL! },
+    headers: { ...signedIn(), origin: baseURL! },
   });
   expect(created.status()).toBe(201);
   const { slug } = (await created.json()).document;
@@ -187,6 +192,6 @@ test("a revision of hostile shapes is refused within 5 s and the article keeps i
     expect(elapsed).toBeLessThan(5_000);
     expect(Math.max(...listTimes), `list answered in ${listTimes.map(Math.round).join(", ")} ms`).toBeLessThan(200);
   }
-  const document = await (await request.get(`/api/documents/${slug}`)).json();
+  const document = await (await request.get(`/api/documents/${slug}`, { headers: signedIn() })).json();
   expect(document.document).toMatchObject({ revision: 1, text: "Hostile revision target\nThe first paragraph." });
 });

@@ -8,11 +8,12 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { type APIRequestContext, type Browser, type Page, expect, request as playwrightRequest, test } from "@playwright/test";
 import { type DbProxy, startDbProxy } from "../test/db-proxy";
+import { bearer } from "./accounts";
 import { AnnotatorPage } from "./pages/annotator-page";
+import { loadPeople, storageStateOf } from "./people";
 import { freePort } from "./server-process";
 
 const databaseUrl = process.env.DATABASE_URL;
-const reviewer = "Olga Outage";
 const text = "Officials said the new bridge cost twelve million pounds. Critics said the real figure was nearer thirty million.";
 
 test.skip(!databaseUrl, "Needs PostgreSQL (DATABASE_URL): PGlite runs inside the app's process and cannot become unreachable.");
@@ -32,7 +33,8 @@ test.beforeAll(async () => {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: proxy.url },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { cookie: `reviewer=${encodeURIComponent(reviewer)}`, origin: baseURL } });
+  // The suite's editor: this server shares the suite's database, its people included.
+  api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { ...bearer(loadPeople().editor), origin: baseURL } });
   await expect.poll(async () => (await api.get("/api/documents").catch(() => null))?.status(), { timeout: 90_000 }).toBe(200);
 });
 
@@ -47,8 +49,8 @@ test.afterAll(async () => {
 });
 
 async function openEditor(browser: Browser, slug: string): Promise<{ page: Page; annotator: AnnotatorPage }> {
-  const context = await browser.newContext({ baseURL });
-  await context.addCookies([{ name: "reviewer", value: encodeURIComponent(reviewer), url: baseURL }]);
+  // Signed in as the suite's editor (cookies are per host, not per port: the session works here too).
+  const context = await browser.newContext({ baseURL, storageState: storageStateOf("editor") });
   const page = await context.newPage();
   await page.goto(`/documents/${slug}`);
   const annotator = new AnnotatorPage(page);

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { APIResponse } from "@playwright/test";
 import { expect, reviewer, test } from "./fixtures";
 import { articleSlug, scriptHeaders } from "./pages/annotator-page";
+import { loadPeople } from "./people";
 
 /**
  * Browser hardening as a browser and a script meet it: the security headers
@@ -53,22 +54,23 @@ async function foreignPage(html: string) {
 
 test("every kind of answer carries the security headers, with a fresh script nonce", async ({ request, api }) => {
   const claim = await api.create({ words: "Reporters got played", tag: "denied", reviewer });
+  // As the signed-in editor's browser asks: with the session cookie.
+  const signedIn = { headers: { cookie: loadPeople().editor.cookie } };
+  const get = (url: string) => request.get(url, signedIn);
   const answers: [string, APIResponse][] = [
-    ["home page", await request.get("/")],
-    ["editor", await request.get(`/documents/${articleSlug}`)],
-    ["article review page", await request.get(`/documents/${articleSlug}/review`)],
-    ["review page", await request.get("/review")],
-    ["new article page", await request.get("/documents/new")],
-    ["API JSON", await request.get("/api/documents")],
-    ["API claim", await request.get(`/api/annotations/${claim.id}`)],
-    ["API error", await request.get("/api/documents/no-such-article")],
-    [
-      "API refusal",
-      await request.post(`/api/annotations/${claim.id}/restore`, { headers: { cookie: "reviewer=x", origin: "https://evil.example" } }),
-    ],
-    ["export", await request.get(`/api/documents/${articleSlug}/export?format=csv`)],
-    ["404 page", await request.get("/no-such-page")],
+    ["home page", await get("/")],
+    ["editor", await get(`/documents/${articleSlug}`)],
+    ["article review page", await get(`/documents/${articleSlug}/review`)],
+    ["review page", await get("/review")],
+    ["new article page", await get("/documents/new")],
+    ["API JSON", await get("/api/documents")],
+    ["API claim", await get(`/api/annotations/${claim.id}`)],
+    ["API error", await get("/api/documents/no-such-article")],
+    ["API refusal", await request.post(`/api/annotations/${claim.id}/restore`, { headers: { ...signedIn.headers, origin: "https://evil.example" } })],
+    ["export", await get(`/api/documents/${articleSlug}/export?format=csv`)],
+    ["404 page", await get("/no-such-page")],
     ["icon", await request.get("/icon.svg")],
+    ["sign-in page", await request.get("/sign-in")],
   ];
   const statuses = Object.fromEntries(answers.map(([what, response]) => [what, response.status()]));
   expect(statuses).toEqual({
@@ -84,6 +86,7 @@ test("every kind of answer carries the security headers, with a fresh script non
     export: 200,
     "404 page": 404,
     icon: 200,
+    "sign-in page": 200,
   });
   for (const [what, response] of answers) expectSecurityHeaders(response, what);
 
@@ -155,24 +158,24 @@ test("another site cannot frame the app", async ({ page, baseURL }) => {
   }
 });
 
-test("a form on another site cannot restore a deleted claim with the reviewer's cookie; the app's own request can", async ({
+test("a form on another site cannot restore a deleted claim with the session cookie; the app's own request can", async ({
   page,
   api,
   request,
   baseURL,
 }) => {
   const claim = await api.create({ words: "Reporters got played", tag: "denied", reviewer });
-  const deleted = await request.delete(`/api/annotations/${claim.id}`, { headers: scriptHeaders(baseURL!, reviewer) });
+  const deleted = await request.delete(`/api/annotations/${claim.id}`, { headers: await scriptHeaders(baseURL!, reviewer) });
   expect(deleted.status()).toBe(204);
   const restoreUrl = `${baseURL}/api/annotations/${claim.id}/restore`;
 
-  // The attacker's page sits on another port of the app's host: the same site, so the browser sends the Lax cookie.
-  await page.context().addCookies([{ name: "reviewer", value: encodeURIComponent(reviewer), url: baseURL! }]);
+  // The attacker's page sits on another port of the app's host: the same site, so the browser sends the Lax
+  // session cookie (the page's browser is signed in as the editor).
   const attacker = await foreignPage(`<!doctype html><form method="POST" action="${restoreUrl}"><button>Win a prize</button></form>`);
   try {
     await page.goto(`${attacker.origin}/attack`);
     const [answer] = await Promise.all([page.waitForResponse(restoreUrl), page.getByRole("button", { name: "Win a prize" }).click()]);
-    expect((await answer.request().allHeaders()).cookie).toContain("reviewer=");
+    expect((await answer.request().allHeaders()).cookie).toContain("session_token=");
     expect(answer.status()).toBe(403);
     expect(await answer.json()).toMatchObject({ error: { code: "cross_origin", message: expect.stringContaining(attacker.origin) } });
     expect(await api.list()).toEqual([]);
@@ -181,15 +184,16 @@ test("a form on another site cannot restore a deleted claim with the reviewer's 
   }
 
   // The same request by a script naming another site, or naming none, is refused too.
-  const forged = await request.post(restoreUrl, { headers: { cookie: `reviewer=${encodeURIComponent(reviewer)}`, origin: "https://evil.example" } });
+  const cookie = loadPeople().editor.cookie;
+  const forged = await request.post(restoreUrl, { headers: { cookie, origin: "https://evil.example" } });
   expect(forged.status()).toBe(403);
   expect((await forged.json()).error.code).toBe("cross_origin");
-  const unnamed = await request.post(restoreUrl, { headers: { cookie: `reviewer=${encodeURIComponent(reviewer)}` } });
+  const unnamed = await request.post(restoreUrl, { headers: { cookie } });
   expect(unnamed.status()).toBe(403);
   expect(await api.list()).toEqual([]);
 
   // From the app's own origin it works.
-  const restored = await request.post(restoreUrl, { headers: scriptHeaders(baseURL!, reviewer) });
+  const restored = await request.post(restoreUrl, { headers: { cookie, origin: new URL(baseURL!).origin } });
   expect(restored.status()).toBe(200);
   expect(await api.list()).toMatchObject([{ id: claim.id, tag: "denied" }]);
 });

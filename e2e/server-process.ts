@@ -8,12 +8,14 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:net";
 import path from "node:path";
+import { bearer, type E2ePerson, firstAccount } from "./accounts";
 
 const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 export const articleSlug = "jassy-bloomberg-retraction";
 
 export class ServerProcess {
   private output = "";
+  private admin: Promise<E2ePerson> | null = null;
   /** The exit code (null when ended by a signal), once the process has ended. */
   readonly exited: Promise<number | null>;
 
@@ -26,14 +28,18 @@ export class ServerProcess {
     this.exited = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
   }
 
-  /** Starts `next start` on `dataDir`; as `npx next start` would, without package.json's NEXT_MANUAL_SIG_HANDLE. */
-  static async start(dataDir: string): Promise<ServerProcess> {
+  /**
+   * Starts `next start` on `dataDir`, with the environment `extraEnv` gives for the server's origin; as
+   * `npx next start` would, without package.json's NEXT_MANUAL_SIG_HANDLE.
+   */
+  static async start(dataDir: string, extraEnv: (origin: string) => Record<string, string> = () => ({})): Promise<ServerProcess> {
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
+    const origin = `http://127.0.0.1:${port}`;
+    const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv(origin), PGLITE_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
     delete env.DATABASE_URL;
     delete env.NEXT_MANUAL_SIG_HANDLE;
     const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
-    const server = new ServerProcess(child, `http://127.0.0.1:${port}`);
+    const server = new ServerProcess(child, origin);
     started.add(server);
     return server;
   }
@@ -70,12 +76,30 @@ export class ServerProcess {
     return fetch(`${this.origin}${pathname}`, init);
   }
 
+  /**
+   * The first account of this server's database, through the API as a
+   * script makes it: signed up on a new folder, signed in on one that has it
+   * (a server restarted on the same folder). Once per process.
+   */
+  firstAccount(): Promise<E2ePerson> {
+    if (!this.admin) {
+      this.admin = firstAccount(this.origin);
+      this.admin.catch(() => (this.admin = null));
+    }
+    return this.admin;
+  }
+
+  /** The headers of a create as the first account (an admin, by its Bearer token), from the app's own page. */
+  async claimHeaders(): Promise<Record<string, string>> {
+    return { "content-type": "application/json", ...bearer(await this.firstAccount(), this.origin) };
+  }
+
   /** Creates a claim on the first words of the CNBC article, `index` apart, and returns its id. */
   async createClaim(index: number): Promise<string> {
     const id = randomUUID();
     const response = await this.fetch(`/api/documents/${articleSlug}/annotations`, {
       method: "POST",
-      headers: claimHeaders(this.origin),
+      headers: await this.claimHeaders(),
       body: JSON.stringify(claimBody(id, index)),
     });
     if (response.status !== 201) throw new Error(`creating a claim answered ${response.status}: ${await response.text()}`);
@@ -84,7 +108,7 @@ export class ServerProcess {
 
   /** The ids of the article's claims. */
   async claimIds(): Promise<string[]> {
-    const response = await this.fetch(`/api/documents/${articleSlug}/annotations`);
+    const response = await this.fetch(`/api/documents/${articleSlug}/annotations`, { headers: bearer(await this.firstAccount()) });
     if (response.status !== 200) throw new Error(`listing claims answered ${response.status}`);
     const { annotations } = (await response.json()) as { annotations: { id: string }[] };
     return annotations.map((annotation) => annotation.id).sort();
@@ -93,11 +117,6 @@ export class ServerProcess {
   kill(signal: NodeJS.Signals) {
     if (this.running) this.child.kill(signal);
   }
-}
-
-/** The headers of a reviewer's create, from the app's own page. */
-export function claimHeaders(origin: string): Record<string, string> {
-  return { "content-type": "application/json", cookie: "reviewer=Lock%20Tester", origin };
 }
 
 export function claimBody(id: string, index: number) {

@@ -9,6 +9,7 @@ import type { Annotation, ClaimFields, EditorAnnotation } from "./annotation";
 import { claimsUrl, deletedClaimsUrl, editorClaimsUrl } from "./annotation";
 import type { HistoryEntry } from "./claim-history";
 import type { ErrorCode } from "./error-codes";
+import type { Role } from "./roles";
 import type { Tag } from "./tags";
 
 /** A call that failed: `status` 0 when no answer came (offline, connection lost). */
@@ -46,13 +47,16 @@ export function failureMessage(error: unknown, unreachable: string): string {
 }
 
 /**
- * What a form that sends a reviewer's text (an article, a revision) says
- * when sending failed: a missing name (401) is asked for with `askName`,
- * else the server's reason; the text stays in the form either way.
+ * What a form that sends a person's text (an article, a revision) says
+ * when sending failed: a session that ended (401) is told with
+ * `signInAgain`, else the server's reason; the text stays in the form either way.
  */
-export function textFormFailure(error: unknown, askName: string): { nameMissing: boolean; message: string } {
-  const nameMissing = error instanceof ApiError && error.status === 401;
-  return { nameMissing, message: nameMissing ? askName : failureMessage(error, "The server cannot be reached. Your text is still here; try again.") };
+export function textFormFailure(error: unknown, signInAgain: string): { signedOut: boolean; message: string } {
+  const signedOut = error instanceof ApiError && error.status === 401;
+  return {
+    signedOut,
+    message: signedOut ? signInAgain : failureMessage(error, "The server cannot be reached. Your text is still here; try again."),
+  };
 }
 
 /** A new claim: offsets in `revision`'s text (the page's), with the client's id for safe retries. */
@@ -95,6 +99,15 @@ export interface DeletionWindow {
   to: string;
 }
 
+/** A person with an account, as an admin sees them. */
+export interface PersonSummary {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+}
+
 export interface ApiClient {
   /** The claims the editor draws on an article's latest revision, and which revision that is. */
   editorClaims(slug: string): Promise<{ revision: number; annotations: EditorAnnotation[] }>;
@@ -112,6 +125,18 @@ export interface ApiClient {
   importClaims(slug: string, file: string, options: { skipUnplaceable: boolean }): Promise<{ status: number; body: unknown }>;
   deletedClaims(slug: string, window: DeletionWindow): Promise<{ deleted: { id: string; tag: Tag }[] }>;
   restoreDeleted(slug: string, window: DeletionWindow): Promise<{ restored: Annotation[] }>;
+  /** Creates the first account of an empty database (an admin), and signs it in. */
+  signUp(account: { name: string; email: string; password: string }): Promise<void>;
+  signIn(credentials: { email: string; password: string }): Promise<void>;
+  /** Where the browser goes to sign in through the OpenID Connect provider, coming back to `callbackURL`. */
+  singleSignOnUrl(callbackURL: string): Promise<string>;
+  signOut(): Promise<void>;
+  /** Sets the password of an invited person, and signs them in. */
+  acceptInvitation(token: string, password: string): Promise<void>;
+  addPerson(person: { email: string; name: string; role: Role }): Promise<{ user: PersonSummary; invitationUrl: string }>;
+  changePerson(id: string, change: { role?: Role; active?: boolean }): Promise<PersonSummary>;
+  createToken(name: string): Promise<{ id: string; token: string }>;
+  revokeToken(id: string): Promise<void>;
 }
 
 /** The client, over `fetchImpl` (the browser's by default). */
@@ -162,6 +187,16 @@ export function createApiClient(fetchImpl: typeof fetch = (...args) => globalThi
       answer<unknown>("POST", `/api/documents/${encodeURIComponent(slug)}/import${skipUnplaceable ? "?skip=unplaceable" : ""}`, file),
     deletedClaims: (slug, window) => call("GET", `${deletedClaimsUrl(slug)}?${new URLSearchParams({ ...window })}`),
     restoreDeleted: (slug, window) => call("POST", `${deletedClaimsUrl(slug)}/restore`, window),
+    signUp: (account) => call("POST", "/api/auth/sign-up/email", account).then(() => undefined),
+    signIn: (credentials) => call("POST", "/api/auth/sign-in/email", credentials).then(() => undefined),
+    // better-auth serves its generic OAuth providers through the social sign-in route.
+    singleSignOnUrl: (callbackURL) => call<{ url: string }>("POST", "/api/auth/sign-in/social", { provider: "oidc", callbackURL }).then(pick("url")),
+    signOut: () => call("POST", "/api/auth/sign-out", {}).then(() => undefined),
+    acceptInvitation: (token, password) => call("POST", `/api/invitations/${encodeURIComponent(token)}`, { password }).then(() => undefined),
+    addPerson: (person) => call("POST", "/api/users", person),
+    changePerson: (id, change) => call<{ user: PersonSummary }>("PATCH", `/api/users/${encodeURIComponent(id)}`, change).then(pick("user")),
+    createToken: (name) => call("POST", "/api/tokens", { name }),
+    revokeToken: (id) => call("DELETE", `/api/tokens/${encodeURIComponent(id)}`).then(() => undefined),
   };
 }
 

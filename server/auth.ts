@@ -15,6 +15,7 @@ import { genericOAuth } from "better-auth/plugins/generic-oauth";
 import { count, eq } from "drizzle-orm";
 import { type Database, getDb } from "@/db/client";
 import { readPublicOrigin } from "@/db/env";
+import { requestOrigin } from "@/lib/request-origin";
 import { accounts, appSettings, sessions, users, verifications } from "@/db/schema";
 import { minPasswordLength, maxPasswordLength } from "@/lib/limits";
 
@@ -22,7 +23,7 @@ const secretKey = "auth_secret";
 /** Why a sign-up is refused once the first account exists. */
 export const firstAccountOnly = "Accounts are added by an admin: ask one for an invitation.";
 const firstAccountKey = "first_account";
-/** The provider id of single sign-on, in its callback URL: `/api/auth/oauth2/callback/oidc`. */
+/** The provider id of single sign-on, in its callback URL: `/api/auth/callback/oidc`. */
 export const oidcProviderId = "oidc";
 
 function createAuth(db: Database, secret: string, secure: boolean) {
@@ -32,6 +33,12 @@ function createAuth(db: Database, secret: string, secure: boolean) {
     // Unset: each request's own origin (better-auth derives it per request).
     baseURL: readPublicOrigin() ?? undefined,
     basePath: "/api/auth",
+    // Unset PUBLIC_URL: the origin the client addressed (its Host), as the
+    // cross-origin check of proxy.ts reads it; Next's request.url names the
+    // host the server listens on instead (`localhost` for 127.0.0.1), which
+    // better-auth alone would take for the app's, refusing the browser's
+    // own Origin.
+    trustedOrigins: (request?: Request) => (request && !readPublicOrigin() ? [requestOrigin(request.url, request.headers.get("host"))] : []),
     database: drizzleAdapter(db, {
       provider: "pg",
       schema: { user: users, session: sessions, account: accounts, verification: verifications },
@@ -149,6 +156,9 @@ export async function hasAccounts(): Promise<boolean> {
   const [row] = await db.select({ id: users.id }).from(users).limit(1);
   return row !== undefined;
 }
+
+/** Whether single sign-on is configured (the sign-in page then offers it). */
+export const hasSingleSignOn = () => oidcPlugins().length > 0;
 
 /**
  * Single sign-on through a generic OpenID Connect provider, when

@@ -1,6 +1,6 @@
 "use client";
 
-import { ReviewerForm } from "@/components/ReviewerForm";
+import { SignInAgain } from "@/components/accounts/SignInAgain";
 import type { EditorAnnotation } from "@/lib/annotation";
 import { AnnotatorNotices } from "./AnnotatorNotices";
 import { ClaimPanel } from "./ClaimPanel";
@@ -35,6 +35,7 @@ export function Annotator(props: AnnotatorProps) {
               selectionFrom={editorState.selection.from}
               selectionTo={editorState.selection.to}
               onTag={editor.tagSelected}
+              refusal={editor.tagRefusal}
             />
           )}
         </div>
@@ -48,9 +49,11 @@ export function Annotator(props: AnnotatorProps) {
           {editor.orphans.length > 0 && (
             <OrphansPanel
               orphans={editor.orphans}
-              canReattach={selection !== null && !readOnly}
+              canReattach={selection !== null && !readOnly && editor.reattachRefusal === null}
+              reattachRefusal={readOnly ? null : editor.reattachRefusal}
               onReattach={(orphan) => reattach(editor, orphan)}
-              onDelete={readOnly ? undefined : (orphan) => removeOrphan(editor, orphan)}
+              // A viewer deletes nothing; a reviewer's deletion of another's orphan is refused by the server, and says so.
+              onDelete={readOnly || editor.tagRefusal !== null ? undefined : (orphan) => removeOrphan(editor, orphan)}
               openedId={props.initialClaimId}
             />
           )}
@@ -61,9 +64,9 @@ export function Annotator(props: AnnotatorProps) {
   );
 }
 
-/** Undo, redo, whether everything is saved, and the reviewer's name. */
+/** Undo, redo, whether everything is saved, and who is editing. */
 function EditorBar({ editor }: { editor: AnnotatorController }) {
-  const { editorState, name } = editor;
+  const { editorState, person } = editor;
   return (
     <div className="annotator-bar" role="toolbar" aria-label="Editor">
       <button
@@ -83,14 +86,17 @@ function EditorBar({ editor }: { editor: AnnotatorController }) {
         Redo
       </button>
       <SaveStatus status={editor.status} onRetry={editor.retry} />
-      <ReviewerForm
-        reviewer={name.reviewer}
-        open={name.request !== null || !name.reviewer}
-        asked={name.request?.times ?? 0}
-        hint={name.request?.hint}
-        takeFocus={name.request?.takeFocus ?? true}
-        onChange={editor.giveName}
-      />
+      {editor.signedOut && (
+        <p className="save-status-refused" role="alert" data-testid="signed-out">
+          Your session has ended: your changes are kept in this browser. <SignInAgain />, then come back to this page to save them.
+        </p>
+      )}
+      {person && (
+        <span className="reviewer">
+          Editing as <strong data-testid="reviewer-name">{person.name}</strong> ({person.role})
+          {editor.tagRefusal && <span className="role-notice"> · {editor.tagRefusal}</span>}
+        </span>
+      )}
     </div>
   );
 }
@@ -98,7 +104,7 @@ function EditorBar({ editor }: { editor: AnnotatorController }) {
 /** Puts an orphan on the selected words; the button goes with its orphan, so the keyboard goes to the article, by the claim now open there. */
 function reattach(editor: AnnotatorController, orphan: EditorAnnotation) {
   if (!editor.selection || !editor.textMap) return;
-  editor.run(reattachOrphan(orphan, editor.selection, editor.textMap, editor.name.reviewerRef.current));
+  editor.run(reattachOrphan(orphan, editor.selection, editor.textMap, editor.person?.name ?? null));
   editor.focus();
 }
 

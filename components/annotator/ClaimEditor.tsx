@@ -13,6 +13,8 @@ import { EvidenceField } from "./EvidenceField";
 
 interface ClaimEditorProps {
   readOnly: boolean;
+  /** Why the signed-in person cannot change this claim (their role), shown above its fields; null when they can. */
+  refusal?: string | null;
   claim: Claim;
   status: SyncStatus;
   actions: ClaimActions;
@@ -23,7 +25,7 @@ interface ClaimEditorProps {
 }
 
 /** The open claim: its tag, words, claimant, note and evidence, and whether they are saved. */
-export function ClaimEditor({ readOnly, claim, status, actions, takeFocus, overwritten }: ClaimEditorProps) {
+export function ClaimEditor({ readOnly, refusal = null, claim, status, actions, takeFocus, overwritten }: ClaimEditorProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (takeFocus) heading.current?.focus();
@@ -55,6 +57,11 @@ export function ClaimEditor({ readOnly, claim, status, actions, takeFocus, overw
         </button>
       </header>
       <blockquote data-testid="claim-quote">{claim.quote}</blockquote>
+      {refusal && (
+        <p className="role-notice" role="note" data-testid="claim-read-only">
+          Read only: {refusal}
+        </p>
+      )}
       {claim.previousQuote && (
         <p className="words-changed" role="note" data-testid="words-changed">
           A revision changed these words; the claim was on <q>{claim.previousQuote}</q>. Check that the verdict still holds.
@@ -116,7 +123,7 @@ export function ClaimEditor({ readOnly, claim, status, actions, takeFocus, overw
 
         <EvidenceField claim={claim} onChange={change} onTyped={setLinkTyped} />
 
-        <p className="claim-meta">
+        <p className="claim-meta" data-testid="claim-meta">
           Tagged by {claim.createdBy}
           {claim.updatedBy !== claim.createdBy && `, last changed by ${claim.updatedBy}`}
           {claim.updatedAt && (

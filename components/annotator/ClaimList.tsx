@@ -22,7 +22,7 @@ export const ClaimList = memo(function ClaimList({ claims, activeId, status, onO
   const showMarks = status.state !== "saving";
   return (
     <>
-      <ol className="claim-list">
+      <ol className="claim-list" data-testid="claim-list">
         {claims.slice(0, shown).map((claim) => (
           <li key={claim.id}>
             <button

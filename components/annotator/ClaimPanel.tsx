@@ -30,6 +30,10 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
   const claims = claimsState && !claimsState.activeId ? claimsState.ordered() : noClaims;
   const active = claimsState?.activeId ? (claimsState.claims.get(claimsState.activeId) ?? null) : null;
   const choices = editor.choices.flatMap((id) => claimsState?.claims.get(id) ?? []);
+  // On an earlier revision everything is read-only, and says so by itself; else the role may keep this claim from the person.
+  const refusal = active && !readOnly ? editor.changeRefusal(active) : null;
+  // A viewer is not taught to tag (an earlier revision keeps its own wording).
+  const mayTag = readOnly || editor.tagRefusal === null;
 
   // While a claim is open the list is hidden and keeps what it last showed,
   // so changes meanwhile (a retag, a note typed) do not render it unseen.
@@ -48,7 +52,7 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
       // Closed from the panel, which goes with it: the keyboard goes back to the article.
       if (id === null) editor.focus();
     },
-    change: (claim, options) => editor.run(putClaim({ ...claim, updatedBy: editor.name.reviewerRef.current ?? claim.updatedBy }, options)),
+    change: (claim, options) => editor.run(putClaim({ ...claim, updatedBy: editor.person?.name ?? claim.updatedBy }, options)),
     remove: (claim) => {
       editor.run(removeClaim(claim.id));
       editor.focus();
@@ -69,7 +73,7 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
       // which closes it, is the controller's: see use-annotator.ts).
       onKeyDown={(event) => {
         if (!active || event.defaultPrevented || event.nativeEvent.isComposing) return;
-        const tag = readOnly ? undefined : shortcutTag(event);
+        const tag = readOnly || refusal ? undefined : shortcutTag(event);
         if (tag) {
           event.preventDefault();
           if (tag !== active.tag) actions.change({ ...active, tag });
@@ -85,7 +89,8 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
       {active && (
         <ClaimEditor
           key={active.id}
-          readOnly={readOnly}
+          readOnly={readOnly || refusal !== null}
+          refusal={refusal}
           claim={active}
           status={status}
           actions={actions}
@@ -100,11 +105,13 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
       <Activity mode={active ? "hidden" : "visible"}>
         <h2>Claims ({list.claims.length})</h2>
         {list.claims.length === 0 ? (
-          <p className="hint">Select words in the article, then choose a tag in the toolbar under the selection or press a shortcut:</p>
+          <p className="hint">
+            {mayTag ? "Select words in the article, then choose a tag in the toolbar under the selection or press a shortcut:" : "No claims yet."}
+          </p>
         ) : (
           <ClaimList claims={list.claims} activeId={null} status={list.status} onOpen={pick} />
         )}
-        {!readOnly && <Shortcuts />}
+        {!readOnly && mayTag && <Shortcuts />}
       </Activity>
     </aside>
   );

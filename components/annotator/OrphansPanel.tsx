@@ -6,8 +6,10 @@ import { tagInfo } from "@/lib/tags";
 
 interface OrphansPanelProps {
   orphans: Annotation[];
-  /** True when words are selected to re-attach a claim to. */
+  /** True when words are selected to re-attach a claim to (and the person may). */
   canReattach: boolean;
+  /** Why the signed-in person cannot re-attach orphans; null when they can. */
+  reattachRefusal?: string | null;
   onReattach: (orphan: Annotation) => void;
   /** Absent on read-only revisions. */
   onDelete?: (orphan: Annotation) => void;
@@ -20,7 +22,7 @@ interface OrphansPanelProps {
  * never moved onto other words by themselves: a reviewer re-attaches each to
  * a selection, or deletes it.
  */
-export function OrphansPanel({ orphans, canReattach, onReattach, onDelete, openedId = null }: OrphansPanelProps) {
+export function OrphansPanel({ orphans, canReattach, reattachRefusal = null, onReattach, onDelete, openedId = null }: OrphansPanelProps) {
   const openedRef = useRef<HTMLLIElement>(null);
   // Deleting an orphan is not on the undo stack (it is not in the text), so it is asked twice.
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -48,6 +50,11 @@ export function OrphansPanel({ orphans, canReattach, onReattach, onDelete, opene
           ? "The words of these claims are not in this revision. Select the words a claim now belongs to, then re-attach it, or delete it."
           : "The words of these claims were not in this revision."}
       </p>
+      {reattachRefusal && (
+        <p className="role-notice" role="note" data-testid="reattach-refusal">
+          {reattachRefusal}
+        </p>
+      )}
       <ol className="claim-list" ref={listRef}>
         {orphans.map((orphan) => (
           <li

@@ -9,6 +9,8 @@ interface SelectionToolbarProps {
   selectionFrom: number;
   selectionTo: number;
   onTag: (tag: Tag) => void;
+  /** Why the signed-in person cannot tag ("Viewers cannot tag claims: …"), shown instead of the tags; null when they can. */
+  refusal: string | null;
 }
 
 /** Space kept between the selection and the toolbar, in pixels. */
@@ -19,7 +21,7 @@ const gap = 6;
  * selection instead when the window has no room for it below (a selection
  * on the last lines on screen), and never outside the window.
  */
-export function SelectionToolbar({ view, selectionFrom, selectionTo, onTag }: SelectionToolbarProps) {
+export function SelectionToolbar({ view, selectionFrom, selectionTo, onTag, refusal }: SelectionToolbarProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
 
@@ -48,20 +50,26 @@ export function SelectionToolbar({ view, selectionFrom, selectionTo, onTag }: Se
       data-testid="selection-toolbar"
       style={position ? { top: position.top, left: position.left } : { visibility: "hidden" }}
     >
-      {tags.map((tag) => (
-        <button
-          key={tag}
-          type="button"
-          className={`tag-button tag-button-${tag}`}
-          // Keep the editor's selection: a mousedown on a button would otherwise collapse it.
-          onMouseDown={(event) => event.preventDefault()}
-          onClick={() => onTag(tag)}
-          title={`${tagInfo[tag].description} (${tagInfo[tag].shortcutLabel})`}
-        >
-          <span aria-hidden="true">{tagInfo[tag].glyph}</span> {tagInfo[tag].label}
-          <kbd>{tagInfo[tag].shortcutLabel}</kbd>
-        </button>
-      ))}
+      {refusal !== null && (
+        <p className="selection-refusal" role="status" data-testid="tag-refusal">
+          {refusal}
+        </p>
+      )}
+      {refusal === null &&
+        tags.map((tag) => (
+          <button
+            key={tag}
+            type="button"
+            className={`tag-button tag-button-${tag}`}
+            // Keep the editor's selection: a mousedown on a button would otherwise collapse it.
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => onTag(tag)}
+            title={`${tagInfo[tag].description} (${tagInfo[tag].shortcutLabel})`}
+          >
+            <span aria-hidden="true">{tagInfo[tag].glyph}</span> {tagInfo[tag].label}
+            <kbd>{tagInfo[tag].shortcutLabel}</kbd>
+          </button>
+        ))}
     </div>
   );
 }

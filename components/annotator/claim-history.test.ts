@@ -57,7 +57,7 @@ describe("undo and redo of a new claim", () => {
     state = state.apply(state.tr.setSelection(TextSelection.create(doc, textMap.toPos(start), textMap.toPos(start + "Bloomberg should".length))));
     state = run(
       state,
-      tagSelection("denied", textMap, "Ada", () => "new-claim"),
+      tagSelection("denied", textMap, { id: "ada", name: "Ada" }, () => "new-claim"),
     ).state;
     const created = claimOf(state, "new-claim");
     expect(created).toBeDefined();

@@ -1,21 +1,22 @@
 import { keymap } from "prosemirror-keymap";
 import type { Command, Plugin } from "prosemirror-state";
 import { type Tag, tagInfo, tags } from "@/lib/tags";
+import type { Claim } from "./claim";
 import { revealing } from "./claim-commands";
 import { redoClaim, undoClaim } from "./claim-history";
 import { getClaims, setClaimsAction } from "./claims-plugin";
 import { onScreenSelection } from "./screen-selection";
-import { retagActive, selectedRange, tagSelection } from "./tag-selection";
+import { type ClaimAuthor, retagActive, tagSelection } from "./tag-selection";
 import type { TextMap } from "./text-map";
 
 export interface ClaimKeymapOptions {
   textMap: TextMap;
   /** Earlier revisions: undo, redo and Esc only, no tagging. */
   readOnly: boolean;
-  /** The reviewer's name now; null until given. */
-  reviewer: () => string | null;
-  /** Asks for the name, to tag the selected words with `tag` once it is given. */
-  askName: (tag: Tag) => void;
+  /** The signed-in person, who tags; null when their role cannot tag (the selection's toolbar says why). */
+  author: ClaimAuthor | null;
+  /** Whether the signed-in person may change this claim (a reviewer: only their own). */
+  mayChange: (claim: Claim) => boolean;
 }
 
 /**
@@ -23,20 +24,20 @@ export interface ClaimKeymapOptions {
  * retags the open claim), Mod-z / Shift-Mod-z / Mod-y undo and redo claim
  * changes, and Esc closes the open claim.
  */
-export function claimKeymap({ textMap, readOnly, reviewer, askName }: ClaimKeymapOptions): Plugin {
-  // A new claim needs the name first; a retag of the open claim (no words selected) goes ahead,
-  // and its save asks for the name if the server wants it.
-  const requireName =
-    (tag: Tag, command: Command): Command =>
+export function claimKeymap({ textMap, readOnly, author, mayChange }: ClaimKeymapOptions): Plugin {
+  // The open claim is retagged only by whom may change it; the key is taken either way, as the panel says why not.
+  const retagIfAllowed =
+    (tag: Tag): Command =>
     (state, dispatch) => {
-      if (reviewer() || !selectedRange(state, textMap)) return command(state, dispatch);
-      if (dispatch) askName(tag);
-      return true;
+      const claims = getClaims(state);
+      const open = claims.activeId ? claims.claims.get(claims.activeId) : undefined;
+      if (open && !mayChange(open)) return true;
+      return retagActive(tag)(state, dispatch);
     };
   const tagKeys = Object.fromEntries(
     tags.map((tag) => [
       tagInfo[tag].shortcut,
-      onScreenSelection(requireName(tag, (s, d) => tagSelection(tag, textMap, reviewer()!)(s, d) || retagActive(tag)(s, d))),
+      onScreenSelection((s, d) => (author !== null && tagSelection(tag, textMap, author)(s, d)) || retagIfAllowed(tag)(s, d)),
     ]),
   );
   return keymap({

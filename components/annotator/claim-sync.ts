@@ -61,8 +61,8 @@ export interface ClaimSyncOptions {
   onArticleRevised?: () => void;
   /** Another reviewer changed fields this reviewer then changed too: theirs were replaced. */
   onOverwrote?: (notice: OverwriteNotice) => void;
-  /** The server refused a change for want of the reviewer's name (`401 reviewer_required`); `retryRefused` once it is given. */
-  onReviewerRequired?: () => void;
+  /** The server refused a change for want of a session (`401 unauthenticated`: it expired, or the person signed out); `retryRefused` once signed in again. */
+  onSignedOut?: () => void;
   /** The API's client; one over `fetch` when absent (tests hand in their own `fetch`). */
   api?: ApiClient;
   fetch?: typeof fetch;
@@ -267,10 +267,11 @@ export class ClaimSync {
       this.failures = 0;
     } catch (error) {
       if (error instanceof RefusedError) {
-        this.refused.set(id, error.message);
+        // The server's words for a missing session are a script's ("send Authorization: Bearer"); a person signs in again.
+        this.refused.set(id, error.code === errorCode.unauthenticated ? "your session has ended. Sign in again, and it is saved." : error.message);
         // Only for this page's text: a claim kept from an earlier visit was refused on the latest text already.
         if (error.code === errorCode.articleRevised && !this.offsetsRevision.has(id) && !this.disposed) this.options.onArticleRevised?.();
-        if (error.code === errorCode.unauthenticated && !this.disposed) this.options.onReviewerRequired?.();
+        if (error.code === errorCode.unauthenticated && !this.disposed) this.options.onSignedOut?.();
       } else this.scheduleRetry();
     } finally {
       this.running.delete(id);

@@ -13,6 +13,8 @@ export interface Claim extends ClaimFields {
   to: number;
   quote: string;
   createdBy: string;
+  /** The account that created it: null before accounts, undefined while the server does not say. */
+  createdById?: string | null;
   updatedBy: string;
   updatedAt: string | null;
   /** The words before the latest revision changed them (see `Annotation.previousQuote`). */
@@ -32,6 +34,8 @@ export function claimFromAnnotation(annotation: EditorAnnotation, toPos: (offset
     claimant: annotation.claimant,
     evidence: annotation.evidence,
     createdBy: annotation.createdBy,
+    // Read apart: the editor's claims carry it once claims record their account (issue #15's history work).
+    createdById: (annotation as { createdById?: string | null }).createdById,
     updatedBy: annotation.updatedBy,
     updatedAt: annotation.updatedAt,
     previousQuote: annotation.previousQuote,

@@ -55,7 +55,7 @@ describe("tagSelection", () => {
 
     const { applied, state: next } = run(
       selected,
-      tagSelection("disputed", textMap, "Ada", () => "claim-1"),
+      tagSelection("disputed", textMap, { id: "ada", name: "Ada" }, () => "claim-1"),
     );
 
     expect(applied).toBe(true);
@@ -73,6 +73,7 @@ describe("tagSelection", () => {
       claimant: "",
       evidence: [],
       createdBy: "Ada",
+      createdById: "ada",
       updatedBy: "Ada",
       updatedAt: null,
     });
@@ -84,13 +85,13 @@ describe("tagSelection", () => {
     const words = offsetsOf(textMap, "got played or took");
     const tagged = run(
       select(state, textMap, words.start, words.end),
-      tagSelection("disputed", textMap, "Ada", () => "first"),
+      tagSelection("disputed", textMap, { id: "ada", name: "Ada" }, () => "first"),
     ).state;
     const closed = apply(tagged, { activate: null });
 
     const again = run(
       select(closed, textMap, words.start - 1, words.end),
-      tagSelection("denied", textMap, "Ada", () => "second"),
+      tagSelection("denied", textMap, { id: "ada", name: "Ada" }, () => "second"),
     ).state;
     const claims = getClaims(again);
     expect([...claims.claims.values()].map((claim) => [claim.id, claim.tag])).toEqual([["first", "denied"]]);
@@ -101,7 +102,7 @@ describe("tagSelection", () => {
     const inner = offsetsOf(textMap, "played or");
     const nested = run(
       select(again, textMap, inner.start, inner.end),
-      tagSelection("unverified", textMap, "Ada", () => "inner"),
+      tagSelection("unverified", textMap, { id: "ada", name: "Ada" }, () => "inner"),
     ).state;
     expect(getClaims(nested).claims.size).toBe(2);
     expect(getClaims(nested).activeId).toBe("inner");
@@ -112,7 +113,7 @@ describe("tagSelection", () => {
     const words = offsetsOf(textMap, "spy chips being embedded");
     const { state: next } = run(
       select(state, textMap, words.start, words.end),
-      tagSelection("denied", textMap, "Ada", () => "c"),
+      tagSelection("denied", textMap, { id: "ada", name: "Ada" }, () => "c"),
     );
     expect(next.selection.empty).toBe(true);
     expect(next.selection.from).toBe(textMap.toPos(words.end));
@@ -123,7 +124,7 @@ describe("tagSelection", () => {
     const caption = offsetsOf(textMap, "October 25, 2016.");
     const { state: next } = run(
       select(state, textMap, caption.start, caption.end + 1),
-      tagSelection("unverified", textMap, "Ada", () => "c"),
+      tagSelection("unverified", textMap, { id: "ada", name: "Ada" }, () => "c"),
     );
     expect(getClaims(next).claims.get("c")).toMatchObject({ start: caption.start, end: caption.end, quote: "October 25, 2016." });
   });
@@ -134,7 +135,7 @@ describe("tagSelection", () => {
     const to = offsetsOf(textMap, "AWS CEO").end;
     const { state: next } = run(
       select(state, textMap, from, to),
-      tagSelection("disputed", textMap, "Ada", () => "c"),
+      tagSelection("disputed", textMap, { id: "ada", name: "Ada" }, () => "c"),
     );
     expect(getClaims(next).claims.get("c")?.quote).toBe("Key Points\nAWS CEO");
   });
@@ -147,7 +148,7 @@ describe("tagSelection", () => {
     // Plain text "😀 Jassy 😀\n🇺🇸 Bloomberg…": "Bloomberg" starts at code point 13.
     const { state: next } = run(
       select(state, textMap, 12, 22),
-      tagSelection("disputed", textMap, "Ada", () => "c"),
+      tagSelection("disputed", textMap, { id: "ada", name: "Ada" }, () => "c"),
     );
     expect(getClaims(next).claims.get("c")).toMatchObject({ start: 13, end: 22, quote: "Bloomberg" });
   });
@@ -158,7 +159,7 @@ describe("tagSelection", () => {
     for (const selected of [state, select(state, textMap, space, space + 1)]) {
       const { applied, state: next } = run(
         selected,
-        tagSelection("disputed", textMap, "Ada", () => "c"),
+        tagSelection("disputed", textMap, { id: "ada", name: "Ada" }, () => "c"),
       );
       expect(applied).toBe(false);
       expect(getClaims(next).claims.size).toBe(0);
@@ -169,8 +170,8 @@ describe("tagSelection", () => {
     const { textMap, state } = editor();
     const a = offsetsOf(textMap, "Jassy wrote");
     const b = offsetsOf(textMap, "Bloomberg should retract");
-    const first = run(select(state, textMap, a.start, a.end), tagSelection("disputed", textMap, "Ada")).state;
-    const second = run(select(first, textMap, b.start, b.end), tagSelection("denied", textMap, "Ada")).state;
+    const first = run(select(state, textMap, a.start, a.end), tagSelection("disputed", textMap, { id: "ada", name: "Ada" })).state;
+    const second = run(select(first, textMap, b.start, b.end), tagSelection("denied", textMap, { id: "ada", name: "Ada" })).state;
     const ids = [...getClaims(second).claims.keys()];
     expect(ids).toHaveLength(2);
     for (const id of ids) expect(id).toMatch(/^[0-9a-f-]{36}$/);

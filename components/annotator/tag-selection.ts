@@ -12,13 +12,19 @@ export function selectedRange(state: EditorState, textMap: TextMap): { start: nu
   return trimRange(textMap.index, textMap.toOffset(from), textMap.toOffset(to));
 }
 
+/** Who tags: the signed-in person. */
+export interface ClaimAuthor {
+  id: string;
+  name: string;
+}
+
 /**
  * Tags the selected words as a new claim and opens it; words that already
  * carry a claim of their own (exactly these words) get that claim retagged
  * and opened instead, so one passage never holds two verdicts by accident.
  * Returns false (does nothing) when the selection holds no words.
  */
-export function tagSelection(tag: Tag, textMap: TextMap, reviewer: string, newId: () => string = () => crypto.randomUUID()): Command {
+export function tagSelection(tag: Tag, textMap: TextMap, author: ClaimAuthor, newId: () => string = () => crypto.randomUUID()): Command {
   return (state, dispatch) => {
     const range = selectedRange(state, textMap);
     if (!range) return false;
@@ -45,8 +51,9 @@ export function tagSelection(tag: Tag, textMap: TextMap, reviewer: string, newId
         note: "",
         claimant: "",
         evidence: [],
-        createdBy: reviewer,
-        updatedBy: reviewer,
+        createdBy: author.name,
+        createdById: author.id,
+        updatedBy: author.name,
         updatedAt: null,
       };
       // Collapse the selection to the claim's end, so the tag toolbar gives way to the highlight.

@@ -12,7 +12,9 @@ import { EditorView } from "prosemirror-view";
 import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
 import { type EditorAnnotation, editableFields, pick } from "@/lib/annotation";
 import { type ArticleBlock, articleText } from "@/lib/article";
+import type { Role } from "@/lib/roles";
 import type { Tag } from "@/lib/tags";
+import { whyNot } from "@/server/policy";
 import { type Claim, claimFromAnnotation } from "./claim";
 import { openClaim } from "./claim-commands";
 import { claimHistory } from "./claim-history";
@@ -27,7 +29,6 @@ import { getSyncAction, setSyncAction } from "./sync-action";
 import { selectedRange, tagSelection } from "./tag-selection";
 import { TextMap } from "./text-map";
 import { measureTransaction } from "./transaction-timing";
-import { type ReviewerName, useReviewerName } from "./use-reviewer-name";
 
 export interface AnnotatorDocument {
   slug: string;
@@ -37,10 +38,18 @@ export interface AnnotatorDocument {
   blocks: ArticleBlock[];
 }
 
+/** The signed-in person, as the editor needs them: who tags, and what their role lets them do. */
+export interface AnnotatorPerson {
+  id: string;
+  name: string;
+  role: Role;
+}
+
 export interface AnnotatorProps {
   document: AnnotatorDocument;
   annotations: EditorAnnotation[];
-  reviewer: string | null;
+  /** Null on an earlier revision, which nobody changes. */
+  person: AnnotatorPerson | null;
   /** A claim to open, scrolled into the middle of the screen (from `?claim=` links on review pages). */
   initialClaimId?: string | null;
   /** An earlier revision: claims are shown as they stood, nothing can be changed. */
@@ -62,10 +71,16 @@ export interface AnnotatorController {
   focus: () => void;
   status: SyncStatus;
   retry: () => void;
-  name: ReviewerName;
-  /** Records the reviewer's name and sends what waited for it. */
-  giveName: (name: string) => void;
-  /** Tags the selected words, asking for the name first if needed. */
+  person: AnnotatorPerson | null;
+  /** Why the person cannot tag words ("Viewers cannot tag claims: …"), or null when they can. */
+  tagRefusal: string | null;
+  /** Why the person cannot change, delete or restore this claim (a reviewer: another's), or null when they can. */
+  changeRefusal: (claim: Claim) => string | null;
+  /** Why the person cannot re-attach orphans, or null when they can. */
+  reattachRefusal: string | null;
+  /** The server answered that the session ended: changes wait, kept in the browser, until the person signs in again. */
+  signedOut: boolean;
+  /** Tags the selected words, when the person's role may. */
   tagSelected: (tag: Tag) => void;
   /** The words selected, as offsets, when there are any. */
   selection: { start: number; end: number } | null;
@@ -88,7 +103,7 @@ export interface AnnotatorController {
 export function useAnnotator({
   document: article,
   annotations,
-  reviewer: initialReviewer,
+  person,
   initialClaimId = null,
   readOnly = false,
 }: AnnotatorProps): AnnotatorController {
@@ -96,8 +111,13 @@ export function useAnnotator({
   const viewRef = useRef<EditorView | null>(null);
   const textMapRef = useRef<TextMap | null>(null);
   const syncRef = useRef<ClaimSync | null>(null);
-  const name = useReviewerName(initialReviewer);
-  const { reviewerRef, askFor: askNameFor } = name;
+  const [signedOut, setSignedOut] = useState(false);
+  const signedOutRef = useRef(false);
+  // What the role may do: the same answers as the server's (server/policy.ts), which alone enforces them.
+  const tagRefusal = person ? whyNot(person, "create_claim", { kind: "article" }) : "Nobody changes an earlier revision.";
+  const reattachRefusal = person ? whyNot(person, "reattach_claim", { kind: "article" }) : "Nobody changes an earlier revision.";
+  const changeRefusal = (claim: Claim) =>
+    person ? whyNot(person, "edit_claim", { kind: "claim", id: claim.id, createdById: claim.createdById }) : "Nobody changes an earlier revision.";
   const [editorState, setEditorState] = useState<EditorState | null>(null);
   const [choices, setChoices] = useState<string[]>([]);
   const [orphans, setOrphans] = useState(() => annotations.filter((a) => a.status === "orphan"));
@@ -152,7 +172,10 @@ export function useAnnotator({
       },
       onOverwrote: setOverwritten,
       onArticleRevised: () => setArticleRevised(true),
-      onReviewerRequired: () => askNameFor(null),
+      onSignedOut: () => {
+        signedOutRef.current = true;
+        setSignedOut(true);
+      },
     });
     syncRef.current = sync;
     sync.loadServerState(annotations);
@@ -185,7 +208,12 @@ export function useAnnotator({
           readOnlyText(),
           claimsPlugin([...claims.values()]),
           claimHistory(),
-          claimKeymap({ textMap, readOnly, reviewer: () => reviewerRef.current, askName: askNameFor }),
+          claimKeymap({
+            textMap,
+            readOnly,
+            author: person && tagRefusal === null ? person : null,
+            mayChange: (claim) => changeRefusal(claim) === null,
+          }),
         ],
       }),
       attributes: {
@@ -247,6 +275,14 @@ export function useAnnotator({
     for (const [id, claim, revision, reattach] of wishes) sync.set(id, claim, { immediate: true, revision, reattach });
 
     const online = () => sync.retryNow();
+    // Back from signing in again (in another tab): what the server refused for want of a session goes now.
+    const returned = () => {
+      if (!signedOutRef.current) return;
+      signedOutRef.current = false;
+      setSignedOut(false);
+      sync.retryRefused();
+    };
+    window.addEventListener("focus", returned);
     const beforeUnload = (event: BeforeUnloadEvent) => {
       sync.flush();
       if (sync.hasUnsaved()) event.preventDefault();
@@ -256,6 +292,7 @@ export function useAnnotator({
     return () => {
       clearTimeout(flashTimer);
       window.removeEventListener("online", online);
+      window.removeEventListener("focus", returned);
       window.removeEventListener("beforeunload", beforeUnload);
       sync.flush();
       sync.dispose();
@@ -297,8 +334,8 @@ export function useAnnotator({
   }, [run]);
 
   const tagSelected = (tag: Tag) => {
-    if (!reviewerRef.current) return askNameFor(tag);
-    run(tagSelection(tag, textMapRef.current!, reviewerRef.current));
+    if (!person || tagRefusal !== null) return;
+    run(tagSelection(tag, textMapRef.current!, person));
     focus();
   };
 
@@ -314,16 +351,11 @@ export function useAnnotator({
     focus,
     status,
     retry: () => syncRef.current?.retryNow(),
-    name,
-    giveName: (given) => {
-      const { tag, first } = name.give(given);
-      // Changes refused for want of a name go now (the cookie is set).
-      syncRef.current?.retryRefused();
-      // The tag that waited for the name goes on the words still selected; with none, a
-      // first name given sends the keyboard to the article, to select words.
-      if (tag) tagSelected(tag);
-      else if (first) focus();
-    },
+    person,
+    tagRefusal,
+    changeRefusal,
+    reattachRefusal,
+    signedOut,
     tagSelected,
     selection,
     choices,

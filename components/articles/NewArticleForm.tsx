@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ReviewerForm } from "@/components/ReviewerForm";
+import { SignInAgain } from "@/components/accounts/SignInAgain";
 import { type ArticleSource, ArticleSourceFields } from "./ArticleSourceFields";
 import { FormError } from "./FormError";
 import { useCreateId } from "./create-id";
@@ -15,7 +15,7 @@ export function NewArticleForm() {
   const [source, setSource] = useState<ArticleSource>({ format: "text", content: "" });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [askName, setAskName] = useState(false);
+  const [signedOut, setSignedOut] = useState(false);
   const createId = useCreateId();
   const field = (name: keyof typeof meta, label: string, type = "text", required = false) => (
     <label className="field">
@@ -26,8 +26,6 @@ export function NewArticleForm() {
 
   return (
     <>
-      {/* Outside the article form: forms cannot nest. */}
-      {askName && <ReviewerForm reviewer={null} open onChange={() => setAskName(false)} />}
       <form
         className="article-form"
         onSubmit={async (event) => {
@@ -39,8 +37,8 @@ export function NewArticleForm() {
             const { slug } = await api.createArticle({ ...body, id: createId(body) });
             router.push(`/documents/${slug}`);
           } catch (failure) {
-            const { nameMissing, message } = textFormFailure(failure, "Give your name first, then add the article again.");
-            setAskName(nameMissing);
+            const { signedOut, message } = textFormFailure(failure, "Your session has ended: sign in again, then add the article again.");
+            setSignedOut(signedOut);
             setError(message);
           } finally {
             setBusy(false);
@@ -54,6 +52,11 @@ export function NewArticleForm() {
         {field("publishedAt", "Publication date", "date")}
         <ArticleSourceFields value={source} onChange={setSource} />
         <FormError message={error} />
+        {signedOut && (
+          <p>
+            <SignInAgain />
+          </p>
+        )}
         <button type="submit" disabled={busy}>
           {busy ? "Adding…" : "Add article"}
         </button>

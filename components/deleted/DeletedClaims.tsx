@@ -4,16 +4,17 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
 import type { DeletedAnnotation } from "@/db/queries/deleted";
 import { ChangeTime } from "@/components/ChangeTime";
-import { ReviewerForm } from "@/components/ReviewerForm";
 import { TagLabel } from "@/components/review/TagLabel";
 import { api, failureMessage } from "@/lib/api-client";
+import type { Role } from "@/lib/roles";
+import { canForAnyone, whyNot } from "@/server/policy";
 
 interface DeletedClaimsProps {
   slug: string;
   /** The article's deleted claims, the latest deletion first. */
   deleted: DeletedAnnotation[];
-  /** The reviewer named in the cookie; restoring asks for a name first when null. */
-  reviewer: string | null;
+  /** The signed-in person: a viewer restores nothing, a reviewer only what they deleted (the server decides; the page says so first). */
+  person: { id: string; name: string; role: Role };
 }
 
 interface Window {
@@ -29,13 +30,15 @@ type Status = { kind: "idle" } | { kind: "busy" } | { kind: "done"; message: str
  * form that restores everything one reviewer deleted between two times,
  * after a confirmation that names how many claims that is.
  */
-export function DeletedClaims({ slug, deleted, reviewer: initialReviewer }: DeletedClaimsProps) {
+export function DeletedClaims({ slug, deleted, person }: DeletedClaimsProps) {
   const router = useRouter();
   const id = useId();
-  const [reviewer, setReviewer] = useState(initialReviewer);
+  // A viewer may restore nothing; a reviewer their own only, so the window offers only their name.
+  const refusal = whyNot(person, "restore_claim", { kind: "article", slug });
+  const othersRefusal = canForAnyone(person.role, "restore_claim") ? null : whyNot(person, "restore_claim", { kind: "claim", id: "" });
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   const [pending, setPending] = useState<{ window: Window; count: number } | null>(null);
-  const deleters = [...new Set(deleted.map((claim) => claim.deletedBy))].sort();
+  const deleters = [...new Set(deleted.map((claim) => claim.deletedBy))].filter((name) => !othersRefusal || name === person.name).sort();
 
   async function restoreOne(claim: DeletedAnnotation) {
     setStatus({ kind: "busy" });
@@ -84,9 +87,9 @@ export function DeletedClaims({ slug, deleted, reviewer: initialReviewer }: Dele
   const busy = status.kind === "busy";
   return (
     <>
-      {reviewer === null && (
-        <p>
-          <ReviewerForm reviewer={null} open takeFocus={false} onChange={setReviewer} />
+      {(refusal ?? othersRefusal) && (
+        <p className="role-notice" role="note" data-testid="restore-refusal">
+          {refusal ?? othersRefusal}
         </p>
       )}
       <div role="status" aria-live="polite" data-testid="deleted-status">
@@ -129,7 +132,7 @@ export function DeletedClaims({ slug, deleted, reviewer: initialReviewer }: Dele
                 <input id={`${id}-to`} name="to" type="datetime-local" step={1} required defaultValue={toUtcInput(deleted[0].deletedAt)} />
               </div>
               <div className="review-filter-actions">
-                <button type="submit" disabled={busy || reviewer === null}>
+                <button type="submit" disabled={busy || refusal !== null || deleters.length === 0}>
                   Restore…
                 </button>
               </div>
@@ -181,7 +184,7 @@ export function DeletedClaims({ slug, deleted, reviewer: initialReviewer }: Dele
                     <td>
                       <button
                         type="button"
-                        disabled={busy || reviewer === null}
+                        disabled={busy || refusal !== null}
                         onClick={() => restoreOne(claim)}
                         aria-label={`Restore “${claim.quote}”`}
                       >

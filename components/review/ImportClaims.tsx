@@ -3,15 +3,13 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
 import { api, ApiError } from "@/lib/api-client";
-import { maxReviewerLength } from "@/lib/limits";
-import { saveReviewerName } from "../reviewer-cookie";
 import { type ImportOutcome, readImportResponse } from "./import-response";
 import { ImportReport } from "./ImportReport";
 
 interface ImportClaimsProps {
   slug: string;
-  /** The reviewer named in the cookie; when null, the form asks for a name first. */
-  reviewer: string | null;
+  /** Why the signed-in person cannot import (their role), shown instead of the form; null when they can. */
+  refusal: string | null;
 }
 
 type ImportState = { kind: "idle" } | { kind: "sending" } | { kind: "done"; outcome: ImportOutcome };
@@ -21,7 +19,7 @@ type ImportState = { kind: "idle" } | { kind: "sending" } | { kind: "done"; outc
  * the import API as it is, the answer is reported, and the table is refreshed
  * to show what was created.
  */
-export function ImportClaims({ slug, reviewer }: ImportClaimsProps) {
+export function ImportClaims({ slug, refusal }: ImportClaimsProps) {
   const router = useRouter();
   const id = useId();
   const [state, setState] = useState<ImportState>({ kind: "idle" });
@@ -31,12 +29,6 @@ export function ImportClaims({ slug, reviewer }: ImportClaimsProps) {
     const form = new FormData(event.currentTarget);
     const file = form.get("file");
     if (!(file instanceof File)) return;
-    const name = form.get("reviewer");
-    if (typeof name === "string" && name.trim()) {
-      // The same cookie the editor's name form sets; the import API reads it.
-      saveReviewerName(name.trim());
-    }
-
     setState({ kind: "sending" });
     let outcome: ImportOutcome;
     try {
@@ -54,17 +46,17 @@ export function ImportClaims({ slug, reviewer }: ImportClaimsProps) {
   return (
     <section className="review-transfer review-import" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Import claims</h2>
-      <form className="import-form" onSubmit={submit}>
+      {refusal && (
+        <p className="role-notice" role="note" data-testid="import-refusal">
+          {refusal}
+        </p>
+      )}
+      {/* Imported claims are recorded as the signed-in person's. */}
+      <form className="import-form" onSubmit={submit} hidden={refusal !== null}>
         <div className="review-field">
           <label htmlFor={`${id}-file`}>W3C Web Annotation file (JSON)</label>
           <input id={`${id}-file`} type="file" name="file" accept=".json,.jsonld,application/json,application/ld+json" required />
         </div>
-        {reviewer === null && (
-          <div className="review-field">
-            <label htmlFor={`${id}-reviewer`}>Your name, recorded on the imported claims</label>
-            <input id={`${id}-reviewer`} name="reviewer" maxLength={maxReviewerLength} required />
-          </div>
-        )}
         <label className="import-skip">
           <input type="checkbox" name="skip" /> Skip annotations that cannot be imported, and import the rest
         </label>

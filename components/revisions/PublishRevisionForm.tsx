@@ -7,14 +7,14 @@ import { type ArticleSource, ArticleSourceFields } from "@/components/articles/A
 import { FormError } from "@/components/articles/FormError";
 import { useCreateId } from "@/components/articles/create-id";
 import { api, type PublishedRevision, textFormFailure } from "@/lib/api-client";
-import { ReviewerForm } from "@/components/ReviewerForm";
+import { SignInAgain } from "@/components/accounts/SignInAgain";
 
 /** Publishes a revision; the text stays in the form if the server refuses it or cannot be reached. */
 export function PublishRevisionForm({ slug, currentSource }: { slug: string; currentSource: string }) {
   const router = useRouter();
   const [source, setSource] = useState<ArticleSource>({ format: "text", content: currentSource });
   const [error, setError] = useState<string | null>(null);
-  const [askName, setAskName] = useState(false);
+  const [signedOut, setSignedOut] = useState(false);
   const [result, setResult] = useState<PublishedRevision | null>(null);
   const [busy, setBusy] = useState(false);
   const createId = useCreateId();
@@ -41,7 +41,6 @@ export function PublishRevisionForm({ slug, currentSource }: { slug: string; cur
 
   return (
     <>
-      {askName && <ReviewerForm reviewer={null} open onChange={() => setAskName(false)} />}
       <form
         className="article-form"
         onSubmit={async (event) => {
@@ -54,8 +53,8 @@ export function PublishRevisionForm({ slug, currentSource }: { slug: string; cur
             setResult(published);
             router.refresh();
           } catch (failure) {
-            const { nameMissing, message } = textFormFailure(failure, "Give your name first, then publish again.");
-            setAskName(nameMissing);
+            const { signedOut, message } = textFormFailure(failure, "Your session has ended: sign in again, then publish again.");
+            setSignedOut(signedOut);
             setError(message);
           } finally {
             setBusy(false);
@@ -64,6 +63,11 @@ export function PublishRevisionForm({ slug, currentSource }: { slug: string; cur
       >
         <ArticleSourceFields value={source} onChange={setSource} />
         <FormError message={error} />
+        {signedOut && (
+          <p>
+            <SignInAgain />
+          </p>
+        )}
         <button type="submit" disabled={busy}>
           {busy ? "Publishing…" : "Publish revision"}
         </button>

@@ -1,4 +1,6 @@
 import { type APIRequestContext, type Locator, type Page, expect } from "@playwright/test";
+import { bearer } from "../accounts";
+import { loadPeople, personNamed, suitePeople } from "../people";
 
 export const articleSlug = "jassy-bloomberg-retraction";
 export type TagName = "disputed" | "denied" | "unverified";
@@ -24,7 +26,7 @@ export interface ClaimToArrange {
   /** Words of the article; the claim covers their first occurrence. */
   words: string;
   tag: TagName;
-  /** Who creates it (the `reviewer` cookie). */
+  /** Who creates it: a person of that name (the suite's, else an editor added for it). */
   reviewer: string;
   note?: string;
   claimant?: string;
@@ -167,24 +169,24 @@ export class AnnotatorPage {
 
 /** The API as a test's arranging and checking hand: what the server really stored. */
 export class ClaimsApi {
-  /** `baseURL`: the app's origin, which a script sends as `Origin` with its cookie, as browsers do. */
+  /** `baseURL`: the app's address; each call carries the Bearer token of the person it acts as (reads: the suite's editor). */
   constructor(
     private readonly request: APIRequestContext,
     private readonly baseURL: string,
   ) {}
 
-  private headersOf(reviewer: string) {
+  private async headersOf(reviewer: string = suitePeople.editor) {
     return scriptHeaders(this.baseURL, reviewer);
   }
 
   async list(): Promise<ApiAnnotation[]> {
-    const response = await this.request.get(`/api/documents/${articleSlug}/annotations`);
+    const response = await this.request.get(`/api/documents/${articleSlug}/annotations`, { headers: await this.headersOf() });
     expect(response.ok()).toBe(true);
     return (await response.json()).annotations;
   }
 
   async documentText(): Promise<string> {
-    const response = await this.request.get(`/api/documents/${articleSlug}`);
+    const response = await this.request.get(`/api/documents/${articleSlug}`, { headers: await this.headersOf() });
     return (await response.json()).document.text;
   }
 
@@ -197,7 +199,7 @@ export class ClaimsApi {
     const start = [...text.slice(0, at)].length;
     const response = await this.request.post(`/api/documents/${articleSlug}/annotations`, {
       data: { start, end: start + [...words].length, ...fields },
-      headers: this.headersOf(reviewer),
+      headers: await this.headersOf(reviewer),
     });
     expect(response.status()).toBe(201);
     return (await response.json()).annotation;
@@ -207,26 +209,28 @@ export class ClaimsApi {
   async update(claim: ApiAnnotation, reviewer: string, fields: Partial<Pick<ApiAnnotation, "tag" | "note" | "claimant" | "evidence">>) {
     const response = await this.request.patch(`/api/annotations/${claim.id}`, {
       data: { version: claim.version, ...fields },
-      headers: this.headersOf(reviewer),
+      headers: await this.headersOf(reviewer),
     });
     expect(response.status()).toBe(200);
     return (await response.json()).annotation as ApiAnnotation;
   }
 
-  /** Soft-deletes every claim of the article, so each test starts from a clean page. */
+  /** Soft-deletes every claim of the article (as the suite's admin), so each test starts from a clean page. */
   async clear() {
     for (const claim of await this.list()) {
-      const response = await this.request.delete(`/api/annotations/${claim.id}`, { headers: this.headersOf("e2e-cleanup") });
+      const response = await this.request.delete(`/api/annotations/${claim.id}`, { headers: await this.headersOf(suitePeople.admin) });
       expect(response.status()).toBe(204);
     }
   }
 }
 
 /**
- * What a script sends to change something as `reviewer`: the cookie, and the
- * app's origin as `Origin`, without which the app refuses a cookie request
- * as cross-site (README, HTTP API).
+ * What a script sends to act as the person named `reviewer` (the suite's
+ * editor by default): their Bearer token, and the app's origin as `Origin`.
  */
-export function scriptHeaders(baseURL: string, reviewer?: string): Record<string, string> {
-  return { origin: new URL(baseURL).origin, ...(reviewer === undefined ? {} : { cookie: `reviewer=${encodeURIComponent(reviewer)}` }) };
+export async function scriptHeaders(baseURL: string, reviewer: string = suitePeople.editor): Promise<Record<string, string>> {
+  return bearer(await personNamed(baseURL, reviewer), new URL(baseURL).origin);
 }
+
+/** The Bearer header of one of the suite's people, by role (no one is added). */
+export const roleHeaders = (role: keyof typeof suitePeople) => bearer(loadPeople()[role]);

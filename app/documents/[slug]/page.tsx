@@ -9,6 +9,7 @@ import { ArticleMeta } from "@/components/ArticleMeta";
 import { unavailableMetadata, whenDatabaseUp } from "@/components/DatabaseUnavailable";
 import { requirePageActor } from "@/server/actor";
 import { getArticle } from "@/server/articles";
+import { canForAnyone } from "@/server/policy";
 import { found } from "@/server/refusal";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ claim?: string | string[] }> };
@@ -35,12 +36,12 @@ async function DocumentPage({ params, searchParams }: Props) {
       <p className="document-links">
         <Link href={`/documents/${document.slug}/review`}>Review claims</Link>
         <Link href={`/documents/${document.slug}/revisions`}>Revisions ({document.revision})</Link>
-        <Link href={`/documents/${document.slug}/revisions/new`}>Publish a new revision</Link>
+        {canForAnyone(actor.role, "publish_revision") && <Link href={`/documents/${document.slug}/revisions/new`}>Publish a new revision</Link>}
         <Link href={`/documents/${document.slug}/deleted`}>Deleted claims</Link>
       </p>
       <AnnotatorWithClaims
         document={{ slug: document.slug, revision: document.revision, blocks: blocksForEditor(document) }}
-        reviewer={actor?.name ?? null}
+        person={{ id: actor.id, name: actor.name, role: actor.role }}
         initialClaimId={typeof claim === "string" ? claim : null}
       />
     </article>

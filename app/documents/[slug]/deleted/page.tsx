@@ -18,7 +18,6 @@ async function DeletedClaimsPage({ params }: Props) {
   const document = found(await getArticle(actor, (await params).slug));
   if (!document) notFound();
   const deleted = unwrap(await listDeletedClaims(actor, document.slug, {}));
-  const reviewer = actor?.name ?? null;
   const base = `/documents/${encodeURIComponent(document.slug)}`;
 
   return (
@@ -28,7 +27,7 @@ async function DeletedClaimsPage({ params }: Props) {
       <p className="review-lede">
         <Link href={base}>Open the article in the editor</Link> · <Link href={`${base}/review`}>Review claims</Link>
       </p>
-      <DeletedClaims slug={document.slug} deleted={deleted} reviewer={reviewer} />
+      <DeletedClaims slug={document.slug} deleted={deleted} person={{ id: actor.id, name: actor.name, role: actor.role }} />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { ReviewClaims } from "@/components/review/ReviewClaims";
 import { unavailableMetadata, whenDatabaseUp } from "@/components/DatabaseUnavailable";
 import { requirePageActor } from "@/server/actor";
 import { getArticle } from "@/server/articles";
+import { whyNot } from "@/server/policy";
 import { found } from "@/server/refusal";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParamsRecord> };
@@ -21,7 +22,6 @@ async function ReviewArticlePage({ params, searchParams }: Props) {
   const document = found(await getArticle(actor, (await params).slug));
   if (!document) notFound();
   const data = await loadReview(await searchParams, { documentId: document.id });
-  const reviewer = actor?.name ?? null;
   const path = `/documents/${encodeURIComponent(document.slug)}/review`;
 
   return (
@@ -33,7 +33,7 @@ async function ReviewArticlePage({ params, searchParams }: Props) {
         <Link href={`/documents/${encodeURIComponent(document.slug)}/deleted`}>Deleted claims</Link> · <Link href="/review">Review all claims</Link>
       </p>
       <ReviewClaims data={data} path={path} slug={document.slug}>
-        <ImportClaims slug={document.slug} reviewer={reviewer} />
+        <ImportClaims slug={document.slug} refusal={whyNot(actor, "import_claims", { kind: "article", slug: document.slug })} />
       </ReviewClaims>
     </section>
   );

@@ -38,7 +38,7 @@ async function RevisionPage({ params }: Props) {
         readOnly
         document={{ slug, revision: number, blocks: blocksForEditor(document) }}
         annotations={annotations.map(toEditorAnnotation)}
-        reviewer={null}
+        person={null}
       />
     </article>
   );

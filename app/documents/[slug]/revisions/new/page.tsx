@@ -6,6 +6,7 @@ import { blocksToPlainSource } from "@/lib/article";
 import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
 import { requirePageActor } from "@/server/actor";
 import { getArticle } from "@/server/articles";
+import { whyNot } from "@/server/policy";
 import { found } from "@/server/refusal";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -13,8 +14,10 @@ type Props = { params: Promise<{ slug: string }> };
 export const metadata: Metadata = { title: "Publish a revision" };
 
 async function NewRevisionPage({ params }: Props) {
-  const document = found(await getArticle(await requirePageActor(), (await params).slug));
+  const actor = await requirePageActor();
+  const document = found(await getArticle(actor, (await params).slug));
   if (!document) notFound();
+  const refusal = whyNot(actor, "publish_revision", { kind: "article", slug: document.slug });
   return (
     <section className="new-article">
       <p>
@@ -25,7 +28,13 @@ async function NewRevisionPage({ params }: Props) {
         Paste the article as it reads now, or upload it. Every claim is placed again on the new text; claims whose words cannot be found without doubt
         become orphans, listed beside the article for you to re-attach or delete.
       </p>
-      <PublishRevisionForm slug={document.slug} currentSource={blocksToPlainSource(document.blocks)} />
+      {refusal ? (
+        <p className="role-notice" role="note" data-testid="role-refusal">
+          {refusal}
+        </p>
+      ) : (
+        <PublishRevisionForm slug={document.slug} currentSource={blocksToPlainSource(document.blocks)} />
+      )}
     </section>
   );
 }

@@ -248,7 +248,7 @@ test("the account page creates an API token shown once, which a script then uses
 
 // The History section of the claim's panel comes with the claim-history work of issue #15 (wip/history: data-testid
 // "claim-history", lib/history-words.ts's wording); the lead turns this into a test at merge.
-test.fixme("the History section of a claim's panel shows the reviewer's tag and the editor's retag with their names", async ({ browser }) => {
+test("the History section of a claim's panel shows the reviewer's tag and the editor's retag with their names", async ({ browser }) => {
   const admin = await server.firstAccount();
   const reviewer = await addPerson(server.origin, admin.token, "Rita Reviewer", "reviewer");
   const editor = await addPerson(server.origin, admin.token, "Maya Chen", "editor");

@@ -35,7 +35,7 @@ export function claimFromAnnotation(annotation: EditorAnnotation, toPos: (offset
     evidence: annotation.evidence,
     createdBy: annotation.createdBy,
     // Read apart: the editor's claims carry it once claims record their account (issue #15's history work).
-    createdById: (annotation as { createdById?: string | null }).createdById,
+    createdById: annotation.createdById,
     updatedBy: annotation.updatedBy,
     updatedAt: annotation.updatedAt,
     previousQuote: annotation.previousQuote,

@@ -21,6 +21,10 @@ export const errorCode = {
   versionConflict: "version_conflict",
   /** The words a new claim or a re-attach named are not in the latest revision as they were (409). */
   articleRevised: "article_revised",
+  /** A change to a claim someone deleted: not applied (409, with the `annotation` as deleted, `deletedBy`, `deletedAt`). */
+  deleted: "deleted",
+  /** A new claim on exactly the words of another live claim (409, with the existing `annotation`), unless `sameWords: "allow"`. */
+  sameWords: "same_words",
   /** A re-attach of a claim that is not an orphan (409). */
   notOrphan: "not_orphan",
   /** A create's client id names something else already (409). */

@@ -63,6 +63,8 @@ export const createAnnotationInput = z.strictObject({
   // The revision whose text the offsets count in, so words selected on a page
   // loaded before a revision are found in the new text; the latest when absent.
   revision: z.number().int("must be a whole number").positive("must be 1 or more").optional(),
+  // A claim on exactly the words of another live claim is refused (409 same_words) unless this says it is meant.
+  sameWords: z.literal("allow", { error: 'sameWords must be "allow"' }).optional(),
   ...optionalClaimFields,
   // Every claim has a verdict (it keeps its place among the fields).
   tag: claimFields.tag,

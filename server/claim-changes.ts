@@ -14,12 +14,18 @@ import {
   toAnnotation,
   updateAnnotationRow,
 } from "@/db/queries/annotations";
-import { appendClaimEvents } from "@/db/queries/claim-events";
+import { appendClaimEvents, toClaimState } from "@/db/queries/claim-events";
 import type { Annotation, ClaimFields } from "@/lib/annotation";
 import type { Author } from "@/lib/author";
+import type { ClaimState } from "@/lib/claim-events";
 import type { TextAnchor } from "@/lib/selectors";
 
-export type ChangeResult = { kind: "changed"; annotation: Annotation } | { kind: "conflict"; annotation: Annotation } | { kind: "not_found" };
+export type ChangeResult =
+  | { kind: "changed"; annotation: Annotation }
+  | { kind: "conflict"; annotation: Annotation }
+  /** Deleted by someone (the claim as it was deleted, with who and when): the change is not applied. */
+  | { kind: "deleted"; annotation: ClaimState }
+  | { kind: "not_found" };
 
 /** Whether a change sets `previousQuote` alone: the reviewer confirmed the verdict. */
 export const confirmsVerdict = (changes: object) => Object.entries(changes).every(([key, value]) => key === "previousQuote" || value === undefined);
@@ -38,12 +44,14 @@ export async function applyEdit(
 ): Promise<ChangeResult> {
   if (Object.values(changes).every((value) => value === undefined)) {
     const current = await getAnnotation(db, id);
-    if (!current || current.deletedAt) return { kind: "not_found" };
+    if (!current) return { kind: "not_found" };
+    if (current.deletedAt) return { kind: "deleted", annotation: toClaimState(current) };
     return { kind: current.version === version ? "changed" : "conflict", annotation: toAnnotation(current) };
   }
   return db.transaction(async (tx): Promise<ChangeResult> => {
     const before = await lockAnnotation(tx, id);
-    if (!before || before.deletedAt) return { kind: "not_found" };
+    if (!before) return { kind: "not_found" };
+    if (before.deletedAt) return { kind: "deleted", annotation: toClaimState(before) };
     if (before.version !== version) return { kind: "conflict", annotation: toAnnotation(before) };
     const after = await updateAnnotationRow(tx, id, changes, author);
     await appendClaimEvents(tx, author, [{ action: confirmsVerdict(changes) ? "verdict_confirmed" : "updated", before, after }]);

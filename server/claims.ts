@@ -55,6 +55,15 @@ export async function createClaim(
       );
     case "id_taken":
       return new Refusal("conflict", errorCode.idTaken, "Another claim already has this id.");
+    case "same_words": {
+      const { createdBy, tag } = result.annotation;
+      return new Refusal(
+        "conflict",
+        errorCode.sameWords,
+        `${createdBy} already tagged these words ${tag}: open that claim, or send "sameWords": "allow" to tag them again.`,
+        { annotation: result.annotation },
+      );
+    }
     default:
       return { created: result.kind === "created", annotation: result.annotation };
   }
@@ -78,6 +87,11 @@ export async function editClaim(actor: Actor, id: string, { version, ...changes 
   if (refused) return refused;
   const result = await applyEdit(await getDb(), id, version, changes, actor);
   if (result.kind === "not_found") return notFound("Claim");
+  if (result.kind === "deleted") {
+    const { deletedBy, deletedAt } = result.annotation;
+    // Not applied, and not restored: the client keeps what its reviewer typed and asks them.
+    return new Refusal("conflict", errorCode.deleted, `Deleted by ${deletedBy ?? "someone"} at ${deletedAt}.`, { annotation: result.annotation });
+  }
   if (result.kind === "conflict") return versionConflict(version, result.annotation);
   return result.annotation;
 }

@@ -16,7 +16,7 @@ import { anchor } from "@/lib/anchoring";
 import { checkRange, describeRange, type TextAnchor } from "@/lib/selectors";
 import type { CreateAnnotationInput } from "@/lib/validation";
 import type { Database } from "@/db/client";
-import { getAnnotation, insertAnnotation, type NewClaim, toAnnotation } from "@/db/queries/annotations";
+import { claimOnSameWords, getAnnotation, insertAnnotation, type NewClaim, toAnnotation } from "@/db/queries/annotations";
 import { appendClaimEvents } from "@/db/queries/claim-events";
 import { indexedText, lockDocumentForShare } from "@/db/queries/documents";
 
@@ -30,14 +30,16 @@ export type SelectionResult =
   | { kind: "invalid_revision"; latest: number }
   | { kind: "invalid_range"; message: string }
   /** The words are not in the latest text as they were. */
-  | { kind: "revised"; latest: number };
+  | { kind: "revised"; latest: number }
+  /** Another live claim is on exactly these words (and the request did not allow it). */
+  | { kind: "same_words"; annotation: Annotation };
 
 /** Stores a claim on the words a reviewer selected, on the latest revision of the article `slug`. */
 export async function createClaimFromSelection(db: Database, slug: string, selection: Selection, author: Author): Promise<SelectionResult> {
   return db.transaction(async (tx): Promise<SelectionResult> => {
     const document = await lockDocumentForShare(tx, slug);
     if (!document) return { kind: "not_found" };
-    const { start, end, revision = document.revision, ...fields } = selection;
+    const { start, end, revision = document.revision, sameWords, ...fields } = selection;
     if (revision > document.revision) return { kind: "invalid_revision", latest: document.revision };
 
     const text = await indexedText(tx, { id: document.id, revision });
@@ -56,6 +58,10 @@ export async function createClaimFromSelection(db: Database, slug: string, selec
 
     const placed = revision === document.revision ? described : await onLatestText(tx, document, described);
     if (!placed) return { kind: "revised", latest: document.revision };
+    if (sameWords !== "allow") {
+      const other = await claimOnSameWords(tx, { documentId: document.id, start: placed.start, end: placed.end, except: fields.id });
+      if (other) return { kind: "same_words", annotation: toAnnotation(other) };
+    }
     return storeClaim(tx, { ...fields, documentId: document.id, revision: document.revision, anchor: placed, author });
   });
 }

@@ -376,6 +376,8 @@ export class ClaimSync {
       if (!(error instanceof ApiError)) throw error;
       if (error.retryable) throw new RetryableError(error.message);
       const current = (error.body as { annotation?: Annotation } | null)?.annotation;
+      // Deleted by someone else: nothing is applied, nor restored; the wish stays, with the server's word on who deleted it.
+      if (error.code === errorCode.deleted) throw new RefusedError(error.serverMessage ?? "Someone deleted this claim.", error.code);
       if (error.status === 409 && current) throw new ConflictError(current);
       if (error.status === 404 && onNotFound === "conflict") throw new ConflictError(null);
       if (error.status === 404 && onNotFound === "done") return undefined as T;

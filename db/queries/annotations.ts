@@ -197,6 +197,33 @@ export async function lockAnnotation(tx: Database, id: string): Promise<Annotati
   return row;
 }
 
+/**
+ * A live claim on exactly these words of the article's latest text, other
+ * than `except`; the words are locked (an advisory lock until `tx` ends) so
+ * that two reviewers tagging them at once cannot both find none.
+ */
+export async function claimOnSameWords(
+  tx: Database,
+  { documentId, start, end, except }: { documentId: string; start: number; end: number; except?: string },
+): Promise<AnnotationRow | undefined> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${documentId}:${start}:${end}`}))`);
+  const [row] = await tx
+    .select()
+    .from(annotations)
+    .where(
+      and(
+        eq(annotations.documentId, documentId),
+        eq(annotations.start, start),
+        eq(annotations.end, end),
+        eq(annotations.status, "anchored"),
+        isNull(annotations.deletedAt),
+        except === undefined ? undefined : sql`${annotations.id} <> ${except}`,
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
 /** The latest revision of a claim's article, share-locked until `tx` ends so that no revision is published meanwhile. */
 export async function lockArticleOfAnnotation(tx: Database, id: string): Promise<number | undefined> {
   const [article] = await tx

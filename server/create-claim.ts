@@ -58,7 +58,9 @@ export async function createClaimFromSelection(db: Database, slug: string, selec
 
     const placed = revision === document.revision ? described : await onLatestText(tx, document, described);
     if (!placed) return { kind: "revised", latest: document.revision };
-    if (sameWords !== "allow") {
+    // A client id taken already is the create retried (or refused as id_taken) below, whatever its words.
+    const retried = fields.id ? (await getAnnotation(tx, fields.id)) !== undefined : false;
+    if (sameWords !== "allow" && !retried) {
       const other = await claimOnSameWords(tx, { documentId: document.id, start: placed.start, end: placed.end, except: fields.id });
       if (other) return { kind: "same_words", annotation: toAnnotation(other) };
     }

@@ -10,7 +10,9 @@ import * as documentRoute from "./documents/[slug]/route";
 import * as documentsRoute from "./documents/route";
 
 const list = (slug: string) => call(annotationsRoute.GET, { slug });
-const create = (slug: string, body: unknown, options = {}) => call(annotationsRoute.POST, { slug }, { body, ...options });
+// These tests share one article and tag its first words again and again: the same words are allowed here, and refused in the tests of `same_words`.
+const create = (slug: string, body: unknown, options = {}) =>
+  call(annotationsRoute.POST, { slug }, { body: body && typeof body === "object" && !Array.isArray(body) ? { sameWords: "allow", ...body } : body, ...options });
 const patch = (id: string, body: unknown, options = {}) => call(annotationRoute.PATCH, { id }, { body, method: "PATCH", ...options });
 const remove = (id: string, options = {}) => call(annotationRoute.DELETE, { id }, { method: "DELETE", ...options });
 const restore = (id: string) => call(restoreRoute.POST, { id }, { method: "POST" });
@@ -139,11 +141,38 @@ describe("claims", () => {
     const id = json.annotation.id;
     expect((await remove(id)).status).toBe(204);
     expect((await list(slug)).json.annotations.some((a: { id: string }) => a.id === id)).toBe(false);
-    expect((await patch(id, { version: 2, note: "x" })).status).toBe(404);
+    const refused = await patch(id, { version: 2, note: "x" }, { reviewer: "Second Reviewer" });
+    // Not applied and not restored: who deleted it, and when, for the other reviewer to decide.
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.code).toBe("deleted");
+    expect(refused.json.error.message).toMatch(/^Deleted by Test Reviewer at /);
+    expect(refused.json.annotation).toMatchObject({ id, note: "keep me", deletedBy: "Test Reviewer" });
+    expect(Number.isNaN(Date.parse(refused.json.annotation.deletedAt))).toBe(false);
+    expect((await list(slug)).json.annotations.some((a: { id: string }) => a.id === id)).toBe(false);
     const restored = await restore(id);
     expect(restored.status).toBe(200);
     expect(restored.json.annotation).toMatchObject({ id, note: "keep me", version: 3, quote: "“quoted”" });
     expect((await list(slug)).json.annotations.some((a: { id: string }) => a.id === id)).toBe(true);
+  });
+
+  it("refuses a claim on exactly the words of another live claim (409 same_words) with it, unless the request allows it", async () => {
+    const words = { start: 35, end: 44 }; // "paragraph", which no other test tags
+    const first = await call(annotationsRoute.POST, { slug }, { body: { ...words, tag: "denied" } });
+    expect(first.status).toBe(201);
+    const again = await call(annotationsRoute.POST, { slug }, { body: { ...words, tag: "unverified" }, reviewer: "Second Reviewer" });
+    expect(again.status).toBe(409);
+    expect(again.json.error.code).toBe("same_words");
+    expect(again.json.error.message).toMatch(/^Test Reviewer already tagged these words denied/);
+    expect(again.json.annotation).toMatchObject({ id: first.json.annotation.id, tag: "denied" });
+    expect((await list(slug)).json.annotations.filter((a: { start: number; end: number }) => a.start === 35 && a.end === 44)).toHaveLength(1);
+    // Other words overlapping them are another claim; the same words are, when the request says so.
+    expect((await call(annotationsRoute.POST, { slug }, { body: { start: 35, end: 43, tag: "unverified" } })).status).toBe(201);
+    const allowed = await call(annotationsRoute.POST, { slug }, { body: { ...words, tag: "unverified", sameWords: "allow" } });
+    expect(allowed.status).toBe(201);
+    // Once the first is deleted, its words are free.
+    expect((await remove(first.json.annotation.id)).status).toBe(204);
+    expect((await remove(allowed.json.annotation.id)).status).toBe(204);
+    expect((await call(annotationsRoute.POST, { slug }, { body: { ...words, tag: "disputed" } })).status).toBe(201);
   });
 });
 

@@ -115,7 +115,8 @@ describe("claim events", () => {
     expect(await newEvents()).toEqual([["deleted", "bravo", "Dee"]]);
     expect((await lastEvent()).after).toMatchObject({ deletedBy: "Dee", deletedAt: expect.any(String) });
     // A deleted claim cannot be changed.
-    expect((await patch(ids.bravo, { version: 2, note: "late" })).status).toBe(404);
+    // A change to a claim deleted is not applied (nor restored): 409 deleted, no event.
+    expect((await patch(ids.bravo, { version: 2, note: "late" })).status).toBe(409);
 
     expect((await restore(ids.bravo, "Eve")).status).toBe(200);
     expect((await restore(ids.bravo, "Eve")).status).toBe(200);

@@ -163,10 +163,13 @@ class MemoryStorage {
 let claimId: string;
 let otherId: string;
 
-function claim(id: string = claimId, fields: Partial<Claim> = {}): Claim {
-  const start = articleText.text.indexOf("spy chips");
-  return testClaim(id, start, start + "spy chips".length, { quote: "spy chips", ...fields });
+function claim(id: string = claimId, fields: Partial<Claim> = {}, words = "spy chips"): Claim {
+  const start = articleText.text.indexOf(words);
+  return testClaim(id, start, start + words.length, { quote: words, ...fields });
 }
+
+/** A second claim, on other words than the first (the same words twice are refused: 409 same_words). */
+const otherClaim = (fields: Partial<Claim> = {}) => claim(otherId, fields, "Bloomberg story");
 
 let server: RouteServer;
 let storage: MemoryStorage;
@@ -573,7 +576,7 @@ describe("when the server cannot be reached", () => {
     sync.set(claimId, { ...c, note: "one" });
     await settle();
     sync.set(claimId, { ...c, note: "one two", tag: "denied" });
-    sync.set(otherId, claim(otherId, { tag: "unverified" }));
+    sync.set(otherId, otherClaim({ tag: "unverified" }));
     await settle();
     expect(status().unsaved).toEqual(new Set([claimId, otherId]));
     expect(Object.keys(stored()!)).toEqual([claimId, otherId]);
@@ -627,7 +630,7 @@ describe("when the server cannot be reached", () => {
 
     // A claim made on revision 3 and kept unsaved; the next visit shows revision 4.
     server.down = true;
-    sync.set(otherId, claim(otherId));
+    sync.set(otherId, otherClaim());
     await settle();
     sync.dispose();
     server.down = false;
@@ -658,7 +661,7 @@ describe("when the server cannot be reached", () => {
     await settle();
     const reports = statuses.length;
     sync.dispose();
-    sync.set(otherId, claim(otherId), { immediate: true });
+    sync.set(otherId, otherClaim(), { immediate: true });
     open();
     server.gate = null;
     await settle();
@@ -757,10 +760,24 @@ describe("when someone else changed the claim (409)", () => {
     expect(status().state).toBe("saved");
   });
 
-  it("restores and re-applies a change to a claim deleted elsewhere", async () => {
+  it("does not restore a claim deleted elsewhere: the change is refused with who deleted it, and kept", async () => {
     const c = await existing();
     await server.deleteElsewhere(claimId);
     sync.set(claimId, { ...c, note: "still relevant" });
+    await settle();
+    expect(requests()).toEqual([`PATCH /api/annotations/${claimId}`]);
+    expect(await server.live(claimId)).toBeUndefined();
+    expect(status().state).toBe("refused");
+    expect(status().deletedElsewhere.get(claimId)).toMatchObject({ by: "Grace" });
+    expect(stored()![claimId].claim).toMatchObject({ note: "still relevant" });
+  });
+
+  it("restores with the reviewer's change when they ask", async () => {
+    const c = await existing();
+    await server.deleteElsewhere(claimId);
+    sync.set(claimId, { ...c, note: "still relevant" });
+    await settle();
+    sync.restoreWithChange(claimId);
     await settle();
     expect(requests()).toEqual([
       `PATCH /api/annotations/${claimId}`,
@@ -768,6 +785,82 @@ describe("when someone else changed the claim (409)", () => {
       `PATCH /api/annotations/${claimId}`,
     ]);
     expect((await server.live(claimId))?.note).toBe("still relevant");
+    expect(status()).toMatchObject({ state: "saved", deletedElsewhere: new Map() });
+  });
+
+  it("drops the reviewer's change when they discard it, and leaves the claim deleted", async () => {
+    const c = await existing();
+    await server.deleteElsewhere(claimId);
+    sync.set(claimId, { ...c, note: "still relevant" });
+    await settle();
+    sync.discardDeleted(claimId);
+    await settle();
+    expect(requests()).toEqual([`PATCH /api/annotations/${claimId}`]);
+    expect(await server.live(claimId)).toBeUndefined();
+    expect(status()).toMatchObject({ state: "saved", deletedElsewhere: new Map() });
+    expect(stored()).toBeNull();
+  });
+});
+
+describe("news from the live feed", () => {
+  it("shows another reviewer's change to a claim this reviewer has not touched", async () => {
+    const c = await existing();
+    await server.editElsewhere(claimId, { tag: "denied" });
+    const theirs = (await server.live(claimId))!;
+    expect(sync.receive(theirs)).toEqual({ kind: "put", fields: { tag: "denied", note: c.note, claimant: c.claimant, evidence: c.evidence } });
+    // Then this reviewer's change goes on their version, with no conflict.
+    sync.set(claimId, { ...c, tag: "denied", note: "mine" });
+    await settle();
+    expect(requests()).toEqual([`PATCH /api/annotations/${claimId}`]);
+    expect(await server.live(claimId)).toMatchObject({ tag: "denied", note: "mine" });
+  });
+
+  it("changes nothing for this reviewer's own change echoed back, nor for older news", async () => {
+    const c = await existing();
+    sync.set(claimId, { ...c, note: "mine" });
+    await settle();
+    const mine = (await server.live(claimId))!;
+    expect(sync.receive(mine)).toEqual({ kind: "none" });
+    expect(sync.receive({ ...mine, version: 1, note: c.note })).toEqual({ kind: "none" });
+    expect(status().state).toBe("saved");
+  });
+
+  it("draws a claim created elsewhere, and removes one deleted elsewhere", async () => {
+    const created = await server.seed(otherClaim({ note: "theirs" }));
+    expect(sync.receive(created)).toMatchObject({ kind: "put", fields: { note: "theirs" } });
+    await server.deleteElsewhere(otherId);
+    expect(sync.receive({ ...created, deletedAt: new Date().toISOString() })).toEqual({ kind: "remove" });
+    await settle();
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("merges another reviewer's change into unsaved changes: their fields kept where this reviewer changed none", async () => {
+    const c = await existing();
+    server.down = true;
+    sync.set(claimId, { ...c, note: "mine" });
+    await settle();
+    await server.editElsewhere(claimId, { tag: "denied", note: "theirs" });
+    const theirs = (await server.live(claimId))!;
+    expect(sync.receive(theirs)).toMatchObject({ kind: "put", fields: { tag: "denied", note: "mine" } });
+    server.down = false;
+    sync.retryNow();
+    await settle();
+    expect(await server.live(claimId)).toMatchObject({ tag: "denied", note: "mine" });
+  });
+
+  it("keeps unsaved changes to a claim deleted elsewhere, for the reviewer to decide", async () => {
+    const c = await existing();
+    server.down = true;
+    sync.set(claimId, { ...c, note: "mine" });
+    await settle();
+    const before = (await server.live(claimId))!;
+    await server.deleteElsewhere(claimId);
+    expect(sync.receive({ ...before, deletedAt: new Date().toISOString() })).toEqual({ kind: "none" });
+    server.down = false;
+    sync.retryNow();
+    await settle();
+    expect(await server.live(claimId)).toBeUndefined();
+    expect(status().deletedElsewhere.has(claimId)).toBe(true);
   });
 });
 

@@ -38,6 +38,9 @@ interface ServerClaim extends ClaimFields {
   previousQuote: string | null;
 }
 
+/** What the editor shows of a claim after news of it from the live feed (`ClaimSync.receive`). */
+export type Received = { kind: "none" } | { kind: "put"; fields: ClaimFields } | { kind: "remove" };
+
 export type SaveState = "saved" | "saving" | "offline" | "refused";
 
 export interface SyncStatus {
@@ -48,6 +51,14 @@ export interface SyncStatus {
   refused: ReadonlyMap<string, string>;
   /** When the next retry happens, while offline. */
   retryAt: number | null;
+  /** Claims another reviewer deleted while this reviewer had changes to save: who, and when (`409 deleted`). */
+  deletedElsewhere: ReadonlyMap<string, DeletedElsewhere>;
+}
+
+/** Who deleted a claim this reviewer was changing, and when (an ISO time). */
+export interface DeletedElsewhere {
+  by: string;
+  at: string;
 }
 
 export interface ClaimSyncOptions {
@@ -95,6 +106,7 @@ class RefusedError extends Error {
   constructor(
     message: string,
     readonly code: ErrorCode | null,
+    readonly deleted?: DeletedElsewhere,
   ) {
     super(message);
   }
@@ -106,6 +118,7 @@ export class ClaimSync {
   private readonly server = new Map<string, ServerClaim>();
   private readonly desired = new Map<string, Claim | null>();
   private readonly refused = new Map<string, string>();
+  private readonly deletedElsewhere = new Map<string, DeletedElsewhere>();
   /** Claims whose offsets count in another revision than the page's (kept from an earlier visit). */
   private readonly offsetsRevision = new Map<string, number>();
   private readonly running = new Set<string>();
@@ -169,6 +182,12 @@ export class ClaimSync {
   ): void {
     if (this.disposed) return;
     this.desired.set(id, claim);
+    // A claim deleted elsewhere stays refused until the reviewer restores it or discards the change.
+    if (this.deletedElsewhere.has(id) && claim) {
+      this.persist();
+      return void this.report();
+    }
+    this.deletedElsewhere.delete(id);
     if (reattach && claim) this.placing.add(id);
     else if (!claim) this.placing.delete(id);
     if (revision !== undefined && revision !== this.options.revision) this.offsetsRevision.set(id, revision);
@@ -184,6 +203,74 @@ export class ClaimSync {
       }, delay),
     );
     this.report();
+  }
+
+  /**
+   * Another reviewer's change, as the live feed tells it (or this reviewer's
+   * own, echoed back). Returns what the editor should now show of the claim:
+   * the claim's fields to draw (`put`), `remove` when it is gone, or `none`
+   * when nothing visible changes (an echo, or news older than what we hold).
+   * A claim with an unsaved wish is merged as a 409 conflict is: the server's
+   * fields are taken where this reviewer did not change them, theirs kept on top.
+   * A deletion by someone else does not drop an unsaved wish: its next save is
+   * refused (`409 deleted`) and the reviewer decides.
+   */
+  receive(annotation: Annotation & { deletedAt?: string | null }): Received {
+    if (this.disposed) return { kind: "none" };
+    const { id } = annotation;
+    const deleted = Boolean(annotation.deletedAt);
+    const have = this.server.get(id);
+    if (have && have.version > annotation.version) return { kind: "none" };
+    if (have && have.version === annotation.version && have.deleted === deleted) return { kind: "none" };
+    const want = this.desired.get(id);
+    const pending = want !== undefined && !this.inSync(id);
+    if (deleted) {
+      if (pending && want !== null) return { kind: "none" };
+      this.server.set(id, { ...this.serverClaim(annotation), deleted: true });
+      this.desired.delete(id);
+      this.persist();
+      this.report();
+      return { kind: "remove" };
+    }
+    if (!pending) {
+      this.server.set(id, this.serverClaim(annotation));
+      this.desired.delete(id); // Saved already: nothing of this reviewer's to keep.
+      this.persist();
+      this.report();
+      return { kind: "put", fields: pickFields(annotation) };
+    }
+    if (want === null) return { kind: "none" }; // This reviewer deleted it: the delete goes on.
+    // Unsaved changes: the same merge as a conflict's.
+    const base = have ?? this.serverClaim(annotation);
+    const mine = editableFields.filter((field) => !sameValue(base[field], want[field]));
+    const merged = { ...want, ...pick(annotation, editableFields), ...pick(want, mine) };
+    this.desired.set(id, merged);
+    if (have && !have.deleted) this.server.set(id, this.serverClaim(annotation));
+    this.persist();
+    this.report();
+    return { kind: "put", fields: pickFields(merged) };
+  }
+
+  private serverClaim(annotation: Annotation): ServerClaim {
+    return { ...pickFields(annotation), previousQuote: annotation.previousQuote ?? null, version: annotation.version, deleted: false };
+  }
+
+  /** Brings back a claim another reviewer deleted, with this reviewer's change on it, as they asked. */
+  restoreWithChange(id: string): void {
+    const have = this.server.get(id);
+    if (!this.deletedElsewhere.delete(id) || !have) return;
+    have.deleted = true;
+    this.refused.delete(id);
+    void this.drive(id);
+    this.report();
+  }
+
+  /** Drops this reviewer's change to a claim another reviewer deleted, as they asked: it stays deleted. */
+  discardDeleted(id: string): void {
+    const have = this.server.get(id);
+    if (have) have.deleted = true;
+    this.deletedElsewhere.delete(id);
+    this.forget(id);
   }
 
   /** Drops the reviewer's unsaved wish for a claim the server refused, as they asked. */
@@ -268,6 +355,7 @@ export class ClaimSync {
     } catch (error) {
       if (error instanceof RefusedError) {
         // The server's words for a missing session are a script's ("send Authorization: Bearer"); a person signs in again.
+        if (error.deleted) this.deletedElsewhere.set(id, error.deleted);
         this.refused.set(id, error.code === errorCode.unauthenticated ? "your session has ended. Sign in again, and it is saved." : error.message);
         // Only for this page's text: a claim kept from an earlier visit was refused on the latest text already.
         if (error.code === errorCode.articleRevised && !this.offsetsRevision.has(id) && !this.disposed) this.options.onArticleRevised?.();
@@ -377,7 +465,11 @@ export class ClaimSync {
       if (error.retryable) throw new RetryableError(error.message);
       const current = (error.body as { annotation?: Annotation } | null)?.annotation;
       // Deleted by someone else: nothing is applied, nor restored; the wish stays, with the server's word on who deleted it.
-      if (error.code === errorCode.deleted) throw new RefusedError(error.serverMessage ?? "Someone deleted this claim.", error.code);
+      if (error.code === errorCode.deleted) {
+        const { deletedBy, deletedAt } = (error.body as { annotation?: { deletedBy?: string | null; deletedAt?: string | null } } | null)?.annotation ?? {};
+        const deleted = { by: deletedBy ?? "someone", at: deletedAt ?? new Date().toISOString() };
+        throw new RefusedError(error.serverMessage ?? "Someone deleted this claim.", error.code, deleted);
+      }
       if (error.status === 409 && current) throw new ConflictError(current);
       if (error.status === 404 && onNotFound === "conflict") throw new ConflictError(null);
       if (error.status === 404 && onNotFound === "done") return undefined as T;
@@ -429,13 +521,14 @@ export class ClaimSync {
       last &&
       last.state === state &&
       last.retryAt === this.retryAt &&
+      last.deletedElsewhere.size === this.deletedElsewhere.size &&
       last.refused.size === this.refused.size &&
       [...this.refused].every(([id, message]) => last.refused.get(id) === message) &&
       last.unsaved.size === unsaved.size &&
       [...unsaved].every((id) => last.unsaved.has(id));
     // Each report re-renders the editor's panels: skip those that change nothing.
     if (same) return;
-    this.lastStatus = { state, unsaved, refused: new Map(this.refused), retryAt: this.retryAt };
+    this.lastStatus = { state, unsaved, refused: new Map(this.refused), retryAt: this.retryAt, deletedElsewhere: new Map(this.deletedElsewhere) };
     this.options.onStatus(this.lastStatus);
   }
 }

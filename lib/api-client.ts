@@ -117,6 +117,8 @@ export interface ApiClient {
   restoreClaim(id: string): Promise<Annotation>;
   /** Everything that happened to a claim, oldest first: its changes and its place on each revision. */
   claimHistory(id: string): Promise<HistoryEntry[]>;
+  /** Says which claim this person's view of an article has open (`view`: the id its live feed's presence events give; null: none). */
+  focusClaim(slug: string, view: string, claimId: string | null): Promise<void>;
   /** Puts an orphan on the words from `start` to `end` of the latest revision. */
   reattachClaim(id: string, placement: { version: number; start: number; end: number }): Promise<Annotation>;
   createArticle(article: NewArticle & ArticleSource): Promise<{ slug: string }>;
@@ -178,6 +180,8 @@ export function createApiClient(fetchImpl: typeof fetch = (...args) => globalThi
     createClaim: (slug, claim) => call<One>("POST", claimsUrl(slug), claim).then(pick("annotation")),
     changeClaim: (id, change) => call<One>("PATCH", claimUrl(id), change).then(pick("annotation")),
     deleteClaim: (id) => call<unknown>("DELETE", claimUrl(id)).then(() => undefined),
+    focusClaim: (slug, view, claimId) =>
+      call<unknown>("PUT", `/api/documents/${encodeURIComponent(slug)}/presence`, { view, claimId }).then(() => undefined),
     restoreClaim: (id) => call<One>("POST", `${claimUrl(id)}/restore`).then(pick("annotation")),
     claimHistory: (id) => call<{ history: HistoryEntry[] }>("GET", `${claimUrl(id)}/history`).then(pick("history")),
     reattachClaim: (id, placement) => call<One>("POST", `${claimUrl(id)}/reattach`, placement).then(pick("annotation")),

@@ -82,10 +82,24 @@ export function resumeFrom(headers: Headers, query: URLSearchParams): number | n
   return Number(given.trim());
 }
 
-/** Who has the article open, sent without an id (it is no change, and a resumed stream gets the current one anyway). */
-export function formatPresenceEvent(data: {
+/** One person's view of an article, in a `presence` event: who, and which claim they have open. */
+export interface PresentView {
   view: string;
-  present: { view: string; userId: string; name: string; claimId: string | null }[];
-}): string {
+  userId: string;
+  name: string;
+  claimId: string | null;
+}
+
+/** What a `presence` event's `data:` holds: the receiving stream's own view, and every view open on the article. */
+export interface PresenceEventData {
+  view: string;
+  present: PresentView[];
+}
+
+/** The article's live feed, from the event after `after` (the feed's position when the page was made). */
+export const liveEventsUrl = (slug: string, after: number) => `/api/documents/${encodeURIComponent(slug)}/events?after=${after}`;
+
+/** Who has the article open, sent without an id (it is no change, and a resumed stream gets the current one anyway). */
+export function formatPresenceEvent(data: PresenceEventData): string {
   return `event: presence\ndata: ${JSON.stringify(data)}\n\n`;
 }

@@ -4,6 +4,7 @@ import { SignInAgain } from "@/components/accounts/SignInAgain";
 import type { EditorAnnotation } from "@/lib/annotation";
 import { AnnotatorNotices } from "./AnnotatorNotices";
 import { ClaimPanel } from "./ClaimPanel";
+import { LiveNotices } from "./LiveNotices";
 import { deleteOrphan, reattachOrphan, revealing } from "./claim-commands";
 import { redoClaim, redoDepth, undoClaim, undoDepth } from "./claim-history";
 import { OrphansPanel } from "./OrphansPanel";
@@ -45,6 +46,7 @@ export function Annotator(props: AnnotatorProps) {
             articleRevised={editor.articleRevised}
             savedOnNewer={editor.savedOnNewer}
           />
+          {!readOnly && <LiveNotices editor={editor} />}
           {unplaced.length > 0 && <UnplacedClaims claims={unplaced} refused={status.refused} onDiscard={editor.discardAwaiting} />}
           {editor.orphans.length > 0 && (
             <OrphansPanel

@@ -83,7 +83,7 @@ export function ClaimEditor({ readOnly, refusal = null, claim, status, actions, 
           )}
         </p>
       )}
-      {status.unsaved.has(claim.id) && status.state !== "saving" && (
+      {status.unsaved.has(claim.id) && status.state !== "saving" && !status.deletedElsewhere.has(claim.id) && (
         <p className="unsaved-mark" role="note">
           {refused ? `Not saved: ${refused}` : "Not saved yet: kept here and retried."}
         </p>

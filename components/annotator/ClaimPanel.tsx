@@ -6,6 +6,7 @@ import type { Claim } from "./claim";
 import { checkVerdict, openClaim, putClaim, removeClaim } from "./claim-commands";
 import { ClaimEditor } from "./ClaimEditor";
 import { ClaimList, Shortcuts } from "./ClaimList";
+import { DeletedElsewhere } from "./DeletedElsewhere";
 import { getClaims } from "./claims-plugin";
 import type { AnnotatorController } from "./use-annotator";
 
@@ -85,6 +86,13 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
           <h2>{choices.length} claims here</h2>
           <ClaimList claims={choices} activeId={active?.id ?? null} status={status} onOpen={actions.open} />
         </nav>
+      )}
+      {active && status.deletedElsewhere.has(active.id) && (
+        <DeletedElsewhere
+          deletion={status.deletedElsewhere.get(active.id)!}
+          onRestore={() => editor.restoreWithChange(active.id)}
+          onDiscard={() => editor.discardDeleted(active.id)}
+        />
       )}
       {active && (
         <ClaimEditor

@@ -802,6 +802,22 @@ describe("when someone else changed the claim (409)", () => {
   });
 });
 
+describe("the same words twice", () => {
+  it("drops a new claim on words another claim has, once, and names that claim and who tagged it", async () => {
+    const notices: { id: string; existing: Annotation; message: string }[] = [];
+    sync = new ClaimSync({ documentSlug: slug, fetch: server.fetch, storage, debounce: 0, onStatus: (s) => statuses.push(s), onSameWords: (n) => notices.push(n) });
+    const theirs = await server.seed(claim(otherId, { tag: "denied" }));
+    sync.set(claimId, claim(claimId, { tag: "unverified" }));
+    await settle(60_000);
+    expect(requests()).toEqual([`POST /api/documents/${slug}/annotations`]);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ id: claimId, existing: { id: theirs.id, tag: "denied" } });
+    expect(notices[0].message).toMatch(/^Ada already tagged these words denied/);
+    expect(status()).toMatchObject({ state: "saved", unsaved: new Set() });
+    expect(stored()).toBeNull();
+  });
+});
+
 describe("news from the live feed", () => {
   it("shows another reviewer's change to a claim this reviewer has not touched", async () => {
     const c = await existing();

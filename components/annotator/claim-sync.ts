@@ -70,6 +70,12 @@ export interface ClaimSyncOptions {
   onSaved?: (annotation: Annotation) => void;
   /** The server refused a new claim because the article was revised since this page's text (`409 article_revised`). */
   onArticleRevised?: () => void;
+  /**
+   * A new claim was refused because another live claim is on exactly its
+   * words (`409 same_words`): the new one is dropped (it was never stored),
+   * and the editor opens `existing` and says who tagged it (`message`).
+   */
+  onSameWords?: (notice: { id: string; existing: Annotation; message: string }) => void;
   /** Another reviewer changed fields this reviewer then changed too: theirs were replaced. */
   onOverwrote?: (notice: OverwriteNotice) => void;
   /** The server refused a change for want of a session (`401 unauthenticated`: it expired, or the person signed out); `retryRefused` once signed in again. */
@@ -107,6 +113,7 @@ class RefusedError extends Error {
     message: string,
     readonly code: ErrorCode | null,
     readonly deleted?: DeletedElsewhere,
+    readonly existing?: Annotation,
   ) {
     super(message);
   }
@@ -353,7 +360,14 @@ export class ClaimSync {
       while (!this.inSync(id) && !this.timers.has(id)) await this.step(id);
       this.failures = 0;
     } catch (error) {
-      if (error instanceof RefusedError) {
+      if (error instanceof RefusedError && error.existing && error.code === errorCode.sameWords) {
+        // Never stored: nothing of it to keep, nor to retry; the claim on those words is the one to open.
+        this.desired.delete(id);
+        this.createSent.delete(id);
+        this.offsetsRevision.delete(id);
+        if (!this.server.has(error.existing.id)) this.server.set(error.existing.id, this.serverClaim(error.existing));
+        if (!this.disposed) this.options.onSameWords?.({ id, existing: error.existing, message: error.message });
+      } else if (error instanceof RefusedError) {
         // The server's words for a missing session are a script's ("send Authorization: Bearer"); a person signs in again.
         if (error.deleted) this.deletedElsewhere.set(id, error.deleted);
         this.refused.set(id, error.code === errorCode.unauthenticated ? "your session has ended. Sign in again, and it is saved." : error.message);
@@ -470,6 +484,7 @@ export class ClaimSync {
         const deleted = { by: deletedBy ?? "someone", at: deletedAt ?? new Date().toISOString() };
         throw new RefusedError(error.serverMessage ?? "Someone deleted this claim.", error.code, deleted);
       }
+      if (error.code === errorCode.sameWords && current) throw new RefusedError(error.serverMessage ?? "These words are tagged already.", error.code, undefined, current);
       if (error.status === 409 && current) throw new ConflictError(current);
       if (error.status === 404 && onNotFound === "conflict") throw new ConflictError(null);
       if (error.status === 404 && onNotFound === "done") return undefined as T;

@@ -10,7 +10,10 @@
 import { type Command, EditorState } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
-import { type EditorAnnotation, editableFields, pick } from "@/lib/annotation";
+import { type EditorAnnotation, editableFields, pick, toEditorAnnotation } from "@/lib/annotation";
+import { api } from "@/lib/api-client";
+import type { ClaimState } from "@/lib/claim-events";
+import type { PresentView } from "@/lib/live-events";
 import { type ArticleBlock, articleText } from "@/lib/article";
 import type { Role } from "@/lib/roles";
 import type { Tag } from "@/lib/tags";
@@ -21,6 +24,8 @@ import { claimHistory } from "./claim-history";
 import { claimKeymap } from "./claim-keymap";
 import { ClaimSync, type OverwriteNotice, type StoredChange, type SyncStatus } from "./claim-sync";
 import { claimsPlugin, getClaims, getClaimsAction, setClaimsAction } from "./claims-plugin";
+import { applyLiveClaim } from "./live-claims";
+import { followLiveFeed } from "./live-feed";
 import { readOnlyText } from "./read-only";
 import { planRestore } from "./restore-changes";
 import { getReveal, setReveal } from "./reveal";
@@ -54,6 +59,8 @@ export interface AnnotatorProps {
   initialClaimId?: string | null;
   /** An earlier revision: claims are shown as they stood, nothing can be changed. */
   readOnly?: boolean;
+  /** The live feed's position when the page was made: others' changes after it are followed (none on an earlier revision). */
+  feedAfter?: number;
 }
 
 /** What the panels read of the editor, and what they may ask of it. */
@@ -97,6 +104,16 @@ export interface AnnotatorController {
   savedOnNewer: boolean;
   /** The page was opened on a claim this article does not have. */
   linkedClaimMissing: boolean;
+  /** Who else has the article open (their views, not this one), and which claim each has open. */
+  present: PresentView[];
+  /** A revision newer than this page's text, published meanwhile (null: none). */
+  newRevision: number | null;
+  /** The reviewer tagged words another claim has: that claim is opened, and this says who tagged it and how. */
+  sameWords: { claimId: string; by: string; tag: string } | null;
+  /** Brings back a claim another reviewer deleted, with this reviewer's change. */
+  restoreWithChange: (id: string) => void;
+  /** Drops this reviewer's change to a claim another reviewer deleted: it leaves the article. */
+  discardDeleted: (id: string) => void;
 }
 
 /** Builds the editor once per article and gives its state to the panels. */
@@ -106,6 +123,7 @@ export function useAnnotator({
   person,
   initialClaimId = null,
   readOnly = false,
+  feedAfter,
 }: AnnotatorProps): AnnotatorController {
   const mountRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
@@ -125,6 +143,11 @@ export function useAnnotator({
   const [awaiting, setAwaiting] = useState<Claim[]>([]);
   const [savedOnNewer, setSavedOnNewer] = useState(false);
   const [articleRevised, setArticleRevised] = useState(false);
+  const [present, setPresent] = useState<PresentView[]>([]);
+  const [newRevision, setNewRevision] = useState<number | null>(null);
+  const [sameWords, setSameWords] = useState<AnnotatorController["sameWords"]>(null);
+  // This page's view of the article, as the live feed names it (for saying which claim it has open).
+  const viewIdRef = useRef<string | null>(null);
   const [linkedClaimMissing] = useState(() => initialClaimId !== null && !annotations.some((a) => a.id === initialClaimId));
   // The open claim to bring into view once drawn, and how (see `reveal.ts`).
   const reveal = useRef<{ id: string; block: ScrollLogicalPosition } | null>(null);
@@ -171,6 +194,13 @@ export function useAnnotator({
         view.dispatch(fromServer(setClaimsAction(view.state.tr, { put: [{ ...claim, ...fields, createdBy, updatedBy, updatedAt }] })));
       },
       onOverwrote: setOverwritten,
+      onSameWords: ({ id, existing }) => {
+        const view = viewRef.current;
+        if (!view) return;
+        const drawn = getClaims(view.state).claims.get(existing.id) ?? claimFromAnnotation(toEditorAnnotation(existing), (o) => textMap.toPos(o));
+        view.dispatch(fromServer(setReveal(setClaimsAction(view.state.tr, { remove: [id], put: [drawn], activate: existing.id }), "nearest")));
+        setSameWords({ claimId: existing.id, by: existing.createdBy, tag: existing.tag });
+      },
       onArticleRevised: () => setArticleRevised(true),
       onSignedOut: () => {
         signedOutRef.current = true;
@@ -274,6 +304,34 @@ export function useAnnotator({
     setEditorState(view.state);
     for (const [id, claim, revision, reattach] of wishes) sync.set(id, claim, { immediate: true, revision, reattach });
 
+    // Others' changes, as they are committed; a revision newer than this text stops them (their offsets count in it).
+    let revised = false;
+    const setOrphan = (id: string, annotation: ClaimState | null) =>
+      setOrphans((list) => {
+        const others = list.filter((o) => o.id !== id);
+        return annotation ? [...others, toEditorAnnotation(annotation)] : others.length === list.length ? list : others;
+      });
+    const unfollow =
+      readOnly || feedAfter === undefined
+        ? () => {}
+        : followLiveFeed(article.slug, feedAfter, {
+            onClaim: ({ annotation }) => {
+              if (!revised) applyLiveClaim({ view, sync, textMap, setOrphan }, annotation);
+            },
+            onRevision: ({ revision }) => {
+              if (revision <= article.revision) return;
+              revised = true;
+              setNewRevision(revision);
+            },
+            onPresence: ({ view: viewId, present: views }) => {
+              setPresent(views.filter((v) => v.view !== viewId));
+              if (viewIdRef.current === viewId) return;
+              // A new stream (the first, or after a reconnect) is a new view: say again which claim it has open.
+              viewIdRef.current = viewId;
+              const open = getClaims(view.state).activeId;
+              if (open) void api.focusClaim(article.slug, viewId, open).catch(() => {});
+            },
+          });
     const online = () => sync.retryNow();
     // Back from signing in again (in another tab): what the server refused for want of a session goes now.
     const returned = () => {
@@ -291,6 +349,7 @@ export function useAnnotator({
     window.addEventListener("beforeunload", beforeUnload);
     return () => {
       clearTimeout(flashTimer);
+      unfollow();
       window.removeEventListener("online", online);
       window.removeEventListener("focus", returned);
       window.removeEventListener("beforeunload", beforeUnload);
@@ -333,6 +392,14 @@ export function useAnnotator({
     return () => document.removeEventListener("keydown", onKeyDown);
   }, [run]);
 
+  // Say which claim this view has open, for the others' presence list.
+  useEffect(() => {
+    const viewId = viewIdRef.current;
+    if (viewId) void api.focusClaim(article.slug, viewId, activeId).catch(() => {});
+  }, [activeId, article.slug]);
+  // The same-words notice is about the claim it opened: it goes when another is opened, or none.
+  if (sameWords && sameWords.claimId !== activeId) setSameWords(null);
+
   const tagSelected = (tag: Tag) => {
     if (!person || tagRefusal !== null) return;
     run(tagSelection(tag, textMapRef.current!, person));
@@ -371,5 +438,15 @@ export function useAnnotator({
     articleRevised,
     savedOnNewer,
     linkedClaimMissing,
+    present,
+    newRevision,
+    sameWords,
+    restoreWithChange: (id) => syncRef.current?.restoreWithChange(id),
+    discardDeleted: (id) => {
+      syncRef.current?.discardDeleted(id);
+      const view = viewRef.current;
+      if (view) view.dispatch(setSyncAction(setClaimsAction(view.state.tr, { remove: [id] }), { kind: "fromServer" }).setMeta("addToHistory", false));
+      focus();
+    },
   };
 }

@@ -9,6 +9,7 @@ import { ArticleMeta } from "@/components/ArticleMeta";
 import { unavailableMetadata, whenDatabaseUp } from "@/components/DatabaseUnavailable";
 import { requirePageActor } from "@/server/actor";
 import { getArticle } from "@/server/articles";
+import { latestEventId } from "@/server/live-feed";
 import { canForAnyone } from "@/server/policy";
 import { found } from "@/server/refusal";
 
@@ -27,6 +28,8 @@ async function DocumentPage({ params, searchParams }: Props) {
   if (!document) notFound();
   const { claim } = await searchParams;
   const actor = await requirePageActor();
+  // Where the editor's live feed starts: read before the editor loads the claims, so that a change committed between is sent, not missed.
+  const feedAfter = await latestEventId(document.id);
 
   return (
     <article className="document">
@@ -43,6 +46,7 @@ async function DocumentPage({ params, searchParams }: Props) {
         document={{ slug: document.slug, revision: document.revision, blocks: blocksForEditor(document) }}
         person={{ id: actor.id, name: actor.name, role: actor.role }}
         initialClaimId={typeof claim === "string" ? claim : null}
+        feedAfter={feedAfter}
       />
     </article>
   );

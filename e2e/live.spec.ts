@@ -1,0 +1,162 @@
+import type { Browser, Page } from "@playwright/test";
+import { expect, reviewer, test } from "./fixtures";
+import { AnnotatorPage } from "./pages/annotator-page";
+import { storageStateOf, suitePeople } from "./people";
+
+/**
+ * Two reviewers on one article, each in their own browser: the suite's
+ * editor (Rita, the test's own page) and its reviewer (Ravi, a second
+ * browser context signed in as him). What one does reaches the other's page
+ * through the live feed, without a reload.
+ */
+const other = suitePeople.reviewer;
+
+/** Ravi's editor on the article, in a browser of his own; marked so that a reload would show. */
+async function openAsOther(browser: Browser): Promise<{ page: Page; annotator: AnnotatorPage; close: () => Promise<void> }> {
+  const context = await browser.newContext({ storageState: storageStateOf("reviewer") });
+  const page = await context.newPage();
+  const annotator = new AnnotatorPage(page);
+  await annotator.goto();
+  await expect(page.getByTestId("reviewer-name")).toHaveText(other);
+  await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+  return { page, annotator, close: () => context.close() };
+}
+
+const notReloaded = (page: Page) => page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded === true);
+
+/** How long after `since` the expectation held; logged, not asserted (two cores shared by many make timings noisy). */
+async function delayOf(label: string, since: number, expectation: () => Promise<void>): Promise<number> {
+  await expectation();
+  const delay = Date.now() - since;
+  console.log(`live: ${label} reached the other page in ${delay} ms`);
+  return delay;
+}
+
+test("a tag, a retag, a note and a delete by one reviewer appear for the other without a reload", async ({ annotator, api, browser }) => {
+  const ravi = await openAsOther(browser);
+  const words = "Bloomberg should retract";
+
+  let since = Date.now();
+  await annotator.selectWithMouse(words);
+  await annotator.tagFromToolbar("disputed");
+  const id = await annotator.openClaimId();
+  await delayOf("a tag", since, () => expect(ravi.annotator.highlight(id)).toHaveAttribute("class", /disputed/, { timeout: 5_000 }));
+  await expect(ravi.page.getByTestId("claim-list")).toContainText(words);
+
+  since = Date.now();
+  await annotator.claimEditor.getByRole("radio", { name: /Denied/ }).check();
+  await delayOf("a retag", since, () => expect(ravi.annotator.highlight(id)).toHaveAttribute("class", /denied/, { timeout: 5_000 }));
+
+  // Ravi opens the claim (his own selection, in the panel), then Rita types a note: it shows in his panel.
+  await ravi.annotator.highlight(id).click();
+  await expect(ravi.annotator.claimEditor).toHaveAttribute("data-claim-id", id);
+  since = Date.now();
+  await annotator.claimEditor.getByLabel("Note").fill("Bloomberg stood by its story.");
+  await delayOf("a note", since, () => expect(ravi.annotator.claimEditor.getByLabel("Note")).toHaveValue("Bloomberg stood by its story.", { timeout: 5_000 }));
+
+  since = Date.now();
+  await annotator.claimEditor.getByRole("button", { name: "Delete claim" }).click();
+  await delayOf("a delete", since, () => expect(ravi.annotator.highlight(id)).toHaveCount(0, { timeout: 5_000 }));
+  await expect(ravi.annotator.claimEditor).toHaveCount(0);
+  await expect(ravi.page.getByTestId("claim-panel").getByRole("heading", { name: "Claims (0)" })).toBeVisible();
+
+  // Rita's own changes came back to her through the feed too, and changed nothing: all saved, the claim gone.
+  await annotator.expectSaved();
+  await expect(annotator.highlight(id)).toHaveCount(0);
+  expect(await api.list()).toEqual([]);
+  expect(await notReloaded(ravi.page)).toBe(true);
+  await ravi.close();
+});
+
+test("who else has the article open shows, with the claim they have open, and goes when they leave", async ({ annotator, api, browser }) => {
+  test.setTimeout(60_000);
+  const claim = await api.create({ words: "Bloomberg should retract", tag: "disputed", reviewer });
+  await annotator.page.reload();
+  const presence = annotator.page.getByTestId("presence");
+  await expect(presence).toHaveCount(0);
+
+  const ravi = await openAsOther(browser);
+  await expect(presence.getByTestId("present-person")).toHaveText(other, { timeout: 5_000 });
+  await ravi.annotator.highlight(claim.id).click();
+  await expect(presence.getByTestId("present-person")).toHaveText(`${other} on “Bloomberg should retract”`, { timeout: 5_000 });
+  // Rita's own view is not listed on Ravi's page; she is.
+  await expect(ravi.page.getByTestId("present-person")).toHaveText(reviewer);
+
+  await ravi.close();
+  await expect(presence).toHaveCount(0, { timeout: 35_000 });
+});
+
+test("a change to a claim someone else deleted is not saved: the panel says who deleted it, keeps the change, and restores it on request", async ({
+  annotator,
+  api,
+  browser,
+}) => {
+  const words = "Bloomberg should retract";
+  const ravi = await openAsOther(browser);
+  const claim = await api.create({ words, tag: "disputed", reviewer: other });
+  await expect(ravi.annotator.highlight(claim.id)).toBeVisible({ timeout: 5_000 });
+  await ravi.annotator.highlight(claim.id).click();
+
+  // Ravi's connection drops while he types; meanwhile Rita deletes the claim.
+  await ravi.page.context().setOffline(true);
+  await ravi.annotator.claimEditor.getByLabel("Note").fill("They offered no proof.");
+  await expect(annotator.highlight(claim.id)).toBeVisible();
+  await annotator.highlight(claim.id).click();
+  await annotator.claimEditor.getByRole("button", { name: "Delete claim" }).click();
+  await annotator.expectSaved();
+  await ravi.page.context().setOffline(false);
+  await ravi.page.evaluate(() => window.dispatchEvent(new Event("online")));
+
+  const notice = ravi.page.getByTestId("deleted-elsewhere");
+  await expect(notice).toContainText(new RegExp(`^Deleted by ${reviewer} at \\d\\d:\\d\\d\\.`), { timeout: 15_000 });
+  await expect(ravi.annotator.claimEditor.getByLabel("Note")).toHaveValue("They offered no proof.");
+  expect(await api.list()).toEqual([]); // Not restored by the change.
+
+  await notice.getByRole("button", { name: "Restore with my change" }).click();
+  await expect(notice).toHaveCount(0);
+  await ravi.annotator.expectSaved();
+  expect(await api.list()).toMatchObject([{ id: claim.id, note: "They offered no proof.", tag: "disputed" }]);
+  // Rita sees it back, with Ravi's note.
+  await expect(annotator.highlight(claim.id)).toBeVisible({ timeout: 5_000 });
+  await ravi.close();
+});
+
+test("discarding the change to a claim someone else deleted leaves it deleted", async ({ annotator, api, browser }) => {
+  const ravi = await openAsOther(browser);
+  const claim = await api.create({ words: "Bloomberg should retract", tag: "disputed", reviewer: other });
+  await expect(ravi.annotator.highlight(claim.id)).toBeVisible({ timeout: 5_000 });
+  await ravi.annotator.highlight(claim.id).click();
+  await ravi.page.context().setOffline(true);
+  await ravi.annotator.claimEditor.getByLabel("Note").fill("typed meanwhile");
+  await annotator.highlight(claim.id).click();
+  await annotator.claimEditor.getByRole("button", { name: "Delete claim" }).click();
+  await annotator.expectSaved();
+  await ravi.page.context().setOffline(false);
+  await ravi.page.evaluate(() => window.dispatchEvent(new Event("online")));
+
+  const notice = ravi.page.getByTestId("deleted-elsewhere");
+  await notice.getByRole("button", { name: "Discard" }).click({ timeout: 15_000 });
+  await expect(ravi.annotator.highlight(claim.id)).toHaveCount(0);
+  await ravi.annotator.expectSaved();
+  expect(await api.list()).toEqual([]);
+  await ravi.close();
+});
+
+test("tagging exactly the words another reviewer tagged opens their claim and says who tagged it and how", async ({ annotator, api }) => {
+  const words = "Bloomberg should retract";
+  // A page whose live feed has not brought the other's claim yet (a page opened before it, its feed late):
+  // on a page that shows it, tagging its exact words retags it instead.
+  await annotator.page.route(/\/api\/documents\/[^/]+\/events/, (route) => route.abort());
+  await annotator.page.reload();
+  await expect(annotator.text).toBeVisible();
+  const theirs = await api.create({ words, tag: "denied", reviewer: other });
+  await expect(annotator.highlight(theirs.id)).toHaveCount(0);
+
+  await annotator.selectWithMouse(words);
+  await annotator.tagFromToolbar("unverified");
+  await expect(annotator.page.getByTestId("same-words")).toHaveText(`${other} already tagged these words denied: here is their claim.`);
+  await expect(annotator.claimEditor).toHaveAttribute("data-claim-id", theirs.id);
+  await annotator.expectSaved();
+  expect((await api.list()).map((a) => [a.id, a.tag])).toEqual([[theirs.id, "denied"]]);
+  expect(Object.keys(await annotator.highlights())).toEqual([theirs.id]);
+});

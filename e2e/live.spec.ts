@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, reviewer, test } from "./fixtures";
-import { AnnotatorPage } from "./pages/annotator-page";
+import { AnnotatorPage, articleSlug } from "./pages/annotator-page";
 import { storageStateOf, suitePeople } from "./people";
 
 /**
@@ -159,4 +159,23 @@ test("tagging exactly the words another reviewer tagged opens their claim and sa
   await annotator.expectSaved();
   expect((await api.list()).map((a) => [a.id, a.tag])).toEqual([[theirs.id, "denied"]]);
   expect(Object.keys(await annotator.highlights())).toEqual([theirs.id]);
+});
+
+test("the article's review page follows changes: counts and rows, without a reload", async ({ api, browser }) => {
+  const ravi = await openAsOther(browser);
+  await ravi.page.goto(`/documents/${articleSlug}/review`);
+  await ravi.page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+  const denied = ravi.page.getByTestId("tag-count-denied");
+  await expect(denied).toHaveAttribute("data-count", "0");
+
+  const since = Date.now();
+  const claim = await api.create({ words: "Bloomberg should retract", tag: "denied", reviewer });
+  await delayOf("a tag, to the review page", since, () => expect(denied).toHaveAttribute("data-count", "1", { timeout: 5_000 }));
+  await expect(ravi.page.locator(`[data-testid="claim-row"][data-claim-id="${claim.id}"]`)).toBeVisible();
+
+  await api.update(claim, reviewer, { tag: "disputed" });
+  await expect(denied).toHaveAttribute("data-count", "0", { timeout: 5_000 });
+  await expect(ravi.page.getByTestId("tag-count-disputed")).toHaveAttribute("data-count", "1");
+  expect(await notReloaded(ravi.page)).toBe(true);
+  await ravi.close();
 });

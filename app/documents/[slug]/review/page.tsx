@@ -3,10 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ImportClaims } from "@/components/review/ImportClaims";
 import { loadReview, type SearchParamsRecord } from "@/components/review/load-review";
+import { LiveRefresh } from "@/components/review/LiveRefresh";
 import { ReviewClaims } from "@/components/review/ReviewClaims";
 import { unavailableMetadata, whenDatabaseUp } from "@/components/DatabaseUnavailable";
 import { requirePageActor } from "@/server/actor";
 import { getArticle } from "@/server/articles";
+import { latestEventId } from "@/server/live-feed";
 import { whyNot } from "@/server/policy";
 import { found } from "@/server/refusal";
 
@@ -21,6 +23,8 @@ async function ReviewArticlePage({ params, searchParams }: Props) {
   const actor = await requirePageActor();
   const document = found(await getArticle(actor, (await params).slug));
   if (!document) notFound();
+  // Read before the claims, so that a change committed between is followed, not missed.
+  const feedAfter = await latestEventId(document.id);
   const data = await loadReview(await searchParams, { documentId: document.id });
   const path = `/documents/${encodeURIComponent(document.slug)}/review`;
 
@@ -32,6 +36,7 @@ async function ReviewArticlePage({ params, searchParams }: Props) {
         <Link href={`/documents/${encodeURIComponent(document.slug)}`}>Open the article in the editor</Link> ·{" "}
         <Link href={`/documents/${encodeURIComponent(document.slug)}/deleted`}>Deleted claims</Link> · <Link href="/review">Review all claims</Link>
       </p>
+      <LiveRefresh slug={document.slug} after={feedAfter} />
       <ReviewClaims data={data} path={path} slug={document.slug}>
         <ImportClaims slug={document.slug} refusal={whyNot(actor, "import_claims", { kind: "article", slug: document.slug })} />
       </ReviewClaims>

@@ -6,7 +6,7 @@ import { AnnotatorNotices } from "./AnnotatorNotices";
 import { ClaimPanel } from "./ClaimPanel";
 import { LiveNotices } from "./LiveNotices";
 import { deleteOrphan, reattachOrphan, revealing } from "./claim-commands";
-import { redoClaim, redoDepth, undoClaim, undoDepth } from "./claim-history";
+import { redoClaim, redoDepth, undoClaim, undoDepth, whyNotReplay } from "./claim-history";
 import { OrphansPanel } from "./OrphansPanel";
 import { SaveStatus } from "./SaveStatus";
 import { SelectionToolbar } from "./SelectionToolbar";
@@ -69,16 +69,23 @@ export function Annotator(props: AnnotatorProps) {
 /** Undo, redo, whether everything is saved, and who is editing. */
 function EditorBar({ editor }: { editor: AnnotatorController }) {
   const { editorState, person } = editor;
+  // Undo takes back only this reviewer's own change: where someone changed the same fields since, it stops, and says why.
+  const undoStops = editorState ? whyNotReplay(editorState, "undo") : null;
   return (
     <div className="annotator-bar" role="toolbar" aria-label="Editor">
       <button
         type="button"
         onClick={() => editor.run(revealing(undoClaim))}
-        disabled={!editorState || undoDepth(editorState) === 0}
+        disabled={!editorState || undoDepth(editorState) === 0 || undoStops !== null}
         title="Undo (Ctrl+Z)"
       >
         Undo
       </button>
+      {undoStops && (
+        <span className="role-notice" role="note" data-testid="undo-stops">
+          {undoStops}
+        </span>
+      )}
       <button
         type="button"
         onClick={() => editor.run(revealing(redoClaim))}

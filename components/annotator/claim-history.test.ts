@@ -2,7 +2,7 @@ import { EditorState, TextSelection } from "prosemirror-state";
 import { describe, expect, it } from "vitest";
 import type { ArticleBlock } from "@/lib/article";
 import type { Claim } from "./claim";
-import { claimHistory, redoClaim, redoDepth, undoClaim, undoDepth } from "./claim-history";
+import { claimHistory, redoClaim, redoDepth, undoClaim, undoDepth, whyNotReplay } from "./claim-history";
 import { type ClaimsAction, claimsPlugin, getClaims, setClaimsAction } from "./claims-plugin";
 import { readOnlyText } from "./read-only";
 import { articleToDoc } from "./schema";
@@ -47,6 +47,49 @@ describe("what undo leaves as it is", () => {
     expect(claimOf(state, spyChips.id)).toMatchObject({ tag: spyChips.tag, previousQuote: null });
     state = redo(state);
     expect(claimOf(state, spyChips.id)).toMatchObject({ tag: "denied", previousQuote: null });
+  });
+});
+
+describe("undo with other reviewers' changes in between (from the live feed)", () => {
+  /** Another reviewer's change, as the live feed puts it in: not this reviewer's, not on the undo stack. */
+  const fromOthers = (state: EditorState, claim: Claim) => state.apply(setClaimsAction(state.tr, { put: [claim] }).setMeta("addToHistory", false));
+
+  it("undoing a retag keeps the note someone else wrote since", () => {
+    let state = act(newEditor([spyChips]), { activate: spyChips.id });
+    state = run(state, retagActive("denied")).state;
+    state = fromOthers(state, { ...claimOf(state, spyChips.id)!, note: "theirs", updatedBy: "Grace" });
+    expect(whyNotReplay(state, "undo")).toBeNull();
+    state = undo(state);
+    expect(claimOf(state, spyChips.id)).toMatchObject({ tag: spyChips.tag, note: "theirs" });
+    state = redo(state);
+    expect(claimOf(state, spyChips.id)).toMatchObject({ tag: "denied", note: "theirs" });
+  });
+
+  it("stops, and says why, where someone changed the same field since", () => {
+    let state = act(newEditor([spyChips]), { activate: spyChips.id });
+    state = run(state, retagActive("denied")).state;
+    state = fromOthers(state, { ...claimOf(state, spyChips.id)!, tag: "unverified", updatedBy: "Grace" });
+    expect(whyNotReplay(state, "undo")).toBe("Undo stops here: Grace changed the tag since, and undo does not overwrite their change.");
+    const { applied, state: after } = run(state, undoClaim);
+    expect(applied).toBe(false);
+    expect(claimOf(after, spyChips.id)).toMatchObject({ tag: "unverified" });
+    expect(undoDepth(after)).toBe(1);
+  });
+
+  it("does not bring back a claim someone deleted since by undoing an edit of it", () => {
+    let state = act(newEditor([spyChips]), { activate: spyChips.id });
+    state = run(state, retagActive("denied")).state;
+    state = state.apply(setClaimsAction(state.tr, { remove: [spyChips.id] }).setMeta("addToHistory", false));
+    expect(whyNotReplay(state, "undo")).toBe("Undo stops here: someone deleted this claim since.");
+    expect(run(state, undoClaim).applied).toBe(false);
+    expect(claimOf(state, spyChips.id)).toBeUndefined();
+  });
+
+  it("does not remove a new claim someone else has changed since", () => {
+    let state = act(newEditor(), { put: [spyChips] });
+    state = fromOthers(state, { ...spyChips, note: "theirs", updatedBy: "Grace" });
+    expect(whyNotReplay(state, "undo")).toMatch(/^Undo stops here: Grace changed the note since/);
+    expect(run(state, undoClaim).applied).toBe(false);
   });
 });
 

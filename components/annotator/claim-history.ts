@@ -8,9 +8,17 @@
  *
  * Successive edits of the same claim within `groupDelay` merge into one step,
  * so undo after typing a note takes back the note, not one letter.
+ *
+ * Others change claims too (the live feed puts their changes in, outside
+ * this history). Undo and redo take back this reviewer's own step against
+ * the claim as it is now: only the fields the step changed move, so undoing
+ * a retag keeps a note someone wrote since. Where the step's fields were
+ * changed again by someone else, or the claim deleted meanwhile, undo stops
+ * and says why (`whyNotReplay`) rather than overwrite their change.
  */
 import { type Command, Plugin, PluginKey, type EditorState, type Transaction } from "prosemirror-state";
-import type { Claim } from "./claim";
+import { editableFields } from "@/lib/annotation";
+import { type Claim, sameValue } from "./claim";
 import { getClaims, getClaimsAction, setClaimsAction } from "./claims-plugin";
 
 interface Change {
@@ -83,23 +91,57 @@ function getHistory(state: EditorState): ClaimHistoryState {
   return value;
 }
 
+/** The step undo (or redo) would replay next, if any. */
+function nextEvent(state: EditorState, direction: HistoryMeta): HistoryEvent | undefined {
+  const history = getHistory(state);
+  return direction === "undo" ? history.done[history.done.length - 1] : history.undone[history.undone.length - 1];
+}
+
+/** The fields of `from` that `to` changes. */
+const changedFields = (from: Claim, to: Claim) => editableFields.filter((field) => !sameValue(from[field], to[field]));
+
+/**
+ * Why undo (or redo) cannot take its step without overwriting someone
+ * else's later change, or null when it can (or there is no step).
+ */
+export function whyNotReplay(state: EditorState, direction: HistoryMeta): string | null {
+  const event = nextEvent(state, direction);
+  if (!event) return null;
+  const current = getClaims(state).claims;
+  for (const change of event.changes) {
+    // `left`: the claim as the step left it; `target`: as the replay would make it.
+    const [left, target] = direction === "undo" ? [change.after, change.before] : [change.before, change.after];
+    const now = current.get(change.id);
+    if (left && !now) return `${direction === "undo" ? "Undo" : "Redo"} stops here: someone deleted this claim since.`;
+    if (!left || !now) continue;
+    const fields = target ? changedFields(left, target) : editableFields;
+    const theirs = fields.filter((field) => !sameValue(now[field], left[field]));
+    if (theirs.length > 0) {
+      return `${direction === "undo" ? "Undo" : "Redo"} stops here: ${now.updatedBy} changed the ${theirs.join(", ")} since, and undo does not overwrite their change.`;
+    }
+  }
+  return null;
+}
+
 /** Moves the claims back (undo) or forward (redo) to one side of an event. */
 function replay(direction: HistoryMeta): Command {
   return (state, dispatch) => {
-    const history = getHistory(state);
-    const event = direction === "undo" ? history.done[history.done.length - 1] : history.undone[history.undone.length - 1];
-    if (!event) return false;
+    const event = nextEvent(state, direction);
+    if (!event || whyNotReplay(state, direction) !== null) return false;
     if (dispatch) {
-      const side = (change: Change) => (direction === "undo" ? change.before : change.after);
-      // What the reviewer did comes back; what the server decided since stays: a verdict checked on
-      // words a revision changed (`previousQuote` cleared) is not un-checked by undoing a retag.
+      const sides = (change: Change) => (direction === "undo" ? [change.after, change.before] : [change.before, change.after]);
+      // What the reviewer did comes back, field by field on the claim as it is now: what others changed
+      // since stays, and so does what the server decided (a verdict checked on words a revision changed).
       const current = getClaims(state).claims;
       const put = event.changes.flatMap((change) => {
-        const claim = side(change);
+        const [left, claim] = sides(change);
         const now = current.get(change.id);
-        return claim ? [now ? { ...claim, previousQuote: now.previousQuote } : claim] : [];
+        if (!claim) return [];
+        if (!now || !left) return [now ? { ...claim, previousQuote: now.previousQuote } : claim];
+        const moved = Object.fromEntries(changedFields(left, claim).map((field) => [field, claim[field]]));
+        return [{ ...now, ...moved }];
       });
-      const remove = event.changes.filter((change) => !side(change)).map((change) => change.id);
+      const remove = event.changes.filter((change) => !sides(change)[1]).map((change) => change.id);
       // Open what was put back, so the reviewer sees what the undo did.
       const tr = setClaimsAction(state.tr, { put, remove, activate: put[0]?.id ?? null });
       dispatch(tr.setMeta(claimHistoryKey, direction));

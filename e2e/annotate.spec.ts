@@ -186,8 +186,26 @@ test("when another reviewer changed the same field meanwhile, the editor says wh
   await annotator.expectSaved();
   // Their note, which this reviewer left alone, is kept.
   expect(await api.list()).toMatchObject([{ id: claim.id, claimant: "Amazon", note: "Cook said it first." }]);
-  await notice.getByRole("button", { name: "Dismiss" }).click();
+  await notice.getByRole("button", { name: "Keep mine" }).click();
   await expect(notice).toHaveCount(0);
+  expect(await api.list()).toMatchObject([{ id: claim.id, claimant: "Amazon" }]);
+});
+
+test("when another reviewer changed the same field meanwhile, the reviewer may take their words instead", async ({ annotator, api }) => {
+  const claim = await api.create({ words: claimWords, tag: "disputed", reviewer: "Rita Reviewer", claimant: "Andy Jassy" });
+  await annotator.page.route(/\/api\/documents\/[^/]+\/events/, (route) => route.abort());
+  await annotator.goto();
+  await annotator.highlight(claim.id).click();
+  await api.update(claim, "Bob Bureau", { claimant: "Tim Cook" });
+
+  await annotator.claimEditor.getByLabel("Claimant (who made the claim)").fill("Amazon");
+  const notice = annotator.claimEditor.getByTestId("overwritten");
+  await expect(notice.getByRole("listitem")).toHaveText("claimant: Tim Cook");
+  await notice.getByRole("button", { name: "Use theirs" }).click();
+  await expect(notice).toHaveCount(0);
+  await expect(annotator.claimEditor.getByLabel("Claimant (who made the claim)")).toHaveValue("Tim Cook");
+  await annotator.expectSaved();
+  expect(await api.list()).toMatchObject([{ id: claim.id, claimant: "Tim Cook" }]);
 });
 
 test("delete a claim, then undo brings back the same claim, saved; redo deletes it again", async ({ annotator, api }) => {

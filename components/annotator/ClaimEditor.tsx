@@ -4,9 +4,9 @@ import { useEffect, useRef, useState } from "react";
 import { ChangeTime } from "@/components/ChangeTime";
 import { maxClaimantLength, maxNoteLength } from "@/lib/limits";
 import { type Tag, tagInfo, tags } from "@/lib/tags";
-import type { EditableField } from "@/lib/annotation";
 import type { Claim } from "./claim";
 import type { OverwriteNotice, SyncStatus } from "./claim-sync";
+import { Overwritten } from "./Overwritten";
 import type { ClaimActions } from "./ClaimPanel";
 import { ChangeHistory } from "./ChangeHistory";
 import { EvidenceField } from "./EvidenceField";
@@ -88,7 +88,16 @@ export function ClaimEditor({ readOnly, refusal = null, claim, status, actions, 
           {refused ? `Not saved: ${refused}` : "Not saved yet: kept here and retried."}
         </p>
       )}
-      {overwritten && <Overwritten notice={overwritten} onDismiss={actions.dismissOverwritten} />}
+      {overwritten && (
+        <Overwritten
+          notice={overwritten}
+          onKeepMine={actions.dismissOverwritten}
+          onUseTheirs={() => {
+            actions.change({ ...claim, ...overwritten.theirs });
+            actions.dismissOverwritten();
+          }}
+        />
+      )}
       {/* A disabled fieldset disables every control in it: how earlier revisions stay read-only. */}
       <fieldset className="claim-fields" disabled={readOnly}>
         <fieldset className="tag-choice">
@@ -141,27 +150,5 @@ export function ClaimEditor({ readOnly, refusal = null, claim, status, actions, 
       </fieldset>
       <ChangeHistory claimId={claim.id} updatedAt={claim.updatedAt} />
     </section>
-  );
-}
-
-/** How the notice names each field a reviewer can change. */
-const fieldNames: Record<EditableField, string> = { tag: "tag", note: "note", claimant: "claimant", evidence: "evidence links" };
-
-/** Another reviewer's words that this reviewer's save replaced, so nothing is lost unseen. */
-function Overwritten({ notice, onDismiss }: { notice: OverwriteNotice; onDismiss: () => void }) {
-  return (
-    <div className="overwritten" role="alert" data-testid="overwritten">
-      <p>{notice.by} changed this claim while you were editing it. Your changes were saved over theirs; they had written:</p>
-      <ul>
-        {Object.entries(notice.theirs).map(([field, value]) => (
-          <li key={field}>
-            {fieldNames[field as EditableField]}: <q>{Array.isArray(value) ? value.join(", ") : String(value)}</q>
-          </li>
-        ))}
-      </ul>
-      <button type="button" onClick={onDismiss}>
-        Dismiss
-      </button>
-    </div>
   );
 }

@@ -179,3 +179,35 @@ test("the article's review page follows changes: counts and rows, without a relo
   expect(await notReloaded(ravi.page)).toBe(true);
   await ravi.close();
 });
+
+test("undo takes back only this reviewer's change: another's note stays, and another's retag since stops it", async ({ annotator, api }) => {
+  const claim = await api.create({ words: "Bloomberg should retract", tag: "disputed", reviewer });
+  await expect(annotator.highlight(claim.id)).toBeVisible({ timeout: 5_000 });
+  await annotator.highlight(claim.id).click();
+  await annotator.claimEditor.getByRole("radio", { name: /Denied/ }).check();
+  await annotator.expectSaved();
+
+  // Bob writes a note meanwhile; Rita's undo of her retag keeps it.
+  const [retagged] = await api.list();
+  await api.update(retagged, "Bob Bureau", { note: "Cook said it first." });
+  await expect(annotator.claimEditor.getByLabel("Note")).toHaveValue("Cook said it first.", { timeout: 5_000 });
+  const undo = annotator.page.getByRole("button", { name: "Undo" });
+  await undo.click();
+  await expect(annotator.highlight(claim.id)).toHaveAttribute("class", /disputed/);
+  await annotator.expectSaved();
+  expect(await api.list()).toMatchObject([{ tag: "disputed", note: "Cook said it first." }]);
+
+  // Rita retags again, Bob retags after her: undo would overwrite Bob's tag, so it stops and says why.
+  await annotator.claimEditor.getByRole("radio", { name: /Unverified/ }).check();
+  await annotator.expectSaved();
+  await api.update((await api.list())[0], "Bob Bureau", { tag: "denied" });
+  await expect(annotator.page.getByTestId("undo-stops")).toHaveText(
+    "Undo stops here: Bob Bureau changed the tag since, and undo does not overwrite their change.",
+    { timeout: 5_000 },
+  );
+  await expect(undo).toBeDisabled();
+  await annotator.page.keyboard.press("Control+z");
+  await annotator.expectSaved();
+  await expect(annotator.highlight(claim.id)).toHaveAttribute("class", /denied/);
+  expect(await api.list()).toMatchObject([{ tag: "denied", note: "Cook said it first." }]);
+});

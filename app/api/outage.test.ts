@@ -32,7 +32,9 @@ function everyRoute(slug: string, claimId: string) {
     "POST /api/documents": () => call(documentsRoute.POST, {}, { body: { id: randomUUID(), title: "Outage", text: "Words." } }),
     "GET /api/documents/{slug}": () => call(documentRoute.GET, { slug }),
     "GET …/annotations": () => call(annotationsRoute.GET, { slug }),
-    "POST …/annotations": () => call(annotationsRoute.POST, { slug }, { body: { id: randomUUID(), start: 4, end: 12, tag: "disputed" } }),
+    // Made again and again on the same words, to see the route serve: allowed (the same words twice are refused otherwise).
+    "POST …/annotations": () =>
+      call(annotationsRoute.POST, { slug }, { body: { id: randomUUID(), start: 4, end: 12, tag: "disputed", sameWords: "allow" } }),
     "GET …/revisions": () => call(revisionsRoute.GET, { slug }),
     "POST …/revisions": () => call(revisionsRoute.POST, { slug }, { body: { id: randomUUID(), text: `${text} Updated.` } }),
     "POST …/import": () => call(importRoute.POST, { slug }, { body: [] }),
@@ -119,9 +121,9 @@ describe.skipIf(!databaseUrl)("a PostgreSQL outage", () => {
 
   it("recovers when the server ends its connections mid-transaction, as a shutdown does", async () => {
     await expectAllServed();
-    // Creates in flight (each a transaction) when the server terminates every connection of the app.
+    // Creates in flight (each a transaction) when the server terminates every connection of the app (the same words each time: allowed).
     const creates = Array.from({ length: 8 }, () =>
-      call(annotationsRoute.POST, { slug }, { body: { id: randomUUID(), start: 17, end: 23, tag: "unverified" } }),
+      call(annotationsRoute.POST, { slug }, { body: { id: randomUUID(), start: 17, end: 23, tag: "unverified", sameWords: "allow" } }),
     );
     await admin`select pg_terminate_backend(pid) from pg_stat_activity where client_port = any(${proxy.serverSidePorts()})`;
     for (const { status, json } of await Promise.all(creates)) {

@@ -35,6 +35,11 @@ async function delayOf(label: string, since: number, expectation: () => Promise<
 test("a tag, a retag, a note and a delete by one reviewer appear for the other without a reload", async ({ annotator, api, browser }) => {
   const ravi = await openAsOther(browser);
   const words = "Bloomberg should retract";
+  // Ravi is reading elsewhere, with words selected: the others' changes must not move either.
+  await ravi.annotator.selectWithKeyboard("Super Micro");
+  const readerAt = () => ravi.page.evaluate(() => ({ selected: window.getSelection()?.toString(), scrollY: Math.round(window.scrollY) }));
+  const before = await readerAt();
+  expect(before.selected).toBe("Super Micro");
 
   let since = Date.now();
   await annotator.selectWithMouse(words);
@@ -42,6 +47,7 @@ test("a tag, a retag, a note and a delete by one reviewer appear for the other w
   const id = await annotator.openClaimId();
   await delayOf("a tag", since, () => expect(ravi.annotator.highlight(id)).toHaveAttribute("class", /disputed/, { timeout: 5_000 }));
   await expect(ravi.page.getByTestId("claim-list")).toContainText(words);
+  expect(await readerAt()).toEqual(before);
 
   since = Date.now();
   await annotator.claimEditor.getByRole("radio", { name: /Denied/ }).check();

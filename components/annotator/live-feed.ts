@@ -2,8 +2,11 @@
  * The editor's end of the article's live feed (`GET /api/documents/{slug}/events`):
  * an EventSource opened from the feed's position when the page was made
  * (`?after=`), so nothing committed between the page and the stream is
- * missed. The browser reconnects by itself and sends `Last-Event-ID`, which
- * the server prefers to `?after=`: events come once each, in order.
+ * missed. After a lost connection the browser reconnects by itself and
+ * sends `Last-Event-ID`, which the server prefers to `?after=`: events come
+ * once each, in order. An answer that is no stream (a 503 while the database
+ * is away, a 401 once signed out) ends an EventSource for good; we open a
+ * new one a little later, from the last event received.
  */
 import type { ClaimEventData, PresenceEventData, RevisionEventData } from "@/lib/live-events";
 import { liveEventsUrl } from "@/lib/live-events";
@@ -17,21 +20,43 @@ export interface LiveFeedHandlers {
 
 const claimEvents = ["claim.created", "claim.updated", "claim.deleted", "claim.restored"] as const;
 
+/** Wait before opening the feed again after the server refused it. */
+const reopenMs = 5_000;
+
 /** Follows an article's live feed from `after`; the returned function closes it. */
 export function followLiveFeed(slug: string, after: number, handlers: LiveFeedHandlers): () => void {
   if (typeof EventSource === "undefined") return () => {};
-  const source = new EventSource(liveEventsUrl(slug, after));
-  const on = <T>(name: string, handler: (data: T) => void) =>
-    source.addEventListener(name, (event) => {
-      try {
-        handler(JSON.parse((event as MessageEvent<string>).data) as T);
-      } catch (error) {
-        // One event the editor cannot read must not stop the ones after it.
-        console.error(`The live feed's ${name} event could not be applied`, error);
-      }
+  let lastId = after;
+  let source: EventSource;
+  let reopen: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
+
+  const open = () => {
+    source = new EventSource(liveEventsUrl(slug, lastId));
+    const on = <T>(name: string, handler: (data: T) => void) =>
+      source.addEventListener(name, (event) => {
+        const message = event as MessageEvent<string>;
+        if (/^\d+$/.test(message.lastEventId)) lastId = Number(message.lastEventId);
+        try {
+          handler(JSON.parse(message.data) as T);
+        } catch (error) {
+          // One event the editor cannot read must not stop the ones after it.
+          console.error(`The live feed's ${name} event could not be applied`, error);
+        }
+      });
+    for (const name of claimEvents) on(name, handlers.onClaim);
+    on("revision.published", handlers.onRevision);
+    on("presence", handlers.onPresence);
+    source.addEventListener("error", () => {
+      if (closed || source.readyState !== EventSource.CLOSED) return; // CONNECTING: the browser retries by itself.
+      clearTimeout(reopen);
+      reopen = setTimeout(open, reopenMs);
     });
-  for (const name of claimEvents) on(name, handlers.onClaim);
-  on("revision.published", handlers.onRevision);
-  on("presence", handlers.onPresence);
-  return () => source.close();
+  };
+  open();
+  return () => {
+    closed = true;
+    clearTimeout(reopen);
+    source.close();
+  };
 }

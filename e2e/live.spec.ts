@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { expect, reviewer, test } from "./fixtures";
 import { AnnotatorPage, articleSlug } from "./pages/annotator-page";
 import { storageStateOf, suitePeople } from "./people";
+import { killStartedServers, ServerProcess } from "./server-process";
 
 /**
  * Two reviewers on one article, each in their own browser: the suite's
@@ -216,4 +220,33 @@ test("undo takes back only this reviewer's change: another's note stays, and ano
   await annotator.expectSaved();
   await expect(annotator.highlight(claim.id)).toHaveAttribute("class", /denied/);
   expect(await api.list()).toMatchObject([{ tag: "denied", note: "Cook said it first." }]);
+});
+
+test.describe("two instances of the app on one PostgreSQL", () => {
+  test.afterEach(killStartedServers);
+
+  test("a change made through one reaches a browser on the other", async ({ api, browser }) => {
+    test.skip(!process.env.DATABASE_URL, "Two instances share a PostgreSQL (DATABASE_URL); a PGlite folder has one writer.");
+    test.setTimeout(120_000);
+    const unused = mkdtempSync(path.join(tmpdir(), "factcheck-e2e-second-"));
+    try {
+      const second = await ServerProcess.start(unused, () => ({ DATABASE_URL: process.env.DATABASE_URL! }));
+      await second.ready();
+      // Ravi's session is in the shared database: his browser opens the article on the second instance.
+      const context = await browser.newContext({ storageState: storageStateOf("reviewer") });
+      const page = await context.newPage();
+      const annotator = new AnnotatorPage(page);
+      await page.goto(`${second.origin}/documents/${articleSlug}`);
+      await expect(annotator.text).toBeVisible();
+
+      const since = Date.now();
+      const claim = await api.create({ words: "Bloomberg should retract", tag: "denied", reviewer }); // through the first instance
+      await delayOf("a tag, to a browser on the other instance", since, () =>
+        expect(annotator.highlight(claim.id)).toHaveAttribute("class", /denied/, { timeout: 5_000 }),
+      );
+      await context.close();
+    } finally {
+      rmSync(unused, { recursive: true, force: true });
+    }
+  });
 });

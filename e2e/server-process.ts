@@ -29,14 +29,16 @@ export class ServerProcess {
   }
 
   /**
-   * Starts `next start` on `dataDir`, with the environment `extraEnv` gives for the server's origin; as
+   * Starts `next start` on `dataDir` (or on the PostgreSQL of a DATABASE_URL that `extraEnv` gives), with the environment `extraEnv` gives for the server's origin; as
    * `npx next start` would, without package.json's NEXT_MANUAL_SIG_HANDLE.
    */
   static async start(dataDir: string, extraEnv: (origin: string) => Record<string, string> = () => ({})): Promise<ServerProcess> {
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
-    const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv(origin), PGLITE_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
-    delete env.DATABASE_URL;
+    const extra = extraEnv(origin);
+    const env: NodeJS.ProcessEnv = { ...process.env, ...extra, PGLITE_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
+    // Its own PGlite folder, unless it is asked to share a PostgreSQL (a second instance of one app).
+    if (!extra.DATABASE_URL) delete env.DATABASE_URL;
     delete env.NEXT_MANUAL_SIG_HANDLE;
     const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
     const server = new ServerProcess(child, origin);

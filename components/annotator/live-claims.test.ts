@@ -20,11 +20,14 @@ const doc = articleToDoc(blocks);
 const textMap = new TextMap(doc);
 
 /** The editor as far as the live feed touches it: its state, and the transactions it is given. */
-function fakeView(state: EditorState) {
-  const view = { state, dispatched: [] as Transaction[], dispatch: (tr: Transaction) => void 0 };
-  view.dispatch = (tr) => {
-    view.dispatched.push(tr);
-    view.state = view.state.apply(tr);
+function fakeView(initial: EditorState) {
+  const view = {
+    state: initial,
+    dispatched: [] as Transaction[],
+    dispatch(tr: Transaction) {
+      view.dispatched.push(tr);
+      view.state = view.state.apply(tr);
+    },
   };
   return view;
 }

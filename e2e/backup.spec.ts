@@ -38,6 +38,9 @@ test("npm run db:backup while the server runs is taken by the server, with the l
     rmSync(folder, { recursive: true, force: true });
   }
   // The server goes on serving, and storing.
-  const after = await request.post(`/api/documents/${documents[0].slug}/annotations`, { data: { start: 7, end: 12, tag: "disputed", sameWords: "allow" }, headers });
+  const after = await request.post(`/api/documents/${documents[0].slug}/annotations`, {
+    data: { start: 7, end: 12, tag: "disputed", sameWords: "allow" },
+    headers,
+  });
   expect(after.status()).toBe(201);
 });

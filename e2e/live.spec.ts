@@ -62,7 +62,9 @@ test("a tag, a retag, a note and a delete by one reviewer appear for the other w
   await expect(ravi.annotator.claimEditor).toHaveAttribute("data-claim-id", id);
   since = Date.now();
   await annotator.claimEditor.getByLabel("Note").fill("Bloomberg stood by its story.");
-  await delayOf("a note", since, () => expect(ravi.annotator.claimEditor.getByLabel("Note")).toHaveValue("Bloomberg stood by its story.", { timeout: 5_000 }));
+  await delayOf("a note", since, () =>
+    expect(ravi.annotator.claimEditor.getByLabel("Note")).toHaveValue("Bloomberg stood by its story.", { timeout: 5_000 }),
+  );
 
   since = Date.now();
   await annotator.claimEditor.getByRole("button", { name: "Delete claim" }).click();

@@ -12,7 +12,11 @@ import * as documentsRoute from "./documents/route";
 const list = (slug: string) => call(annotationsRoute.GET, { slug });
 // These tests share one article and tag its first words again and again: the same words are allowed here, and refused in the tests of `same_words`.
 const create = (slug: string, body: unknown, options = {}) =>
-  call(annotationsRoute.POST, { slug }, { body: body && typeof body === "object" && !Array.isArray(body) ? { sameWords: "allow", ...body } : body, ...options });
+  call(
+    annotationsRoute.POST,
+    { slug },
+    { body: body && typeof body === "object" && !Array.isArray(body) ? { sameWords: "allow", ...body } : body, ...options },
+  );
 const patch = (id: string, body: unknown, options = {}) => call(annotationRoute.PATCH, { id }, { body, method: "PATCH", ...options });
 const remove = (id: string, options = {}) => call(annotationRoute.DELETE, { id }, { method: "DELETE", ...options });
 const restore = (id: string) => call(restoreRoute.POST, { id }, { method: "POST" });

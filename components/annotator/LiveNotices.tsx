@@ -25,8 +25,8 @@ export function LiveNotices({ editor }: { editor: AnnotatorController }) {
       )}
       {sameWords && (
         <p className="hint" role="alert" data-testid="same-words">
-          {sameWords.by} already tagged these words {isTag(sameWords.tag) ? tagInfo[sameWords.tag].label.toLowerCase() : sameWords.tag}: here is
-          their claim.
+          {sameWords.by} already tagged these words {isTag(sameWords.tag) ? tagInfo[sameWords.tag].label.toLowerCase() : sameWords.tag}: here is their
+          claim.
         </p>
       )}
       {present.length > 0 && (

@@ -805,7 +805,14 @@ describe("when someone else changed the claim (409)", () => {
 describe("the same words twice", () => {
   it("drops a new claim on words another claim has, once, and names that claim and who tagged it", async () => {
     const notices: { id: string; existing: Annotation; message: string }[] = [];
-    sync = new ClaimSync({ documentSlug: slug, fetch: server.fetch, storage, debounce: 0, onStatus: (s) => statuses.push(s), onSameWords: (n) => notices.push(n) });
+    sync = new ClaimSync({
+      documentSlug: slug,
+      fetch: server.fetch,
+      storage,
+      debounce: 0,
+      onStatus: (s) => statuses.push(s),
+      onSameWords: (n) => notices.push(n),
+    });
     const theirs = await server.seed(claim(otherId, { tag: "denied" }));
     sync.set(claimId, claim(claimId, { tag: "unverified" }));
     await settle(60_000);

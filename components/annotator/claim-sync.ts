@@ -480,11 +480,13 @@ export class ClaimSync {
       const current = (error.body as { annotation?: Annotation } | null)?.annotation;
       // Deleted by someone else: nothing is applied, nor restored; the wish stays, with the server's word on who deleted it.
       if (error.code === errorCode.deleted) {
-        const { deletedBy, deletedAt } = (error.body as { annotation?: { deletedBy?: string | null; deletedAt?: string | null } } | null)?.annotation ?? {};
+        const { deletedBy, deletedAt } =
+          (error.body as { annotation?: { deletedBy?: string | null; deletedAt?: string | null } } | null)?.annotation ?? {};
         const deleted = { by: deletedBy ?? "someone", at: deletedAt ?? new Date().toISOString() };
         throw new RefusedError(error.serverMessage ?? "Someone deleted this claim.", error.code, deleted);
       }
-      if (error.code === errorCode.sameWords && current) throw new RefusedError(error.serverMessage ?? "These words are tagged already.", error.code, undefined, current);
+      if (error.code === errorCode.sameWords && current)
+        throw new RefusedError(error.serverMessage ?? "These words are tagged already.", error.code, undefined, current);
       if (error.status === 409 && current) throw new ConflictError(current);
       if (error.status === 404 && onNotFound === "conflict") throw new ConflictError(null);
       if (error.status === 404 && onNotFound === "done") return undefined as T;

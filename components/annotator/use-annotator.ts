@@ -151,7 +151,13 @@ export function useAnnotator({
   const [linkedClaimMissing] = useState(() => initialClaimId !== null && !annotations.some((a) => a.id === initialClaimId));
   // The open claim to bring into view once drawn, and how (see `reveal.ts`).
   const reveal = useRef<{ id: string; block: ScrollLogicalPosition } | null>(null);
-  const [status, setStatus] = useState<SyncStatus>({ state: "saved", unsaved: new Set(), refused: new Map(), retryAt: null, deletedElsewhere: new Map() });
+  const [status, setStatus] = useState<SyncStatus>({
+    state: "saved",
+    unsaved: new Set(),
+    refused: new Map(),
+    retryAt: null,
+    deletedElsewhere: new Map(),
+  });
 
   const run = useCallback((command: Command) => {
     const view = viewRef.current;

@@ -871,6 +871,27 @@ describe("news from the live feed", () => {
     expect(await server.live(claimId)).toMatchObject({ tag: "denied", note: "mine" });
   });
 
+  it("holds news that comes while a request is on its way, so an undo made meanwhile is not lost to the request's own echo", async () => {
+    const held: Annotation[] = [];
+    sync = new ClaimSync({ documentSlug: slug, fetch: server.fetch, storage, debounce: 0, onStatus: () => {}, onHeldNews: (a) => held.push(a) });
+    const c = await existing({ tag: "disputed" });
+    const seeded = (await server.live(claimId))!;
+    let open!: () => void;
+    server.gate = new Promise((resolve) => (open = resolve));
+    sync.set(claimId, { ...c, tag: "denied" });
+    await settle();
+    sync.set(claimId, { ...c, tag: "disputed" }); // undone while the retag is on its way
+    // The retag's echo comes before its answer: nothing is shown of it yet.
+    const echo = { ...seeded, tag: "denied" as const, version: 2 };
+    expect(sync.receive(echo)).toEqual({ kind: "none" });
+    server.gate = null;
+    open();
+    await settle();
+    expect(held).toEqual([echo]);
+    expect(sync.receive(held[0])).toEqual({ kind: "none" });
+    expect(await server.live(claimId)).toMatchObject({ tag: "disputed", version: 3 });
+  });
+
   it("keeps unsaved changes to a claim deleted elsewhere, for the reviewer to decide", async () => {
     const c = await existing();
     server.down = true;

@@ -38,6 +38,9 @@ interface ServerClaim extends ClaimFields {
   previousQuote: string | null;
 }
 
+/** A claim as the live feed tells it: the API's annotation, with its deletion. */
+export type LiveAnnotation = Annotation & { deletedAt?: string | null };
+
 /** What the editor shows of a claim after news of it from the live feed (`ClaimSync.receive`). */
 export type Received = { kind: "none" } | { kind: "put"; fields: ClaimFields } | { kind: "remove" };
 
@@ -76,6 +79,13 @@ export interface ClaimSyncOptions {
    * and the editor opens `existing` and says who tagged it (`message`).
    */
   onSameWords?: (notice: { id: string; existing: Annotation; message: string }) => void;
+  /**
+   * News from the live feed that `receive` held back because a request for
+   * the claim was on its way (it may be that request's own echo, or a change
+   * it will meet as a 409), handed back once the answer came: give it to
+   * `receive` again.
+   */
+  onHeldNews?: (annotation: LiveAnnotation) => void;
   /** Another reviewer changed fields this reviewer then changed too: theirs were replaced. */
   onOverwrote?: (notice: OverwriteNotice) => void;
   /** The server refused a change for want of a session (`401 unauthenticated`: it expired, or the person signed out); `retryRefused` once signed in again. */
@@ -126,6 +136,8 @@ export class ClaimSync {
   private readonly desired = new Map<string, Claim | null>();
   private readonly refused = new Map<string, string>();
   private readonly deletedElsewhere = new Map<string, DeletedElsewhere>();
+  /** News from the live feed kept until the request on its way for that claim is answered (see `receive`). */
+  private readonly held = new Map<string, LiveAnnotation>();
   /** Claims whose offsets count in another revision than the page's (kept from an earlier visit). */
   private readonly offsetsRevision = new Map<string, number>();
   private readonly running = new Set<string>();
@@ -222,13 +234,18 @@ export class ClaimSync {
    * A deletion by someone else does not drop an unsaved wish: its next save is
    * refused (`409 deleted`) and the reviewer decides.
    */
-  receive(annotation: Annotation & { deletedAt?: string | null }): Received {
+  receive(annotation: LiveAnnotation): Received {
     if (this.disposed) return { kind: "none" };
     const { id } = annotation;
     const deleted = Boolean(annotation.deletedAt);
     const have = this.server.get(id);
     if (have && have.version > annotation.version) return { kind: "none" };
     if (have && have.version === annotation.version && have.deleted === deleted) return { kind: "none" };
+    // A request on its way: what we hold of the server is about to change; look again once it has.
+    if (this.running.has(id)) {
+      this.held.set(id, annotation);
+      return { kind: "none" };
+    }
     const want = this.desired.get(id);
     const pending = want !== undefined && !this.inSync(id);
     if (deleted) {
@@ -377,6 +394,11 @@ export class ClaimSync {
       } else this.scheduleRetry();
     } finally {
       this.running.delete(id);
+      const held = this.held.get(id);
+      if (held) {
+        this.held.delete(id);
+        if (!this.disposed) this.options.onHeldNews?.(held);
+      }
       if (this.retryTimer && !this.hasUnsaved()) {
         // Everything got through before the scheduled retry: no longer offline.
         clearTimeout(this.retryTimer);

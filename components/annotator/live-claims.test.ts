@@ -3,7 +3,7 @@ import type { EditorView } from "prosemirror-view";
 import { describe, expect, it } from "vitest";
 import type { ArticleBlock } from "@/lib/article";
 import type { ClaimState } from "@/lib/claim-events";
-import { ClaimSync } from "./claim-sync";
+import { ClaimSync, type LiveAnnotation } from "./claim-sync";
 import { claimHistory, undoDepth } from "./claim-history";
 import { claimsPlugin, getClaims } from "./claims-plugin";
 import { applyLiveClaim } from "./live-claims";
@@ -57,8 +57,13 @@ function setUp() {
   const state = EditorState.create({ doc, plugins: [readOnlyText(), claimsPlugin([]), claimHistory()] });
   const view = fakeView(state.apply(state.tr.setSelection(TextSelection.create(doc, 3, 8))));
   const sync = new ClaimSync({ documentSlug: "article", onStatus: () => {}, storage: null, fetch: () => Promise.reject(new Error("no network")) });
-  const orphans = new Map<string, ClaimState | null>();
-  const targets = { view: view as unknown as EditorView, sync, textMap, setOrphan: (id: string, a: ClaimState | null) => void orphans.set(id, a) };
+  const orphans = new Map<string, LiveAnnotation | null>();
+  const targets = {
+    view: view as unknown as EditorView,
+    sync,
+    textMap,
+    setOrphan: (id: string, a: LiveAnnotation | null) => void orphans.set(id, a),
+  };
   return { view, sync, orphans, apply: (annotation: ClaimState) => applyLiveClaim(targets, annotation) };
 }
 

@@ -5,9 +5,8 @@
  * claims' decorations change: the reader's selection and scroll stay.
  */
 import type { EditorView } from "prosemirror-view";
-import type { ClaimState } from "@/lib/claim-events";
 import { claimFromAnnotation, sameFields } from "./claim";
-import type { ClaimSync } from "./claim-sync";
+import type { ClaimSync, LiveAnnotation } from "./claim-sync";
 import { getClaims, setClaimsAction } from "./claims-plugin";
 import { setSyncAction } from "./sync-action";
 import type { TextMap } from "./text-map";
@@ -18,11 +17,11 @@ export interface LiveClaimTargets {
   sync: ClaimSync;
   textMap: TextMap;
   /** An orphan arrived, changed (`annotation`) or left (`null`) the Orphans panel. */
-  setOrphan: (id: string, annotation: ClaimState | null) => void;
+  setOrphan: (id: string, annotation: LiveAnnotation | null) => void;
 }
 
 /** Applies one claim from the live feed to the editor. */
-export function applyLiveClaim({ view, sync, textMap, setOrphan }: LiveClaimTargets, annotation: ClaimState): void {
+export function applyLiveClaim({ view, sync, textMap, setOrphan }: LiveClaimTargets, annotation: LiveAnnotation): void {
   const result = sync.receive(annotation);
   if (result.kind === "none") return;
   const drawn = getClaims(view.state).claims.get(annotation.id);

@@ -12,7 +12,6 @@ import { EditorView } from "prosemirror-view";
 import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
 import { type EditorAnnotation, editableFields, pick, toEditorAnnotation } from "@/lib/annotation";
 import { api } from "@/lib/api-client";
-import type { ClaimState } from "@/lib/claim-events";
 import type { PresentView } from "@/lib/live-events";
 import { type ArticleBlock, articleText } from "@/lib/article";
 import type { Role } from "@/lib/roles";
@@ -22,7 +21,7 @@ import { type Claim, claimFromAnnotation } from "./claim";
 import { openClaim } from "./claim-commands";
 import { claimHistory } from "./claim-history";
 import { claimKeymap } from "./claim-keymap";
-import { ClaimSync, type OverwriteNotice, type StoredChange, type SyncStatus } from "./claim-sync";
+import { ClaimSync, type LiveAnnotation, type OverwriteNotice, type StoredChange, type SyncStatus } from "./claim-sync";
 import { claimsPlugin, getClaims, getClaimsAction, setClaimsAction } from "./claims-plugin";
 import { applyLiveClaim } from "./live-claims";
 import { followLiveFeed } from "./live-feed";
@@ -175,6 +174,13 @@ export function useAnnotator({
       console.error("The editor's text differs from its blocks' text (articleText): offsets would be wrong.");
     const fromServer = (tr: EditorState["tr"]) => setSyncAction(tr, { kind: "fromServer" }).setMeta("addToHistory", false);
 
+    // Others' changes, as they are committed; a revision newer than this text stops them (their offsets count in it).
+    let revised = false;
+    const setOrphan = (id: string, annotation: LiveAnnotation | null) =>
+      setOrphans((list) => {
+        const others = list.filter((o) => o.id !== id);
+        return annotation ? [...others, toEditorAnnotation(annotation)] : others.length === list.length ? list : others;
+      });
     // Restored claims made on an earlier text, drawn once the server has found their words in this one.
     const awaitingPlace = new Set<string>();
     const sync = new ClaimSync({
@@ -200,6 +206,10 @@ export function useAnnotator({
         view.dispatch(fromServer(setClaimsAction(view.state.tr, { put: [{ ...claim, ...fields, createdBy, updatedBy, updatedAt }] })));
       },
       onOverwrote: setOverwritten,
+      onHeldNews: (annotation) => {
+        const view = viewRef.current;
+        if (view && !revised) applyLiveClaim({ view, sync, textMap, setOrphan }, annotation);
+      },
       onSameWords: ({ id, existing }) => {
         const view = viewRef.current;
         if (!view) return;
@@ -310,13 +320,6 @@ export function useAnnotator({
     setEditorState(view.state);
     for (const [id, claim, revision, reattach] of wishes) sync.set(id, claim, { immediate: true, revision, reattach });
 
-    // Others' changes, as they are committed; a revision newer than this text stops them (their offsets count in it).
-    let revised = false;
-    const setOrphan = (id: string, annotation: ClaimState | null) =>
-      setOrphans((list) => {
-        const others = list.filter((o) => o.id !== id);
-        return annotation ? [...others, toEditorAnnotation(annotation)] : others.length === list.length ? list : others;
-      });
     const unfollow =
       readOnly || feedAfter === undefined
         ? () => {}

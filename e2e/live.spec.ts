@@ -252,3 +252,17 @@ test.describe("two instances of the app on one PostgreSQL", () => {
     }
   });
 });
+
+test("a reviewer tagging exactly the words of another's claim, shown already, gets that claim opened and told who tagged it", async ({ api, browser }) => {
+  const words = "Bloomberg should retract";
+  const ravi = await openAsOther(browser);
+  const theirs = await api.create({ words, tag: "disputed", reviewer });
+  await expect(ravi.annotator.highlight(theirs.id)).toBeVisible({ timeout: 5_000 });
+  await ravi.annotator.selectWithMouse(words);
+  await ravi.annotator.tagFromToolbar("denied");
+  await expect(ravi.page.getByTestId("same-words")).toHaveText(`${reviewer} already tagged these words disputed: here is their claim.`);
+  await expect(ravi.annotator.claimEditor).toHaveAttribute("data-claim-id", theirs.id);
+  await ravi.annotator.expectSaved();
+  expect((await api.list()).map((a) => [a.id, a.tag])).toEqual([[theirs.id, "disputed"]]);
+  await ravi.close();
+});

@@ -37,7 +37,7 @@ export function claimKeymap({ textMap, readOnly, author, mayChange }: ClaimKeyma
   const tagKeys = Object.fromEntries(
     tags.map((tag) => [
       tagInfo[tag].shortcut,
-      onScreenSelection((s, d) => (author !== null && tagSelection(tag, textMap, author)(s, d)) || retagIfAllowed(tag)(s, d)),
+      onScreenSelection((s, d) => (author !== null && tagSelection(tag, textMap, author, undefined, mayChange)(s, d)) || retagIfAllowed(tag)(s, d)),
     ]),
   );
   return keymap({

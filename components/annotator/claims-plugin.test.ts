@@ -80,6 +80,29 @@ describe("tagSelection", () => {
     expect(next.doc.textBetween(textMap.toPos(words.start), textMap.toPos(words.end))).toBe("got played or took");
   });
 
+  it("only opens the claim on exactly these words when the person may not change it", () => {
+    const { textMap, state } = editor();
+    const words = offsetsOf(textMap, "got played or took");
+    const tagged = run(
+      select(state, textMap, words.start, words.end),
+      tagSelection("disputed", textMap, { id: "ada", name: "Ada" }, () => "first"),
+    ).state;
+    const closed = apply(tagged, { activate: null });
+    const again = run(
+      select(closed, textMap, words.start, words.end),
+      tagSelection(
+        "denied",
+        textMap,
+        { id: "ravi", name: "Ravi" },
+        () => "second",
+        (claim) => claim.createdBy === "Ravi",
+      ),
+    ).state;
+    const claims = getClaims(again);
+    expect([...claims.claims.values()].map((claim) => [claim.id, claim.tag])).toEqual([["first", "disputed"]]);
+    expect(claims.activeId).toBe("first");
+  });
+
   it("retags and opens the claim already on exactly these words instead of making a second one", () => {
     const { textMap, state } = editor();
     const words = offsetsOf(textMap, "got played or took");

@@ -21,10 +21,18 @@ export interface ClaimAuthor {
 /**
  * Tags the selected words as a new claim and opens it; words that already
  * carry a claim of their own (exactly these words) get that claim retagged
- * and opened instead, so one passage never holds two verdicts by accident.
+ * and opened instead, so one passage never holds two verdicts by accident;
+ * opened only, when `mayChange` says the person may not change it (a
+ * reviewer, another's claim): they see who tagged the words, and how.
  * Returns false (does nothing) when the selection holds no words.
  */
-export function tagSelection(tag: Tag, textMap: TextMap, author: ClaimAuthor, newId: () => string = () => crypto.randomUUID()): Command {
+export function tagSelection(
+  tag: Tag,
+  textMap: TextMap,
+  author: ClaimAuthor,
+  newId: () => string = () => crypto.randomUUID(),
+  mayChange: (claim: Claim) => boolean = () => true,
+): Command {
   return (state, dispatch) => {
     const range = selectedRange(state, textMap);
     if (!range) return false;
@@ -36,7 +44,8 @@ export function tagSelection(tag: Tag, textMap: TextMap, author: ClaimAuthor, ne
     if (same) {
       if (dispatch) {
         const tr = state.tr.setSelection(TextSelection.create(state.doc, to));
-        dispatch(setClaimsAction(tr, { ...(same.tag === tag ? {} : { put: [{ ...same, tag }] }), activate: same.id }));
+        const retag = same.tag !== tag && mayChange(same);
+        dispatch(setClaimsAction(tr, { ...(retag ? { put: [{ ...same, tag }] } : {}), activate: same.id }));
       }
       return true;
     }

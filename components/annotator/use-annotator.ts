@@ -411,7 +411,12 @@ export function useAnnotator({
 
   const tagSelected = (tag: Tag) => {
     if (!person || tagRefusal !== null) return;
-    run(tagSelection(tag, textMapRef.current!, person));
+    const mayChange = (claim: Claim) => changeRefusal(claim) === null;
+    run(tagSelection(tag, textMapRef.current!, person, undefined, mayChange));
+    // Exactly the words of a claim this person may not retag: it is opened; say who tagged it, and how.
+    const view = viewRef.current;
+    const opened = view ? getClaims(view.state).claims.get(getClaims(view.state).activeId ?? "") : undefined;
+    if (opened && opened.tag !== tag && !mayChange(opened)) setSameWords({ claimId: opened.id, by: opened.createdBy, tag: opened.tag });
     focus();
   };
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { expect, reviewer, test } from "./fixtures";
-import { AnnotatorPage, articleSlug } from "./pages/annotator-page";
+import { AnnotatorPage, articleSlug, scriptHeaders } from "./pages/annotator-page";
 import { storageStateOf, suitePeople } from "./people";
 import { killStartedServers, ServerProcess } from "./server-process";
 
@@ -264,5 +264,26 @@ test("a reviewer tagging exactly the words of another's claim, shown already, ge
   await expect(ravi.annotator.claimEditor).toHaveAttribute("data-claim-id", theirs.id);
   await ravi.annotator.expectSaved();
   expect((await api.list()).map((a) => [a.id, a.tag])).toEqual([[theirs.id, "disputed"]]);
+  await ravi.close();
+});
+
+test("a revision published meanwhile is announced, with a way to load it", async ({ browser, request, baseURL }) => {
+  const headers = await scriptHeaders(baseURL!);
+  const text = "The minister said the bridge cost twelve million pounds.\n\nThe council disputes the figure.";
+  const created = await request.post("/api/documents", { data: { title: `Bridge costs ${Date.now()}`, text }, headers });
+  expect(created.status()).toBe(201);
+  const { slug } = (await created.json()).document as { slug: string };
+
+  const ravi = await openAsOther(browser);
+  await ravi.page.goto(`/documents/${slug}`);
+  await expect(ravi.annotator.text).toContainText("twelve million");
+  const published = await request.post(`/api/documents/${slug}/revisions`, { data: { text: text.replace("twelve", "fourteen") }, headers });
+  expect(published.status()).toBe(201);
+
+  const notice = ravi.page.getByTestId("new-revision");
+  await expect(notice).toContainText("Revision 2 of this article was published while this page was open", { timeout: 5_000 });
+  await notice.getByRole("button", { name: "Load revision 2" }).click();
+  await expect(ravi.annotator.text).toContainText("fourteen million");
+  await expect(notice).toHaveCount(0);
   await ravi.close();
 });

@@ -253,7 +253,10 @@ test.describe("two instances of the app on one PostgreSQL", () => {
   });
 });
 
-test("a reviewer tagging exactly the words of another's claim, shown already, gets that claim opened and told who tagged it", async ({ api, browser }) => {
+test("a reviewer tagging exactly the words of another's claim, shown already, gets that claim opened and told who tagged it", async ({
+  api,
+  browser,
+}) => {
   const words = "Bloomberg should retract";
   const ravi = await openAsOther(browser);
   const theirs = await api.create({ words, tag: "disputed", reviewer });

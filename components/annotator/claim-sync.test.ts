@@ -8,6 +8,7 @@ import * as documentRoute from "@/app/api/documents/[slug]/route";
 import type { Annotation } from "@/lib/annotation";
 import { parsePlainArticle } from "@/lib/article";
 import { CodePointIndex } from "@/lib/text-offsets";
+import { person } from "@/test/accounts";
 import { call, createTestDocument } from "@/test/api-client";
 import type { Claim } from "./claim";
 import { ClaimSync, type OverwriteNotice, type StoredChange, type SyncStatus } from "./claim-sync";
@@ -117,10 +118,11 @@ class RouteServer {
     return changed;
   }
 
-  private answer(method: string, path: string, body: string | undefined, reviewer: string): Promise<Response> {
+  /** The answer to a request sent as the test person named `reviewer` (an editor), with their token. */
+  private async answer(method: string, path: string, body: string | undefined, reviewer: string): Promise<Response> {
     const route = routeOf(method, path);
-    if (!route) return Promise.resolve(Response.json({ error: { code: "not_found", message: "No such route." } }, { status: 404 }));
-    const headers = new Headers({ cookie: `reviewer=${reviewer}` });
+    if (!route) return Response.json({ error: { code: "not_found", message: "No such route." } }, { status: 404 });
+    const headers = new Headers({ authorization: `Bearer ${(await person(reviewer)).token}` });
     if (body !== undefined) headers.set("content-type", "application/json");
     const request = new Request(`http://localhost${path}`, { method, headers, body });
     return route.handler(request, { params: Promise.resolve(route.params) });

@@ -49,19 +49,30 @@ async function emailOf(request: Request): Promise<string | null> {
   }
 }
 
-/** better-auth's error answers `{ code, message }` put in the app's shape, `{ error: { code, message } }`; others as they are. */
+/**
+ * better-auth's error answers `{ code, message }` put in the app's shape,
+ * `{ error: { code, message } }`, and so are those it gives no body (a path
+ * it has no route for is an empty `404`); others as they are.
+ */
 async function answer(_request: Request, response: Response): Promise<Response> {
-  if (response.status < 400 || !/json/i.test(response.headers.get("content-type") ?? "")) return response;
-  const body = (await response
-    .clone()
-    .json()
-    .catch(() => null)) as { code?: unknown; message?: unknown } | null;
-  if (!body || typeof body !== "object" || "error" in body) return response;
-  const code = typeof body.code === "string" ? body.code.toLowerCase() : response.status === 401 ? errorCode.unauthenticated : "auth_error";
+  if (response.status < 400) return response;
+  const isJson = /json/i.test(response.headers.get("content-type") ?? "");
+  const body = isJson
+    ? ((await response
+        .clone()
+        .json()
+        .catch(() => null)) as { code?: unknown; message?: unknown } | null)
+    : null;
+  if (isJson && (!body || typeof body !== "object" || "error" in body)) return response;
+  if (!isJson && response.status === 404) {
+    return Response.json({ error: { code: errorCode.notFound, message: "There is no such sign-in route." } }, { status: 404 });
+  }
+  const code = typeof body?.code === "string" ? body.code.toLowerCase() : response.status === 401 ? errorCode.unauthenticated : "auth_error";
   const headers = new Headers(response.headers);
   headers.delete("content-length");
+  headers.delete("content-type");
   return Response.json(
-    { error: { code, message: typeof body.message === "string" ? body.message : "Sign-in failed." } },
+    { error: { code, message: typeof body?.message === "string" ? body.message : "Sign-in failed." } },
     { status: response.status, headers },
   );
 }

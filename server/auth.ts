@@ -136,10 +136,11 @@ async function claimFirstAccount(db: Database, email: string): Promise<void> {
     await db.update(appSettings).set({ value: email }).where(eq(appSettings.key, firstAccountKey));
     return;
   }
-  throw new APIError("FORBIDDEN", {
-    message: "Accounts are added by an admin: ask one for an invitation.",
-  });
+  throw new APIError("FORBIDDEN", { message: signUpClosed });
 }
+
+/** Why a sign-up is refused once the first account exists. */
+export const signUpClosed = "Accounts are added by an admin: ask one for an invitation.";
 
 /** Whether any account exists yet (none: every page leads to creating the first). */
 export async function hasAccounts(): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { clientAddress } from "@/lib/client-address";
 import { errorCode } from "@/lib/error-codes";
 import { handle, HttpError } from "@/lib/http";
-import { getAuth } from "@/server/auth";
+import { getAuth, hasAccounts, signUpClosed } from "@/server/auth";
 import { recordSignInFailure, signInWaitSeconds } from "@/server/sign-in-limit";
 
 /**
@@ -14,7 +14,12 @@ export const GET = handle(async (request: Request) => answer(request, await (awa
 
 export const POST = handle(async (request: Request) => {
   const auth = await getAuth(request);
-  if (new URL(request.url).pathname.endsWith("/sign-in/email")) return signIn(request, auth.handler);
+  const { pathname } = new URL(request.url);
+  if (pathname.endsWith("/sign-in/email")) return signIn(request, auth.handler);
+  // Once there is an account, every sign-up is refused alike: better-auth
+  // would answer an email that has one 422 before asking server/auth.ts,
+  // telling whether it exists.
+  if (pathname.endsWith("/sign-up/email") && (await hasAccounts())) throw new HttpError(403, errorCode.forbidden, signUpClosed);
   return answer(request, await auth.handler(request));
 });
 

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { clientAddress } from "@/lib/client-address";
 import { errorCode } from "@/lib/error-codes";
 import { handle, HttpError } from "@/lib/http";
@@ -43,12 +44,20 @@ async function signIn(request: Request, handler: (request: Request) => Promise<R
   return answer(request, response);
 }
 
-/** The email a sign-in names, lower-cased, or null when the body names none (better-auth refuses it). */
+/**
+ * The email a sign-in names, lower-cased, or null when the body names none
+ * that is an email address (better-auth refuses it `400`, and no query is
+ * made with what a database cannot hold, such as NUL).
+ */
 async function emailOf(request: Request): Promise<string | null> {
   try {
     const body: unknown = await request.json();
-    const email = (body as { email?: unknown } | null)?.email;
-    return typeof email === "string" && email.trim() ? email.trim().toLowerCase() : null;
+    const email = z
+      .string()
+      .trim()
+      .pipe(z.email().max(254))
+      .safeParse((body as { email?: unknown } | null)?.email);
+    return email.success ? email.data.toLowerCase() : null;
   } catch {
     return null;
   }

@@ -371,12 +371,12 @@ describe("every API route", () => {
     const params = { slug, id: claimId, token: "inv_unknown", all: ["get-session"] };
     const routes: { name: string; method: string; handler: Handler; params: unknown }[] = [];
     for (const { name, file } of routeFiles()) {
-      const module = (await import(file)) as Record<string, Handler>;
-      const allow = module.OPTIONS
-        ? ((await call(module.OPTIONS, params, { method: "OPTIONS", reviewer: null })).headers.get("allow") ?? "")
-        : Object.keys(module).join(", ");
-      for (const method of allow.split(/,\s*/).filter((m) => module[m] && m !== "HEAD" && m !== "OPTIONS")) {
-        routes.push({ name, method, handler: module[method], params });
+      const exported = (await import(file)) as Record<string, Handler>;
+      const allow = exported.OPTIONS
+        ? ((await call(exported.OPTIONS, params, { method: "OPTIONS", reviewer: null })).headers.get("allow") ?? "")
+        : Object.keys(exported).join(", ");
+      for (const method of allow.split(/,\s*/).filter((m) => exported[m] && m !== "HEAD" && m !== "OPTIONS")) {
+        routes.push({ name, method, handler: exported[method], params });
       }
     }
     return routes;

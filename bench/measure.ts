@@ -350,6 +350,7 @@ async function loadFigure(backend: "PGlite" | "PostgreSQL", server: NextServer, 
     log(`8 load · ${backend}: ${reviewers} reviewers, ${load.pacedMs / 1000} s at a reviewer's pace, then ${load.flatOutMs / 1000} s flat out`);
     const result = await measureLoad({
       origin: server.origin,
+      admin: server.auth,
       reviewers,
       articles: corpus.load,
       pacedMs: load.pacedMs,
@@ -408,8 +409,8 @@ async function main() {
   log("PGlite: starting the server");
   const pglite = await startServer("pglite", { pgliteDir: config.pgliteDir }, config.basePort);
   await figure("7 JS to open the editor", "≤ 180 kB", async () => {
-    const shipped = await measureShippedScripts(browser!, pglite.origin, editors.empty, timeoutMs);
-    const with5k = await measureShippedScripts(browser!, pglite.origin, editors.claims5k, timeoutMs);
+    const shipped = await measureShippedScripts(browser!, pglite, editors.empty, timeoutMs);
+    const with5k = await measureShippedScripts(browser!, pglite, editors.claims5k, timeoutMs);
     raw.shippedScripts = { empty: shipped, claims5k: with5k };
     rows.push(
       row(
@@ -427,14 +428,14 @@ async function main() {
   await figure("1 editor ready · 5k claims · PGlite", "≤ 1,000 ms", async () => {
     editorReadyRows(
       "5k claims · PGlite",
-      await measureEditorReady(browser!, pglite.origin, editors.claims5k, editors.empty, counts.ready, timeoutMs),
+      await measureEditorReady(browser!, pglite, editors.claims5k, editors.empty, counts.ready, timeoutMs),
       true,
     );
   });
   await figure("2 claim actions · 5k claims", "p50 ≤ 1 ms", async () => {
     claimActionRows(
       "5k claims",
-      await measureClaimActions(browser!, pglite.origin, editors.claims5k, editors.empty, counts.cycles, counts.warmup, timeoutMs),
+      await measureClaimActions(browser!, pglite, editors.claims5k, editors.empty, counts.cycles, counts.warmup, timeoutMs),
       true,
     );
   });
@@ -442,14 +443,14 @@ async function main() {
     await figure("1 editor ready · 50k claims", "opens", async () => {
       editorReadyRows(
         "50k claims · PGlite",
-        await measureEditorReady(browser!, pglite.origin, editors.claims50k, editors.empty, counts.ready50k, timeoutMs, false),
+        await measureEditorReady(browser!, pglite, editors.claims50k, editors.empty, counts.ready50k, timeoutMs, false),
         false,
       );
     });
     await figure("2 claim actions · 50k claims", "responds", async () => {
       claimActionRows(
         "50k claims",
-        await measureClaimActions(browser!, pglite.origin, editors.claims50k, editors.empty, counts.cycles50k, 1, timeoutMs),
+        await measureClaimActions(browser!, pglite, editors.claims50k, editors.empty, counts.cycles50k, 1, timeoutMs),
         false,
       );
     });
@@ -469,7 +470,7 @@ async function main() {
     await figure("1 editor ready · 5k claims · PostgreSQL", "≤ 1,000 ms", async () => {
       editorReadyRows(
         "5k claims · PostgreSQL",
-        await measureEditorReady(browser!, postgres.origin, editors.claims5k, editors.empty, counts.readyPostgres, timeoutMs),
+        await measureEditorReady(browser!, postgres, editors.claims5k, editors.empty, counts.readyPostgres, timeoutMs),
         true,
       );
     });

@@ -17,6 +17,7 @@ import { annotationAnchors, annotations } from "@/db/schema";
 import type { BenchClaim } from "./lib/article-data";
 import { buildCorpus } from "./lib/corpus";
 import { insertFromJson } from "./lib/schema-sql";
+import { authorNamed } from "@/lib/author";
 
 /** Claims per statement: one JSON parameter each, so no limit on parameters applies. */
 const chunkSize = 5_000;
@@ -39,7 +40,7 @@ async function main() {
         text: (document.article ?? corpus.article).text,
         blocks: (document.article ?? corpus.article).blocks,
       },
-      "bench",
+      authorNamed("bench"),
     );
     if (!row) throw new Error(`${document.slug} is already in this database: seed a fresh one`);
     for (let i = 0; i < document.claims.length; i += chunkSize) {

@@ -27,7 +27,17 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema> & { readonly 
 interface Connection {
   db: Database;
   close: () => Promise<void>;
+  listen: Listen;
 }
+
+/**
+ * Subscribes to a PostgreSQL notification channel (`LISTEN`): `onNotify`
+ * gets each payload, `onListen` runs each time the subscription is
+ * (re)established (postgres.js listens on a connection of its own and
+ * listens again after it is lost: notifications sent meanwhile are not
+ * delivered, so a subscriber catches up then). Resolves to the unsubscribe.
+ */
+export type Listen = (channel: string, onNotify: (payload: string) => void, onListen?: () => void) => Promise<() => Promise<void>>;
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 /** Arbitrary key of the PostgreSQL advisory lock held while migrating. */
@@ -66,6 +76,16 @@ export async function closeDbForGood(): Promise<void> {
 /** What `getDb()` throws once the server is stopping; its code is one the 503 mapping knows (lib/database-unavailable.ts). */
 function serverStopping(): Error {
   return Object.assign(new Error("The server is stopping; its database is closed."), { code: "CONNECTION_ENDED" });
+}
+
+/**
+ * Listens on a notification channel of the database this process uses
+ * (see `Listen`); the subscription ends with the connection (`closeDb`).
+ */
+export async function listenDb(channel: string, onNotify: (payload: string) => void, onListen?: () => void): Promise<() => Promise<void>> {
+  const holder = globalThis as GlobalWithDb;
+  await getDb();
+  return (await holder[globalKey]!).listen(channel, onNotify, onListen);
 }
 
 /** Closes the connection, if open; the next `getDb()` opens a new one. */
@@ -117,7 +137,11 @@ async function openPostgres(url: string): Promise<Connection> {
     connection: { statement_timeout: statementTimeoutMs },
   });
   const db = Object.assign(drizzle({ client, schema }), { engine: "postgres" as const });
-  return { db: db as unknown as Database, close: () => client.end({ timeout: 5 }) };
+  const listen: Listen = async (channel, onNotify, onListen) => {
+    const { unlisten } = await client.listen(channel, onNotify, onListen);
+    return unlisten;
+  };
+  return { db: db as unknown as Database, close: () => client.end({ timeout: 5 }), listen };
 }
 
 async function openPglite(dataDir: string, template: string | undefined): Promise<Connection> {
@@ -150,7 +174,12 @@ async function openPglite(dataDir: string, template: string | undefined): Promis
     // Autovacuum never runs in PGlite's single-user mode: see db/queries/statistics.ts.
     await client.exec("analyze");
     const opened = client;
-    return { db: db as unknown as Database, close: () => close(opened) };
+    const listen: Listen = async (channel, onNotify, onListen) => {
+      const unlisten = await opened.listen(channel, onNotify);
+      onListen?.();
+      return () => unlisten();
+    };
+    return { db: db as unknown as Database, close: () => close(opened), listen };
   } catch (error) {
     await close(client);
     throw error;

@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { articleText, parsePlainArticle } from "@/lib/article";
+import { contentLoader } from "@/lib/author";
 import type { Database } from "./client";
 import { createDocument } from "./queries/documents";
 
@@ -45,7 +46,7 @@ export async function loadContentArticles(db: Database, contentDir: string): Pro
         text: articleText(blocks),
         blocks,
       },
-      "content/",
+      contentLoader,
     );
   }
 }

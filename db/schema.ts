@@ -42,6 +42,8 @@ export const documentRevisions = pgTable(
     text: text("text").notNull(),
     blocks: jsonb("blocks").$type<ArticleBlock[]>().notNull(),
     publishedBy: text("published_by").notNull(),
+    // The user who published it; null for the system (content loading) and before accounts.
+    publishedById: text("published_by_id").references(() => users.id),
     publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [unique("document_revisions_number_unique").on(table.documentId, table.number)],
@@ -91,6 +93,7 @@ export const annotations = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
     deletedBy: text("deleted_by"),
+    deletedById: text("deleted_by_id").references(() => users.id),
   },
   (table) => [
     index("annotations_document_start_idx").on(table.documentId, table.start, table.end, table.id),
@@ -123,6 +126,8 @@ export const annotationAnchors = pgTable(
     method: text("method").$type<HistoryMethod>().notNull(),
     score: real("score"),
     actor: text("actor").notNull(),
+    // The user who placed it (made, imported, re-attached it, or published the revision); null before accounts.
+    actorId: text("actor_id").references(() => users.id),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.annotationId, table.revision] })],
@@ -156,6 +161,28 @@ export const claimEvents = pgTable(
     index("claim_events_document_idx").on(table.documentId, table.id),
     index("claim_events_annotation_idx").on(table.annotationId, table.id),
   ],
+);
+
+/**
+ * A published revision, as the live feed tells it (`revision.published`):
+ * its id comes from the claim events' own sequence, so that one increasing
+ * id orders an article's claim changes and revisions alike.
+ */
+export const revisionEvents = pgTable(
+  "revision_events",
+  {
+    id: bigint("id", { mode: "number" })
+      .primaryKey()
+      .default(sql`nextval(pg_get_serial_sequence('claim_events', 'id'))`),
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    revision: integer("revision").notNull(),
+    actor: text("actor").notNull(),
+    actorId: text("actor_id").references(() => users.id),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("revision_events_document_idx").on(table.documentId, table.id)],
 );
 
 export type DocumentRow = typeof documents.$inferSelect;

@@ -13,8 +13,12 @@ export interface Annotation {
   note: string;
   claimant: string;
   evidence: string[];
+  /** The names of who made the claim and who changed it last, as shown. */
   createdBy: string;
   updatedBy: string;
+  /** Their user ids; null for what was recorded before accounts (the name is then as it was typed). */
+  createdById: string | null;
+  updatedById: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -59,6 +63,8 @@ export const editorAnnotationKeys = [
   "claimant",
   "evidence",
   "createdBy",
+  // Whose claim it is: the editor offers a reviewer the changes the policy allows on their own.
+  "createdById",
   "updatedBy",
   "updatedAt",
   "version",

@@ -7,6 +7,7 @@
  */
 import type { Annotation, ClaimFields, EditorAnnotation } from "./annotation";
 import { claimsUrl, deletedClaimsUrl, editorClaimsUrl } from "./annotation";
+import type { HistoryEntry } from "./claim-history";
 import type { ErrorCode } from "./error-codes";
 import type { Tag } from "./tags";
 
@@ -101,6 +102,8 @@ export interface ApiClient {
   changeClaim(id: string, change: ClaimChange): Promise<Annotation>;
   deleteClaim(id: string): Promise<void>;
   restoreClaim(id: string): Promise<Annotation>;
+  /** Everything that happened to a claim, oldest first: its changes and its place on each revision. */
+  claimHistory(id: string): Promise<HistoryEntry[]>;
   /** Puts an orphan on the words from `start` to `end` of the latest revision. */
   reattachClaim(id: string, placement: { version: number; start: number; end: number }): Promise<Annotation>;
   createArticle(article: NewArticle & ArticleSource): Promise<{ slug: string }>;
@@ -151,6 +154,7 @@ export function createApiClient(fetchImpl: typeof fetch = (...args) => globalThi
     changeClaim: (id, change) => call<One>("PATCH", claimUrl(id), change).then(pick("annotation")),
     deleteClaim: (id) => call<unknown>("DELETE", claimUrl(id)).then(() => undefined),
     restoreClaim: (id) => call<One>("POST", `${claimUrl(id)}/restore`).then(pick("annotation")),
+    claimHistory: (id) => call<{ history: HistoryEntry[] }>("GET", `${claimUrl(id)}/history`).then(pick("history")),
     reattachClaim: (id, placement) => call<One>("POST", `${claimUrl(id)}/reattach`, placement).then(pick("annotation")),
     createArticle: (article) => call<{ document: { slug: string } }>("POST", "/api/documents", article).then(pick("document")),
     publishRevision: (slug, source) => call<PublishedRevision>("POST", `/api/documents/${encodeURIComponent(slug)}/revisions`, source),

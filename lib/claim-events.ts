@@ -27,7 +27,11 @@ export const claimActions = [
 
 export type ClaimAction = (typeof claimActions)[number];
 
-/** A claim as an event records it before and after a change: its API shape, and whether and by whom it was deleted. */
+/**
+ * A claim as an event records it before and after a change: its API shape,
+ * and whether and by whom it was deleted. Events recorded before accounts
+ * lack `createdById` and `updatedById`.
+ */
 export interface ClaimState extends Annotation {
   deletedAt: string | null;
   deletedBy: string | null;
@@ -40,7 +44,9 @@ export interface ClaimEvent {
   annotationId: string;
   documentId: string;
   action: ClaimAction;
+  /** Who made the change: the name as shown, and the user's id (null before accounts). */
   actor: string;
+  actorId: string | null;
   at: string;
   /** Null for a claim that did not exist before (created, imported). */
   before: ClaimState | null;

@@ -50,7 +50,7 @@ export async function addArticle(actor: Actor, input: NewArticleInput): Promise<
   for (let attempt = 1; attempt <= slugAttempts; attempt++) {
     const slug = attempt === 1 ? base : `${base}-${attempt}`;
     if (await isSlugTaken(db, slug)) continue;
-    const document = await createDocument(db, { ...(id ? { id } : {}), slug, ...values }, actor.name);
+    const document = await createDocument(db, { ...(id ? { id } : {}), slug, ...values }, actor);
     if (document) return { created: true, document };
     // The same id sent twice at once: the other request stored it.
     const raced = await existing();
@@ -67,6 +67,14 @@ export async function listArticles(actor: Actor) {
 }
 
 /** An article's latest text, or an earlier revision's. */
+/** The id of an article, for what follows it (its live feed). */
+export async function getArticleId(actor: Actor, slug: string): Promise<Outcome<string>> {
+  const refused = refuse(actor, "read", { kind: "article", slug });
+  if (refused) return refused;
+  const document = await getDocumentSummary(await getDb(), slug);
+  return document?.id ?? notFound("Article");
+}
+
 export async function getArticle(actor: Actor, slug: string, revision?: number) {
   const refused = refuse(actor, "read", { kind: "article", slug });
   if (refused) return refused;
@@ -143,7 +151,7 @@ export async function publishArticleRevision(
     return new Refusal("conflict", errorCode.unchanged, "This text is the same as the latest revision's; nothing to publish.");
   }
   try {
-    return { created: true, ...(await publishRevision(db, document.id, article, actor.name, id)) };
+    return { created: true, ...(await publishRevision(db, document.id, article, actor, id)) };
   } catch (error) {
     // The same id sent twice at once: the other request published it (this one's insert broke the key, and rolled back).
     const raced = await publishedBefore();

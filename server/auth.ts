@@ -19,6 +19,8 @@ import { accounts, appSettings, sessions, users, verifications } from "@/db/sche
 import { minPasswordLength, maxPasswordLength } from "@/lib/limits";
 
 const secretKey = "auth_secret";
+/** Why a sign-up is refused once the first account exists. */
+export const firstAccountOnly = "Accounts are added by an admin: ask one for an invitation.";
 const firstAccountKey = "first_account";
 /** The provider id of single sign-on, in its callback URL: `/api/auth/oauth2/callback/oidc`. */
 export const oidcProviderId = "oidc";
@@ -48,6 +50,8 @@ function createAuth(db: Database, secret: string, secure: boolean) {
     // Failed sign-ins are limited in the database (server/sign-in-limit.ts), across instances.
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
+    // Its warning that no base URL is set is how the app works: each request's origin is used.
+    logger: { level: "error" },
     advanced: { useSecureCookies: secure },
     databaseHooks: {
       user: {
@@ -136,11 +140,8 @@ async function claimFirstAccount(db: Database, email: string): Promise<void> {
     await db.update(appSettings).set({ value: email }).where(eq(appSettings.key, firstAccountKey));
     return;
   }
-  throw new APIError("FORBIDDEN", { message: signUpClosed });
+  throw new APIError("FORBIDDEN", { message: firstAccountOnly });
 }
-
-/** Why a sign-up is refused once the first account exists. */
-export const signUpClosed = "Accounts are added by an admin: ask one for an invitation.";
 
 /** Whether any account exists yet (none: every page leads to creating the first). */
 export async function hasAccounts(): Promise<boolean> {

@@ -16,6 +16,7 @@ import {
 } from "@/db/queries/annotations";
 import { appendClaimEvents } from "@/db/queries/claim-events";
 import type { Annotation, ClaimFields } from "@/lib/annotation";
+import type { Author } from "@/lib/author";
 import type { TextAnchor } from "@/lib/selectors";
 
 export type ChangeResult = { kind: "changed"; annotation: Annotation } | { kind: "conflict"; annotation: Annotation } | { kind: "not_found" };
@@ -33,7 +34,7 @@ export async function applyEdit(
   id: string,
   version: number,
   changes: Partial<ClaimFields> & { previousQuote?: null },
-  reviewer: string,
+  author: Author,
 ): Promise<ChangeResult> {
   if (Object.values(changes).every((value) => value === undefined)) {
     const current = await getAnnotation(db, id);
@@ -44,20 +45,20 @@ export async function applyEdit(
     const before = await lockAnnotation(tx, id);
     if (!before || before.deletedAt) return { kind: "not_found" };
     if (before.version !== version) return { kind: "conflict", annotation: toAnnotation(before) };
-    const after = await updateAnnotationRow(tx, id, changes, reviewer);
-    await appendClaimEvents(tx, reviewer, [{ action: confirmsVerdict(changes) ? "verdict_confirmed" : "updated", before, after }]);
+    const after = await updateAnnotationRow(tx, id, changes, author);
+    await appendClaimEvents(tx, author, [{ action: confirmsVerdict(changes) ? "verdict_confirmed" : "updated", before, after }]);
     return { kind: "changed", annotation: toAnnotation(after) };
   });
 }
 
 /** Soft-deletes a claim; false when there is none. Deleting a deleted claim changes nothing and succeeds. */
-export async function applyDelete(db: Database, id: string, reviewer: string): Promise<boolean> {
+export async function applyDelete(db: Database, id: string, author: Author): Promise<boolean> {
   return db.transaction(async (tx) => {
     const before = await lockAnnotation(tx, id);
     if (!before) return false;
     if (before.deletedAt) return true;
-    const after = await softDeleteAnnotationRow(tx, id, reviewer);
-    await appendClaimEvents(tx, reviewer, [{ action: "deleted", before, after }]);
+    const after = await softDeleteAnnotationRow(tx, id, author);
+    await appendClaimEvents(tx, author, [{ action: "deleted", before, after }]);
     return true;
   });
 }
@@ -67,13 +68,13 @@ export async function applyDelete(db: Database, id: string, reviewer: string): P
  * returns it unchanged. See `restored` (db/queries) for a claim deleted
  * before the article's latest revision.
  */
-export async function applyRestore(db: Database, id: string, reviewer: string): Promise<Annotation | undefined> {
+export async function applyRestore(db: Database, id: string, author: Author): Promise<Annotation | undefined> {
   return db.transaction(async (tx) => {
     const before = await lockAnnotation(tx, id);
     if (!before) return undefined;
     if (!before.deletedAt) return toAnnotation(before);
-    const after = await restoreAnnotationRow(tx, id, reviewer);
-    await appendClaimEvents(tx, reviewer, [{ action: "restored", before, after }]);
+    const after = await restoreAnnotationRow(tx, id, author);
+    await appendClaimEvents(tx, author, [{ action: "restored", before, after }]);
     return toAnnotation(after);
   });
 }
@@ -94,7 +95,7 @@ export async function applyReattach(
   version: number,
   anchor: TextAnchor,
   revision: number,
-  reviewer: string,
+  author: Author,
 ): Promise<ReattachResult> {
   return db.transaction(async (tx): Promise<ReattachResult> => {
     const latest = await lockArticleOfAnnotation(tx, id);
@@ -104,8 +105,8 @@ export async function applyReattach(
     if (!before || before.deletedAt) return { kind: "not_found" };
     if (before.status !== "orphan") return { kind: "not_orphan", annotation: toAnnotation(before) };
     if (before.version !== version) return { kind: "conflict", annotation: toAnnotation(before) };
-    const after = await reattachAnnotationRow(tx, id, anchor, revision, reviewer);
-    await appendClaimEvents(tx, reviewer, [{ action: "reattached", before, after }]);
+    const after = await reattachAnnotationRow(tx, id, anchor, revision, author);
+    await appendClaimEvents(tx, author, [{ action: "reattached", before, after }]);
     return { kind: "changed", annotation: toAnnotation(after) };
   });
 }

@@ -11,7 +11,9 @@ import { type DeletedFilter, listDeletedAnnotations, restoreDeletedAnnotations }
 import { getDocumentById, getDocumentSummary } from "@/db/queries/documents";
 import { getReviewClaim } from "@/db/queries/review";
 import { getRevision, listAnnotationHistory, listAnnotationsAtRevision } from "@/db/queries/revisions";
+import { listClaimEvents } from "@/db/queries/claim-events";
 import { type Annotation, toEditorAnnotation } from "@/lib/annotation";
+import { type HistoryEntry, mergeHistory } from "@/lib/claim-history";
 import { checkRange, describeRange } from "@/lib/selectors";
 import { CodePointIndex } from "@/lib/text-offsets";
 import type { CreateAnnotationInput, PatchAnnotationInput } from "@/lib/validation";
@@ -33,7 +35,7 @@ export async function createClaim(
 ): Promise<Outcome<{ created: boolean; annotation: Annotation }>> {
   const refused = refuse(actor, "create_claim", { kind: "article", slug });
   if (refused) return refused;
-  const result = await createClaimFromSelection(await getDb(), slug, input, actor.name);
+  const result = await createClaimFromSelection(await getDb(), slug, input, actor);
   switch (result.kind) {
     case "not_found":
       return notFound("Article");
@@ -74,7 +76,7 @@ async function refuseOnClaim(actor: Actor, action: Action, id: string): Promise<
 export async function editClaim(actor: Actor, id: string, { version, ...changes }: PatchAnnotationInput): Promise<Outcome<Annotation>> {
   const refused = await refuseOnClaim(actor, confirmsVerdict(changes) ? "confirm_verdict" : "edit_claim", id);
   if (refused) return refused;
-  const result = await applyEdit(await getDb(), id, version, changes, actor.name);
+  const result = await applyEdit(await getDb(), id, version, changes, actor);
   if (result.kind === "not_found") return notFound("Claim");
   if (result.kind === "conflict") return versionConflict(version, result.annotation);
   return result.annotation;
@@ -84,24 +86,29 @@ export async function editClaim(actor: Actor, id: string, { version, ...changes 
 export async function deleteClaim(actor: Actor, id: string): Promise<Outcome<void>> {
   const refused = await refuseOnClaim(actor, "delete_claim", id);
   if (refused) return refused;
-  if (!(await applyDelete(await getDb(), id, actor.name))) return notFound("Claim");
+  if (!(await applyDelete(await getDb(), id, actor))) return notFound("Claim");
 }
 
 /** Brings back a deleted claim with its id; a live one is returned unchanged. */
 export async function restoreClaim(actor: Actor, id: string): Promise<Outcome<Annotation>> {
   const refused = await refuseOnClaim(actor, "restore_claim", id);
   if (refused) return refused;
-  return (await applyRestore(await getDb(), id, actor.name)) ?? notFound("Claim");
+  return (await applyRestore(await getDb(), id, actor)) ?? notFound("Claim");
 }
 
-/** Brings back every claim of the article that one reviewer deleted in a time window. */
+/**
+ * Brings back every claim of the article that one reviewer deleted in a time
+ * window; for a reviewer (who may restore only their own claims), only those
+ * of them that the reviewer created.
+ */
 export async function restoreDeletedClaims(actor: Actor, slug: string, filter: Required<DeletedFilter>): Promise<Outcome<Annotation[]>> {
   const refused = refuse(actor, "restore_claim", { kind: "article", slug });
   if (refused) return refused;
   const db = await getDb();
   const document = await getDocumentSummary(db, slug);
   if (!document) return notFound("Article");
-  return restoreDeletedAnnotations(db, document.id, filter, actor.name);
+  const own = canForAnyone(actor.role, "restore_claim") ? {} : { createdById: actor.id };
+  return restoreDeletedAnnotations(db, document.id, { ...filter, ...own }, actor);
 }
 
 /** Puts an orphan on words of the article's latest revision that a reviewer chose. */
@@ -123,7 +130,7 @@ export async function reattachClaim(
   const text = new CodePointIndex(document.text);
   const problem = checkRange(text.length, start, end);
   if (problem) return new Refusal("invalid", errorCode.invalidRange, problem);
-  const result = await applyReattach(db, id, version, describeRange(text, start, end), document.revision, actor.name);
+  const result = await applyReattach(db, id, version, describeRange(text, start, end), document.revision, actor);
   if (result.kind === "not_found") return notFound("Claim");
   if (result.kind === "not_orphan") return notOrphan;
   if (result.kind === "revised") {
@@ -140,13 +147,21 @@ export async function getClaim(actor: Actor, id: string) {
   return (await getReviewClaim(await getDb(), id)) ?? notFound("Claim");
 }
 
-/** Where a claim stood on each revision, oldest first. */
-export async function getClaimPlacements(actor: Actor, id: string) {
+/**
+ * Everything that happened to a claim, oldest first: every change (with who,
+ * when, before and after) and where it stood on each revision. A deleted
+ * claim has one too.
+ */
+export async function getClaimHistory(actor: Actor, id: string): Promise<Outcome<HistoryEntry[]>> {
   const refused = refuse(actor, "read", { kind: "claim", id });
   if (refused) return refused;
   const db = await getDb();
   if (!(await getAnnotation(db, id))) return notFound("Claim");
-  return listAnnotationHistory(db, id);
+  const [events, placements] = await Promise.all([listClaimEvents(db, { annotationId: id }), listAnnotationHistory(db, id)]);
+  return mergeHistory(
+    events.map(({ annotationId: _claim, documentId: _article, ...event }) => ({ kind: "change" as const, ...event })),
+    placements.map((placement) => ({ kind: "placement" as const, ...placement })),
+  );
 }
 
 /**

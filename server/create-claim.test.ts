@@ -5,6 +5,7 @@ import { articleText, parsePlainArticle } from "@/lib/article";
 import { createTestDocument } from "@/test/api-client";
 import { documentRevisions, documents } from "@/db/schema";
 import { createClaimFromSelection } from "./create-claim";
+import { authorNamed } from "@/lib/author";
 
 afterAll(closeDb);
 
@@ -35,7 +36,12 @@ describe("a claim made while a revision is being published", () => {
     const publisher = await rowLocked;
 
     let settled = false;
-    const creating = createClaimFromSelection(db, document.slug, { start, end: start + words.length, revision: 1, tag: "denied" }, "Ada");
+    const creating = createClaimFromSelection(
+      db,
+      document.slug,
+      { start, end: start + words.length, revision: 1, tag: "denied" },
+      authorNamed("Ada"),
+    );
     void creating.finally(() => (settled = true));
     // The claim's transaction is seen waiting for the publisher's lock, rather
     // than given some time to get past it: a claim that took no lock is

@@ -11,6 +11,7 @@
  * the old text on the new one.
  */
 import type { Annotation } from "@/lib/annotation";
+import type { Author } from "@/lib/author";
 import { anchor } from "@/lib/anchoring";
 import { checkRange, describeRange, type TextAnchor } from "@/lib/selectors";
 import type { CreateAnnotationInput } from "@/lib/validation";
@@ -32,7 +33,7 @@ export type SelectionResult =
   | { kind: "revised"; latest: number };
 
 /** Stores a claim on the words a reviewer selected, on the latest revision of the article `slug`. */
-export async function createClaimFromSelection(db: Database, slug: string, selection: Selection, reviewer: string): Promise<SelectionResult> {
+export async function createClaimFromSelection(db: Database, slug: string, selection: Selection, author: Author): Promise<SelectionResult> {
   return db.transaction(async (tx): Promise<SelectionResult> => {
     const document = await lockDocumentForShare(tx, slug);
     if (!document) return { kind: "not_found" };
@@ -55,7 +56,7 @@ export async function createClaimFromSelection(db: Database, slug: string, selec
 
     const placed = revision === document.revision ? described : await onLatestText(tx, document, described);
     if (!placed) return { kind: "revised", latest: document.revision };
-    return storeClaim(tx, { ...fields, documentId: document.id, revision: document.revision, anchor: placed, reviewer });
+    return storeClaim(tx, { ...fields, documentId: document.id, revision: document.revision, anchor: placed, author });
   });
 }
 
@@ -68,7 +69,7 @@ export async function createClaimFromSelection(db: Database, slug: string, selec
 async function storeClaim(tx: Database, claim: NewClaim): Promise<SelectionResult> {
   const row = await insertAnnotation(tx, claim);
   if (row) {
-    await appendClaimEvents(tx, claim.reviewer, [{ action: "created", before: null, after: row }]);
+    await appendClaimEvents(tx, claim.author, [{ action: "created", before: null, after: row }]);
     return { kind: "created", annotation: toAnnotation(row) };
   }
   const existing = claim.id ? await getAnnotation(tx, claim.id) : undefined;

@@ -50,7 +50,7 @@ export async function importClaims(
       { created: [], skipped: failed, ...(next ? { next } : {}) },
     );
   }
-  const result = await createAnnotations(db, document, claims, actor.name);
+  const result = await createAnnotations(db, document, claims, actor);
   if (result.kind === "revised") {
     return new Refusal("conflict", errorCode.articleRevised, "The article was revised during the import; nothing was imported. Try again.");
   }

@@ -8,10 +8,11 @@
  */
 import "server-only";
 import type { Database } from "@/db/client";
-import { appendClaimEvents } from "@/db/queries/claim-events";
+import { appendClaimEvents, appendRevisionEvent } from "@/db/queries/claim-events";
 import { insertRevision, listLiveAnnotationRows, lockDocumentForUpdate, writePlacements } from "@/db/queries/revisions";
 import type { AnnotationRow } from "@/db/schema";
 import type { ArticleBlock } from "@/lib/article";
+import type { Author } from "@/lib/author";
 import { runOffThread } from "@/lib/worker/article-work";
 
 export interface PublishResult {
@@ -25,7 +26,7 @@ export async function publishRevision(
   db: Database,
   documentId: string,
   article: { text: string; blocks: ArticleBlock[] },
-  publishedBy: string,
+  publishedBy: Author,
   id?: string,
 ): Promise<PublishResult> {
   // Placing the claims takes the worker up to seconds. Done inside the
@@ -53,9 +54,10 @@ export async function publishRevision(
         return placementChanged(was, now) ? [{ action: "moved_by_revision" as const, before: was, after: now }] : [];
       });
       await appendClaimEvents(tx, publishedBy, moved, revision.publishedAt);
+      await appendRevisionEvent(tx, publishedBy, documentId, number, revision.publishedAt);
       const anchored = placements.filter((placement) => placement.status === "anchored").length;
       return {
-        revision: { number, publishedBy, publishedAt: revision.publishedAt.toISOString() },
+        revision: { number, publishedBy: publishedBy.name, publishedAt: revision.publishedAt.toISOString() },
         anchored,
         orphaned: before.length - anchored,
       };

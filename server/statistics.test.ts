@@ -6,6 +6,7 @@ import { describeRange } from "@/lib/selectors";
 import { createTestDocument } from "@/test/api-client";
 import { createAnnotations } from "@/db/queries/import";
 import { refreshStatistics } from "./statistics";
+import { authorNamed } from "@/lib/author";
 
 afterAll(closeDb);
 
@@ -30,7 +31,7 @@ async function addClaims(count: number) {
     db,
     document,
     Array.from({ length: count }, () => claim),
-    "Importer",
+    authorNamed("Importer"),
   );
 }
 

@@ -7,7 +7,9 @@ import { randomUUID } from "node:crypto";
 import { getDb } from "@/db/client";
 import { createDocument } from "@/db/queries/documents";
 import { type ArticleBlock, articleText } from "@/lib/article";
+import { clientAddressHeader } from "@/lib/client-address";
 import { person } from "./accounts";
+import { authorNamed } from "@/lib/author";
 
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 
@@ -37,8 +39,16 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
+/**
+ * The client address the server would record (lib/client-address.ts): one
+ * per test file, so that one file's failed sign-ins never count against
+ * another's on a shared PostgreSQL.
+ */
+const fileAddress = `192.0.2.${1 + Math.floor(Math.random() * 254)}-${randomUUID().slice(0, 8)}`;
+
 export async function call<P>(handler: Handler<P>, params: P, options: CallOptions = {}) {
   const headers = new Headers(options.headers);
+  if (!headers.has(clientAddressHeader)) headers.set(clientAddressHeader, fileAddress);
   if (options.cookie !== undefined) {
     headers.set("cookie", options.cookie);
     // As a browser sends it with a cookie: better-auth checks it.
@@ -67,7 +77,7 @@ export async function createTestDocument(blocks: ArticleBlock[]) {
   const document = await createDocument(
     db,
     { slug: `test-${randomUUID()}`, title: "Test article", text: articleText(blocks), blocks },
-    "Test Reviewer",
+    authorNamed("Test Reviewer"),
   );
   if (!document) throw new Error("a random slug was taken");
   return document;

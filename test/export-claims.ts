@@ -19,6 +19,8 @@ const base = {
   documentId: "7d1c7d6e-4a0e-4a36-9d0b-1f0c7a0f6a01",
   createdBy: "Ada Reviewer",
   updatedBy: "Ada Reviewer",
+  // Recorded before accounts, but for the one claim below that names its user.
+  createdById: null,
   createdAt: "2024-05-01T09:30:00.000Z",
   updatedAt: "2024-05-02T10:00:00.000Z",
   version: 1,
@@ -70,6 +72,7 @@ export const sampleClaims: ExportClaim[] = [
     claimant: "+Supermicro",
     evidence: ["https://example.org/supermicro"],
     createdBy: "@mallory",
+    createdById: "mallory-user-id",
     document: published,
   },
 ];

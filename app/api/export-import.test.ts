@@ -106,7 +106,7 @@ describe("W3C export", () => {
       { type: "TextQuoteSelector", exact: "claim", prefix: "Café “quoted” 😀 ", suffix: " here.\nSecond paragraph says spy" },
       { type: "TextPositionSelector", start: 16, end: 21 },
     ]);
-    expect(item.creator).toEqual({ type: "Person", name: "Test Reviewer" });
+    expect(item.creator).toEqual({ id: `http://localhost/people/${claims[0].createdById}`, type: "Person", name: "Test Reviewer" });
 
     const plain = await call(annotationRoute.GET, { id: claims[0].id });
     expect(plain.status).toBe(200);

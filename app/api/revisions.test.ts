@@ -12,6 +12,8 @@ import * as annotationsRoute from "./documents/[slug]/annotations/route";
 import * as revisionsRoute from "./documents/[slug]/revisions/route";
 import * as exportRoute from "./documents/[slug]/export/route";
 import * as documentRoute from "./documents/[slug]/route";
+import { authorNamed } from "@/lib/author";
+import type { HistoryEntry } from "@/lib/claim-history";
 
 const source = readFileSync("content/jassy-bloomberg-retraction.txt", "utf8");
 const cps = (text: string) => [...text];
@@ -36,6 +38,10 @@ const list = async (revision?: number) =>
     status: string;
     previousQuote: string | null;
   }[];
+
+/** Where the claim stood on each revision: the placements of its history (its changes are in app/api/history.test.ts). */
+const placements = async (id: string) =>
+  ((await call(historyRoute.GET, { id })).json.history as HistoryEntry[]).filter((entry) => entry.kind === "placement");
 
 function withQuery<P>(handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>, revision?: number) {
   return (request: Request, context: { params: Promise<P> }) =>
@@ -192,18 +198,18 @@ describe("revisions", () => {
   });
 
   it("records re-anchoring in the claim's history", async () => {
-    const { json } = await call(historyRoute.GET, { id: ids.moved });
+    const json = { history: await placements(ids.moved) };
     expect(json.history).toMatchObject([
       { revision: 1, status: "anchored", method: "created", actor: "Test Reviewer" },
       { revision: 2, status: "anchored", actor: "Test Reviewer" },
     ]);
     expect(json.history[1].start).not.toBe(json.history[0].start);
     expect(Date.parse(json.history[1].at)).toBeGreaterThan(Date.parse(json.history[0].at));
-    const typo = (await call(historyRoute.GET, { id: ids.typo })).json.history;
+    const typo = await placements(ids.typo);
     expect(typo[1]).toMatchObject({ revision: 2, status: "anchored", method: "fuzzy", exact: "followed Apple's lead in calling for the retraction" });
     expect(typo[1].score).toBeGreaterThan(0.5);
     expect(typo[1].score).toBeLessThan(1);
-    const lost = (await call(historyRoute.GET, { id: ids.deleted })).json.history;
+    const lost = await placements(ids.deleted);
     expect(lost[1]).toMatchObject({ revision: 2, status: "orphan", score: null, exact: "complicated and time-consuming review" });
     expect(lost[1].method).not.toBe("");
   });
@@ -220,7 +226,7 @@ describe("revisions", () => {
     );
     expect(status).toBe(200);
     expect(json.annotation).toMatchObject({ status: "anchored", quote: words, anchoredRevision: 2, previousQuote: null });
-    const history = (await call(historyRoute.GET, { id: ids.deleted })).json.history;
+    const history = await placements(ids.deleted);
     expect(history[history.length - 1]).toMatchObject({ revision: 2, status: "anchored", method: "reattached" });
     const again = await call(reattachRoute.POST, { id: ids.deleted }, { body: { version: json.annotation.version, start, end: start + 5 } });
     expect(again.status).toBe(409);
@@ -232,8 +238,8 @@ describe("revisions", () => {
     const db = await getDb();
     const placed = (await list()).find((a) => a.id === ids.untouched)! as { version?: number };
     const anchor = { start: 0, end: 3, exact: "Ama", prefix: "", suffix: "" };
-    expect((await applyReattach(db, ids.untouched, placed.version!, anchor, 2, "Test Reviewer")).kind).toBe("not_orphan");
-    expect((await applyReattach(db, ids.untouched, placed.version!, anchor, 1, "Test Reviewer")).kind).toBe("revised");
+    expect((await applyReattach(db, ids.untouched, placed.version!, anchor, 2, authorNamed("Test Reviewer"))).kind).toBe("not_orphan");
+    expect((await applyReattach(db, ids.untouched, placed.version!, anchor, 1, authorNamed("Test Reviewer"))).kind).toBe("revised");
     expect((await list()).find((a) => a.id === ids.untouched)).toMatchObject({ quote: "Reporters got played or took liberties" });
   });
 

@@ -13,8 +13,8 @@ import type { NextServer } from "./next-server";
 import { MemorySampler, residentBytes } from "./processes";
 import { interleave, median, since, sleep } from "./stats";
 
-/** A script's cookie request names the app's origin, or the app refuses it as cross-site. */
-const reviewerHeaders = (server: NextServer) => ({ cookie: "reviewer=Bench", origin: server.origin });
+/** A script authenticates with its token (bench/lib/accounts.ts). */
+const reviewerHeaders = (server: NextServer) => server.auth.headers;
 
 async function expectStatus(response: Response, status: number, what: string): Promise<ArrayBuffer> {
   const body = await response.arrayBuffer();
@@ -121,7 +121,7 @@ export async function measureList(
 ): Promise<Samples> {
   const documentId = await direct.documentId(slug);
   const get = async () => {
-    const body = await expectStatus(await fetch(`${server.origin}/api/documents/${slug}/annotations`), 200, "listing claims");
+    const body = await expectStatus(await fetch(`${server.origin}/api/documents/${slug}/annotations`, { headers: reviewerHeaders(server) }), 200, "listing claims");
     return body;
   };
   const first = JSON.parse(new TextDecoder().decode(await get())) as { annotations: unknown[] };
@@ -211,7 +211,7 @@ export async function measureExport(
     const url = `${server.origin}/api/documents/${slug}/export?format=${format}`;
     const { status, wireBytes } = await requestOnNewConnection(
       url,
-      { headers: { "accept-encoding": encoding } },
+      { headers: { ...reviewerHeaders(server), "accept-encoding": encoding } },
       {
         firstByte: () => (firstByteMs = since(start)),
         data: (chunk) => {

@@ -98,9 +98,15 @@ export interface EditorPage {
   claims: number;
 }
 
-async function reviewerContext(browser: Browser, origin: string): Promise<BrowserContext> {
+/** The app's address, and the session cookie of the benchmark's signed-in admin. */
+export interface SignedInServer {
+  origin: string;
+  auth: { cookie: { name: string; value: string } };
+}
+
+async function reviewerContext(browser: Browser, { origin, auth }: SignedInServer): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addCookies([{ name: "reviewer", value: "Bench", url: origin }]);
+  await context.addCookies([{ ...auth.cookie, url: origin }]);
   // tsx compiles with esbuild's keepNames, which wraps named functions in a
   // `__name` helper; functions sent to the page carry those calls with them.
   await context.addInitScript({ content: "globalThis.__name ??= (fn) => fn;" });
@@ -116,8 +122,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 }
 
 /** Opens the editor in a fresh context and waits until it is ready (see above). */
-export async function loadEditor(browser: Browser, origin: string, editor: EditorPage, timeoutMs: number): Promise<EditorLoad> {
-  const context = await reviewerContext(browser, origin);
+export async function loadEditor(browser: Browser, server: SignedInServer, editor: EditorPage, timeoutMs: number): Promise<EditorLoad> {
+  const context = await reviewerContext(browser, server);
+  const { origin } = server;
   try {
     await context.addInitScript(installReadyProbe, editor.claims);
     const page = await context.newPage();
@@ -144,7 +151,7 @@ export interface ReadyFigure {
 /** Figure 1: editor ready on `subject` against `baseline`, interleaved, after one unmeasured load of each when `warmup`. */
 export async function measureEditorReady(
   browser: Browser,
-  origin: string,
+  server: SignedInServer,
   subject: EditorPage,
   baseline: EditorPage,
   runs: number,
@@ -154,13 +161,13 @@ export async function measureEditorReady(
   const result: ReadyFigure = { subject: [], baseline: [] };
   try {
     if (warmup) {
-      await loadEditor(browser, origin, subject, timeoutMs);
-      await loadEditor(browser, origin, baseline, timeoutMs);
+      await loadEditor(browser, server, subject, timeoutMs);
+      await loadEditor(browser, server, baseline, timeoutMs);
     }
     await interleave(
       runs,
-      async () => void result.subject.push(await loadEditor(browser, origin, subject, timeoutMs)),
-      async () => void result.baseline.push(await loadEditor(browser, origin, baseline, timeoutMs)),
+      async () => void result.subject.push(await loadEditor(browser, server, subject, timeoutMs)),
+      async () => void result.baseline.push(await loadEditor(browser, server, baseline, timeoutMs)),
     );
   } catch (error) {
     result.failure = (error as Error).message;
@@ -195,8 +202,9 @@ interface OpenEditor {
   saves: HeldSaves;
 }
 
-async function openEditor(browser: Browser, origin: string, editor: EditorPage, label: string, timeoutMs: number): Promise<OpenEditor> {
-  const context = await reviewerContext(browser, origin);
+async function openEditor(browser: Browser, server: SignedInServer, editor: EditorPage, label: string, timeoutMs: number): Promise<OpenEditor> {
+  const context = await reviewerContext(browser, server);
+  const { origin } = server;
   const saves = new HeldSaves();
   await context.route("**/api/**", saves.handler);
   await context.addInitScript(installReadyProbe, editor.claims);
@@ -337,7 +345,7 @@ const emptyTimes = (): ActionTimes => ({ add: [], retag: [], remove: [] });
  */
 export async function measureClaimActions(
   browser: Browser,
-  origin: string,
+  server: SignedInServer,
   subject: EditorPage,
   baseline: EditorPage,
   cycles: number,
@@ -355,7 +363,7 @@ export async function measureClaimActions(
   let pages: OpenEditor[] = [];
   let tracing = false;
   try {
-    pages = [await openEditor(browser, origin, subject, "subject", timeoutMs), await openEditor(browser, origin, baseline, "baseline", timeoutMs)];
+    pages = [await openEditor(browser, server, subject, "subject", timeoutMs), await openEditor(browser, server, baseline, "baseline", timeoutMs)];
     const [subjectPage, baselinePage] = pages;
     const paragraph = (cycle: number) => 40 + ((cycle * 97) % 2_400);
     const cycle = async (editor: OpenEditor, n: number, label: string) => {
@@ -421,8 +429,9 @@ export interface ShippedScript {
  * Next's prefetches of the routes that links point to, listed apart. The HTML
  * itself is measured too: it carries the article and its claims, as data.
  */
-export async function measureShippedScripts(browser: Browser, origin: string, editor: EditorPage, timeoutMs: number) {
-  const context = await reviewerContext(browser, origin);
+export async function measureShippedScripts(browser: Browser, server: SignedInServer, editor: EditorPage, timeoutMs: number) {
+  const context = await reviewerContext(browser, server);
+  const { origin } = server;
   try {
     await context.addInitScript(installReadyProbe, editor.claims);
     const page = await context.newPage();

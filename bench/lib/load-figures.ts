@@ -32,6 +32,7 @@
  * A claim that had one may hold a change its reviewer does not know about:
  * a difference on such a claim is reported beside the count, not in it.
  */
+import { type BenchAuth, addBenchPeople } from "./accounts";
 import { loadavg } from "node:os";
 import { type Tag, tags } from "@/lib/tags";
 import { type BenchArticle, randomSource } from "./article-data";
@@ -42,6 +43,8 @@ export type LoadOperation = (typeof loadOperations)[number];
 
 export interface LoadOptions {
   origin: string;
+  /** The benchmark's admin, who adds the simulated reviewers (as editors: they change each other's shared claims). */
+  admin: BenchAuth;
   reviewers: number;
   articles: { slug: string; article: BenchArticle }[];
   /** How long at a reviewer's pace, then flat out. */
@@ -123,6 +126,7 @@ interface Answer {
 }
 
 const reviewerPrefix = "Load-";
+const reviewerName = (index: number) => `${reviewerPrefix}${String(index + 1).padStart(2, "0")}`;
 
 const ok = (answer: Answer | null) => answer !== null && answer.status >= 200 && answer.status < 300;
 const annotationOf = (answer: Answer | null) => (answer?.body as { annotation?: ClaimJson } | null)?.annotation;
@@ -138,6 +142,8 @@ export function latencySummary(samples: readonly number[]) {
 }
 
 export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
+  const names = Array.from({ length: options.reviewers }, (_, index) => reviewerName(index));
+  const people = await addBenchPeople(options.origin, options.admin, names, "editor");
   await warmUp(options);
   const phases: Record<Exclude<Phase, "done">, PhaseStats> = { paced: emptyPhase(), flatOut: emptyPhase() };
   const timeline: LoadResult["timeline"] = [];
@@ -171,9 +177,7 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
     request: { body?: unknown; conflictIsTrue?: boolean } = {},
   ): Promise<Answer | null> {
     const stats = phase === "flatOut" ? phases.flatOut : phases.paced;
-    const headers: Record<string, string> = { cookie: `reviewer=${reviewer}` };
-    // A browser sends Origin with every request that changes something, and the app checks it.
-    if (method !== "GET") headers.origin = options.origin;
+    const headers: Record<string, string> = { ...people.get(reviewer)!.headers };
     if (request.body !== undefined) headers["content-type"] = "application/json";
     const sent = performance.now();
     let key: string;
@@ -216,7 +220,7 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
     private edits = 0;
 
     constructor(index: number) {
-      this.name = `${reviewerPrefix}${String(index + 1).padStart(2, "0")}`;
+      this.name = reviewerName(index);
       this.random = randomSource(1_000 + index);
       const { slug, article } = options.articles[index % options.articles.length];
       this.slug = slug;
@@ -383,7 +387,7 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
  * deleted, so it is not read back.
  */
 async function warmUp(options: LoadOptions): Promise<void> {
-  const headers = { cookie: "reviewer=Warm-up", origin: options.origin, "content-type": "application/json" };
+  const headers = { ...options.admin.headers, "content-type": "application/json" };
   const expect = async (method: string, path: string, status: number, body?: unknown) => {
     const response = await fetch(`${options.origin}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await response.text();
@@ -419,7 +423,10 @@ async function checkWrites(
   const check: WriteCheck = { claims: 0, lost: [...shared.lostUpdates], doubled: [], afterErrors: [] };
   const listed = new Map<string, ClaimJson>();
   for (const { slug } of options.articles) {
-    const response = await fetch(`${options.origin}/api/documents/${slug}/annotations`, { signal: AbortSignal.timeout(60_000) });
+    const response = await fetch(`${options.origin}/api/documents/${slug}/annotations`, {
+      headers: options.admin.headers,
+      signal: AbortSignal.timeout(60_000),
+    });
     if (!response.ok) throw new Error(`reading back ${slug}: HTTP ${response.status}`);
     const { annotations } = (await response.json()) as { annotations: ClaimJson[] };
     for (const claim of annotations) listed.set(claim.id, claim);

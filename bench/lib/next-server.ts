@@ -4,11 +4,14 @@
  */
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
+import { type BenchAuth, signInBench } from "./accounts";
 import { sleep } from "./stats";
 import { processTree, startDetached, stopDetached } from "./processes";
 
 export interface NextServer {
   origin: string;
+  /** The benchmark's admin, signed in (bench/lib/accounts.ts). */
+  auth: BenchAuth;
   /** The server process and its children, for memory readings. */
   pids: number[];
   stop: () => Promise<void>;
@@ -42,8 +45,8 @@ export async function startNextServer(options: ServerOptions): Promise<NextServe
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}; see ${options.log}`);
-    // The first request opens the database (migrations, content) too.
-    const ok = await fetch(`${origin}/api/documents`).then(
+    // Ready once the database answers (opened, migrated, content loaded).
+    const ok = await fetch(`${origin}/api/health?ready=1`).then(
       (r) => r.ok,
       () => false,
     );
@@ -54,5 +57,5 @@ export async function startNextServer(options: ServerOptions): Promise<NextServe
     }
     await sleep(250);
   }
-  return { origin, pids: await processTree(child.pid!), stop };
+  return { origin, auth: await signInBench(origin), pids: await processTree(child.pid!), stop };
 }

@@ -8,6 +8,7 @@ import type { EditableField } from "@/lib/annotation";
 import type { Claim } from "./claim";
 import type { OverwriteNotice, SyncStatus } from "./claim-sync";
 import type { ClaimActions } from "./ClaimPanel";
+import { ChangeHistory } from "./ChangeHistory";
 import { EvidenceField } from "./EvidenceField";
 
 interface ClaimEditorProps {
@@ -131,6 +132,7 @@ export function ClaimEditor({ readOnly, claim, status, actions, takeFocus, overw
           </button>
         )}
       </fieldset>
+      <ChangeHistory claimId={claim.id} updatedAt={claim.updatedAt} />
     </section>
   );
 }

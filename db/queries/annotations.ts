@@ -1,5 +1,6 @@
 import { type SQLWrapper, and, eq, isNull, sql } from "drizzle-orm";
 import { type Annotation, type ClaimFields, editorAnnotationKeys, pick } from "@/lib/annotation";
+import type { Author } from "@/lib/author";
 import type { TextAnchor } from "@/lib/selectors";
 import type { HistoryMethod } from "@/lib/history-methods";
 import type { Tag } from "@/lib/tags";
@@ -23,6 +24,8 @@ export function toAnnotation(row: AnnotationRow): Annotation {
     evidence: row.evidence,
     createdBy: row.createdBy,
     updatedBy: row.updatedBy,
+    createdById: row.createdById,
+    updatedById: row.updatedById,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
@@ -55,6 +58,8 @@ export const annotationColumns = {
   evidence: annotations.evidence,
   createdBy: annotations.createdBy,
   updatedBy: annotations.updatedBy,
+  createdById: annotations.createdById,
+  updatedById: annotations.updatedById,
   createdAt: isoTime(annotations.createdAt),
   updatedAt: isoTime(annotations.updatedAt),
   version: annotations.version,
@@ -101,7 +106,8 @@ export interface NewClaim extends Partial<ClaimFields> {
   revision: number;
   anchor: TextAnchor;
   tag: Tag;
-  reviewer: string;
+  /** Who makes it: recorded as its creator and last changer. */
+  author: Author;
 }
 
 /** The row of a new claim placed on `revision` of its article. */
@@ -118,8 +124,10 @@ export function newClaimRow(claim: NewClaim): NewAnnotationRow {
     note: claim.note ?? "",
     claimant: claim.claimant ?? "",
     evidence: claim.evidence ?? [],
-    createdBy: claim.reviewer,
-    updatedBy: claim.reviewer,
+    createdBy: claim.author.name,
+    updatedBy: claim.author.name,
+    createdById: claim.author.id,
+    updatedById: claim.author.id,
     createdRevision: claim.revision,
     anchoredRevision: claim.revision,
   };
@@ -128,12 +136,23 @@ export function newClaimRow(claim: NewClaim): NewAnnotationRow {
 /** The first entry of a claim's anchoring history: where it was placed, and how. */
 export function firstAnchorRow(
   annotationId: string,
-  claim: Pick<NewClaim, "revision" | "anchor" | "reviewer">,
+  claim: Pick<NewClaim, "revision" | "anchor" | "author">,
   method: HistoryMethod,
   score: number | null = null,
 ): typeof annotationAnchors.$inferInsert {
   const { start, end, exact } = claim.anchor;
-  return { annotationId, revision: claim.revision, status: "anchored", start, end, exact, method, score, actor: claim.reviewer };
+  return {
+    annotationId,
+    revision: claim.revision,
+    status: "anchored",
+    start,
+    end,
+    exact,
+    method,
+    score,
+    actor: claim.author.name,
+    actorId: claim.author.id,
+  };
 }
 
 /**
@@ -161,6 +180,7 @@ export async function insertAnnotation(db: Database, claim: NewClaim): Promise<A
             method: sql<string>`'created'`.as("method"),
             score: sql<null>`null::real`.as("score"),
             actor: created.createdBy,
+            actorId: created.createdById,
             at: created.createdAt,
           })
           .from(created),
@@ -193,29 +213,29 @@ export async function updateAnnotationRow(
   tx: Database,
   id: string,
   changes: Partial<ClaimFields> & { previousQuote?: null },
-  reviewer: string,
+  author: Author,
 ): Promise<AnnotationRow> {
   const [row] = await tx
     .update(annotations)
-    .set({ ...changes, ...bump(reviewer) })
+    .set({ ...changes, ...bump(author) })
     .where(eq(annotations.id, id))
     .returning();
   return row;
 }
 
-/** Marks a claim deleted by `reviewer` (softly: it can be restored). */
-export async function softDeleteAnnotationRow(tx: Database, id: string, reviewer: string): Promise<AnnotationRow> {
+/** Marks a claim deleted by `author` (softly: it can be restored). */
+export async function softDeleteAnnotationRow(tx: Database, id: string, author: Author): Promise<AnnotationRow> {
   const [row] = await tx
     .update(annotations)
-    .set({ deletedAt: sql`now()`, deletedBy: reviewer, ...bump(reviewer) })
+    .set({ deletedAt: sql`now()`, deletedBy: author.name, deletedById: author.id, ...bump(author) })
     .where(eq(annotations.id, id))
     .returning();
   return row;
 }
 
 /** Brings back a soft-deleted claim (see `restored`). */
-export async function restoreAnnotationRow(tx: Database, id: string, reviewer: string): Promise<AnnotationRow> {
-  const [row] = await tx.update(annotations).set(restored(reviewer)).where(eq(annotations.id, id)).returning();
+export async function restoreAnnotationRow(tx: Database, id: string, author: Author): Promise<AnnotationRow> {
+  const [row] = await tx.update(annotations).set(restored(author)).where(eq(annotations.id, id)).returning();
   return row;
 }
 
@@ -227,32 +247,27 @@ export async function restoreAnnotationRow(tx: Database, id: string, reviewer: s
  * article's row is share-locked, as a create does, so that a revision being
  * published either sees the claim live or is seen by the restore.
  */
-export function restored(reviewer: string) {
+export function restored(author: Author) {
   return {
     deletedAt: null,
     deletedBy: null,
+    deletedById: null,
     status: sql<
       "anchored" | "orphan"
     >`case when ${sql.identifier("anchored_revision")} = (select d.revision from ${documents} d where d.id = ${sql.identifier("document_id")} for share) then ${sql.identifier("status")} else 'orphan'::anchor_status end`,
-    ...bump(reviewer),
+    ...bump(author),
   };
 }
 
-function bump(reviewer: string) {
-  return { version: sql`${annotations.version} + 1`, updatedBy: reviewer, updatedAt: sql`now()` };
+function bump(author: Author) {
+  return { version: sql`${annotations.version} + 1`, updatedBy: author.name, updatedById: author.id, updatedAt: sql`now()` };
 }
 
 /**
  * Puts a claim on `anchor` in the text of the article's revision `revision`,
  * as a reviewer chose, and records that place in its history.
  */
-export async function reattachAnnotationRow(
-  tx: Database,
-  id: string,
-  anchor: TextAnchor,
-  revision: number,
-  reviewer: string,
-): Promise<AnnotationRow> {
+export async function reattachAnnotationRow(tx: Database, id: string, anchor: TextAnchor, revision: number, author: Author): Promise<AnnotationRow> {
   const [row] = await tx
     .update(annotations)
     .set({
@@ -265,7 +280,7 @@ export async function reattachAnnotationRow(
       anchoredRevision: revision,
       // A reviewer chose these words: nothing changed under the claim behind their back.
       previousQuote: null,
-      ...bump(reviewer),
+      ...bump(author),
     })
     .where(eq(annotations.id, id))
     .returning();
@@ -276,7 +291,8 @@ export async function reattachAnnotationRow(
     exact: anchor.exact,
     method: "reattached" as const,
     score: null,
-    actor: reviewer,
+    actor: author.name,
+    actorId: author.id,
     at: row.updatedAt,
   };
   await tx

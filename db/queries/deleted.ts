@@ -1,13 +1,15 @@
 import { type SQL, and, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Annotation } from "@/lib/annotation";
+import type { Author } from "@/lib/author";
 import type { Database } from "../client";
 import { annotations } from "../schema";
 import { restored, toAnnotation } from "./annotations";
 import { appendClaimEvents } from "./claim-events";
 
-/** A deleted claim, with who deleted it and when (ISO text). */
+/** A deleted claim, with who deleted it (name, and user id: null before accounts) and when (ISO text). */
 export interface DeletedAnnotation extends Annotation {
   deletedBy: string;
+  deletedById: string | null;
   deletedAt: string;
 }
 
@@ -18,13 +20,17 @@ export interface DeletedFilter {
   to?: Date;
 }
 
+/** Which claims a bulk restore may bring back: those of the window, and, for a reviewer, only the ones this user created. */
+export type RestoreFilter = Required<DeletedFilter> & { createdById?: string };
+
 // Compared at the milliseconds the API gives out: a client that sends back a
 // claim's `deletedAt` as `to` must find that claim, though the database keeps
 // microseconds.
 const deletedAtMs = sql`date_trunc('milliseconds', ${annotations.deletedAt})`;
 
-function deletedOn(documentId: string, filter: DeletedFilter): SQL | undefined {
+function deletedOn(documentId: string, filter: DeletedFilter & { createdById?: string }): SQL | undefined {
   return and(
+    filter.createdById === undefined ? undefined : eq(annotations.createdById, filter.createdById),
     eq(annotations.documentId, documentId),
     isNotNull(annotations.deletedAt),
     filter.deletedBy === undefined ? undefined : eq(annotations.deletedBy, filter.deletedBy),
@@ -38,6 +44,7 @@ function toDeletedAnnotation(row: typeof annotations.$inferSelect): DeletedAnnot
     ...toAnnotation(row),
     // Rows deleted before `deleted_by` existed were given it by migration 0005.
     deletedBy: row.deletedBy ?? row.updatedBy,
+    deletedById: row.deletedBy === null ? row.updatedById : row.deletedById,
     deletedAt: (row.deletedAt ?? row.updatedAt).toISOString(),
   };
 }
@@ -50,15 +57,11 @@ export async function listDeletedAnnotations(db: Database, documentId: string, f
 
 /**
  * Brings back every deleted claim of an article that one reviewer deleted in
- * a time window, in one statement (all or none), as `restoreAnnotation` does
- * one. Returns them in reading order.
+ * a time window (and, with `createdById`, that this user created), in one
+ * statement (all or none), as `restoreAnnotation` does one. Returns them in
+ * reading order.
  */
-export async function restoreDeletedAnnotations(
-  db: Database,
-  documentId: string,
-  filter: Required<DeletedFilter>,
-  reviewer: string,
-): Promise<Annotation[]> {
+export async function restoreDeletedAnnotations(db: Database, documentId: string, filter: RestoreFilter, author: Author): Promise<Annotation[]> {
   const rows = await db.transaction(async (tx) => {
     const before = await tx.select().from(annotations).where(deletedOn(documentId, filter)).for("update");
     if (before.length === 0) return [];
@@ -66,13 +69,13 @@ export async function restoreDeletedAnnotations(
     const ids = JSON.stringify(before.map((row) => row.id));
     const after = await tx
       .update(annotations)
-      .set(restored(reviewer))
+      .set(restored(author))
       .where(sql`${annotations.id} in (select jsonb_array_elements_text(${ids}::jsonb)::uuid)`)
       .returning();
     const byId = new Map(before.map((row) => [row.id, row]));
     await appendClaimEvents(
       tx,
-      reviewer,
+      author,
       after.map((row) => ({ action: "restored" as const, before: byId.get(row.id)!, after: row })),
     );
     return after;

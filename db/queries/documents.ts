@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import { CodePointIndex } from "@/lib/text-offsets";
 import { hasLoneSurrogate } from "@/lib/validation";
+import type { Author } from "@/lib/author";
 import { type Tag, tags } from "@/lib/tags";
 import type { Database } from "../client";
 import { annotations, type DocumentRow, documentRevisions, documents, type NewDocumentRow } from "../schema";
@@ -66,7 +67,7 @@ export async function isSlugTaken(db: Database, slug: string): Promise<boolean> 
  * Stores a new article as its revision 1. Returns undefined when the slug (or
  * the id) is taken, and stores nothing, so loading `content/` twice adds nothing.
  */
-export async function createDocument(db: Database, values: Omit<NewDocumentRow, "revision">, publishedBy: string): Promise<DocumentRow | undefined> {
+export async function createDocument(db: Database, values: Omit<NewDocumentRow, "revision">, publishedBy: Author): Promise<DocumentRow | undefined> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(documents)
@@ -80,7 +81,8 @@ export async function createDocument(db: Database, values: Omit<NewDocumentRow, 
       number: 1,
       text: row.text,
       blocks: row.blocks,
-      publishedBy,
+      publishedBy: publishedBy.name,
+      publishedById: publishedBy.id,
       publishedAt: row.createdAt,
     });
     return row;

@@ -8,6 +8,7 @@ import { listAnnotations } from "./annotations";
 import { createAnnotations } from "./import";
 import { publishRevision } from "@/server/publish-revision";
 import { listAnnotationHistory } from "./revisions";
+import { authorNamed } from "@/lib/author";
 
 const blocks: ArticleBlock[] = [{ type: "paragraph", text: "Jassy said the story on spy chips was wrong and should be retracted." }];
 const text = articleText(blocks);
@@ -34,7 +35,7 @@ describe("createAnnotations", () => {
     const db = await getDb();
     const document = await createTestDocument(blocks);
     const claims = [placed("wrong", { tag: "denied", note: "n", claimant: "c", evidence: ["https://example.org/e"] }), placed("spy chips")];
-    const result = await createAnnotations(db, document, claims, "Importer");
+    const result = await createAnnotations(db, document, claims, authorNamed("Importer"));
     if (result.kind !== "created") throw new Error("not created");
     expect(result.annotations.map((a) => [a.quote, a.tag, a.note, a.claimant, a.evidence, a.createdBy, a.createdRevision])).toEqual([
       ["wrong", "denied", "n", "c", ["https://example.org/e"], "Importer", 1],
@@ -49,8 +50,13 @@ describe("createAnnotations", () => {
   it("stores nothing when the article was revised after the claims were placed", async () => {
     const db = await getDb();
     const document = await createTestDocument(blocks);
-    await publishRevision(db, document.id, { text: `${text} Updated.`, blocks: [{ type: "paragraph", text: `${text} Updated.` }] }, "Editor");
-    const result = await createAnnotations(db, document, [placed("wrong")], "Importer");
+    await publishRevision(
+      db,
+      document.id,
+      { text: `${text} Updated.`, blocks: [{ type: "paragraph", text: `${text} Updated.` }] },
+      authorNamed("Editor"),
+    );
+    const result = await createAnnotations(db, document, [placed("wrong")], authorNamed("Importer"));
     expect(result).toEqual({ kind: "revised" });
     expect(await listAnnotations(db, document.id)).toEqual([]);
   });
@@ -60,7 +66,7 @@ describe("createAnnotations", () => {
     const document = await createTestDocument(blocks);
     // PostgreSQL refuses NUL in text; validation keeps it out, here it stands for any failure.
     const claims = Array.from({ length: 700 }, (_, i) => placed("wrong", { note: i === 650 ? "a\u0000b" : "" }));
-    await expect(createAnnotations(db, document, claims, "Importer")).rejects.toThrow();
+    await expect(createAnnotations(db, document, claims, authorNamed("Importer"))).rejects.toThrow();
     expect(await listAnnotations(db, document.id)).toEqual([]);
   });
 
@@ -68,7 +74,7 @@ describe("createAnnotations", () => {
     const db = await getDb();
     const document = await createTestDocument(blocks);
     const claims = Array.from({ length: 1_203 }, (_, i) => placed(i % 2 ? "wrong" : "spy chips", { note: `n${i}` }));
-    const result = await createAnnotations(db, document, claims, "Importer");
+    const result = await createAnnotations(db, document, claims, authorNamed("Importer"));
     if (result.kind !== "created") throw new Error("not created");
     expect(result.annotations.map((a) => a.note)).toEqual(claims.map((c) => c.note));
     expect(await listAnnotations(db, document.id)).toHaveLength(1_203);

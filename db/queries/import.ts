@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Annotation } from "@/lib/annotation";
+import type { Author } from "@/lib/author";
 import type { PlacedClaim } from "@/lib/import/plan";
 import type { Database } from "../client";
 import { annotationAnchors, annotations, documents } from "../schema";
@@ -24,7 +25,7 @@ export async function createAnnotations(
   db: Database,
   article: { id: string; revision: number },
   claims: readonly PlacedClaim[],
-  reviewer: string,
+  author: Author,
 ): Promise<CreateManyResult> {
   if (claims.length === 0) return { kind: "created", annotations: [] };
   // Ids are chosen here so that the answer keeps the file's order whatever
@@ -40,12 +41,12 @@ export async function createAnnotations(
     for (let from = 0; from < claims.length; from += rowsPerInsert) {
       const chunk = claims
         .slice(from, from + rowsPerInsert)
-        .map((claim, i) => ({ ...claim, id: ids[from + i], documentId: article.id, revision: article.revision, reviewer }));
+        .map((claim, i) => ({ ...claim, id: ids[from + i], documentId: article.id, revision: article.revision, author }));
       const rows = await tx.insert(annotations).values(chunk.map(newClaimRow)).returning();
       stored.push(...rows);
       await appendClaimEvents(
         tx,
-        reviewer,
+        author,
         rows.map((row) => ({ action: "imported" as const, before: null, after: row })),
       );
       // How sure the placing was is in `score`; `method` says where the claim came from.

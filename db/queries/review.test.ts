@@ -11,6 +11,7 @@ import { describeRange } from "@/lib/selectors";
 import { type ExportClaim, exportClaimKeys } from "@/lib/export/links";
 import { createAnnotations } from "./import";
 import { listReviewClaims, listReviewNames, streamReviewClaims } from "./review";
+import { authorNamed } from "@/lib/author";
 
 const blocks: ArticleBlock[] = [{ type: "paragraph", text: "Jassy said the story on spy chips was wrong and should be retracted." }];
 let documentId: string;
@@ -119,7 +120,7 @@ describe("streamReviewClaims", () => {
       db,
       article,
       Array.from({ length: 250 }, (_, i) => claim(i % 60)),
-      "Importer",
+      authorNamed("Importer"),
     );
     const batches = await streamed(article.id, "position", 2_000);
     expect(batches.map((batch) => batch.length)).toEqual([200, 50]);

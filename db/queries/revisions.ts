@@ -2,6 +2,8 @@ import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Annotation } from "@/lib/annotation";
 import type { Placement } from "@/lib/anchoring/place-claims";
 import type { ArticleBlock } from "@/lib/article";
+import type { Author } from "@/lib/author";
+import type { PlacementEntry } from "@/lib/claim-history";
 import type { Database } from "../client";
 import {
   annotationAnchors,
@@ -28,12 +30,12 @@ export async function lockDocumentForUpdate(tx: Database, documentId: string): P
 /** Stores revision `number` of an article (with the client's id, if sent) and makes it the article's text. */
 export async function insertRevision(
   tx: Database,
-  values: { id?: string; documentId: string; number: number; text: string; blocks: ArticleBlock[]; publishedBy: string },
+  values: { id?: string; documentId: string; number: number; text: string; blocks: ArticleBlock[]; publishedBy: Author },
 ): Promise<DocumentRevisionRow> {
-  const { id, ...rest } = values;
+  const { id, publishedBy, ...rest } = values;
   const [revision] = await tx
     .insert(documentRevisions)
-    .values({ ...(id ? { id } : {}), ...rest })
+    .values({ ...(id ? { id } : {}), ...rest, publishedBy: publishedBy.name, publishedById: publishedBy.id })
     .returning();
   await tx.update(documents).set({ text: rest.text, blocks: rest.blocks, revision: rest.number }).where(eq(documents.id, rest.documentId));
   return revision;
@@ -61,7 +63,7 @@ export async function writePlacements(
   number: number,
   claims: readonly AnnotationRow[],
   placements: readonly Placement[],
-  publishedBy: string,
+  publishedBy: Author,
   publishedAt: Date,
 ): Promise<AnnotationRow[]> {
   const updates = placements.map((placement, i) => ({ claim: claims[i], ...placement }));
@@ -107,8 +109,9 @@ export async function writePlacements(
   }));
   if (history.length > 0) {
     await tx.execute(sql`
-      insert into ${annotationAnchors} (annotation_id, revision, status, start_offset, end_offset, exact, method, score, actor, at)
-      select v.id, ${number}, v.status::anchor_status, v.s, v.e, v.exact, v.method, v.score, ${publishedBy}, ${publishedAt.toISOString()}::timestamptz
+      insert into ${annotationAnchors} (annotation_id, revision, status, start_offset, end_offset, exact, method, score, actor, actor_id, at)
+      select v.id, ${number}, v.status::anchor_status, v.s, v.e, v.exact, v.method, v.score, ${publishedBy.name}, ${publishedBy.id}::text,
+        ${publishedAt.toISOString()}::timestamptz
       from json_to_recordset(${JSON.stringify(history)}::json) as v(id uuid, status text, s int, e int, exact text, method text, score real)`);
   }
   return listLiveAnnotationRows(tx, documentId);
@@ -117,7 +120,12 @@ export async function writePlacements(
 /** The revisions of an article, newest first, without their texts. */
 export async function listRevisions(db: Database, documentId: string) {
   const rows = await db
-    .select({ number: documentRevisions.number, publishedBy: documentRevisions.publishedBy, publishedAt: documentRevisions.publishedAt })
+    .select({
+      number: documentRevisions.number,
+      publishedBy: documentRevisions.publishedBy,
+      publishedById: documentRevisions.publishedById,
+      publishedAt: documentRevisions.publishedAt,
+    })
     .from(documentRevisions)
     .where(eq(documentRevisions.documentId, documentId))
     .orderBy(desc(documentRevisions.number));
@@ -191,7 +199,7 @@ export async function listAnnotationsAtRevision(db: Database, documentId: string
 }
 
 /** Where a claim stood on each revision, oldest first: its anchoring history. */
-export async function listAnnotationHistory(db: Database, annotationId: string) {
+export async function listAnnotationHistory(db: Database, annotationId: string): Promise<Omit<PlacementEntry, "kind">[]> {
   const rows = await db
     .select()
     .from(annotationAnchors)

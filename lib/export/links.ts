@@ -29,6 +29,7 @@ export const exportClaimKeys = [
   "status",
   "previousQuote",
   "createdBy",
+  "createdById",
   "createdAt",
   "updatedAt",
 ] as const satisfies readonly (keyof Annotation)[];
@@ -57,6 +58,14 @@ export function articleUrl(links: ExportLinks, article: ExportArticle): string {
 /** The stable id of a claim; `GET` on it answers the claim (see app/api/annotations/[id]). */
 export function annotationUrl(links: ExportLinks, id: string): string {
   return `${links.origin}/api/annotations/${id}`;
+}
+
+/**
+ * The stable id of a user, for exports that name them (the W3C `creator`):
+ * it never changes with their name or role.
+ */
+export function personUrl(links: ExportLinks, userId: string): string {
+  return `${links.origin}/people/${encodeURIComponent(userId)}`;
 }
 
 /** A link that opens the editor on the claim (`?claim=` selects it). */

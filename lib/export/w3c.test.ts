@@ -102,6 +102,16 @@ describe("W3C export", () => {
     expect(toW3cAnnotation(sampleClaims[2], links).target.source).toBe(sampleClaims[2].document.sourceUrl);
   });
 
+  it("names the user who made a claim by a stable id, and a claim made before accounts by its name alone", () => {
+    expect(toW3cAnnotation(sampleClaims[2], links).creator).toEqual({
+      id: `${links.origin}/people/mallory-user-id`,
+      type: "Person",
+      name: "@mallory",
+    });
+    expect(toW3cAnnotation(sampleClaims[0], links).creator).toEqual({ type: "Person", name: "Ada Reviewer" });
+    expect(check("annotation", toW3cAnnotation(sampleClaims[2], links, { standalone: true }))).toEqual([]);
+  });
+
   it("gives an orphan only its quote, since its offsets count in an earlier revision", () => {
     const orphan = toW3cAnnotation({ ...sampleClaims[0], status: "orphan" }, links, { standalone: true });
     expect(orphan.target.selector).toEqual([

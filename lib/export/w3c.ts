@@ -30,12 +30,14 @@
  *   textual bodies carry a purpose (an External Web Resource with a purpose
  *   fails its MUST 3.3.5), so the link is wrapped rather than given bare.
  *
- * The reviewer who made the claim is the annotation's `creator`, a Person.
+ * The reviewer who made the claim is the annotation's `creator`, a Person
+ * with the user's stable id (`{origin}/people/{userId}`) and their name; a
+ * claim recorded before accounts has only the name it was made under.
  * Every annotation and the collection around them satisfy the MUST assertions
  * of the W3C test suite (checked in w3c.test.ts with the suite's schemas).
  */
 import type { Tag } from "../tags";
-import { annotationUrl, articleUrl, type ExportClaim, type ExportLinks } from "./links";
+import { annotationUrl, articleUrl, type ExportClaim, type ExportLinks, personUrl } from "./links";
 import type { ExportWriter } from "./stream";
 
 export const w3cContext = "http://www.w3.org/ns/anno.jsonld";
@@ -79,7 +81,7 @@ export interface W3cAnnotation {
   id: string;
   type: "Annotation";
   motivation: "assessing";
-  creator: { type: "Person"; name: string };
+  creator: { id?: string; type: "Person"; name: string };
   created: string;
   modified: string;
   body: W3cBody[];
@@ -119,7 +121,9 @@ export function toW3cAnnotation(claim: ExportClaim, links: ExportLinks, { standa
     id: annotationUrl(links, claim.id),
     type: "Annotation",
     motivation: "assessing",
-    creator: { type: "Person", name: claim.createdBy },
+    creator: claim.createdById
+      ? { id: personUrl(links, claim.createdById), type: "Person", name: claim.createdBy }
+      : { type: "Person", name: claim.createdBy },
     created: claim.createdAt,
     modified: claim.updatedAt,
     body: toW3cBodies(claim),

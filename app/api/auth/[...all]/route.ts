@@ -2,7 +2,7 @@ import { z } from "zod";
 import { clientAddress } from "@/lib/client-address";
 import { errorCode } from "@/lib/error-codes";
 import { handle, HttpError } from "@/lib/http";
-import { getAuth, hasAccounts, signUpClosed } from "@/server/auth";
+import { firstAccountOnly, getAuth, hasAccounts } from "@/server/auth";
 import { recordSignInFailure, signInWaitSeconds } from "@/server/sign-in-limit";
 
 /**
@@ -11,17 +11,15 @@ import { recordSignInFailure, signInWaitSeconds } from "@/server/sign-in-limit";
  * failures (server/sign-in-limit.ts); its errors keep better-auth's shape,
  * `{ code, message }`, inside the app's `{ error }`.
  */
-export const GET = handle(async (request: Request) => answer(request, await (await getAuth(request)).handler(request)));
+export const GET = handle(async (request: Request) => answer(await (await getAuth(request)).handler(request)));
 
 export const POST = handle(async (request: Request) => {
   const auth = await getAuth(request);
-  const { pathname } = new URL(request.url);
-  if (pathname.endsWith("/sign-in/email")) return signIn(request, auth.handler);
-  // Once there is an account, every sign-up is refused alike: better-auth
-  // would answer an email that has one 422 before asking server/auth.ts,
-  // telling whether it exists.
-  if (pathname.endsWith("/sign-up/email") && (await hasAccounts())) throw new HttpError(403, errorCode.forbidden, signUpClosed);
-  return answer(request, await auth.handler(request));
+  const path = new URL(request.url).pathname;
+  if (path.endsWith("/sign-in/email")) return signIn(request, auth.handler);
+  // Only the first account signs up, and the refusal is the same whether the email has an account or not.
+  if (path.endsWith("/sign-up/email") && (await hasAccounts())) throw new HttpError(403, errorCode.forbidden, firstAccountOnly);
+  return answer(await auth.handler(request));
 });
 
 async function signIn(request: Request, handler: (request: Request) => Promise<Response>): Promise<Response> {
@@ -41,7 +39,7 @@ async function signIn(request: Request, handler: (request: Request) => Promise<R
   }
   const response = await handler(request);
   if (email !== null && response.status === 401) await recordSignInFailure(email, address);
-  return answer(request, response);
+  return answer(response);
 }
 
 /**
@@ -63,12 +61,14 @@ async function emailOf(request: Request): Promise<string | null> {
   }
 }
 
+const codeOfStatus: Record<number, string> = { 401: errorCode.unauthenticated, 403: errorCode.forbidden, 404: errorCode.notFound };
+
 /**
  * better-auth's error answers `{ code, message }` put in the app's shape,
  * `{ error: { code, message } }`, and so are those it gives no body (a path
  * it has no route for is an empty `404`); others as they are.
  */
-async function answer(_request: Request, response: Response): Promise<Response> {
+async function answer(response: Response): Promise<Response> {
   if (response.status < 400) return response;
   const isJson = /json/i.test(response.headers.get("content-type") ?? "");
   const body = isJson
@@ -78,15 +78,17 @@ async function answer(_request: Request, response: Response): Promise<Response> 
         .catch(() => null)) as { code?: unknown; message?: unknown } | null)
     : null;
   if (isJson && (!body || typeof body !== "object" || "error" in body)) return response;
-  if (!isJson && response.status === 404) {
-    return Response.json({ error: { code: errorCode.notFound, message: "There is no such sign-in route." } }, { status: 404 });
-  }
-  const code = typeof body?.code === "string" ? body.code.toLowerCase() : response.status === 401 ? errorCode.unauthenticated : "auth_error";
+  const code = typeof body?.code === "string" ? body.code.toLowerCase() : (codeOfStatus[response.status] ?? errorCode.invalidBody);
   const headers = new Headers(response.headers);
   headers.delete("content-length");
   headers.delete("content-type");
   return Response.json(
-    { error: { code, message: typeof body?.message === "string" ? body.message : "Sign-in failed." } },
+    {
+      error: {
+        code,
+        message: typeof body?.message === "string" ? body.message : response.status === 404 ? "There is no such sign-in route." : "Sign-in failed.",
+      },
+    },
     { status: response.status, headers },
   );
 }

@@ -1,0 +1,78 @@
+import { errorCode } from "@/lib/error-codes";
+import { handle, HttpError, otherMethods } from "@/lib/http";
+import { formatLiveEvent, formatPresenceEvent, heartbeat, resumeFrom } from "@/lib/live-events";
+import { requireActor } from "@/server/actor";
+import { getArticleId } from "@/server/articles";
+import { follow, latestEventId } from "@/server/live-feed";
+import { openView, present } from "@/server/presence";
+import { unwrap } from "@/server/refusal";
+
+type Context = { params: Promise<{ slug: string }> };
+
+/** Seconds between heartbeats on an idle stream (proxies commonly close one idle for 60 s). */
+const heartbeatSeconds = 15;
+
+/**
+ * The article's claim changes as Server-Sent Events, live: from the event
+ * after `Last-Event-ID` (or `?after=`) when given, else from now. Never
+ * compressed or buffered (`no-transform`): each event leaves as it is sent.
+ */
+export const GET = handle(async (request: Request, { params }: Context) => {
+  const actor = await requireActor(request);
+  const documentId = unwrap(await getArticleId(actor, (await params).slug));
+  const resume = resumeFrom(request.headers, new URL(request.url).searchParams);
+  if (resume === undefined) throw new HttpError(400, errorCode.invalidQuery, "Last-Event-ID (or after) must be an event id: a whole number.");
+  const after = resume ?? (await latestEventId(documentId));
+
+  const encoder = new TextEncoder();
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let stop = () => {};
+  let beat: ReturnType<typeof setInterval> | undefined;
+  const end = () => {
+    stop();
+    clearInterval(beat);
+  };
+  const body = new ReadableStream<Uint8Array>({ start: (opened) => void (controller = opened), cancel: end });
+  const send = (text: string) => {
+    try {
+      controller.enqueue(encoder.encode(text));
+    } catch {
+      end(); // The client went away.
+    }
+  };
+  // How long a client waits before reconnecting; then what it missed, and what comes.
+  send("retry: 2000\n\n");
+  // Before answering, so that a database that cannot be reached is a 503, not a broken stream.
+  const unfollow = await follow(documentId, after, (events) => send(events.map(formatLiveEvent).join("")));
+  // This stream is the person's view of the article: who else is on it comes as `presence` events.
+  let view = "";
+  const announce = () => send(formatPresenceEvent({ view, present: present(documentId) }));
+  const opened = await openView(documentId, actor, () => view && announce()).catch((error) => {
+    unfollow();
+    throw error;
+  });
+  view = opened.view;
+  announce();
+  stop = () => {
+    unfollow();
+    opened.close();
+  };
+  beat = setInterval(() => send(heartbeat), heartbeatSeconds * 1000);
+  request.signal.addEventListener("abort", () => {
+    end();
+    try {
+      controller.close();
+    } catch {
+      // Already closed.
+    }
+  });
+  return new Response(body, {
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache, no-transform",
+      "x-accel-buffering": "no",
+    },
+  });
+});
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

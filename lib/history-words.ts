@@ -1,0 +1,128 @@
+/**
+ * A claim's changes in words, as its panel's History section shows them:
+ * "Maya Chen changed the tag from unverified to disputed, 4 Dec, 19:10".
+ * Each kind of change (lib/claim-events.ts) is worded from the claim
+ * before and after it; the time is the reader's, in their locale and time
+ * zone (the caller passes both, so that the words are the same wherever
+ * they are made).
+ */
+import type { ClaimState } from "./claim-events";
+import type { ChangeEntry } from "./claim-history";
+
+/** Longest note or quote quoted in full; longer ones are cut, with an ellipsis. */
+const quotedLength = 60;
+
+/** The words between curly quotes, cut to `quotedLength` code points. */
+function quoted(text: string): string {
+  const points = [...text];
+  return `“${
+    points.length > quotedLength
+      ? `${points
+          .slice(0, quotedLength - 1)
+          .join("")
+          .trimEnd()}…`
+      : text
+  }”`;
+}
+
+/** "a", "a and b", "a, b and c". */
+function list(parts: readonly string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? "") : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+}
+
+/** What a change of a claim's tag, claimant, note or evidence did, one phrase per field that changed. */
+function fieldChanges(before: ClaimState, after: ClaimState): string[] {
+  const parts: string[] = [];
+  if (before.tag !== after.tag) parts.push(`changed the tag from ${before.tag} to ${after.tag}`);
+  if (before.claimant !== after.claimant) {
+    if (before.claimant === "") parts.push(`set the claimant to ${quoted(after.claimant)}`);
+    else if (after.claimant === "") parts.push(`removed the claimant ${quoted(before.claimant)}`);
+    else parts.push(`changed the claimant from ${quoted(before.claimant)} to ${quoted(after.claimant)}`);
+  }
+  if (before.note !== after.note) {
+    if (before.note === "") parts.push(`added the note ${quoted(after.note)}`);
+    else if (after.note === "") parts.push("removed the note");
+    else parts.push(`changed the note to ${quoted(after.note)}`);
+  }
+  const added = after.evidence.filter((link) => !before.evidence.includes(link));
+  const removed = before.evidence.filter((link) => !after.evidence.includes(link));
+  const links = (some: string[]) => (some.length === 1 ? `the evidence link ${some[0]}` : `${some.length} evidence links`);
+  if (added.length > 0) parts.push(`added ${links(added)}`);
+  if (removed.length > 0) parts.push(`removed ${links(removed)}`);
+  if (added.length === 0 && removed.length === 0 && before.evidence.join("\n") !== after.evidence.join("\n")) {
+    parts.push("reordered the evidence links");
+  }
+  return parts;
+}
+
+/** What a published revision did to the claim: made it an orphan, changed its words, or moved it. */
+function revisionMove(before: ClaimState | null, after: ClaimState): string {
+  if (after.status === "orphan" && before?.status !== "orphan") {
+    return "published a revision that made the claim an orphan (its words were not found)";
+  }
+  if (before && before.quote !== after.quote) {
+    return `published a revision that changed the claim's words from ${quoted(before.quote)} to ${quoted(after.quote)}`;
+  }
+  return "published a revision that moved the claim";
+}
+
+/** What the change did, after the name of who made it. */
+function what({ action, before, after }: ChangeEntry): string {
+  switch (action) {
+    case "created":
+      return `tagged the claim ${after.tag}`;
+    case "imported":
+      return `imported the claim, tagged ${after.tag}`;
+    case "updated":
+      return list(before ? fieldChanges(before, after) : []) || "changed the claim";
+    case "deleted":
+      return "deleted the claim";
+    case "restored":
+      return after.status === "orphan" && before?.status !== "orphan" ? "restored the claim, as an orphan to re-attach" : "restored the claim";
+    case "reattached":
+      return `re-attached the claim to ${quoted(after.quote)}`;
+    case "verdict_confirmed":
+      return "confirmed that the verdict still holds on the changed words";
+    case "moved_by_revision":
+      return revisionMove(before, after);
+  }
+}
+
+/** Who made a change: their name, marked when it was recorded before accounts (no user). */
+export const changeActor = (entry: Pick<ChangeEntry, "actor" | "actorId">) =>
+  entry.actorId === null ? `${entry.actor} (before accounts)` : entry.actor;
+
+/** A change in words, without its time: "Maya Chen changed the tag from unverified to disputed". */
+export function describeChange(entry: ChangeEntry): string {
+  return `${changeActor(entry)} ${what(entry)}`;
+}
+
+/** Where and when a time is read: a locale (the reader's when undefined) and an IANA time zone (theirs when undefined). */
+export interface TimeSetting {
+  locale?: string;
+  timeZone?: string;
+}
+
+/**
+ * When a change was made, short, as its reader's clock says: "4 Dec, 19:10"
+ * (in `en-GB`), with the year when it is not the year of `now`.
+ */
+export function formatChangeTime(iso: string, { locale, timeZone }: TimeSetting = {}, now = new Date()): string {
+  const time = new Date(iso);
+  const year = (date: Date) => new Intl.DateTimeFormat("en", { year: "numeric", timeZone }).format(date);
+  // A 24-hour clock reads 09:05, a 12-hour one 9:05 AM.
+  const { hourCycle } = new Intl.DateTimeFormat(locale, { hour: "numeric", timeZone }).resolvedOptions();
+  return new Intl.DateTimeFormat(locale, {
+    day: "numeric",
+    month: "short",
+    ...(year(time) === year(now) ? {} : { year: "numeric" }),
+    hour: hourCycle === "h23" || hourCycle === "h24" ? "2-digit" : "numeric",
+    minute: "2-digit",
+    timeZone,
+  }).format(time);
+}
+
+/** A change in words with its time: "Maya Chen changed the tag from unverified to disputed, 4 Dec, 19:10". */
+export function describeChangeAt(entry: ChangeEntry, setting: TimeSetting = {}, now = new Date()): string {
+  return `${describeChange(entry)}, ${formatChangeTime(entry.at, setting, now)}`;
+}

@@ -1,0 +1,91 @@
+/**
+ * The live feed's Server-Sent Events (`GET /api/documents/{slug}/events`):
+ * which event name each claim action goes out as, and the wire format.
+ */
+import type { ClaimAction, ClaimEvent, ClaimState } from "./claim-events";
+
+/** A published revision in the live feed: who published it, and the claims it moved (their state after it). */
+export interface RevisionEvent {
+  id: number;
+  documentId: string;
+  revision: number;
+  actor: string;
+  actorId: string | null;
+  at: string;
+  moved: ClaimState[];
+}
+
+/**
+ * One entry of an article's live feed, in id order: a claim's change, or a
+ * published revision (which carries the claims it moved, so their own
+ * `moved_by_revision` changes are not sent apart).
+ */
+export type FeedEvent = ({ kind: "claim" } & ClaimEvent) | ({ kind: "revision" } & RevisionEvent);
+
+/** The `event:` of each action: what a client does with it. */
+const claimEventNames = {
+  created: "claim.created",
+  imported: "claim.created",
+  updated: "claim.updated",
+  verdict_confirmed: "claim.updated",
+  reattached: "claim.updated",
+  moved_by_revision: "claim.updated",
+  deleted: "claim.deleted",
+  restored: "claim.restored",
+} as const satisfies Record<ClaimAction, string>;
+
+/** The `event:` names of the feed. */
+export type LiveEventName = (typeof claimEventNames)[ClaimAction] | "revision.published" | "presence";
+
+/** What a claim event's `data:` holds: the change, the claim after it as the API returns it, and who made it. */
+export interface ClaimEventData {
+  action: ClaimAction;
+  annotation: ClaimState;
+  actor: string;
+  actorId: string | null;
+  at: string;
+}
+
+/** What a `revision.published` event's `data:` holds. */
+export interface RevisionEventData {
+  revision: number;
+  actor: string;
+  actorId: string | null;
+  at: string;
+  /** The claims the revision moved or orphaned, as they are on it. */
+  moved: ClaimState[];
+}
+
+/** One event as it goes on the wire. */
+export function formatLiveEvent(event: FeedEvent): string {
+  const { id, actor, actorId, at } = event;
+  if (event.kind === "revision") {
+    const data: RevisionEventData = { revision: event.revision, actor, actorId, at, moved: event.moved };
+    return `id: ${id}\nevent: revision.published\ndata: ${JSON.stringify(data)}\n\n`;
+  }
+  const data: ClaimEventData = { action: event.action, annotation: event.after, actor, actorId, at };
+  return `id: ${id}\nevent: ${claimEventNames[event.action]}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+/** A comment line: keeps proxies from closing an idle stream, and is ignored by clients. */
+export const heartbeat = ": heartbeat\n\n";
+
+/**
+ * Where a client resumes: its `Last-Event-ID` header, else `?after=`; a
+ * whole number, or null when it names none; undefined when what it sent is
+ * not an id.
+ */
+export function resumeFrom(headers: Headers, query: URLSearchParams): number | null | undefined {
+  const given = headers.get("last-event-id") ?? query.get("after");
+  if (given === null || given.trim() === "") return null;
+  if (!/^\d{1,15}$/.test(given.trim())) return undefined;
+  return Number(given.trim());
+}
+
+/** Who has the article open, sent without an id (it is no change, and a resumed stream gets the current one anyway). */
+export function formatPresenceEvent(data: {
+  view: string;
+  present: { view: string; userId: string; name: string; claimId: string | null }[];
+}): string {
+  return `event: presence\ndata: ${JSON.stringify(data)}\n\n`;
+}

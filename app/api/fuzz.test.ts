@@ -39,8 +39,10 @@ import * as annotationRoute from "./annotations/[id]/route";
 import * as annotationsRoute from "./documents/[slug]/annotations/route";
 import * as deletedRestoreRoute from "./documents/[slug]/deleted/restore/route";
 import * as deletedRoute from "./documents/[slug]/deleted/route";
+import * as eventsRoute from "./documents/[slug]/events/route";
 import * as documentExportRoute from "./documents/[slug]/export/route";
 import * as importRoute from "./documents/[slug]/import/route";
+import * as presenceRoute from "./documents/[slug]/presence/route";
 import * as revisionsRoute from "./documents/[slug]/revisions/route";
 import * as documentRoute from "./documents/[slug]/route";
 import * as documentsRoute from "./documents/route";
@@ -652,6 +654,20 @@ const routes: Route[] = [
   },
   { name: "/api/tokens", module: tokensRoute, takes: ["GET", "POST"], params: () => fc.constant({}), body: () => mutated(fc.record({ name: note })) },
   { name: "/api/tokens/{id}", module: tokenRoute, takes: ["DELETE"], params: tokenIdParam },
+  {
+    name: "/api/documents/{slug}/events",
+    module: eventsRoute,
+    takes: ["GET"],
+    params: slugParam,
+    query: rarely(fc.oneof(fc.constantFrom("after=0", "after=1", "after=-1", "after=1.5", "after=99999999999999999999", "after="), queryString), 1),
+  },
+  {
+    name: "/api/documents/{slug}/presence",
+    module: presenceRoute,
+    takes: ["PUT"],
+    params: slugParam,
+    body: () => mutated(fc.record({ view: fc.uuid(), claimId: fc.oneof(fc.constant(null), fc.uuid(), fc.constantFrom(...claimIds)) })),
+  },
 ];
 
 function articleBody(): fc.Arbitrary<Record<string, unknown>> {

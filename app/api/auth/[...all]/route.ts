@@ -14,6 +14,8 @@ import { recordSignInFailure, signInWaitSeconds } from "@/server/sign-in-limit";
 export const GET = handle(async (request: Request) => answer(await (await getAuth(request)).handler(request)));
 
 export const POST = handle(async (request: Request) => {
+  const unsafe = await unsafeUrlField(request.clone());
+  if (unsafe) throw new HttpError(400, errorCode.invalidBody, `${unsafe}: must be a URL without control characters.`);
   const auth = await getAuth(request);
   const path = new URL(request.url).pathname;
   if (path.endsWith("/sign-in/email")) return signIn(request, auth.handler);
@@ -59,6 +61,20 @@ async function emailOf(request: Request): Promise<string | null> {
   } catch {
     return null;
   }
+}
+
+/** The body fields better-auth sends back as a `Location` or redirect URL. */
+const urlFields = ["callbackURL", "errorCallbackURL", "newUserCallbackURL", "redirectTo"];
+
+/**
+ * The first of `urlFields` holding a control character (NUL, CR, LF, …),
+ * or null: better-auth puts it in a header as it is, and the header throws
+ * (a 500, found by the fuzz test).
+ */
+async function unsafeUrlField(request: Request): Promise<string | null> {
+  const body = (await request.json().catch(() => null)) as Record<string, unknown> | null;
+  if (!body || typeof body !== "object") return null;
+  return urlFields.find((field) => typeof body[field] === "string" && /[\u0000-\u001f\u007f]/.test(body[field])) ?? null;
 }
 
 const codeOfStatus: Record<number, string> = { 401: errorCode.unauthenticated, 403: errorCode.forbidden, 404: errorCode.notFound };

@@ -14,7 +14,7 @@ import { closeDb } from "@/db/client";
 import type { Role } from "@/lib/roles";
 import { admin, person, sessionCookie, type TestPerson, testPassword } from "@/test/accounts";
 import { call, createTestDocument } from "@/test/api-client";
-import { signIn } from "@/test/auth-client";
+import { authPost, signIn } from "@/test/auth-client";
 import * as claimRoute from "./annotations/[id]/route";
 import * as claimsRoute from "./documents/[slug]/annotations/route";
 import * as invitationRoute from "./invitations/[token]/route";
@@ -91,6 +91,17 @@ describe("signing in", () => {
     expect(cookie).toMatch(/^__Secure-better-auth\.session_token=/);
     expect(cookie).toMatch(/; Secure/i);
     expect(cookie).toMatch(/; HttpOnly/i);
+  });
+
+  it("refuses a callback URL holding a control character 400, not 500, and signs no one in", async () => {
+    const known = await person("Signing In", "reviewer");
+    for (const callbackURL of ["\u0000", "/documents\r\nSet-Cookie: x=y", "/a\tb"]) {
+      const answer = await authPost("sign-in/email", { email: known.email, password: testPassword, callbackURL });
+      expect(answer.status, JSON.stringify(callbackURL)).toBe(400);
+      expect(answer.json.error).toEqual({ code: "invalid_body", message: "callbackURL: must be a URL without control characters." });
+      expect(answer.headers.getSetCookie()).toEqual([]);
+    }
+    expect((await authPost("sign-in/email", { email: known.email, password: testPassword, callbackURL: "/documents" })).status).toBe(200);
   });
 
   it("signs out: the session cookie no longer works", async () => {

@@ -93,15 +93,18 @@ describe("signing in", () => {
     expect(cookie).toMatch(/; HttpOnly/i);
   });
 
-  it("refuses a callback URL holding a control character 400, not 500, and signs no one in", async () => {
+  it("refuses a callback URL holding a control character or a letter outside ASCII 400, not 500, and signs no one in", async () => {
     const known = await person("Signing In", "reviewer");
-    for (const callbackURL of ["\u0000", "/documents\r\nSet-Cookie: x=y", "/a\tb"]) {
+    for (const callbackURL of ["\u0000", "/documents\r\nSet-Cookie: x=y", "/a\tb", "/documents/café", "Ā"]) {
       const answer = await authPost("sign-in/email", { email: known.email, password: testPassword, callbackURL });
       expect(answer.status, JSON.stringify(callbackURL)).toBe(400);
-      expect(answer.json.error).toEqual({ code: "invalid_body", message: "callbackURL: must be a URL without control characters." });
+      expect(answer.json.error).toEqual({
+        code: "invalid_body",
+        message: "callbackURL: must be a URL of printable ASCII characters (percent-encode the others).",
+      });
       expect(answer.headers.getSetCookie()).toEqual([]);
     }
-    expect((await authPost("sign-in/email", { email: known.email, password: testPassword, callbackURL: "/documents" })).status).toBe(200);
+    expect((await authPost("sign-in/email", { email: known.email, password: testPassword, callbackURL: "/documents/caf%C3%A9" })).status).toBe(200);
   });
 
   it("signs out: the session cookie no longer works", async () => {

@@ -15,7 +15,7 @@ export const GET = handle(async (request: Request) => answer(await (await getAut
 
 export const POST = handle(async (request: Request) => {
   const unsafe = await unsafeUrlField(request.clone());
-  if (unsafe) throw new HttpError(400, errorCode.invalidBody, `${unsafe}: must be a URL without control characters.`);
+  if (unsafe) throw new HttpError(400, errorCode.invalidBody, `${unsafe}: must be a URL of printable ASCII characters (percent-encode the others).`);
   const auth = await getAuth(request);
   const path = new URL(request.url).pathname;
   if (path.endsWith("/sign-in/email")) return signIn(request, auth.handler);
@@ -67,14 +67,15 @@ async function emailOf(request: Request): Promise<string | null> {
 const urlFields = ["callbackURL", "errorCallbackURL", "newUserCallbackURL", "redirectTo"];
 
 /**
- * The first of `urlFields` holding a control character (NUL, CR, LF, …),
- * or null: better-auth puts it in a header as it is, and the header throws
- * (a 500, found by the fuzz test).
+ * The first of `urlFields` holding anything but printable ASCII (a control
+ * character such as NUL, CR or LF, or a letter outside ASCII), or null:
+ * better-auth puts it in a header as it is, where such a value throws (a
+ * 500, found by the fuzz test). A URL sends the others percent-encoded.
  */
 async function unsafeUrlField(request: Request): Promise<string | null> {
   const body = (await request.json().catch(() => null)) as Record<string, unknown> | null;
   if (!body || typeof body !== "object") return null;
-  return urlFields.find((field) => typeof body[field] === "string" && /[\u0000-\u001f\u007f]/.test(body[field])) ?? null;
+  return urlFields.find((field) => typeof body[field] === "string" && /[^\x20-\x7e]/.test(body[field])) ?? null;
 }
 
 const codeOfStatus: Record<number, string> = { 401: errorCode.unauthenticated, 403: errorCode.forbidden, 404: errorCode.notFound };

@@ -17,6 +17,7 @@ import { clientAddressHeader } from "@/lib/client-address";
 import { admin, person, sessionCookie, testPassword } from "@/test/accounts";
 import { call } from "@/test/api-client";
 import { authPost, newAddress, signIn } from "@/test/auth-client";
+import * as authRoute from "./auth/[...all]/route";
 import * as invitationRoute from "./invitations/[token]/route";
 import * as meRoute from "./me/route";
 import * as usersRoute from "./users/route";
@@ -76,6 +77,27 @@ describe("failed sign-ins for one email", () => {
     }
     await fail(often.email, address);
     expectLimited(await signIn(often.email, testPassword, address));
+  });
+
+  it("counts a sign-in sent as a form like one sent as JSON", async () => {
+    const formed = await person("Signs In By Form", "reviewer");
+    const byForm = (password: string) =>
+      call(
+        authRoute.POST,
+        { all: ["sign-in", "email"] },
+        {
+          path: "/api/auth/sign-in/email",
+          reviewer: null,
+          rawBody: new URLSearchParams({ email: formed.email, password }).toString(),
+          contentType: "application/x-www-form-urlencoded",
+          headers: { [clientAddressHeader]: newAddress() },
+        },
+      );
+    expect((await byForm(testPassword)).status).toBe(200);
+    for (let failure = 1; failure <= 3; failure++) expect((await byForm(wrong)).status).toBe(401);
+    for (let failure = 4; failure <= 5; failure++) await fail(formed.email);
+    expectLimited(await byForm(testPassword));
+    expectLimited(await signIn(formed.email, testPassword));
   });
 
   it("counts an unknown email like a known one, and an email that is none not at all", async () => {

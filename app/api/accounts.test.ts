@@ -396,13 +396,27 @@ describe("every API route", () => {
     return routes;
   }
 
-  it("answers 401 unauthenticated without a session or token, except health, sign-in and accepting an invitation", async () => {
+  it("answers 401 unauthenticated to nobody, a revoked token and a deactivated person, except health, sign-in and accepting an invitation", async () => {
     const routes = await everyRoute();
     expect(routes.length).toBeGreaterThan(20);
+    // An editor's revoked token, and an admin who was deactivated (their token and session).
+    const editor = await person("Every Route Editor", "editor");
+    const revoked = (await call(tokensRoute.POST, {}, { body: { name: "revoked" }, token: editor.token })).json;
+    expect((await call(tokenRoute.DELETE, { id: revoked.id }, { method: "DELETE", token: editor.token })).status).toBe(204);
+    const gone = await person("Every Route Gone Admin", "admin");
+    expect((await changePerson({ token: (await admin()).token }, gone.id, { active: false })).status).toBe(200);
+    const credentials = [
+      { reviewer: null },
+      { token: "fca_never-made" },
+      { cookie: "better-auth.session_token=forged.value" },
+      { token: revoked.token },
+      { token: gone.token },
+      { cookie: gone.cookie },
+    ];
     const before = (await call(claimsRoute.GET, { slug })).json.annotations;
     for (const { name, method, handler, params } of routes) {
       if (openRoutes[name]?.includes(method)) continue;
-      for (const nobody of [{ reviewer: null }, { token: "fca_revoked-or-never-made" }, { cookie: "better-auth.session_token=forged.value" }]) {
+      for (const nobody of credentials) {
         // A query no route takes: the 401 comes before anything is read.
         const query = "format=none&revision=0&fields=all&from=yesterday&skip=all";
         const answer = await call(handler, params, { method, query, ...nobody, ...(method === "GET" ? {} : { body: {} }) });

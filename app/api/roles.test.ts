@@ -73,6 +73,16 @@ async function orphan(slug: string, by: TestPerson): Promise<{ id: string; versi
   return { id, version: placed.version };
 }
 
+/** A claim on "charlie" that the next revision moves onto changed words ("charlje"): its verdict is to confirm. Its version then. */
+async function wordsChanged(slug: string, by: TestPerson): Promise<{ id: string; version: number }> {
+  const id = await claim(slug, by, "charlie");
+  const revised = text.replace("charlie", "charlje");
+  expect((await call(revisionsRoute.POST, { slug }, { body: { text: revised }, token: (await admin()).token })).status).toBe(201);
+  const placed = (await call(claimsRoute.GET, { slug }, { token: by.token })).json.annotations.find((c: { id: string }) => c.id === id);
+  expect(placed.previousQuote).toBe("charlie");
+  return { id, version: placed.version };
+}
+
 /** Every status of a list of reads, one when they agree. */
 function statusOf(answers: Answer[]): Answer {
   return answers.find((answer) => answer.status !== answers[0].status) ?? answers[0];
@@ -164,6 +174,15 @@ const table: { action: string; may: Record<Role, number | null>; attempt: (actor
           const slug = await article();
           const id = await deletedClaim(slug, await owner(actor), "delta");
           return { slug, act: () => call(restoreRoute.POST, { id }, { method: "POST", token: actor.token }) };
+        },
+      },
+      {
+        action: `confirm the verdict on ${whose} claim whose words changed`,
+        may: { viewer: own ? null : 403, reviewer: own ? 200 : 403, editor: 200, admin: 200 },
+        attempt: async (actor: TestPerson): Promise<Attempt> => {
+          const slug = await article();
+          const { id, version } = await wordsChanged(slug, await owner(actor));
+          return { slug, act: () => call(claimRoute.PATCH, { id }, { method: "PATCH", body: { version, previousQuote: null }, token: actor.token }) };
         },
       },
       {

@@ -106,7 +106,10 @@ async function answer(response: Response): Promise<Response> {
         .catch(() => null)) as { code?: unknown; message?: unknown } | null)
     : null;
   if (isJson && (!body || typeof body !== "object" || "error" in body)) return response;
-  const code = typeof body?.code === "string" ? body.code.toLowerCase() : (codeOfStatus[response.status] ?? (response.status >= 500 ? errorCode.internalError : errorCode.invalidBody));
+  const code =
+    typeof body?.code === "string"
+      ? body.code.toLowerCase()
+      : (codeOfStatus[response.status] ?? (response.status >= 500 ? errorCode.internalError : errorCode.invalidBody));
   const headers = new Headers(response.headers);
   headers.delete("content-length");
   headers.delete("content-type");

@@ -27,7 +27,7 @@ export const GET = handle(async (request: Request, { params }: Context) => {
   const encoder = new TextEncoder();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let stop = () => {};
-  let beat: ReturnType<typeof setInterval> | undefined;
+  const beat = setInterval(() => send(heartbeat), heartbeatSeconds * 1000);
   const end = () => {
     stop();
     clearInterval(beat);
@@ -43,12 +43,16 @@ export const GET = handle(async (request: Request, { params }: Context) => {
   // How long a client waits before reconnecting; then what it missed, and what comes.
   send("retry: 2000\n\n");
   // Before answering, so that a database that cannot be reached is a 503, not a broken stream.
-  const unfollow = await follow(documentId, after, (events) => send(events.map(formatLiveEvent).join("")));
+  const unfollow = await follow(documentId, after, (events) => send(events.map(formatLiveEvent).join(""))).catch((error) => {
+    end();
+    throw error;
+  });
   // This stream is the person's view of the article: who else is on it comes as `presence` events.
   let view = "";
   const announce = () => send(formatPresenceEvent({ view, present: present(documentId) }));
   const opened = await openView(documentId, actor, () => view && announce()).catch((error) => {
     unfollow();
+    end();
     throw error;
   });
   view = opened.view;
@@ -57,7 +61,6 @@ export const GET = handle(async (request: Request, { params }: Context) => {
     unfollow();
     opened.close();
   };
-  beat = setInterval(() => send(heartbeat), heartbeatSeconds * 1000);
   request.signal.addEventListener("abort", () => {
     end();
     try {

@@ -116,6 +116,23 @@ describe("signing in", () => {
     expect(out.status).toBe(200);
     expect((await me({ cookie })).status).toBe(401);
   });
+
+  it("offers none of better-auth's other routes: nobody renames themself (claims record names), changes their email or deletes their account", async () => {
+    const known = await person("Not Renamed", "viewer");
+    const cookie = sessionCookie((await signIn(known.email, testPassword)).headers);
+    const { POST } = await import("./auth/[...all]/route");
+    for (const [route, body] of [
+      ["update-user", { name: "Maya Chen" }],
+      ["change-email", { newEmail: newEmail("taken") }],
+      ["delete-user", {}],
+      ["change-password", { currentPassword: testPassword, newPassword: "another long password" }],
+    ] as const) {
+      const answer = await call(POST, { all: route.split("/") }, { path: `/api/auth/${route}`, cookie, body });
+      expect(answer.status, route).toBe(404);
+      expect(answer.json.error.code).toBe("not_found");
+    }
+    expect((await me({ cookie })).json.user).toMatchObject({ name: "Not Renamed", email: known.email });
+  });
 });
 
 describe("people (admins only)", () => {
@@ -202,6 +219,8 @@ describe("people (admins only)", () => {
     expect((await changePerson({ token }, target.id, {})).status).toBe(400);
     expect((await changePerson({ token }, target.id, { role: "owner" })).status).toBe(400);
     expect((await changePerson({ token }, randomUUID(), { role: "editor" })).status).toBe(404);
+    // An id no account has, nor could have (NUL, which the database cannot hold), is not found too.
+    for (const id of ["\u0000", "x\u0000y", "a".repeat(300)]) expect((await changePerson({ token }, id, { role: "editor" })).status).toBe(404);
   });
 });
 

@@ -11,9 +11,29 @@ import { recordSignInFailure, signInWaitSeconds } from "@/server/sign-in-limit";
  * failures (server/sign-in-limit.ts); its errors keep better-auth's shape,
  * `{ code, message }`, inside the app's `{ error }`.
  */
-export const GET = handle(async (request: Request) => answer(await (await getAuth(request)).handler(request)));
+/**
+ * The routes of better-auth the app uses; the others (changing one's own
+ * name or email, deleting one's account, linking accounts, …) are not the
+ * app's and answer `404`: names are what claims and history record, and an
+ * admin manages people.
+ */
+const offered = {
+  GET: [/^get-session$/, /^callback\/[^/]+$/, /^error$/],
+  POST: [/^sign-up\/email$/, /^sign-in\/email$/, /^sign-in\/social$/, /^sign-out$/, /^callback\/[^/]+$/],
+};
+
+function refuseUnoffered(request: Request, method: keyof typeof offered): void {
+  const path = new URL(request.url).pathname.replace(/^\/api\/auth\/?/, "");
+  if (!offered[method].some((route) => route.test(path))) throw new HttpError(404, errorCode.notFound, "There is no such sign-in route.");
+}
+
+export const GET = handle(async (request: Request) => {
+  refuseUnoffered(request, "GET");
+  return answer(await (await getAuth(request)).handler(request));
+});
 
 export const POST = handle(async (request: Request) => {
+  refuseUnoffered(request, "POST");
   const fields = await readFields(request.clone());
   const unsafe = unsafeUrlField(fields);
   if (unsafe) throw new HttpError(400, errorCode.invalidBody, `${unsafe}: must be a URL of printable ASCII characters (percent-encode the others).`);

@@ -8,7 +8,19 @@ describe("safeNextPath", () => {
   });
 
   it("never leads to another site, however the path is spelled", () => {
-    for (const next of ["//evil.com", "/\\evil.com", "/\t/evil.com", "/\n/evil.com", "/\r\n/evil.com", "https://evil.com", "evil.com", "/%09/x\u0000", "", null, undefined]) {
+    for (const next of [
+      "//evil.com",
+      "/\\evil.com",
+      "/\t/evil.com",
+      "/\n/evil.com",
+      "/\r\n/evil.com",
+      "https://evil.com",
+      "evil.com",
+      "/%09/x\u0000",
+      "",
+      null,
+      undefined,
+    ]) {
       expect(safeNextPath(next), JSON.stringify(next)).toBe("/");
     }
   });

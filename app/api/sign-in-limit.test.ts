@@ -66,6 +66,15 @@ describe("failed sign-ins for one email", () => {
     expect((await call(meRoute.GET, {}, { cookie: limited.cookie })).status).toBe(200);
   });
 
+  it("lets no more than 5 of 30 wrong sign-ins sent at once through to a password check", async () => {
+    const target = await person("Tried At Once", "reviewer");
+    const answers = await Promise.all(Array.from({ length: 30 }, () => signIn(target.email, wrong, newAddress())));
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(25);
+    expectLimited(await signIn(target.email, testPassword, newAddress()));
+  });
+
   it("never counts successful sign-ins, nor forgets failures for one", async () => {
     const often = await person("Signs In Often", "editor");
     const address = newAddress();

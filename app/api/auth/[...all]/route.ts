@@ -3,7 +3,7 @@ import { clientAddress } from "@/lib/client-address";
 import { errorCode } from "@/lib/error-codes";
 import { handle, HttpError } from "@/lib/http";
 import { firstAccountOnly, getAuth, hasAccounts } from "@/server/auth";
-import { recordSignInFailure, signInWaitSeconds } from "@/server/sign-in-limit";
+import { beginSignIn, endSignIn } from "@/server/sign-in-limit";
 
 /**
  * better-auth's routes (`/api/auth/sign-up/email`, `/sign-in/email`,
@@ -46,22 +46,22 @@ export const POST = handle(async (request: Request) => {
 });
 
 async function signIn(request: Request, handler: (request: Request) => Promise<Response>, email: string | null): Promise<Response> {
+  if (email === null) return answer(await handler(request));
   const address = clientAddress(request.headers);
-  if (email !== null) {
-    const wait = await signInWaitSeconds(email, address);
-    if (wait > 0) {
-      const minutes = Math.ceil(wait / 60);
-      const error = new HttpError(
-        429,
-        errorCode.tooManyAttempts,
-        `Too many failed sign-ins: try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-      );
-      return Response.json({ error: { code: error.code, message: error.message } }, { status: 429, headers: { "retry-after": String(wait) } });
-    }
+  const started = await beginSignIn(email, address);
+  if ("wait" in started) {
+    const minutes = Math.ceil(started.wait / 60);
+    const message = `Too many failed sign-ins: try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+    return Response.json({ error: { code: errorCode.tooManyAttempts, message } }, { status: 429, headers: { "retry-after": String(started.wait) } });
   }
-  const response = await handler(request);
-  if (email !== null && response.status === 401) await recordSignInFailure(email, address);
-  return answer(response);
+  let response: Response | undefined;
+  try {
+    response = await handler(request);
+    return answer(response);
+  } finally {
+    // Only a refused password (401) stays a failure; a success, or an answer that never came, is none.
+    await endSignIn(started.attempt, { failed: response?.status === 401, email, address });
+  }
 }
 
 /**

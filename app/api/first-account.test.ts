@@ -52,6 +52,14 @@ async function addPerson(adminCookie: string, role: string, name: string): Promi
 }
 
 describe("the first account", () => {
+  it("goes to one of several sign-ups sent at once: the others are refused 403", async () => {
+    await emptyDatabase();
+    const answers = await Promise.all(Array.from({ length: 4 }, (_, i) => signUp(email(`racer${i}`), testPassword, `Racer ${i}`)));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 403, 403, 403]);
+    const winner = answers.find((answer) => answer.status === 200)!;
+    expect(await people(sessionCookie(winner.headers))).toHaveLength(1);
+  });
+
   it("is made by signing up on an empty database, and is an admin", async () => {
     await emptyDatabase();
     const address = email("first");

@@ -426,11 +426,7 @@ async function main() {
     );
   });
   await figure("1 editor ready · 5k claims · PGlite", "≤ 1,000 ms", async () => {
-    editorReadyRows(
-      "5k claims · PGlite",
-      await measureEditorReady(browser!, pglite, editors.claims5k, editors.empty, counts.ready, timeoutMs),
-      true,
-    );
+    editorReadyRows("5k claims · PGlite", await measureEditorReady(browser!, pglite, editors.claims5k, editors.empty, counts.ready, timeoutMs), true);
   });
   await figure("2 claim actions · 5k claims", "p50 ≤ 1 ms", async () => {
     claimActionRows(

@@ -9,11 +9,14 @@ import * as annotationsRoute from "@/app/api/documents/[slug]/annotations/route"
 import { backupDatabase, backupPath, type DatabaseTarget, datedBackupName, restoreDatabase } from "./backup";
 import { closeDb } from "./client";
 
-// The suite's own database when it runs on PostgreSQL; else a PGlite folder of this test's.
+// A database of this test's own, which no other test file writes while it
+// compares every row: a new database on the suite's PostgreSQL server, else a
+// PGlite folder.
 const folder = mkdtempSync(path.join(tmpdir(), "factcheck-backup-"));
 const url = process.env.DATABASE_URL;
 if (!url) process.env.PGLITE_DATA_DIR = path.join(folder, "source");
-const source: DatabaseTarget = url ? { kind: "postgres", url } : { kind: "pglite", dataDir: path.join(folder, "source") };
+let source: DatabaseTarget = { kind: "pglite", dataDir: path.join(folder, "source") };
+let dropSource = async () => {};
 
 /** A database no one has used: a new PGlite folder, or a new database on the same server. */
 async function freshTarget(): Promise<{ target: DatabaseTarget; drop: () => Promise<void> }> {
@@ -67,6 +70,11 @@ async function everyRow(target: DatabaseTarget): Promise<Record<string, string>>
 }
 
 beforeAll(async () => {
+  if (url) {
+    const fresh = await freshTarget();
+    ({ target: source, drop: dropSource } = fresh);
+    process.env.DATABASE_URL = (source as { url: string }).url;
+  }
   // Claims live and deleted, with a note that needs quoting in SQL and text outside ASCII.
   const text = "Café owners say 😀 the tax doubled; officials deny it.";
   const document = await createTestDocument([{ type: "paragraph", text }]);
@@ -82,6 +90,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await closeDb();
+  await dropSource();
   rmSync(folder, { recursive: true, force: true });
 });
 

@@ -10,8 +10,20 @@ export function signInPath(next: string | null | undefined): string {
   return safe === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(safe)}`;
 }
 
-/** `next` when it is a path on this app, else "/". */
+/**
+ * `next` when it is a path on this app, else "/". Browsers drop tabs and
+ * line breaks from a URL and read a backslash as a slash, so `/\t/evil.com`
+ * would lead to another site: a path holding any of them, or that resolves
+ * to another origin, is refused.
+ */
 export function safeNextPath(next: string | null | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
-  return next;
+  if (!next || !next.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(next)) return "/";
+  const base = "http://app.invalid";
+  let resolved: URL;
+  try {
+    resolved = new URL(next, base);
+  } catch {
+    return "/";
+  }
+  return resolved.origin === base ? resolved.pathname + resolved.search + resolved.hash : "/";
 }

@@ -93,6 +93,9 @@ const role = z.enum(roles, { error: `role must be one of: ${roles.join(", ")}` }
 export const newPersonInput = z.strictObject({ email, name: reviewerName, role });
 export type NewPersonInput = z.infer<typeof newPersonInput>;
 
+/** A user's id as better-auth (32 letters and digits) or an invitation (a UUID) makes it. */
+export const userId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+
 /** An admin changes a person's role, or (de)activates them (`PATCH /api/users/{id}`). */
 export const patchPersonInput = z
   .strictObject({ role: role.optional(), active: z.boolean().optional() })

@@ -12,7 +12,7 @@ import { drizzleAdapter } from "@better-auth/drizzle-adapter";
 import { type BetterAuthOptions, betterAuth } from "better-auth";
 import { APIError } from "better-auth/api";
 import { genericOAuth } from "better-auth/plugins/generic-oauth";
-import { count, eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { type Database, getDb } from "@/db/client";
 import { readPublicOrigin } from "@/db/env";
 import { requestOrigin } from "@/lib/request-origin";
@@ -23,6 +23,8 @@ const secretKey = "auth_secret";
 /** Why a sign-up is refused once the first account exists. */
 export const firstAccountOnly = "Accounts are added by an admin: ask one for an invitation.";
 const firstAccountKey = "first_account";
+/** How long a sign-up holds the claim to the first account before writing its user. */
+const firstAccountClaimMs = 60_000;
 /** The provider id of single sign-on, in its callback URL: `/api/auth/callback/oidc`. */
 export const oidcProviderId = "oidc";
 
@@ -139,13 +141,25 @@ async function claimFirstAccount(db: Database, email: string): Promise<void> {
   if (adminEmail && email.toLowerCase() !== adminEmail) {
     throw new APIError("FORBIDDEN", { message: "Only the address in ADMIN_EMAIL may create the first account." });
   }
-  const claimed = await db.insert(appSettings).values({ key: firstAccountKey, value: email }).onConflictDoNothing().returning();
+  // The marker says when it was taken: a sign-up writes its user right after, so one left a
+  // minute without a user is a failed sign-up's, which the next may take over (never a racing one's).
+  const marker = `${Date.now()} ${email}`;
+  const claimed = await db.insert(appSettings).values({ key: firstAccountKey, value: marker }).onConflictDoNothing().returning();
   if (claimed.length > 0) return;
-  // A marker with no user is one a failed sign-up left: take it over.
   const [{ value: userCount }] = await db.select({ value: count() }).from(users);
   if (userCount === 0) {
-    await db.update(appSettings).set({ value: email }).where(eq(appSettings.key, firstAccountKey));
-    return;
+    const stale = String(Date.now() - firstAccountClaimMs);
+    const taken = await db
+      .update(appSettings)
+      .set({ value: marker })
+      .where(
+        and(
+          eq(appSettings.key, firstAccountKey),
+          sql`(case when ${appSettings.value} ~ '^[0-9]+ ' then split_part(${appSettings.value}, ' ', 1)::bigint else 0 end) < ${stale}::bigint`,
+        ),
+      )
+      .returning();
+    if (taken.length > 0) return;
   }
   throw new APIError("FORBIDDEN", { message: firstAccountOnly });
 }

@@ -14,6 +14,7 @@ import { maxPasswordLength, minPasswordLength } from "@/lib/limits";
 import type { Role } from "@/lib/roles";
 import type { NewPersonInput, PatchPersonInput } from "@/lib/validation";
 import type { Actor } from "./actor";
+import { accessChanged } from "./access-watch";
 import { getAuth } from "./auth";
 import { notFound, type Outcome, Refusal, refuse } from "./refusal";
 import { hashSecret, newSecret } from "./secret-token";
@@ -135,6 +136,8 @@ export async function changePerson(actor: Actor, id: string, change: PatchPerson
       .set({ ...change, updatedAt: new Date() })
       .where(eq(users.id, id))
       .returning(personColumns);
+    // Open event streams of theirs check again (a role change keeps reading, a deactivation does not).
+    await accessChanged(tx, id);
     if (change.active === false) {
       await tx.delete(sessions).where(eq(sessions.userId, id));
       await tx

@@ -10,6 +10,7 @@ import { getDb } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
 import type { Role } from "@/lib/roles";
 import type { Actor } from "./actor";
+import { accessChanged } from "./access-watch";
 import { notFound, type Outcome } from "./refusal";
 import { hashSecret, newSecret } from "./secret-token";
 
@@ -50,7 +51,9 @@ export async function revokeToken(actor: Actor, id: string): Promise<Outcome<nul
     .set({ revokedAt: new Date() })
     .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, actor.id), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id });
-  return revoked.length > 0 ? null : notFound("Token");
+  if (revoked.length === 0) return notFound("Token");
+  await accessChanged(db, actor.id);
+  return null;
 }
 
 /** The person a token acts for, or null for an unknown or revoked token or a deactivated person. */

@@ -10,6 +10,7 @@ import * as authRoute from "@/app/api/auth/[...all]/route";
 import * as invitationRoute from "@/app/api/invitations/[token]/route";
 import * as tokensRoute from "@/app/api/tokens/route";
 import * as usersRoute from "@/app/api/users/route";
+import { clientAddressHeader } from "@/lib/client-address";
 import type { Role } from "@/lib/roles";
 import { testAdmin, testPassword } from "./account-constants";
 import { call } from "./api-client";
@@ -41,8 +42,10 @@ export function admin(): Promise<TestPerson> {
   let pending = people.get(key);
   if (!pending) {
     pending = (async () => {
+      // From an address of its own: failures other tests provoke from theirs never hold it back.
+      const headers = { [clientAddressHeader]: `test-admin-${randomUUID()}` };
       const auth = (path: string, body: unknown) =>
-        call(authRoute.POST, { all: path.split("/") }, { path: `/api/auth/${path}`, body, reviewer: null });
+        call(authRoute.POST, { all: path.split("/") }, { path: `/api/auth/${path}`, body, reviewer: null, headers });
       let answer = await auth("sign-up/email", { ...testAdmin, password: testPassword });
       // 403: an account exists (this one, made by another test file on a shared PostgreSQL).
       if (answer.status === 403) answer = await auth("sign-in/email", { email: testAdmin.email, password: testPassword });
@@ -57,15 +60,17 @@ export function admin(): Promise<TestPerson> {
 }
 
 /**
- * A person of this name and role, added once per test file: names repeat
- * across files (each gets its own account, with a unique email), as two
- * people may share a name.
+ * The person of this name, added once per test file (names repeat across
+ * files: each gets its own account, with a unique email, as two people may
+ * share a name), with `role`, an editor when none is named. Named again,
+ * with no role or the same one, it is the same person; named with another
+ * role, it throws, since the test would not be acting as it says.
  */
-export function person(name: string, role: Role = "editor"): Promise<TestPerson> {
-  const key = `${role}\u0000${name}`;
+export async function person(name: string, role?: Role): Promise<TestPerson> {
+  const key = name;
   let pending = people.get(key);
   if (!pending) {
-    pending = (async () => {
+    pending = (async (role: Role) => {
       const { token: adminToken } = await admin();
       const email = `${
         name
@@ -80,11 +85,13 @@ export function person(name: string, role: Role = "editor"): Promise<TestPerson>
       if (accepted.status !== 200) throw new Error(`${name} could not accept the invitation: ${accepted.status} ${accepted.text}`);
       const cookie = sessionCookie(accepted.headers);
       return { ...(await withToken(cookie)), cookie };
-    })();
+    })(role ?? "editor");
     people.set(key, pending);
     pending.catch(() => people.delete(key));
   }
-  return pending;
+  const made = await pending;
+  if (role !== undefined && made.role !== role) throw new Error(`${name} was made a ${made.role} already, not a ${role}`);
+  return made;
 }
 
 async function withToken(cookie: string): Promise<Omit<TestPerson, "cookie">> {

@@ -65,6 +65,11 @@ export async function call<P>(handler: Handler<P>, params: P, options: CallOptio
   const url = `http://localhost${options.path ?? "/api"}${options.query ? `?${options.query}` : ""}`;
   const request = new Request(url, { method: options.method ?? (body === undefined ? "GET" : "POST"), headers, body });
   const response = await handler(request, { params: Promise.resolve(params) });
+  // An event stream does not end: answered once its headers come, and closed as a client that leaves.
+  if (/^text\/event-stream/i.test(response.headers.get("content-type") ?? "")) {
+    await response.body?.cancel();
+    return { status: response.status, json: undefined, text: "", headers: response.headers };
+  }
   // The body as sent, a byte order mark included; parsed when it is JSON.
   const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
   const isJson = /json/i.test(response.headers.get("content-type") ?? "");

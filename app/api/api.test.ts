@@ -221,8 +221,10 @@ describe("bad input is refused, stores nothing and never answers 500", () => {
     ["malformed JSON", { rawBody: "{ start: 0" }, 400, "malformed_json"],
     ["a JSON array", { body: [valid] }, 400, "invalid_body"],
     ["wrong content type", { rawBody: JSON.stringify(valid), contentType: "text/plain" }, 415, "unsupported_media_type"],
-    ["no reviewer cookie", { body: valid, reviewer: null }, 401, "reviewer_required"],
-    ["blank reviewer cookie", { body: valid, reviewer: "  " }, 401, "reviewer_required"],
+    ["no session or token", { body: valid, reviewer: null }, 401, "unauthenticated"],
+    ["a token that names no one", { body: valid, token: "fca_not-a-token" }, 401, "unauthenticated"],
+    ["a session cookie that names no session", { body: valid, cookie: "better-auth.session_token=forged.signature" }, 401, "unauthenticated"],
+    ["the old reviewer cookie, which names anyone", { body: valid, cookie: "reviewer=Mallory" }, 401, "unauthenticated"],
   ];
 
   it.each(cases)("create with %s", async (_name, options, status, code) => {
@@ -317,15 +319,21 @@ describe("bad input is refused, stores nothing and never answers 500", () => {
     expect(options.headers.get("allow")).toBe("GET, PATCH, DELETE, HEAD, OPTIONS");
   });
 
-  it("needs a reviewer for every change", async () => {
+  it("needs a session or a token for every change, and changes nothing without", async () => {
     const { json } = await create(slug, valid);
     const id = json.annotation.id;
-    expect((await patch(id, { version: 1, note: "x" }, { reviewer: null })).status).toBe(401);
-    expect((await remove(id, { reviewer: null })).status).toBe(401);
-    // A name too long is refused as such, not as a missing name.
-    const tooLong = await patch(id, { version: 1, note: "x" }, { reviewer: "x".repeat(101) });
-    expect(tooLong.status).toBe(401);
-    expect(tooLong.json.error.message).toContain("1 to 100 characters");
+    for (const nobody of [{ reviewer: null }, { cookie: "reviewer=Test Reviewer" }, { token: "" }]) {
+      const refused = [
+        await patch(id, { version: 1, note: "x" }, nobody),
+        await remove(id, nobody),
+        await call(restoreRoute.POST, { id }, { method: "POST", ...nobody }),
+      ];
+      for (const answer of refused) {
+        expect(answer.status, JSON.stringify(nobody)).toBe(401);
+        expect(answer.json.error).toEqual({ code: "unauthenticated", message: expect.stringContaining("Sign in") });
+      }
+    }
+    expect((await list(slug)).json.annotations.find((a: { id: string }) => a.id === id)).toMatchObject({ version: 1, note: "" });
   });
 });
 

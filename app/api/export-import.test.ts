@@ -436,7 +436,8 @@ describe("import", () => {
       422,
       "not_importable",
     ],
-    ["no reviewer cookie", { body: [annotation()], reviewer: null }, 401, "reviewer_required"],
+    ["no session or token", { body: [annotation()], reviewer: null }, 401, "unauthenticated"],
+    ["a revoked or unknown token", { body: [annotation()], token: "fca_revoked" }, 401, "unauthenticated"],
     ["an unknown skip flag", { body: [annotation()], query: "skip=everything" }, 400, "invalid_query"],
     ["an unknown tag", { body: [hypothesisAnnotation("Bloomberg should retract.", ["false"], "")] }, 422, "not_importable"],
     [

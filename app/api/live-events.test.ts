@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/db/client";
 import { call, createTestDocument } from "@/test/api-client";
-import { person } from "@/test/accounts";
+import { admin, person } from "@/test/accounts";
+import * as tokenRoute from "./tokens/[id]/route";
+import * as tokensRoute from "./tokens/route";
+import * as userRoute from "./users/[id]/route";
 import * as annotationRoute from "./annotations/[id]/route";
 import * as annotationsRoute from "./documents/[slug]/annotations/route";
 import * as eventsRoute from "./documents/[slug]/events/route";
@@ -82,7 +85,17 @@ async function openStream(slug: string, { lastEventId, token }: { lastEventId?: 
     );
     return presence.at(-1)!;
   };
-  return { response, received, presence, until, untilPresent, nextPresence, close: () => abort.abort() };
+  /** Reads until the server ends the stream, or fails after `ms`. */
+  const untilEnded = async (ms = 5_000) => {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`the stream was still open after ${ms} ms`);
+      const chunk = await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), left))]);
+      if (chunk?.done) return;
+    }
+  };
+  return { response, received, presence, until, untilPresent, nextPresence, untilEnded, close: () => abort.abort() };
 }
 
 const text = "Jassy said Bloomberg should retract its story about spy chips in Super Micro servers.";
@@ -223,5 +236,24 @@ describe("GET /api/documents/{slug}/events", () => {
     } finally {
       stream.close();
     }
+  });
+
+  it("ends the stream of a person deactivated, or of a token revoked, at once", async () => {
+    const { token: adminToken } = await admin();
+    const leaving = await person("Leaving Viewer", "viewer");
+    const stream = await openStream(slug, { token: leaving.token });
+    expect((await call(userRoute.PATCH, { id: leaving.id }, { method: "PATCH", token: adminToken, body: { active: false } })).status).toBe(200);
+    await stream.untilEnded();
+
+    const staying = await person("Staying Reviewer", "reviewer");
+    const created = await call(tokensRoute.POST, {}, { token: staying.token, body: { name: "a script" } });
+    const scripted = await openStream(slug, { token: created.json.token });
+    const kept = await openStream(slug, { token: staying.token });
+    expect((await call(tokenRoute.DELETE, { id: created.json.id }, { method: "DELETE", token: staying.token })).status).toBe(204);
+    await scripted.untilEnded();
+    // Their other token still works, and its stream goes on.
+    const claim = await create(40, 45);
+    expect((await kept.until(1))[0].data.annotation.id).toBe(claim.id);
+    kept.close();
   });
 });

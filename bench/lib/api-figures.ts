@@ -122,7 +122,11 @@ export async function measureList(
 ): Promise<Samples> {
   const documentId = await direct.documentId(slug);
   const get = async () => {
-    const body = await expectStatus(await fetch(`${server.origin}/api/documents/${slug}/annotations`, { headers: reviewerHeaders(server) }), 200, "listing claims");
+    const body = await expectStatus(
+      await fetch(`${server.origin}/api/documents/${slug}/annotations`, { headers: reviewerHeaders(server) }),
+      200,
+      "listing claims",
+    );
     return body;
   };
   const first = JSON.parse(new TextDecoder().decode(await get())) as { annotations: unknown[] };

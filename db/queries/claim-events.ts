@@ -84,8 +84,14 @@ export async function listClaimEvents(db: Database, filter: ClaimEventFilter): P
 /** The id of an article's latest event (a claim's or a revision's), 0 when it has none. */
 export async function latestFeedEventId(db: Database, documentId: string): Promise<number> {
   const [[claims], [revisions]] = await Promise.all([
-    db.select({ id: max(claimEvents.id) }).from(claimEvents).where(eq(claimEvents.documentId, documentId)),
-    db.select({ id: max(revisionEvents.id) }).from(revisionEvents).where(eq(revisionEvents.documentId, documentId)),
+    db
+      .select({ id: max(claimEvents.id) })
+      .from(claimEvents)
+      .where(eq(claimEvents.documentId, documentId)),
+    db
+      .select({ id: max(revisionEvents.id) })
+      .from(revisionEvents)
+      .where(eq(revisionEvents.documentId, documentId)),
   ]);
   return Math.max(claims?.id ?? 0, revisions?.id ?? 0);
 }

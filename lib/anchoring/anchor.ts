@@ -185,6 +185,10 @@ function matchAtPosition(prepared: PreparedText, stored: StoredAnchor, query: Qu
   if (checkRange(prepared.length, start, end) !== null) return null;
   const actual = prepared.index.slice(start, end);
   if (actual !== stored.exact && normalizeString(actual) !== query.quote) return null;
+  // The very words and context, where they were: the claim, whatever the
+  // normalized copy makes of them (a quote that starts on a combining
+  // accent, as "\u0301 e" in "e\u0301 e", has no place of its own there).
+  if (actual === stored.exact && sameContextAt(prepared, stored)) return { status: "anchored", start, end, method: "position", score: 1 };
   // The same short words can land on the old offsets by chance after an edit
   // before them; context tells that apart, and the later steps weigh all
   // occurrences when it disagrees.
@@ -194,6 +198,12 @@ function matchAtPosition(prepared: PreparedText, stored: StoredAnchor, query: Qu
   const candidate = measureCandidate(text, query, normalizedStart, normalizedEnd, 1);
   if (!isSupported(candidate, query.quote.length)) return null;
   return { status: "anchored", start, end, method: "position", score: candidateScore(candidate, text.length) };
+}
+
+function sameContextAt({ index }: PreparedText, { start, end, prefix, suffix }: StoredAnchor): boolean {
+  const before = codePointLength(prefix);
+  const after = codePointLength(suffix);
+  return start >= before && index.slice(start - before, start) === prefix && index.slice(end, Math.min(index.length, end + after)) === suffix;
 }
 
 const orphanMessages: Record<OrphanReason, (count: number) => string> = {

@@ -6,8 +6,9 @@ import { unwrap } from "@/server/refusal";
 
 /** The article's latest text, or an earlier revision's with `?revision=N`. */
 export const GET = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
+  const actor = await requireActor(request);
   const revision = readRevisionParam(request);
-  return Response.json({ document: unwrap(await getArticle(await requireActor(request), (await params).slug, revision)) });
+  return Response.json({ document: unwrap(await getArticle(actor, (await params).slug, revision)) });
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,5 +1,5 @@
-import { handle, otherMethods, readJson } from "@/lib/http";
-import { maxBodyBytes, patchPersonInput } from "@/lib/validation";
+import { handle, notFound, otherMethods, readJson } from "@/lib/http";
+import { maxBodyBytes, patchPersonInput, userId } from "@/lib/validation";
 import { requireActor } from "@/server/actor";
 import { changePerson } from "@/server/people";
 import { unwrap } from "@/server/refusal";
@@ -10,7 +10,9 @@ type Context = { params: Promise<{ id: string }> };
 export const PATCH = handle(async (request: Request, { params }: Context) => {
   const actor = await requireActor(request);
   const change = await readJson(request, patchPersonInput, maxBodyBytes);
-  return Response.json({ user: unwrap(await changePerson(actor, (await params).id, change)) });
+  const id = userId.safeParse((await params).id);
+  if (!id.success) throw notFound("Person");
+  return Response.json({ user: unwrap(await changePerson(actor, id.data, change)) });
 });
 
 export const { GET, POST, PUT, DELETE, OPTIONS } = otherMethods("PATCH");

@@ -14,10 +14,11 @@ type Context = { params: Promise<{ slug: string }> };
  * reads of each claim (`EditorAnnotation`): 40% less to send and parse.
  */
 export const GET = handle(async (request: Request, { params }: Context) => {
+  const actor = await requireActor(request);
   const revision = readRevisionParam(request);
   const fields = new URL(request.url).searchParams.get("fields");
   if (fields !== null && fields !== "editor") throw new HttpError(400, errorCode.invalidFields, "fields must be `editor` or absent.");
-  const body = unwrap(await listClaimsJson(await requireActor(request), (await params).slug, { revision, editorFields: fields !== null }));
+  const body = unwrap(await listClaimsJson(actor, (await params).slug, { revision, editorFields: fields !== null }));
   return new Response(body, { headers: { "content-type": "application/json" } });
 });
 

@@ -10,9 +10,10 @@ type Context = { params: Promise<{ slug: string }> };
 
 /** The deleted claims of an article, the latest deletion first, filtered by `deletedBy`, `from`, `to`. */
 export const GET = handle(async (request: Request, { params }: Context) => {
+  const actor = await requireActor(request);
   const query = deletedQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw new HttpError(400, errorCode.invalidQuery, describeIssues(query.error));
-  return Response.json({ deleted: unwrap(await listDeletedClaims(await requireActor(request), (await params).slug, query.data)) });
+  return Response.json({ deleted: unwrap(await listDeletedClaims(actor, (await params).slug, query.data)) });
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,7 +1,8 @@
 import { errorCode } from "@/lib/error-codes";
 import { handle, HttpError, otherMethods } from "@/lib/http";
 import { formatLiveEvent, formatPresenceEvent, heartbeat, resumeFrom } from "@/lib/live-events";
-import { requireActor } from "@/server/actor";
+import { getActor, requireActor } from "@/server/actor";
+import { watchAccess } from "@/server/access-watch";
 import { getArticleId } from "@/server/articles";
 import { follow, latestEventId } from "@/server/live-feed";
 import { openView, present } from "@/server/presence";
@@ -27,7 +28,10 @@ export const GET = handle(async (request: Request, { params }: Context) => {
   const encoder = new TextEncoder();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let stop = () => {};
-  let beat: ReturnType<typeof setInterval> | undefined;
+  const beat = setInterval(() => {
+    send(heartbeat);
+    recheck();
+  }, heartbeatSeconds * 1000);
   const end = () => {
     stop();
     clearInterval(beat);
@@ -43,29 +47,46 @@ export const GET = handle(async (request: Request, { params }: Context) => {
   // How long a client waits before reconnecting; then what it missed, and what comes.
   send("retry: 2000\n\n");
   // Before answering, so that a database that cannot be reached is a 503, not a broken stream.
-  const unfollow = await follow(documentId, after, (events) => send(events.map(formatLiveEvent).join("")));
+  const unfollow = await follow(documentId, after, (events) => send(events.map(formatLiveEvent).join(""))).catch((error) => {
+    end();
+    throw error;
+  });
   // This stream is the person's view of the article: who else is on it comes as `presence` events.
   let view = "";
   const announce = () => send(formatPresenceEvent({ view, present: present(documentId) }));
   const opened = await openView(documentId, actor, () => view && announce()).catch((error) => {
     unfollow();
+    end();
     throw error;
   });
   view = opened.view;
   announce();
-  stop = () => {
-    unfollow();
-    opened.close();
-  };
-  beat = setInterval(() => send(heartbeat), heartbeatSeconds * 1000);
-  request.signal.addEventListener("abort", () => {
+  // Signed in when it opened; closed as soon as that no longer holds (deactivated, token revoked, signed out).
+  const close = () => {
     end();
     try {
       controller.close();
     } catch {
       // Already closed.
     }
+  };
+  const recheck = () =>
+    void stillSignedIn(request, actor.id).then(
+      (still) => still || close(),
+      () => {},
+    );
+  const unwatch = await watchAccess(actor.id, recheck).catch((error) => {
+    unfollow();
+    opened.close();
+    end();
+    throw error;
   });
+  stop = () => {
+    unfollow();
+    opened.close();
+    unwatch();
+  };
+  request.signal.addEventListener("abort", close);
   return new Response(body, {
     headers: {
       "content-type": "text/event-stream; charset=utf-8",
@@ -76,3 +97,8 @@ export const GET = handle(async (request: Request, { params }: Context) => {
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");
+
+/** Whether the request's credentials still sign in the same person. */
+async function stillSignedIn(request: Request, userId: string): Promise<boolean> {
+  return (await getActor(request))?.id === userId;
+}

@@ -6,9 +6,10 @@ import { unwrap } from "@/server/refusal";
 
 /** One article's claims matching the review filters, as a download (`?format=w3c|csv|claimreview`). */
 export const GET = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
+  const actor = await requireActor(request);
   const query = readExportQuery(request);
   const slug = (await params).slug;
-  return exportResponse(unwrap(await exportClaims(await requireActor(request), query, exportLinks(request), slug)));
+  return exportResponse(unwrap(await exportClaims(actor, query, exportLinks(request), slug)));
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

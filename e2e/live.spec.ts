@@ -81,21 +81,23 @@ test("a tag, a retag, a note and a delete by one reviewer appear for the other w
 });
 
 test("who else has the article open shows, with the claim they have open, and goes when they leave", async ({ annotator, api, browser }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const claim = await api.create({ words: "Bloomberg should retract", tag: "disputed", reviewer });
   await annotator.page.reload();
-  const presence = annotator.page.getByTestId("presence");
-  await expect(presence).toHaveCount(0);
+  // Views of pages closed by earlier tests go within 30 s of their leaving (as the issue allows): wait them out.
+  const raviHere = annotator.page.getByTestId("present-person").filter({ hasText: other });
+  await expect(raviHere).toHaveCount(0, { timeout: 35_000 });
 
   const ravi = await openAsOther(browser);
-  await expect(presence.getByTestId("present-person")).toHaveText(other, { timeout: 5_000 });
+  await expect(raviHere).toHaveText([other], { timeout: 5_000 });
   await ravi.annotator.highlight(claim.id).click();
-  await expect(presence.getByTestId("present-person")).toHaveText(`${other} on “Bloomberg should retract”`, { timeout: 5_000 });
-  // Rita's own view is not listed on Ravi's page; she is.
-  await expect(ravi.page.getByTestId("present-person")).toHaveText(reviewer);
+  await expect(raviHere).toHaveText([`${other} on “Bloomberg should retract”`], { timeout: 5_000 });
+  // Rita's own view is not listed on Ravi's page; she is (once or more: her pages of earlier tests may linger too).
+  await expect(ravi.page.getByTestId("present-person").filter({ hasText: reviewer }).first()).toBeVisible();
+  await expect(ravi.page.getByTestId("present-person").filter({ hasText: other })).toHaveCount(0);
 
   await ravi.close();
-  await expect(presence).toHaveCount(0, { timeout: 35_000 });
+  await expect(raviHere).toHaveCount(0, { timeout: 35_000 });
 });
 
 test("a change to a claim someone else deleted is not saved: the panel says who deleted it, keeps the change, and restores it on request", async ({

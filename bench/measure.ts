@@ -17,6 +17,7 @@ import { type DirectDb, openPgliteDirect, openPostgresDirect } from "./lib/direc
 import { measureClaimActions, measureEditorReady, measureShippedScripts, summarize, type ActionFigure, type EditorPage } from "./lib/editor-figures";
 import { type LoadResult, latencySummary, loadOperations, measureLoad } from "./lib/load-figures";
 import { type NextServer, startNextServer } from "./lib/next-server";
+import { measureStreams } from "./lib/stream-figures";
 import { freePort, run } from "./lib/processes";
 import { type Row, byFigure, failedRow, formatTable, row } from "./lib/report";
 import { median, p95, since } from "./lib/stats";
@@ -32,8 +33,8 @@ export interface MeasureConfig {
   pgSkipped?: string;
   resultsFile: string;
   quick: boolean;
-  /** `load`: only figure 8 (`npm run bench -- --only load`). */
-  only?: "load";
+  /** `load`: only figure 8 (`npm run bench -- --only load`); `live`: only figure 9. */
+  only?: "load" | "live";
   basePort: number;
   git: { commit: string; changedFiles: number };
   setup: Record<string, number>;
@@ -75,7 +76,9 @@ const load = {
   flatOutMs: config.quick ? 10_000 : 30_000,
   paceMs: 2_000,
 };
-const loadOnly = config.only === "load";
+const loadOnly = config.only === "load" || config.only === "live";
+/** Figure 9: event streams open on one article while claims are made on it, on PostgreSQL. */
+const live = { streams: 200, createsPerSecond: 10, creates: config.quick ? 50 : 200 };
 const chromiumPath = "/usr/bin/chromium";
 
 const rows: Row[] = [];
@@ -93,7 +96,8 @@ const log = (message: string) =>
 
 /** Runs one figure; a failure becomes a MISS row (or an info row) instead of ending the run. */
 async function figure(name: string, target: string, measure: () => Promise<void>): Promise<void> {
-  if (loadOnly && !name.startsWith("8 ")) return;
+  if (config.only === "load" && !name.startsWith("8 ")) return;
+  if (config.only === "live" && !name.startsWith("9 ")) return;
   const start = performance.now();
   try {
     await measure();
@@ -363,6 +367,31 @@ async function loadFigure(backend: "PGlite" | "PostgreSQL", server: NextServer, 
   });
 }
 
+async function liveFigure(server: NextServer, corpus: Corpus) {
+  await figure("9 live · PostgreSQL", "delivery p95 ≤ 250 ms, ≤ 100 kB a stream", async () => {
+    const { slug, article } = corpus.load[0];
+    const ranges = article.paragraphWords.flatMap((words) => words.slice(0, -1).map((word, i) => ({ start: word.start, end: words[i + 1].end })));
+    log(`9 live · PostgreSQL: ${live.streams} streams on ${slug}, ${live.creates} claims made at ${live.createsPerSecond} a second`);
+    const result = await measureStreams({ origin: server.origin, auth: server.auth, pids: server.pids, slug, ranges, ...live });
+    raw["live.PostgreSQL"] = { ...result, delays: undefined, delaySummary: { p50: median(result.delays), p95: p95(result.delays) } };
+    const note = `${result.streams} streams, ${result.creates} claims at ${live.createsPerSecond}/s: ${result.delays.length} deliveries, ${result.missing} missing; from the create's answer to the event on each stream`;
+    rows.push(row("9 live · delivery p50 (PostgreSQL)", median(result.delays), null, "ms", {}, { note }));
+    rows.push(row("9 live · delivery p95 (PostgreSQL)", p95(result.delays), null, "ms", { max: 250 }, { note }));
+    rows.push(
+      row(
+        "9 live · memory per open stream (PostgreSQL)",
+        result.bytesPerStream / 1024,
+        null,
+        "kB",
+        { max: 100 },
+        {
+          note: `the server's resident memory with ${result.streams} idle streams open, less before, divided by ${result.streams}`,
+        },
+      ),
+    );
+  });
+}
+
 /** One benchmark of a `vitest bench --outputJson` report, by name. */
 function microBenchmark(reportFile: string, name: string): { median: number; mean: number; min: number; max: number; sampleCount: number } {
   const report = JSON.parse(readFileSync(reportFile, "utf8")) as {
@@ -476,6 +505,7 @@ async function main() {
       await postgresDirect.close();
     }
     await loadFigure("PostgreSQL", postgres, corpus);
+    await liveFigure(postgres, corpus);
     await stopServer(postgres);
   } else {
     notes.push(`PostgreSQL figures skipped: ${config.pgSkipped}`);

@@ -12,7 +12,7 @@
  * bench/measure.ts. Everything it started is stopped, and the temporary
  * folder deleted, at the end or on Ctrl-C.
  *
- *   npm run bench [-- --quick] [-- --keep] [-- --only load] [-- --port N]
+ *   npm run bench [-- --quick] [-- --keep] [-- --only load|live] [-- --port N]
  *
  * --quick: fewer runs and no 50,000/100,000-claim sets (a minute or two, to
  * try the benchmark itself, not to judge the app); --keep: leave the
@@ -38,8 +38,9 @@ const option = (name: string) => {
   return at === -1 ? undefined : process.argv[at + 1];
 };
 const only = option("--only");
-if (only !== undefined && only !== "load") throw new Error(`--only takes \`load\`, not ${only}`);
-const loadOnly = only === "load";
+if (only !== undefined && only !== "load" && only !== "live") throw new Error(`--only takes \`load\` or \`live\`, not ${only}`);
+// Both need only the load figure's articles seeded.
+const loadOnly = only === "load" || only === "live";
 const distDir = ".next-bench";
 const basePort = Number(option("--port") ?? 3400);
 if (!Number.isInteger(basePort) || basePort < 1024 || basePort > 65_000) throw new Error(`--port takes a port number from 1024 to 65000`);
@@ -133,9 +134,9 @@ async function main() {
     pgliteBaselineDir,
     databaseUrl: pgSkipped ? undefined : (cluster as PgCluster | null)?.url,
     pgSkipped,
-    resultsFile: path.join(repo, "bench", "results", loadOnly ? "latest-load.json" : "latest.json"),
+    resultsFile: path.join(repo, "bench", "results", only ? `latest-${only}.json` : "latest.json"),
     quick,
-    only: loadOnly ? "load" : undefined,
+    only: only as MeasureConfig["only"],
     basePort,
     git,
     setup,

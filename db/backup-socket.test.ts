@@ -54,7 +54,7 @@ afterAll(async () => {
 
 // PGlite only: a PostgreSQL server is dumped by pg_dump, whoever else uses it.
 // Each dump runs pg_dump in WebAssembly, some seconds on a loaded machine.
-describe.skipIf(onPostgres)("backups of a folder a running server has open", { timeout: 60_000 }, () => {
+describe.skipIf(onPostgres)("backups of a folder a server has open (PGlite only: pg_dump serves PostgreSQL)", { timeout: 60_000 }, () => {
   it("are taken by the server, and hold every row it has", async () => {
     expect(existsSync(socketRecordPath(live))).toBe(true);
     const file = path.join(folder, "through-server.sql");

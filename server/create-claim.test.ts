@@ -13,8 +13,8 @@ const onServer = Boolean(process.env.DATABASE_URL);
 const words = "the story was wrong";
 
 describe("a claim made while a revision is being published", () => {
-  it.skipIf(!onServer)("waits for the revision, then is placed on its text", async () => {
-    // skipped on PGlite: its one connection runs one transaction at a time, so there is no race
+  it.skipIf(!onServer)("waits for the revision, then is placed on its text (PostgreSQL only: PGlite has no race)", async () => {
+    // PGlite's one connection runs one transaction at a time.
     const db = await getDb();
     const first = parsePlainArticle("Jassy\n\nJassy said the story was wrong.");
     const document = await createTestDocument(first);

@@ -36,8 +36,7 @@ async function addClaims(count: number) {
 }
 
 describe("the planner's statistics on PGlite", () => {
-  it.skipIf(onServer)("are gathered when the database opens, and again once the claims changed much", async () => {
-    // skipped on a server: its autovacuum does this
+  it.skipIf(onServer)("are gathered on opening and once claims changed much (PGlite only: autovacuum does it on a server)", async () => {
     const opened = await lastAnalysed();
     expect(opened).toBeGreaterThan(0);
     await addClaims(10);

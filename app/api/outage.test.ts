@@ -54,7 +54,7 @@ async function timed<T>(request: () => Promise<T>): Promise<{ result: T; ms: num
   return { result, ms: performance.now() - started };
 }
 
-describe.skipIf(!databaseUrl)("a PostgreSQL outage", () => {
+describe.skipIf(!databaseUrl)("a PostgreSQL outage (PostgreSQL only: PGlite runs in the process and cannot become unreachable)", () => {
   // Skipped on PGlite: it runs in this process and cannot become unreachable.
   let proxy: DbProxy;
   let admin: postgres.Sql;

@@ -2,29 +2,23 @@
 
 import { useState } from "react";
 import { FormError } from "@/components/articles/FormError";
-import { api, failureMessage } from "@/lib/api-client";
+import { api } from "@/lib/api-client";
 import { maxPasswordLength, minPasswordLength } from "@/lib/limits";
+import { useAccountSubmit } from "./use-account-submit";
 
 /** Sets the invited person's password, which signs them in, then opens the list of articles. */
 export function InvitationForm({ token, email }: { token: string; email: string }) {
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, submit } = useAccountSubmit();
   return (
     <form
       className="account-form"
-      onSubmit={async (event) => {
+      onSubmit={(event) => {
         event.preventDefault();
-        setBusy(true);
-        setError(null);
-        try {
+        void submit(async () => {
           await api.acceptInvitation(token, password);
-          // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a whole page load: a client navigation keeps the root layout, whose header must read the new session
-          window.location.assign("/");
-        } catch (failure) {
-          setError(failureMessage(failure, "The server cannot be reached; try again."));
-          setBusy(false);
-        }
+          return "/";
+        });
       }}
     >
       {/* For password managers: the account the password is for. */}

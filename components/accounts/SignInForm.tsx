@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { FormError } from "@/components/articles/FormError";
-import { api, failureMessage } from "@/lib/api-client";
+import { api } from "@/lib/api-client";
+import { useAccountSubmit } from "./use-account-submit";
 
 interface SignInFormProps {
   /** Where to go once signed in (a path of this app, checked by the page). */
@@ -14,26 +15,17 @@ interface SignInFormProps {
 /** Email and password, or single sign-on; then back to where the person was going. */
 export function SignInForm({ next, singleSignOn }: SignInFormProps) {
   const [credentials, setCredentials] = useState({ email: "", password: "" });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const fail = (failure: unknown) => {
-    setError(failureMessage(failure, "The server cannot be reached; try again."));
-    setBusy(false);
-  };
+  const { error, busy, submit } = useAccountSubmit();
   return (
     <>
       <form
         className="account-form"
-        onSubmit={async (event) => {
+        onSubmit={(event) => {
           event.preventDefault();
-          setBusy(true);
-          setError(null);
-          try {
+          void submit(async () => {
             await api.signIn({ email: credentials.email.trim(), password: credentials.password });
-            window.location.assign(next);
-          } catch (failure) {
-            fail(failure);
-          }
+            return next;
+          });
         }}
       >
         <label className="field">
@@ -63,19 +55,7 @@ export function SignInForm({ next, singleSignOn }: SignInFormProps) {
       </form>
       {singleSignOn && (
         <p>
-          <button
-            type="button"
-            disabled={busy}
-            onClick={async () => {
-              setBusy(true);
-              setError(null);
-              try {
-                window.location.assign(await api.singleSignOnUrl(next));
-              } catch (failure) {
-                fail(failure);
-              }
-            }}
-          >
+          <button type="button" disabled={busy} onClick={() => void submit(() => api.singleSignOnUrl(next))}>
             Single sign-on
           </button>
         </p>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { SessionKeeper } from "@/components/accounts/SessionKeeper";
 import { SignOutButton } from "@/components/accounts/SignOutButton";
 import { type Actor, getPageActor } from "@/server/actor";
 import { canForAnyone } from "@/server/policy";
@@ -38,6 +39,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <strong>{actor.name}</strong> <span className="role-badge">{actor.role}</span>
               </span>
               <SignOutButton />
+              <SessionKeeper />
             </nav>
           )}
         </header>

@@ -133,6 +133,8 @@ export interface ApiClient {
   /** Where the browser goes to sign in through the OpenID Connect provider, coming back to `callbackURL`. */
   singleSignOnUrl(callbackURL: string): Promise<string>;
   signOut(): Promise<void>;
+  /** Reads the session, which extends it (and the cookie's expiry) when it is over a day old. */
+  keepSession(): Promise<void>;
   /** Sets the password of an invited person, and signs them in. */
   acceptInvitation(token: string, password: string): Promise<void>;
   addPerson(person: { email: string; name: string; role: Role }): Promise<{ user: PersonSummary; invitationUrl: string }>;
@@ -196,6 +198,7 @@ export function createApiClient(fetchImpl: typeof fetch = (...args) => globalThi
     // better-auth serves its generic OAuth providers through the social sign-in route.
     singleSignOnUrl: (callbackURL) => call<{ url: string }>("POST", "/api/auth/sign-in/social", { provider: "oidc", callbackURL }).then(pick("url")),
     signOut: () => call("POST", "/api/auth/sign-out", {}).then(() => undefined),
+    keepSession: () => call("GET", "/api/auth/get-session").then(() => undefined),
     acceptInvitation: (token, password) => call("POST", `/api/invitations/${encodeURIComponent(token)}`, { password }).then(() => undefined),
     addPerson: (person) => call("POST", "/api/users", person),
     changePerson: (id, change) => call<{ user: PersonSummary }>("PATCH", `/api/users/${encodeURIComponent(id)}`, change).then(pick("user")),

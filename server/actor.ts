@@ -36,7 +36,12 @@ export async function getActor(request: Request | Headers): Promise<Actor | null
   if (!cookie) return null;
   // The cookie's name says whether it was set over HTTPS (server/auth.ts).
   const auth = await getAuth({ secure: cookie.includes(secureSessionCookie) });
-  const session = await auth.api.getSession({ headers });
+  // Reading who acts never extends the session: only `GET /api/auth/get-session`
+  // does (components/accounts/SessionKeeper.tsx), because only that answer
+  // can carry the cookie's new expiry back to the browser. Extended here,
+  // the database's expiry would move on and the cookie's would not, and the
+  // browser would drop a session still in use after 7 days.
+  const session = await auth.api.getSession({ headers, query: { disableRefresh: true } });
   if (!session || !session.user.active) return null;
   const { id, name, email, role } = session.user;
   return { id, name, email, role: role as Role };

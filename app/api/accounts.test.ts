@@ -10,7 +10,9 @@ import { randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb } from "@/db/client";
+import { eq } from "drizzle-orm";
+import { closeDb, getDb } from "@/db/client";
+import { sessions } from "@/db/schema";
 import type { Role } from "@/lib/roles";
 import { admin, person, sessionCookie, type TestPerson, testPassword } from "@/test/accounts";
 import { call, createTestDocument } from "@/test/api-client";
@@ -115,6 +117,31 @@ describe("signing in", () => {
     const out = await call(POST, { all: ["sign-out"] }, { path: "/api/auth/sign-out", cookie, body: {} });
     expect(out.status).toBe(200);
     expect((await me({ cookie })).status).toBe(401);
+  });
+
+  it("extends a session in use, cookie and all, through GET /api/auth/get-session, and only there (a page's reads cannot re-set the cookie)", async () => {
+    const known = await person("Staying In", "reviewer");
+    const cookie = sessionCookie((await signIn(known.email, testPassword)).headers);
+    const day = 24 * 60 * 60 * 1000;
+    // The latest expiry of the person's sessions (the invitation signed them in too).
+    const expiry = async () =>
+      Math.max(
+        ...(await (await getDb()).select({ expiresAt: sessions.expiresAt }).from(sessions).where(eq(sessions.userId, known.id))).map((row) =>
+          row.expiresAt.getTime(),
+        ),
+      );
+    // Signed in two days ago: better-auth extends a session once it is a day old.
+    const aged = new Date(Date.now() + 5 * day);
+    await (await getDb()).update(sessions).set({ expiresAt: aged }).where(eq(sessions.userId, known.id));
+    expect((await me({ cookie })).status).toBe(200);
+    expect(await expiry()).toBe(aged.getTime());
+    const { GET } = await import("./auth/[...all]/route");
+    const kept = await call(GET, { all: ["get-session"] }, { path: "/api/auth/get-session", cookie });
+    expect(kept.status).toBe(200);
+    expect(kept.json.user.id).toBe(known.id);
+    const renewed = kept.headers.getSetCookie().find((value) => value.startsWith("better-auth.session_token="));
+    expect(renewed).toMatch(/; Max-Age=604800/i);
+    expect(await expiry()).toBeGreaterThan(Date.now() + 7 * day - 60_000);
   });
 
   it("offers none of better-auth's other routes: nobody renames themself (claims record names), changes their email or deletes their account", async () => {

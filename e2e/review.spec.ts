@@ -331,3 +331,18 @@ async function tabTo(page: Page, selector: string): Promise<string> {
   }
   throw new Error(`Tab never reached ${selector}`);
 }
+
+test("the creator a W3C export names is a page: the person's name, role and the claims they tagged", async ({ api, review, page }) => {
+  const { retract, chips } = await arrangeClaims(api);
+  await review.gotoArticle("tag=disputed");
+  await expect(review.quoteLinks).toHaveText(quotesOf(retract, chips));
+  const [first] = itemsOf(JSON.parse((await review.download("w3c")).text)) as { creator: { id: string; type: string; name: string } }[];
+  const creator = first!.creator;
+  expect(creator).toMatchObject({ type: "Person", name: reviewer });
+  await page.goto(new URL(creator.id).pathname);
+  await expect(page.getByTestId("person-name")).toHaveText(reviewer);
+  await expect(page.getByTestId("person-role")).toHaveText("editor");
+  await page.getByTestId("person-claims").getByRole("link").click();
+  await expect(page).toHaveURL(/\/review\?reviewer=/);
+  await expect(page.getByText(retract.quote).first()).toBeVisible();
+});

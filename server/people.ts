@@ -6,13 +6,13 @@
  */
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { accounts, apiTokens, invitations, sessions, users } from "@/db/schema";
+import { accounts, annotations, apiTokens, invitations, sessions, users } from "@/db/schema";
 import { errorCode } from "@/lib/error-codes";
 import { maxPasswordLength, minPasswordLength } from "@/lib/limits";
 import type { Role } from "@/lib/roles";
-import type { NewPersonInput, PatchPersonInput } from "@/lib/validation";
+import { type NewPersonInput, type PatchPersonInput, userId } from "@/lib/validation";
 import type { Actor } from "./actor";
 import { accessChanged } from "./access-watch";
 import { getAuth } from "./auth";
@@ -147,4 +147,31 @@ export async function changePerson(actor: Actor, id: string, change: PatchPerson
     }
     return changed;
   });
+}
+
+/** A person as every signed-in person may see them (the page a W3C export's `creator` id names): no email. */
+export interface Profile {
+  id: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  /** Live claims they tagged. */
+  claims: number;
+}
+
+/** The profile of a user id; undefined for an unknown or malformed one. */
+export async function personProfile(id: string): Promise<Profile | undefined> {
+  if (!userId.safeParse(id).success) return undefined;
+  const db = await getDb();
+  const [person] = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      role: users.role,
+      active: users.active,
+      claims: sql<number>`(select count(*)::int from ${annotations} where ${annotations.createdById} = ${users.id} and ${annotations.deletedAt} is null)`,
+    })
+    .from(users)
+    .where(eq(users.id, id));
+  return person;
 }

@@ -283,3 +283,10 @@ test("claims tagged offline before a revision are placed on their words when the
   await expect(page.getByTestId("unplaced-claims")).toHaveCount(0);
   expect(Object.keys(await annotator.highlights())).toEqual([ids.moved]);
 });
+
+test("revision 1 of the article the app ships with says it was loaded with the app, not a folder's name", async ({ page }) => {
+  await page.goto("/documents/jassy-bloomberg-retraction/revisions");
+  const first = page.getByRole("row").filter({ has: page.getByRole("link", { name: /^Revision 1\b/ }) });
+  await expect(first).toContainText("loaded with the app");
+  await expect(first).not.toContainText("content/");
+});

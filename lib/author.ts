@@ -9,8 +9,8 @@ export interface Author {
   name: string;
 }
 
-/** The system's author: content loaded at start-up. */
-export const contentLoader: Author = { id: null, name: "content/" };
+/** The system's author: content loaded at start-up (shown as "Published by: loaded with the app"). */
+export const contentLoader: Author = { id: null, name: "loaded with the app" };
 
 /** An author with no user (the system, a script or test writing through `db/queries`). */
 export const authorNamed = (name: string): Author => ({ id: null, name });

@@ -546,3 +546,14 @@ test("a session that ends while editing keeps the typed note, offers Sign in aga
   expect(await api.list()).toMatchObject([{ id: claim.id, note: "typed as the session ended", updatedBy: reviewer }]);
   await context.close();
 });
+
+test("the article shows a focus ring when it has focus, like every other control", async ({ annotator, page }) => {
+  await annotator.goto();
+  const ring = () => annotator.text.evaluate((element) => getComputedStyle(element).outlineStyle);
+  expect(await ring()).toBe("none");
+  await annotator.text.focus();
+  await expect(annotator.text).toBeFocused();
+  expect(await ring()).toBe("solid");
+  await page.keyboard.press("Shift+Tab");
+  expect(await ring()).toBe("none");
+});

@@ -6,7 +6,7 @@
  */
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { accounts, annotations, apiTokens, invitations, sessions, users } from "@/db/schema";
 import { errorCode } from "@/lib/error-codes";
@@ -169,9 +169,11 @@ export async function personProfile(id: string): Promise<Profile | undefined> {
       name: users.name,
       role: users.role,
       active: users.active,
-      claims: sql<number>`(select count(*)::int from ${annotations} where ${annotations.createdById} = ${users.id} and ${annotations.deletedAt} is null)`,
+      claims: count(annotations.id),
     })
     .from(users)
-    .where(eq(users.id, id));
+    .leftJoin(annotations, and(eq(annotations.createdById, users.id), isNull(annotations.deletedAt)))
+    .where(eq(users.id, id))
+    .groupBy(users.id);
   return person;
 }

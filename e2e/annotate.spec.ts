@@ -557,3 +557,38 @@ test("the article shows a focus ring when it has focus, like every other control
   await page.keyboard.press("Shift+Tab");
   expect(await ring()).toBe("none");
 });
+
+test("Ctrl+Z and Ctrl+Shift+Z work from the claim's panel outside its text fields, and Esc still closes the claim after a click on Undo", async ({
+  annotator,
+  api,
+}) => {
+  const { page, claimEditor } = annotator;
+  await annotator.selectWithMouse(claimWords);
+  await page.keyboard.press("Alt+Shift+D");
+  const id = await annotator.openClaimId();
+  const denied = claimEditor.getByRole("radio", { name: /Denied/ });
+  await denied.click();
+  await expect(annotator.highlight(id)).toHaveClass(/claim-denied/);
+  await expect(denied).toBeFocused();
+
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(annotator.highlight(id)).toHaveClass(/claim-disputed/);
+  await page.keyboard.press("ControlOrMeta+Shift+z");
+  await expect(annotator.highlight(id)).toHaveClass(/claim-denied/);
+  await claimEditor.getByRole("heading").first().click();
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(annotator.highlight(id)).toHaveClass(/claim-disputed/);
+
+  // In a text field, Ctrl+Z is the browser's, for what was typed there: the tag stays.
+  await claimEditor.getByLabel("Note").pressSequentially("typed");
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(annotator.highlight(id)).toHaveClass(/claim-disputed/);
+  await annotator.expectSaved();
+
+  await page.getByRole("toolbar", { name: "Editor" }).getByRole("button", { name: "Undo" }).click();
+  await expect(claimEditor).toHaveCount(1);
+  await page.keyboard.press("Escape");
+  await expect(claimEditor).toHaveCount(0);
+  await annotator.expectSaved();
+  expect(await api.list()).toMatchObject([{ id, tag: "disputed" }]);
+});

@@ -3,7 +3,8 @@
 import { Activity, useState } from "react";
 import { type Tag, tagInfo, tags } from "@/lib/tags";
 import type { Claim } from "./claim";
-import { checkVerdict, openClaim, putClaim, removeClaim } from "./claim-commands";
+import { checkVerdict, openClaim, putClaim, removeClaim, revealing } from "./claim-commands";
+import { redoClaim, undoClaim } from "./claim-history";
 import { ClaimEditor } from "./ClaimEditor";
 import { ClaimList, Shortcuts } from "./ClaimList";
 import { DeletedElsewhere } from "./DeletedElsewhere";
@@ -71,9 +72,17 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
       aria-label="Claims"
       data-testid="claim-panel"
       // The tag shortcuts retag the open claim from its panel too, as they do from the article (Esc,
-      // which closes it, is the controller's: see use-annotator.ts).
+      // which closes it, is the controller's: see use-annotator.ts); so do undo and redo, except in a
+      // text field, where they are the browser's own, for what was typed there.
       onKeyDown={(event) => {
-        if (!active || event.defaultPrevented || event.nativeEvent.isComposing) return;
+        if (event.defaultPrevented || event.nativeEvent.isComposing) return;
+        const history = inTextField(event.target) ? undefined : historyKey(event);
+        if (history) {
+          event.preventDefault();
+          editor.run(revealing(history === "undo" ? undoClaim : redoClaim));
+          return;
+        }
+        if (!active) return;
         const tag = readOnly || refusal ? undefined : shortcutTag(event);
         if (tag) {
           event.preventDefault();
@@ -123,6 +132,21 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
       </Activity>
     </aside>
   );
+}
+
+/** Whether a key press goes to a field that takes text (its own undo); a radio button or a button does not. */
+function inTextField(target: EventTarget): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !["radio", "checkbox", "button", "submit", "reset"].includes(target.type);
+}
+
+/** Ctrl+Z (⌘Z) undoes; Ctrl+Shift+Z and Ctrl+Y redo, as in the article. */
+function historyKey(event: { key: string; shiftKey: boolean; altKey: boolean; ctrlKey: boolean; metaKey: boolean }): "undo" | "redo" | undefined {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey) return undefined;
+  const key = event.key.toLowerCase();
+  if (key === "z") return event.shiftKey ? "redo" : "undo";
+  return key === "y" && !event.shiftKey ? "redo" : undefined;
 }
 
 /** The tag whose shortcut (Alt+Shift+letter, `tagInfo`) a key press is, by the key's place on the keyboard. */

@@ -383,14 +383,15 @@ export function useAnnotator({
     reveal.current = null;
   }, [activeId]);
 
-  // Esc closes the open claim from the claims panel (its fields, the chooser) and when nothing has the
+  // Esc closes the open claim from the claims panel (its fields, the chooser), the editor's bar, and when nothing has the
   // keyboard (a click on the panel's plain text leaves it with the page); in the article, the keymap
   // does. What handles Esc itself first (a link typed and not added, a question) prevents it.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== "Escape" || event.defaultPrevented || event.isComposing) return;
       const focused = document.activeElement;
-      if (focused !== document.body && !focused?.closest('[data-testid="claim-panel"]')) return;
+      // The editor's bar too: after a click on Undo or Redo, Esc still closes the claim.
+      if (focused !== document.body && !focused?.closest('[data-testid="claim-panel"], .annotator-bar')) return;
       const view = viewRef.current;
       if (!view || !getClaims(view.state).activeId) return;
       event.preventDefault();

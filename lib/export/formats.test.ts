@@ -35,13 +35,13 @@ describe("exportFile", () => {
     ["w3c", 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"', "jassy-bloomberg-retraction-claims.jsonld"],
     ["claimreview", "application/ld+json", "jassy-bloomberg-retraction-claimreview.jsonld"],
   ] as const)("names a %s download after the article, with its media type", (format, contentType, fileName) => {
-    const file = exportFile({ format, filters: { tags: [], sort: "position" } }, { article }, links, organisation);
+    const file = exportFile({ format, filters: { tags: [], sort: "position", dir: "asc" } }, { article }, links, organisation);
     expect(file.contentType).toBe(contentType);
     expect(file.fileName).toBe(fileName);
   });
 
   it("names an export of every article `all`, and keeps odd characters out of file names", () => {
-    const filters: ReviewFilters = { tags: [], sort: "position" };
+    const filters: ReviewFilters = { tags: [], sort: "position", dir: "asc" };
     expect(exportFile({ format: "csv", filters }, {}, links, organisation).fileName).toBe("all-claims.csv");
     const odd = { slug: 'a"b/c d', title: "x" };
     expect(exportFile({ format: "csv", filters }, { article: odd }, links, organisation).fileName).toBe("a-b-c-d-claims.csv");

@@ -10,8 +10,9 @@ describe("parseExportQuery", () => {
   it("reads the format and the review filters", () => {
     expect(query("format=csv&tag=denied&tag=disputed&q=chips&sort=updated")).toEqual({
       format: "csv",
-      filters: { tags: ["denied", "disputed"], q: "chips", sort: "updated" },
+      filters: { tags: ["denied", "disputed"], q: "chips", sort: "updated", dir: "desc" },
     });
+    expect(query("format=csv&sort=claimant&dir=desc")).toEqual({ format: "csv", filters: { tags: [], sort: "claimant", dir: "desc" } });
   });
 
   it.each([
@@ -21,6 +22,7 @@ describe("parseExportQuery", () => {
     ["a format in capitals", "format=CSV"],
     ["a bad filter", "format=csv&tag=false"],
     ["a bad sort", "format=w3c&sort=random"],
+    ["a bad direction", "format=w3c&sort=tag&dir=up"],
   ])("says what is wrong with %s", (_name, search) => {
     const parsed = query(search);
     expect(parsed).toEqual({ error: expect.any(String) });

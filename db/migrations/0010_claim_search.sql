@@ -1,6 +1,8 @@
 CREATE INDEX "annotations_live_tag_idx" ON "annotations" USING btree ("tag","id") WHERE "annotations"."deleted_at" is null;--> statement-breakpoint
 CREATE INDEX "annotations_live_claimant_idx" ON "annotations" USING btree ("claimant","id") WHERE "annotations"."deleted_at" is null;--> statement-breakpoint
 CREATE INDEX "annotations_live_created_by_idx" ON "annotations" USING btree ("created_by","id") WHERE "annotations"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "annotations_live_updated_by_idx" ON "annotations" USING btree ("updated_by","id") WHERE "annotations"."deleted_at" is null;
+--> statement-breakpoint
 -- Written by hand: extensions, and indexes on expressions drizzle-kit does not model.
 -- pg_trgm and unaccent are trusted extensions: the database's owner may create them (PostgreSQL 13+).
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;--> statement-breakpoint

@@ -11,7 +11,7 @@ import { defaultDirection, type ReviewFilters, reviewSorts, sortDirections } fro
 import { describeRange } from "@/lib/selectors";
 import { tags } from "@/lib/tags";
 import { createAnnotations } from "./import";
-import { countReviewClaimsByTag, listReviewClaims, listReviewPage, type ReviewScope } from "./review";
+import { countReviewClaimsByTag, listReviewClaims, listReviewNames, listReviewPage, type ReviewScope } from "./review";
 
 const blocks: ArticleBlock[] = [
   { type: "paragraph", text: "Bloomberg reported that tiny chips were planted on server boards made by Super Micro for Amazon and Apple." },
@@ -244,6 +244,27 @@ describe("finding claims by name and by words", () => {
     for (const quote of inQuotes) expect(quote.toLowerCase()).toMatch(/bloo|ombe|mberg/);
     expect(await count("nowhere")).toBe(0);
     expect(await count("!!!")).toBe(225); // No word in it: the marker alone decides.
+  });
+
+  it("offers the names of every article's live claims, each once, sorted without regard to case", async () => {
+    const db = await getDb();
+    const article = await createTestDocument(blocks);
+    const [gone] = await makeClaims(article, 1);
+    const goneName = `Aaron Deleted ${marker}`;
+    await db.execute(sql`update annotations set claimant = ${goneName}, deleted_at = now(), deleted_by = 'x' where id = ${gone}`);
+    const names = await listReviewNames(db);
+    for (const list of [names.reviewers, names.claimants]) {
+      expect(list.length).toBeGreaterThan(0);
+      expect(list.length).toBeLessThanOrEqual(200);
+      expect(new Set(list).size).toBe(list.length);
+      expect(list).not.toContain("");
+      const lower = list.map((name) => name.toLowerCase());
+      expect(lower).toEqual(lower.toSorted());
+    }
+    expect(names.claimants).not.toContain(goneName);
+    // On a database shared with other tests there may be more names than are offered.
+    if (names.claimants.length < 200) expect(names.claimants).toEqual(expect.arrayContaining(claimants.filter(Boolean)));
+    if (names.reviewers.length < 200) expect(names.reviewers).toEqual(expect.arrayContaining(reviewers));
   });
 
   it("leaves deleted claims out of searches", async () => {

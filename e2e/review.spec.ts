@@ -200,6 +200,16 @@ test("filters apply as they are typed, with no button to press; names match in p
   // What is typed stays as typed while the page follows it.
   await expect(review.field("Search")).toHaveValue("jass");
   await expect(review.field("Search")).toBeFocused();
+
+  // A tag is a step in the history: Back undoes it, in the list and in the form.
+  await review.filter({ tags: ["denied"] });
+  await expect(page).toHaveURL(/\?tag=denied&q=jass$/);
+  await expect(review.quoteLinks).toHaveText(quotesOf(played));
+  await page.goBack();
+  await expect(page).toHaveURL(/\?q=jass$/);
+  await expect(review.quoteLinks).toHaveText(quotesOf(played, retract));
+  await expect(review.tagCheckbox("denied")).not.toBeChecked();
+  await expect(review.field("Search")).toHaveValue("jass");
 });
 
 test("without JavaScript the filters are a form sent with its button", async ({ browser, api, baseURL }) => {

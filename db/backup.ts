@@ -20,6 +20,7 @@ import { promisify } from "node:util";
 import type { PGlite } from "@electric-sql/pglite";
 import { copyFromServer, serverListens } from "./backup-socket";
 import { acquireDataFolderLock } from "./data-folder-lock";
+import { pgliteExtensions } from "./pglite-extensions";
 
 const run = promisify(execFile);
 
@@ -102,7 +103,7 @@ async function dumpPglite(dataDir: string): Promise<{ sql: string; source: Backu
   });
   const { PGlite } = await import("@electric-sql/pglite");
   // The server's copy of its folder is opened in this process's memory; else the folder itself.
-  const pg = copy ? await PGlite.create({ loadDataDir: copy }) : await openPglite(dataDir);
+  const pg = copy ? await PGlite.create({ loadDataDir: copy, extensions: pgliteExtensions }) : await openPglite(dataDir);
   try {
     return { sql: await dumpOpenPglite(pg), source: copy ? "server" : "folder" };
   } finally {
@@ -159,10 +160,10 @@ async function restorePostgres(url: string, file: string): Promise<void> {
  */
 async function openPglite(dataDir: string): Promise<PGlite> {
   const { PGlite } = await import("@electric-sql/pglite");
-  if (dataDir.includes("://")) return PGlite.create(dataDir);
+  if (dataDir.includes("://")) return PGlite.create(dataDir, { extensions: pgliteExtensions });
   const lock = acquireDataFolderLock(realpathSync(dataDir));
   try {
-    const pg = await PGlite.create(dataDir);
+    const pg = await PGlite.create(dataDir, { extensions: pgliteExtensions });
     const close = pg.close.bind(pg);
     pg.close = () => close().finally(lock.release);
     return pg;

@@ -11,6 +11,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { acquireDataFolderLock } from "./data-folder-lock";
+import { pgliteExtensions } from "./pglite-extensions";
 import { readDatabaseEnv } from "./env";
 import * as schema from "./schema";
 
@@ -168,7 +169,7 @@ async function openPglite(dataDir: string, template: string | undefined): Promis
   try {
     // Only a database in memory starts from the template: a folder keeps its own data.
     const loadDataDir = template && dataDir.startsWith("memory://") ? new Blob([await readFile(template)]) : undefined;
-    client = await PGlite.create(dataDir, { loadDataDir });
+    client = await PGlite.create(dataDir, { loadDataDir, extensions: pgliteExtensions });
     const db = Object.assign(drizzle({ client, schema }), { engine: "pglite" as const });
     await migrate(db, { migrationsFolder });
     // Autovacuum never runs in PGlite's single-user mode: see db/queries/statistics.ts.

@@ -4,21 +4,32 @@ import { describeIssues } from "./validation";
 
 /**
  * The filters of the review pages and of exports. They travel in the query
- * string (`?tag=disputed&tag=denied&reviewer=…&claimant=…&q=…&sort=updated`),
+ * string (`?tag=disputed&tag=denied&reviewer=…&claimant=…&q=…&sort=claimant&dir=desc`),
  * so a filtered view can be shared, reloaded, and exported as it is shown.
+ * A new filter is a field here, in `schema`, in `reviewFiltersToSearchParams`
+ * and in the conditions of db/queries/review.ts.
  */
-export const reviewSorts = ["position", "updated"] as const;
+export const reviewSorts = ["position", "tag", "claimant", "reviewer", "updated"] as const;
 export type ReviewSort = (typeof reviewSorts)[number];
+
+export const sortDirections = ["asc", "desc"] as const;
+export type SortDirection = (typeof sortDirections)[number];
+
+/** The direction a sort takes unless told: the latest change first, everything else A to Z. */
+export function defaultDirection(sort: ReviewSort): SortDirection {
+  return sort === "updated" ? "desc" : "asc";
+}
 
 export interface ReviewFilters {
   tags: Tag[];
-  /** Matches who created or last changed a claim (whole name, case-insensitive). */
+  /** Part of the name of who created or last changed a claim, any case, any accents ("sam" finds "Sam Ortiz"). */
   reviewer?: string;
-  /** Matches the claimant exactly (case-insensitive). */
+  /** Part of the claimant's name, any case, any accents ("jose" finds "José Álvarez"). */
   claimant?: string;
-  /** Words searched in quote, note and claimant (case-insensitive substring). */
+  /** Words, or the start of words, all found in the quote, note or claimant (full-text search, any case, any accents). */
   q?: string;
   sort: ReviewSort;
+  dir: SortDirection;
 }
 
 const optionalText = (max: number) =>
@@ -36,6 +47,7 @@ const schema = z.object({
   claimant: optionalText(200),
   q: optionalText(500),
   sort: z.enum(reviewSorts, { error: `sort must be one of: ${reviewSorts.join(", ")}` }).default("position"),
+  dir: z.enum(sortDirections, { error: `dir must be one of: ${sortDirections.join(", ")}` }).optional(),
 });
 
 /** Parses the filters of a query string; `error` names what is wrong. */
@@ -50,10 +62,11 @@ export function parseReviewFilters(params: URLSearchParams): { filters: ReviewFi
     claimant: params.get("claimant") ?? undefined,
     q: params.get("q") ?? undefined,
     sort: params.get("sort") || undefined,
+    dir: params.get("dir") || undefined,
   });
   if (!parsed.success) return { error: describeIssues(parsed.error) };
-  const { tag, ...rest } = parsed.data;
-  return { filters: { tags: [...new Set(tag)], ...rest } };
+  const { tag, dir, ...rest } = parsed.data;
+  return { filters: { tags: [...new Set(tag)], ...rest, dir: dir ?? defaultDirection(rest.sort) } };
 }
 
 /** The query string of some filters, leaving out defaults. */
@@ -64,5 +77,27 @@ export function reviewFiltersToSearchParams(filters: ReviewFilters): URLSearchPa
   if (filters.claimant) params.set("claimant", filters.claimant);
   if (filters.q) params.set("q", filters.q);
   if (filters.sort !== "position") params.set("sort", filters.sort);
+  if (filters.dir !== defaultDirection(filters.sort)) params.set("dir", filters.dir);
   return params;
+}
+
+/** Whether any filter narrows the claims (sorting does not). */
+export function isFiltered(filters: ReviewFilters): boolean {
+  return filters.tags.length > 0 || Boolean(filters.reviewer || filters.claimant || filters.q);
+}
+
+/**
+ * The words of a search, as full-text search matches them: runs of letters
+ * and digits (`"Bloomberg's"` is `bloomberg` and `s`), each matching a word
+ * that starts with it. At most 16, so one search stays one cheap query.
+ */
+export function searchWords(q: string): string[] {
+  return [
+    ...new Set(
+      q
+        .normalize("NFC")
+        .toLowerCase()
+        .match(/[\p{L}\p{N}]+/gu) ?? [],
+    ),
+  ].slice(0, 16);
 }

@@ -1,23 +1,25 @@
-/** Reading claims for review: the matching claims of an article or of all, counted by tag, with the names in scope. */
+/** Reading claims for review: a page of the matching claims of an article or of all, counted by tag, with the names in scope. */
 import "server-only";
 import { getDb } from "@/db/client";
-import { countReviewClaimsByTag, listReviewClaims, listReviewNames, type ReviewScope } from "@/db/queries/review";
+import { countReviewClaimsByTag, listReviewNames, listReviewPage, type ReviewScope } from "@/db/queries/review";
+import type { ReviewCursor } from "@/lib/review-cursor";
 import type { ReviewFilters } from "@/lib/review-filters";
 import type { Actor } from "./actor";
 import { refuse } from "./refusal";
 
 /**
- * The first `limit` claims matching `filters` in `scope`, how many match by
+ * The page of claims matching `filters` in `scope` after `page.after` (the
+ * first page when absent), where the next page starts, how many match by
  * tag, and the reviewers and claimants in scope (suggested in the filters).
  */
-export async function reviewClaims(actor: Actor, filters: ReviewFilters, scope: ReviewScope, limit: number) {
+export async function reviewClaims(actor: Actor, filters: ReviewFilters, scope: ReviewScope, page: { limit: number; after?: ReviewCursor }) {
   const refused = refuse(actor, "read", { kind: "article" });
   if (refused) return refused;
   const db = await getDb();
-  const [claims, countsByTag, names] = await Promise.all([
-    listReviewClaims(db, filters, scope, { limit, offset: 0 }),
+  const [{ claims, next }, countsByTag, names] = await Promise.all([
+    listReviewPage(db, filters, scope, page),
     countReviewClaimsByTag(db, filters, scope),
     listReviewNames(db, scope),
   ]);
-  return { claims, countsByTag, names };
+  return { claims, next, countsByTag, names };
 }

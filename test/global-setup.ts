@@ -21,7 +21,8 @@ export default async function setup() {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
-  const client = await PGlite.create("memory://");
+  const { pgliteExtensions } = await import("@/db/pglite-extensions");
+  const client = await PGlite.create("memory://", { extensions: pgliteExtensions });
   try {
     await migrate(drizzle({ client }), { migrationsFolder: path.join(process.cwd(), "db", "migrations") });
     // Uncompressed: gunzipping it in every worker would cost more than reading it.

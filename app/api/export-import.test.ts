@@ -261,6 +261,13 @@ describe("export filters", () => {
     expect(byUpdate[0]).toBe(claims[2].id);
   });
 
+  it.each(["position", "tag", "claimant", "reviewer", "updated"])("sorts by %s either way, dir=desc the reverse of dir=asc", async (sort) => {
+    const ascending = idsOf.w3c((await exportDocument(slug, `format=w3c&sort=${sort}&dir=asc`)).json);
+    const descending = idsOf.w3c((await exportDocument(slug, `format=w3c&sort=${sort}&dir=desc`)).json);
+    expect(ascending.toSorted()).toEqual(claims.map((claim) => claim.id).toSorted());
+    expect(descending).toEqual(ascending.toReversed());
+  });
+
   it("exports every article's claims from /api/export, filtered the same way", async () => {
     const { status, headers, text } = await exportAll(`format=csv&claimant=Andy%20Jassy%20${run}`);
     expect(status).toBe(200);

@@ -237,6 +237,7 @@ const address = fc.integer({ min: 0, max: 3 }).map((n) => `fuzz-${runId}-${n}`);
 
 const queryKey = fc.oneof(
   fc.constantFrom("revision", "fields", "format", "tag", "reviewer", "claimant", "q", "sort", "skip", "ready", "id", "limit", "cursor", "deleted"),
+  fc.constantFrom("dir", "after"),
   evilString,
 );
 const queryValue = fc.oneof(
@@ -257,6 +258,8 @@ const queryValue = fc.oneof(
     "DENIED",
     "updated",
     "position",
+    "claimant",
+    "desc",
     "unplaceable",
     "",
   ),

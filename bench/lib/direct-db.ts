@@ -7,6 +7,7 @@
  */
 import { and, eq, fillPlaceholders, getTableColumns, isNull, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
+import { pgliteExtensions } from "@/db/pglite-extensions";
 import { annotations, documents } from "@/db/schema";
 import type { TextAnchor } from "@/lib/selectors";
 import type { Tag } from "@/lib/tags";
@@ -125,7 +126,7 @@ export async function openPostgresDirect(url: string): Promise<DirectDb> {
 
 export async function openPgliteDirect(dataDir: string): Promise<DirectDb> {
   const { PGlite } = await import("@electric-sql/pglite");
-  const db = await PGlite.create(dataDir);
+  const db = await PGlite.create(dataDir, { extensions: pgliteExtensions });
   return {
     name: "PGlite",
     async documentId(slug) {

@@ -1,93 +1,152 @@
 import Link from "next/link";
 import type { ReviewClaim } from "@/db/queries/review";
+import type { ReviewFilters, ReviewSort } from "@/lib/review-filters";
 import { ChangeTime } from "@/components/ChangeTime";
 import { EvidenceLinks } from "./EvidenceLinks";
 import { QuoteWithContext } from "./QuoteWithContext";
+import { sortHref } from "./review-links";
 import { TagLabel } from "./TagLabel";
 
 interface ClaimTableProps {
   claims: ReviewClaim[];
-  /** Adds the article column, for lists that span articles. */
-  showArticle: boolean;
+  /** Heads each run of one article's claims with the article's title, for lists that span articles. */
+  groupByArticle: boolean;
+  /** The list's filters, which the column headers keep as they sort. */
+  filters: ReviewFilters;
+  /** The page's own path, where the column headers lead. */
+  path: string;
+}
+
+/** The columns, in order; those with a sort have a header link that sorts by them. */
+const columns: { label: string; sort?: ReviewSort; className: string }[] = [
+  { label: "Quote", sort: "position", className: "col-quote" },
+  { label: "Tag", sort: "tag", className: "col-tag" },
+  { label: "Claimant", sort: "claimant", className: "col-claimant" },
+  { label: "Note", className: "col-note" },
+  { label: "Evidence", className: "col-evidence" },
+  { label: "Reviewer", sort: "reviewer", className: "col-reviewer" },
+  { label: "Last change", sort: "updated", className: "col-updated" },
+];
+
+/** Consecutive claims of one article: a group of the table, under its title. */
+function groupsOf(claims: ReviewClaim[]): ReviewClaim[][] {
+  const groups: ReviewClaim[][] = [];
+  for (const claim of claims) {
+    const last = groups[groups.length - 1];
+    if (last && last[0].documentId === claim.documentId) last.push(claim);
+    else groups.push([claim]);
+  }
+  return groups;
 }
 
 /**
- * The claims as a table, one row each. The quote is the row's link into the
- * editor, so the table is walked with Tab and a claim opened with Enter.
+ * The claims as a table, one row each, in a fixed layout that wraps long
+ * words rather than widen the page. Across articles, each run of an
+ * article's claims is a `<tbody>` headed by the article's title (once, not
+ * on every row). The quote is the row's link into the editor, so the table
+ * is walked with Tab and a claim opened with Enter.
  */
-export function ClaimTable({ claims, showArticle }: ClaimTableProps) {
+export function ClaimTable({ claims, groupByArticle, filters, path }: ClaimTableProps) {
+  const groups = groupByArticle ? groupsOf(claims) : [claims];
   return (
     <div className="claim-table-scroll">
       <table className="claim-table" data-testid="claim-table">
-        <caption className="sr-only">Claims; each quote opens its claim in the editor</caption>
+        <caption className="sr-only">Claims; each quote opens its claim in the editor; a column&apos;s header sorts by it</caption>
+        <colgroup>
+          {columns.map((column) => (
+            <col key={column.label} className={column.className} />
+          ))}
+        </colgroup>
         <thead>
           <tr>
-            {showArticle && <th scope="col">Article</th>}
-            <th scope="col">Quote</th>
-            <th scope="col">Tag</th>
-            <th scope="col">Claimant</th>
-            <th scope="col">Note</th>
-            <th scope="col">Evidence</th>
-            <th scope="col">Reviewer</th>
-            <th scope="col">Last change</th>
+            {columns.map((column) => (
+              <SortableHeader key={column.label} {...column} filters={filters} path={path} />
+            ))}
           </tr>
         </thead>
-        <tbody>
-          {claims.map((claim) => (
-            <tr key={claim.id} data-testid="claim-row" data-claim-id={claim.id} data-tag={claim.tag}>
-              {showArticle && (
-                <td className="claim-article">
-                  <Link href={`/documents/${encodeURIComponent(claim.document.slug)}/review`}>{claim.document.title}</Link>
-                </td>
-              )}
-              <td className="claim-quote">
-                <QuoteWithContext claim={claim} slug={claim.document.slug} />
-              </td>
-              <td>
-                <TagLabel tag={claim.tag} />
-                {claim.status === "orphan" && (
-                  <span className="orphan-mark" title="A revision removed or changed these words; re-attach or delete it in the editor.">
-                    {" "}
-                    orphan
-                  </span>
-                )}
-                {claim.status === "anchored" && claim.previousQuote && (
-                  <span
-                    className="words-changed-mark"
-                    title={`The latest revision changed these words; they were: “${claim.previousQuote}”. Check the verdict.`}
-                  >
-                    {" "}
-                    words changed
-                  </span>
-                )}
-              </td>
-              <td className="claim-claimant" data-testid="claim-claimant">
-                {claim.claimant}
-              </td>
-              <td className="claim-note-cell">
-                <div className="claim-note" data-testid="claim-note">
-                  {claim.note}
-                </div>
-              </td>
-              <td className="claim-evidence">
-                <EvidenceLinks links={claim.evidence} />
-              </td>
-              <td data-testid="claim-reviewer">
-                {claim.createdBy}
-                {claim.updatedBy !== claim.createdBy && (
-                  <>
-                    {" "}
-                    <span className="claim-changed-by">changed by {claim.updatedBy}</span>
-                  </>
-                )}
-              </td>
-              <td className="claim-updated">
-                <ChangeTime iso={claim.updatedAt} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
+        {groups.map((group) => (
+          <tbody key={group[0].id} data-testid="claim-group" data-article-slug={group[0].document.slug}>
+            {groupByArticle && (
+              <tr className="claim-group-header">
+                <th scope="colgroup" colSpan={columns.length} data-testid="claim-group-title">
+                  <Link href={`/documents/${encodeURIComponent(group[0].document.slug)}/review`}>{group[0].document.title}</Link>
+                  {group[0].document.outlet && <span className="claim-group-outlet"> · {group[0].document.outlet}</span>}
+                </th>
+              </tr>
+            )}
+            {group.map((claim) => (
+              <ClaimRow key={claim.id} claim={claim} />
+            ))}
+          </tbody>
+        ))}
       </table>
     </div>
+  );
+}
+
+function SortableHeader({ label, sort, filters, path }: { label: string; sort?: ReviewSort; filters: ReviewFilters; path: string }) {
+  if (!sort) return <th scope="col">{label}</th>;
+  const sorted = filters.sort === sort;
+  const ariaSort = sorted ? (filters.dir === "asc" ? "ascending" : "descending") : undefined;
+  return (
+    <th scope="col" aria-sort={ariaSort}>
+      <Link href={sortHref(path, filters, sort)} scroll={false} className="claim-sort-link" data-testid={`sort-${sort}`}>
+        {label}
+        <span aria-hidden="true" className="claim-sort-mark">
+          {sorted ? (filters.dir === "asc" ? " ▲" : " ▼") : ""}
+        </span>
+      </Link>
+    </th>
+  );
+}
+
+function ClaimRow({ claim }: { claim: ReviewClaim }) {
+  return (
+    <tr data-testid="claim-row" data-claim-id={claim.id} data-tag={claim.tag}>
+      <td className="claim-quote">
+        <QuoteWithContext claim={claim} slug={claim.document.slug} />
+      </td>
+      <td>
+        <TagLabel tag={claim.tag} />
+        {claim.status === "orphan" && (
+          <span className="orphan-mark" title="A revision removed or changed these words; re-attach or delete it in the editor.">
+            {" "}
+            orphan
+          </span>
+        )}
+        {claim.status === "anchored" && claim.previousQuote && (
+          <span
+            className="words-changed-mark"
+            title={`The latest revision changed these words; they were: “${claim.previousQuote}”. Check the verdict.`}
+          >
+            {" "}
+            words changed
+          </span>
+        )}
+      </td>
+      <td className="claim-claimant" data-testid="claim-claimant">
+        {claim.claimant}
+      </td>
+      <td className="claim-note-cell">
+        <div className="claim-note" data-testid="claim-note">
+          {claim.note}
+        </div>
+      </td>
+      <td className="claim-evidence">
+        <EvidenceLinks links={claim.evidence} />
+      </td>
+      <td data-testid="claim-reviewer">
+        {claim.createdBy}
+        {claim.updatedBy !== claim.createdBy && (
+          <>
+            {" "}
+            <span className="claim-changed-by">changed by {claim.updatedBy}</span>
+          </>
+        )}
+      </td>
+      <td className="claim-updated">
+        <ChangeTime iso={claim.updatedAt} />
+      </td>
+    </tr>
   );
 }

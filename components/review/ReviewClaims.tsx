@@ -1,10 +1,13 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
-import { type ReviewFilters, reviewFiltersToSearchParams } from "@/lib/review-filters";
+import { isFiltered, type ReviewFilters } from "@/lib/review-filters";
 import { ClaimTable } from "./ClaimTable";
 import { ExportLinks } from "./ExportLinks";
 import { InvalidFilters } from "./InvalidFilters";
 import type { ReviewData } from "./load-review";
+import { reviewPageSize } from "./load-review";
 import { ReviewFilterForm } from "./ReviewFilterForm";
+import { reviewHref } from "./review-links";
 import { TagCountChart } from "./TagCountChart";
 
 interface ReviewClaimsProps {
@@ -17,14 +20,12 @@ interface ReviewClaimsProps {
   children?: ReactNode;
 }
 
-const noFilters: ReviewFilters = { tags: [], sort: "position" };
+const noFilters: ReviewFilters = { tags: [], sort: "position", dir: "asc" };
 
-/** The body of both review pages: counts, filters, exports and the table of claims. */
+/** The body of both review pages: counts, filters, exports, a page of the table of claims, and the way to the next. */
 export function ReviewClaims({ data, path, slug, children }: ReviewClaimsProps) {
   const acrossArticles = slug === undefined;
   const filters = data.kind === "ok" ? data.filters : noFilters;
-  // Remounting the form when the address changes resets its fields to the filters shown.
-  const formKey = reviewFiltersToSearchParams(filters).toString();
 
   return (
     <>
@@ -36,11 +37,21 @@ export function ReviewClaims({ data, path, slug, children }: ReviewClaimsProps) 
         </div>
       )}
       {data.kind === "invalid" && <InvalidFilters error={data.error} clearHref={path} />}
-      <ReviewFilterForm key={formKey} filters={filters} acrossArticles={acrossArticles} names={data.kind === "ok" ? data.names : undefined} />
+      <ReviewFilterForm filters={filters} names={data.kind === "ok" ? data.names : undefined} />
       {data.kind === "ok" && (
         <>
-          <ResultSummary shown={data.claims.length} total={data.total} filters={data.filters} acrossArticles={acrossArticles} />
-          {data.claims.length > 0 && <ClaimTable claims={data.claims} showArticle={acrossArticles} />}
+          <ResultSummary shown={data.claims.length} total={data.total} paged={data.paged} filters={data.filters} acrossArticles={acrossArticles} />
+          {data.claims.length > 0 && <ClaimTable claims={data.claims} groupByArticle={acrossArticles} filters={data.filters} path={path} />}
+          {(data.paged || data.nextAfter) && (
+            <nav className="review-pager" aria-label="Pages of claims">
+              {data.paged && <Link href={reviewHref(path, data.filters)}>First page</Link>}
+              {data.nextAfter && (
+                <Link href={reviewHref(path, data.filters, data.nextAfter)} rel="next" data-testid="next-page">
+                  Next {reviewPageSize}
+                </Link>
+              )}
+            </nav>
+          )}
         </>
       )}
     </>
@@ -50,18 +61,21 @@ export function ReviewClaims({ data, path, slug, children }: ReviewClaimsProps) 
 interface ResultSummaryProps {
   shown: number;
   total: number;
+  /** Whether the page starts after others. */
+  paged: boolean;
   filters: ReviewFilters;
   acrossArticles: boolean;
 }
 
-/** How many claims are listed, and in what order; a live region, so a screen reader hears a filter's effect. */
-function ResultSummary({ shown, total, filters, acrossArticles }: ResultSummaryProps) {
-  const order = filters.sort === "updated" ? "latest change first" : acrossArticles ? "by article, in reading order" : "in reading order";
+/** How many claims match, how many this page lists, and in what order; a live region, so a screen reader hears a filter's effect. */
+function ResultSummary({ shown, total, paged, filters, acrossArticles }: ResultSummaryProps) {
+  const order = orderInWords(filters, acrossArticles);
+  const claims = (count: number) => `${count.toLocaleString("en")} ${count === 1 ? "claim" : "claims"}`;
   let text: string;
   if (total === 0) text = isFiltered(filters) ? "No claims match these filters." : "No claims yet.";
-  else if (shown < total)
-    text = `Showing the first ${shown} of ${total} claims, ${order}. Narrow the filters to see the rest; the exports hold them all.`;
-  else text = `Showing ${total} ${total === 1 ? "claim" : "claims"}, ${order}.`;
+  else if (paged) text = `Showing ${shown.toLocaleString("en")} more of ${claims(total)}, ${order}.`;
+  else if (shown < total) text = `Showing the first ${shown.toLocaleString("en")} of ${claims(total)}, ${order}.`;
+  else text = `Showing ${claims(total)}, ${order}.`;
   return (
     <p role="status" className="review-summary" data-testid="review-summary">
       {text}
@@ -69,6 +83,18 @@ function ResultSummary({ shown, total, filters, acrossArticles }: ResultSummaryP
   );
 }
 
-function isFiltered(filters: ReviewFilters): boolean {
-  return filters.tags.length > 0 || Boolean(filters.reviewer || filters.claimant || filters.q);
+function orderInWords({ sort, dir }: ReviewFilters, acrossArticles: boolean): string {
+  const reversed = dir !== "asc";
+  switch (sort) {
+    case "position":
+      return `${acrossArticles ? "by article, " : ""}in ${reversed ? "reverse " : ""}reading order`;
+    case "tag":
+      return reversed ? "by tag, unverified first" : "by tag, disputed first";
+    case "claimant":
+      return `by claimant, ${reversed ? "Z to A" : "A to Z"}`;
+    case "reviewer":
+      return `by reviewer, ${reversed ? "Z to A" : "A to Z"}`;
+    case "updated":
+      return reversed ? "latest change first" : "earliest change first";
+  }
 }

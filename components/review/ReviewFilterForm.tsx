@@ -2,35 +2,70 @@
 
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { type FormEvent, useId, useState, useTransition } from "react";
+import { type ChangeEvent, type FormEvent, useEffect, useId, useRef, useState, useSyncExternalStore, useTransition } from "react";
 import { parseReviewFilters, type ReviewFilters, reviewFiltersToSearchParams } from "@/lib/review-filters";
 import { tagInfo, tags } from "@/lib/tags";
 
 interface ReviewFilterFormProps {
   filters: ReviewFilters;
-  /** Whether the claims span several articles, which changes what "position" means. */
-  acrossArticles: boolean;
   /** Reviewers and claimants to suggest as they are typed. */
   names?: { reviewers: string[]; claimants: string[] };
 }
 
+/** Wait after a keystroke before filtering, so that a word typed makes one request, not one a letter. */
+const typingSettleMs = 300;
+
+const subscribeNothing = () => () => {};
+
 /**
- * The review filters as a plain GET form, so it works without JavaScript and
- * from the keyboard. With JavaScript it navigates to the canonical query
- * string (defaults left out) instead of the form's raw one. It pushes rather
- * than replaces the history entry, as the GET form would: Back undoes a filter.
+ * The review filters, applied as they are changed: a tag ticked at once, a
+ * name or search once typing pauses. The form is a plain GET form, so
+ * without JavaScript it still works (its "Apply filters" button shows only
+ * then); with it, the form navigates to the canonical query string (defaults
+ * left out, back to the first page), replacing the history entry while
+ * typing and pushing one for a tag, so that Back undoes a tag, not a letter.
+ *
+ * The fields are the browser's own (uncontrolled), so that a page rendered
+ * for what was typed a moment ago does not overwrite what is typed now; they
+ * are reset to the address's filters only when the address changes from
+ * outside the form (Back, Forward, "Clear filters").
  */
-export function ReviewFilterForm({ filters, acrossArticles, names }: ReviewFilterFormProps) {
+export function ReviewFilterForm({ filters, names }: ReviewFilterFormProps) {
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
-  const id = useId();
+  const scripted = useSyncExternalStore(
+    subscribeNothing,
+    () => true,
+    () => false,
+  );
+  const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
 
-  function apply(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  const shown = reviewFiltersToSearchParams(filters).toString();
+  const [resetKey, setResetKey] = useState(0);
+  const [resetPending, setResetPending] = useState(false);
+  const [lastShown, setLastShown] = useState(shown);
+  if (lastShown !== shown) {
+    setLastShown(shown);
+    if (resetPending) {
+      setResetPending(false);
+      setResetKey(resetKey + 1);
+    }
+  }
+  useEffect(() => {
+    const fromOutside = () => setResetPending(true);
+    window.addEventListener("popstate", fromOutside);
+    return () => {
+      window.removeEventListener("popstate", fromOutside);
+      clearTimeout(typing.current);
+    };
+  }, []);
+
+  function navigate(form: HTMLFormElement, how: "push" | "replace") {
+    clearTimeout(typing.current);
     const params = new URLSearchParams();
-    for (const [key, value] of new FormData(event.currentTarget)) {
+    for (const [key, value] of new FormData(form)) {
       if (typeof value === "string") params.append(key, value);
     }
     const parsed = parseReviewFilters(params);
@@ -39,12 +74,39 @@ export function ReviewFilterForm({ filters, acrossArticles, names }: ReviewFilte
       return;
     }
     setError(null);
+    setResetPending(false);
     const query = reviewFiltersToSearchParams(parsed.filters).toString();
-    startTransition(() => router.push(query ? `${pathname}?${query}` : pathname, { scroll: false }));
+    if (query === shown) return;
+    const href = query ? `${pathname}?${query}` : pathname;
+    startTransition(() => router[how](href, { scroll: false }));
+  }
+
+  function changed(event: ChangeEvent<HTMLFormElement>) {
+    const form = event.currentTarget;
+    const field = event.target as unknown as HTMLInputElement;
+    if (field.type === "text" || field.type === "search") {
+      clearTimeout(typing.current);
+      typing.current = setTimeout(() => navigate(form, "replace"), typingSettleMs);
+    } else {
+      navigate(form, "push");
+    }
+  }
+
+  function submitted(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    navigate(event.currentTarget, "push");
   }
 
   return (
-    <form className="review-filters" method="get" onSubmit={apply} aria-label="Filter claims" data-testid="review-filters">
+    <form
+      key={resetKey}
+      className="review-filters"
+      method="get"
+      onSubmit={submitted}
+      onChange={changed}
+      aria-label="Filter claims"
+      data-testid="review-filters"
+    >
       <fieldset className="review-filter-tags">
         <legend>Tag</legend>
         {tags.map((tag) => (
@@ -57,7 +119,7 @@ export function ReviewFilterForm({ filters, acrossArticles, names }: ReviewFilte
       <TextFilter
         name="reviewer"
         label="Reviewer"
-        hint="Exact name, any case; created or last changed the claim"
+        hint="Part of a name, any case or accents; created or last changed the claim"
         value={filters.reviewer}
         maxLength={100}
         suggestions={names?.reviewers}
@@ -65,22 +127,27 @@ export function ReviewFilterForm({ filters, acrossArticles, names }: ReviewFilte
       <TextFilter
         name="claimant"
         label="Claimant"
-        hint="Exact name, any case"
+        hint="Part of a name, any case or accents"
         value={filters.claimant}
         maxLength={200}
         suggestions={names?.claimants}
       />
-      <TextFilter name="q" label="Search" hint="Text in quotes, notes and claimants, any case" value={filters.q} maxLength={500} type="search" />
-      <div className="review-field">
-        <label htmlFor={`${id}-sort`}>Sort by</label>
-        <select id={`${id}-sort`} name="sort" defaultValue={filters.sort}>
-          <option value="position">{acrossArticles ? "Article, then position" : "Position in the article"}</option>
-          <option value="updated">Last change, newest first</option>
-        </select>
-      </div>
+      <TextFilter
+        name="q"
+        label="Search"
+        hint="Words or their start, in quotes, notes and claimants"
+        value={filters.q}
+        maxLength={500}
+        type="search"
+      />
+      {/* The order is chosen in the table's headers; kept here so that filtering keeps it. */}
+      <input type="hidden" name="sort" value={filters.sort} />
+      <input type="hidden" name="dir" value={filters.dir} />
       <div className="review-filter-actions">
-        <button type="submit">Apply filters</button>
-        <Link href={pathname}>Clear filters</Link>
+        {!scripted && <button type="submit">Apply filters</button>}
+        <Link href={pathname} onClick={() => setResetPending(true)}>
+          Clear filters
+        </Link>
         <span role="status" className="review-filter-status">
           {pending ? "Updating…" : ""}
         </span>

@@ -1,13 +1,14 @@
 import "server-only";
 import type { ReviewClaim, ReviewScope } from "@/db/queries/review";
+import { decodeReviewCursor, encodeReviewCursor, type ReviewCursor } from "@/lib/review-cursor";
 import { parseReviewFilters, type ReviewFilters } from "@/lib/review-filters";
 import type { Tag } from "@/lib/tags";
 import { requirePageActor } from "@/server/actor";
 import { unwrap } from "@/server/refusal";
 import { reviewClaims } from "@/server/review";
 
-/** Most claims a review page lists; the rest are counted, and exports carry them all. */
-export const reviewPageLimit = 500;
+/** Claims on one page of a review list; "Next 100" leads on. */
+export const reviewPageSize = 100;
 
 /** A page's query string as Next hands it to a server component. */
 export type SearchParamsRecord = Record<string, string | string[] | undefined>;
@@ -18,9 +19,14 @@ export type ReviewData =
   | {
       kind: "ok";
       filters: ReviewFilters;
+      /** One page of the matching claims, at most `reviewPageSize`. */
       claims: ReviewClaim[];
+      /** Whether this page starts after others (an `after` in the address). */
+      paged: boolean;
+      /** The `after` of the next page; null on the last. */
+      nextAfter: string | null;
       countsByTag: Partial<Record<Tag, number>>;
-      /** All matching claims, of which `claims` holds the first `reviewPageLimit`. */
+      /** All matching claims, on every page. */
       total: number;
       /** Reviewers and claimants in scope, suggested in the filters. */
       names: { reviewers: string[]; claimants: string[] };
@@ -35,11 +41,21 @@ export function toSearchParams(record: SearchParamsRecord): URLSearchParams {
   return params;
 }
 
-/** Reads the filters of a review page's address and loads the claims they match. */
+/** Reads the filters and page of a review page's address and loads the claims they match. */
 export async function loadReview(record: SearchParamsRecord, scope: ReviewScope = {}): Promise<ReviewData> {
-  const parsed = parseReviewFilters(toSearchParams(record));
+  const params = toSearchParams(record);
+  const parsed = parseReviewFilters(params);
   if ("error" in parsed) return { kind: "invalid", error: parsed.error };
-  const { claims, countsByTag, names } = unwrap(await reviewClaims(await requirePageActor(), parsed.filters, scope, reviewPageLimit));
+  const after = params.get("after");
+  let cursor: ReviewCursor | undefined;
+  if (after) {
+    const decoded = decodeReviewCursor(after, parsed.filters);
+    if ("error" in decoded) return { kind: "invalid", error: decoded.error };
+    cursor = decoded.cursor;
+  }
+  const page = { limit: reviewPageSize, after: cursor };
+  const { claims, next, countsByTag, names } = unwrap(await reviewClaims(await requirePageActor(), parsed.filters, scope, page));
   const total = Object.values(countsByTag).reduce((sum, count) => sum + (count ?? 0), 0);
-  return { kind: "ok", filters: parsed.filters, claims, countsByTag, total, names };
+  const nextAfter = next && encodeReviewCursor(next);
+  return { kind: "ok", filters: parsed.filters, claims, paged: cursor !== undefined, nextAfter, countsByTag, total, names };
 }

@@ -42,7 +42,7 @@ export async function readRows<T>(db: Database, rows: AliasedSelect, order: SQL[
  * PGlite with `{ rows }` (should a PGlite database ever be taken for a
  * server, its claims are still read, only more slowly).
  */
-function driverRows<T>(answer: unknown): T[] {
+export function driverRows<T>(answer: unknown): T[] {
   if (Array.isArray(answer)) return answer as T[];
   if (answer && typeof answer === "object" && Array.isArray((answer as { rows?: unknown }).rows)) return (answer as { rows: T[] }).rows;
   throw new Error("the database answered a select with no rows array");

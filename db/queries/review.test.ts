@@ -12,6 +12,7 @@ import { type ExportClaim, exportClaimKeys } from "@/lib/export/links";
 import { createAnnotations } from "./import";
 import { listReviewClaims, listReviewNames, streamReviewClaims } from "./review";
 import { authorNamed } from "@/lib/author";
+import { defaultDirection, type ReviewSort, reviewSorts, sortDirections } from "@/lib/review-filters";
 
 const blocks: ArticleBlock[] = [{ type: "paragraph", text: "Jassy said the story on spy chips was wrong and should be retracted." }];
 let documentId: string;
@@ -41,15 +42,18 @@ beforeAll(async () => {
 afterAll(closeDb);
 
 describe("review filters", () => {
-  it("match a reviewer's whole name in any case, as creator or last editor", async () => {
+  it("match part of a reviewer's name in any case, as creator or last editor", async () => {
     const db = await getDb();
     const matching = async (reviewer: string) =>
-      (await listReviewClaims(db, { tags: [], sort: "position", reviewer }, { documentId })).map((claim) => claim.id);
+      (await listReviewClaims(db, { tags: [], sort: "position", dir: "asc", reviewer }, { documentId })).map((claim) => claim.id);
     expect(await matching("rita reviewer")).toEqual([ids[0], ids[2]]);
     expect(await matching("BOB BUREAU")).toEqual([ids[1]]);
     expect(await matching("Carla Checker")).toEqual([ids[1]]);
-    expect(await matching("Rita")).toEqual([]);
+    expect(await matching("rit")).toEqual([ids[0], ids[2]]);
+    expect(await matching("check")).toEqual([ids[1]]);
+    expect(await matching("Ritas")).toEqual([]);
     expect(await matching("Rita_Reviewer")).toEqual([]); // `_` is a letter here, not a wildcard.
+    expect(await matching("%")).toEqual([]); // And `%` too.
   });
 
   it("offer the reviewers and claimants of the live claims, each once, sorted", async () => {
@@ -62,26 +66,27 @@ describe("streamReviewClaims", () => {
   const exported = (claim: ExportClaim) => ({ ...pick(claim, exportClaimKeys), document: claim.document });
 
   /** The batches streamed for one article, each claim as exports read it. */
-  const streamed = async (article: string, sort: "position" | "updated", batchSize: number) => {
+  const streamed = async (article: string, sort: ReviewSort, batchSize: number, dir = defaultDirection(sort)) => {
     const batches: ExportClaim[][] = [];
-    for await (const batch of streamReviewClaims(await getDb(), { tags: [], sort }, { documentId: article }, batchSize)) {
+    for await (const batch of streamReviewClaims(await getDb(), { tags: [], sort, dir }, { documentId: article }, batchSize)) {
       batches.push(batch.map(exported));
     }
     return batches;
   };
-  const listed = async (article: string, sort: "position" | "updated") =>
-    (await listReviewClaims(await getDb(), { tags: [], sort }, { documentId: article })).map(exported);
+  const listed = async (article: string, sort: ReviewSort, dir = defaultDirection(sort)) =>
+    (await listReviewClaims(await getDb(), { tags: [], sort, dir }, { documentId: article })).map(exported);
 
-  it("reads every live claim once, as the review list has it, in batches across keyset boundaries", async () => {
-    for (const sort of ["position", "updated"] as const) {
-      const all = await listed(documentId, sort);
+  it("reads every live claim once, as the review list has it, in batches across keyset boundaries, in every sort and direction", async () => {
+    for (const [sort, dir] of reviewSorts.flatMap((sort) => sortDirections.map((dir) => [sort, dir] as const))) {
+      const all = await listed(documentId, sort, dir);
+      expect(all).toEqual((await listed(documentId, sort, dir === "asc" ? "desc" : "asc")).toReversed());
       expect(all).toHaveLength(3);
       for (const [batchSize, sizes] of [
         [2, [2, 1]],
         [3, [3]],
         [1, [1, 1, 1]],
       ] as const) {
-        const batches = await streamed(documentId, sort, batchSize);
+        const batches = await streamed(documentId, sort, batchSize, dir);
         expect(batches.map((batch) => batch.length)).toEqual(sizes);
         expect(batches.flat()).toEqual(all);
       }

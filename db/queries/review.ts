@@ -1,12 +1,13 @@
-import { and, asc, desc, eq, ilike, inArray, isNull, ne, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { type AnyColumn, and, asc, desc, eq, inArray, isNull, ne, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { type Annotation, pick } from "@/lib/annotation";
 import { type ExportClaim, exportClaimKeys } from "@/lib/export/links";
-import type { ReviewFilters } from "@/lib/review-filters";
+import type { ReviewCursor, ReviewSortKey } from "@/lib/review-cursor";
+import { type ReviewFilters, type ReviewSort, searchWords, type SortDirection } from "@/lib/review-filters";
 import type { Tag } from "@/lib/tags";
 import type { Database } from "../client";
 import { annotations, documents } from "../schema";
 import { annotationColumns } from "./annotations";
-import { aliased, aliasedKey, readRows } from "./read-rows";
+import { aliased, aliasedKey, driverRows, readRows } from "./read-rows";
 
 /** A claim with the article it belongs to, as review pages and exports list it. */
 export interface ReviewClaim extends Annotation {
@@ -22,32 +23,91 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/**
+ * A name containing `part`, in any case and with or without accents ("sam"
+ * finds "Sam Ortiz", "jose" finds "José"): a trigram index on the
+ * unaccented name serves it (migration 0010), for parts of 3 letters or more.
+ */
+function namePart(column: AnyColumn, part: string): SQL {
+  return sql`immutable_unaccent(${column}) ilike '%' || immutable_unaccent(${escapeLike(part)}) || '%'`;
+}
+
+/**
+ * The words a search looks in, as the full-text index of migration 0010
+ * holds them (the same expression, so that PostgreSQL uses the index):
+ * quote, note and claimant, without accents, as `simple` words (no stemming
+ * and no stop words, so that any word typed can be found).
+ */
+const searchDocument = sql`to_tsvector('simple'::regconfig, immutable_unaccent(${annotations.exact} || ' ' || ${annotations.note} || ' ' || ${annotations.claimant}))`;
+
+/**
+ * Claims holding every word of `q`, each as a word or the start of one
+ * (`bloom` finds "Bloomberg"), so that a search narrows as it is typed.
+ * Comment threads are searched the same way once claims have them: an
+ * `exists` over the claim's comments' own tsvector, or'ed with this.
+ */
+function matchesSearch(q: string): SQL {
+  const words = searchWords(q);
+  if (words.length === 0) return sql`false`;
+  // quote_literal keeps each word one lexeme whatever unaccent makes of it.
+  const query = sql.join(
+    words.map((word) => sql`to_tsquery('simple'::regconfig, quote_literal(immutable_unaccent(${word})) || ':*')`),
+    sql` && `,
+  );
+  return sql`${searchDocument} @@ (${query})`;
+}
+
 function conditions(filters: ReviewFilters, scope: ReviewScope): SQL[] {
   const where: SQL[] = [isNull(annotations.deletedAt)];
   if (scope.documentId) where.push(eq(annotations.documentId, scope.documentId));
   if (filters.tags.length > 0) where.push(inArray(annotations.tag, filters.tags));
-  if (filters.reviewer) {
-    const name = escapeLike(filters.reviewer);
-    where.push(or(ilike(annotations.createdBy, name), ilike(annotations.updatedBy, name))!);
-  }
-  if (filters.claimant) where.push(ilike(annotations.claimant, escapeLike(filters.claimant)));
-  if (filters.q) {
-    const pattern = `%${escapeLike(filters.q)}%`;
-    where.push(or(ilike(annotations.exact, pattern), ilike(annotations.note, pattern), ilike(annotations.claimant, pattern))!);
-  }
+  if (filters.reviewer) where.push(or(namePart(annotations.createdBy, filters.reviewer), namePart(annotations.updatedBy, filters.reviewer))!);
+  if (filters.claimant) where.push(namePart(annotations.claimant, filters.claimant));
+  if (filters.q) where.push(matchesSearch(filters.q));
   return where;
 }
 
-function ordering(filters: ReviewFilters) {
-  return filters.sort === "updated"
-    ? [desc(annotations.updatedAt), desc(annotations.id)]
-    : [asc(documents.slug), asc(annotations.start), asc(annotations.end), asc(annotations.id)];
+/**
+ * The sorts by one column (then id), each read in the order of an index on
+ * (column, id) across articles: the column, its type for a cursor's value,
+ * and the key it has in a cursor, a page's rows and an export batch.
+ */
+const columnSorts = {
+  tag: { column: annotations.tag, type: "claim_tag", key: "tag", batchKey: "tag" },
+  claimant: { column: annotations.claimant, type: "text", key: "claimant", batchKey: "claimant" },
+  reviewer: { column: annotations.createdBy, type: "text", key: "createdBy", batchKey: "createdBy" },
+  // The exact timestamp as text: a JS Date drops the microseconds a keyset cursor needs.
+  updated: { column: annotations.updatedAt, type: "timestamptz", key: "updatedAt", batchKey: "updatedAtCursor" },
+} as const;
+
+const direction = (dir: SortDirection) => (dir === "asc" ? asc : desc);
+/** The comparison that keeps what comes after a key in this direction. */
+const after = (dir: SortDirection) => sql.raw(dir === "asc" ? ">" : "<");
+const atOrAfter = (dir: SortDirection) => sql.raw(dir === "asc" ? ">=" : "<=");
+
+function ordering(filters: ReviewFilters, scope: ReviewScope): SQL[] {
+  const by = direction(filters.dir);
+  if (filters.sort !== "position") return [by(columnSorts[filters.sort].column), by(annotations.id)];
+  // Within one article the slug is the same on every row, and ordering by it
+  // too would stop PostgreSQL reading (document, start, end, id) in index order.
+  const position = [by(annotations.start), by(annotations.end), by(annotations.id)];
+  return scope.documentId ? position : [by(documents.slug), ...position];
 }
 
-// Within one article the slug is the same on every row, and ordering by it
-// too would stop PostgreSQL reading (document, start, end, id) in index order:
-// each keyset batch would sort every claim of the article again.
-const withinArticle = [asc(annotations.start), asc(annotations.end), asc(annotations.id)];
+/** The claims that come after `cursor` in the filters' order (keyset pagination). */
+function afterCursor({ dir, key }: ReviewCursor, scope: ReviewScope): SQL {
+  const op = after(dir);
+  if (key.sort !== "position") {
+    const { column, type } = columnSorts[key.sort];
+    const value = key.sort === "tag" ? key.tag : key.sort === "claimant" ? key.claimant : key.sort === "reviewer" ? key.createdBy : key.updatedAt;
+    return sql`(${column}, ${annotations.id}) ${op} (${value}::${sql.raw(type)}, ${key.id}::uuid)`;
+  }
+  const position = sql`(${annotations.start}, ${annotations.end}, ${annotations.id}) ${op} (${key.start}::int, ${key.end}::int, ${key.id}::uuid)`;
+  if (scope.documentId) return position;
+  // Across articles: a later article, or later in the same one. The first
+  // clause alone is what lets PostgreSQL start the articles' index at the slug.
+  return sql`${documents.slug} ${atOrAfter(dir)} ${key.slug} and (${documents.slug} ${op} ${key.slug} or (${documents.slug} = ${key.slug} and ${position}))`;
+}
 
 // Flat columns, not whole rows: no nested object or Date made per row.
 const claimColumns = {
@@ -56,33 +116,73 @@ const claimColumns = {
   title: documents.title,
   outlet: documents.outlet,
   sourceUrl: documents.sourceUrl,
+  updatedAtCursor: sql<string>`${annotations.updatedAt}::text`,
 };
 
-function selectClaims(db: Database, where: SQL[], order: SQL[], limit: number, offset = 0) {
+function selectClaims(db: Database, where: SQL[], order: SQL[], limit: number) {
   return db
     .select(claimColumns)
     .from(annotations)
     .innerJoin(documents, eq(documents.id, annotations.documentId))
     .where(and(...where))
     .orderBy(...order)
-    .limit(limit)
-    .offset(offset);
+    .limit(limit);
 }
 
 type Row = Awaited<ReturnType<typeof selectClaims>>[number];
-function toReviewClaim({ slug, title, outlet, sourceUrl, ...claim }: Row): ReviewClaim {
+function toReviewClaim({ slug, title, outlet, sourceUrl, updatedAtCursor: _, ...claim }: Row): ReviewClaim {
   return { ...claim, document: { slug, title, outlet, sourceUrl } };
 }
 
-/** One page of matching claims, in the filters' order (by article and position, or latest change first). */
-export async function listReviewClaims(
+/** A row's key in a sort, for the cursor of the page after it. */
+function sortKeyOf(
+  row: Pick<Row, "id" | "slug" | "start" | "end" | "tag" | "claimant" | "createdBy" | "updatedAtCursor">,
+  sort: ReviewSort,
+): ReviewSortKey {
+  switch (sort) {
+    case "position":
+      return { sort, slug: row.slug, start: row.start, end: row.end, id: row.id };
+    case "tag":
+      return { sort, tag: row.tag, id: row.id };
+    case "claimant":
+      return { sort, claimant: row.claimant, id: row.id };
+    case "reviewer":
+      return { sort, createdBy: row.createdBy, id: row.id };
+    case "updated":
+      return { sort, updatedAt: row.updatedAtCursor, id: row.id };
+  }
+}
+
+/** A page of the review list: its claims, and where the next page starts (null on the last). */
+export interface ReviewPage {
+  claims: ReviewClaim[];
+  next: ReviewCursor | null;
+}
+
+/**
+ * One page of matching claims in the filters' order, after `page.after`
+ * (from the first when absent). Every order ends in the claim's id, so it is
+ * total and stable: paging on meets every claim once, however many there are.
+ */
+export async function listReviewPage(
   db: Database,
   filters: ReviewFilters,
   scope: ReviewScope = {},
-  page: { limit: number; offset: number } = { limit: 500, offset: 0 },
-): Promise<ReviewClaim[]> {
-  const rows = await selectClaims(db, conditions(filters, scope), ordering(filters), page.limit, page.offset);
-  return rows.map(toReviewClaim);
+  page: { limit: number; after?: ReviewCursor } = { limit: 100 },
+): Promise<ReviewPage> {
+  const where = conditions(filters, scope);
+  if (page.after) where.push(afterCursor(page.after, scope));
+  // One more than shown: whether there is a next page, without counting.
+  const rows = await selectClaims(db, where, ordering(filters, scope), page.limit + 1);
+  const shown = rows.slice(0, page.limit);
+  const last = shown[shown.length - 1];
+  const next = rows.length > page.limit ? { dir: filters.dir, key: sortKeyOf(last, filters.sort) } : null;
+  return { claims: shown.map(toReviewClaim), next };
+}
+
+/** The first `limit` matching claims, in the filters' order. */
+export async function listReviewClaims(db: Database, filters: ReviewFilters, scope: ReviewScope = {}, limit = 500): Promise<ReviewClaim[]> {
+  return (await listReviewPage(db, filters, scope, { limit })).claims;
 }
 
 /** One live claim with its article; undefined for an unknown or deleted claim. */
@@ -95,28 +195,54 @@ export async function getReviewClaim(db: Database, id: string): Promise<ReviewCl
 /** Most names of each kind offered as suggestions in the filters. */
 const namesOffered = 200;
 
+type NameColumn = typeof annotations.createdBy | typeof annotations.updatedBy | typeof annotations.claimant;
+
+/**
+ * The first `namesOffered` distinct non-empty values of a name column among
+ * every live claim, in the column's index order, read as a loose index scan
+ * (a recursive query that jumps from one name to the next in the
+ * (name, id) index of live claims): as many index probes as names, however
+ * many claims there are, where `select distinct` would read every claim.
+ */
+async function firstNames(db: Database, column: NameColumn): Promise<string[]> {
+  const name = sql.identifier(column.name);
+  const rows = await db.execute<{ name: string }>(sql`
+    with recursive names(name) as (
+      (select ${name} from annotations where deleted_at is null and ${name} > '' order by ${name} limit 1)
+      union all
+      select (select ${name} from annotations where deleted_at is null and ${name} > names.name order by ${name} limit 1)
+      from names where names.name is not null
+    )
+    select name from names where name is not null limit ${namesOffered}`);
+  return driverRows<{ name: string }>(rows).map((row) => row.name);
+}
+
+/** Names sorted without regard to case, whatever the database's collation, at most `namesOffered`. */
+function sortedNames(names: Iterable<string>): string[] {
+  const byLower = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...new Set(names)].toSorted((a, b) => byLower(a.toLowerCase(), b.toLowerCase()) || byLower(a, b)).slice(0, namesOffered);
+}
+
 /** The reviewers and claimants of the live claims in scope, sorted: what the filters can match. */
 export async function listReviewNames(db: Database, scope: ReviewScope = {}): Promise<{ reviewers: string[]; claimants: string[] }> {
-  const where = conditions({ tags: [], sort: "position" }, scope);
-  const named = (column: typeof annotations.createdBy | typeof annotations.updatedBy | typeof annotations.claimant) =>
+  if (!scope.documentId) {
+    const [creators, editors, claimants] = await Promise.all([
+      firstNames(db, annotations.createdBy),
+      firstNames(db, annotations.updatedBy),
+      firstNames(db, annotations.claimant),
+    ]);
+    return { reviewers: sortedNames([...creators, ...editors]), claimants: sortedNames(claimants) };
+  }
+  // One article's claims are few enough to read whole.
+  const where = conditions({ tags: [], sort: "position", dir: "asc" }, scope);
+  const named = (column: NameColumn) =>
     db
       .selectDistinct({ name: sql<string>`${column}`.as("name") })
       .from(annotations)
       .where(and(...where, ne(column, "")));
-  // Sorted without regard to case, whatever the database's collation.
-  const sorted = (names: ReturnType<typeof named> | ReturnType<ReturnType<typeof named>["union"]>) => {
-    const list = names.as("names");
-    return db
-      .select({ name: list.name })
-      .from(list)
-      .orderBy(sql`lower(${list.name})`, list.name)
-      .limit(namesOffered);
-  };
-  const [reviewers, claimants] = await Promise.all([
-    sorted(named(annotations.createdBy).union(named(annotations.updatedBy))),
-    sorted(named(annotations.claimant)),
-  ]);
-  return { reviewers: reviewers.map((row) => row.name), claimants: claimants.map((row) => row.name) };
+  const [creators, editors, claimants] = await Promise.all([named(annotations.createdBy), named(annotations.updatedBy), named(annotations.claimant)]);
+  const names = (rows: { name: string }[]) => rows.map((row) => row.name);
+  return { reviewers: sortedNames([...names(creators), ...names(editors)]), claimants: sortedNames(names(claimants)) };
 }
 
 /** How many matching claims there are, by tag (tags with none are absent). */
@@ -151,15 +277,20 @@ const exportArticleColumns = {
   sourceUrl: documents.sourceUrl,
 };
 
-/** One keyset batch of claims (see `readRows`). */
-function selectBatch(db: Database, where: SQL[], sort: ReviewFilters["sort"], limit: number): Promise<BatchClaim[]> {
-  const [rowOrder, keyOrder] =
-    sort === "updated"
-      ? [
-          [desc(annotations.updatedAt), desc(annotations.id)],
-          [sql`${aliasedKey("updatedAtCursor")}::timestamptz desc`, sql`${aliasedKey("id")} desc`],
-        ]
-      : [withinArticle, [aliasedKey("start"), aliasedKey("end"), aliasedKey("id")]];
+/** One keyset batch of claims (see `readRows`), in the filters' order within an article (by position) or across them. */
+function selectBatch(db: Database, where: SQL[], filters: ReviewFilters, limit: number): Promise<BatchClaim[]> {
+  const by = direction(filters.dir);
+  const dir = sql.raw(filters.dir);
+  let rowOrder: SQL[];
+  let keyOrder: SQL[];
+  if (filters.sort === "position") {
+    rowOrder = [by(annotations.start), by(annotations.end), by(annotations.id)];
+    keyOrder = ["start", "end", "id"].map((key) => sql`${aliasedKey(key)} ${dir}`);
+  } else {
+    const { column, type, batchKey } = columnSorts[filters.sort];
+    rowOrder = [by(column), by(annotations.id)];
+    keyOrder = [sql`${aliasedKey(batchKey)}::${sql.raw(type)} ${dir}`, sql`${aliasedKey("id")} ${dir}`];
+  }
   const rows = db
     .select(aliased(batchColumns))
     .from(annotations)
@@ -175,7 +306,7 @@ function selectBatch(db: Database, where: SQL[], sort: ReviewFilters["sort"], li
  * (exports of 100,000 claims). Batches use keyset pagination (a WHERE on the
  * last row's sort key, not a growing OFFSET), so each is an index range scan:
  * by position, one article after another in slug order, each read along
- * (document, start, end, id); by last change, along (updated_at, id). The
+ * (document, start, end, id); by a column, along (column, id). The
  * next batch is asked for before this one is handed over, so that the
  * database reads it while the caller serialises this one.
  */
@@ -209,7 +340,7 @@ export async function* streamReviewClaims(
     const read = async (last?: BatchClaim) => {
       const size = nextSize;
       nextSize = batchSize;
-      return { size, claims: await selectBatch(db, last ? [...where, after(last)] : where, filters.sort, size) };
+      return { size, claims: await selectBatch(db, last ? [...where, after(last)] : where, filters, size) };
     };
     let pending = read();
     for (;;) {
@@ -228,14 +359,16 @@ export async function* streamReviewClaims(
     }
   }
 
-  if (filters.sort === "updated") {
-    yield* batches(base, (last) => sql`(${annotations.updatedAt}, ${annotations.id}) < (${last.updatedAtCursor}::timestamptz, ${last.id})`);
+  const keyOf = (claim: BatchClaim): ReviewCursor => ({
+    dir: filters.dir,
+    key: sortKeyOf({ ...claim, slug: "", updatedAtCursor: claim.updatedAtCursor }, filters.sort),
+  });
+  if (filters.sort !== "position") {
+    yield* batches(base, (last) => afterCursor(keyOf(last), scope));
     return;
   }
-  for (const article of articles) {
-    yield* batches(
-      [...base, eq(annotations.documentId, article.id)],
-      ({ start, end, id }) => sql`(${annotations.start}, ${annotations.end}, ${annotations.id}) > (${start}, ${end}, ${id})`,
-    );
+  for (const article of filters.dir === "asc" ? articles : articles.toReversed()) {
+    const inArticle = { documentId: article.id };
+    yield* batches([...base, eq(annotations.documentId, article.id)], (last) => afterCursor(keyOf(last), inArticle));
   }
 }

@@ -10,8 +10,10 @@ export interface FilterChoice {
   reviewer?: string;
   claimant?: string;
   q?: string;
-  sort?: "position" | "updated";
 }
+
+/** The table's sortable columns, by their header. */
+export type SortColumn = "Quote" | "Tag" | "Claimant" | "Reviewer" | "Last change";
 
 /** A review page (one article's, or every article's), as a reviewer sees and drives it. */
 export class ReviewPage {
@@ -51,11 +53,11 @@ export class ReviewPage {
     return this.filters.getByRole("checkbox", { name: tagLabels[tag] });
   }
 
-  field(label: "Reviewer" | "Claimant" | "Search" | "Sort by"): Locator {
+  field(label: "Reviewer" | "Claimant" | "Search"): Locator {
     return this.filters.getByLabel(label, { exact: true });
   }
 
-  /** Sets the filters in the form and applies them. */
+  /** Sets the filters in the form; they apply as they change (there is no button to press). */
   async filter(choice: FilterChoice) {
     if (choice.tags) {
       for (const tag of ["disputed", "denied", "unverified"] as const) await this.tagCheckbox(tag).setChecked(choice.tags.includes(tag));
@@ -63,8 +65,21 @@ export class ReviewPage {
     if (choice.reviewer !== undefined) await this.field("Reviewer").fill(choice.reviewer);
     if (choice.claimant !== undefined) await this.field("Claimant").fill(choice.claimant);
     if (choice.q !== undefined) await this.field("Search").fill(choice.q);
-    if (choice.sort) await this.field("Sort by").selectOption(choice.sort);
-    await this.filters.getByRole("button", { name: "Apply filters" }).click();
+  }
+
+  /** The header of a sortable column. */
+  columnHeader(column: SortColumn): Locator {
+    return this.table.getByRole("columnheader", { name: column });
+  }
+
+  /** Sorts by a column, clicking its header (again: the other way round). */
+  async sortBy(column: SortColumn) {
+    await this.columnHeader(column).getByRole("link").click();
+  }
+
+  /** The table's groups of one article's claims, each headed by its title. */
+  groupTitles(): Locator {
+    return this.table.getByTestId("claim-group-title");
   }
 
   /** The row of the claim with this id. */
@@ -72,9 +87,9 @@ export class ReviewPage {
     return this.rows.and(this.page.locator(`[data-claim-id="${id}"]`));
   }
 
-  /** The rows of one article's claims, on the page of every article. */
+  /** The rows of one article's claims, on the page of every article (under its title). */
   rowsOfArticle(slug: string): Locator {
-    return this.rows.filter({ has: this.page.locator(`td.claim-article a[href="/documents/${slug}/review"]`) });
+    return this.table.locator(`tbody[data-article-slug="${slug}"]`).getByTestId("claim-row");
   }
 
   /** How many claims the chart's text says carry the tag. */

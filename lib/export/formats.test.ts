@@ -10,8 +10,9 @@ describe("parseExportQuery", () => {
   it("reads the format and the review filters", () => {
     expect(query("format=csv&tag=denied&tag=disputed&q=chips&sort=updated")).toEqual({
       format: "csv",
-      filters: { tags: ["denied", "disputed"], q: "chips", sort: "updated" },
+      filters: { tags: ["denied", "disputed"], q: "chips", sort: "updated", dir: "desc" },
     });
+    expect(query("format=csv&sort=claimant&dir=desc")).toEqual({ format: "csv", filters: { tags: [], sort: "claimant", dir: "desc" } });
   });
 
   it.each([
@@ -21,6 +22,7 @@ describe("parseExportQuery", () => {
     ["a format in capitals", "format=CSV"],
     ["a bad filter", "format=csv&tag=false"],
     ["a bad sort", "format=w3c&sort=random"],
+    ["a bad direction", "format=w3c&sort=tag&dir=up"],
   ])("says what is wrong with %s", (_name, search) => {
     const parsed = query(search);
     expect(parsed).toEqual({ error: expect.any(String) });
@@ -35,13 +37,13 @@ describe("exportFile", () => {
     ["w3c", 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"', "jassy-bloomberg-retraction-claims.jsonld"],
     ["claimreview", "application/ld+json", "jassy-bloomberg-retraction-claimreview.jsonld"],
   ] as const)("names a %s download after the article, with its media type", (format, contentType, fileName) => {
-    const file = exportFile({ format, filters: { tags: [], sort: "position" } }, { article }, links, organisation);
+    const file = exportFile({ format, filters: { tags: [], sort: "position", dir: "asc" } }, { article }, links, organisation);
     expect(file.contentType).toBe(contentType);
     expect(file.fileName).toBe(fileName);
   });
 
   it("names an export of every article `all`, and keeps odd characters out of file names", () => {
-    const filters: ReviewFilters = { tags: [], sort: "position" };
+    const filters: ReviewFilters = { tags: [], sort: "position", dir: "asc" };
     expect(exportFile({ format: "csv", filters }, {}, links, organisation).fileName).toBe("all-claims.csv");
     const odd = { slug: 'a"b/c d', title: "x" };
     expect(exportFile({ format: "csv", filters }, { article: odd }, links, organisation).fileName).toBe("a-b-c-d-claims.csv");

@@ -30,6 +30,7 @@ export function ClaimTable({ claims, showArticle }: ClaimTableProps) {
             <th scope="col">Evidence</th>
             <th scope="col">Reviewer</th>
             <th scope="col">Last change</th>
+            <th scope="col">Comments</th>
           </tr>
         </thead>
         <tbody>
@@ -83,6 +84,9 @@ export function ClaimTable({ claims, showArticle }: ClaimTableProps) {
               </td>
               <td className="claim-updated">
                 <ChangeTime iso={claim.updatedAt} />
+              </td>
+              <td className="claim-comments" data-testid="claim-comments">
+                {claim.commentCount}
               </td>
             </tr>
           ))}

@@ -69,7 +69,14 @@ export function formatLiveEvent(event: FeedEvent): string {
     const data: RevisionEventData = { revision: event.revision, actor, actorId, at, moved: event.moved };
     return `id: ${id}\nevent: revision.published\ndata: ${JSON.stringify(data)}\n\n`;
   }
-  const data: ClaimEventData = { action: event.action, annotation: event.after, actor, actorId, at, ...(event.comment ? { comment: event.comment } : {}) };
+  const data: ClaimEventData = {
+    action: event.action,
+    annotation: event.after,
+    actor,
+    actorId,
+    at,
+    ...(event.comment ? { comment: event.comment } : {}),
+  };
   return `id: ${id}\nevent: ${claimEventNames[event.action]}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 

@@ -106,7 +106,9 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
           actions={actions}
           takeFocus={picked === active.id}
           overwritten={editor.overwritten?.id === active.id ? editor.overwritten : null}
-          thread={<CommentThread claimId={active.id} person={readOnly ? null : editor.person} feed={editor.comments} saved={active.updatedAt !== null} />}
+          thread={
+            <CommentThread claimId={active.id} person={readOnly ? null : editor.person} feed={editor.comments} saved={active.updatedAt !== null} />
+          }
         />
       )}
       {/* Hidden, not unmounted, while a claim is open: with thousands of

@@ -4,6 +4,7 @@
  * as comments on the imported claim, not folded into its note; CSV counts
  * them. Runs on PGlite, and on PostgreSQL when DATABASE_URL is set.
  */
+import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/db/client";
@@ -16,6 +17,11 @@ import * as exportRoute from "./documents/[slug]/export/route";
 import * as importRoute from "./documents/[slug]/import/route";
 import * as queueMentionsRoute from "./queue/mentions/route";
 
+// Names of this run: on a PostgreSQL other test files share, a mention of "@Maya Chen" would name every Maya Chen they made.
+const run = randomUUID().slice(0, 8);
+const mayaName = `Maya Chen ${run}`;
+const edName = `Ed Stone ${run}`;
+
 const text = "The council said the harbour budget doubled, and the mayor denied any overspend at all.";
 const check = w3cMustChecker();
 let maya: TestPerson;
@@ -27,7 +33,7 @@ let quiet: string;
 const rangeOf = (words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
 
 beforeAll(async () => {
-  [maya, ed] = await Promise.all([person("Maya Chen", "reviewer"), person("Ed Stone", "editor")]);
+  [maya, ed] = await Promise.all([person(mayaName, "reviewer"), person(edName, "editor")]);
   source = (await createTestDocument([{ type: "paragraph", text }])).slug;
   const make = async (words: string, tag: string, note = "") =>
     (await call(annotationsRoute.POST, { slug: source }, { body: { ...rangeOf(words), tag, note }, token: maya.token })).json.annotation.id;
@@ -35,7 +41,7 @@ beforeAll(async () => {
   quiet = await make("denied any overspend", "unverified");
   for (const [who, body] of [
     [maya, "I asked the council for the papers."],
-    [ed, "@Maya Chen the papers are online, see page 4."],
+    [ed, `@${mayaName} the papers are online, see page 4.`],
   ] as const) {
     expect((await call(commentsRoute.POST, { id: commented }, { body: { body }, token: who.token })).status).toBe(201);
   }
@@ -56,9 +62,9 @@ describe("comments in exports", () => {
       motivation: "replying",
       target: claimIri,
       bodyValue: "I asked the council for the papers.",
-      creator: { type: "Person", name: "Maya Chen" },
+      creator: { type: "Person", name: mayaName },
     });
-    expect(items[2]).toMatchObject({ target: claimIri, creator: { name: "Ed Stone" } });
+    expect(items[2]).toMatchObject({ target: claimIri, creator: { name: edName } });
     for (const item of items) expect(check("annotation", { "@context": json["@context"], ...item }), String(item.id)).toEqual([]);
   });
 
@@ -86,12 +92,12 @@ describe("importing a file with replies", () => {
     ]);
     const thread = (await call(commentsRoute.GET, { id: created[0].id }, { token: maya.token })).json.comments;
     expect(thread.map((c: { author: { name: string }; body: string }) => [c.author.name, c.body])).toEqual([
-      ["Maya Chen", "I asked the council for the papers."],
-      ["Ed Stone", "@Maya Chen the papers are online, see page 4."],
+      [mayaName, "I asked the council for the papers."],
+      [edName, `@${mayaName} the papers are online, see page 4.`],
     ]);
     // The file's times are kept; the mention still names Maya, so the imported claim is in her queue too.
     expect(thread[0].createdAt).toBe(file.first.items[1].created);
-    expect(thread[1].mentions).toEqual([{ id: maya.id, name: "Maya Chen" }]);
+    expect(thread[1].mentions).toEqual([{ id: maya.id, name: mayaName }]);
     const mentions = (await call(queueMentionsRoute.GET, {}, { token: maya.token })).json.mentions;
     expect(mentions.map((m: { annotationId: string }) => m.annotationId)).toContain(created[0].id);
 

@@ -5,6 +5,7 @@
  * history and live feed. Runs on PGlite, and on PostgreSQL when
  * DATABASE_URL is set.
  */
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/db/client";
 import type { HistoryEntry } from "@/lib/claim-history";
@@ -20,6 +21,13 @@ import * as eventsRoute from "./documents/[slug]/events/route";
 import * as peopleRoute from "./people/route";
 import * as queueMentionsRoute from "./queue/mentions/route";
 import * as queueRoute from "./queue/route";
+
+// Names of this run: on a PostgreSQL other test files share, a mention of "@Maya Chen" would name every Maya Chen they made.
+const run = randomUUID().slice(0, 8);
+const mayaName = `Maya Chen ${run}`;
+const robName = `Rob Reviewer ${run}`;
+const edName = `Ed Stone ${run}`;
+const vicName = `Vic Viewer ${run}`;
 
 const text = "The minister said unemployment fell to its lowest level in forty years last spring.";
 let slug: string;
@@ -38,10 +46,10 @@ const claim = async (id = claimId) => (await call(annotationRoute.GET, { id }, a
 
 beforeAll(async () => {
   [maya, rob, ed, vic] = await Promise.all([
-    person("Maya Chen", "reviewer"),
-    person("Rob Reviewer", "reviewer"),
-    person("Ed Stone", "editor"),
-    person("Vic Viewer", "viewer"),
+    person(mayaName, "reviewer"),
+    person(robName, "reviewer"),
+    person(edName, "editor"),
+    person(vicName, "viewer"),
   ]);
   slug = (await createTestDocument([{ type: "paragraph", text }])).slug;
   const start = text.indexOf("unemployment");
@@ -63,7 +71,7 @@ describe("a claim's comments", () => {
     expect(answer.status).toBe(201);
     expect(answer.json.comment).toMatchObject({
       annotationId: claimId,
-      author: { id: rob.id, name: "Rob Reviewer" },
+      author: { id: rob.id, name: robName },
       body: "The statistics office says 45 years.",
       mentions: [],
       editedAt: null,
@@ -151,9 +159,9 @@ describe("a claim's comments", () => {
       "comment_deleted",
     ]);
     const edit = changes[5];
-    expect(edit).toMatchObject({ actor: "Maya Chen", actorId: maya.id, comment: { body: "I asked the ministry: no answer yet." } });
+    expect(edit).toMatchObject({ actor: mayaName, actorId: maya.id, comment: { body: "I asked the ministry: no answer yet." } });
     const moderated = changes[9];
-    expect(moderated).toMatchObject({ actor: "Ed Stone", comment: { author: { name: "Rob Reviewer" }, body: "An editor will delete this." } });
+    expect(moderated).toMatchObject({ actor: edName, comment: { author: { name: robName }, body: "An editor will delete this." } });
     expect(moderated.kind === "change" && moderated.comment?.deletedAt).toBeTruthy();
     expect(moderated.kind === "change" && [moderated.before?.commentCount, moderated.after.commentCount]).toEqual([3, 2]);
   });
@@ -164,7 +172,7 @@ describe("mentions", () => {
     const answer = await call(peopleRoute.GET, {}, as(vic));
     expect(answer.status).toBe(200);
     const names = answer.json.people.map((p: { name: string }) => p.name);
-    expect(names).toEqual(expect.arrayContaining(["Maya Chen", "Rob Reviewer", "Ed Stone", "Vic Viewer"]));
+    expect(names).toEqual(expect.arrayContaining([mayaName, robName, edName, vicName]));
     expect(Object.keys(answer.json.people[0]).sort()).toEqual(["id", "name"]);
     expect((await call(peopleRoute.GET, {}, { reviewer: null })).status).toBe(401);
   });
@@ -172,30 +180,38 @@ describe("mentions", () => {
   it("stores whom a comment mentions by @name and lists the claim in their queue, newest first", async () => {
     const start = text.indexOf("last spring");
     const other = (await call(annotationsRoute.POST, { slug }, { body: { start, end: start + 11, tag: "unverified" }, ...as(rob) })).json.annotation;
-    const first = await post(rob, { body: "@Maya Chen can you check the date? cc @Vic Viewer" });
+    const first = await post(rob, { body: `@${mayaName} can you check the date? cc @${vicName}` });
     expect(first.status).toBe(201);
     expect(first.json.comment.mentions).toEqual([
-      { id: maya.id, name: "Maya Chen" },
-      { id: vic.id, name: "Vic Viewer" },
+      { id: maya.id, name: mayaName },
+      { id: vic.id, name: vicName },
     ]);
-    expect((await post(ed, { body: "@maya chen this one too" }, other.id)).json.comment.mentions).toEqual([{ id: maya.id, name: "Maya Chen" }]);
+    expect((await post(ed, { body: `@${mayaName.toLowerCase()} this one too` }, other.id)).json.comment.mentions).toEqual([
+      { id: maya.id, name: mayaName },
+    ]);
     // An address is no mention.
-    expect((await post(ed, { body: "Mail press@Maya Chen.example" }, other.id)).json.comment.mentions).toEqual([]);
+    expect((await post(ed, { body: `Mail press@${mayaName}.example` }, other.id)).json.comment.mentions).toEqual([]);
 
     const queue = await call(queueMentionsRoute.GET, {}, as(maya));
     expect(queue.status).toBe(200);
     expect(queue.json.mentions).toMatchObject([
-      { annotationId: other.id, quote: "last spring", by: { id: ed.id, name: "Ed Stone" }, document: { slug }, body: "@maya chen this one too" },
-      { annotationId: claimId, by: { id: rob.id, name: "Rob Reviewer" }, document: { slug } },
+      {
+        annotationId: other.id,
+        quote: "last spring",
+        by: { id: ed.id, name: edName },
+        document: { slug },
+        body: `@${mayaName.toLowerCase()} this one too`,
+      },
+      { annotationId: claimId, by: { id: rob.id, name: robName }, document: { slug } },
     ]);
     expect((await call(queueRoute.GET, {}, as(maya))).json.mentions).toEqual(queue.json.mentions);
     expect((await call(queueMentionsRoute.GET, {}, as(ed))).json.mentions).toEqual([]);
 
     // Edited to name someone else, the comment leaves Vic's queue and enters Ed's.
     expect((await call(queueMentionsRoute.GET, {}, as(vic))).json.mentions.map((m: { annotationId: string }) => m.annotationId)).toEqual([claimId]);
-    const edited = await patch(rob, first.json.comment.id, { body: "@Maya Chen can you check the date? cc @Ed Stone" });
+    const edited = await patch(rob, first.json.comment.id, { body: `@${mayaName} can you check the date? cc @${edName}` });
     // Listed by name.
-    expect(edited.json.comment.mentions.map((m: { name: string }) => m.name)).toEqual(["Ed Stone", "Maya Chen"]);
+    expect(edited.json.comment.mentions.map((m: { name: string }) => m.name)).toEqual([edName, mayaName]);
     expect((await call(queueMentionsRoute.GET, {}, as(vic))).json.mentions).toEqual([]);
     expect((await call(queueMentionsRoute.GET, {}, as(ed))).json.mentions.map((m: { annotationId: string }) => m.annotationId)).toEqual([claimId]);
 

@@ -142,7 +142,7 @@ export function CommentThread({ claimId, person, feed, saved }: CommentThreadPro
                           Keep
                         </button>
                         {deleteError && (
-                          <span role="alert" className="form-error">
+                          <span role="alert" className="field-error">
                             {" "}
                             {deleteError}
                           </span>
@@ -349,7 +349,7 @@ function CommentComposer({ label, initial, submitLabel, onSubmit, onCancel, clea
         ))}
       </ul>
       {error && (
-        <p role="alert" className="form-error" data-testid="comment-error">
+        <p role="alert" className="field-error" data-testid="comment-error">
           Not sent: {error}
         </p>
       )}

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { bigint, boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import type { ArticleBlock } from "@/lib/article";
 import { claimActions, type ClaimState } from "@/lib/claim-events";
+import type { CommentState } from "@/lib/comments";
 import type { HistoryMethod } from "@/lib/history-methods";
 import type { Role } from "@/lib/roles";
 import { tags } from "@/lib/tags";
@@ -84,6 +85,8 @@ export const annotations = pgTable(
     // checks the verdict (PATCH previousQuote: null) or re-attaches the claim.
     previousQuote: text("previous_quote"),
     version: integer("version").notNull().default(1),
+    // The live comments of its thread (table `comments`), kept in the transaction that adds or deletes one.
+    commentCount: integer("comment_count").notNull().default(0),
     // Names as shown; the ids name the user (null: recorded before accounts).
     createdBy: text("created_by").notNull(),
     updatedBy: text("updated_by").notNull(),
@@ -171,6 +174,8 @@ export const claimEvents = pgTable(
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
     before: jsonb("before").$type<ClaimState>(),
     after: jsonb("after").$type<ClaimState>().notNull(),
+    // The comment a `comment_*` event is about, as it is after the change (null for the claim's own changes).
+    comment: jsonb("comment").$type<CommentState>(),
   },
   (table) => [
     index("claim_events_document_idx").on(table.documentId, table.id),
@@ -200,6 +205,45 @@ export const revisionEvents = pgTable(
   (table) => [index("revision_events_document_idx").on(table.documentId, table.id)],
 );
 
+/**
+ * One comment in a claim's thread. Edits keep the row (`editedAt` marks
+ * one); deletes are soft (`deletedAt`), so that the claim's history still
+ * names what was said. The author's name is kept as shown, with the user's
+ * id (null for a comment imported from a file whose creator is no user).
+ */
+export const comments = pgTable(
+  "comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    annotationId: uuid("annotation_id")
+      .notNull()
+      .references(() => annotations.id, { onDelete: "cascade" }),
+    author: text("author").notNull(),
+    authorId: text("author_id").references(() => users.id),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    editedAt: timestamp("edited_at", { withTimezone: true }),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    deletedById: text("deleted_by_id").references(() => users.id),
+  },
+  (table) => [index("comments_annotation_idx").on(table.annotationId, table.createdAt, table.id)],
+);
+
+/** Who a comment mentions (`@name`): the people whose queue lists the claim. */
+export const commentMentions = pgTable(
+  "comment_mentions",
+  {
+    commentId: uuid("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (table) => [primaryKey({ columns: [table.commentId, table.userId] }), index("comment_mentions_user_idx").on(table.userId, table.commentId)],
+);
+
 export type DocumentRow = typeof documents.$inferSelect;
 export type DocumentRevisionRow = typeof documentRevisions.$inferSelect;
 export type AnnotationAnchorRow = typeof annotationAnchors.$inferSelect;
@@ -208,6 +252,7 @@ export type AnnotationRow = typeof annotations.$inferSelect;
 export type NewAnnotationRow = typeof annotations.$inferInsert;
 export type ClaimEventRow = typeof claimEvents.$inferSelect;
 export type NewClaimEventRow = typeof claimEvents.$inferInsert;
+export type CommentRow = typeof comments.$inferSelect;
 
 /**
  * Accounts (better-auth's tables: `users`, `sessions`, `accounts`,

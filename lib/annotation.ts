@@ -33,6 +33,8 @@ export interface Annotation {
   /** The revision the claim was made on, and the one its offsets belong to. */
   createdRevision: number;
   anchoredRevision: number;
+  /** The comments in its thread (deleted ones not counted). */
+  commentCount: number;
 }
 
 /** Where an article's claims are listed (GET) and created (POST). */
@@ -70,6 +72,8 @@ export const editorAnnotationKeys = [
   "version",
   "status",
   "previousQuote",
+  // Shown on the claim's entry in the list.
+  "commentCount",
 ] as const satisfies readonly (keyof Annotation)[];
 export type EditorAnnotation = Pick<Annotation, (typeof editorAnnotationKeys)[number]>;
 

@@ -8,6 +8,7 @@
 import type { Annotation, ClaimFields, EditorAnnotation } from "./annotation";
 import { claimsUrl, deletedClaimsUrl, editorClaimsUrl } from "./annotation";
 import type { HistoryEntry } from "./claim-history";
+import { type Comment, claimCommentsUrl, commentUrl, peopleUrl } from "./comments";
 import type { ErrorCode } from "./error-codes";
 import type { Role } from "./roles";
 import type { Tag } from "./tags";
@@ -141,6 +142,13 @@ export interface ApiClient {
   changePerson(id: string, change: { role?: Role; active?: boolean }): Promise<PersonSummary>;
   createToken(name: string): Promise<{ id: string; token: string }>;
   revokeToken(id: string): Promise<void>;
+  /** A claim's thread, oldest first. */
+  claimComments(claimId: string): Promise<Comment[]>;
+  addComment(claimId: string, body: string): Promise<Comment>;
+  editComment(id: string, body: string): Promise<Comment>;
+  deleteComment(id: string): Promise<void>;
+  /** The active people of the newsroom, for `@name` in a comment. */
+  people(): Promise<{ id: string; name: string }[]>;
 }
 
 /** The client, over `fetchImpl` (the browser's by default). */
@@ -204,6 +212,11 @@ export function createApiClient(fetchImpl: typeof fetch = (...args) => globalThi
     changePerson: (id, change) => call<{ user: PersonSummary }>("PATCH", `/api/users/${encodeURIComponent(id)}`, change).then(pick("user")),
     createToken: (name) => call("POST", "/api/tokens", { name }),
     revokeToken: (id) => call("DELETE", `/api/tokens/${encodeURIComponent(id)}`).then(() => undefined),
+    claimComments: (claimId) => call<{ comments: Comment[] }>("GET", claimCommentsUrl(claimId)).then(pick("comments")),
+    addComment: (claimId, body) => call<{ comment: Comment }>("POST", claimCommentsUrl(claimId), { body }).then(pick("comment")),
+    editComment: (id, body) => call<{ comment: Comment }>("PATCH", commentUrl(id), { body }).then(pick("comment")),
+    deleteComment: (id) => call<unknown>("DELETE", commentUrl(id)).then(() => undefined),
+    people: () => call<{ people: { id: string; name: string }[] }>("GET", peopleUrl).then(pick("people")),
   };
 }
 

@@ -5,6 +5,7 @@
  * show and the live feed all derive from this list.
  */
 import type { Annotation } from "./annotation";
+import type { CommentState } from "./comments";
 
 export const claimActions = [
   "created",
@@ -23,6 +24,10 @@ export const claimActions = [
    * orphan; a claim the revision left as it was gets no event.
    */
   "moved_by_revision",
+  /** A comment was added to, edited in or deleted from the claim's thread (the event's `comment`; the claim's `commentCount`). */
+  "comment_created",
+  "comment_updated",
+  "comment_deleted",
 ] as const;
 
 export type ClaimAction = (typeof claimActions)[number];
@@ -51,4 +56,6 @@ export interface ClaimEvent {
   /** Null for a claim that did not exist before (created, imported). */
   before: ClaimState | null;
   after: ClaimState;
+  /** The comment a `comment_*` event is about, after the change; absent (null) on the claim's own changes. */
+  comment?: CommentState | null;
 }

@@ -26,6 +26,7 @@ const claim: ClaimState = {
   previousQuote: null,
   createdRevision: 1,
   anchoredRevision: 1,
+  commentCount: 0,
   deletedAt: null,
   deletedBy: null,
 };
@@ -46,6 +47,27 @@ function change(action: ClaimAction, after: Partial<ClaimState>, before: Partial
 const words = (action: ClaimAction, after: Partial<ClaimState>, before?: Partial<ClaimState> | null) => describeChange(change(action, after, before));
 
 describe("a change in words", () => {
+  it("words a comment added, edited or deleted, with its words", () => {
+    const comment = {
+      id: "c1",
+      annotationId: claim.id,
+      author: { id: "u-rob", name: "Rob Reviewer" },
+      body: "The statistics office says 45 years.",
+      mentions: [],
+      createdAt: "2026-12-04T18:10:00.000Z",
+      updatedAt: "2026-12-04T18:10:00.000Z",
+      editedAt: null,
+      deletedAt: null,
+    };
+    expect(describeChange({ ...change("comment_created", { commentCount: 1 }), comment })).toBe(
+      "Maya Chen commented “The statistics office says 45 years.”",
+    );
+    expect(describeChange({ ...change("comment_updated", {}), comment })).toBe(
+      "Maya Chen edited a comment to “The statistics office says 45 years.”",
+    );
+    expect(describeChange({ ...change("comment_deleted", {}, {}, "Ed Stone"), comment })).toBe("Ed Stone deleted a comment by Rob Reviewer");
+  });
+
   it("says who changed the tag, from what to what, and when, in the reader's time zone", () => {
     const entry = change("updated", { tag: "disputed" });
     expect(describeChangeAt(entry, { locale: "en-GB", timeZone: "Europe/London" }, new Date("2026-12-05T00:00:00Z"))).toBe(

@@ -67,7 +67,7 @@ function revisionMove(before: ClaimState | null, after: ClaimState): string {
 }
 
 /** What the change did, after the name of who made it. */
-function what({ action, before, after }: ChangeEntry): string {
+function what({ action, before, after, comment }: ChangeEntry): string {
   switch (action) {
     case "created":
       return `tagged the claim ${after.tag}`;
@@ -85,6 +85,12 @@ function what({ action, before, after }: ChangeEntry): string {
       return "confirmed that the verdict still holds on the changed words";
     case "moved_by_revision":
       return revisionMove(before, after);
+    case "comment_created":
+      return comment ? `commented ${quoted(comment.body)}` : "commented";
+    case "comment_updated":
+      return comment ? `edited a comment to ${quoted(comment.body)}` : "edited a comment";
+    case "comment_deleted":
+      return comment ? `deleted a comment by ${comment.author.name}` : "deleted a comment";
   }
 }
 

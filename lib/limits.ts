@@ -53,3 +53,5 @@ export const articleWorkTimeLimitMs = 3_000;
  * garbage collector's work on them competes with the server for the CPU.
  */
 export const articleWorkMemoryLimitMb = 256;
+/** A comment on a claim, in characters (code points); an empty or blank one is refused. */
+export const maxCommentLength = 5_000;

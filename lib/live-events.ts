@@ -3,6 +3,7 @@
  * which event name each claim action goes out as, and the wire format.
  */
 import type { ClaimAction, ClaimEvent, ClaimState } from "./claim-events";
+import type { CommentState } from "./comments";
 
 /** A published revision in the live feed: who published it, and the claims it moved (their state after it). */
 export interface RevisionEvent {
@@ -32,6 +33,9 @@ const claimEventNames = {
   moved_by_revision: "claim.updated",
   deleted: "claim.deleted",
   restored: "claim.restored",
+  comment_created: "comment.created",
+  comment_updated: "comment.updated",
+  comment_deleted: "comment.deleted",
 } as const satisfies Record<ClaimAction, string>;
 
 /** The `event:` names of the feed. */
@@ -44,6 +48,8 @@ export interface ClaimEventData {
   actor: string;
   actorId: string | null;
   at: string;
+  /** On `comment.*` events: the comment after the change (`deletedAt` set on `comment.deleted`); the claim carries its new `commentCount`. */
+  comment?: CommentState;
 }
 
 /** What a `revision.published` event's `data:` holds. */
@@ -63,7 +69,14 @@ export function formatLiveEvent(event: FeedEvent): string {
     const data: RevisionEventData = { revision: event.revision, actor, actorId, at, moved: event.moved };
     return `id: ${id}\nevent: revision.published\ndata: ${JSON.stringify(data)}\n\n`;
   }
-  const data: ClaimEventData = { action: event.action, annotation: event.after, actor, actorId, at };
+  const data: ClaimEventData = {
+    action: event.action,
+    annotation: event.after,
+    actor,
+    actorId,
+    at,
+    ...(event.comment ? { comment: event.comment } : {}),
+  };
   return `id: ${id}\nevent: ${claimEventNames[event.action]}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 

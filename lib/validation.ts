@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { EditableField } from "./annotation";
 import { isHttpUrl } from "./http-url";
-import { maxClaimantLength, maxEvidenceLinks, maxNoteLength, maxReviewerLength, maxUrlLength } from "./limits";
+import { maxClaimantLength, maxCommentLength, maxEvidenceLinks, maxNoteLength, maxReviewerLength, maxUrlLength } from "./limits";
 import { roles } from "./roles";
 import { tags } from "./tags";
 import { codePointLength } from "./text-offsets";
@@ -142,3 +142,14 @@ export const reattachAnnotationInput = z.strictObject({
   start: offset,
   end: offset,
 });
+
+/** A comment's words: not blank, at most `maxCommentLength` characters (code points); kept as typed. */
+export const commentBody = text()
+  .refine((value) => value.trim() !== "", "body must not be empty")
+  .refine((value) => codePointLength(value) <= maxCommentLength, `body is at most ${maxCommentLength} characters`);
+
+/** Body of `POST /api/annotations/{id}/comments` and `PATCH /api/comments/{id}`. */
+export const commentInput = z.strictObject({ body: commentBody });
+export type CommentInput = z.infer<typeof commentInput>;
+
+export const commentId = z.uuid();

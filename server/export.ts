@@ -6,7 +6,10 @@ import "server-only";
 import { getDb } from "@/db/client";
 import { readExportEnv } from "@/db/env";
 import { getDocumentSummary } from "@/db/queries/documents";
+import { listCommentsOfClaims } from "@/db/queries/comments";
 import { streamReviewClaims } from "@/db/queries/review";
+import type { Database } from "@/db/client";
+import type { ExportClaim } from "@/lib/export/links";
 import { exportFile, type ExportQuery } from "@/lib/export/formats";
 import type { ExportLinks } from "@/lib/export/links";
 import { exportStream } from "@/lib/export/stream";
@@ -38,9 +41,20 @@ export async function exportClaims(actor: Actor, query: ExportQuery, links: Expo
   const organisation = { name: env.REVIEW_ORG_NAME, url: env.REVIEW_ORG_URL ?? links.origin };
   const scope = document ? { article: { slug: document.slug, title: document.title } } : {};
   const file = exportFile(query, scope, links, organisation);
-  const claims = streamReviewClaims(db, query.filters, { documentId: document?.id });
+  const batches = streamReviewClaims(db, query.filters, { documentId: document?.id });
+  // W3C writes each claim's discussion after it (as replies); the other formats only count it.
+  const claims = query.format === "w3c" ? withComments(db, batches) : batches;
   const body = exportStream(claims, file.writer, {
     onError: (error) => console.error("export cut short", error),
   });
   return { contentType: file.contentType, fileName: file.fileName, body };
+}
+
+/** Each batch with the threads of its claims that have comments. */
+async function* withComments(db: Database, batches: AsyncIterable<ExportClaim[]>): AsyncGenerator<ExportClaim[]> {
+  for await (const batch of batches) {
+    const ids = batch.filter((claim) => claim.commentCount > 0).map((claim) => claim.id);
+    const threads = ids.length > 0 ? await listCommentsOfClaims(db, ids) : new Map();
+    yield batch.map((claim) => (threads.has(claim.id) ? { ...claim, comments: threads.get(claim.id) } : claim));
+  }
 }

@@ -7,9 +7,11 @@ import "server-only";
 import { getDb } from "@/db/client";
 import { listAnnotations } from "@/db/queries/annotations";
 import { getDocumentBySlug } from "@/db/queries/documents";
+import { listActivePeople } from "@/db/queries/comments";
 import { createAnnotations } from "@/db/queries/import";
 import type { Annotation } from "@/lib/annotation";
-import { leaveOutDuplicates, planImport } from "@/lib/import/plan";
+import { attachReplies, leaveOutDuplicates, planImport } from "@/lib/import/plan";
+import { findMentions } from "@/lib/mentions";
 import type { SkippedAnnotation } from "@/lib/import/w3c";
 import type { Actor } from "./actor";
 import { notFound, type Outcome, Refusal, refuse } from "./refusal";
@@ -18,6 +20,8 @@ import { errorCode } from "@/lib/error-codes";
 export interface ImportResult {
   created: Annotation[];
   skipped: SkippedAnnotation[];
+  /** How many comments (annotations replying to the claims) were added to the claims' threads. */
+  comments: number;
 }
 
 /**
@@ -39,7 +43,10 @@ export async function importClaims(
   if (!document) return notFound("Article");
 
   const present = (await listAnnotations(db, document.id)).filter((claim) => claim.status === "anchored");
-  const { claims, skipped } = leaveOutDuplicates(planImport(document.text, items), present);
+  const {
+    plan: { claims, skipped },
+    comments,
+  } = attachReplies(leaveOutDuplicates(planImport(document.text, items), present));
   const failed = skipped.filter((item) => item.reason !== "duplicate");
   if (failed.length > 0 && !skipUnplaceable) {
     return new Refusal(
@@ -50,9 +57,11 @@ export async function importClaims(
       { created: [], skipped: failed, ...(next ? { next } : {}) },
     );
   }
-  const result = await createAnnotations(db, document, claims, actor);
+  const people = comments.some((comment) => comment.body.includes("@")) ? await listActivePeople(db) : [];
+  const withMentions = comments.map((comment) => ({ ...comment, mentionIds: findMentions(comment.body, people) }));
+  const result = await createAnnotations(db, document, claims, actor, withMentions);
   if (result.kind === "revised") {
     return new Refusal("conflict", errorCode.articleRevised, "The article was revised during the import; nothing was imported. Try again.");
   }
-  return { created: result.annotations, skipped };
+  return { created: result.annotations, skipped, comments: result.comments };
 }

@@ -4,11 +4,11 @@ import { actions, can, whyNot } from "./policy";
 
 const may: Record<(typeof roles)[number], readonly string[]> = {
   viewer: ["read", "export"],
-  reviewer: ["read", "export", "create_claim"],
-  editor: actions.filter((action) => action !== "manage_people"),
-  admin: actions,
+  reviewer: ["read", "export", "create_claim", "comment"],
+  editor: actions.filter((action) => action !== "manage_people" && action !== "edit_comment"),
+  admin: actions.filter((action) => action !== "edit_comment"),
 };
-const ownOnly = ["edit_claim", "delete_claim", "restore_claim", "confirm_verdict"];
+const ownOnly = ["edit_claim", "delete_claim", "restore_claim", "confirm_verdict", "edit_comment", "delete_comment"];
 
 describe("can, role by action", () => {
   for (const role of roles) {
@@ -18,7 +18,7 @@ describe("can, role by action", () => {
         const theirs = { kind: "claim" as const, id: "c", createdById: "someone else" };
         const mine = { kind: "claim" as const, id: "c", createdById: "me" };
         expect(can(asker, action, theirs), `${role} ${action} on another's claim`).toBe(may[role].includes(action));
-        const onOwn = may[role].includes(action) || (role === "reviewer" && ownOnly.includes(action));
+        const onOwn = may[role].includes(action) || (role !== "viewer" && ownOnly.includes(action));
         expect(can(asker, action, mine), `${role} ${action} on their own claim`).toBe(onOwn);
       }
     });
@@ -32,6 +32,12 @@ describe("can, role by action", () => {
       "Reviewers cannot delete claims other than their own: editors and admins can.",
     );
     expect(whyNot({ id: "e", role: "editor" }, "manage_people", { kind: "article" })).toBe("Editors cannot manage people: admins can.");
+    expect(whyNot({ id: "a", role: "admin" }, "edit_comment", { kind: "comment", id: "c", createdById: "e" })).toBe(
+      "Admins cannot edit comments other than their own.",
+    );
+    expect(whyNot({ id: "v", role: "viewer" }, "comment", { kind: "article" })).toBe(
+      "Viewers cannot comment on claims: reviewers, editors and admins can.",
+    );
   });
 
   it("never lets a reviewer change a claim recorded before accounts (no creator id)", () => {

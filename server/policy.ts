@@ -10,6 +10,11 @@
  * | editor   | and all that on anyone's claims; add articles, publish revisions,   |
  * |          | import, re-attach orphans                                            |
  * | admin    | and manage people and roles                                         |
+ *
+ * Comments: everyone reads a claim's thread; those who may tag claims
+ * (reviewers and up) may comment; a comment's words are changed only by its
+ * author (no role edits another's words); its author deletes it, and
+ * editors and admins may delete anyone's (moderation).
  */
 import { type Role, atLeast } from "@/lib/roles";
 
@@ -27,11 +32,17 @@ export const actions = [
   "publish_revision",
   "import_claims",
   "manage_people",
+  "comment",
+  "edit_comment",
+  "delete_comment",
 ] as const;
 export type Action = (typeof actions)[number];
 
-/** What an action is done to: an article, or a claim with the id of who made it (null: before accounts). */
-export type Resource = { kind: "article"; slug?: string } | { kind: "claim"; id: string; createdById?: string | null };
+/** What an action is done to: an article, or a claim or comment with the id of who made it (null: before accounts, or imported). */
+export type Resource =
+  | { kind: "article"; slug?: string }
+  | { kind: "claim"; id: string; createdById?: string | null }
+  | { kind: "comment"; id: string; createdById?: string | null };
 
 /** Who asks: a signed-in person's id and role. */
 export interface Asker {
@@ -40,8 +51,8 @@ export interface Asker {
 }
 
 interface Rule {
-  /** The least role that may do it to anything. */
-  any: Role;
+  /** The least role that may do it to anything; null when no role may (only to their own). */
+  any: Role | null;
   /** The least role that may do it to a claim of their own, when lower. */
   own?: Role;
   /** What it is, for a refusal: "Viewers cannot {verb}." */
@@ -61,6 +72,9 @@ const rules: Record<Action, Rule> = {
   publish_revision: { any: "editor", verb: "publish revisions" },
   import_claims: { any: "editor", verb: "import claims" },
   manage_people: { any: "admin", verb: "manage people" },
+  comment: { any: "reviewer", verb: "comment on claims" },
+  edit_comment: { any: null, own: "reviewer", verb: "edit comments" },
+  delete_comment: { any: "editor", own: "reviewer", verb: "delete comments" },
 };
 
 /** Whether `asker` may do `action` to `resource`. */
@@ -76,17 +90,21 @@ export function can(asker: Asker, action: Action, resource: Resource): boolean {
  */
 export function whyNot(asker: Asker, action: Action, resource: Resource): string | null {
   const rule = rules[action];
-  if (atLeast(asker.role, rule.any)) return null;
+  if (rule.any !== null && atLeast(asker.role, rule.any)) return null;
+  const others = rule.any === null ? "" : `: ${whoCan(rule.any)} can`;
   if (rule.own && atLeast(asker.role, rule.own)) {
     if (resource.kind === "article") return null;
     if (resource.createdById && resource.createdById === asker.id) return null;
-    return `${plural(asker.role)} cannot ${rule.verb} other than their own: ${whoCan(rule.any)} can.`;
+    return `${plural(asker.role)} cannot ${rule.verb} other than their own${others}.`;
   }
-  return `${plural(asker.role)} cannot ${rule.verb}${rule.own ? "" : `: ${whoCan(rule.any)} can`}.`;
+  return `${plural(asker.role)} cannot ${rule.verb}${rule.own ? "" : others}.`;
 }
 
 /** Whether `role` may do `action` to claims that are not its own (or articles). */
-export const canForAnyone = (role: Role, action: Action) => atLeast(role, rules[action].any);
+export const canForAnyone = (role: Role, action: Action) => {
+  const least = rules[action].any;
+  return least !== null && atLeast(role, least);
+};
 
 const plural = (role: Role) => `${role[0].toUpperCase()}${role.slice(1)}s`;
 

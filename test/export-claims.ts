@@ -28,6 +28,7 @@ const base = {
   previousQuote: null,
   createdRevision: 1,
   anchoredRevision: 1,
+  commentCount: 0,
 };
 
 export const sampleClaims: ExportClaim[] = [

@@ -175,6 +175,7 @@ describe("CSV export", () => {
       "created by",
       "created",
       "updated",
+      "comments",
     ]);
     expect(rows).toHaveLength(claims.length);
     const byId = new Map(rows.map((row) => [row[0], row]));

@@ -25,13 +25,26 @@ import fc from "fast-check";
 import { asc, eq, inArray, or } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db/client";
-import { accounts, annotationAnchors, annotations, apiTokens, documentRevisions, documents, invitations, sessions, users } from "@/db/schema";
+import {
+  accounts,
+  annotationAnchors,
+  annotations,
+  apiTokens,
+  comments,
+  documentRevisions,
+  documents,
+  invitations,
+  sessions,
+  users,
+} from "@/db/schema";
 import { clientAddressHeader } from "@/lib/client-address";
 import { isHttpUrl } from "@/lib/http-url";
 import { roles } from "@/lib/roles";
 import { tags } from "@/lib/tags";
 import { admin, person, type TestPerson, testPassword } from "@/test/accounts";
 import { call, createTestDocument } from "@/test/api-client";
+import * as claimCommentsRoute from "./annotations/[id]/comments/route";
+import * as commentRoute from "./comments/[id]/route";
 import * as historyRoute from "./annotations/[id]/history/route";
 import * as reattachRoute from "./annotations/[id]/reattach/route";
 import * as restoreRoute from "./annotations/[id]/restore/route";
@@ -51,6 +64,9 @@ import * as healthRoute from "./health/route";
 import * as authRoute from "./auth/[...all]/route";
 import * as invitationRoute from "./invitations/[token]/route";
 import * as meRoute from "./me/route";
+import * as peopleRoute from "./people/route";
+import * as queueMentionsRoute from "./queue/mentions/route";
+import * as queueRoute from "./queue/route";
 import * as tokenRoute from "./tokens/[id]/route";
 import * as tokensRoute from "./tokens/route";
 import * as userRoute from "./users/[id]/route";
@@ -453,6 +469,8 @@ interface Route {
 
 let slug: string;
 const claimIds: string[] = [];
+/** Comments on the first claim, by the editor (made in beforeAll). */
+const commentIds: string[] = [];
 
 /**
  * This file's own people and credentials (made in beforeAll): those it acts
@@ -519,6 +537,16 @@ const email = () =>
   );
 const password = fc.oneof(fc.constant(testPassword), fc.string({ maxLength: 140 }), evilString);
 
+const commentIdParam = () =>
+  fc.record({
+    id: fc.oneof(
+      { arbitrary: fc.constantFrom(...commentIds), weight: 6 },
+      { arbitrary: fc.uuid(), weight: 1 },
+      { arbitrary: fc.constantFrom("", "null", "a".repeat(3000)), weight: 1 },
+      { arbitrary: evilString, weight: 1 },
+    ),
+  });
+const commentBody = () => mutated(fc.record({ body: fc.oneof(note, evilString, fc.constantFrom("@Fuzz Viewer hello", "@Test Reviewer", " ", "")) }));
 const idParam = () =>
   fc.record({
     id: fc.oneof(
@@ -581,6 +609,11 @@ const routes: Route[] = [
     body: () => mutated(fc.record({ version, tag, note, claimant: note, evidence, previousQuote: fc.constant(null) }, { requiredKeys: ["version"] })),
   },
   { name: "/api/annotations/{id}/history", module: historyRoute, takes: ["GET"], params: idParam },
+  { name: "/api/annotations/{id}/comments", module: claimCommentsRoute, takes: ["GET", "POST"], params: idParam, body: commentBody },
+  { name: "/api/comments/{id}", module: commentRoute, takes: ["PATCH", "DELETE"], params: commentIdParam, body: commentBody },
+  { name: "/api/people", module: peopleRoute, takes: ["GET"], params: () => fc.constant({}) },
+  { name: "/api/queue", module: queueRoute, takes: ["GET"], params: () => fc.constant({}) },
+  { name: "/api/queue/mentions", module: queueMentionsRoute, takes: ["GET"], params: () => fc.constant({}) },
   { name: "/api/annotations/{id}/restore", module: restoreRoute, takes: ["POST"], params: idParam, body: () => wildJson },
   { name: "/api/documents/{slug}/deleted", module: deletedRoute, takes: ["GET"], params: slugParam, query: deletedQuery },
   {
@@ -766,6 +799,11 @@ beforeAll(async () => {
   );
   expect(status).toBe(201);
   await call(annotationRoute.DELETE, { id: claimIds[2] }, { method: "DELETE" });
+  for (const body of ["First comment", "Second, @Test Reviewer"]) {
+    const { status: made, json } = await call(claimCommentsRoute.POST, { id: claimIds[0] }, { body: { body } });
+    expect(made).toBe(201);
+    commentIds.push(json.comment.id);
+  }
 
   // The people, made through the API as a script would.
   adminToken = (await admin()).token;
@@ -807,8 +845,11 @@ async function snapshot(email?: string): Promise<unknown> {
   const claims = await db.select().from(annotations).where(eq(annotations.documentId, document.id)).orderBy(asc(annotations.id));
   const ids = claims.map((claim) => claim.id);
   const history = ids.length === 0 ? [] : await db.select().from(annotationAnchors).where(inArray(annotationAnchors.annotationId, ids));
+  const thread = ids.length === 0 ? [] : await db.select().from(comments).where(inArray(comments.annotationId, ids)).orderBy(asc(comments.id));
   // As JSON would carry it, so that a difference shows as a diff.
-  return JSON.parse(JSON.stringify({ document, revisions: revisions.length, claims, history: history.length, people: await peopleSnapshot(email) }));
+  return JSON.parse(
+    JSON.stringify({ document, revisions: revisions.length, claims, history: history.length, comments: thread, people: await peopleSnapshot(email) }),
+  );
 }
 
 /**
@@ -861,6 +902,7 @@ async function resetClaims(): Promise<void> {
   await db.update(annotations).set({ version: 1, deletedAt: null }).where(eq(annotations.id, claimIds[0]));
   await db.update(annotations).set({ version: 1, status: "orphan", deletedAt: null }).where(eq(annotations.id, claimIds[1]));
   await db.update(annotations).set({ version: 1, deletedAt: new Date() }).where(eq(annotations.id, claimIds[2]));
+  await db.update(comments).set({ deletedAt: null }).where(inArray(comments.id, commentIds));
 }
 
 /**

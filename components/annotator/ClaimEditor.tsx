@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { ChangeTime } from "@/components/ChangeTime";
 import { maxClaimantLength, maxNoteLength } from "@/lib/limits";
 import { type Tag, tagInfo, tags } from "@/lib/tags";
@@ -22,10 +22,12 @@ interface ClaimEditorProps {
   takeFocus: boolean;
   /** Another reviewer's words this claim's save replaced, until dismissed. */
   overwritten: OverwriteNotice | null;
+  /** The claim's discussion (CommentThread), under its fields and outside them: read-only fields do not stop a comment. */
+  thread?: ReactNode;
 }
 
 /** The open claim: its tag, words, claimant, note and evidence, and whether they are saved. */
-export function ClaimEditor({ readOnly, refusal = null, claim, status, actions, takeFocus, overwritten }: ClaimEditorProps) {
+export function ClaimEditor({ readOnly, refusal = null, claim, status, actions, takeFocus, overwritten, thread }: ClaimEditorProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (takeFocus) heading.current?.focus();
@@ -148,6 +150,7 @@ export function ClaimEditor({ readOnly, refusal = null, claim, status, actions, 
           </button>
         )}
       </fieldset>
+      {thread}
       <ChangeHistory claimId={claim.id} updatedAt={claim.updatedAt} />
     </section>
   );

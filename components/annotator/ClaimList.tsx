@@ -13,11 +13,13 @@ interface ClaimListProps {
   activeId: string | null;
   status: SyncStatus;
   onOpen: (id: string) => void;
+  /** Each claim's number of comments (none shown when absent or 0). */
+  commentCounts?: ReadonlyMap<string, number>;
 }
 
 /** Claims as buttons that open them, in pages of `listPage`. */
 // Memoised: the editor re-renders on every selection change, the list only when claims or saving change.
-export const ClaimList = memo(function ClaimList({ claims, activeId, status, onOpen }: ClaimListProps) {
+export const ClaimList = memo(function ClaimList({ claims, activeId, status, onOpen, commentCounts }: ClaimListProps) {
   const [shown, setShown] = useState(listPage);
   const showMarks = status.state !== "saving";
   return (
@@ -36,6 +38,7 @@ export const ClaimList = memo(function ClaimList({ claims, activeId, status, onO
               </span>{" "}
               <q>{claim.quote}</q>
               {claim.previousQuote && <span className="words-changed-mark"> words changed</span>}
+              <CommentCount count={commentCounts?.get(claim.id) ?? 0} />
               {showMarks && status.unsaved.has(claim.id) && <span className="unsaved-mark"> (unsaved)</span>}
             </button>
           </li>
@@ -49,6 +52,17 @@ export const ClaimList = memo(function ClaimList({ claims, activeId, status, onO
     </>
   );
 });
+
+/** A claim's number of comments, as its list entry shows it (nothing for none). */
+function CommentCount({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <span className="comment-count" data-testid="comment-count" aria-label={`${count} comment${count === 1 ? "" : "s"}`}>
+      {" "}
+      <span aria-hidden="true">💬 {count}</span>
+    </span>
+  );
+}
 
 /** The keyboard shortcuts, under the list. */
 export function Shortcuts() {

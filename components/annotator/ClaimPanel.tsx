@@ -1,12 +1,13 @@
 "use client";
 
-import { Activity, useState } from "react";
+import { Activity, useState, useSyncExternalStore } from "react";
 import { type Tag, tagInfo, tags } from "@/lib/tags";
 import type { Claim } from "./claim";
 import { checkVerdict, openClaim, putClaim, removeClaim, revealing } from "./claim-commands";
 import { redoClaim, undoClaim } from "./claim-history";
 import { ClaimEditor } from "./ClaimEditor";
 import { ClaimList, Shortcuts } from "./ClaimList";
+import { CommentThread } from "./CommentThread";
 import { DeletedElsewhere } from "./DeletedElsewhere";
 import { getClaims } from "./claims-plugin";
 import type { AnnotatorController } from "./use-annotator";
@@ -25,6 +26,7 @@ export interface ClaimActions {
 /** The side panel: the open claim's details, or the list of all claims. */
 export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
   const { readOnly, status, editorState } = editor;
+  const commentCounts = useSyncExternalStore(editor.comments.subscribe, editor.comments.getCounts, editor.comments.getCounts);
   const claimsState = editorState ? getClaims(editorState) : null;
   // The same array until the claims change (ClaimMap keeps it), so the memoised list skips selection changes.
   // Not needed while a claim is open: the panel hides the list and keeps what it showed (a note typed
@@ -113,6 +115,9 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
           actions={actions}
           takeFocus={picked === active.id}
           overwritten={editor.overwritten?.id === active.id ? editor.overwritten : null}
+          thread={
+            <CommentThread claimId={active.id} person={readOnly ? null : editor.person} feed={editor.comments} saved={active.updatedAt !== null} />
+          }
         />
       )}
       {/* Hidden, not unmounted, while a claim is open: with thousands of
@@ -126,7 +131,7 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
             {mayTag ? "Select words in the article, then choose a tag in the toolbar under the selection or press a shortcut:" : "No claims yet."}
           </p>
         ) : (
-          <ClaimList claims={list.claims} activeId={null} status={list.status} onOpen={pick} />
+          <ClaimList claims={list.claims} activeId={null} status={list.status} onOpen={pick} commentCounts={commentCounts} />
         )}
         {!readOnly && mayTag && <Shortcuts />}
       </Activity>

@@ -16,9 +16,12 @@ export interface LiveFeedHandlers {
   onClaim: (data: ClaimEventData) => void;
   onRevision: (data: RevisionEventData) => void;
   onPresence: (data: PresenceEventData) => void;
+  /** A comment added to, edited in or deleted from a claim's thread (`data.comment`; the claim's new `commentCount`). */
+  onComment?: (data: ClaimEventData) => void;
 }
 
 const claimEvents = ["claim.created", "claim.updated", "claim.deleted", "claim.restored"] as const;
+const commentEvents = ["comment.created", "comment.updated", "comment.deleted"] as const;
 
 /** Wait before opening the feed again after the server refused it. */
 const reopenMs = 5_000;
@@ -45,6 +48,8 @@ export function followLiveFeed(slug: string, after: number, handlers: LiveFeedHa
         }
       });
     for (const name of claimEvents) on(name, handlers.onClaim);
+    const { onComment } = handlers;
+    if (onComment) for (const name of commentEvents) on(name, onComment);
     on("revision.published", handlers.onRevision);
     on("presence", handlers.onPresence);
     source.addEventListener("error", () => {

@@ -23,6 +23,7 @@ import { claimHistory } from "./claim-history";
 import { claimKeymap } from "./claim-keymap";
 import { ClaimSync, type LiveAnnotation, type OverwriteNotice, type StoredChange, type SyncStatus } from "./claim-sync";
 import { claimsPlugin, getClaims, getClaimsAction, setClaimsAction } from "./claims-plugin";
+import { CommentFeed } from "./comment-feed";
 import { applyLiveClaim } from "./live-claims";
 import { followLiveFeed } from "./live-feed";
 import { readOnlyText } from "./read-only";
@@ -113,6 +114,8 @@ export interface AnnotatorController {
   restoreWithChange: (id: string) => void;
   /** Drops this reviewer's change to a claim another reviewer deleted: it leaves the article. */
   discardDeleted: (id: string) => void;
+  /** Claims' comment counts and their threads' live events. */
+  comments: CommentFeed;
 }
 
 /** Builds the editor once per article and gives its state to the panels. */
@@ -138,6 +141,7 @@ export function useAnnotator({
   const [editorState, setEditorState] = useState<EditorState | null>(null);
   const [choices, setChoices] = useState<string[]>([]);
   const [orphans, setOrphans] = useState(() => annotations.filter((a) => a.status === "orphan"));
+  const [comments] = useState(() => new CommentFeed(annotations));
   const [overwritten, setOverwritten] = useState<OverwriteNotice | null>(null);
   const [awaiting, setAwaiting] = useState<Claim[]>([]);
   const [savedOnNewer, setSavedOnNewer] = useState(false);
@@ -327,6 +331,7 @@ export function useAnnotator({
             onClaim: ({ annotation }) => {
               if (!revised) applyLiveClaim({ view, sync, textMap, setOrphan }, annotation);
             },
+            onComment: (data) => comments.receive(data),
             onRevision: ({ revision }) => {
               if (revision <= article.revision) return;
               revised = true;
@@ -463,5 +468,6 @@ export function useAnnotator({
       if (view) view.dispatch(setSyncAction(setClaimsAction(view.state.tr, { remove: [id] }), { kind: "fromServer" }).setMeta("addToHistory", false));
       focus();
     },
+    comments,
   };
 }

@@ -26,6 +26,7 @@ const columns: { label: string; sort?: ReviewSort; className: string }[] = [
   { label: "Evidence", className: "col-evidence" },
   { label: "Reviewer", sort: "reviewer", className: "col-reviewer" },
   { label: "Last change", sort: "updated", className: "col-updated" },
+  { label: "Comments", className: "col-comments" },
 ];
 
 /** Consecutive claims of one article: a group of the table, under its title. */
@@ -146,6 +147,9 @@ function ClaimRow({ claim }: { claim: ReviewClaim }) {
       </td>
       <td className="claim-updated">
         <ChangeTime iso={claim.updatedAt} />
+      </td>
+      <td className="claim-comments" data-testid="claim-comments">
+        {claim.commentCount}
       </td>
     </tr>
   );

@@ -11,6 +11,12 @@ export function ImportReport({ outcome }: { outcome: ImportOutcome }) {
       {outcome.kind === "imported" ? (
         <p>
           Imported <strong data-testid="import-created">{outcome.created}</strong> {outcome.created === 1 ? "claim" : "claims"}
+          {outcome.comments > 0 && (
+            <>
+              {" "}
+              with <strong data-testid="import-comments">{outcome.comments}</strong> {outcome.comments === 1 ? "comment" : "comments"}
+            </>
+          )}
           {present > 0 && `; ${present} ${present === 1 ? "was" : "were"} already here`}
           {others > 0 && `; skipped ${others}`}.
         </p>

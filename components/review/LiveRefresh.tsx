@@ -23,7 +23,8 @@ export function LiveRefresh({ slug, after }: { slug: string; after: number }) {
       clearTimeout(timer);
       timer = setTimeout(() => router.refresh(), settleMs);
     };
-    const unfollow = followLiveFeed(slug, from, { onClaim: changed, onRevision: changed, onPresence: () => {} });
+    // A comment changes the table too (its Comments column).
+    const unfollow = followLiveFeed(slug, from, { onClaim: changed, onComment: changed, onRevision: changed, onPresence: () => {} });
     return () => {
       clearTimeout(timer);
       unfollow();

@@ -5,8 +5,13 @@ const skipped = [{ index: 1, reason: "unplaceable", message: "The quote is not i
 
 describe("readImportResponse", () => {
   it("counts what was created and lists what was skipped", () => {
-    expect(readImportResponse(201, { created: [{ id: "a" }, { id: "b" }], skipped })).toEqual({ kind: "imported", created: 2, skipped });
-    expect(readImportResponse(200, { created: [], skipped: [] })).toEqual({ kind: "imported", created: 0, skipped: [] });
+    expect(readImportResponse(201, { created: [{ id: "a" }, { id: "b" }], skipped, comments: 3 })).toEqual({
+      kind: "imported",
+      created: 2,
+      comments: 3,
+      skipped,
+    });
+    expect(readImportResponse(200, { created: [], skipped: [] })).toEqual({ kind: "imported", created: 0, comments: 0, skipped: [] });
   });
 
   it("passes on an all-or-nothing refusal with what could not be placed", () => {
@@ -38,6 +43,7 @@ describe("readImportResponse with a paged file", () => {
     expect(readImportResponse(201, { created: [{}], skipped: [], next: "https://example.org/page2" })).toEqual({
       kind: "imported",
       created: 1,
+      comments: 0,
       skipped: [],
       next: "https://example.org/page2",
     });

@@ -15,6 +15,8 @@ export type SkippedItem = z.infer<typeof skippedItem>;
 const importedBody = z.object({
   created: z.array(z.unknown()),
   skipped: z.array(skippedItem).default([]),
+  /** Comments (annotations replying to the claims) added to the claims' threads. */
+  comments: z.number().default(0),
   /** The page after the one imported, when the file only links it: it was not read. */
   next: z.string().optional(),
 });
@@ -26,7 +28,7 @@ const refusedBody = z.object({
 
 /** An import's outcome, as the page reports it. */
 export type ImportOutcome =
-  | { kind: "imported"; created: number; skipped: SkippedItem[]; next?: string }
+  | { kind: "imported"; created: number; comments: number; skipped: SkippedItem[]; next?: string }
   | { kind: "refused"; status: number; code: string; message: string; skipped: SkippedItem[] };
 
 /** Reads an import answer; anything unexpected becomes a refusal that says so. */
@@ -34,8 +36,8 @@ export function readImportResponse(status: number, body: unknown): ImportOutcome
   if (status === 200 || status === 201) {
     const parsed = importedBody.safeParse(body);
     if (parsed.success) {
-      const { created, skipped, next } = parsed.data;
-      return { kind: "imported", created: created.length, skipped, ...(next ? { next } : {}) };
+      const { created, comments, skipped, next } = parsed.data;
+      return { kind: "imported", created: created.length, comments, skipped, ...(next ? { next } : {}) };
     }
   }
   const refused = refusedBody.safeParse(body);

@@ -33,6 +33,7 @@ export function toAnnotation(row: AnnotationRow): Annotation {
     previousQuote: row.previousQuote,
     createdRevision: row.createdRevision,
     anchoredRevision: row.anchoredRevision,
+    commentCount: row.commentCount,
   };
 }
 
@@ -67,6 +68,7 @@ export const annotationColumns = {
   previousQuote: annotations.previousQuote,
   createdRevision: annotations.createdRevision,
   anchoredRevision: annotations.anchoredRevision,
+  commentCount: annotations.commentCount,
 } satisfies Record<keyof Annotation, SQLWrapper>;
 
 /** What the editor reads of each claim (`EditorAnnotation`). */

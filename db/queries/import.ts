@@ -7,11 +7,22 @@ import type { Database } from "../client";
 import { annotationAnchors, annotations, documents } from "../schema";
 import { firstAnchorRow, newClaimRow, toAnnotation } from "./annotations";
 import { appendClaimEvents } from "./claim-events";
+import { addToCommentCount, insertComment, readCommentState } from "./comments";
+
+/** A comment an import adds to the claim at `claim` (an index into its claims), as its author wrote it. */
+export interface ImportedComment {
+  claim: number;
+  body: string;
+  /** The name it was written under in the file (no user here); the importer's when absent. */
+  author?: string;
+  created?: string;
+  mentionIds: readonly string[];
+}
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters per statement. */
 const rowsPerInsert = 500;
 
-export type CreateManyResult = { kind: "created"; annotations: Annotation[] } | { kind: "revised" };
+export type CreateManyResult = { kind: "created"; annotations: Annotation[]; comments: number } | { kind: "revised" };
 
 /**
  * Stores the claims of an import, placed on revision `article.revision` of
@@ -26,8 +37,9 @@ export async function createAnnotations(
   article: { id: string; revision: number },
   claims: readonly PlacedClaim[],
   author: Author,
+  comments: readonly ImportedComment[] = [],
 ): Promise<CreateManyResult> {
-  if (claims.length === 0) return { kind: "created", annotations: [] };
+  if (claims.length === 0) return { kind: "created", annotations: [], comments: 0 };
   // Ids are chosen here so that the answer keeps the file's order whatever
   // order RETURNING gives rows in.
   const ids = claims.map(() => randomUUID());
@@ -52,9 +64,25 @@ export async function createAnnotations(
       // How sure the placing was is in `score`; `method` says where the claim came from.
       await tx.insert(annotationAnchors).values(chunk.map((claim) => firstAnchorRow(claim.id, claim, "imported", claim.score)));
     }
-    return stored;
+    // Each claim's discussion, after it: a comment with its event, recorded as done by the importer.
+    const latest = new Map(stored.map((row) => [row.id, row]));
+    for (const comment of comments) {
+      const annotationId = ids[comment.claim];
+      const written = await insertComment(tx, {
+        annotationId,
+        author: { id: null, name: comment.author ?? author.name },
+        body: comment.body,
+        mentionIds: comment.mentionIds,
+        ...(comment.created ? { createdAt: new Date(comment.created) } : {}),
+      });
+      const after = await addToCommentCount(tx, annotationId, 1);
+      const state = await readCommentState(tx, written);
+      await appendClaimEvents(tx, author, [{ action: "comment_created", before: latest.get(annotationId)!, after, comment: state }]);
+      latest.set(annotationId, after);
+    }
+    return [...latest.values()];
   });
   if (!rows) return { kind: "revised" };
   const byId = new Map(rows.map((row) => [row.id, row]));
-  return { kind: "created", annotations: ids.map((id) => toAnnotation(byId.get(id)!)) };
+  return { kind: "created", annotations: ids.map((id) => toAnnotation(byId.get(id)!)), comments: comments.length };
 }

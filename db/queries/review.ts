@@ -259,7 +259,7 @@ export async function countReviewClaimsByTag(db: Database, filters: ReviewFilter
 const firstBatchSize = 200;
 
 /** A claim of an export batch as read: what exports write, its article's id, and the exact time the next batch starts after. */
-type BatchClaim = Omit<ExportClaim, "document"> & { documentId: string; updatedAtCursor: string };
+type BatchClaim = Omit<ExportClaim, "document" | "comments"> & { documentId: string; updatedAtCursor: string };
 
 const batchColumns = {
   ...pick(annotationColumns, exportClaimKeys),

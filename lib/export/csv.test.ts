@@ -19,6 +19,7 @@ const header = [
   "created by",
   "created",
   "updated",
+  "comments",
 ];
 
 async function exportRows(claims = sampleClaims) {
@@ -33,9 +34,9 @@ async function exportRows(claims = sampleClaims) {
 describe("CSV export", () => {
   it("starts with a byte order mark and a header row, then one row per claim, CRLF between records", async () => {
     const { text, rows } = await exportRows();
-    expect(text.startsWith("\uFEFFid,article,start,end,quote,tag,claimant,note,evidence,status,previous quote,created by,created,updated\r\n")).toBe(
-      true,
-    );
+    expect(
+      text.startsWith("\uFEFFid,article,start,end,quote,tag,claimant,note,evidence,status,previous quote,created by,created,updated,comments\r\n"),
+    ).toBe(true);
     expect(rows[0]).toEqual(header);
     expect(rows).toHaveLength(sampleClaims.length + 1);
     expect(text.endsWith("\r\n")).toBe(true);
@@ -59,6 +60,7 @@ describe("CSV export", () => {
       "Ada Reviewer",
       "2024-05-01T09:30:00.000Z",
       "2024-05-02T10:00:00.000Z",
+      "0",
     ]);
     expect(rows[2].slice(4, 9)).toEqual(["Amazon", "unverified", "", "", ""]);
   });

@@ -46,6 +46,8 @@ export const csvColumns = [
   ["createdBy", "created by"],
   ["createdAt", "created"],
   ["updatedAt", "updated"],
+  // The number of comments in the claim's discussion (their words are in the W3C export).
+  ["commentCount", "comments"],
 ] as const;
 
 type CsvKey = (typeof csvColumns)[number][0];
@@ -65,6 +67,7 @@ export function toCsvRow(claim: ExportClaim): CsvRow {
     evidence: claim.evidence.join(evidenceSeparator),
     status: claim.status,
     previousQuote: claim.previousQuote ?? "",
+    commentCount: claim.commentCount,
     createdBy: claim.createdBy,
     createdAt: claim.createdAt,
     updatedAt: claim.updatedAt,

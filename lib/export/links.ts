@@ -5,6 +5,7 @@
  * public origin, and every address is derived from it.
  */
 import type { Annotation } from "../annotation";
+import type { Comment } from "../comments";
 
 /** The article a claim belongs to, as much of it as exports name. */
 export interface ExportArticle {
@@ -32,11 +33,14 @@ export const exportClaimKeys = [
   "createdById",
   "createdAt",
   "updatedAt",
+  "commentCount",
 ] as const satisfies readonly (keyof Annotation)[];
 
 /** A claim with its article: the unit every export format maps. */
 export interface ExportClaim extends Pick<Annotation, (typeof exportClaimKeys)[number]> {
   document: ExportArticle;
+  /** Its thread, oldest first, for the formats that write it (W3C); absent when not read. */
+  comments?: Comment[];
 }
 
 /** Where a claim lives for readers of an export: its W3C id and the editor page. */
@@ -53,6 +57,11 @@ export function articlePageUrl(links: ExportLinks, slug: string): string {
 /** The article as published when its address is known, else the app's page of it. */
 export function articleUrl(links: ExportLinks, article: ExportArticle): string {
   return article.sourceUrl ?? articlePageUrl(links, article.slug);
+}
+
+/** The id of a comment in an export: its address in the API (`PATCH`/`DELETE` there; its thread is its claim's `/comments`). */
+export function commentIri(links: ExportLinks, id: string): string {
+  return `${links.origin}/api/comments/${id}`;
 }
 
 /** The stable id of a claim; `GET` on it answers the claim (see app/api/annotations/[id]). */

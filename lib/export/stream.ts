@@ -14,6 +14,8 @@ export interface ExportWriter {
   head: string;
   /** Text of one claim. */
   claim(claim: ExportClaim): string;
+  /** How many items of the file one claim's text is (the tail's `total`); 1 when absent. */
+  items?(claim: ExportClaim): number;
   /** Whether a claim belongs in this format at all; every claim does when absent. */
   includes?(claim: ExportClaim): boolean;
   /** Text between two claims. */
@@ -58,7 +60,7 @@ export function exportStream(
           if (batch.length === 0) continue;
           const text = batch.map((claim) => writer.claim(claim)).join(writer.separator);
           controller.enqueue(encoder.encode(written > 0 ? writer.separator + text : text));
-          written += batch.length;
+          written += writer.items ? batch.reduce((sum, claim) => sum + writer.items!(claim), 0) : batch.length;
           return;
         }
       } catch (error) {

@@ -30,6 +30,12 @@
  *   textual bodies carry a purpose (an External Web Resource with a purpose
  *   fails its MUST 3.3.5), so the link is wrapped rather than given bare.
  *
+ * A comment in the claim's discussion is an annotation of its own, after
+ * the claim's, with motivation `replying` (the model's for "a reply to a
+ * previous statement") whose `target` is the claim's annotation id and whose
+ * `bodyValue` is the comment's text, with its author as `creator`. Import
+ * reads these back as comments on the claim they target.
+ *
  * The reviewer who made the claim is the annotation's `creator`, a Person
  * with the user's stable id (`{origin}/people/{userId}`) and their name; a
  * claim recorded before accounts has only the name it was made under.
@@ -37,7 +43,8 @@
  * of the W3C test suite (checked in w3c.test.ts with the suite's schemas).
  */
 import type { Tag } from "../tags";
-import { annotationUrl, articleUrl, type ExportClaim, type ExportLinks, personUrl } from "./links";
+import type { Comment } from "../comments";
+import { annotationUrl, articleUrl, commentIri, type ExportClaim, type ExportLinks, personUrl } from "./links";
 import type { ExportWriter } from "./stream";
 
 export const w3cContext = "http://www.w3.org/ns/anno.jsonld";
@@ -89,6 +96,34 @@ export interface W3cAnnotation {
     type: "SpecificResource";
     source: string;
     selector: [W3cTextQuoteSelector, W3cTextPositionSelector] | [W3cTextQuoteSelector];
+  };
+}
+
+/** A comment on a claim, as a W3C reply to the claim's annotation. */
+export interface W3cReply {
+  "@context"?: string;
+  id: string;
+  type: "Annotation";
+  motivation: "replying";
+  creator: { id?: string; type: "Person"; name: string };
+  created: string;
+  modified: string;
+  bodyValue: string;
+  target: string;
+}
+
+/** One comment as a W3C Annotation replying to its claim's annotation. */
+export function toW3cReply(comment: Comment, claimId: string, links: ExportLinks): W3cReply {
+  const { id: authorId, name } = comment.author;
+  return {
+    id: commentIri(links, comment.id),
+    type: "Annotation",
+    motivation: "replying",
+    creator: authorId ? { id: personUrl(links, authorId), type: "Person", name } : { type: "Person", name },
+    created: comment.createdAt,
+    modified: comment.updatedAt,
+    bodyValue: comment.body,
+    target: annotationUrl(links, claimId),
   };
 }
 
@@ -154,7 +189,10 @@ export function w3cCollectionWriter(links: ExportLinks, collection: W3cCollectio
     `"startIndex":0,"items":[\n`;
   return {
     head,
-    claim: (claim) => json(toW3cAnnotation(claim, links)),
+    // The claim, then its comments as replies to it.
+    claim: (claim) =>
+      [toW3cAnnotation(claim, links), ...(claim.comments ?? []).map((c) => toW3cReply(c, claim.id, links))].map((a) => json(a)).join(",\n"),
+    items: (claim) => 1 + (claim.comments?.length ?? 0),
     separator: ",\n",
     tail: (total) => `\n]},"total":${total}}\n`,
   };

@@ -10,8 +10,8 @@ import { anchor, type PreparedText, prepareText } from "../anchoring";
 import { checkRange, describeRange, type TextAnchor } from "../selectors";
 import { codePointLength } from "../text-offsets";
 import type { Tag } from "../tags";
-import { createAnnotationInput, describeIssues } from "../validation";
-import { type ImportSelector, readW3cAnnotation, type SkippedAnnotation } from "./w3c";
+import { commentInput, createAnnotationInput, describeIssues } from "../validation";
+import { type ImportSelector, readW3cAnnotation, readW3cReply, type SkippedAnnotation } from "./w3c";
 
 /** A claim an import would create, placed on the article. */
 export interface PlacedClaim {
@@ -28,9 +28,22 @@ export interface PlacedClaim {
   score: number;
 }
 
+/** A comment an import would add, to the claim whose id in the file is `target`. */
+export interface PlannedReply {
+  index: number;
+  sourceId?: string;
+  target: string;
+  body: string;
+  /** The name of who wrote it, when the file says. */
+  author?: string;
+  created?: string;
+}
+
 export interface ImportPlan {
   claims: PlacedClaim[];
   skipped: SkippedAnnotation[];
+  /** Annotations replying to others of the file: comments on those claims. */
+  replies: PlannedReply[];
 }
 
 const claimFields = createAnnotationInput.pick({ note: true, claimant: true, evidence: true });
@@ -40,7 +53,16 @@ export function planImport(text: string, items: readonly unknown[]): ImportPlan 
   const prepared = prepareText(text);
   const claims: PlacedClaim[] = [];
   const skipped: SkippedAnnotation[] = [];
+  const replies: PlannedReply[] = [];
   items.forEach((item, index) => {
+    const asReply = readW3cReply(item);
+    if (asReply) {
+      const { id, ...rest } = asReply;
+      const body = commentInput.safeParse({ body: rest.body });
+      if (!body.success) skipped.push({ index, ...(id ? { id } : {}), reason: "invalid", message: `A reply: ${describeIssues(body.error)}` });
+      else replies.push({ index, ...(id ? { sourceId: id } : {}), ...rest });
+      return;
+    }
     const read = readW3cAnnotation(item);
     if (!read.ok) {
       skipped.push({ index, ...read.skip });
@@ -70,7 +92,36 @@ export function planImport(text: string, items: readonly unknown[]): ImportPlan 
       score: place.score,
     });
   });
-  return { claims, skipped };
+  return { claims, skipped, replies };
+}
+
+/**
+ * Which claim of the plan each reply goes to (its index in `claims`), by the
+ * id the claim has in the file. A reply to a claim left out as a duplicate
+ * is a duplicate too (the article has that claim and, likely, the comment);
+ * a reply to anything else cannot be placed.
+ */
+export function attachReplies(plan: ImportPlan): { plan: ImportPlan; comments: (PlannedReply & { claim: number })[] } {
+  const byId = new Map(plan.claims.flatMap((claim, i) => (claim.sourceId ? [[claim.sourceId, i] as const] : [])));
+  const duplicates = new Set(plan.skipped.filter((item) => item.reason === "duplicate" && item.id).map((item) => item.id));
+  const comments: (PlannedReply & { claim: number })[] = [];
+  const skipped = [...plan.skipped];
+  for (const reply of plan.replies) {
+    const claim = byId.get(reply.target);
+    const withId = reply.sourceId ? { id: reply.sourceId } : {};
+    if (claim !== undefined) comments.push({ ...reply, claim });
+    else if (duplicates.has(reply.target)) {
+      skipped.push({ index: reply.index, ...withId, reason: "duplicate", message: `A reply to ${reply.target}, a claim the article already has.` });
+    } else {
+      skipped.push({
+        index: reply.index,
+        ...withId,
+        reason: "not_anchored",
+        message: `A reply to ${reply.target}, which is no claim imported from this file.`,
+      });
+    }
+  }
+  return { plan: { ...plan, skipped: skipped.sort((a, b) => a.index - b.index), replies: [] }, comments };
 }
 
 /** What a claim says, where: two claims alike in all of it are one claim twice. */
@@ -108,7 +159,7 @@ export function leaveOutDuplicates(plan: ImportPlan, present: readonly (ClaimCon
     claims.push(claim);
   }
   const skipped = [...plan.skipped, ...duplicates].sort((a, b) => a.index - b.index);
-  return { claims, skipped };
+  return { claims, skipped, replies: plan.replies };
 }
 
 type Placement = { start: number; end: number; method: string; score: number } | { message: string };

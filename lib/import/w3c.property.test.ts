@@ -76,6 +76,7 @@ function claimsOn(text: string): fc.Arbitrary<ExportClaim[]> {
       createdById: null,
       createdAt: "2024-05-01T09:30:00.000Z",
       updatedAt: "2024-05-02T10:00:00.000Z",
+      commentCount: 0,
       document: { slug: "test-article", title: "Test", outlet: null, sourceUrl: null },
     })),
   );

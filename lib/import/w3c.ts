@@ -23,6 +23,12 @@
  *   other selectors (Range, XPath, CSS) are ignored, and so is the target's
  *   source: the annotations are imported onto the article the request names.
  *
+ * An annotation with motivation `replying` whose target is another
+ * annotation (an IRI, not words of the article) is a comment, not a claim:
+ * `readW3cReply` reads its text (`bodyValue`, else its textual bodies), its
+ * creator's name and its time, and the import adds it to the thread of the
+ * claim it targets (as this app's W3C export writes a claim's discussion).
+ *
  * Only pages embedded in the file are read: a collection whose `first` page
  * is only linked, and the pages after it (`next`), are not fetched.
  */
@@ -233,3 +239,59 @@ function readSelector(targets: unknown[]): ImportSelector | string | null {
 function skip(reason: SkipReason, id: string | undefined, message: string): ReadResult {
   return { ok: false, skip: { ...(id ? { id } : {}), reason, message } };
 }
+
+/** A comment read from an import: the id of the annotation it replies to, its words, who wrote it and when. */
+export interface ReadReply {
+  id?: string;
+  target: string;
+  body: string;
+  author?: string;
+  created?: string;
+}
+
+const reply = z.looseObject({
+  type: types,
+  id: z.unknown().optional(),
+  motivation: oneOrMany(z.string()).optional(),
+  body: oneOrMany(z.unknown()).optional(),
+  bodyValue: z.unknown().optional(),
+  target: oneOrMany(z.unknown()).optional(),
+  creator: z.unknown().optional(),
+  created: z.unknown().optional(),
+});
+const creatorName = z.union([
+  z.looseObject({ name: z.string() }).transform((c) => c.name),
+  z.array(z.looseObject({ name: z.string() })).transform((c) => c[0]?.name),
+]);
+
+/**
+ * The comment an annotation is when it replies to another annotation
+ * (motivation `replying`, a target that is an IRI or a resource with no
+ * selector), else null: it is then read as a claim, or skipped, as any other.
+ */
+export function readW3cReply(json: unknown): ReadReply | null {
+  const parsed = reply.safeParse(json);
+  if (!parsed.success || !parsed.data.motivation?.includes("replying")) return null;
+  const value = parsed.data;
+  if (value.type && !isA(value, "Annotation")) return null;
+  const [first] = value.target ?? [];
+  const replyTo = typeof first === "string" ? first : target.safeParse(first).data?.selector ? undefined : (linkOf(first) ?? linkOf(source(first)));
+  if (!replyTo) return null;
+  const texts: string[] = [];
+  if (typeof value.bodyValue === "string") texts.push(value.bodyValue);
+  for (const body of value.body ?? []) {
+    const text = textualBody.safeParse(body);
+    if (text.success) texts.push(text.data.value);
+  }
+  const author = creatorName.safeParse(value.creator).data;
+  const created = typeof value.created === "string" && !Number.isNaN(Date.parse(value.created)) ? value.created : undefined;
+  return {
+    ...(typeof value.id === "string" ? { id: value.id } : {}),
+    target: replyTo,
+    body: texts.filter((text) => text.trim() !== "").join("\n\n"),
+    ...(author ? { author } : {}),
+    ...(created ? { created } : {}),
+  };
+}
+
+const source = (value: unknown) => z.looseObject({ source: z.unknown() }).safeParse(value).data?.source;

@@ -28,9 +28,9 @@ export const POST = handle(async (request: Request, { params }: { params: Promis
   const list = readAnnotationList(await readJson(request, z.unknown(), maxImportBytes, { wellFormed: false }));
   if ("error" in list) throw new HttpError(400, errorCode.invalidImport, list.error);
   const options = { skipUnplaceable: query.data.skip !== undefined, next: list.next };
-  const { created, skipped } = unwrap(await importClaims(actor, (await params).slug, list.items, options));
+  const { created, skipped, comments } = unwrap(await importClaims(actor, (await params).slug, list.items, options));
   const next = list.next ? { next: list.next } : {};
-  return Response.json({ created, skipped, ...next }, { status: created.length > 0 ? 201 : 200 });
+  return Response.json({ created, skipped, comments, ...next }, { status: created.length > 0 ? 201 : 200 });
 });
 
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

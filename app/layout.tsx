@@ -6,6 +6,7 @@ import { SignOutButton } from "@/components/accounts/SignOutButton";
 import { type Actor, getPageActor } from "@/server/actor";
 import { canForAnyone } from "@/server/policy";
 import "./globals.css";
+import "./review-workflow.css";
 
 export const metadata: Metadata = {
   title: { default: "Fact-check annotator", template: "%s · Fact-check annotator" },
@@ -33,6 +34,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <Link href="/review">Review all claims</Link>
               {canForAnyone(actor.role, "add_article") && <Link href="/documents/new">Add an article</Link>}
               {canForAnyone(actor.role, "manage_people") && <Link href="/people">People</Link>}
+              {canForAnyone(actor.role, "manage_people") && <Link href="/settings">Settings</Link>}
               <Link href="/account">Account</Link>
               <span className="signed-in" data-testid="signed-in">
                 <strong>{actor.name}</strong> <span className="role-badge">{actor.role}</span>

@@ -5,6 +5,7 @@
  * show and the live feed all derive from this list.
  */
 import type { Annotation } from "./annotation";
+import type { ClaimEventDetail } from "./review";
 
 export const claimActions = [
   "created",
@@ -23,7 +24,26 @@ export const claimActions = [
    * orphan; a claim the revision left as it was gets no event.
    */
   "moved_by_revision",
+  /** Review steps (lib/review.ts), each with its comment in the event's `detail`. */
+  "submitted",
+  "approved",
+  "changes_requested",
+  "reopened",
+  /** Someone gave their own verdict (which one is read from the verdicts, not the history). */
+  "verdict_given",
+  /** Someone read the claim's verdicts for the first time: who saw the others' verdicts, and when. */
+  "verdicts_seen",
 ] as const;
+
+/** The actions that are review steps, and what they record. */
+export const reviewClaimActions = [
+  "submitted",
+  "approved",
+  "changes_requested",
+  "reopened",
+  "verdict_given",
+  "verdicts_seen",
+] as const satisfies readonly ClaimAction[];
 
 export type ClaimAction = (typeof claimActions)[number];
 
@@ -51,4 +71,6 @@ export interface ClaimEvent {
   /** Null for a claim that did not exist before (created, imported). */
   before: ClaimState | null;
   after: ClaimState;
+  /** A review step's comment and decision (lib/review.ts); null for other changes. */
+  detail: ClaimEventDetail | null;
 }

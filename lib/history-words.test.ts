@@ -26,6 +26,12 @@ const claim: ClaimState = {
   previousQuote: null,
   createdRevision: 1,
   anchoredRevision: 1,
+  reviewState: "draft",
+  approvedBy: null,
+  approvedById: null,
+  approvedAt: null,
+  verdictCount: 0,
+  verdictsDiffer: false,
   deletedAt: null,
   deletedBy: null,
 };
@@ -40,6 +46,7 @@ function change(action: ClaimAction, after: Partial<ClaimState>, before: Partial
     at: "2026-12-04T18:10:00.000Z",
     before: before && { ...claim, ...before },
     after: { ...claim, ...after },
+    detail: null,
   };
 }
 

@@ -3,6 +3,7 @@
  * which event name each claim action goes out as, and the wire format.
  */
 import type { ClaimAction, ClaimEvent, ClaimState } from "./claim-events";
+import type { ClaimEventDetail } from "./review";
 
 /** A published revision in the live feed: who published it, and the claims it moved (their state after it). */
 export interface RevisionEvent {
@@ -32,6 +33,12 @@ const claimEventNames = {
   moved_by_revision: "claim.updated",
   deleted: "claim.deleted",
   restored: "claim.restored",
+  submitted: "claim.updated",
+  approved: "claim.updated",
+  changes_requested: "claim.updated",
+  reopened: "claim.updated",
+  verdict_given: "claim.updated",
+  verdicts_seen: "claim.viewed",
 } as const satisfies Record<ClaimAction, string>;
 
 /** The `event:` names of the feed. */
@@ -44,6 +51,8 @@ export interface ClaimEventData {
   actor: string;
   actorId: string | null;
   at: string;
+  /** A review step's comment and decision; null for other changes. */
+  detail: ClaimEventDetail | null;
 }
 
 /** What a `revision.published` event's `data:` holds. */
@@ -63,7 +72,7 @@ export function formatLiveEvent(event: FeedEvent): string {
     const data: RevisionEventData = { revision: event.revision, actor, actorId, at, moved: event.moved };
     return `id: ${id}\nevent: revision.published\ndata: ${JSON.stringify(data)}\n\n`;
   }
-  const data: ClaimEventData = { action: event.action, annotation: event.after, actor, actorId, at };
+  const data: ClaimEventData = { action: event.action, annotation: event.after, actor, actorId, at, detail: event.detail };
   return `id: ${id}\nevent: ${claimEventNames[event.action]}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 

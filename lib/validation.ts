@@ -142,3 +142,6 @@ export const reattachAnnotationInput = z.strictObject({
   start: offset,
   end: offset,
 });
+
+/** Text that PostgreSQL stores as sent, and a claim's version: for the schemas of other modules (lib/review-input.ts). */
+export { text as storableText, version as claimVersion };

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, max, sql } from "drizzle-orm";
 import type { Author } from "@/lib/author";
 import type { ClaimAction, ClaimEvent, ClaimState } from "@/lib/claim-events";
 import type { FeedEvent } from "@/lib/live-events";
+import type { ClaimEventDetail } from "@/lib/review";
 import type { Database } from "../client";
 import { type AnnotationRow, claimEvents, revisionEvents } from "../schema";
 import { toAnnotation } from "./annotations";
@@ -16,6 +17,8 @@ export interface ClaimChange {
   action: ClaimAction;
   before: AnnotationRow | null;
   after: AnnotationRow;
+  /** A review step's comment and decision. */
+  detail?: ClaimEventDetail;
 }
 
 /**
@@ -27,12 +30,13 @@ export interface ClaimChange {
  */
 export async function appendClaimEvents(db: Database, author: Author, changes: readonly ClaimChange[], at?: Date): Promise<void> {
   if (changes.length === 0) return;
-  const rows = changes.map(({ action, before, after }) => ({
+  const rows = changes.map(({ action, before, after, detail }) => ({
     annotation_id: after.id,
     document_id: after.documentId,
     action,
     before: before && toClaimState(before),
     after: toClaimState(after),
+    detail: detail ?? null,
   }));
   const time = at ? sql`${at.toISOString()}::timestamptz` : sql`now()`;
   // Ids in commit order: a writer takes the feed's lock before its ids and
@@ -41,9 +45,9 @@ export async function appendClaimEvents(db: Database, author: Author, changes: r
   await db.execute(sql`select pg_advisory_xact_lock(${feedLockId})`);
   // `with ordinality` keeps the given order in the ids; a JSON null before is no row before.
   await db.execute(sql`
-    insert into ${claimEvents} (annotation_id, document_id, action, actor, actor_id, at, before, after)
+    insert into ${claimEvents} (annotation_id, document_id, action, actor, actor_id, at, before, after, detail)
     select (e.v->>'annotation_id')::uuid, (e.v->>'document_id')::uuid, (e.v->>'action')::claim_action, ${author.name}, ${author.id}::text, ${time},
-      nullif(e.v->'before', 'null'::jsonb), e.v->'after'
+      nullif(e.v->'before', 'null'::jsonb), e.v->'after', nullif(e.v->'detail', 'null'::jsonb)
     from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) with ordinality as e(v, n)
     order by e.n`);
   // Delivered at commit (or never, on rollback), to every app instance listening.

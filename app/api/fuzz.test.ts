@@ -51,6 +51,7 @@ import * as healthRoute from "./health/route";
 import * as authRoute from "./auth/[...all]/route";
 import * as invitationRoute from "./invitations/[token]/route";
 import * as meRoute from "./me/route";
+import * as queueRoute from "./queue/route";
 import * as tokenRoute from "./tokens/[id]/route";
 import * as tokensRoute from "./tokens/route";
 import * as userRoute from "./users/[id]/route";
@@ -619,6 +620,7 @@ const routes: Route[] = [
       ),
   },
   { name: "/api/me", module: meRoute, takes: ["GET"], params: () => fc.constant({}) },
+  { name: "/api/queue", module: queueRoute, takes: ["GET"], params: () => fc.constant({}) },
   {
     name: "/api/users",
     module: usersRoute,

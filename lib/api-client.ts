@@ -9,6 +9,7 @@ import type { Annotation, ClaimFields, EditorAnnotation } from "./annotation";
 import { claimsUrl, deletedClaimsUrl, editorClaimsUrl } from "./annotation";
 import type { HistoryEntry } from "./claim-history";
 import type { ErrorCode } from "./error-codes";
+import type { ReviewAction, Verdict } from "./review";
 import type { Role } from "./roles";
 import type { Tag } from "./tags";
 
@@ -108,19 +109,9 @@ export interface PublishingSettings {
 /** A move of a claim through review (`POST /api/annotations/{id}/review`); `tag` and `comment` settle differing verdicts. */
 export interface ReviewTransition {
   version: number;
-  action: "submit" | "approve" | "request_changes" | "reopen";
+  action: ReviewAction;
   comment?: string;
   tag?: Tag;
-}
-
-/** One person's verdict on a claim (the author's own tag is the first). */
-export interface Verdict {
-  id?: string;
-  tag: Tag;
-  note?: string | null;
-  userId?: string | null;
-  by: string;
-  at: string;
 }
 
 /** A person with an account, as an admin sees them. */
@@ -149,8 +140,8 @@ export interface ApiClient {
   reviewClaim(id: string, transition: ReviewTransition): Promise<Annotation>;
   /** The verdicts given on a claim; `403` to a second reviewer who has not given theirs. */
   claimVerdicts(id: string): Promise<Verdict[]>;
-  /** Gives this person's own verdict on a claim in review, before seeing the first. */
-  giveVerdict(id: string, verdict: { tag: Tag; note?: string }): Promise<Verdict>;
+  /** Gives this person's own verdict on a claim in review, before seeing the first; the claim after it, when the server sends it. */
+  giveVerdict(id: string, verdict: { tag: Tag; note?: string }): Promise<{ verdict: Verdict; annotation?: Annotation }>;
   publishingSettings(): Promise<PublishingSettings>;
   changePublishingSettings(settings: { publisher: { name: string; url: string; logo?: string }; publicBaseUrl: string }): Promise<PublishingSettings>;
   createArticle(article: NewArticle & ArticleSource): Promise<{ slug: string }>;
@@ -219,7 +210,7 @@ export function createApiClient(fetchImpl: typeof fetch = (...args) => globalThi
     reattachClaim: (id, placement) => call<One>("POST", `${claimUrl(id)}/reattach`, placement).then(pick("annotation")),
     reviewClaim: (id, transition) => call<One>("POST", `${claimUrl(id)}/review`, transition).then(pick("annotation")),
     claimVerdicts: (id) => call<{ verdicts: Verdict[] }>("GET", `${claimUrl(id)}/verdicts`).then(pick("verdicts")),
-    giveVerdict: (id, verdict) => call<{ verdict: Verdict }>("POST", `${claimUrl(id)}/verdicts`, verdict).then(pick("verdict")),
+    giveVerdict: (id, verdict) => call("POST", `${claimUrl(id)}/verdicts`, verdict),
     publishingSettings: () => call<SettingsAnswer>("GET", "/api/settings").then(settingsOf),
     changePublishingSettings: (settings) => call<SettingsAnswer>("PATCH", "/api/settings", settings).then(settingsOf),
     createArticle: (article) => call<{ document: { slug: string } }>("POST", "/api/documents", article).then(pick("document")),

@@ -104,6 +104,9 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
           actions={actions}
           takeFocus={picked === active.id}
           overwritten={editor.overwritten?.id === active.id ? editor.overwritten : null}
+          person={editor.person}
+          version={editor.serverVersion(active.id)}
+          onReviewed={editor.receiveClaim}
         />
       )}
       {/* Hidden, not unmounted, while a claim is open: with thousands of

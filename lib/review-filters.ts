@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type ReviewState, reviewStates } from "./review";
 import { type Tag, tags } from "./tags";
 import { describeIssues } from "./validation";
 
@@ -19,6 +20,10 @@ export interface ReviewFilters {
   /** Words searched in quote, note and claimant (case-insensitive substring). */
   q?: string;
   sort: ReviewSort;
+  /** Only claims at these points of their review (lib/review.ts); any when absent or empty. */
+  states?: ReviewState[];
+  /** Only claims whose verdicts differ. */
+  verdictsDiffer?: true;
 }
 
 const optionalText = (max: number) =>
@@ -36,6 +41,8 @@ const schema = z.object({
   claimant: optionalText(200),
   q: optionalText(500),
   sort: z.enum(reviewSorts, { error: `sort must be one of: ${reviewSorts.join(", ")}` }).default("position"),
+  state: z.array(z.enum(reviewStates, { error: `state must be one of: ${reviewStates.join(", ")}` })),
+  differ: z.enum(["1"], { error: "differ must be 1 (only claims whose verdicts differ), or absent" }).optional(),
 });
 
 /** Parses the filters of a query string; `error` names what is wrong. */
@@ -50,10 +57,19 @@ export function parseReviewFilters(params: URLSearchParams): { filters: ReviewFi
     claimant: params.get("claimant") ?? undefined,
     q: params.get("q") ?? undefined,
     sort: params.get("sort") || undefined,
+    state: params.getAll("state").filter((state) => state !== ""),
+    differ: params.get("differ") || undefined,
   });
   if (!parsed.success) return { error: describeIssues(parsed.error) };
-  const { tag, ...rest } = parsed.data;
-  return { filters: { tags: [...new Set(tag)], ...rest } };
+  const { tag, state, differ, ...rest } = parsed.data;
+  return {
+    filters: {
+      tags: [...new Set(tag)],
+      ...rest,
+      ...(state.length > 0 ? { states: [...new Set(state)] } : {}),
+      ...(differ ? { verdictsDiffer: true as const } : {}),
+    },
+  };
 }
 
 /** The query string of some filters, leaving out defaults. */
@@ -64,5 +80,7 @@ export function reviewFiltersToSearchParams(filters: ReviewFilters): URLSearchPa
   if (filters.claimant) params.set("claimant", filters.claimant);
   if (filters.q) params.set("q", filters.q);
   if (filters.sort !== "position") params.set("sort", filters.sort);
+  for (const state of filters.states ?? []) params.append("state", state);
+  if (filters.verdictsDiffer) params.set("differ", "1");
   return params;
 }

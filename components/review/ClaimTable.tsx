@@ -3,6 +3,7 @@ import type { ReviewClaim } from "@/db/queries/review";
 import { ChangeTime } from "@/components/ChangeTime";
 import { EvidenceLinks } from "./EvidenceLinks";
 import { QuoteWithContext } from "./QuoteWithContext";
+import { ReviewStateCell } from "./ReviewStateCell";
 import { TagLabel } from "./TagLabel";
 
 interface ClaimTableProps {
@@ -25,6 +26,7 @@ export function ClaimTable({ claims, showArticle }: ClaimTableProps) {
             {showArticle && <th scope="col">Article</th>}
             <th scope="col">Quote</th>
             <th scope="col">Tag</th>
+            <th scope="col">Review</th>
             <th scope="col">Claimant</th>
             <th scope="col">Note</th>
             <th scope="col">Evidence</th>
@@ -61,6 +63,7 @@ export function ClaimTable({ claims, showArticle }: ClaimTableProps) {
                   </span>
                 )}
               </td>
+              <ReviewStateCell claim={claim} />
               <td className="claim-claimant" data-testid="claim-claimant">
                 {claim.claimant}
               </td>

@@ -70,5 +70,5 @@ function ResultSummary({ shown, total, filters, acrossArticles }: ResultSummaryP
 }
 
 function isFiltered(filters: ReviewFilters): boolean {
-  return filters.tags.length > 0 || Boolean(filters.reviewer || filters.claimant || filters.q);
+  return filters.tags.length > 0 || Boolean(filters.reviewer || filters.claimant || filters.q || filters.states?.length || filters.verdictsDiffer);
 }

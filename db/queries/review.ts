@@ -35,6 +35,8 @@ function conditions(filters: ReviewFilters, scope: ReviewScope): SQL[] {
     const pattern = `%${escapeLike(filters.q)}%`;
     where.push(or(ilike(annotations.exact, pattern), ilike(annotations.note, pattern), ilike(annotations.claimant, pattern))!);
   }
+  if (filters.states && filters.states.length > 0) where.push(inArray(annotations.reviewState, filters.states));
+  if (filters.verdictsDiffer) where.push(eq(annotations.verdictsDiffer, true));
   return where;
 }
 

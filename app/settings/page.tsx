@@ -9,8 +9,8 @@ export const metadata: Metadata = { title: "Settings" };
 /** Admins set who publishes the fact-checks and where: what the ClaimReview export names. */
 async function SettingsPage() {
   const actor = await requirePageActor();
-  // The same right as People: the server refuses anyone else's PATCH /api/settings whatever this page shows.
-  if (!canForAnyone(actor.role, "manage_people")) {
+  // The server refuses anyone else's PATCH /api/settings whatever this page shows.
+  if (!canForAnyone(actor.role, "manage_settings")) {
     return (
       <section className="account-page">
         <h1>Settings</h1>

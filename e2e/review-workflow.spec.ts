@@ -99,8 +99,22 @@ test("a claim is tagged, judged twice blind, settled by an editor, published, an
   // Nothing is published yet.
   expect((await claimReviews(page)).reviews.map((review) => review.claimReviewed)).not.toContain(words);
 
-  // Rita, an editor, settles the verdicts: the final tag, and why.
-  await page.goto(`/documents/${articleSlug}?claim=${id}`);
+  // Rita, an editor, finds it on the article's review page among the claims whose verdicts differ, with the agreement.
+  await page.goto(`/documents/${articleSlug}/review?differ=1`);
+  await expect(page.getByTestId("claim-row")).toHaveCount(1);
+  await expect(page.getByTestId("claim-review-state")).toHaveText(/in review\s+verdicts differ/);
+  const agreement = page.getByTestId("agreement");
+  await expect(agreement.getByTestId("agreement-claims")).toHaveText("1");
+  await expect(agreement.getByTestId("agreement-observed")).toHaveText("0%");
+  await expect(agreement.getByTestId("agreement-kappa")).toHaveText("0.00");
+  await expect(agreement.getByTestId("confusion-disputed-denied")).toHaveText("1");
+  await agreement
+    .getByTestId("disagreement")
+    .getByRole("link", { name: `“${words}”` })
+    .click();
+
+  // She settles the verdicts: the final tag, and why.
+  await expect(page).toHaveURL(new RegExp(`/documents/${articleSlug}\\?claim=${id}$`));
   const ritaPage = new AnnotatorPage(page);
   const ritaReview = ritaPage.claimEditor.getByTestId("claim-review");
   await expect(ritaReview.getByTestId("verdicts-differ")).toBeVisible();

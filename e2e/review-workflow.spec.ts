@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { AnnotatorPage, articleSlug, roleHeaders } from "./pages/annotator-page";
+import { AnnotatorPage, articleSlug, roleHeaders, scriptHeaders } from "./pages/annotator-page";
 import { secondReviewer, secondReviewerState, storageStateOf, suitePeople } from "./people";
 
 /**
@@ -149,5 +149,59 @@ test("a claim is tagged, judged twice blind, settled by an editor, published, an
   await settle.getByRole("button", { name: "Settle and approve" }).click();
   await expect(ritaReview.getByTestId("review-state")).toHaveText("approved");
   expect((await claimReviews(page)).reviews.map((r) => r.claimReviewed)).toContain(words);
+  await raviBrowser.close();
+});
+
+test("a second reviewer who agrees sends the claim back with a comment, its author finds it in their queue, resubmits, and it is approved in one click", async ({
+  page,
+  api,
+  browser,
+  baseURL,
+}) => {
+  test.slow();
+  // Ravi's claim, submitted for review, as a script would.
+  const made = await api.create({ words, tag: "disputed", reviewer: ravi, note: "Bloomberg stood by its story." });
+  const submitted = await page.request.post(`/api/annotations/${made.id}/review`, {
+    data: { version: made.version, action: "submit" },
+    headers: await scriptHeaders(baseURL!, ravi),
+  });
+  expect(submitted.status()).toBe(200);
+
+  // Rhea gives the same verdict, blind; the verdicts agree, but she asks for a source first.
+  const rhea = await browserOf(browser, secondReviewerState(), `/documents/${articleSlug}?claim=${made.id}`);
+  const rheaPage = new AnnotatorPage(rhea.page);
+  const rheaReview = rheaPage.claimEditor.getByTestId("claim-review");
+  await rheaPage.claimEditor
+    .getByTestId("blind-verdict")
+    .getByRole("radio", { name: /Disputed/ })
+    .check();
+  await rheaPage.claimEditor.getByRole("button", { name: "Give my verdict" }).click();
+  await expect(rheaReview.getByTestId("verdict")).toHaveCount(2);
+  await expect(rheaReview.getByTestId("verdicts-differ")).toHaveCount(0);
+  await expect(rheaReview.getByRole("button", { name: "Approve" })).toBeEnabled();
+  await rheaReview.getByRole("button", { name: "Request changes…" }).click();
+  await rheaReview.getByLabel("What should change (required)").fill("Link Bloomberg's follow-up.");
+  await rheaReview.getByRole("button", { name: "Send back to the author" }).click();
+  await expect(rheaReview.getByTestId("review-state")).toHaveText("draft");
+
+  // Ravi's queue has it, returned with Rhea's comment; the header counts it.
+  const raviBrowser = await browserOf(browser, storageStateOf("reviewer"), "/queue");
+  await expect(raviBrowser.page.getByTestId("queue-link")).toHaveText("My queue (1)");
+  const returned = raviBrowser.page.getByTestId("queue-returned");
+  await expect(returned.getByRole("heading")).toHaveText("Returned to me (1)");
+  await expect(returned.getByTestId("queue-claim")).toContainText(`${secondReviewer} asked for changes`);
+  await expect(returned.getByTestId("queue-claim")).toContainText("Link Bloomberg's follow-up.");
+  await returned.getByRole("link", { name: `“${words}”` }).click();
+  const raviPage = new AnnotatorPage(raviBrowser.page);
+  await expect(raviPage.claimEditor).toHaveAttribute("data-claim-id", made.id);
+  await raviPage.claimEditor.getByTestId("claim-review").getByRole("button", { name: "Submit for review" }).click();
+  await expect(raviPage.claimEditor.getByTestId("review-state")).toHaveText("in review");
+
+  // Rhea's page follows; her verdict stands, so she approves in one click.
+  await expect(rheaReview.getByTestId("review-state")).toHaveText("in review");
+  await rheaReview.getByRole("button", { name: "Approve" }).click();
+  await expect(rheaReview.getByTestId("review-approved")).toContainText(`Approved by ${secondReviewer}`);
+  await expect(raviPage.claimEditor.getByTestId("review-state")).toHaveText("approved");
+  await rhea.close();
   await raviBrowser.close();
 });

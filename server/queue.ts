@@ -29,9 +29,9 @@ export interface Queue {
   mentioned: QueueSection<MentionedClaim>;
 }
 
-/** Claims in review, by others, waiting for `actor`'s own verdict (a second verdict needs a reviewer: viewers have none). */
+/** Claims in review, by others, waiting for `actor`'s own verdict (none for who may give none: viewers). */
 export async function listWaitingForMyVerdict(actor: Actor): Promise<QueueSection<QueueClaim>> {
-  if (refuse(actor, "create_claim", { kind: "article" })) return { claims: [], count: 0 };
+  if (refuse(actor, "give_verdict", { kind: "article" })) return { claims: [], count: 0 };
   return listAwaitingVerdict(await getDb(), actor.id, queueSectionLimit);
 }
 

@@ -28,6 +28,11 @@ const base = {
   previousQuote: null,
   createdRevision: 1,
   anchoredRevision: 1,
+  // Approved, so that every format (ClaimReview too) holds them.
+  reviewState: "approved" as const,
+  approvedBy: "Rita Reviewer",
+  approvedAt: "2024-05-03T08:00:00.000Z",
+  reviewers: ["Ada Reviewer", "Rita Reviewer"],
 };
 
 export const sampleClaims: ExportClaim[] = [

@@ -25,7 +25,19 @@ import fc from "fast-check";
 import { asc, eq, inArray, or } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db/client";
-import { accounts, annotationAnchors, annotations, apiTokens, documentRevisions, documents, invitations, sessions, users } from "@/db/schema";
+import {
+  accounts,
+  annotationAnchors,
+  annotations,
+  apiTokens,
+  appSettings,
+  claimVerdicts,
+  documentRevisions,
+  documents,
+  invitations,
+  sessions,
+  users,
+} from "@/db/schema";
 import { clientAddressHeader } from "@/lib/client-address";
 import { isHttpUrl } from "@/lib/http-url";
 import { roles } from "@/lib/roles";
@@ -56,6 +68,12 @@ import * as tokenRoute from "./tokens/[id]/route";
 import * as tokensRoute from "./tokens/route";
 import * as userRoute from "./users/[id]/route";
 import * as usersRoute from "./users/route";
+import * as reviewRoute from "./annotations/[id]/review/route";
+import * as verdictsRoute from "./annotations/[id]/verdicts/route";
+import * as agreementRoute from "./agreement/route";
+import * as settingsRoute from "./settings/route";
+import { reviewActions } from "@/lib/review";
+import { testPublishing } from "@/test/review";
 
 /** Requests per route: 250 keeps the file near 15 s; FUZZ_RUNS=5000 hunts longer. */
 const runsPerRoute = Number(process.env.FUZZ_RUNS) || 250;
@@ -447,6 +465,8 @@ interface Route {
   query?: fc.Arbitrary<string | undefined>;
   /** A body of the shape the route takes, for the methods that read one. */
   body?: () => fc.Arbitrary<unknown>;
+  /** Who sends the requests, when not anyone (`identity`). */
+  identity?: fc.Arbitrary<Identity>;
 }
 
 let slug: string;
@@ -579,6 +599,65 @@ const routes: Route[] = [
     body: () => mutated(fc.record({ version, tag, note, claimant: note, evidence, previousQuote: fc.constant(null) }, { requiredKeys: ["version"] })),
   },
   { name: "/api/annotations/{id}/history", module: historyRoute, takes: ["GET"], params: idParam },
+  {
+    name: "/api/annotations/{id}/review",
+    module: reviewRoute,
+    takes: ["POST"],
+    params: idParam,
+    body: () =>
+      mutated(fc.record({ version, action: fc.constantFrom(...reviewActions), comment: note, tag }, { requiredKeys: ["version", "action"] })),
+  },
+  {
+    name: "/api/annotations/{id}/verdicts",
+    module: verdictsRoute,
+    takes: ["GET", "POST"],
+    params: idParam,
+    body: () => mutated(fc.record({ tag, note }, { requiredKeys: ["tag"] })),
+  },
+  {
+    name: "/api/agreement",
+    module: agreementRoute,
+    takes: ["GET"],
+    params: () => fc.constant({}),
+    query: fc
+      .record({
+        document: rarely(fc.oneof(fc.constant("__slug__"), evilString), 1),
+        pair: rarely(fc.oneof(fc.constant("a,b"), evilString, fc.constant("same,same")), 1),
+      })
+      .map((query) =>
+        new URLSearchParams(
+          Object.entries(query)
+            .filter((entry): entry is [string, string] => entry[1] !== undefined)
+            .map(([key, value]) => [key, safe(value === "__slug__" ? slug : value)]),
+        ).toString(),
+      ),
+  },
+  {
+    name: "/api/settings",
+    module: settingsRoute,
+    takes: ["GET", "PATCH"],
+    params: () => fc.constant({}),
+    body: () =>
+      mutated(
+        fc.record(
+          {
+            publisher: fc.record(
+              { name: note, url: fc.oneof(fc.constant(testPublishing.publisher.url), fc.webUrl(), evilString), logo: fc.option(fc.webUrl()) },
+              { requiredKeys: [] },
+            ),
+            publicBaseUrl: fc.oneof(
+              fc.constant(testPublishing.publicBaseUrl),
+              fc.webUrl(),
+              fc.constantFrom("ftp://x.example", "javascript:alert(1)"),
+            ),
+          },
+          { requiredKeys: [] },
+        ),
+      ),
+    // On PostgreSQL the files share the one row of settings, which the export
+    // tests read: there, the admin (who alone may change them) does not send.
+    identity: process.env.DATABASE_URL ? identity.filter((who) => who !== "admin") : undefined,
+  },
   { name: "/api/annotations/{id}/restore", module: restoreRoute, takes: ["POST"], params: idParam, body: () => wildJson },
   { name: "/api/documents/{slug}/deleted", module: deletedRoute, takes: ["GET"], params: slugParam, query: deletedQuery },
   {
@@ -711,7 +790,7 @@ function request(route: Route) {
     params: route.params(),
     query: route.query ?? rarely(queryString, 1),
     contentType,
-    identity,
+    identity: route.identity ?? identity,
     address,
     headers: extraHeaders,
     body,
@@ -806,8 +885,20 @@ async function snapshot(email?: string): Promise<unknown> {
   const claims = await db.select().from(annotations).where(eq(annotations.documentId, document.id)).orderBy(asc(annotations.id));
   const ids = claims.map((claim) => claim.id);
   const history = ids.length === 0 ? [] : await db.select().from(annotationAnchors).where(inArray(annotationAnchors.annotationId, ids));
+  const verdicts = ids.length === 0 ? [] : await db.select().from(claimVerdicts).where(inArray(claimVerdicts.annotationId, ids));
+  const settings = await db.select().from(appSettings).where(eq(appSettings.key, "publishing"));
   // As JSON would carry it, so that a difference shows as a diff.
-  return JSON.parse(JSON.stringify({ document, revisions: revisions.length, claims, history: history.length, people: await peopleSnapshot(email) }));
+  return JSON.parse(
+    JSON.stringify({
+      document,
+      revisions: revisions.length,
+      claims,
+      history: history.length,
+      verdicts: verdicts.length,
+      settings,
+      people: await peopleSnapshot(email),
+    }),
+  );
 }
 
 /**
@@ -857,7 +948,11 @@ const reads = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 async function resetClaims(): Promise<void> {
   const db = await getDb();
-  await db.update(annotations).set({ version: 1, deletedAt: null }).where(eq(annotations.id, claimIds[0]));
+  // The first in review (so that verdicts and approvals reach the data layer), the others drafts.
+  await db
+    .update(annotations)
+    .set({ version: 1, deletedAt: null, reviewState: "in_review", approvedBy: null, approvedById: null, approvedAt: null })
+    .where(eq(annotations.id, claimIds[0]));
   await db.update(annotations).set({ version: 1, status: "orphan", deletedAt: null }).where(eq(annotations.id, claimIds[1]));
   await db.update(annotations).set({ version: 1, deletedAt: new Date() }).where(eq(annotations.id, claimIds[2]));
 }

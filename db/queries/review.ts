@@ -4,7 +4,7 @@ import { type ExportClaim, exportClaimKeys } from "@/lib/export/links";
 import type { ReviewFilters } from "@/lib/review-filters";
 import type { Tag } from "@/lib/tags";
 import type { Database } from "../client";
-import { annotations, documents } from "../schema";
+import { annotations, claimVerdicts, documents } from "../schema";
 import { annotationColumns } from "./annotations";
 import { aliased, aliasedKey, readRows } from "./read-rows";
 
@@ -137,8 +137,18 @@ const firstBatchSize = 200;
 /** A claim of an export batch as read: what exports write, its article's id, and the exact time the next batch starts after. */
 type BatchClaim = Omit<ExportClaim, "document"> & { documentId: string; updatedAtCursor: string };
 
+/** Who reviewed an approved claim (`ExportClaim.reviewers`): its verdicts' givers, its author first, then its approver. */
+const reviewersColumn = sql<string[]>`case when ${annotations.reviewState} = 'approved' then (
+  select coalesce(json_agg(r.name order by r.n), '[]'::json) from (
+    select name, min(n) as n from (
+      select v.by_name as name, row_number() over (order by v.kind, v.at, v.id) as n from ${claimVerdicts} v where v.annotation_id = ${annotations.id}
+      union all select ${annotations.approvedBy}, 1000000
+    ) named where name is not null group by name
+  ) r) else '[]'::json end`;
+
 const batchColumns = {
   ...pick(annotationColumns, exportClaimKeys),
+  reviewers: reviewersColumn,
   documentId: annotations.documentId,
   // The exact timestamp as text: a JS Date drops the microseconds a keyset cursor needs.
   updatedAtCursor: sql<string>`${annotations.updatedAt}::text`,

@@ -32,11 +32,19 @@ export const exportClaimKeys = [
   "createdById",
   "createdAt",
   "updatedAt",
+  "reviewState",
+  "approvedBy",
+  "approvedAt",
 ] as const satisfies readonly (keyof Annotation)[];
 
 /** A claim with its article: the unit every export format maps. */
 export interface ExportClaim extends Pick<Annotation, (typeof exportClaimKeys)[number]> {
   document: ExportArticle;
+  /**
+   * Who reviewed an approved claim: the givers of its verdicts (its author
+   * first) and its approver, each once; empty for a claim not approved.
+   */
+  reviewers?: string[];
 }
 
 /** Where a claim lives for readers of an export: its W3C id and the editor page. */

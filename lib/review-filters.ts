@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { type ReviewState, reviewStates } from "./review";
 import { type Tag, tags } from "./tags";
 import { describeIssues } from "./validation";
 
 /**
  * The filters of the review pages and of exports. They travel in the query
- * string (`?tag=disputed&tag=denied&reviewer=…&claimant=…&q=…&sort=updated`),
+ * string (`?tag=disputed&tag=denied&reviewer=…&claimant=…&q=…&state=in_review&verdicts=differ&sort=updated`),
  * so a filtered view can be shared, reloaded, and exported as it is shown.
  */
 export const reviewSorts = ["position", "updated"] as const;
@@ -18,6 +19,10 @@ export interface ReviewFilters {
   claimant?: string;
   /** Words searched in quote, note and claimant (case-insensitive substring). */
   q?: string;
+  /** Only claims in these review states (lib/review.ts); any when absent or empty. */
+  states?: ReviewState[];
+  /** Only claims whose verdicts differ (`verdicts=differ`). */
+  verdictsDiffer?: true;
   sort: ReviewSort;
 }
 
@@ -35,6 +40,8 @@ const schema = z.object({
   reviewer: optionalText(100),
   claimant: optionalText(200),
   q: optionalText(500),
+  state: z.array(z.enum(reviewStates, { error: `state must be one of: ${reviewStates.join(", ")}` })),
+  verdicts: z.literal("differ", { error: 'verdicts must be "differ"' }).optional(),
   sort: z.enum(reviewSorts, { error: `sort must be one of: ${reviewSorts.join(", ")}` }).default("position"),
 });
 
@@ -49,11 +56,20 @@ export function parseReviewFilters(params: URLSearchParams): { filters: ReviewFi
     reviewer: params.get("reviewer") ?? undefined,
     claimant: params.get("claimant") ?? undefined,
     q: params.get("q") ?? undefined,
+    state: params.getAll("state").filter((state) => state !== ""),
+    verdicts: params.get("verdicts") || undefined,
     sort: params.get("sort") || undefined,
   });
   if (!parsed.success) return { error: describeIssues(parsed.error) };
-  const { tag, ...rest } = parsed.data;
-  return { filters: { tags: [...new Set(tag)], ...rest } };
+  const { tag, state, verdicts, ...rest } = parsed.data;
+  return {
+    filters: {
+      tags: [...new Set(tag)],
+      ...rest,
+      ...(state.length > 0 ? { states: [...new Set(state)] } : {}),
+      ...(verdicts ? { verdictsDiffer: true as const } : {}),
+    },
+  };
 }
 
 /** The query string of some filters, leaving out defaults. */
@@ -63,6 +79,8 @@ export function reviewFiltersToSearchParams(filters: ReviewFilters): URLSearchPa
   if (filters.reviewer) params.set("reviewer", filters.reviewer);
   if (filters.claimant) params.set("claimant", filters.claimant);
   if (filters.q) params.set("q", filters.q);
+  for (const state of filters.states ?? []) params.append("state", state);
+  if (filters.verdictsDiffer) params.set("verdicts", "differ");
   if (filters.sort !== "position") params.set("sort", filters.sort);
   return params;
 }

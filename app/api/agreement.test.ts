@@ -7,6 +7,7 @@ import * as agreementRoute from "./agreement/route";
 import * as reviewRoute from "./annotations/[id]/review/route";
 import * as verdictsRoute from "./annotations/[id]/verdicts/route";
 import * as annotationsRoute from "./documents/[slug]/annotations/route";
+import * as documentExportRoute from "./documents/[slug]/export/route";
 
 const text = "One claim here. Two claims there. Three more. Four at last.";
 let slug: string;
@@ -111,5 +112,27 @@ describe("GET /api/agreement", () => {
       expect(answer.json.error.code).toBe("invalid_query");
     }
     expect((await agreement("document=no-such-article")).status).toBe(404);
+  });
+});
+
+describe("the review filters", () => {
+  const exported = async (filters: string) => {
+    const answer = await call(documentExportRoute.GET, { slug }, { query: `format=w3c&${filters}` });
+    expect(answer.status, answer.text).toBe(200);
+    return (answer.json.first.items as { id: string }[]).map((item) => item.id.split("/").pop()).sort();
+  };
+
+  it("narrow to claims whose verdicts differ, and to review states", async () => {
+    expect(await exported("verdicts=differ")).toEqual([ids.one, ids.two].sort());
+    expect(await exported("state=in_review")).toEqual(Object.values(ids).sort());
+    expect(await exported("state=draft&state=approved")).toEqual([]);
+    expect(await exported("state=in_review&verdicts=differ&tag=denied")).toEqual([ids.two]);
+  });
+
+  it("refuse an unknown state or verdicts value with 400", async () => {
+    for (const query of ["format=csv&state=published", "format=csv&verdicts=agree"]) {
+      const answer = await call(documentExportRoute.GET, { slug }, { query });
+      expect(answer.status, query).toBe(400);
+    }
   });
 });

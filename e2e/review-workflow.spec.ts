@@ -97,7 +97,7 @@ test("a claim is tagged, judged twice blind, settled by an editor, published, an
   expect((await claimReviews(page)).reviews.map((review) => review.claimReviewed)).not.toContain(words);
 
   // Rita, an editor, finds it on the article's review page among the claims whose verdicts differ, with the agreement.
-  await page.goto(`/documents/${articleSlug}/review?differ=1`);
+  await page.goto(`/documents/${articleSlug}/review?verdicts=differ`);
   await expect(page.getByTestId("claim-row")).toHaveCount(1);
   await expect(page.getByTestId("claim-review-state")).toHaveText(/in review\s+verdicts differ/);
   const agreement = page.getByTestId("agreement");

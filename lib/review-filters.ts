@@ -5,7 +5,7 @@ import { describeIssues } from "./validation";
 
 /**
  * The filters of the review pages and of exports. They travel in the query
- * string (`?tag=disputed&tag=denied&reviewer=…&claimant=…&q=…&sort=updated`),
+ * string (`?tag=disputed&tag=denied&reviewer=…&claimant=…&q=…&state=in_review&verdicts=differ&sort=updated`),
  * so a filtered view can be shared, reloaded, and exported as it is shown.
  */
 export const reviewSorts = ["position", "updated"] as const;
@@ -19,11 +19,11 @@ export interface ReviewFilters {
   claimant?: string;
   /** Words searched in quote, note and claimant (case-insensitive substring). */
   q?: string;
-  sort: ReviewSort;
-  /** Only claims at these points of their review (lib/review.ts); any when absent or empty. */
+  /** Only claims in these review states (lib/review.ts); any when absent or empty. */
   states?: ReviewState[];
-  /** Only claims whose verdicts differ. */
+  /** Only claims whose verdicts differ (`verdicts=differ`). */
   verdictsDiffer?: true;
+  sort: ReviewSort;
 }
 
 const optionalText = (max: number) =>
@@ -40,9 +40,9 @@ const schema = z.object({
   reviewer: optionalText(100),
   claimant: optionalText(200),
   q: optionalText(500),
-  sort: z.enum(reviewSorts, { error: `sort must be one of: ${reviewSorts.join(", ")}` }).default("position"),
   state: z.array(z.enum(reviewStates, { error: `state must be one of: ${reviewStates.join(", ")}` })),
-  differ: z.enum(["1"], { error: "differ must be 1 (only claims whose verdicts differ), or absent" }).optional(),
+  verdicts: z.literal("differ", { error: 'verdicts must be "differ"' }).optional(),
+  sort: z.enum(reviewSorts, { error: `sort must be one of: ${reviewSorts.join(", ")}` }).default("position"),
 });
 
 /** Parses the filters of a query string; `error` names what is wrong. */
@@ -56,18 +56,18 @@ export function parseReviewFilters(params: URLSearchParams): { filters: ReviewFi
     reviewer: params.get("reviewer") ?? undefined,
     claimant: params.get("claimant") ?? undefined,
     q: params.get("q") ?? undefined,
-    sort: params.get("sort") || undefined,
     state: params.getAll("state").filter((state) => state !== ""),
-    differ: params.get("differ") || undefined,
+    verdicts: params.get("verdicts") || undefined,
+    sort: params.get("sort") || undefined,
   });
   if (!parsed.success) return { error: describeIssues(parsed.error) };
-  const { tag, state, differ, ...rest } = parsed.data;
+  const { tag, state, verdicts, ...rest } = parsed.data;
   return {
     filters: {
       tags: [...new Set(tag)],
       ...rest,
       ...(state.length > 0 ? { states: [...new Set(state)] } : {}),
-      ...(differ ? { verdictsDiffer: true as const } : {}),
+      ...(verdicts ? { verdictsDiffer: true as const } : {}),
     },
   };
 }
@@ -79,8 +79,8 @@ export function reviewFiltersToSearchParams(filters: ReviewFilters): URLSearchPa
   if (filters.reviewer) params.set("reviewer", filters.reviewer);
   if (filters.claimant) params.set("claimant", filters.claimant);
   if (filters.q) params.set("q", filters.q);
-  if (filters.sort !== "position") params.set("sort", filters.sort);
   for (const state of filters.states ?? []) params.append("state", state);
-  if (filters.verdictsDiffer) params.set("differ", "1");
+  if (filters.verdictsDiffer) params.set("verdicts", "differ");
+  if (filters.sort !== "position") params.set("sort", filters.sort);
   return params;
 }

@@ -63,7 +63,7 @@ export function ReviewFilterForm({ filters, acrossArticles, names }: ReviewFilte
           </label>
         ))}
         <label className="review-tag-option">
-          <input type="checkbox" name="differ" value="1" defaultChecked={filters.verdictsDiffer ?? false} /> verdicts differ
+          <input type="checkbox" name="verdicts" value="differ" defaultChecked={filters.verdictsDiffer ?? false} /> verdicts differ
         </label>
       </fieldset>
       <TextFilter

@@ -31,12 +31,12 @@ function conditions(filters: ReviewFilters, scope: ReviewScope): SQL[] {
     where.push(or(ilike(annotations.createdBy, name), ilike(annotations.updatedBy, name))!);
   }
   if (filters.claimant) where.push(ilike(annotations.claimant, escapeLike(filters.claimant)));
+  if (filters.states?.length) where.push(inArray(annotations.reviewState, filters.states));
+  if (filters.verdictsDiffer) where.push(eq(annotations.verdictsDiffer, true));
   if (filters.q) {
     const pattern = `%${escapeLike(filters.q)}%`;
     where.push(or(ilike(annotations.exact, pattern), ilike(annotations.note, pattern), ilike(annotations.claimant, pattern))!);
   }
-  if (filters.states && filters.states.length > 0) where.push(inArray(annotations.reviewState, filters.states));
-  if (filters.verdictsDiffer) where.push(eq(annotations.verdictsDiffer, true));
   return where;
 }
 

@@ -129,7 +129,6 @@ export function ClaimEditor({
           }}
         />
       )}
-      {/* A disabled fieldset disables every control in it: how earlier revisions stay read-only. */}
       <ReviewControls
         claim={claim}
         person={person}
@@ -138,6 +137,7 @@ export function ClaimEditor({
         unsaved={status.unsaved.has(claim.id)}
         onReviewed={onReviewed}
       />
+      {/* A disabled fieldset disables every control in it: how earlier revisions stay read-only. */}
       <fieldset className="claim-fields" disabled={readOnly}>
         {!blind && (
           <fieldset className="tag-choice">

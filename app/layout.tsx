@@ -6,7 +6,9 @@ import { SessionKeeper } from "@/components/accounts/SessionKeeper";
 import { SignOutButton } from "@/components/accounts/SignOutButton";
 import { type Actor, getPageActor } from "@/server/actor";
 import { canForAnyone } from "@/server/policy";
+import { countQueue } from "@/server/queue";
 import "./globals.css";
+import "./review-workflow.css";
 
 export const metadata: Metadata = {
   title: { default: "Fact-check annotator", template: "%s · Fact-check annotator" },
@@ -19,6 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // renders it, and a page without it would run no script at all.
   await connection();
   const actor = await signedIn();
+  const queued = actor ? await queueCount(actor) : 0;
   return (
     <html lang="en">
       <body>
@@ -31,9 +34,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </Link>
           {actor && (
             <nav aria-label="Site" className="site-nav">
+              <Link href="/queue" data-testid="queue-link">
+                My queue <span className="queue-count">({queued})</span>
+              </Link>
               <Link href="/review">Review all claims</Link>
               {canForAnyone(actor.role, "add_article") && <Link href="/documents/new">Add an article</Link>}
               {canForAnyone(actor.role, "manage_people") && <Link href="/people">People</Link>}
+              {canForAnyone(actor.role, "manage_settings") && <Link href="/settings">Settings</Link>}
               <Link href="/account">Account</Link>
               <span className="signed-in" data-testid="signed-in">
                 <strong>{actor.name}</strong> <span className="role-badge">{actor.role}</span>
@@ -47,6 +54,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </body>
     </html>
   );
+}
+
+/** How many claims wait in the header's "My queue"; none shown when the database cannot say (the page itself says why). */
+async function queueCount(actor: Actor): Promise<number> {
+  try {
+    return await countQueue(actor);
+  } catch {
+    return 0;
+  }
 }
 
 /** Who is signed in, for the header; nobody when that cannot be read (the page itself says why). */

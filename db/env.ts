@@ -35,16 +35,14 @@ export function readDatabaseEnv(env: NodeJS.ProcessEnv = process.env): DatabaseE
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 
 /**
- * What exports say about who publishes them. `PUBLIC_URL` is the app's own
- * address as readers reach it (ids and links in exports are built on it, so
- * they stay the same whichever host name a request came in on; the request's
- * origin when unset). `REVIEW_ORG_NAME` and `REVIEW_ORG_URL` name the
- * organisation that reviews the claims, the `author` of ClaimReview exports.
+ * Where exports point. `PUBLIC_URL` is the app's own address as readers
+ * reach it (ids and links in W3C exports are built on it, so they stay the
+ * same whichever host name a request came in on; the request's origin when
+ * unset). ClaimReview exports are built on the publishing settings an admin
+ * keeps in the database instead (lib/settings.ts).
  */
 const exportSchema = z.object({
   PUBLIC_URL: httpUrl.transform((url) => new URL(url).origin).optional(),
-  REVIEW_ORG_NAME: z.string().trim().min(1).max(200).default("Fact-check annotator"),
-  REVIEW_ORG_URL: httpUrl.optional(),
 });
 
 export type ExportEnv = z.infer<typeof exportSchema>;
@@ -52,8 +50,6 @@ export type ExportEnv = z.infer<typeof exportSchema>;
 export function readExportEnv(env: NodeJS.ProcessEnv = process.env): ExportEnv {
   const parsed = exportSchema.safeParse({
     PUBLIC_URL: env.PUBLIC_URL || undefined,
-    REVIEW_ORG_NAME: env.REVIEW_ORG_NAME || undefined,
-    REVIEW_ORG_URL: env.REVIEW_ORG_URL || undefined,
   });
   if (!parsed.success) throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
   return parsed.data;

@@ -1,9 +1,26 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type { ArticleBlock } from "@/lib/article";
 import { claimActions, type ClaimState } from "@/lib/claim-events";
 import type { CommentState } from "@/lib/comments";
 import type { HistoryMethod } from "@/lib/history-methods";
+import { type ClaimEventDetail, reviewStates } from "@/lib/review";
 import type { Role } from "@/lib/roles";
 import { tags } from "@/lib/tags";
 
@@ -11,6 +28,9 @@ export const claimTag = pgEnum("claim_tag", tags);
 export const anchorStatuses = ["anchored", "orphan"] as const;
 export const anchorStatus = pgEnum("anchor_status", anchorStatuses);
 export const claimAction = pgEnum("claim_action", claimActions);
+export const reviewState = pgEnum("review_state", reviewStates);
+export const verdictKinds = ["first", "second"] as const;
+export const verdictKind = pgEnum("verdict_kind", verdictKinds);
 
 /**
  * An article as reviewers read it now: its latest revision's blocks and the
@@ -97,6 +117,16 @@ export const annotations = pgTable(
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
     deletedBy: text("deleted_by"),
     deletedById: text("deleted_by_id").references(() => users.id),
+    // Its review (lib/review.ts): existing claims start as drafts, so that
+    // nothing is published that no second person has approved.
+    reviewState: reviewState("review_state").notNull().default("draft"),
+    // Who approved it and when, while it is approved (cleared when it leaves `approved`).
+    approvedBy: text("approved_by"),
+    approvedById: text("approved_by_id").references(() => users.id),
+    approvedAt: timestamp("approved_at", { withTimezone: true }),
+    // Kept with the claim (written with each verdict) so that lists read no other table.
+    verdictCount: integer("verdict_count").notNull().default(0),
+    verdictsDiffer: boolean("verdicts_differ").notNull().default(false),
   },
   (table) => [
     index("annotations_document_start_idx").on(table.documentId, table.start, table.end, table.id),
@@ -176,6 +206,8 @@ export const claimEvents = pgTable(
     after: jsonb("after").$type<ClaimState>().notNull(),
     // The comment a `comment_*` event is about, as it is after the change (null for the claim's own changes).
     comment: jsonb("comment").$type<CommentState>(),
+    // What a review step said beside the claim's state: its comment, an editor's final tag (lib/review.ts).
+    detail: jsonb("detail").$type<ClaimEventDetail>(),
   },
   (table) => [
     index("claim_events_document_idx").on(table.documentId, table.id),
@@ -243,6 +275,36 @@ export const commentMentions = pgTable(
   },
   (table) => [primaryKey({ columns: [table.commentId, table.userId] }), index("comment_mentions_user_idx").on(table.userId, table.commentId)],
 );
+
+/**
+ * The verdicts given on a claim: the author's (`first`, the claim's tag when
+ * first submitted) and each other reviewer's (`second`), one per person.
+ * They stay when the claim goes back to review, and count for agreement.
+ */
+export const claimVerdicts = pgTable(
+  "claim_verdicts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    annotationId: uuid("annotation_id")
+      .notNull()
+      .references(() => annotations.id, { onDelete: "cascade" }),
+    kind: verdictKind("kind").notNull(),
+    tag: claimTag("tag").notNull(),
+    note: text("note").notNull().default(""),
+    by: text("by_name").notNull(),
+    // Null only for the first verdict of a claim recorded before accounts.
+    byId: text("by_id").references(() => users.id),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    unique("claim_verdicts_person_unique").on(table.annotationId, table.byId),
+    uniqueIndex("claim_verdicts_first_unique")
+      .on(table.annotationId)
+      .where(sql`${table.kind} = 'first'`),
+  ],
+);
+
+export type ClaimVerdictRow = typeof claimVerdicts.$inferSelect;
 
 export type DocumentRow = typeof documents.$inferSelect;
 export type DocumentRevisionRow = typeof documentRevisions.$inferSelect;

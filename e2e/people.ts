@@ -4,7 +4,7 @@
  * (`storageState`) and a Bearer token each. The editor is "Rita Reviewer",
  * whose name the journeys' assertions use.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { addPerson, type E2ePerson, type Role } from "./accounts";
 
@@ -14,6 +14,12 @@ export const suitePeople: Record<Role, string> = {
   reviewer: "Ravi Reviewer",
   viewer: "Vera Viewer",
 };
+
+/**
+ * A second person with the reviewer role, for journeys where two reviewers
+ * judge one claim (the review workflow): a browser state of their own.
+ */
+export const secondReviewer = "Rhea Reviewer";
 
 function authDir(): string {
   const dir = process.env.E2E_AUTH_DIR;
@@ -25,25 +31,39 @@ function authDir(): string {
 /** Where the signed-in browser state of `role` is kept. */
 export const storageStateOf = (role: Role) => path.join(authDir(), `${role}.json`);
 
+/** Where the signed-in browser state of `secondReviewer` is kept. */
+export const secondReviewerState = () => path.join(authDir(), "second-reviewer.json");
+
 const peopleFile = () => path.join(authDir(), "people.json");
 
 /** Saves the suite's people and a browser state for each (its session cookie on the server of `baseURL`). */
 export function savePeople(baseURL: string, people: Record<Role, E2ePerson>): void {
   writeFileSync(peopleFile(), JSON.stringify(people));
-  for (const [role, person] of Object.entries(people) as [Role, E2ePerson][]) {
-    const at = person.cookie.indexOf("=");
-    const cookie = {
-      name: person.cookie.slice(0, at),
-      value: person.cookie.slice(at + 1),
-      domain: new URL(baseURL).hostname,
-      path: "/",
-      expires: -1,
-      httpOnly: true,
-      secure: false,
-      sameSite: "Lax" as const,
-    };
-    writeFileSync(storageStateOf(role), JSON.stringify({ cookies: [cookie], origins: [] }));
-  }
+  for (const [role, person] of Object.entries(people) as [Role, E2ePerson][]) saveBrowserState(baseURL, person, storageStateOf(role));
+}
+
+/** Saves a browser state signed in as `person` (their session cookie on the server of `baseURL`) to `file`. */
+function saveBrowserState(baseURL: string, person: E2ePerson, file: string): void {
+  const at = person.cookie.indexOf("=");
+  const cookie = {
+    name: person.cookie.slice(0, at),
+    value: person.cookie.slice(at + 1),
+    domain: new URL(baseURL).hostname,
+    path: "/",
+    expires: -1,
+    httpOnly: true,
+    secure: false,
+    sameSite: "Lax" as const,
+  };
+  writeFileSync(file, JSON.stringify({ cookies: [cookie], origins: [] }));
+}
+
+const secondReviewerFile = () => path.join(authDir(), "second-reviewer-person.json");
+
+/** Saves `secondReviewer` and a browser state signed in as them. */
+export function saveSecondReviewer(baseURL: string, person: E2ePerson): void {
+  writeFileSync(secondReviewerFile(), JSON.stringify(person));
+  saveBrowserState(baseURL, person, secondReviewerState());
 }
 
 /** The suite's people, as `people.setup.ts` saved them. */
@@ -60,7 +80,8 @@ const extra = new Map<string, Promise<E2ePerson>>();
 /** The suite's person of that name, else an editor of that name added now. */
 export function personNamed(baseURL: string, name: string): Promise<E2ePerson> {
   const people = loadPeople();
-  const known = Object.values(people).find((person) => person.name === name);
+  const second = existsSync(secondReviewerFile()) ? [JSON.parse(readFileSync(secondReviewerFile(), "utf8")) as E2ePerson] : [];
+  const known = [...Object.values(people), ...second].find((person) => person.name === name);
   if (known) return Promise.resolve(known);
   let pending = extra.get(name);
   if (!pending) {

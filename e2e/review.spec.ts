@@ -403,6 +403,8 @@ test("the editor and the home page link to the review pages", async ({ annotator
 
 test("the export buttons download the filtered claims as W3C JSON-LD, CSV and ClaimReview", async ({ api, review }) => {
   const { retract, chips } = await arrangeClaims(api);
+  // A ClaimReview is published for approved claims only, by the publisher of the settings.
+  await Promise.all([api.approve(retract), api.approve(chips), api.setPublishing()]);
   await review.gotoArticle("tag=disputed");
   await expect(review.quoteLinks).toHaveText(quotesOf(retract, chips));
 

@@ -1,3 +1,4 @@
+import type { ReviewState } from "./review";
 import type { Tag } from "./tags";
 
 /** A claim as the HTTP API gives it out. Offsets are code points, end exclusive. */
@@ -35,6 +36,15 @@ export interface Annotation {
   anchoredRevision: number;
   /** The comments in its thread (deleted ones not counted). */
   commentCount: number;
+  /** Its review (lib/review.ts): `draft`, `in_review` or `approved`. */
+  reviewState: ReviewState;
+  /** Who approved it and when, while it is approved; else null. */
+  approvedBy: string | null;
+  approvedById: string | null;
+  approvedAt: string | null;
+  /** How many verdicts it has (the author's, once submitted, and each other reviewer's), and whether they differ. */
+  verdictCount: number;
+  verdictsDiffer: boolean;
 }
 
 /** Where an article's claims are listed (GET) and created (POST). */
@@ -74,6 +84,11 @@ export const editorAnnotationKeys = [
   "previousQuote",
   // Shown on the claim's entry in the list.
   "commentCount",
+  "reviewState",
+  "approvedBy",
+  "approvedAt",
+  "verdictCount",
+  "verdictsDiffer",
 ] as const satisfies readonly (keyof Annotation)[];
 export type EditorAnnotation = Pick<Annotation, (typeof editorAnnotationKeys)[number]>;
 

@@ -10,6 +10,7 @@ import { claimsUrl, deletedClaimsUrl, editorClaimsUrl } from "./annotation";
 import type { HistoryEntry } from "./claim-history";
 import { type Comment, claimCommentsUrl, commentUrl, peopleUrl } from "./comments";
 import type { ErrorCode } from "./error-codes";
+import type { ReviewAction, Verdict } from "./review";
 import type { Role } from "./roles";
 import type { Tag } from "./tags";
 
@@ -100,6 +101,20 @@ export interface DeletionWindow {
   to: string;
 }
 
+/** The publishing organisation and where the articles' fact-checks live, as an admin sets them (`/api/settings`). */
+export interface PublishingSettings {
+  publisher: { name: string; url: string; logo?: string | null } | null;
+  publicBaseUrl: string | null;
+}
+
+/** A move of a claim through review (`POST /api/annotations/{id}/review`); `tag` and `comment` settle differing verdicts. */
+export interface ReviewTransition {
+  version: number;
+  action: ReviewAction;
+  comment?: string;
+  tag?: Tag;
+}
+
 /** A person with an account, as an admin sees them. */
 export interface PersonSummary {
   id: string;
@@ -122,6 +137,14 @@ export interface ApiClient {
   focusClaim(slug: string, view: string, claimId: string | null): Promise<void>;
   /** Puts an orphan on the words from `start` to `end` of the latest revision. */
   reattachClaim(id: string, placement: { version: number; start: number; end: number }): Promise<Annotation>;
+  /** Moves a claim through review: submit, approve (settling differing verdicts with `tag` and `comment`), request changes, reopen. */
+  reviewClaim(id: string, transition: ReviewTransition): Promise<Annotation>;
+  /** The verdicts given on a claim; `403` to a second reviewer who has not given theirs. */
+  claimVerdicts(id: string): Promise<Verdict[]>;
+  /** Gives this person's own verdict on a claim in review, before seeing the first; the claim after it, when the server sends it. */
+  giveVerdict(id: string, verdict: { tag: Tag; note?: string }): Promise<{ verdict: Verdict; annotation?: Annotation }>;
+  publishingSettings(): Promise<PublishingSettings>;
+  changePublishingSettings(settings: { publisher: { name: string; url: string; logo?: string }; publicBaseUrl: string }): Promise<PublishingSettings>;
   createArticle(article: NewArticle & ArticleSource): Promise<{ slug: string }>;
   publishRevision(slug: string, source: ArticleSource): Promise<PublishedRevision>;
   /** Imports a W3C Web Annotation file as it was read; the answer's status and body as the server gave them (see `readImportResponse`). */
@@ -195,6 +218,11 @@ export function createApiClient(fetchImpl: typeof fetch = (...args) => globalThi
     restoreClaim: (id) => call<One>("POST", `${claimUrl(id)}/restore`).then(pick("annotation")),
     claimHistory: (id) => call<{ history: HistoryEntry[] }>("GET", `${claimUrl(id)}/history`).then(pick("history")),
     reattachClaim: (id, placement) => call<One>("POST", `${claimUrl(id)}/reattach`, placement).then(pick("annotation")),
+    reviewClaim: (id, transition) => call<One>("POST", `${claimUrl(id)}/review`, transition).then(pick("annotation")),
+    claimVerdicts: (id) => call<{ verdicts: Verdict[] }>("GET", `${claimUrl(id)}/verdicts`).then(pick("verdicts")),
+    giveVerdict: (id, verdict) => call("POST", `${claimUrl(id)}/verdicts`, verdict),
+    publishingSettings: () => call<SettingsAnswer>("GET", "/api/settings").then(settingsOf),
+    changePublishingSettings: (settings) => call<SettingsAnswer>("PATCH", "/api/settings", settings).then(settingsOf),
     createArticle: (article) => call<{ document: { slug: string } }>("POST", "/api/documents", article).then(pick("document")),
     publishRevision: (slug, source) => call<PublishedRevision>("POST", `/api/documents/${encodeURIComponent(slug)}/revisions`, source),
     importClaims: (slug, file, { skipUnplaceable }) =>
@@ -219,6 +247,10 @@ export function createApiClient(fetchImpl: typeof fetch = (...args) => globalThi
     people: () => call<{ people: { id: string; name: string }[] }>("GET", peopleUrl).then(pick("people")),
   };
 }
+
+type SettingsAnswer = PublishingSettings | { settings: PublishingSettings };
+// The settings as sent, or wrapped in `settings`: either shape reads the same.
+const settingsOf = (body: SettingsAnswer): PublishingSettings => ("settings" in body ? body.settings : body);
 
 /** The client the pages use. */
 export const api = createApiClient();

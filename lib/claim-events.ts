@@ -6,6 +6,7 @@
  */
 import type { Annotation } from "./annotation";
 import type { CommentState } from "./comments";
+import type { ClaimEventDetail } from "./review";
 
 export const claimActions = [
   "created",
@@ -28,7 +29,26 @@ export const claimActions = [
   "comment_created",
   "comment_updated",
   "comment_deleted",
+  /** Review steps (lib/review.ts), each with its comment in the event's `detail`. */
+  "submitted",
+  "approved",
+  "changes_requested",
+  "reopened",
+  /** Someone gave their own verdict (which one is read from the verdicts, not the history). */
+  "verdict_given",
+  /** Someone read the claim's verdicts for the first time: who saw the others' verdicts, and when. */
+  "verdicts_seen",
 ] as const;
+
+/** The actions that are review steps, and what they record. */
+export const reviewClaimActions = [
+  "submitted",
+  "approved",
+  "changes_requested",
+  "reopened",
+  "verdict_given",
+  "verdicts_seen",
+] as const satisfies readonly ClaimAction[];
 
 export type ClaimAction = (typeof claimActions)[number];
 
@@ -58,4 +78,6 @@ export interface ClaimEvent {
   after: ClaimState;
   /** The comment a `comment_*` event is about, after the change; absent (null) on the claim's own changes. */
   comment?: CommentState | null;
+  /** A review step's comment and decision (lib/review.ts); null for other changes. */
+  detail: ClaimEventDetail | null;
 }

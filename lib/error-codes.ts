@@ -35,6 +35,18 @@ export const errorCode = {
   /** Demoting or deactivating the last active admin (409). */
   lastAdmin: "last_admin",
   unchanged: "unchanged",
+  /** A review step, or a verdict, that the claim's review state does not allow (409, naming the state). */
+  reviewState: "review_state",
+  /** A second verdict by someone who gave one on the claim already (409, with their `verdict`). */
+  verdictGiven: "verdict_given",
+  /** A reviewer approving a claim before giving their own verdict on it (409). */
+  verdictNeeded: "verdict_needed",
+  /** A reviewer approving a claim whose verdicts differ: an editor settles it (409). */
+  verdictsDiffer: "verdicts_differ",
+  /** An editor settling differing verdicts (or changing the tag) without saying why (400). */
+  commentRequired: "comment_required",
+  /** A ClaimReview export before an admin set the publisher and the public base URL (409, with `missing`). */
+  settingsMissing: "settings_missing",
   invalidBody: "invalid_body",
   invalidQuery: "invalid_query",
   invalidRange: "invalid_range",

@@ -27,6 +27,12 @@ const claim: ClaimState = {
   createdRevision: 1,
   anchoredRevision: 1,
   commentCount: 0,
+  reviewState: "draft",
+  approvedBy: null,
+  approvedById: null,
+  approvedAt: null,
+  verdictCount: 0,
+  verdictsDiffer: false,
   deletedAt: null,
   deletedBy: null,
 };
@@ -41,6 +47,7 @@ function change(action: ClaimAction, after: Partial<ClaimState>, before: Partial
     at: "2026-12-04T18:10:00.000Z",
     before: before && { ...claim, ...before },
     after: { ...claim, ...after },
+    detail: null,
   };
 }
 

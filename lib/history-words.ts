@@ -66,8 +66,20 @@ function revisionMove(before: ClaimState | null, after: ClaimState): string {
   return "published a revision that moved the claim";
 }
 
+/** What a review step's comment adds: ": “why”", or nothing. */
+const because = (entry: ChangeEntry) => (entry.detail?.comment ? `: ${quoted(entry.detail.comment)}` : "");
+
+/** An approved claim that a change took back to review: its approval held for the version approved. */
+const approvalWithdrawn = ({ before, after }: ChangeEntry) =>
+  before?.reviewState === "approved" && after.reviewState === "in_review" ? "; the claim went back to review" : "";
+
 /** What the change did, after the name of who made it. */
-function what({ action, before, after, comment }: ChangeEntry): string {
+function what(entry: ChangeEntry): string {
+  return whatChanged(entry) + approvalWithdrawn(entry);
+}
+
+function whatChanged(entry: ChangeEntry): string {
+  const { action, before, after, comment } = entry;
   switch (action) {
     case "created":
       return `tagged the claim ${after.tag}`;
@@ -91,6 +103,21 @@ function what({ action, before, after, comment }: ChangeEntry): string {
       return comment ? `edited a comment to ${quoted(comment.body)}` : "edited a comment";
     case "comment_deleted":
       return comment ? `deleted a comment by ${comment.author.name}` : "deleted a comment";
+    case "submitted":
+      return `submitted the claim for review, tagged ${after.tag}${because(entry)}`;
+    case "approved": {
+      const own = entry.detail?.ownClaim ? " (their own claim, as an editor)" : "";
+      const settled = entry.detail?.settledTag ? `, settling the differing verdicts as ${entry.detail.settledTag}` : "";
+      return `approved the claim${own}${settled}${because(entry)}`;
+    }
+    case "changes_requested":
+      return `requested changes${because(entry)}`;
+    case "reopened":
+      return `reopened the approved claim for review${because(entry)}`;
+    case "verdict_given":
+      return "gave their own verdict";
+    case "verdicts_seen":
+      return "read the verdicts";
   }
 }
 

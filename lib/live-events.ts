@@ -4,6 +4,7 @@
  */
 import type { ClaimAction, ClaimEvent, ClaimState } from "./claim-events";
 import type { CommentState } from "./comments";
+import type { ClaimEventDetail } from "./review";
 
 /** A published revision in the live feed: who published it, and the claims it moved (their state after it). */
 export interface RevisionEvent {
@@ -36,6 +37,12 @@ const claimEventNames = {
   comment_created: "comment.created",
   comment_updated: "comment.updated",
   comment_deleted: "comment.deleted",
+  submitted: "claim.updated",
+  approved: "claim.updated",
+  changes_requested: "claim.updated",
+  reopened: "claim.updated",
+  verdict_given: "claim.updated",
+  verdicts_seen: "claim.viewed",
 } as const satisfies Record<ClaimAction, string>;
 
 /** The `event:` names of the feed. */
@@ -50,6 +57,8 @@ export interface ClaimEventData {
   at: string;
   /** On `comment.*` events: the comment after the change (`deletedAt` set on `comment.deleted`); the claim carries its new `commentCount`. */
   comment?: CommentState;
+  /** A review step's comment and decision; null for other changes. */
+  detail: ClaimEventDetail | null;
 }
 
 /** What a `revision.published` event's `data:` holds. */
@@ -75,6 +84,7 @@ export function formatLiveEvent(event: FeedEvent): string {
     actor,
     actorId,
     at,
+    detail: event.detail,
     ...(event.comment ? { comment: event.comment } : {}),
   };
   return `id: ${id}\nevent: ${claimEventNames[event.action]}\ndata: ${JSON.stringify(data)}\n\n`;

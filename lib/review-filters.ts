@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { type ReviewState, reviewStates } from "./review";
 import { type Tag, tags } from "./tags";
 import { describeIssues } from "./validation";
 
 /**
  * The filters of the review pages and of exports. They travel in the query
- * string (`?tag=disputed&tag=denied&reviewer=…&claimant=…&q=…&sort=claimant&dir=desc`),
+ * string (`?tag=disputed&tag=denied&reviewer=…&claimant=…&q=…&state=in_review&verdicts=differ&sort=claimant&dir=desc`),
  * so a filtered view can be shared, reloaded, and exported as it is shown.
  * A new filter is a field here, in `schema`, in `reviewFiltersToSearchParams`
  * and in the conditions of db/queries/review.ts.
@@ -28,6 +29,10 @@ export interface ReviewFilters {
   claimant?: string;
   /** Words, or the start of words, all found in the quote, note or claimant (full-text search, any case, any accents). */
   q?: string;
+  /** Only claims in these review states (lib/review.ts); any when absent or empty. */
+  states?: ReviewState[];
+  /** Only claims whose verdicts differ (`verdicts=differ`). */
+  verdictsDiffer?: true;
   sort: ReviewSort;
   dir: SortDirection;
 }
@@ -46,6 +51,8 @@ const schema = z.object({
   reviewer: optionalText(100),
   claimant: optionalText(200),
   q: optionalText(500),
+  state: z.array(z.enum(reviewStates, { error: `state must be one of: ${reviewStates.join(", ")}` })),
+  verdicts: z.literal("differ", { error: 'verdicts must be "differ"' }).optional(),
   sort: z.enum(reviewSorts, { error: `sort must be one of: ${reviewSorts.join(", ")}` }).default("position"),
   dir: z.enum(sortDirections, { error: `dir must be one of: ${sortDirections.join(", ")}` }).optional(),
 });
@@ -61,12 +68,22 @@ export function parseReviewFilters(params: URLSearchParams): { filters: ReviewFi
     reviewer: params.get("reviewer") ?? undefined,
     claimant: params.get("claimant") ?? undefined,
     q: params.get("q") ?? undefined,
+    state: params.getAll("state").filter((state) => state !== ""),
+    verdicts: params.get("verdicts") || undefined,
     sort: params.get("sort") || undefined,
     dir: params.get("dir") || undefined,
   });
   if (!parsed.success) return { error: describeIssues(parsed.error) };
-  const { tag, dir, ...rest } = parsed.data;
-  return { filters: { tags: [...new Set(tag)], ...rest, dir: dir ?? defaultDirection(rest.sort) } };
+  const { tag, dir, state, verdicts, ...rest } = parsed.data;
+  return {
+    filters: {
+      tags: [...new Set(tag)],
+      ...rest,
+      dir: dir ?? defaultDirection(rest.sort),
+      ...(state.length > 0 ? { states: [...new Set(state)] } : {}),
+      ...(verdicts ? { verdictsDiffer: true as const } : {}),
+    },
+  };
 }
 
 /** The query string of some filters, leaving out defaults. */
@@ -76,6 +93,8 @@ export function reviewFiltersToSearchParams(filters: ReviewFilters): URLSearchPa
   if (filters.reviewer) params.set("reviewer", filters.reviewer);
   if (filters.claimant) params.set("claimant", filters.claimant);
   if (filters.q) params.set("q", filters.q);
+  for (const state of filters.states ?? []) params.append("state", state);
+  if (filters.verdictsDiffer) params.set("verdicts", "differ");
   if (filters.sort !== "position") params.set("sort", filters.sort);
   if (filters.dir !== defaultDirection(filters.sort)) params.set("dir", filters.dir);
   return params;
@@ -83,7 +102,7 @@ export function reviewFiltersToSearchParams(filters: ReviewFilters): URLSearchPa
 
 /** Whether any filter narrows the claims (sorting does not). */
 export function isFiltered(filters: ReviewFilters): boolean {
-  return filters.tags.length > 0 || Boolean(filters.reviewer || filters.claimant || filters.q);
+  return filters.tags.length > 0 || Boolean(filters.reviewer || filters.claimant || filters.q || filters.states?.length || filters.verdictsDiffer);
 }
 
 /**

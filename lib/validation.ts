@@ -153,3 +153,5 @@ export const commentInput = z.strictObject({ body: commentBody });
 export type CommentInput = z.infer<typeof commentInput>;
 
 export const commentId = z.uuid();
+/** Text that PostgreSQL stores as sent, and a claim's version: for the schemas of other modules (lib/review-input.ts). */
+export { text as storableText, version as claimVersion };

@@ -13,9 +13,11 @@ import {
   softDeleteAnnotationRow,
   toAnnotation,
   updateAnnotationRow,
+  withdrawnApproval,
 } from "@/db/queries/annotations";
 import { appendClaimEvents, toClaimState } from "@/db/queries/claim-events";
-import type { Annotation, ClaimFields } from "@/lib/annotation";
+import { type Annotation, type ClaimFields, editableFields } from "@/lib/annotation";
+import type { AnnotationRow } from "@/db/schema";
 import type { Author } from "@/lib/author";
 import type { ClaimState } from "@/lib/claim-events";
 import type { TextAnchor } from "@/lib/selectors";
@@ -26,6 +28,14 @@ export type ChangeResult =
   /** Deleted by someone (the claim as it was deleted, with who and when): the change is not applied. */
   | { kind: "deleted"; annotation: ClaimState }
   | { kind: "not_found" };
+
+/**
+ * Whether a change gives the claim another tag, note, claimant or evidence
+ * than it has: an approval does not hold for those (lib/review.ts).
+ */
+function changesVerdict(before: AnnotationRow, changes: Partial<ClaimFields>): boolean {
+  return editableFields.some((field) => changes[field] !== undefined && JSON.stringify(changes[field]) !== JSON.stringify(before[field]));
+}
 
 /** Whether a change sets `previousQuote` alone: the reviewer confirmed the verdict. */
 export const confirmsVerdict = (changes: object) => Object.entries(changes).every(([key, value]) => key === "previousQuote" || value === undefined);
@@ -53,7 +63,7 @@ export async function applyEdit(
     if (!before) return { kind: "not_found" };
     if (before.deletedAt) return { kind: "deleted", annotation: toClaimState(before) };
     if (before.version !== version) return { kind: "conflict", annotation: toAnnotation(before) };
-    const after = await updateAnnotationRow(tx, id, changes, author);
+    const after = await updateAnnotationRow(tx, id, { ...changes, ...(changesVerdict(before, changes) ? withdrawnApproval(before) : {}) }, author);
     await appendClaimEvents(tx, author, [{ action: confirmsVerdict(changes) ? "verdict_confirmed" : "updated", before, after }]);
     return { kind: "changed", annotation: toAnnotation(after) };
   });

@@ -4,17 +4,20 @@
  */
 import "server-only";
 import { getDb } from "@/db/client";
-import { readExportEnv } from "@/db/env";
+import type { Database } from "@/db/client";
+import { getPublishingSettings } from "@/db/queries/settings";
+import type { ClaimReviewSettings } from "@/lib/export/claimreview";
+import { errorCode } from "@/lib/error-codes";
+import { missingForClaimReview } from "@/lib/settings";
 import { getDocumentSummary } from "@/db/queries/documents";
 import { listCommentsOfClaims } from "@/db/queries/comments";
 import { streamReviewClaims } from "@/db/queries/review";
-import type { Database } from "@/db/client";
 import type { ExportClaim } from "@/lib/export/links";
 import { exportFile, type ExportQuery } from "@/lib/export/formats";
 import type { ExportLinks } from "@/lib/export/links";
 import { exportStream } from "@/lib/export/stream";
 import type { Actor } from "./actor";
-import { notFound, type Outcome, refuse } from "./refusal";
+import { notFound, type Outcome, Refusal, refuse } from "./refusal";
 import { refreshStatistics } from "./statistics";
 
 /** A download: its type, its file name, and its bytes as they are made. */
@@ -36,11 +39,11 @@ export async function exportClaims(actor: Actor, query: ExportQuery, links: Expo
   const db = await getDb();
   const document = slug === undefined ? undefined : await getDocumentSummary(db, slug);
   if (slug !== undefined && !document) return notFound("Article");
+  const publishing = query.format === "claimreview" ? await claimReviewSettings(db) : undefined;
+  if (publishing instanceof Refusal) return publishing;
   await refreshStatistics(db);
-  const env = readExportEnv();
-  const organisation = { name: env.REVIEW_ORG_NAME, url: env.REVIEW_ORG_URL ?? links.origin };
   const scope = document ? { article: { slug: document.slug, title: document.title } } : {};
-  const file = exportFile(query, scope, links, organisation);
+  const file = exportFile(query, scope, links, publishing);
   const batches = streamReviewClaims(db, query.filters, { documentId: document?.id });
   // W3C writes each claim's discussion after it (as replies); the other formats only count it.
   const claims = query.format === "w3c" ? withComments(db, batches) : batches;
@@ -57,4 +60,22 @@ async function* withComments(db: Database, batches: AsyncIterable<ExportClaim[]>
     const threads = ids.length > 0 ? await listCommentsOfClaims(db, ids) : new Map();
     yield batch.map((claim) => (threads.has(claim.id) ? { ...claim, comments: threads.get(claim.id) } : claim));
   }
+}
+
+/**
+ * The publishing settings a ClaimReview is built on, or `409
+ * settings_missing` naming those an admin has not set (no address is
+ * invented in their place).
+ */
+async function claimReviewSettings(db: Database): Promise<ClaimReviewSettings | Refusal> {
+  const settings = await getPublishingSettings(db);
+  const missing = missingForClaimReview(settings);
+  if (settings.publisher && settings.publicBaseUrl) return { publisher: settings.publisher, publicBaseUrl: settings.publicBaseUrl };
+  const names = { publisher: "the publisher (name and URL)", publicBaseUrl: "the public base URL of the fact-checks" };
+  return new Refusal(
+    "conflict",
+    errorCode.settingsMissing,
+    `A ClaimReview export needs ${missing.map((key) => names[key]).join(" and ")}: an admin sets them in the settings (PATCH /api/settings).`,
+    { missing },
+  );
 }

@@ -9,7 +9,13 @@
  * | reviewer | and create claims; edit, retag, delete and restore their own        |
  * | editor   | and all that on anyone's claims; add articles, publish revisions,   |
  * |          | import, re-attach orphans                                            |
- * | admin    | and manage people and roles                                         |
+ * | admin    | and manage people and roles, and the publishing settings            |
+ *
+ * Review (lib/review.ts): the author submits their claim (an editor any
+ * claim); a reviewer approves or sends back (requests changes on) claims
+ * others made, an editor any claim, their own too (the approval's event says
+ * so); only an editor reopens an approved claim. A verdict is given on
+ * claims others made only: the author's tag is theirs.
  *
  * Comments: everyone reads a claim's thread; those who may tag claims
  * (reviewers and up) may comment; a comment's words are changed only by its
@@ -35,6 +41,12 @@ export const actions = [
   "comment",
   "edit_comment",
   "delete_comment",
+  "submit_claim",
+  "approve_claim",
+  "request_changes",
+  "reopen_claim",
+  "give_verdict",
+  "manage_settings",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -51,12 +63,16 @@ export interface Asker {
 }
 
 interface Rule {
-  /** The least role that may do it to anything; null when no role may (only to their own). */
-  any: Role | null;
+  /** The least role that may do it to anything; none: no one may do it to what others made (edit_comment) or to their own claim (give_verdict). */
+  any?: Role;
   /** The least role that may do it to a claim of their own, when lower. */
   own?: Role;
+  /** The least role that may do it to a claim someone else made, when lower. */
+  others?: Role;
   /** What it is, for a refusal: "Viewers cannot {verb}." */
   verb: string;
+  /** What no one below `any` may do to their own claim, and why (rules with `others`): "Reviewers cannot {notOwn}." */
+  notOwn?: string;
 }
 
 const rules: Record<Action, Rule> = {
@@ -73,8 +89,28 @@ const rules: Record<Action, Rule> = {
   import_claims: { any: "editor", verb: "import claims" },
   manage_people: { any: "admin", verb: "manage people" },
   comment: { any: "reviewer", verb: "comment on claims" },
-  edit_comment: { any: null, own: "reviewer", verb: "edit comments" },
+  edit_comment: { own: "reviewer", verb: "edit comments" },
   delete_comment: { any: "editor", own: "reviewer", verb: "delete comments" },
+  submit_claim: { any: "editor", own: "reviewer", verb: "submit claims for review" },
+  approve_claim: {
+    any: "editor",
+    others: "reviewer",
+    verb: "approve claims",
+    notOwn: "approve claims they made themselves: another reviewer or an editor must",
+  },
+  request_changes: {
+    any: "editor",
+    others: "reviewer",
+    verb: "request changes to claims",
+    notOwn: "request changes to claims they made themselves: another reviewer or an editor must",
+  },
+  reopen_claim: { any: "editor", verb: "reopen approved claims" },
+  give_verdict: {
+    others: "reviewer",
+    verb: "give verdicts",
+    notOwn: "give verdicts on claims they made themselves: the claim's tag is their verdict",
+  },
+  manage_settings: { any: "admin", verb: "change the settings" },
 };
 
 /** Whether `asker` may do `action` to `resource`. */
@@ -90,21 +126,31 @@ export function can(asker: Asker, action: Action, resource: Resource): boolean {
  */
 export function whyNot(asker: Asker, action: Action, resource: Resource): string | null {
   const rule = rules[action];
-  if (rule.any !== null && atLeast(asker.role, rule.any)) return null;
-  const others = rule.any === null ? "" : `: ${whoCan(rule.any)} can`;
-  if (rule.own && atLeast(asker.role, rule.own)) {
-    if (resource.kind === "article") return null;
-    if (resource.createdById && resource.createdById === asker.id) return null;
-    return `${plural(asker.role)} cannot ${rule.verb} other than their own${others}.`;
-  }
-  return `${plural(asker.role)} cannot ${rule.verb}${rule.own ? "" : others}.`;
+  if (rule.any && atLeast(asker.role, rule.any)) return null;
+  const mayOwn = rule.own !== undefined && atLeast(asker.role, rule.own);
+  const mayOthers = rule.others !== undefined && atLeast(asker.role, rule.others);
+  if (resource.kind === "article" && (mayOwn || mayOthers)) return null;
+  const own = resource.kind !== "article" && !!resource.createdById && resource.createdById === asker.id;
+  if ((own && mayOwn) || (!own && mayOthers)) return null;
+  if (mayOwn) return `${plural(asker.role)} cannot ${rule.verb} other than their own${rule.any ? `: ${whoCan(rule.any)} can` : ""}.`;
+  if (mayOthers) return `${plural(asker.role)} cannot ${rule.notOwn}.`;
+  const least = rule.others ?? rule.any!;
+  return `${plural(asker.role)} cannot ${rule.verb}${rule.own ? "" : `: ${whoCan(least)} can`}.`;
+}
+
+/**
+ * Why `asker` may not yet read a claim's verdicts, or null when they may:
+ * a reviewer who did not make the claim reads them once they gave their own
+ * (blind, so that the second verdict is independent); its author, editors,
+ * admins and viewers (who give none) always may.
+ */
+export function whyNotSeeVerdicts(asker: Asker, claim: { createdById: string | null; gaveVerdict: boolean }): string | null {
+  if (asker.role !== "reviewer" || claim.createdById === asker.id || claim.gaveVerdict) return null;
+  return "Give your own verdict on this claim first: the others' verdicts are shown once you have given yours.";
 }
 
 /** Whether `role` may do `action` to claims that are not its own (or articles). */
-export const canForAnyone = (role: Role, action: Action) => {
-  const least = rules[action].any;
-  return least !== null && atLeast(role, least);
-};
+export const canForAnyone = (role: Role, action: Action) => rules[action].any !== undefined && atLeast(role, rules[action].any);
 
 const plural = (role: Role) => `${role[0].toUpperCase()}${role.slice(1)}s`;
 

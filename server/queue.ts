@@ -1,13 +1,38 @@
 /**
- * "My queue": what waits for the signed-in person, one exported function
- * per section, each a list newest first. `GET /api/queue` composes them;
- * each section also has its own route (`/api/queue/mentions`).
+ * "My queue": what waits for the signed-in person, one exported function per
+ * section, each its first claims and how many there are. `GET /api/queue`
+ * and the `/queue` page compose them (`getQueue`); the header shows the total.
  */
 import "server-only";
 import { getDb } from "@/db/client";
 import { listMentionsOf, type MentionEntry } from "@/db/queries/comments";
+import { listAwaitingVerdict, listReturnedToAuthor, type QueueClaim, type QueueSection, type ReturnedClaim } from "@/db/queries/queue";
 import type { Actor } from "./actor";
 import { type Outcome, refuse } from "./refusal";
+
+/** Most claims a section lists; its count counts them all. */
+export const queueSectionLimit = 200;
+
+/** A claim where someone named the person in a comment: its latest mention of them. */
+export type MentionedClaim = MentionEntry;
+
+/** The sections of a person's queue. */
+export interface Queue {
+  waiting: QueueSection<QueueClaim>;
+  returned: QueueSection<ReturnedClaim>;
+  mentioned: QueueSection<MentionedClaim>;
+}
+
+/** Claims in review, by others, waiting for `actor`'s own verdict (none for who may give none: viewers). */
+export async function listWaitingForMyVerdict(actor: Actor): Promise<QueueSection<QueueClaim>> {
+  if (refuse(actor, "give_verdict", { kind: "article" })) return { claims: [], count: 0 };
+  return listAwaitingVerdict(await getDb(), actor.id, queueSectionLimit);
+}
+
+/** `actor`'s claims sent back to them with changes requested, with who asked and why. */
+export async function listReturnedToMe(actor: Actor): Promise<QueueSection<ReturnedClaim>> {
+  return listReturnedToAuthor(await getDb(), actor.id, queueSectionLimit);
+}
 
 /**
  * The live claims where `actorId` was mentioned in a live comment, newest
@@ -20,10 +45,23 @@ export async function listMentions(actorId: string): Promise<MentionEntry[]> {
   return mentions.filter((mention) => !seen.has(mention.annotationId) && seen.add(mention.annotationId));
 }
 
-/** The sections of `actor`'s queue. */
-export async function getQueue(actor: Actor): Promise<Outcome<{ mentions: MentionEntry[] }>> {
+/** Claims where `actor` was mentioned, newest first. */
+export async function listMentionedSection(actor: Actor): Promise<QueueSection<MentionedClaim>> {
+  const mentions = await listMentions(actor.id);
+  return { claims: mentions.slice(0, queueSectionLimit), count: mentions.length };
+}
+
+/** Every section of `actor`'s queue. */
+export async function getQueue(actor: Actor): Promise<Outcome<Queue>> {
   const refused = refuse(actor, "read", { kind: "article" });
   if (refused) return refused;
-  const [mentions] = await Promise.all([listMentions(actor.id)]);
-  return { mentions };
+  const [waiting, returned, mentioned] = await Promise.all([listWaitingForMyVerdict(actor), listReturnedToMe(actor), listMentionedSection(actor)]);
+  return { waiting, returned, mentioned };
+}
+
+/** How many claims wait in `actor`'s queue, all sections together (the header's count). */
+export async function countQueue(actor: Actor): Promise<number> {
+  const queue = await getQueue(actor);
+  if (!("waiting" in queue)) return 0;
+  return queue.waiting.count + queue.returned.count + queue.mentioned.count;
 }

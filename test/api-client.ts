@@ -77,11 +77,11 @@ export async function call<P>(handler: Handler<P>, params: P, options: CallOptio
 }
 
 /** Stores a fresh article with a unique slug, so tests never see each other's claims. */
-export async function createTestDocument(blocks: ArticleBlock[]) {
+export async function createTestDocument(blocks: ArticleBlock[], more: { sourceUrl?: string } = {}) {
   const db = await getDb();
   const document = await createDocument(
     db,
-    { slug: `test-${randomUUID()}`, title: "Test article", text: articleText(blocks), blocks },
+    { slug: `test-${randomUUID()}`, title: "Test article", text: articleText(blocks), blocks, ...more },
     authorNamed("Test Reviewer"),
   );
   if (!document) throw new Error("a random slug was taken");

@@ -29,6 +29,11 @@ const base = {
   createdRevision: 1,
   anchoredRevision: 1,
   commentCount: 0,
+  // Approved, so that every format (ClaimReview too) holds them.
+  reviewState: "approved" as const,
+  approvedBy: "Rita Reviewer",
+  approvedAt: "2024-05-03T08:00:00.000Z",
+  reviewers: ["Ada Reviewer", "Rita Reviewer"],
 };
 
 export const sampleClaims: ExportClaim[] = [

@@ -204,7 +204,7 @@ describe("mentions", () => {
       },
       { annotationId: claimId, by: { id: rob.id, name: robName }, document: { slug } },
     ]);
-    expect((await call(queueRoute.GET, {}, as(maya))).json.mentions).toEqual(queue.json.mentions);
+    expect((await call(queueRoute.GET, {}, as(maya))).json.mentioned.claims).toEqual(queue.json.mentions);
     expect((await call(queueMentionsRoute.GET, {}, as(ed))).json.mentions).toEqual([]);
 
     // Edited to name someone else, the comment leaves Vic's queue and enters Ed's.

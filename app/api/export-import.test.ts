@@ -5,6 +5,7 @@ import { closeDb } from "@/db/client";
 import type { Annotation } from "@/lib/annotation";
 import type { ArticleBlock } from "@/lib/article";
 import { call, createTestDocument } from "@/test/api-client";
+import { approveClaim, setPublishing, testPublishing } from "@/test/review";
 import { findQuote, hypothesisAnnotation, jassyBlocks, recogitoAnnotation } from "@/test/import-samples";
 import { annoContext, w3cMustChecker } from "@/test/w3c-validator";
 import * as annotationRoute from "./annotations/[id]/route";
@@ -77,6 +78,9 @@ beforeAll(async () => {
     await create(slug, { ...rangeOf("Café"), tag: "unverified" }),
   ];
   await create(otherSlug, { ...rangeOf("third"), tag: "denied", claimant: `Andy Jassy ${run}` });
+  // Approved, so that the ClaimReview export holds them as the others do.
+  claims = await Promise.all(claims.map((claim) => approveClaim(claim.id)));
+  await setPublishing();
 });
 afterAll(closeDb);
 afterEach(() => {
@@ -197,9 +201,7 @@ describe("CSV export", () => {
 });
 
 describe("ClaimReview export", () => {
-  it("gives a ClaimReview per claim, rated with the tag's label, by the configured organisation", async () => {
-    vi.stubEnv("REVIEW_ORG_NAME", "Example Checkers");
-    vi.stubEnv("REVIEW_ORG_URL", "https://checkers.example.org");
+  it("gives a ClaimReview per approved claim, by the publisher of the settings, naming its reviewers", async () => {
     const { status, headers, json } = await exportDocument(slug, "format=claimreview");
     expect(status).toBe(200);
     expect(headers.get("content-type")).toBe("application/ld+json");
@@ -209,32 +211,63 @@ describe("ClaimReview export", () => {
     const review = json["@graph"].find((r: { url: string }) => r.url.endsWith(claims[1].id));
     expect(review).toEqual({
       "@type": "ClaimReview",
-      url: `http://localhost/documents/${slug}?claim=${claims[1].id}`,
+      url: `${testPublishing.publicBaseUrl}/${slug}#claim-${claims[1].id}`,
       claimReviewed: "spy chips",
-      datePublished: claims[1].createdAt,
+      datePublished: claims[1].approvedAt,
       dateModified: claims[1].updatedAt,
-      author: { "@type": "Organization", name: "Example Checkers", url: "https://checkers.example.org" },
+      author: { "@type": "Organization", ...testPublishing.publisher },
+      // Its author (the first verdict) and its approver.
+      contributor: [
+        { "@type": "Person", name: "Second Reviewer" },
+        { "@type": "Person", name: "Test Reviewer" },
+      ],
       reviewRating: { "@type": "Rating", alternateName: "Denied" },
       itemReviewed: {
         "@type": "Claim",
         author: { "@type": "Person", name: `Supermicro ${run}` },
-        appearance: { "@type": "NewsArticle", url: `http://localhost/documents/${slug}`, headline: "Test article" },
+        // The test article has no sourceUrl: no address of the app is given in its place.
+        appearance: { "@type": "NewsArticle", headline: "Test article" },
       },
     });
     const anonymous = json["@graph"].find((r: { url: string }) => r.url.endsWith(claims[4].id));
     expect(anonymous.itemReviewed.author).toBeUndefined();
   });
 
-  it("names the app as the reviewing organisation by default", async () => {
-    const { json } = await exportDocument(slug, "format=claimreview&tag=denied");
-    expect(json["@graph"][0].author).toEqual({ "@type": "Organization", name: "Fact-check annotator", url: "http://localhost" });
+  it("names the article's sourceUrl as where the claim appears, and never an address from the request", async () => {
+    const published = await createTestDocument(blocks, { sourceUrl: "https://news.example.com/story" });
+    const made = await create(published.slug, { ...rangeOf("spy chips"), tag: "denied" });
+    await approveClaim(made.id);
+    const { json } = await call(
+      documentExportRoute.GET,
+      { slug: published.slug },
+      { query: "format=claimreview", headers: { host: "evil.example" } },
+    );
+    expect(json["@graph"]).toHaveLength(1);
+    expect(json["@graph"][0].itemReviewed.appearance.url).toBe("https://news.example.com/story");
+    expect(JSON.stringify(json)).not.toMatch(/evil\.example|localhost/);
+  });
+
+  it("holds only approved claims: a note changed after approval takes the claim out until it is approved again", async () => {
+    const article = (await createTestDocument(blocks)).slug;
+    const made = await create(article, { ...rangeOf("spy chips"), tag: "denied" });
+    const inExport = async () => (await exportDocument(article, "format=claimreview")).json["@graph"].length;
+    expect(await inExport()).toBe(0);
+    const approved = await approveClaim(made.id);
+    expect(await inExport()).toBe(1);
+    const edited = await call(annotationRoute.PATCH, { id: made.id }, { method: "PATCH", body: { version: approved.version, note: "More." } });
+    expect(edited.json.annotation.reviewState).toBe("in_review");
+    expect(await inExport()).toBe(0);
+    await approveClaim(made.id);
+    expect(await inExport()).toBe(1);
+    // The other formats hold every claim, whatever its review.
+    expect((await exportDocument(article, "format=w3c")).json.total).toBe(1);
   });
 });
 
 describe("export filters", () => {
   const idsOf = {
     w3c: (json: { first: { items: { id: string }[] } }) => json.first.items.map((item) => item.id.split("/").pop()),
-    claimreview: (json: { "@graph": { url: string }[] }) => json["@graph"].map((review) => review.url.split("claim=")[1]),
+    claimreview: (json: { "@graph": { url: string }[] }) => json["@graph"].map((review) => review.url.split("#claim-")[1]),
   };
 
   it.each([
@@ -257,7 +290,7 @@ describe("export filters", () => {
   it("orders by position, or latest change first with sort=updated", async () => {
     const byPosition = idsOf.w3c((await exportDocument(slug, "format=w3c")).json);
     expect(byPosition).toEqual([...claims].sort((a, b) => a.start - b.start).map((c) => c.id));
-    await call(annotationRoute.PATCH, { id: claims[2].id }, { method: "PATCH", body: { version: 1, note: "+1 for checking" } });
+    await call(annotationRoute.PATCH, { id: claims[2].id }, { method: "PATCH", body: { version: claims[2].version, note: "+1 for checking" } });
     const byUpdate = idsOf.w3c((await exportDocument(slug, "format=w3c&sort=updated")).json);
     expect(byUpdate[0]).toBe(claims[2].id);
   });

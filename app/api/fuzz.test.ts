@@ -31,6 +31,8 @@ import {
   annotations,
   apiTokens,
   comments,
+  appSettings,
+  claimVerdicts,
   documentRevisions,
   documents,
   invitations,
@@ -71,6 +73,12 @@ import * as tokenRoute from "./tokens/[id]/route";
 import * as tokensRoute from "./tokens/route";
 import * as userRoute from "./users/[id]/route";
 import * as usersRoute from "./users/route";
+import * as reviewRoute from "./annotations/[id]/review/route";
+import * as verdictsRoute from "./annotations/[id]/verdicts/route";
+import * as agreementRoute from "./agreement/route";
+import * as settingsRoute from "./settings/route";
+import { reviewActions } from "@/lib/review";
+import { testPublishing } from "@/test/review";
 
 /** Requests per route: 250 keeps the file near 15 s; FUZZ_RUNS=5000 hunts longer. */
 const runsPerRoute = Number(process.env.FUZZ_RUNS) || 250;
@@ -465,6 +473,8 @@ interface Route {
   query?: fc.Arbitrary<string | undefined>;
   /** A body of the shape the route takes, for the methods that read one. */
   body?: () => fc.Arbitrary<unknown>;
+  /** Who sends the requests, when not anyone (`identity`). */
+  identity?: fc.Arbitrary<Identity>;
 }
 
 let slug: string;
@@ -612,8 +622,66 @@ const routes: Route[] = [
   { name: "/api/annotations/{id}/comments", module: claimCommentsRoute, takes: ["GET", "POST"], params: idParam, body: commentBody },
   { name: "/api/comments/{id}", module: commentRoute, takes: ["PATCH", "DELETE"], params: commentIdParam, body: commentBody },
   { name: "/api/people", module: peopleRoute, takes: ["GET"], params: () => fc.constant({}) },
-  { name: "/api/queue", module: queueRoute, takes: ["GET"], params: () => fc.constant({}) },
   { name: "/api/queue/mentions", module: queueMentionsRoute, takes: ["GET"], params: () => fc.constant({}) },
+  {
+    name: "/api/annotations/{id}/review",
+    module: reviewRoute,
+    takes: ["POST"],
+    params: idParam,
+    body: () =>
+      mutated(fc.record({ version, action: fc.constantFrom(...reviewActions), comment: note, tag }, { requiredKeys: ["version", "action"] })),
+  },
+  {
+    name: "/api/annotations/{id}/verdicts",
+    module: verdictsRoute,
+    takes: ["GET", "POST"],
+    params: idParam,
+    body: () => mutated(fc.record({ tag, note }, { requiredKeys: ["tag"] })),
+  },
+  {
+    name: "/api/agreement",
+    module: agreementRoute,
+    takes: ["GET"],
+    params: () => fc.constant({}),
+    query: fc
+      .record({
+        document: rarely(fc.oneof(fc.constant("__slug__"), evilString), 1),
+        pair: rarely(fc.oneof(fc.constant("a,b"), evilString, fc.constant("same,same")), 1),
+      })
+      .map((query) =>
+        new URLSearchParams(
+          Object.entries(query)
+            .filter((entry): entry is [string, string] => entry[1] !== undefined)
+            .map(([key, value]) => [key, safe(value === "__slug__" ? slug : value)]),
+        ).toString(),
+      ),
+  },
+  {
+    name: "/api/settings",
+    module: settingsRoute,
+    takes: ["GET", "PATCH"],
+    params: () => fc.constant({}),
+    body: () =>
+      mutated(
+        fc.record(
+          {
+            publisher: fc.record(
+              { name: note, url: fc.oneof(fc.constant(testPublishing.publisher.url), fc.webUrl(), evilString), logo: fc.option(fc.webUrl()) },
+              { requiredKeys: [] },
+            ),
+            publicBaseUrl: fc.oneof(
+              fc.constant(testPublishing.publicBaseUrl),
+              fc.webUrl(),
+              fc.constantFrom("ftp://x.example", "javascript:alert(1)"),
+            ),
+          },
+          { requiredKeys: [] },
+        ),
+      ),
+    // On PostgreSQL the files share the one row of settings, which the export
+    // tests read: there, the admin (who alone may change them) does not send.
+    identity: process.env.DATABASE_URL ? identity.filter((who) => who !== "admin") : undefined,
+  },
   { name: "/api/annotations/{id}/restore", module: restoreRoute, takes: ["POST"], params: idParam, body: () => wildJson },
   { name: "/api/documents/{slug}/deleted", module: deletedRoute, takes: ["GET"], params: slugParam, query: deletedQuery },
   {
@@ -655,6 +723,7 @@ const routes: Route[] = [
       ),
   },
   { name: "/api/me", module: meRoute, takes: ["GET"], params: () => fc.constant({}) },
+  { name: "/api/queue", module: queueRoute, takes: ["GET"], params: () => fc.constant({}) },
   {
     name: "/api/users",
     module: usersRoute,
@@ -745,7 +814,7 @@ function request(route: Route) {
     params: route.params(),
     query: route.query ?? rarely(queryString, 1),
     contentType,
-    identity,
+    identity: route.identity ?? identity,
     address,
     headers: extraHeaders,
     body,
@@ -846,9 +915,20 @@ async function snapshot(email?: string): Promise<unknown> {
   const ids = claims.map((claim) => claim.id);
   const history = ids.length === 0 ? [] : await db.select().from(annotationAnchors).where(inArray(annotationAnchors.annotationId, ids));
   const thread = ids.length === 0 ? [] : await db.select().from(comments).where(inArray(comments.annotationId, ids)).orderBy(asc(comments.id));
+  const verdicts = ids.length === 0 ? [] : await db.select().from(claimVerdicts).where(inArray(claimVerdicts.annotationId, ids));
+  const settings = await db.select().from(appSettings).where(eq(appSettings.key, "publishing"));
   // As JSON would carry it, so that a difference shows as a diff.
   return JSON.parse(
-    JSON.stringify({ document, revisions: revisions.length, claims, history: history.length, comments: thread, people: await peopleSnapshot(email) }),
+    JSON.stringify({
+      document,
+      revisions: revisions.length,
+      claims,
+      history: history.length,
+      verdicts: verdicts.length,
+      settings,
+      comments: thread,
+      people: await peopleSnapshot(email),
+    }),
   );
 }
 
@@ -899,7 +979,11 @@ const reads = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 async function resetClaims(): Promise<void> {
   const db = await getDb();
-  await db.update(annotations).set({ version: 1, deletedAt: null }).where(eq(annotations.id, claimIds[0]));
+  // The first in review (so that verdicts and approvals reach the data layer), the others drafts.
+  await db
+    .update(annotations)
+    .set({ version: 1, deletedAt: null, reviewState: "in_review", approvedBy: null, approvedById: null, approvedAt: null })
+    .where(eq(annotations.id, claimIds[0]));
   await db.update(annotations).set({ version: 1, status: "orphan", deletedAt: null }).where(eq(annotations.id, claimIds[1]));
   await db.update(annotations).set({ version: 1, deletedAt: new Date() }).where(eq(annotations.id, claimIds[2]));
   await db.update(comments).set({ deletedAt: null }).where(inArray(comments.id, commentIds));

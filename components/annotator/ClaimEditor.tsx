@@ -5,11 +5,14 @@ import { ChangeTime } from "@/components/ChangeTime";
 import { maxClaimantLength, maxNoteLength } from "@/lib/limits";
 import { type Tag, tagInfo, tags } from "@/lib/tags";
 import type { Claim } from "./claim";
-import type { OverwriteNotice, SyncStatus } from "./claim-sync";
+import type { LiveAnnotation, OverwriteNotice, SyncStatus } from "./claim-sync";
 import { Overwritten } from "./Overwritten";
 import type { ClaimActions } from "./ClaimPanel";
 import { ChangeHistory } from "./ChangeHistory";
 import { EvidenceField } from "./EvidenceField";
+import { ReviewControls, useClaimVerdicts } from "./ReviewControls";
+import { reviewOffers } from "./review-offers";
+import type { AnnotatorPerson } from "./use-annotator";
 
 interface ClaimEditorProps {
   readOnly: boolean;
@@ -22,12 +25,30 @@ interface ClaimEditorProps {
   takeFocus: boolean;
   /** Another reviewer's words this claim's save replaced, until dismissed. */
   overwritten: OverwriteNotice | null;
+  /** Who is signed in (null on an earlier revision): what the review offers them. */
+  person: AnnotatorPerson | null;
+  /** The version the server last confirmed, which review steps name. */
+  version: number | undefined;
+  /** A review step's answer, drawn as news from the server. */
+  onReviewed: (annotation: LiveAnnotation) => void;
   /** The claim's discussion (CommentThread), under its fields and outside them: read-only fields do not stop a comment. */
   thread?: ReactNode;
 }
 
 /** The open claim: its tag, words, claimant, note and evidence, and whether they are saved. */
-export function ClaimEditor({ readOnly, refusal = null, claim, status, actions, takeFocus, overwritten, thread }: ClaimEditorProps) {
+export function ClaimEditor({
+  readOnly,
+  refusal = null,
+  claim,
+  status,
+  actions,
+  takeFocus,
+  overwritten,
+  person,
+  version,
+  onReviewed,
+  thread,
+}: ClaimEditorProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (takeFocus) heading.current?.focus();
@@ -36,6 +57,9 @@ export function ClaimEditor({ readOnly, refusal = null, claim, status, actions, 
   const [linkTyped, setLinkTyped] = useState(false);
   const refused = status.refused.get(claim.id);
   const { change } = actions;
+  const verdicts = useClaimVerdicts(claim);
+  // A second reviewer sees neither the first tag nor its note (nor the history, which names them) until they give theirs.
+  const blind = reviewOffers(person, claim, verdicts.read).blind;
 
   return (
     <section
@@ -45,13 +69,21 @@ export function ClaimEditor({ readOnly, refusal = null, claim, status, actions, 
       data-claim-id={claim.id}
       onKeyDown={(event) => {
         if (event.key === "Escape" && linkTyped) event.preventDefault();
+        // The tag shortcuts would retag the claim whose tag this person is not to see yet (the panel skips a prevented key).
+        if (blind && event.altKey && event.shiftKey) event.preventDefault();
       }}
     >
       <header>
         <h2 ref={heading} tabIndex={-1}>
-          <span className={`tag-pill tag-pill-${claim.tag}`} data-testid="claim-tag">
-            <span aria-hidden="true">{tagInfo[claim.tag].glyph}</span> {tagInfo[claim.tag].label}
-          </span>{" "}
+          {blind ? (
+            <span className="tag-pill" data-testid="claim-tag-hidden">
+              Verdict hidden
+            </span>
+          ) : (
+            <span className={`tag-pill tag-pill-${claim.tag}`} data-testid="claim-tag">
+              <span aria-hidden="true">{tagInfo[claim.tag].glyph}</span> {tagInfo[claim.tag].label}
+            </span>
+          )}{" "}
           claim
         </h2>
         <button type="button" className="link-button" onClick={() => actions.open(null)} aria-label="Close claim">
@@ -100,17 +132,27 @@ export function ClaimEditor({ readOnly, refusal = null, claim, status, actions, 
           }}
         />
       )}
+      <ReviewControls
+        claim={claim}
+        person={person}
+        verdicts={verdicts}
+        version={version}
+        unsaved={status.unsaved.has(claim.id)}
+        onReviewed={onReviewed}
+      />
       {/* A disabled fieldset disables every control in it: how earlier revisions stay read-only. */}
       <fieldset className="claim-fields" disabled={readOnly}>
-        <fieldset className="tag-choice">
-          <legend>Tag</legend>
-          {tags.map((tag: Tag) => (
-            <label key={tag} className={`tag-option tag-option-${tag}`}>
-              <input type="radio" name="tag" value={tag} checked={claim.tag === tag} onChange={() => change({ ...claim, tag })} />
-              <span aria-hidden="true">{tagInfo[tag].glyph}</span> {tagInfo[tag].label}
-            </label>
-          ))}
-        </fieldset>
+        {!blind && (
+          <fieldset className="tag-choice">
+            <legend>Tag</legend>
+            {tags.map((tag: Tag) => (
+              <label key={tag} className={`tag-option tag-option-${tag}`}>
+                <input type="radio" name="tag" value={tag} checked={claim.tag === tag} onChange={() => change({ ...claim, tag })} />
+                <span aria-hidden="true">{tagInfo[tag].glyph}</span> {tagInfo[tag].label}
+              </label>
+            ))}
+          </fieldset>
+        )}
 
         <label className="field">
           Claimant (who made the claim)
@@ -122,15 +164,17 @@ export function ClaimEditor({ readOnly, refusal = null, claim, status, actions, 
           />
         </label>
 
-        <label className="field">
-          Note
-          <textarea
-            value={claim.note}
-            maxLength={maxNoteLength}
-            rows={5}
-            onChange={(e) => change({ ...claim, note: e.target.value }, { typing: true })}
-          />
-        </label>
+        {!blind && (
+          <label className="field">
+            Note
+            <textarea
+              value={claim.note}
+              maxLength={maxNoteLength}
+              rows={5}
+              onChange={(e) => change({ ...claim, note: e.target.value }, { typing: true })}
+            />
+          </label>
+        )}
 
         <EvidenceField claim={claim} onChange={change} onTyped={setLinkTyped} />
 
@@ -151,7 +195,7 @@ export function ClaimEditor({ readOnly, refusal = null, claim, status, actions, 
         )}
       </fieldset>
       {thread}
-      <ChangeHistory claimId={claim.id} updatedAt={claim.updatedAt} />
+      {!blind && <ChangeHistory claimId={claim.id} updatedAt={claim.updatedAt} />}
     </section>
   );
 }

@@ -118,6 +118,9 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
           thread={
             <CommentThread claimId={active.id} person={readOnly ? null : editor.person} feed={editor.comments} saved={active.updatedAt !== null} />
           }
+          person={editor.person}
+          version={editor.serverVersion(active.id)}
+          onReviewed={editor.receiveClaim}
         />
       )}
       {/* Hidden, not unmounted, while a claim is open: with thousands of

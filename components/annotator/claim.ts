@@ -1,11 +1,15 @@
 import { type ClaimFields, type EditorAnnotation, editableFields, pick } from "@/lib/annotation";
 
+/** Where a claim is in its review (lib/review.ts), as the editor shows it; absent on a claim the server has not stored yet (a draft). */
+export const claimReviewKeys = ["reviewState", "approvedBy", "approvedAt", "verdictCount", "verdictsDiffer"] as const;
+export type ClaimReview = Pick<EditorAnnotation, (typeof claimReviewKeys)[number]>;
+
 /**
  * A claim as the editor holds it: where it sits (plain-text offsets and the
  * matching document positions), what the reviewer said of it, and who last
  * touched it as far as the server has told us.
  */
-export interface Claim extends ClaimFields {
+export interface Claim extends ClaimFields, Partial<ClaimReview> {
   id: string;
   start: number;
   end: number;
@@ -39,8 +43,15 @@ export function claimFromAnnotation(annotation: EditorAnnotation, toPos: (offset
     updatedBy: annotation.updatedBy,
     updatedAt: annotation.updatedAt,
     previousQuote: annotation.previousQuote,
+    ...reviewOf(annotation),
   };
 }
+
+/** A claim's review as the server gave it. */
+export const reviewOf = (annotation: ClaimReview): ClaimReview => pick(annotation, claimReviewKeys);
+
+/** True when two claims stand at the same point of their review (what the panel shows of it). */
+export const sameReview = (a: Partial<ClaimReview>, b: Partial<ClaimReview>) => claimReviewKeys.every((key) => a[key] === b[key]);
 
 /** True when two claims say the same thing (every one of `editableFields`). */
 export function sameFields(a: ClaimFields, b: ClaimFields): boolean {

@@ -10,6 +10,7 @@ const event = (claimId: string, commentCount: number, body: string): ClaimEventD
   actor: "Rob",
   actorId: "rob",
   at: "2026-12-05T03:00:00.000Z",
+  detail: null,
   comment: { id: `c-${body}`, annotationId: claimId, body } as CommentState,
 });
 

@@ -90,6 +90,25 @@ describe("a claim from the live feed", () => {
     expect(getClaims(view.state).claims.get("c1")?.tag).toBe("denied");
   });
 
+  it("is drawn again when only its review moved (approved by another), its fields and time the same", () => {
+    const { view, apply } = setUp();
+    apply(fromFeed("spy chips", "c1", { reviewState: "in_review", verdictCount: 2 }));
+    apply(
+      fromFeed("spy chips", "c1", {
+        version: 2,
+        reviewState: "approved",
+        approvedBy: "Rita",
+        approvedAt: "2026-12-05T00:02:00.000Z",
+        verdictCount: 2,
+      }),
+    );
+    expect(getClaims(view.state).claims.get("c1")).toMatchObject({
+      reviewState: "approved",
+      approvedBy: "Rita",
+      approvedAt: "2026-12-05T00:02:00.000Z",
+    });
+  });
+
   it("goes to the orphans, not the text, when a revision left it without words", () => {
     const { view, orphans, apply } = setUp();
     apply(fromFeed("spy chips", "c1"));

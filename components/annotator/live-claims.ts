@@ -5,7 +5,7 @@
  * claims' decorations change: the reader's selection and scroll stay.
  */
 import type { EditorView } from "prosemirror-view";
-import { claimFromAnnotation, sameFields } from "./claim";
+import { claimFromAnnotation, sameFields, sameReview } from "./claim";
 import type { ClaimSync, LiveAnnotation } from "./claim-sync";
 import { getClaims, setClaimsAction } from "./claims-plugin";
 import { setSyncAction } from "./sync-action";
@@ -34,6 +34,14 @@ export function applyLiveClaim({ view, sync, textMap, setOrphan }: LiveClaimTarg
   setOrphan(annotation.id, null);
   const claim = { ...claimFromAnnotation(annotation, (offset) => textMap.toPos(offset)), ...result.fields };
   // This reviewer's own change, echoed back: nothing to redraw.
-  if (drawn && sameFields(drawn, claim) && drawn.from === claim.from && drawn.to === claim.to && drawn.updatedAt === claim.updatedAt) return;
+  if (
+    drawn &&
+    sameFields(drawn, claim) &&
+    sameReview(drawn, claim) &&
+    drawn.from === claim.from &&
+    drawn.to === claim.to &&
+    drawn.updatedAt === claim.updatedAt
+  )
+    return;
   view.dispatch(setClaimsAction(tr, { put: [claim] }));
 }

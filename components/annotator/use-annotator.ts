@@ -17,7 +17,7 @@ import { type ArticleBlock, articleText } from "@/lib/article";
 import type { Role } from "@/lib/roles";
 import type { Tag } from "@/lib/tags";
 import { whyNot } from "@/server/policy";
-import { type Claim, claimFromAnnotation } from "./claim";
+import { type Claim, claimFromAnnotation, reviewOf } from "./claim";
 import { openClaim } from "./claim-commands";
 import { claimHistory } from "./claim-history";
 import { claimKeymap } from "./claim-keymap";
@@ -110,6 +110,10 @@ export interface AnnotatorController {
   newRevision: number | null;
   /** The reviewer tagged words another claim has: that claim is opened, and this says who tagged it and how. */
   sameWords: { claimId: string; by: string; tag: string } | null;
+  /** A claim as the server answered a review step (submit, a verdict, approve…): drawn as news from the server, its version kept for the next save. */
+  receiveClaim: (annotation: LiveAnnotation) => void;
+  /** The version of a claim the server last confirmed, which a review step names; undefined while it has none. */
+  serverVersion: (id: string) => number | undefined;
   /** Brings back a claim another reviewer deleted, with this reviewer's change. */
   restoreWithChange: (id: string) => void;
   /** Drops this reviewer's change to a claim another reviewer deleted: it leaves the article. */
@@ -131,6 +135,7 @@ export function useAnnotator({
   const viewRef = useRef<EditorView | null>(null);
   const textMapRef = useRef<TextMap | null>(null);
   const syncRef = useRef<ClaimSync | null>(null);
+  const receiveRef = useRef<(annotation: LiveAnnotation) => void>(() => {});
   const [signedOut, setSignedOut] = useState(false);
   const signedOutRef = useRef(false);
   // What the role may do: the same answers as the server's (server/policy.ts), which alone enforces them.
@@ -207,7 +212,9 @@ export function useAnnotator({
         const { createdBy, updatedBy, updatedAt } = annotation;
         // Once saved, show the server's words too: after a conflict they may merge another reviewer's change.
         const fields = sync.isSaved(annotation.id) ? pick(annotation, editableFields) : {};
-        view.dispatch(fromServer(setClaimsAction(view.state.tr, { put: [{ ...claim, ...fields, createdBy, updatedBy, updatedAt }] })));
+        // A change to an approved claim takes it back to review: the panel shows where it now is.
+        const review = reviewOf(annotation);
+        view.dispatch(fromServer(setClaimsAction(view.state.tr, { put: [{ ...claim, ...fields, ...review, createdBy, updatedBy, updatedAt }] })));
       },
       onOverwrote: setOverwritten,
       onHeldNews: (annotation) => {
@@ -324,6 +331,9 @@ export function useAnnotator({
     setEditorState(view.state);
     for (const [id, claim, revision, reattach] of wishes) sync.set(id, claim, { immediate: true, revision, reattach });
 
+    receiveRef.current = (annotation) => {
+      if (!revised) applyLiveClaim({ view, sync, textMap, setOrphan }, annotation);
+    };
     const unfollow =
       readOnly || feedAfter === undefined
         ? () => {}
@@ -461,6 +471,8 @@ export function useAnnotator({
     present,
     newRevision,
     sameWords,
+    receiveClaim: (annotation) => receiveRef.current(annotation),
+    serverVersion: (id) => syncRef.current?.serverVersion(id),
     restoreWithChange: (id) => syncRef.current?.restoreWithChange(id),
     discardDeleted: (id) => {
       syncRef.current?.discardDeleted(id);

@@ -5,6 +5,7 @@ import { ChangeTime } from "@/components/ChangeTime";
 import { EvidenceLinks } from "./EvidenceLinks";
 import { QuoteWithContext } from "./QuoteWithContext";
 import { sortHref } from "./review-links";
+import { ReviewStateCell } from "./ReviewStateCell";
 import { TagLabel } from "./TagLabel";
 
 interface ClaimTableProps {
@@ -21,6 +22,7 @@ interface ClaimTableProps {
 const columns: { label: string; sort?: ReviewSort; className: string }[] = [
   { label: "Quote", sort: "position", className: "col-quote" },
   { label: "Tag", sort: "tag", className: "col-tag" },
+  { label: "Review", className: "col-review" },
   { label: "Claimant", sort: "claimant", className: "col-claimant" },
   { label: "Note", className: "col-note" },
   { label: "Evidence", className: "col-evidence" },
@@ -125,6 +127,7 @@ function ClaimRow({ claim }: { claim: ReviewClaim }) {
           </span>
         )}
       </td>
+      <ReviewStateCell claim={claim} />
       <td className="claim-claimant" data-testid="claim-claimant">
         {claim.claimant}
       </td>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { type ChangeEvent, type FormEvent, useEffect, useId, useRef, useState, useSyncExternalStore, useTransition } from "react";
 import { parseReviewFilters, type ReviewFilters, reviewFiltersToSearchParams } from "@/lib/review-filters";
+import { reviewStateLabels, reviewStates } from "@/lib/review";
 import { tagInfo, tags } from "@/lib/tags";
 
 interface ReviewFilterFormProps {
@@ -115,6 +116,17 @@ export function ReviewFilterForm({ filters, names }: ReviewFilterFormProps) {
             <span aria-hidden="true">{tagInfo[tag].glyph}</span> {tagInfo[tag].label}
           </label>
         ))}
+      </fieldset>
+      <fieldset className="review-filter-tags review-filter-states">
+        <legend>Review</legend>
+        {reviewStates.map((state) => (
+          <label key={state} className="review-tag-option">
+            <input type="checkbox" name="state" value={state} defaultChecked={filters.states?.includes(state) ?? false} /> {reviewStateLabels[state]}
+          </label>
+        ))}
+        <label className="review-tag-option">
+          <input type="checkbox" name="verdicts" value="differ" defaultChecked={filters.verdictsDiffer ?? false} /> verdicts differ
+        </label>
       </fieldset>
       <TextFilter
         name="reviewer"

@@ -1,4 +1,4 @@
-import { type SQLWrapper, and, eq, isNull, sql } from "drizzle-orm";
+import { type SQL, type SQLWrapper, and, eq, isNull, sql } from "drizzle-orm";
 import { type Annotation, type ClaimFields, editorAnnotationKeys, pick } from "@/lib/annotation";
 import type { Author } from "@/lib/author";
 import type { TextAnchor } from "@/lib/selectors";
@@ -34,11 +34,17 @@ export function toAnnotation(row: AnnotationRow): Annotation {
     createdRevision: row.createdRevision,
     anchoredRevision: row.anchoredRevision,
     commentCount: row.commentCount,
+    reviewState: row.reviewState,
+    approvedBy: row.approvedBy,
+    approvedById: row.approvedById,
+    approvedAt: row.approvedAt?.toISOString() ?? null,
+    verdictCount: row.verdictCount,
+    verdictsDiffer: row.verdictsDiffer,
   };
 }
 
 /** A timestamp as the ISO text `Date.toISOString` writes, made by the database: no Date per row. */
-const isoTime = (column: typeof annotations.createdAt | typeof annotations.updatedAt) =>
+const isoTime = (column: typeof annotations.createdAt | typeof annotations.updatedAt | typeof annotations.approvedAt) =>
   sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
@@ -69,6 +75,12 @@ export const annotationColumns = {
   createdRevision: annotations.createdRevision,
   anchoredRevision: annotations.anchoredRevision,
   commentCount: annotations.commentCount,
+  reviewState: annotations.reviewState,
+  approvedBy: annotations.approvedBy,
+  approvedById: annotations.approvedById,
+  approvedAt: isoTime(annotations.approvedAt),
+  verdictCount: annotations.verdictCount,
+  verdictsDiffer: annotations.verdictsDiffer,
 } satisfies Record<keyof Annotation, SQLWrapper>;
 
 /** What the editor reads of each claim (`EditorAnnotation`). */
@@ -237,11 +249,26 @@ export async function lockArticleOfAnnotation(tx: Database, id: string): Promise
   return article?.revision;
 }
 
+/** What a claim's review columns become when it leaves `approved` (or is sent back): no approval. */
+export const notApproved = { approvedBy: null, approvedById: null, approvedAt: null } as const;
+
+/** What a claim's review columns are set to by a change: back to review when it was approved. */
+export function withdrawnApproval(row: Pick<AnnotationRow, "reviewState">) {
+  return row.reviewState === "approved" ? { reviewState: "in_review" as const, ...notApproved } : {};
+}
+
+/** The review columns a review step writes (server/claim-review.ts). */
+export type ReviewColumns = Partial<Pick<AnnotationRow, "reviewState" | "approvedBy" | "approvedById" | "tag">> & {
+  approvedAt?: SQL | null;
+  verdictCount?: SQL<number>;
+  verdictsDiffer?: SQL<boolean>;
+};
+
 /** Writes a reviewer's change to a claim, with a new version: returns the row as it now is. */
 export async function updateAnnotationRow(
   tx: Database,
   id: string,
-  changes: Partial<ClaimFields> & { previousQuote?: null },
+  changes: Partial<ClaimFields> & { previousQuote?: null } & ReviewColumns,
   author: Author,
 ): Promise<AnnotationRow> {
   const [row] = await tx

@@ -3,6 +3,7 @@ import type { Author } from "@/lib/author";
 import type { ClaimAction, ClaimEvent, ClaimState } from "@/lib/claim-events";
 import type { CommentState } from "@/lib/comments";
 import type { FeedEvent } from "@/lib/live-events";
+import type { ClaimEventDetail } from "@/lib/review";
 import type { Database } from "../client";
 import { type AnnotationRow, claimEvents, revisionEvents } from "../schema";
 import { toAnnotation } from "./annotations";
@@ -19,6 +20,8 @@ export interface ClaimChange {
   after: AnnotationRow;
   /** The comment a `comment_*` change is about, after it. */
   comment?: CommentState;
+  /** A review step's comment and decision. */
+  detail?: ClaimEventDetail;
 }
 
 /**
@@ -30,13 +33,14 @@ export interface ClaimChange {
  */
 export async function appendClaimEvents(db: Database, author: Author, changes: readonly ClaimChange[], at?: Date): Promise<void> {
   if (changes.length === 0) return;
-  const rows = changes.map(({ action, before, after, comment }) => ({
+  const rows = changes.map(({ action, before, after, comment, detail }) => ({
     annotation_id: after.id,
     document_id: after.documentId,
     action,
     before: before && toClaimState(before),
     after: toClaimState(after),
     comment: comment ?? null,
+    detail: detail ?? null,
   }));
   const time = at ? sql`${at.toISOString()}::timestamptz` : sql`now()`;
   // Ids in commit order: a writer takes the feed's lock before its ids and
@@ -45,9 +49,9 @@ export async function appendClaimEvents(db: Database, author: Author, changes: r
   await db.execute(sql`select pg_advisory_xact_lock(${feedLockId})`);
   // `with ordinality` keeps the given order in the ids; a JSON null before is no row before.
   await db.execute(sql`
-    insert into ${claimEvents} (annotation_id, document_id, action, actor, actor_id, at, before, after, comment)
+    insert into ${claimEvents} (annotation_id, document_id, action, actor, actor_id, at, before, after, comment, detail)
     select (e.v->>'annotation_id')::uuid, (e.v->>'document_id')::uuid, (e.v->>'action')::claim_action, ${author.name}, ${author.id}::text, ${time},
-      nullif(e.v->'before', 'null'::jsonb), e.v->'after', nullif(e.v->'comment', 'null'::jsonb)
+      nullif(e.v->'before', 'null'::jsonb), e.v->'after', nullif(e.v->'comment', 'null'::jsonb), nullif(e.v->'detail', 'null'::jsonb)
     from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) with ordinality as e(v, n)
     order by e.n`);
   // Delivered at commit (or never, on rollback), to every app instance listening.

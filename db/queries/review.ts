@@ -5,7 +5,7 @@ import type { ReviewCursor, ReviewSortKey } from "@/lib/review-cursor";
 import { type ReviewFilters, type ReviewSort, searchWords, type SortDirection } from "@/lib/review-filters";
 import type { Tag } from "@/lib/tags";
 import type { Database } from "../client";
-import { annotations, documents } from "../schema";
+import { annotations, claimVerdicts, documents } from "../schema";
 import { annotationColumns } from "./annotations";
 import { aliased, aliasedKey, driverRows, readRows } from "./read-rows";
 
@@ -63,6 +63,8 @@ function conditions(filters: ReviewFilters, scope: ReviewScope): SQL[] {
   if (filters.tags.length > 0) where.push(inArray(annotations.tag, filters.tags));
   if (filters.reviewer) where.push(or(namePart(annotations.createdBy, filters.reviewer), namePart(annotations.updatedBy, filters.reviewer))!);
   if (filters.claimant) where.push(namePart(annotations.claimant, filters.claimant));
+  if (filters.states?.length) where.push(inArray(annotations.reviewState, filters.states));
+  if (filters.verdictsDiffer) where.push(eq(annotations.verdictsDiffer, true));
   if (filters.q) where.push(matchesSearch(filters.q));
   return where;
 }
@@ -261,8 +263,18 @@ const firstBatchSize = 200;
 /** A claim of an export batch as read: what exports write, its article's id, and the exact time the next batch starts after. */
 type BatchClaim = Omit<ExportClaim, "document" | "comments"> & { documentId: string; updatedAtCursor: string };
 
+/** Who reviewed an approved claim (`ExportClaim.reviewers`): its verdicts' givers, its author first, then its approver. */
+const reviewersColumn = sql<string[]>`case when ${annotations.reviewState} = 'approved' then (
+  select coalesce(json_agg(r.name order by r.n), '[]'::json) from (
+    select name, min(n) as n from (
+      select v.by_name as name, row_number() over (order by v.kind, v.at, v.id) as n from ${claimVerdicts} v where v.annotation_id = ${annotations.id}
+      union all select ${annotations.approvedBy}, 1000000
+    ) named where name is not null group by name
+  ) r) else '[]'::json end`;
+
 const batchColumns = {
   ...pick(annotationColumns, exportClaimKeys),
+  reviewers: reviewersColumn,
   documentId: annotations.documentId,
   // The exact timestamp as text: a JS Date drops the microseconds a keyset cursor needs.
   updatedAtCursor: sql<string>`${annotations.updatedAt}::text`,

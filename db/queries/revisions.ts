@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { type SQL, and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Annotation } from "@/lib/annotation";
 import type { Placement } from "@/lib/anchoring/place-claims";
 import type { ArticleBlock } from "@/lib/article";
@@ -88,14 +88,16 @@ export async function writePlacements(
         -- The words the verdict was given on stay until a reviewer checks it,
         -- through later revisions; words changed back to them need no check.
         previous_quote = nullif(coalesce(a.previous_quote, v.was), v.exact),
-        status = 'anchored', anchored_revision = ${number}
+        status = 'anchored', anchored_revision = ${number},
+        -- An approval holds for the words it was given on: new words take the claim back to review.
+        ${withdrawApproval(sql`v.exact <> a.exact`)}
       from json_to_recordset(${JSON.stringify(placed)}::json) as v(id uuid, s int, e int, exact text, prefix text, suffix text, was text)
       where a.id = v.id`);
   }
   const lost = updates.filter((u) => u.status === "orphan").map((u) => u.claim.id);
   if (lost.length > 0) {
     await tx.execute(sql`
-      update ${annotations} set status = 'orphan'
+      update ${annotations} as a set status = 'orphan', ${withdrawApproval(sql`true`)}
       where id in (select json_array_elements_text(${JSON.stringify(lost)}::json)::uuid)`);
   }
   const history = updates.map((u) => ({
@@ -115,6 +117,18 @@ export async function writePlacements(
       from json_to_recordset(${JSON.stringify(history)}::json) as v(id uuid, status text, s int, e int, exact text, method text, score real)`);
   }
   return listLiveAnnotationRows(tx, documentId);
+}
+
+/**
+ * The review columns of a claim (aliased `a`) that a revision moved: an
+ * approved one goes back to review, without its approval, when `changed`.
+ */
+function withdrawApproval(changed: SQL) {
+  const when = sql`a.review_state = 'approved' and ${changed}`;
+  return sql`review_state = case when ${when} then 'in_review'::review_state else a.review_state end,
+        approved_by = case when ${when} then null else a.approved_by end,
+        approved_by_id = case when ${when} then null else a.approved_by_id end,
+        approved_at = case when ${when} then null else a.approved_at end`;
 }
 
 /** The revisions of an article, newest first, without their texts. */

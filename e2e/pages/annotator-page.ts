@@ -215,6 +215,28 @@ export class ClaimsApi {
     return (await response.json()).annotation as ApiAnnotation;
   }
 
+  /** Submits and approves a claim as the suite's editor (editors may approve any claim): the claim as approved. */
+  async approve(claim: ApiAnnotation): Promise<ApiAnnotation> {
+    let current = claim;
+    for (const action of ["submit", "approve"]) {
+      const response = await this.request.post(`/api/annotations/${claim.id}/review`, {
+        data: { version: current.version, action },
+        headers: await this.headersOf(),
+      });
+      expect(response.status(), await response.text()).toBe(200);
+      current = (await response.json()).annotation;
+    }
+    return current;
+  }
+
+  /** Sets the publishing settings (as the suite's admin) that a ClaimReview export is made on. */
+  async setPublishing(
+    settings = { publisher: { name: "Example Checkers", url: "https://checkers.example.org" }, publicBaseUrl: "https://checkers.example.org/checks" },
+  ) {
+    const response = await this.request.patch("/api/settings", { data: settings, headers: await this.headersOf(suitePeople.admin) });
+    expect(response.status(), await response.text()).toBe(200);
+  }
+
   /** Soft-deletes every claim of the article (as the suite's admin), so each test starts from a clean page. */
   async clear() {
     for (const claim of await this.list()) {

@@ -6,27 +6,41 @@
  * The verdict is the Rating's `alternateName`, the human label of the tag
  * (`tagInfo`): the app's verdicts are not points on a numeric scale, so there
  * is no `ratingValue`. The claimant is the Claim's `author` (a Person; left
- * out when unknown), the article is where the claim `appearance`s, and the
- * reviewing organisation (configured by environment, see db/env.ts) is the
- * review's `author`. The note is the `reviewBody` and evidence links are
- * `citation`s, both properties of every schema.org Review / CreativeWork.
+ * out when unknown), and the article (its `sourceUrl`) is where the claim
+ * `appearance`s. The publishing organisation of the settings (lib/settings.ts)
+ * is the review's `author`; the people who reviewed the claim (the givers of
+ * its verdicts and its approver) are its `contributor`s, each a Person
+ * (`contributor` is a property of every CreativeWork, which a ClaimReview
+ * is; `reviewedBy` belongs to WebPage only). The note is the `reviewBody` and
+ * evidence links are `citation`s. `datePublished` is when it was approved.
+ *
+ * Every URL comes from the settings or the article's `sourceUrl`, never
+ * from the address a request came to: the review's `url` is its place on
+ * the article's public fact-check page, `{publicBaseUrl}/{slug}#claim-{id}`.
+ * An article without a `sourceUrl` is named by its headline alone.
  *
  * A ClaimReview tells the world the claim appears in the article with this
- * verdict, so claims for which that is not known to hold are left out: an
- * orphan (its words are no longer in the article) and a claim whose words a
- * revision changed, until a reviewer confirms the verdict on the new words
- * (`previousQuote` cleared). The other formats keep them, marked.
+ * verdict, so only approved claims are published (lib/review.ts), and of
+ * those not an orphan (its words are no longer in the article) nor a claim
+ * whose words a revision changed, until a reviewer confirms the verdict on
+ * the new words (`previousQuote` cleared). The other formats keep them all.
  */
+import { factCheckUrl, type Publisher } from "../settings";
 import { tagInfo } from "../tags";
-import { articleUrl, claimPageUrl, type ExportClaim, type ExportLinks } from "./links";
+import type { ExportClaim } from "./links";
 import type { ExportWriter } from "./stream";
 
 export const claimReviewContentType = "application/ld+json";
 
-/** Who publishes the reviews. */
-export interface ReviewOrganisation {
+/** What a ClaimReview export is made on: the publishing settings, both set. */
+export interface ClaimReviewSettings {
+  publisher: Publisher;
+  publicBaseUrl: string;
+}
+
+interface Person {
+  "@type": "Person";
   name: string;
-  url?: string;
 }
 
 export interface ClaimReview {
@@ -35,34 +49,36 @@ export interface ClaimReview {
   claimReviewed: string;
   datePublished: string;
   dateModified: string;
-  author: { "@type": "Organization"; name: string; url?: string };
+  author: { "@type": "Organization"; name: string; url: string; logo?: string };
+  contributor?: Person[];
   reviewRating: { "@type": "Rating"; alternateName: string };
   itemReviewed: {
     "@type": "Claim";
-    author?: { "@type": "Person"; name: string };
-    appearance: { "@type": "NewsArticle"; url: string; headline: string; publisher?: { "@type": "Organization"; name: string } };
+    author?: Person;
+    appearance: { "@type": "NewsArticle"; url?: string; headline: string; publisher?: { "@type": "Organization"; name: string } };
   };
   reviewBody?: string;
   citation?: string[];
 }
 
-/** One claim as a ClaimReview, without `@context` (it sits in a graph that has one). */
-export function toClaimReview(claim: ExportClaim, links: ExportLinks, organisation: ReviewOrganisation): ClaimReview {
+/** One approved claim as a ClaimReview, without `@context` (it sits in a graph that has one). */
+export function toClaimReview(claim: ExportClaim, { publisher, publicBaseUrl }: ClaimReviewSettings): ClaimReview {
   const article = claim.document;
   const review: ClaimReview = {
     "@type": "ClaimReview",
-    url: claimPageUrl(links, claim),
+    url: `${factCheckUrl(publicBaseUrl, article.slug)}#claim-${claim.id}`,
     claimReviewed: claim.quote,
-    datePublished: claim.createdAt,
+    datePublished: claim.approvedAt ?? claim.updatedAt,
     dateModified: claim.updatedAt,
-    author: { "@type": "Organization", name: organisation.name, ...(organisation.url ? { url: organisation.url } : {}) },
+    author: { "@type": "Organization", name: publisher.name, url: publisher.url, ...(publisher.logo ? { logo: publisher.logo } : {}) },
+    ...(claim.reviewers?.length ? { contributor: claim.reviewers.map((name) => ({ "@type": "Person" as const, name })) } : {}),
     reviewRating: { "@type": "Rating", alternateName: tagInfo[claim.tag].label },
     itemReviewed: {
       "@type": "Claim",
       ...(claim.claimant ? { author: { "@type": "Person", name: claim.claimant } } : {}),
       appearance: {
         "@type": "NewsArticle",
-        url: articleUrl(links, article),
+        ...(article.sourceUrl ? { url: article.sourceUrl } : {}),
         headline: article.title,
         ...(article.outlet ? { publisher: { "@type": "Organization", name: article.outlet } } : {}),
       },
@@ -74,16 +90,16 @@ export function toClaimReview(claim: ExportClaim, links: ExportLinks, organisati
 }
 
 /** Whether a claim's verdict may be published as a ClaimReview (see above). */
-export function isPublishable(claim: Pick<ExportClaim, "status" | "previousQuote">): boolean {
-  return claim.status === "anchored" && claim.previousQuote === null;
+export function isPublishable(claim: Pick<ExportClaim, "status" | "previousQuote" | "reviewState">): boolean {
+  return claim.reviewState === "approved" && claim.status === "anchored" && claim.previousQuote === null;
 }
 
 /** Writes `{ "@context": "https://schema.org", "@graph": [ ClaimReview… ] }`, publishable claims only. */
-export function claimReviewWriter(links: ExportLinks, organisation: ReviewOrganisation): ExportWriter {
+export function claimReviewWriter(settings: ClaimReviewSettings): ExportWriter {
   return {
     includes: isPublishable,
     head: `{"@context":"https://schema.org","@graph":[\n`,
-    claim: (claim) => JSON.stringify(toClaimReview(claim, links, organisation)),
+    claim: (claim) => JSON.stringify(toClaimReview(claim, settings)),
     separator: ",\n",
     tail: () => "\n]}\n",
   };

@@ -3,7 +3,7 @@ import type { ReviewFilters } from "../review-filters";
 import { exportFile, exportUrl, parseExportQuery } from "./formats";
 
 const links = { origin: "https://factcheck.example.org" };
-const organisation = { name: "Desk" };
+const publishing = { publisher: { name: "Desk", url: "https://desk.example.org", logo: null }, publicBaseUrl: "https://desk.example.org/checks" };
 const query = (search: string) => parseExportQuery(new URLSearchParams(search));
 
 describe("parseExportQuery", () => {
@@ -37,16 +37,16 @@ describe("exportFile", () => {
     ["w3c", 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"', "jassy-bloomberg-retraction-claims.jsonld"],
     ["claimreview", "application/ld+json", "jassy-bloomberg-retraction-claimreview.jsonld"],
   ] as const)("names a %s download after the article, with its media type", (format, contentType, fileName) => {
-    const file = exportFile({ format, filters: { tags: [], sort: "position", dir: "asc" } }, { article }, links, organisation);
+    const file = exportFile({ format, filters: { tags: [], sort: "position", dir: "asc" } }, { article }, links, publishing);
     expect(file.contentType).toBe(contentType);
     expect(file.fileName).toBe(fileName);
   });
 
   it("names an export of every article `all`, and keeps odd characters out of file names", () => {
     const filters: ReviewFilters = { tags: [], sort: "position", dir: "asc" };
-    expect(exportFile({ format: "csv", filters }, {}, links, organisation).fileName).toBe("all-claims.csv");
+    expect(exportFile({ format: "csv", filters }, {}, links, publishing).fileName).toBe("all-claims.csv");
     const odd = { slug: 'a"b/c d', title: "x" };
-    expect(exportFile({ format: "csv", filters }, { article: odd }, links, organisation).fileName).toBe("a-b-c-d-claims.csv");
+    expect(exportFile({ format: "csv", filters }, { article: odd }, links, publishing).fileName).toBe("a-b-c-d-claims.csv");
   });
 
   it("identifies a W3C collection by its canonical export URL, filters in a fixed order", () => {

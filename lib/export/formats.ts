@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { parseReviewFilters, type ReviewFilters, reviewFiltersToSearchParams } from "../review-filters";
-import { claimReviewContentType, claimReviewWriter, type ReviewOrganisation } from "./claimreview";
+import { claimReviewContentType, type ClaimReviewSettings, claimReviewWriter } from "./claimreview";
 import { csvContentType, csvWriter } from "./csv";
 import type { ExportLinks } from "./links";
 import type { ExportWriter } from "./stream";
@@ -49,8 +49,11 @@ export function exportUrl(links: ExportLinks, scope: ExportScope, query: ExportQ
   return `${links.origin}${path}?${params}`;
 }
 
-/** The writer, media type and download name of an export. */
-export function exportFile(query: ExportQuery, scope: ExportScope, links: ExportLinks, organisation: ReviewOrganisation): ExportFile {
+/**
+ * The writer, media type and download name of an export; a ClaimReview
+ * export needs the publishing settings (the caller refuses it without them).
+ */
+export function exportFile(query: ExportQuery, scope: ExportScope, links: ExportLinks, publishing?: ClaimReviewSettings): ExportFile {
   // Slugs come from file names and titles; keep the download name to safe characters.
   const base = scope.article ? scope.article.slug.replace(/[^\w.-]+/g, "-") : "all";
   switch (query.format) {
@@ -66,8 +69,9 @@ export function exportFile(query: ExportQuery, scope: ExportScope, links: Export
     case "csv":
       return { writer: csvWriter(), contentType: csvContentType, fileName: `${base}-claims.csv` };
     case "claimreview":
+      if (!publishing) throw new Error("a ClaimReview export needs the publishing settings");
       return {
-        writer: claimReviewWriter(links, organisation),
+        writer: claimReviewWriter(publishing),
         contentType: claimReviewContentType,
         fileName: `${base}-claimreview.jsonld`,
       };

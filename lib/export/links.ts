@@ -34,6 +34,9 @@ export const exportClaimKeys = [
   "createdAt",
   "updatedAt",
   "commentCount",
+  "reviewState",
+  "approvedBy",
+  "approvedAt",
 ] as const satisfies readonly (keyof Annotation)[];
 
 /** A claim with its article: the unit every export format maps. */
@@ -41,6 +44,11 @@ export interface ExportClaim extends Pick<Annotation, (typeof exportClaimKeys)[n
   document: ExportArticle;
   /** Its thread, oldest first, for the formats that write it (W3C); absent when not read. */
   comments?: Comment[];
+  /**
+   * Who reviewed an approved claim: the givers of its verdicts (its author
+   * first) and its approver, each once; empty for a claim not approved.
+   */
+  reviewers?: string[];
 }
 
 /** Where a claim lives for readers of an export: its W3C id and the editor page. */

@@ -77,6 +77,9 @@ function claimsOn(text: string): fc.Arbitrary<ExportClaim[]> {
       createdAt: "2024-05-01T09:30:00.000Z",
       updatedAt: "2024-05-02T10:00:00.000Z",
       commentCount: 0,
+      reviewState: "draft" as const,
+      approvedBy: null,
+      approvedAt: null,
       document: { slug: "test-article", title: "Test", outlet: null, sourceUrl: null },
     })),
   );

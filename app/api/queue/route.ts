@@ -3,7 +3,7 @@ import { requireActor } from "@/server/actor";
 import { getQueue } from "@/server/queue";
 import { unwrap } from "@/server/refusal";
 
-/** The signed-in person's queue, one list per section (server/queue.ts): `{ mentions }`. */
+/** The signed-in person's queue (server/queue.ts): `{ waiting, returned, mentioned }`, each `{ claims, count }`. */
 export const GET = handle(async (request: Request) => {
   return Response.json(unwrap(await getQueue(await requireActor(request))));
 });

@@ -4,13 +4,15 @@ import { notFound } from "next/navigation";
 import { ImportClaims } from "@/components/review/ImportClaims";
 import { loadReview, type SearchParamsRecord } from "@/components/review/load-review";
 import { LiveRefresh } from "@/components/review/LiveRefresh";
+import { AgreementSummary } from "@/components/review/AgreementSummary";
 import { ReviewClaims } from "@/components/review/ReviewClaims";
 import { unavailableMetadata, whenDatabaseUp } from "@/components/DatabaseUnavailable";
 import { requirePageActor } from "@/server/actor";
 import { getArticle } from "@/server/articles";
 import { latestEventId } from "@/server/live-feed";
 import { whyNot } from "@/server/policy";
-import { found } from "@/server/refusal";
+import { getAgreement } from "@/server/agreement";
+import { found, unwrap } from "@/server/refusal";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParamsRecord> };
 
@@ -26,6 +28,7 @@ async function ReviewArticlePage({ params, searchParams }: Props) {
   // Read before the claims, so that a change committed between is followed, not missed.
   const feedAfter = await latestEventId(document.id);
   const data = await loadReview(await searchParams, { documentId: document.id });
+  const agreement = unwrap(await getAgreement(actor, { document: document.slug }));
   const path = `/documents/${encodeURIComponent(document.slug)}/review`;
 
   return (
@@ -40,6 +43,7 @@ async function ReviewArticlePage({ params, searchParams }: Props) {
       <ReviewClaims data={data} path={path} slug={document.slug}>
         <ImportClaims slug={document.slug} refusal={whyNot(actor, "import_claims", { kind: "article", slug: document.slug })} />
       </ReviewClaims>
+      <AgreementSummary agreement={agreement} acrossArticles={false} />
     </section>
   );
 }

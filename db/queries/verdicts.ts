@@ -132,3 +132,44 @@ export async function listVerdictPairs(db: Database, scope: { documentId?: strin
   }
   return pairs;
 }
+
+/**
+ * The live claims waiting on `userId` (lib/review.ts): those in review that
+ * others made and they have given no verdict on (`toVerify`), and their own
+ * drafts whose last review step was a request for changes (`returned`).
+ * Each list in reading order within an article, up to `limit` claims.
+ */
+export async function listQueueClaimIds(db: Database, userId: string, limit: number): Promise<{ toVerify: string[]; returned: string[] }> {
+  const live = and(isNull(annotations.deletedAt), eq(annotations.status, "anchored"));
+  const order = [asc(annotations.documentId), asc(annotations.start), asc(annotations.id)];
+  const [toVerify, returned] = await Promise.all([
+    db
+      .select({ id: annotations.id })
+      .from(annotations)
+      .where(
+        and(
+          live,
+          eq(annotations.reviewState, "in_review"),
+          sql`${annotations.createdById} is distinct from ${userId}`,
+          sql`not exists (select 1 from ${claimVerdicts} v where v.annotation_id = ${annotations.id} and v.by_id = ${userId})`,
+        ),
+      )
+      .orderBy(...order)
+      .limit(limit),
+    db
+      .select({ id: annotations.id })
+      .from(annotations)
+      .where(
+        and(
+          live,
+          eq(annotations.reviewState, "draft"),
+          eq(annotations.createdById, userId),
+          sql`(select e.action from ${claimEvents} e where e.annotation_id = ${annotations.id} and e.action in ('submitted', 'changes_requested')
+            order by e.id desc limit 1) = 'changes_requested'`,
+        ),
+      )
+      .orderBy(...order)
+      .limit(limit),
+  ]);
+  return { toVerify: toVerify.map((row) => row.id), returned: returned.map((row) => row.id) };
+}

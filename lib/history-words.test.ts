@@ -130,6 +130,25 @@ describe("a change in words", () => {
     expect(words("moved_by_revision", { start: 40, end: 49 })).toBe("Maya Chen published a revision that moved the claim");
   });
 
+  it("words each review step, with its comment and an editor's decision", () => {
+    const step = (action: ClaimAction, detail: ChangeEntry["detail"], after: Partial<ClaimState> = {}) =>
+      describeChange({ ...change(action, after), detail });
+    expect(step("submitted", null, { reviewState: "in_review" })).toBe("Maya Chen submitted the claim for review, tagged unverified");
+    expect(step("changes_requested", { comment: "Cite the filing." })).toBe("Maya Chen requested changes: “Cite the filing.”");
+    expect(step("approved", { ownClaim: true, settledTag: "denied", comment: "The filing is a denial." }, { tag: "denied" })).toBe(
+      "Maya Chen approved the claim (their own claim, as an editor), settling the differing verdicts as denied: “The filing is a denial.”",
+    );
+    expect(step("reopened", null)).toBe("Maya Chen reopened the approved claim for review");
+    expect(step("verdict_given", null)).toBe("Maya Chen gave their own verdict");
+    expect(step("verdicts_seen", null)).toBe("Maya Chen read the verdicts");
+  });
+
+  it("says when a change took an approved claim back to review", () => {
+    expect(words("updated", { note: "More.", reviewState: "in_review" }, { reviewState: "approved" })).toBe(
+      "Maya Chen added the note “More.”; the claim went back to review",
+    );
+  });
+
   it("marks a change recorded before accounts", () => {
     expect(describeChange({ ...change("deleted", {}), actor: "Rita", actorId: null })).toBe("Rita (before accounts) deleted the claim");
   });

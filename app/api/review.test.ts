@@ -11,6 +11,7 @@ import type { ReviewAction, ReviewState } from "@/lib/review";
 import { person } from "@/test/accounts";
 import { call, createTestDocument } from "@/test/api-client";
 import * as historyRoute from "./annotations/[id]/history/route";
+import * as restoreRoute from "./annotations/[id]/restore/route";
 import * as reviewRoute from "./annotations/[id]/review/route";
 import * as annotationRoute from "./annotations/[id]/route";
 import * as verdictsRoute from "./annotations/[id]/verdicts/route";
@@ -259,6 +260,35 @@ describe("an approval holds for the version approved", () => {
       { method: "PATCH", body: { version: approved.version, tag: approved.tag }, reviewer: author },
     );
     expect(same.json.annotation.reviewState).toBe("approved");
+  });
+
+  it("is withdrawn when a claim deleted before a revision comes back an orphan, and kept when it comes back in place", async () => {
+    const before = "Alpha words stay here. Bravo words go away.";
+    const document = await createTestDocument([{ type: "paragraph", text: before }]);
+    const approved: Annotation[] = [];
+    for (const words of ["Alpha words stay here", "Bravo words go away"]) {
+      const start = before.indexOf(words);
+      const made = await call(
+        annotationsRoute.POST,
+        { slug: document.slug },
+        { body: { start, end: start + words.length, tag: "denied" }, reviewer: author },
+      );
+      const claim = await ok(review(made.json.annotation, "submit", author));
+      approved.push(await ok(review(claim, "approve", editor)));
+    }
+    expect((await call(annotationRoute.DELETE, { id: approved[1].id }, { method: "DELETE", reviewer: author })).status).toBe(204);
+    const deletedNow = await call(annotationRoute.DELETE, { id: approved[0].id }, { method: "DELETE", reviewer: author });
+    expect(deletedNow.status).toBe(204);
+    // The first comes back before any revision: in place, still approved.
+    expect(await ok(call(restoreRoute.POST, { id: approved[0].id }, { reviewer: author }))).toMatchObject({ reviewState: "approved" });
+    const published = await call(
+      revisionsRoute.POST,
+      { slug: document.slug },
+      { body: { text: "Alpha words stay here. Something else." }, reviewer: editor },
+    );
+    expect(published.status, published.text).toBe(201);
+    const back = await ok(call(restoreRoute.POST, { id: approved[1].id }, { reviewer: author }));
+    expect(back).toMatchObject({ status: "orphan", reviewState: "in_review", approvedBy: null, approvedAt: null });
   });
 
   it("is withdrawn by a revision that changes its words or orphans it, not by one that moves them", async () => {

@@ -3,6 +3,7 @@ import { type Annotation, type ClaimFields, editorAnnotationKeys, pick } from "@
 import type { Author } from "@/lib/author";
 import type { TextAnchor } from "@/lib/selectors";
 import type { HistoryMethod } from "@/lib/history-methods";
+import type { ReviewState } from "@/lib/review";
 import type { Tag } from "@/lib/tags";
 import type { Database } from "../client";
 import { annotationAnchors, annotations, type AnnotationRow, documents, type NewAnnotationRow } from "../schema";
@@ -304,13 +305,18 @@ export async function restoreAnnotationRow(tx: Database, id: string, author: Aut
  * published either sees the claim live or is seen by the restore.
  */
 export function restored(author: Author) {
+  const onLatest = sql`${sql.identifier("anchored_revision")} = (select d.revision from ${documents} d where d.id = ${sql.identifier("document_id")} for share)`;
+  // An approved claim that comes back an orphan goes back to review, as one a revision orphans does.
+  const withdrawn = sql`not (${onLatest}) and ${sql.identifier("review_state")} = 'approved'`;
   return {
     deletedAt: null,
     deletedBy: null,
     deletedById: null,
-    status: sql<
-      "anchored" | "orphan"
-    >`case when ${sql.identifier("anchored_revision")} = (select d.revision from ${documents} d where d.id = ${sql.identifier("document_id")} for share) then ${sql.identifier("status")} else 'orphan'::anchor_status end`,
+    status: sql<"anchored" | "orphan">`case when ${onLatest} then ${sql.identifier("status")} else 'orphan'::anchor_status end`,
+    reviewState: sql<ReviewState>`case when ${withdrawn} then 'in_review'::review_state else ${sql.identifier("review_state")} end`,
+    approvedBy: sql<string | null>`case when ${withdrawn} then null else ${sql.identifier("approved_by")} end`,
+    approvedById: sql<string | null>`case when ${withdrawn} then null else ${sql.identifier("approved_by_id")} end`,
+    approvedAt: sql<Date | null>`case when ${withdrawn} then null else ${sql.identifier("approved_at")} end`,
     ...bump(author),
   };
 }

@@ -132,3 +132,4 @@ export async function listVerdictPairs(db: Database, scope: { documentId?: strin
   }
   return pairs;
 }
+

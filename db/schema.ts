@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { bigint, boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import type { ArticleBlock } from "@/lib/article";
 import { claimActions, type ClaimState } from "@/lib/claim-events";
+import type { ClaimConflict } from "@/lib/claim-conflicts";
 import type { HistoryMethod } from "@/lib/history-methods";
 import type { Role } from "@/lib/roles";
 import { tags } from "@/lib/tags";
@@ -83,6 +84,12 @@ export const annotations = pgTable(
     // (placed by a fuzzy match); kept through later revisions until a reviewer
     // checks the verdict (PATCH previousQuote: null) or re-attaches the claim.
     previousQuote: text("previous_quote"),
+    // Fields two reviewers changed at once, with both versions, until someone
+    // picks one (lib/claim-conflicts.ts); resolved ones leave, kept in claim_events.
+    conflicts: jsonb("conflicts")
+      .$type<ClaimConflict[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     version: integer("version").notNull().default(1),
     // Names as shown; the ids name the user (null: recorded before accounts).
     createdBy: text("created_by").notNull(),

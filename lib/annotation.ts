@@ -1,3 +1,4 @@
+import type { ClaimConflict } from "./claim-conflicts";
 import type { Tag } from "./tags";
 
 /** A claim as the HTTP API gives it out. Offsets are code points, end exclusive. */
@@ -33,6 +34,8 @@ export interface Annotation {
   /** The revision the claim was made on, and the one its offsets belong to. */
   createdRevision: number;
   anchoredRevision: number;
+  /** Fields two reviewers changed at once, each with every version, until someone picks one (lib/claim-conflicts.ts); oldest first. */
+  conflicts: ClaimConflict[];
 }
 
 /** Where an article's claims are listed (GET) and created (POST). */
@@ -70,6 +73,8 @@ export const editorAnnotationKeys = [
   "version",
   "status",
   "previousQuote",
+  // Shown in the claim's panel to every reviewer until someone picks a version.
+  "conflicts",
 ] as const satisfies readonly (keyof Annotation)[];
 export type EditorAnnotation = Pick<Annotation, (typeof editorAnnotationKeys)[number]>;
 

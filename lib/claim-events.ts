@@ -23,6 +23,12 @@ export const claimActions = [
    * orphan; a claim the revision left as it was gets no event.
    */
   "moved_by_revision",
+  /**
+   * Someone picked one version of a field two reviewers changed at once
+   * (lib/claim-conflicts.ts): the conflict leaves the claim's open ones,
+   * and the field holds the picked value.
+   */
+  "conflict_resolved",
 ] as const;
 
 export type ClaimAction = (typeof claimActions)[number];

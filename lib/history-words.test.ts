@@ -26,6 +26,7 @@ const claim: ClaimState = {
   previousQuote: null,
   createdRevision: 1,
   anchoredRevision: 1,
+  conflicts: [],
   deletedAt: null,
   deletedBy: null,
 };

@@ -172,7 +172,13 @@ describe("the same field at once", () => {
     expect(stale.status).toBe(409);
     expect(stale.json.error.code).toBe("version_conflict");
     expect(stale.json.annotation.version).toBe(saved.version);
-    for (const body of [{ version: saved.version, pick: 2 }, { version: saved.version, pick: -1 }, { version: saved.version }, { pick: 0 }, { version: saved.version, pick: "Ed's note" }]) {
+    for (const body of [
+      { version: saved.version, pick: 2 },
+      { version: saved.version, pick: -1 },
+      { version: saved.version },
+      { pick: 0 },
+      { version: saved.version, pick: "Ed's note" },
+    ]) {
       const bad = await pick(ed, id, conflictId, body);
       expect(bad.status, JSON.stringify(body)).toBe(400);
       expect(bad.json.error.code).toMatch(/^invalid_/);

@@ -5,8 +5,9 @@ import { ChangeTime } from "@/components/ChangeTime";
 import { maxClaimantLength, maxNoteLength } from "@/lib/limits";
 import { type Tag, tagInfo, tags } from "@/lib/tags";
 import type { Claim } from "./claim";
-import type { OverwriteNotice, SyncStatus } from "./claim-sync";
-import { Overwritten } from "./Overwritten";
+import type { ClaimConflict } from "@/lib/claim-conflicts";
+import type { SyncStatus } from "./claim-sync";
+import { ClaimConflicts } from "./ClaimConflicts";
 import type { ClaimActions } from "./ClaimPanel";
 import { ChangeHistory } from "./ChangeHistory";
 import { EvidenceField } from "./EvidenceField";
@@ -20,12 +21,14 @@ interface ClaimEditorProps {
   actions: ClaimActions;
   /** Focus the claim's heading when it opens. */
   takeFocus: boolean;
-  /** Another reviewer's words this claim's save replaced, until dismissed. */
-  overwritten: OverwriteNotice | null;
+  /** Fields two reviewers changed at once, with every version, until someone picks one (the server's record). */
+  conflicts: readonly ClaimConflict[];
+  /** The signed-in person's account (null: none), to say "you" of their own versions. */
+  personId: string | null;
 }
 
 /** The open claim: its tag, words, claimant, note and evidence, and whether they are saved. */
-export function ClaimEditor({ readOnly, refusal = null, claim, status, actions, takeFocus, overwritten }: ClaimEditorProps) {
+export function ClaimEditor({ readOnly, refusal = null, claim, status, actions, takeFocus, conflicts, personId }: ClaimEditorProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (takeFocus) heading.current?.focus();
@@ -88,16 +91,13 @@ export function ClaimEditor({ readOnly, refusal = null, claim, status, actions, 
           {refused ? `Not saved: ${refused}` : "Not saved yet: kept here and retried."}
         </p>
       )}
-      {overwritten && (
-        <Overwritten
-          notice={overwritten}
-          onKeepMine={actions.dismissOverwritten}
-          onUseTheirs={() => {
-            actions.change({ ...claim, ...overwritten.theirs });
-            actions.dismissOverwritten();
-          }}
-        />
-      )}
+      <ClaimConflicts
+        conflicts={conflicts}
+        current={claim}
+        personId={personId}
+        refusal={readOnly ? (refusal ?? "This claim cannot be changed here.") : null}
+        onPick={(conflictId, pick) => actions.pickConflict(claim, conflictId, pick)}
+      />
       {/* A disabled fieldset disables every control in it: how earlier revisions stay read-only. */}
       <fieldset className="claim-fields" disabled={readOnly}>
         <fieldset className="tag-choice">

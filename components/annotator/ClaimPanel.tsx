@@ -18,7 +18,8 @@ export interface ClaimActions {
   change: (claim: Claim, options?: { typing?: boolean }) => void;
   remove: (claim: Claim) => void;
   checkVerdict: (claim: Claim) => void;
-  dismissOverwritten: () => void;
+  /** Keeps one version of a field two reviewers changed at once; resolves with the server's reason when refused, else null. */
+  pickConflict: (claim: Claim, conflictId: string, pick: number) => Promise<string | null>;
 }
 
 /** The side panel: the open claim's details, or the list of all claims. */
@@ -59,7 +60,7 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
       editor.focus();
     },
     checkVerdict: (claim) => editor.run(checkVerdict(claim.id)),
-    dismissOverwritten: editor.dismissOverwritten,
+    pickConflict: (claim, conflictId, pick) => editor.pickConflict(claim.id, conflictId, pick),
   };
   const pick = (id: string) => {
     setPicked(id);
@@ -103,7 +104,8 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
           status={status}
           actions={actions}
           takeFocus={picked === active.id}
-          overwritten={editor.overwritten?.id === active.id ? editor.overwritten : null}
+          conflicts={editor.conflictsOf(active.id)}
+          personId={editor.person?.id ?? null}
         />
       )}
       {/* Hidden, not unmounted, while a claim is open: with thousands of

@@ -40,15 +40,10 @@ export function ClaimConflicts({ conflicts, current, personId, refusal, onPick }
   return (
     <div className="overwritten" role="alert" data-testid="claim-conflicts">
       {conflicts.map((conflict) => (
-        <section
-          key={conflict.id}
-          data-testid="claim-conflict"
-          data-field={conflict.field}
-          aria-label={`Versions of the ${fieldNames[conflict.field]}`}
-        >
+        <section key={conflict.id} data-testid="claim-conflict" data-field={conflict.field}>
           <p>
-            {conflict.values.length === 2 ? "Two" : conflict.values.length} people changed the {fieldNames[conflict.field]} at once. The claim has the
-            latest; every version is kept until someone picks one:
+            The {fieldNames[conflict.field]} was changed by more than one person at once ({conflict.values.length} versions). The claim has the
+            latest; each version is kept until someone picks one:
           </p>
           <ul>
             {conflict.values.map((version, index) => (

@@ -197,11 +197,7 @@ test("the same note changed by two at once: both panels show both versions with 
   await ravi.annotator.expectSaved();
 
   // The later change (Ravi's) wins; both panels show both versions, with who wrote each.
-  const versionsIn = (page: Page) =>
-    page
-      .getByTestId("claim-conflict")
-      .filter({ has: page.getByText("the note at once") })
-      .getByTestId("conflict-version");
+  const versionsIn = (page: Page) => page.locator('[data-testid="claim-conflict"][data-field="note"]').getByTestId("conflict-version");
   for (const page of [ravi.page, annotator.page]) {
     await expect(versionsIn(page)).toHaveCount(2, { timeout: 5_000 });
     await expect(versionsIn(page).nth(0)).toContainText(`${reviewer}`);

@@ -6,7 +6,6 @@ import { watchAccess } from "@/server/access-watch";
 import { getArticleId } from "@/server/articles";
 import { follow, latestEventId } from "@/server/live-feed";
 import { openView, present, type PresenceUpdate } from "@/server/presence";
-import { onHeartbeat } from "@/server/stream-heartbeat";
 import { unwrap } from "@/server/refusal";
 
 type Context = { params: Promise<{ slug: string }> };
@@ -40,13 +39,14 @@ export const GET = handle(async (request: Request, { params }: Context) => {
 
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let stop = () => {};
-  const unbeat = onHeartbeat(() => {
+  // A timer per stream, not one for all: their sign-in checks then come spread out, not 200 at once.
+  const beat = setInterval(() => {
     send(heartbeat);
     recheck();
   }, heartbeatSeconds * 1000);
   const end = () => {
     stop();
-    unbeat();
+    clearInterval(beat);
   };
   const body = new ReadableStream<Uint8Array>({ start: (opened) => void (controller = opened), cancel: end });
   const sendBytes = (...chunks: Uint8Array[]) => {

@@ -528,9 +528,9 @@ const idParam = () =>
   });
 /** A claim and one of its conflicts (made in beforeAll), or ids that name none. */
 const conflictParam = () =>
-  fc.tuple(idParam(), fc.oneof({ arbitrary: fc.constantFrom(...conflictIds), weight: 4 }, { arbitrary: fc.oneof(fc.uuid(), evilString), weight: 1 })).map(
-    ([{ id }, conflictId]) => ({ id, conflictId }),
-  );
+  fc
+    .tuple(idParam(), fc.oneof({ arbitrary: fc.constantFrom(...conflictIds), weight: 4 }, { arbitrary: fc.oneof(fc.uuid(), evilString), weight: 1 }))
+    .map(([{ id }, conflictId]) => ({ id, conflictId }));
 const conflictIds: string[] = [];
 
 const routes: Route[] = [
@@ -582,7 +582,13 @@ const routes: Route[] = [
     module: annotationRoute,
     takes: ["GET", "PATCH", "DELETE"],
     params: idParam,
-    body: () => mutated(fc.record({ version, tag, note, claimant: note, evidence, previousQuote: fc.constant(null), baseVersion: version }, { requiredKeys: ["version"] })),
+    body: () =>
+      mutated(
+        fc.record(
+          { version, tag, note, claimant: note, evidence, previousQuote: fc.constant(null), baseVersion: version },
+          { requiredKeys: ["version"] },
+        ),
+      ),
   },
   { name: "/api/annotations/{id}/history", module: historyRoute, takes: ["GET"], params: idParam },
   { name: "/api/annotations/{id}/restore", module: restoreRoute, takes: ["POST"], params: idParam, body: () => wildJson },

@@ -4,7 +4,7 @@ import { formatLiveEvent, formatPresenceEvent, heartbeat, resumeFrom } from "@/l
 import { getActor, requireActor } from "@/server/actor";
 import { watchAccess } from "@/server/access-watch";
 import { getArticleId } from "@/server/articles";
-import { follow, latestEventId } from "@/server/live-feed";
+import { follow } from "@/server/live-feed";
 import { openView, present, type PresenceUpdate } from "@/server/presence";
 import { unwrap } from "@/server/refusal";
 
@@ -35,7 +35,6 @@ export const GET = handle(async (request: Request, { params }: Context) => {
   const documentId = unwrap(await getArticleId(actor, (await params).slug));
   const resume = resumeFrom(request.headers, new URL(request.url).searchParams);
   if (resume === undefined) throw new HttpError(400, errorCode.invalidQuery, "Last-Event-ID (or after) must be an event id: a whole number.");
-  const after = resume ?? (await latestEventId(documentId));
 
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let stop = () => {};
@@ -60,7 +59,8 @@ export const GET = handle(async (request: Request, { params }: Context) => {
   // How long a client waits before reconnecting; then what it missed, and what comes.
   send("retry: 2000\n\n");
   // Before answering, so that a database that cannot be reached is a 503, not a broken stream.
-  const unfollow = await follow(documentId, after, (events) => send(events.map(formatLiveEvent).join(""))).catch((error) => {
+  // From `resume`, else from now (the latest event).
+  const unfollow = await follow(documentId, resume, (events) => send(events.map(formatLiveEvent).join(""))).catch((error) => {
     end();
     throw error;
   });

@@ -548,7 +548,7 @@ describe("when the server cannot be reached", () => {
     sync.set(claimId, { ...c, note: "x" });
     await settle();
     expect(status().state).toBe("offline");
-    expect(stored()).toEqual({ [claimId]: { claim: { ...c, note: "x" }, revision: pageRevision } });
+    expect(stored()).toEqual({ [claimId]: { claim: { ...c, note: "x" }, revision: pageRevision, base: 1 } });
 
     server.failWith = null;
     sync.retryNow();
@@ -618,7 +618,7 @@ describe("when the server cannot be reached", () => {
     const next = newSync();
     next.loadServerState([(await server.live(claimId))!]);
     const changes = next.takeStoredChanges();
-    expect(changes).toEqual(new Map([[claimId, { claim: { ...c, note: "typed before the tab closed" }, revision: pageRevision }]]));
+    expect(changes).toEqual(new Map([[claimId, { claim: { ...c, note: "typed before the tab closed" }, revision: pageRevision, base: 1 }]]));
     for (const [id, { claim: wish, revision }] of changes) next.set(id, wish, { immediate: true, revision });
     await settle();
     expect((await server.live(claimId))?.note).toBe("typed before the tab closed");
@@ -902,6 +902,28 @@ describe("news from the live feed", () => {
     expect(await server.live(claimId)).toMatchObject({ tag: "denied", note: "mine" });
     // Both changed the note: the server keeps theirs beside it; the tag was only theirs.
     expect((await server.live(claimId))!.conflicts.map((conflict) => conflict.field)).toEqual(["note"]);
+  });
+
+  it("keeps the version an unsaved change was made on across a reload: a field someone changed meanwhile becomes a conflict", async () => {
+    const c = await existing();
+    server.down = true;
+    sync.set(claimId, { ...c, note: "typed before the reload" });
+    await settle();
+    expect(stored()![claimId]).toMatchObject({ base: 1 });
+    await server.editElsewhere(claimId, { note: "theirs" });
+    sync.dispose();
+
+    // The next visit: the page loads the claim as it now is, then what was kept.
+    server.down = false;
+    sync = newSync();
+    sync.loadServerState([(await server.live(claimId))!]);
+    const kept = sync.takeStoredChanges();
+    sync.set(claimId, kept.get(claimId)!.claim, { immediate: true });
+    await settle();
+    expect(server.requests.at(-1)?.body).toEqual({ version: 2, baseVersion: 1, note: "typed before the reload" });
+    const live = (await server.live(claimId))!;
+    expect(live.note).toBe("typed before the reload");
+    expect(live.conflicts.map((conflict) => conflict.values.map((v) => v.value))).toEqual([["theirs", "typed before the reload"]]);
   });
 
   it("merges news that touched none of this reviewer's fields as the base of what follows: no conflict", async () => {

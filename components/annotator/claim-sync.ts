@@ -107,6 +107,8 @@ export interface StoredChange {
   revision?: number;
   /** An orphan the reviewer put on the claim's words, not yet re-attached on the server. */
   reattach?: true;
+  /** The version of the claim the change was made on, when the server had one (see `ClaimSync.base`). */
+  base?: number;
 }
 
 class RetryableError extends Error {}
@@ -177,7 +179,10 @@ export class ClaimSync {
     try {
       const entries = Object.entries(JSON.parse(raw) as Record<string, StoredChange | Claim | null>);
       // Older editors kept the claim itself, with no revision.
-      return new Map(entries.map(([id, value]) => [id, value && "claim" in value ? value : { claim: value }]));
+      const changes = new Map(entries.map(([id, value]) => [id, value && "claim" in value ? value : { claim: value }]));
+      // Made on the claim as it was then: a field someone changed since is theirs too (a conflict), not silently replaced.
+      for (const [id, { base }] of changes) if (typeof base === "number") this.base.set(id, base);
+      return changes;
     } catch {
       return new Map();
     }
@@ -585,7 +590,13 @@ export class ClaimSync {
   private storedChange(id: string): StoredChange {
     const claim = this.desired.get(id) ?? null;
     const revision = this.revisionOf(id);
-    return { claim, ...(revision === undefined ? {} : { revision }), ...(this.placing.has(id) ? { reattach: true as const } : {}) };
+    const base = this.base.get(id);
+    return {
+      claim,
+      ...(revision === undefined ? {} : { revision }),
+      ...(this.placing.has(id) ? { reattach: true as const } : {}),
+      ...(base === undefined || claim === null ? {} : { base }),
+    };
   }
 
   /** The revision a claim's offsets count in: its own if kept from an earlier visit, else the page's. */

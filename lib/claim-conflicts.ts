@@ -18,6 +18,9 @@
  */
 import { type ClaimFields, type EditableField, editableFields } from "./annotation";
 
+/** How people read the name of each field a reviewer changes ("the evidence links"). */
+export const fieldNames: Record<EditableField, string> = { tag: "tag", note: "note", claimant: "claimant", evidence: "evidence links" };
+
 /** One version of a field in a conflict: its value, who wrote it, when (ISO time). */
 export interface ConflictVersion {
   value: ClaimFields[EditableField];

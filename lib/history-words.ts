@@ -7,7 +7,7 @@
  * they are made).
  */
 import type { ClaimFields, EditableField } from "./annotation";
-import { type ClaimConflict, sameFieldValue } from "./claim-conflicts";
+import { type ClaimConflict, fieldNames, sameFieldValue } from "./claim-conflicts";
 import type { ClaimState } from "./claim-events";
 import type { ChangeEntry } from "./claim-history";
 
@@ -56,9 +56,6 @@ function fieldChanges(before: ClaimState, after: ClaimState): string[] {
   }
   return parts;
 }
-
-/** How the words name each field a reviewer changes. */
-const fieldNames: Record<EditableField, string> = { tag: "tag", note: "note", claimant: "claimant", evidence: "evidence links" };
 
 /** A field's value in words: a tag as it is, links counted, text quoted. */
 function fieldValue(value: ClaimFields[EditableField]): string {

@@ -3,10 +3,7 @@
 import { useState } from "react";
 import { ChangeTime } from "@/components/ChangeTime";
 import type { ClaimFields, EditableField } from "@/lib/annotation";
-import { type ClaimConflict, type ConflictVersion, sameFieldValue } from "@/lib/claim-conflicts";
-
-/** How the panel names each field a reviewer can change. */
-const fieldNames: Record<EditableField, string> = { tag: "tag", note: "note", claimant: "claimant", evidence: "evidence links" };
+import { type ClaimConflict, type ConflictVersion, fieldNames, sameFieldValue } from "@/lib/claim-conflicts";
 
 interface ClaimConflictsProps {
   conflicts: readonly ClaimConflict[];

@@ -17,7 +17,7 @@ import { type DirectDb, openPgliteDirect, openPostgresDirect } from "./lib/direc
 import { measureClaimActions, measureEditorReady, measureShippedScripts, summarize, type ActionFigure, type EditorPage } from "./lib/editor-figures";
 import { type LoadResult, latencySummary, loadOperations, measureLoad } from "./lib/load-figures";
 import { type NextServer, startNextServer } from "./lib/next-server";
-import { measureStreams } from "./lib/stream-figures";
+import { measureBareStreams, measureStreams } from "./lib/stream-figures";
 import { freePort, run } from "./lib/processes";
 import { type Row, byFigure, failedRow, formatTable, row } from "./lib/report";
 import { median, p95, since } from "./lib/stats";
@@ -389,6 +389,47 @@ async function liveFigure(server: NextServer, corpus: Corpus) {
         },
       ),
     );
+    if (result.heapBytesPerStream !== null) {
+      const note = "the live JavaScript heap after a garbage collection, the same way";
+      rows.push(row("9 live · heap per open stream (PostgreSQL)", result.heapBytesPerStream / 1024, null, "kB", {}, { note }));
+    }
+
+    // The control: as many bare Next event streams (app/bench/stream/route.ts) on a fresh server of the same build.
+    const bareServer = await startServer("postgres-bare-streams", { databaseUrl: config.databaseUrl }, config.basePort + 2);
+    try {
+      const bare = await measureBareStreams({ origin: bareServer.origin, auth: bareServer.auth, pids: bareServer.pids, streams: live.streams });
+      raw["live.bareStreams"] = bare;
+      const note = `${bare.streams} streams of a bare Next route handler (/bench/stream: text/event-stream and a heartbeat, no feed, presence or sign-in), measured the same way on a fresh server`;
+      rows.push(row("9 live · memory per open stream, bare Next stream (control)", bare.bytesPerStream / 1024, null, "kB", {}, { note }));
+      if (bare.heapBytesPerStream !== null) {
+        rows.push(row("9 live · heap per open stream, bare Next stream (control)", bare.heapBytesPerStream / 1024, null, "kB", {}, { note }));
+      }
+      const share = `the app's stream less the bare one: what the feed, presence, sign-in and access watch add to Next's own`;
+      rows.push(
+        row(
+          "9 live · memory per open stream, the app's share",
+          (result.bytesPerStream - bare.bytesPerStream) / 1024,
+          null,
+          "kB",
+          {},
+          { note: share },
+        ),
+      );
+      if (bare.heapBytesPerStream !== null && result.heapBytesPerStream !== null) {
+        rows.push(
+          row(
+            "9 live · heap per open stream, the app's share",
+            (result.heapBytesPerStream - bare.heapBytesPerStream) / 1024,
+            null,
+            "kB",
+            {},
+            { note: share },
+          ),
+        );
+      }
+    } finally {
+      await stopServer(bareServer);
+    }
   });
 }
 

@@ -61,3 +61,13 @@ export function readPublicOrigin(env: Partial<NodeJS.ProcessEnv> = process.env):
   if (!parsed.success) throw new Error(`Invalid environment: PUBLIC_URL ${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
+
+/**
+ * Whether the benchmark's control routes answer (`BENCH_STREAM_CONTROL=1`,
+ * set only by `npm run bench` on its own servers): a bare event stream and
+ * a memory reading, to tell Next's own cost of an open stream from the
+ * app's. Anywhere else they answer 404.
+ */
+export function benchControlEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.BENCH_STREAM_CONTROL === "1";
+}

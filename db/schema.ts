@@ -19,6 +19,7 @@ import {
 import type { ArticleBlock } from "@/lib/article";
 import { claimActions, type ClaimState } from "@/lib/claim-events";
 import type { CommentState } from "@/lib/comments";
+import type { ClaimConflict } from "@/lib/claim-conflicts";
 import type { HistoryMethod } from "@/lib/history-methods";
 import { type ClaimEventDetail, reviewStates } from "@/lib/review";
 import type { Role } from "@/lib/roles";
@@ -104,6 +105,12 @@ export const annotations = pgTable(
     // (placed by a fuzzy match); kept through later revisions until a reviewer
     // checks the verdict (PATCH previousQuote: null) or re-attaches the claim.
     previousQuote: text("previous_quote"),
+    // Fields two reviewers changed at once, with both versions, until someone
+    // picks one (lib/claim-conflicts.ts); resolved ones leave, kept in claim_events.
+    conflicts: jsonb("conflicts")
+      .$type<ClaimConflict[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     version: integer("version").notNull().default(1),
     // The live comments of its thread (table `comments`), kept in the transaction that adds or deletes one.
     commentCount: integer("comment_count").notNull().default(0),

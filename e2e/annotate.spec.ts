@@ -171,7 +171,10 @@ test("edit a claim's tag, claimant, note and evidence; the edits survive a reloa
   ]);
 });
 
-test("when another reviewer changed the same field meanwhile, the editor says whose words it replaced", async ({ annotator, api }) => {
+test("when another reviewer changed the same field meanwhile, the panel shows both versions with their authors until one is kept", async ({
+  annotator,
+  api,
+}) => {
   const claim = await api.create({ words: claimWords, tag: "disputed", reviewer: "Rita Reviewer", claimant: "Andy Jassy" });
   // A page that has not heard of Bob's change yet (its live feed late; e2e/live.spec.ts has the feed on time): the save meets it as a 409.
   await annotator.page.route(/\/api\/documents\/[^/]+\/events/, (route) => route.abort());
@@ -180,18 +183,22 @@ test("when another reviewer changed the same field meanwhile, the editor says wh
   await api.update(claim, "Bob Bureau", { claimant: "Tim Cook", note: "Cook said it first." });
 
   await annotator.claimEditor.getByLabel("Claimant (who made the claim)").fill("Amazon");
-  const notice = annotator.claimEditor.getByTestId("overwritten");
-  await expect(notice).toContainText("Bob Bureau changed this claim while you were editing it");
-  await expect(notice.getByRole("listitem")).toHaveText("claimant: Tim Cook");
+  const versions = annotator.claimEditor.getByTestId("conflict-version");
+  await expect(versions).toHaveCount(2);
+  await expect(versions.nth(0)).toContainText("Bob Bureau");
+  await expect(versions.nth(0).getByTestId("conflict-value")).toHaveText("Tim Cook");
+  await expect(versions.nth(1).getByTestId("conflict-value")).toHaveText("Amazon");
+  await expect(versions.nth(1)).toContainText("(the claim has this now)");
   await annotator.expectSaved();
-  // Their note, which this reviewer left alone, is kept.
+  // Their note, which this reviewer left alone, is kept, and is no conflict.
   expect(await api.list()).toMatchObject([{ id: claim.id, claimant: "Amazon", note: "Cook said it first." }]);
-  await notice.getByRole("button", { name: "Keep mine" }).click();
-  await expect(notice).toHaveCount(0);
-  expect(await api.list()).toMatchObject([{ id: claim.id, claimant: "Amazon" }]);
+  await expect(annotator.claimEditor.getByTestId("claim-conflict")).toHaveCount(1);
+  await versions.nth(1).getByRole("button", { name: "Keep mine" }).click();
+  await expect(annotator.claimEditor.getByTestId("claim-conflicts")).toHaveCount(0);
+  expect(await api.list()).toMatchObject([{ id: claim.id, claimant: "Amazon", conflicts: [] }]);
 });
 
-test("when another reviewer changed the same field meanwhile, the reviewer may take their words instead", async ({ annotator, api }) => {
+test("when another reviewer changed the same field meanwhile, the reviewer may keep their words instead", async ({ annotator, api }) => {
   const claim = await api.create({ words: claimWords, tag: "disputed", reviewer: "Rita Reviewer", claimant: "Andy Jassy" });
   await annotator.page.route(/\/api\/documents\/[^/]+\/events/, (route) => route.abort());
   await annotator.goto();
@@ -199,13 +206,13 @@ test("when another reviewer changed the same field meanwhile, the reviewer may t
   await api.update(claim, "Bob Bureau", { claimant: "Tim Cook" });
 
   await annotator.claimEditor.getByLabel("Claimant (who made the claim)").fill("Amazon");
-  const notice = annotator.claimEditor.getByTestId("overwritten");
-  await expect(notice.getByRole("listitem")).toHaveText("claimant: Tim Cook");
-  await notice.getByRole("button", { name: "Use theirs" }).click();
-  await expect(notice).toHaveCount(0);
+  const versions = annotator.claimEditor.getByTestId("conflict-version");
+  await expect(versions.nth(0).getByTestId("conflict-value")).toHaveText("Tim Cook");
+  await versions.nth(0).getByRole("button", { name: "Keep Bob Bureau’s" }).click();
+  await expect(annotator.claimEditor.getByTestId("claim-conflicts")).toHaveCount(0);
   await expect(annotator.claimEditor.getByLabel("Claimant (who made the claim)")).toHaveValue("Tim Cook");
   await annotator.expectSaved();
-  expect(await api.list()).toMatchObject([{ id: claim.id, claimant: "Tim Cook" }]);
+  expect(await api.list()).toMatchObject([{ id: claim.id, claimant: "Tim Cook", conflicts: [] }]);
 });
 
 test("delete a claim, then undo brings back the same claim, saved; redo deletes it again", async ({ annotator, api }) => {

@@ -175,6 +175,69 @@ test("tagging exactly the words another reviewer tagged opens their claim and sa
   expect(Object.keys(await annotator.highlights())).toEqual([theirs.id]);
 });
 
+test("the same note changed by two at once: both panels show both versions with their authors (after a reload too) until one is picked", async ({
+  annotator,
+  api,
+  browser,
+}) => {
+  const ravi = await openAsOther(browser);
+  const claim = await api.create({ words: "Bloomberg should retract", tag: "disputed", reviewer: other, note: "first words" });
+  await expect(ravi.annotator.highlight(claim.id)).toBeVisible({ timeout: 5_000 });
+  await ravi.annotator.highlight(claim.id).click();
+  await expect(annotator.highlight(claim.id)).toBeVisible({ timeout: 5_000 });
+  await annotator.highlight(claim.id).click();
+
+  // Ravi's connection drops while he types; meanwhile Rita writes her own note and saves it.
+  await ravi.page.context().setOffline(true);
+  await ravi.annotator.claimEditor.getByLabel("Note").fill("Ravi's note");
+  await annotator.claimEditor.getByLabel("Note").fill("Rita's note");
+  await annotator.expectSaved();
+  await ravi.page.context().setOffline(false);
+  await ravi.page.evaluate(() => window.dispatchEvent(new Event("online")));
+  await ravi.annotator.expectSaved();
+
+  // The later change (Ravi's) wins; both panels show both versions, with who wrote each.
+  const versionsIn = (page: Page) => page.locator('[data-testid="claim-conflict"][data-field="note"]').getByTestId("conflict-version");
+  for (const page of [ravi.page, annotator.page]) {
+    await expect(versionsIn(page)).toHaveCount(2, { timeout: 5_000 });
+    await expect(versionsIn(page).nth(0)).toContainText(`${reviewer}`);
+    await expect(versionsIn(page).nth(0).getByTestId("conflict-value")).toHaveText("Rita's note");
+    await expect(versionsIn(page).nth(1)).toContainText(`${other}`);
+    await expect(versionsIn(page).nth(1).getByTestId("conflict-value")).toHaveText("Ravi's note");
+    await expect(versionsIn(page).nth(1)).toContainText("(the claim has this now)");
+    await expect(page.getByTestId("claim-editor").getByLabel("Note")).toHaveValue("Ravi's note");
+    // Nothing to dismiss: only a pick ends it.
+    await expect(page.getByTestId("claim-conflicts").getByRole("button", { name: /Dismiss/ })).toHaveCount(0);
+  }
+  expect(await api.list()).toMatchObject([{ id: claim.id, note: "Ravi's note" }]);
+
+  // A page opened now (a reload) shows them too: they are the server's.
+  await annotator.page.reload();
+  await annotator.highlight(claim.id).click();
+  await expect(versionsIn(annotator.page)).toHaveCount(2);
+  await expect(versionsIn(annotator.page).nth(0).getByRole("button", { name: "Keep mine" })).toBeVisible();
+  await expect(
+    versionsIn(annotator.page)
+      .nth(1)
+      .getByRole("button", { name: `Keep ${other}’s` }),
+  ).toBeVisible();
+
+  // Rita keeps her version: both panels show her note, and no conflict.
+  await versionsIn(annotator.page).nth(0).getByRole("button", { name: "Keep mine" }).click();
+  for (const page of [annotator.page, ravi.page]) {
+    await expect(page.getByTestId("claim-conflicts")).toHaveCount(0, { timeout: 5_000 });
+    await expect(page.getByTestId("claim-editor").getByLabel("Note")).toHaveValue("Rita's note");
+  }
+  await annotator.expectSaved();
+  await ravi.annotator.expectSaved();
+  expect(await api.list()).toMatchObject([{ id: claim.id, note: "Rita's note", conflicts: [] }]);
+  await expect(annotator.page.getByTestId("history-entry").last()).toHaveText(
+    new RegExp(`^${reviewer} kept ${reviewer}'s version of the note, “Rita's note”`),
+  );
+  expect(await notReloaded(ravi.page)).toBe(true);
+  await ravi.close();
+});
+
 test("the article's review page follows changes: counts and rows, without a reload", async ({ api, browser }) => {
   const ravi = await openAsOther(browser);
   await ravi.page.goto(`/documents/${articleSlug}/review`);

@@ -1,4 +1,5 @@
 import type { ReviewState } from "./review";
+import type { ClaimConflict } from "./claim-conflicts";
 import type { Tag } from "./tags";
 
 /** A claim as the HTTP API gives it out. Offsets are code points, end exclusive. */
@@ -45,6 +46,8 @@ export interface Annotation {
   /** How many verdicts it has (the author's, once submitted, and each other reviewer's), and whether they differ. */
   verdictCount: number;
   verdictsDiffer: boolean;
+  /** Fields two reviewers changed at once, each with every version, until someone picks one (lib/claim-conflicts.ts); oldest first. */
+  conflicts: ClaimConflict[];
 }
 
 /** Where an article's claims are listed (GET) and created (POST). */
@@ -89,6 +92,8 @@ export const editorAnnotationKeys = [
   "approvedAt",
   "verdictCount",
   "verdictsDiffer",
+  // Shown in the claim's panel to every reviewer until someone picks a version.
+  "conflicts",
 ] as const satisfies readonly (keyof Annotation)[];
 export type EditorAnnotation = Pick<Annotation, (typeof editorAnnotationKeys)[number]>;
 

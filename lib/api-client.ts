@@ -70,7 +70,7 @@ export interface NewClaim extends ClaimFields {
 }
 
 /** A change to a claim, based on the version the client last saw; `previousQuote: null` checks its verdict. */
-export type ClaimChange = Partial<ClaimFields> & { version: number; previousQuote?: null };
+export type ClaimChange = Partial<ClaimFields> & { version: number; baseVersion?: number; previousQuote?: null };
 
 /** An article's text in exactly one format (the server refuses more or fewer), with a client id for safe retries. */
 export interface ArticleSource {
@@ -130,6 +130,8 @@ export interface ApiClient {
   createClaim(slug: string, claim: NewClaim): Promise<Annotation>;
   changeClaim(id: string, change: ClaimChange): Promise<Annotation>;
   deleteClaim(id: string): Promise<void>;
+  /** Keeps one version (`pick`, its index in the conflict's `values`) of a field two reviewers changed at once, closing the conflict. */
+  pickConflict(id: string, conflictId: string, choice: { version: number; pick: number }): Promise<Annotation>;
   restoreClaim(id: string): Promise<Annotation>;
   /** Everything that happened to a claim, oldest first: its changes and its place on each revision. */
   claimHistory(id: string): Promise<HistoryEntry[]>;
@@ -213,6 +215,8 @@ export function createApiClient(fetchImpl: typeof fetch = (...args) => globalThi
     createClaim: (slug, claim) => call<One>("POST", claimsUrl(slug), claim).then(pick("annotation")),
     changeClaim: (id, change) => call<One>("PATCH", claimUrl(id), change).then(pick("annotation")),
     deleteClaim: (id) => call<unknown>("DELETE", claimUrl(id)).then(() => undefined),
+    pickConflict: (id, conflictId, choice) =>
+      call<One>("POST", `${claimUrl(id)}/conflicts/${encodeURIComponent(conflictId)}`, choice).then(pick("annotation")),
     focusClaim: (slug, view, claimId) =>
       call<unknown>("PUT", `/api/documents/${encodeURIComponent(slug)}/presence`, { view, claimId }).then(() => undefined),
     restoreClaim: (id) => call<One>("POST", `${claimUrl(id)}/restore`).then(pick("annotation")),

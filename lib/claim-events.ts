@@ -38,6 +38,12 @@ export const claimActions = [
   "verdict_given",
   /** Someone read the claim's verdicts for the first time: who saw the others' verdicts, and when. */
   "verdicts_seen",
+  /**
+   * Someone picked one version of a field two reviewers changed at once
+   * (lib/claim-conflicts.ts): the conflict leaves the claim's open ones,
+   * and the field holds the picked value.
+   */
+  "conflict_resolved",
 ] as const;
 
 /** The actions that are review steps, and what they record. */

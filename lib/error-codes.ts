@@ -25,6 +25,8 @@ export const errorCode = {
   deleted: "deleted",
   /** A new claim on exactly the words of another live claim (409, with the existing `annotation`), unless `sameWords: "allow"`. */
   sameWords: "same_words",
+  /** A pick of a version of a conflict that someone has picked already (409, with the current `annotation`). */
+  conflictResolved: "conflict_resolved",
   /** A re-attach of a claim that is not an orphan (409). */
   notOrphan: "not_orphan",
   /** A create's client id names something else already (409). */

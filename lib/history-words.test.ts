@@ -33,6 +33,7 @@ const claim: ClaimState = {
   approvedAt: null,
   verdictCount: 0,
   verdictsDiffer: false,
+  conflicts: [],
   deletedAt: null,
   deletedBy: null,
 };

@@ -6,6 +6,8 @@
  * zone (the caller passes both, so that the words are the same wherever
  * they are made).
  */
+import type { ClaimFields, EditableField } from "./annotation";
+import { type ClaimConflict, fieldNames, sameFieldValue } from "./claim-conflicts";
 import type { ClaimState } from "./claim-events";
 import type { ChangeEntry } from "./claim-history";
 
@@ -55,6 +57,35 @@ function fieldChanges(before: ClaimState, after: ClaimState): string[] {
   return parts;
 }
 
+/** A field's value in words: a tag as it is, links counted, text quoted. */
+function fieldValue(value: ClaimFields[EditableField]): string {
+  if (Array.isArray(value)) return value.length === 1 ? value[0] : `${value.length} links`;
+  return value === "" ? "(empty)" : quoted(value);
+}
+
+/** The open conflicts of a claim as an event recorded it (none in events recorded before conflicts were kept). */
+const conflictsOf = (state: ClaimState | null): ClaimConflict[] => state?.conflicts ?? [];
+
+/** Whose versions a change replaced and kept as conflicts: "replacing Maya Chen's note (both versions are kept until someone picks one)". */
+function conflictsOpened(before: ClaimState | null, after: ClaimState): string[] {
+  return conflictsOf(after).flatMap((conflict) => {
+    const earlier = conflictsOf(before).find((c) => c.id === conflict.id);
+    if (earlier && earlier.values.length === conflict.values.length) return [];
+    const replaced = conflict.values.at(-2);
+    return replaced ? [`replacing ${replaced.by.name}'s ${fieldNames[conflict.field]} (both versions are kept until someone picks one)`] : [];
+  });
+}
+
+/** Which version of a field someone picked: "kept Maya Chen's version of the note “…”". */
+function conflictResolved(before: ClaimState | null, after: ClaimState): string {
+  const resolved = conflictsOf(before).find((conflict) => !conflictsOf(after).some((c) => c.id === conflict.id));
+  if (!resolved) return "resolved a conflict";
+  const value = after[resolved.field];
+  const picked = resolved.values.find((version) => sameFieldValue(version.value, value));
+  const whose = picked ? `${picked.by.name}'s version` : "a version";
+  return `kept ${whose} of the ${fieldNames[resolved.field]}, ${fieldValue(value)}`;
+}
+
 /** What a published revision did to the claim: made it an orphan, changed its words, or moved it. */
 function revisionMove(before: ClaimState | null, after: ClaimState): string {
   if (after.status === "orphan" && before?.status !== "orphan") {
@@ -86,7 +117,7 @@ function whatChanged(entry: ChangeEntry): string {
     case "imported":
       return `imported the claim, tagged ${after.tag}`;
     case "updated":
-      return list(before ? fieldChanges(before, after) : []) || "changed the claim";
+      return [list(before ? fieldChanges(before, after) : []) || "changed the claim", ...conflictsOpened(before, after)].join(", ");
     case "deleted":
       return "deleted the claim";
     case "restored":
@@ -118,6 +149,8 @@ function whatChanged(entry: ChangeEntry): string {
       return "gave their own verdict";
     case "verdicts_seen":
       return "read the verdicts";
+    case "conflict_resolved":
+      return conflictResolved(before, after);
   }
 }
 

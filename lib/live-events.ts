@@ -32,6 +32,7 @@ const claimEventNames = {
   verdict_confirmed: "claim.updated",
   reattached: "claim.updated",
   moved_by_revision: "claim.updated",
+  conflict_resolved: "claim.updated",
   deleted: "claim.deleted",
   restored: "claim.restored",
   comment_created: "comment.created",

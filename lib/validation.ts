@@ -72,12 +72,21 @@ export const createAnnotationInput = z.strictObject({
 export type CreateAnnotationInput = z.infer<typeof createAnnotationInput>;
 
 /** Body of `PATCH /api/annotations/{id}`: the version it was based on, and what changes. */
-export const patchAnnotationInput = z.strictObject({
-  version,
-  ...optionalClaimFields,
-  // null only: the reviewer checked the verdict on the words a revision changed.
-  previousQuote: z.null({ error: "previousQuote can only be set to null (the verdict was checked)" }).optional(),
-});
+export const patchAnnotationInput = z
+  .strictObject({
+    version,
+    // The version the reviewer made the change on, when it is older than
+    // `version` (the client sends it again on top of changes it merged): a
+    // field someone else changed since is kept as a conflict (lib/claim-conflicts.ts).
+    baseVersion: version.optional(),
+    ...optionalClaimFields,
+    // null only: the reviewer checked the verdict on the words a revision changed.
+    previousQuote: z.null({ error: "previousQuote can only be set to null (the verdict was checked)" }).optional(),
+  })
+  .refine((input) => input.baseVersion === undefined || input.baseVersion <= input.version, {
+    message: "baseVersion must not be above version",
+    path: ["baseVersion"],
+  });
 export type PatchAnnotationInput = z.infer<typeof patchAnnotationInput>;
 
 /** A person's name, as recorded on what they do. */
@@ -135,6 +144,13 @@ function plainMessage(issue: z.core.$ZodIssue): string {
 }
 
 const article = (noun: string) => (/^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`);
+
+/** Body of `POST /api/annotations/{id}/conflicts/{conflictId}`: the claim's version, and which version of the field to keep (its index in `values`). */
+export const pickConflictInput = z.strictObject({
+  version,
+  pick: z.number().int("must be a whole number").nonnegative("must not be negative").max(1000, "no conflict has that many versions"),
+});
+export type PickConflictInput = z.infer<typeof pickConflictInput>;
 
 /** Body of `POST /api/annotations/{id}/reattach`: new words for a claim, on the latest revision. */
 export const reattachAnnotationInput = z.strictObject({

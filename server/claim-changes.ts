@@ -9,15 +9,18 @@ import {
   lockAnnotation,
   lockArticleOfAnnotation,
   reattachAnnotationRow,
+  resolveConflictRow,
   restoreAnnotationRow,
+  setAnnotationConflicts,
   softDeleteAnnotationRow,
   toAnnotation,
   updateAnnotationRow,
   withdrawnApproval,
 } from "@/db/queries/annotations";
-import { appendClaimEvents, toClaimState } from "@/db/queries/claim-events";
-import { type Annotation, type ClaimFields, editableFields } from "@/lib/annotation";
+import { appendClaimEvents, conflictWasResolved, listClaimEvents, toClaimState } from "@/db/queries/claim-events";
 import type { AnnotationRow } from "@/db/schema";
+import { type Annotation, type ClaimFields, editableFields } from "@/lib/annotation";
+import { othersChanges, withConflicts } from "@/lib/claim-conflicts";
 import type { Author } from "@/lib/author";
 import type { ClaimState } from "@/lib/claim-events";
 import type { TextAnchor } from "@/lib/selectors";
@@ -44,6 +47,9 @@ export const confirmsVerdict = (changes: object) => Object.entries(changes).ever
  * Applies a reviewer's change if `version` is still the stored one, with its
  * event (`verdict_confirmed` for a change of `previousQuote` alone). A change
  * of nothing changes nothing: not the version, nor who changed the claim last.
+ * With `baseVersion` (the version the reviewer made the change on, older
+ * than `version`), a field someone else changed since, to another value,
+ * becomes an open conflict of both versions (lib/claim-conflicts.ts).
  */
 export async function applyEdit(
   db: Database,
@@ -51,6 +57,7 @@ export async function applyEdit(
   version: number,
   changes: Partial<ClaimFields> & { previousQuote?: null },
   author: Author,
+  baseVersion = version,
 ): Promise<ChangeResult> {
   if (Object.values(changes).every((value) => value === undefined)) {
     const current = await getAnnotation(db, id);
@@ -63,8 +70,51 @@ export async function applyEdit(
     if (!before) return { kind: "not_found" };
     if (before.deletedAt) return { kind: "deleted", annotation: toClaimState(before) };
     if (before.version !== version) return { kind: "conflict", annotation: toAnnotation(before) };
-    const after = await updateAnnotationRow(tx, id, { ...changes, ...(changesVerdict(before, changes) ? withdrawnApproval(before) : {}) }, author);
+    const others = baseVersion < version ? othersChanges(await listClaimEvents(tx, { annotationId: id }), author, baseVersion) : new Map();
+    let after = await updateAnnotationRow(tx, id, { ...changes, ...(changesVerdict(before, changes) ? withdrawnApproval(before) : {}) }, author);
+    if (others.size > 0) {
+      const mine = { by: { id: author.id, name: author.name }, at: after.updatedAt.toISOString() };
+      const conflicts = withConflicts(before.conflicts, changes, others, mine, () => crypto.randomUUID());
+      if (conflicts.length !== before.conflicts.length || conflicts.some((c, i) => c !== before.conflicts[i])) {
+        after = await setAnnotationConflicts(tx, id, conflicts);
+      }
+    }
     await appendClaimEvents(tx, author, [{ action: confirmsVerdict(changes) ? "verdict_confirmed" : "updated", before, after }]);
+    return { kind: "changed", annotation: toAnnotation(after) };
+  });
+}
+
+export type PickResult =
+  | ChangeResult
+  /** Someone picked a version of this conflict already: it is closed. */
+  | { kind: "resolved"; annotation: Annotation }
+  /** The claim has no such conflict, open or closed. */
+  | { kind: "no_conflict" }
+  /** `pick` names no version of the conflict (it has `versions`). */
+  | { kind: "no_version"; versions: number };
+
+/**
+ * Keeps one version of a field two reviewers changed at once: the field is
+ * set to it (if it is not already) and the conflict closes, as one change
+ * with its `conflict_resolved` event, if `version` is still the stored one.
+ */
+export async function applyPick(db: Database, id: string, conflictId: string, version: number, pick: number, author: Author): Promise<PickResult> {
+  return db.transaction(async (tx): Promise<PickResult> => {
+    const before = await lockAnnotation(tx, id);
+    if (!before) return { kind: "not_found" };
+    if (before.deletedAt) return { kind: "deleted", annotation: toClaimState(before) };
+    const conflict = before.conflicts.find((c) => c.id === conflictId);
+    if (!conflict) {
+      return (await conflictWasResolved(tx, id, conflictId)) ? { kind: "resolved", annotation: toAnnotation(before) } : { kind: "no_conflict" };
+    }
+    if (before.version !== version) return { kind: "conflict", annotation: toAnnotation(before) };
+    const picked = conflict.values[pick];
+    if (!picked) return { kind: "no_version", versions: conflict.values.length };
+    const conflicts = before.conflicts.filter((c) => c !== conflict);
+    // A picked value other than the stored one is a change like any: an approval does not hold for it.
+    const review = changesVerdict(before, { [conflict.field]: picked.value }) ? withdrawnApproval(before) : {};
+    const after = await resolveConflictRow(tx, id, { conflicts, field: conflict.field, value: picked.value }, author, review);
+    await appendClaimEvents(tx, author, [{ action: "conflict_resolved", before, after }]);
     return { kind: "changed", annotation: toAnnotation(after) };
   });
 }

@@ -16,10 +16,10 @@ import { type Annotation, toEditorAnnotation } from "@/lib/annotation";
 import { type HistoryEntry, mergeHistory } from "@/lib/claim-history";
 import { checkRange, describeRange } from "@/lib/selectors";
 import { CodePointIndex } from "@/lib/text-offsets";
-import type { CreateAnnotationInput, PatchAnnotationInput } from "@/lib/validation";
+import type { CreateAnnotationInput, PatchAnnotationInput, PickConflictInput } from "@/lib/validation";
 import type { Actor } from "./actor";
 import { type Action, canForAnyone } from "./policy";
-import { applyDelete, applyEdit, applyReattach, applyRestore, confirmsVerdict } from "./claim-changes";
+import { applyDelete, applyEdit, applyPick, applyReattach, applyRestore, confirmsVerdict } from "./claim-changes";
 import { createClaimFromSelection } from "./create-claim";
 import { notFound, type Outcome, Refusal, refuse } from "./refusal";
 import { errorCode } from "@/lib/error-codes";
@@ -82,10 +82,10 @@ async function refuseOnClaim(actor: Actor, action: Action, id: string): Promise<
 }
 
 /** Retags or edits a claim, or confirms its verdict (`previousQuote: null`), if `version` is still the stored one. */
-export async function editClaim(actor: Actor, id: string, { version, ...changes }: PatchAnnotationInput): Promise<Outcome<Annotation>> {
+export async function editClaim(actor: Actor, id: string, { version, baseVersion, ...changes }: PatchAnnotationInput): Promise<Outcome<Annotation>> {
   const refused = await refuseOnClaim(actor, confirmsVerdict(changes) ? "confirm_verdict" : "edit_claim", id);
   if (refused) return refused;
-  const result = await applyEdit(await getDb(), id, version, changes, actor);
+  const result = await applyEdit(await getDb(), id, version, changes, actor, baseVersion);
   if (result.kind === "not_found") return notFound("Claim");
   if (result.kind === "deleted") {
     const { deletedBy, deletedAt } = result.annotation;
@@ -94,6 +94,42 @@ export async function editClaim(actor: Actor, id: string, { version, ...changes 
   }
   if (result.kind === "conflict") return versionConflict(version, result.annotation);
   return result.annotation;
+}
+
+/**
+ * Keeps one version of a field two reviewers changed at once (`pick`: its
+ * index in the conflict's `values`) and closes the conflict. Anyone who may
+ * edit the claim may pick.
+ */
+export async function pickConflictVersion(
+  actor: Actor,
+  id: string,
+  conflictId: string,
+  { version, pick }: PickConflictInput,
+): Promise<Outcome<Annotation>> {
+  const refused = await refuseOnClaim(actor, "edit_claim", id);
+  if (refused) return refused;
+  const result = await applyPick(await getDb(), id, conflictId, version, pick, actor);
+  switch (result.kind) {
+    case "not_found":
+      return notFound("Claim");
+    case "no_conflict":
+      return notFound("Conflict");
+    case "deleted":
+      return new Refusal("conflict", errorCode.deleted, `Deleted by ${result.annotation.deletedBy ?? "someone"} at ${result.annotation.deletedAt}.`, {
+        annotation: result.annotation,
+      });
+    case "resolved":
+      return new Refusal("conflict", errorCode.conflictResolved, "Someone picked a version of this field already: the conflict is closed.", {
+        annotation: result.annotation,
+      });
+    case "conflict":
+      return versionConflict(version, result.annotation);
+    case "no_version":
+      return new Refusal("invalid", errorCode.invalidBody, `pick: the conflict has ${result.versions} versions, numbered from 0.`);
+    default:
+      return result.annotation;
+  }
 }
 
 /** Deletes a claim (softly: it can be restored). Deleting a deleted claim succeeds and changes nothing. */

@@ -28,6 +28,12 @@ interface Article {
   subscribers: Set<Subscriber>;
   /** The last event id read for the article's subscribers. */
   readUpTo: number;
+  /**
+   * Whether `readUpTo` is the latest event as of the last read (a read has
+   * completed, or the entry was made from the latest id), rather than where
+   * a resumed stream started: then a new stream "from now" starts there.
+   */
+  caughtUp: boolean;
   reading: Promise<void> | null;
   /** A notification came while reading: read again when done. */
   again: boolean;
@@ -84,6 +90,7 @@ function wake(documentId: string): void {
       article.again = false;
       try {
         const events = await listArticleFeed(await getDb(), documentId, article.readUpTo);
+        article.caughtUp = true;
         if (events.length === 0) continue;
         article.readUpTo = events.at(-1)!.id;
         for (const subscriber of article.subscribers) hand(subscriber, events);
@@ -111,36 +118,50 @@ export async function latestEventId(documentId: string): Promise<number> {
 }
 
 /**
- * Follows an article's events after `after`: first those already stored,
- * then each as it is committed, in id order, each once. Resolves once
- * following (the stored ones delivered); the returned function stops it.
+ * Follows an article's events after `after` (null: from now): first those
+ * already stored, then each as it is committed, in id order, each once.
+ * Resolves once following (the stored ones delivered); the returned
+ * function stops it.
  */
-export async function follow(documentId: string, after: number, deliver: (events: FeedEvent[]) => void): Promise<() => void> {
+export async function follow(documentId: string, after: number | null, deliver: (events: FeedEvent[]) => void): Promise<() => void> {
   await listen();
   const { articles } = feed();
+  const followed = articles.get(documentId);
+  // From now, on an article this process follows already: now is where its
+  // streams are (what is committed meanwhile comes with the next read), so
+  // a room of 200 opening streams costs no query each.
+  if (after === null && followed?.caughtUp) {
+    const subscriber: Subscriber = { sentUpTo: followed.readUpTo, deliver };
+    followed.subscribers.add(subscriber);
+    return () => unsubscribe(documentId, followed, subscriber);
+  }
+  const from = after ?? (await latestEventId(documentId));
   let article = articles.get(documentId);
   if (!article) {
-    article = { subscribers: new Set(), readUpTo: after, reading: null, again: false };
+    article = { subscribers: new Set(), readUpTo: from, caughtUp: after === null, reading: null, again: false };
     articles.set(documentId, article);
   }
   // Live events are held back until the stored ones are read, then all go in id order, each once.
   const held = new Map<number, FeedEvent>();
   const hold = (events: FeedEvent[]) => events.forEach((event) => held.set(event.id, event));
-  const subscriber: Subscriber = { sentUpTo: after, deliver: hold };
+  const subscriber: Subscriber = { sentUpTo: from, deliver: hold };
   article.subscribers.add(subscriber);
-  const stop = () => {
-    article.subscribers.delete(subscriber);
-    if (article.subscribers.size === 0 && articles.get(documentId) === article) articles.delete(documentId);
-  };
+  const stop = () => unsubscribe(documentId, article, subscriber);
   try {
-    hold(await listArticleFeed(await getDb(), documentId, after));
+    hold(await listArticleFeed(await getDb(), documentId, from));
   } catch (error) {
     stop();
     throw error;
   }
   const backlog = [...held.values()].sort((a, b) => a.id - b.id);
-  subscriber.sentUpTo = Math.max(subscriber.sentUpTo, backlog.at(-1)?.id ?? after);
+  subscriber.sentUpTo = Math.max(subscriber.sentUpTo, backlog.at(-1)?.id ?? from);
   subscriber.deliver = deliver;
   if (backlog.length > 0) deliver(backlog);
   return stop;
+}
+
+function unsubscribe(documentId: string, article: Article, subscriber: Subscriber): void {
+  article.subscribers.delete(subscriber);
+  const { articles } = feed();
+  if (article.subscribers.size === 0 && articles.get(documentId) === article) articles.delete(documentId);
 }

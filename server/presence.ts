@@ -51,16 +51,44 @@ interface Presence {
   /** The views of other instances heard of, by article. */
   known: Map<string, Map<string, Known>>;
   /** Called with an article's views when they change, for its local streams. */
-  watchers: Map<string, Set<() => void>>;
+  watchers: Map<string, Set<(update: PresenceUpdate) => void>>;
+  /** Articles whose views changed since their watchers were last told (see `changed`). */
+  pending: Set<string>;
+  flush: ReturnType<typeof setTimeout> | null;
   listening: Promise<void> | null;
 }
+
+/**
+ * An article's views as its streams are told them: the list once, and its
+ * JSON once, shared by every stream on the article (200 streams told of
+ * 200 views would otherwise each make their own copy of the list).
+ */
+export interface PresenceUpdate {
+  present: View[];
+  json: string;
+}
+
+/**
+ * How long changes to an article's views are gathered before its streams
+ * are told: many people arriving at once (a newsroom opening one article)
+ * make one announcement, not one per arrival to each of the others.
+ */
+const gatherMs = 100;
 
 const presenceKey = Symbol.for("factcheck.presence");
 
 function state(): Presence {
   const holder = globalThis as typeof globalThis & { [presenceKey]?: Presence };
   if (!holder[presenceKey]) {
-    const fresh: Presence = { instance: randomUUID(), local: new Map(), known: new Map(), watchers: new Map(), listening: null };
+    const fresh: Presence = {
+      instance: randomUUID(),
+      local: new Map(),
+      known: new Map(),
+      watchers: new Map(),
+      pending: new Set(),
+      flush: null,
+      listening: null,
+    };
     holder[presenceKey] = fresh;
     setInterval(() => void repeat(fresh), repeatMs).unref();
   }
@@ -107,7 +135,7 @@ function hear(presence: Presence, message: Message): void {
       return;
     }
   }
-  for (const watcher of presence.watchers.get(message.documentId) ?? []) watcher();
+  changed(presence, message.documentId);
 }
 
 /** Repeats this instance's views, and forgets those not heard of for a while (their instance stopped). */
@@ -118,12 +146,31 @@ async function repeat(presence: Presence): Promise<void> {
     for (const [id, view] of known) {
       if (view.heardAt < cutoff) changed = known.delete(id) || changed;
     }
-    if (changed) for (const watcher of presence.watchers.get(documentId) ?? []) watcher();
+    if (changed) announce(presence, documentId);
     if (known.size === 0 && !presence.local.has(documentId)) presence.known.delete(documentId);
   }
   for (const [documentId, views] of presence.local) {
     await send({ kind: "here", instance: presence.instance, documentId, views: [...views.values()] }).catch(() => {});
   }
+}
+
+/** Tells the article's streams of its views after a short while, with other changes made meanwhile. */
+function changed(presence: Presence, documentId: string): void {
+  presence.pending.add(documentId);
+  presence.flush ??= setTimeout(() => {
+    presence.flush = null;
+    const articles = [...presence.pending];
+    presence.pending.clear();
+    for (const article of articles) announce(presence, article);
+  }, gatherMs);
+}
+
+function announce(presence: Presence, documentId: string): void {
+  const watchers = presence.watchers.get(documentId);
+  if (!watchers || watchers.size === 0) return;
+  const list = present(documentId);
+  const update = { present: list, json: JSON.stringify(list) };
+  for (const watcher of watchers) watcher(update);
 }
 
 /** Everyone on an article now, by name. */
@@ -142,7 +189,7 @@ export function present(documentId: string): View[] {
 export async function openView(
   documentId: string,
   person: { id: string; name: string },
-  onChange: () => void,
+  onChange: (update: PresenceUpdate) => void,
 ): Promise<{ view: string; close: () => void }> {
   const presence = state();
   await listen(presence);
@@ -150,7 +197,7 @@ export async function openView(
   const local = presence.local.get(documentId) ?? new Map<string, View>();
   presence.local.set(documentId, local);
   local.set(view.view, view);
-  const watchers = presence.watchers.get(documentId) ?? new Set();
+  const watchers = presence.watchers.get(documentId) ?? new Set<(update: PresenceUpdate) => void>();
   presence.watchers.set(documentId, watchers);
   watchers.add(onChange);
   const close = () => {
@@ -158,10 +205,10 @@ export async function openView(
     if (watchers.size === 0) presence.watchers.delete(documentId);
     local.delete(view.view);
     if (local.size === 0) presence.local.delete(documentId);
-    for (const watcher of watchers) watcher();
+    changed(presence, documentId);
     void send({ kind: "gone", instance: presence.instance, documentId, view: view.view }).catch(() => {});
   };
-  for (const watcher of watchers) watcher();
+  changed(presence, documentId);
   try {
     await send({ kind: "here", instance: presence.instance, documentId, views: [view] });
     await send({ kind: "who", instance: presence.instance, documentId });

@@ -48,6 +48,7 @@ import { call, createTestDocument } from "@/test/api-client";
 import * as claimCommentsRoute from "./annotations/[id]/comments/route";
 import * as commentRoute from "./comments/[id]/route";
 import * as historyRoute from "./annotations/[id]/history/route";
+import * as conflictRoute from "./annotations/[id]/conflicts/[conflictId]/route";
 import * as reattachRoute from "./annotations/[id]/reattach/route";
 import * as restoreRoute from "./annotations/[id]/restore/route";
 import * as annotationRoute from "./annotations/[id]/route";
@@ -566,6 +567,12 @@ const idParam = () =>
       { arbitrary: evilString, weight: 1 },
     ),
   });
+/** A claim and one of its conflicts (made in beforeAll), or ids that name none. */
+const conflictParam = () =>
+  fc
+    .tuple(idParam(), fc.oneof({ arbitrary: fc.constantFrom(...conflictIds), weight: 4 }, { arbitrary: fc.oneof(fc.uuid(), evilString), weight: 1 }))
+    .map(([{ id }, conflictId]) => ({ id, conflictId }));
+const conflictIds: string[] = [];
 
 const routes: Route[] = [
   { name: "/api/documents", module: documentsRoute, takes: ["GET", "POST"], params: () => fc.constant({}), body: () => mutated(newDocument()) },
@@ -616,7 +623,13 @@ const routes: Route[] = [
     module: annotationRoute,
     takes: ["GET", "PATCH", "DELETE"],
     params: idParam,
-    body: () => mutated(fc.record({ version, tag, note, claimant: note, evidence, previousQuote: fc.constant(null) }, { requiredKeys: ["version"] })),
+    body: () =>
+      mutated(
+        fc.record(
+          { version, tag, note, claimant: note, evidence, previousQuote: fc.constant(null), baseVersion: version },
+          { requiredKeys: ["version"] },
+        ),
+      ),
   },
   { name: "/api/annotations/{id}/history", module: historyRoute, takes: ["GET"], params: idParam },
   { name: "/api/annotations/{id}/comments", module: claimCommentsRoute, takes: ["GET", "POST"], params: idParam, body: commentBody },
@@ -704,6 +717,13 @@ const routes: Route[] = [
     takes: ["POST"],
     params: idParam,
     body: () => mutated(fc.tuple(version, range).map(([v, r]) => ({ version: v, ...r }))),
+  },
+  {
+    name: "/api/annotations/{id}/conflicts/{conflictId}",
+    module: conflictRoute,
+    takes: ["POST"],
+    params: conflictParam,
+    body: () => mutated(fc.record({ version, pick: fc.oneof(fc.integer({ min: -1, max: 3 }), evilString) }, { requiredKeys: [] })),
   },
   {
     name: "/api/auth/{all}",
@@ -882,6 +902,15 @@ beforeAll(async () => {
   fuzzPeople.session = await person("Fuzz Session", "editor");
   fuzzPeople.target = await person("Fuzz Target", "viewer");
   fuzzPeople.deactivated = await person("Fuzz Deactivated", "reviewer");
+  // One open conflict (two editors' notes at once), so a pick reaches its deeper paths.
+  expect((await call(annotationRoute.PATCH, { id: claimIds[0] }, { method: "PATCH", body: { version: 1, note: "one" } })).status).toBe(200);
+  const conflicted = await call(
+    annotationRoute.PATCH,
+    { id: claimIds[0] },
+    { method: "PATCH", body: { version: 2, baseVersion: 1, note: "two" }, token: fuzzPeople.session.token },
+  );
+  conflictIds.push(...conflicted.json.annotation.conflicts.map((conflict: { id: string }) => conflict.id));
+  expect(conflictIds).toHaveLength(1);
   const deactivated = await call(userRoute.PATCH, { id: fuzzPeople.deactivated.id }, { method: "PATCH", body: { active: false }, token: adminToken });
   expect(deactivated.status).toBe(200);
   const revoked = await call(tokensRoute.POST, {}, { body: { name: "revoked" }, token: fuzzPeople.editor.token });

@@ -14,6 +14,7 @@ import { createClaimFromSelection } from "@/server/create-claim";
 import { type TestPerson, person } from "@/test/accounts";
 import { call, createTestDocument } from "@/test/api-client";
 import { annoContext, w3cMustChecker } from "@/test/w3c-validator";
+import * as pickRoute from "./annotations/[id]/conflicts/[conflictId]/route";
 import * as historyRoute from "./annotations/[id]/history/route";
 import * as reattachRoute from "./annotations/[id]/reattach/route";
 import * as restoreRoute from "./annotations/[id]/restore/route";
@@ -121,6 +122,18 @@ describe("who did what", () => {
     );
     expect(imported.status).toBe(201);
     ids.charlie = imported.json.created[0].id;
+
+    // The same note at once: Ed's, then Maya's on the version before it; Ed keeps his.
+    const placed = await current(ids.bravo);
+    expect((await patch(ed, ids.bravo, { version: placed.version, note: "Ed's note" })).status).toBe(200);
+    const replaced = await patch(maya, ids.bravo, { version: placed.version + 1, baseVersion: placed.version, note: "Maya's note" });
+    expect(replaced.json.annotation.conflicts).toHaveLength(1);
+    const picked = await call(
+      pickRoute.POST,
+      { id: ids.bravo, conflictId: replaced.json.annotation.conflicts[0].id },
+      { body: { version: placed.version + 2, pick: 0 }, ...as(ed) },
+    );
+    expect(picked.status).toBe(200);
   });
 
   it("lists every change once, oldest first, with who (name and id), when, and the claim before and after", async () => {
@@ -158,8 +171,13 @@ describe("who did what", () => {
       ["created", maya.id],
       ["moved_by_revision", ed.id],
       ["reattached", ed.id],
+      ["updated", ed.id],
+      ["updated", maya.id],
+      ["conflict_resolved", ed.id],
     ]);
     expect([bravo[1].before?.status, bravo[1].after.status, bravo[2].after.status]).toEqual(["anchored", "orphan", "anchored"]);
+    expect(bravo[4].after).toMatchObject({ note: "Maya's note", conflicts: [{ field: "note" }] });
+    expect(bravo[5].after).toMatchObject({ note: "Ed's note", conflicts: [] });
     const charlie = await changes(ids.charlie);
     expect(charlie.map((entry) => [entry.action, entry.actor, entry.actorId, entry.before])).toEqual([["imported", "Ed Stone", ed.id, null]]);
 

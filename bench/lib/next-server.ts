@@ -29,7 +29,16 @@ export interface ServerOptions {
 }
 
 export async function startNextServer(options: ServerOptions): Promise<NextServer> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: options.distDir };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_DIST_DIR: options.distDir,
+    // Figure 9's control: a bare event stream and a memory reading after a
+    // garbage collection (app/bench/stream/route.ts), on the benchmark's servers only.
+    BENCH_STREAM_CONTROL: "1",
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, "--expose-gc"].filter(Boolean).join(" "),
+  };
   delete env.DATABASE_URL;
   delete env.PGLITE_DATA_DIR;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;

@@ -10,7 +10,15 @@
  * the answer's trip over loopback (well under a millisecond); an event that
  * comes before the answer counts as 0. Memory is the server's resident set
  * with the streams open and idle, less before (after 20 streams opened and
- * closed, so that what is made once is not counted), divided by their number.
+ * closed, so that what is made once is not counted), divided by their number;
+ * and the live JavaScript heap after a garbage collection, the same way
+ * (`/bench/stream?memory=1`, which the benchmark's servers answer).
+ *
+ * The control (`measureBareStreams`) opens as many streams of a bare Next
+ * route handler (`/bench/stream`: a text/event-stream with a heartbeat, no
+ * feed, presence or sign-in) on a server of its own, measured the same way:
+ * Next's own cost of an open stream, beside which the app's share is the
+ * difference.
  */
 import { request as httpRequest } from "node:http";
 import type { BenchAuth } from "./accounts";
@@ -38,6 +46,16 @@ export interface StreamResult {
   missing: number;
   /** The server's resident memory growth for the open streams, per stream. */
   bytesPerStream: number;
+  /** The growth of its live JavaScript heap (after a garbage collection), per stream; null when the server cannot collect. */
+  heapBytesPerStream: number | null;
+}
+
+/** The server's live heap after a garbage collection, or null when it was started without `--expose-gc`. */
+async function heapAfterCollection(origin: string): Promise<number | null> {
+  const answer = await fetch(`${origin}/bench/stream?memory=1`);
+  if (!answer.ok) return null;
+  const memory = (await answer.json()) as { heapUsed: number; collected: boolean };
+  return memory.collected ? memory.heapUsed : null;
 }
 
 interface OpenStream {
@@ -45,10 +63,14 @@ interface OpenStream {
 }
 
 /** Opens one event stream; `onCreated` gets each created claim's id as its event arrives. */
-function openStream(options: StreamOptions, onCreated: (claimId: string) => void): Promise<OpenStream> {
+function openStream(
+  options: Pick<StreamOptions, "origin" | "auth" | "slug">,
+  onCreated: (claimId: string) => void,
+  path?: string,
+): Promise<OpenStream> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(
-      `${options.origin}/api/documents/${options.slug}/events`,
+      `${options.origin}${path ?? `/api/documents/${options.slug}/events`}`,
       { headers: { ...options.auth.headers, accept: "text/event-stream" }, agent: false },
       (response) => {
         if (response.statusCode !== 200) return reject(new Error(`event stream: HTTP ${response.statusCode}`));
@@ -83,6 +105,7 @@ export async function measureStreams(options: StreamOptions): Promise<StreamResu
   for (const stream of warm) stream.close();
   await sleep(1_000);
   const idle = await residentBytes(options.pids);
+  const idleHeap = await heapAfterCollection(options.origin);
   const streams: OpenStream[] = [];
   try {
     for (let i = 0; i < options.streams; i++) {
@@ -96,6 +119,7 @@ export async function measureStreams(options: StreamOptions): Promise<StreamResu
     }
     await sleep(1_000);
     const open = await residentBytes(options.pids);
+    const openHeap = await heapAfterCollection(options.origin);
     const interval = 1_000 / options.createsPerSecond;
     const started = performance.now();
     const pending: Promise<void>[] = [];
@@ -127,6 +151,34 @@ export async function measureStreams(options: StreamOptions): Promise<StreamResu
       delays,
       missing: expected - delays.length,
       bytesPerStream: Math.max(0, open - idle) / options.streams,
+      heapBytesPerStream: idleHeap === null || openHeap === null ? null : (openHeap - idleHeap) / options.streams,
+    };
+  } finally {
+    for (const stream of streams) stream.close();
+  }
+}
+
+/** Figure 9's control: the memory of `streams` bare Next event streams (`/bench/stream`), measured as `measureStreams` measures the app's. */
+export async function measureBareStreams(
+  options: Pick<StreamOptions, "origin" | "auth" | "pids" | "streams">,
+): Promise<Pick<StreamResult, "streams" | "bytesPerStream" | "heapBytesPerStream">> {
+  const bare = { ...options, slug: "" };
+  const warm = await Promise.all(Array.from({ length: 20 }, () => openStream(bare, () => {}, "/bench/stream")));
+  await sleep(500);
+  for (const stream of warm) stream.close();
+  await sleep(1_000);
+  const idle = await residentBytes(options.pids);
+  const idleHeap = await heapAfterCollection(options.origin);
+  const streams: OpenStream[] = [];
+  try {
+    for (let i = 0; i < options.streams; i++) streams.push(await openStream(bare, () => {}, "/bench/stream"));
+    await sleep(1_000);
+    const open = await residentBytes(options.pids);
+    const openHeap = await heapAfterCollection(options.origin);
+    return {
+      streams: options.streams,
+      bytesPerStream: Math.max(0, open - idle) / options.streams,
+      heapBytesPerStream: idleHeap === null || openHeap === null ? null : (openHeap - idleHeap) / options.streams,
     };
   } finally {
     for (const stream of streams) stream.close();

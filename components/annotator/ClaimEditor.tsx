@@ -5,8 +5,9 @@ import { ChangeTime } from "@/components/ChangeTime";
 import { maxClaimantLength, maxNoteLength } from "@/lib/limits";
 import { type Tag, tagInfo, tags } from "@/lib/tags";
 import type { Claim } from "./claim";
-import type { LiveAnnotation, OverwriteNotice, SyncStatus } from "./claim-sync";
-import { Overwritten } from "./Overwritten";
+import type { ClaimConflict } from "@/lib/claim-conflicts";
+import type { LiveAnnotation, SyncStatus } from "./claim-sync";
+import { ClaimConflicts } from "./ClaimConflicts";
 import type { ClaimActions } from "./ClaimPanel";
 import { ChangeHistory } from "./ChangeHistory";
 import { EvidenceField } from "./EvidenceField";
@@ -23,8 +24,8 @@ interface ClaimEditorProps {
   actions: ClaimActions;
   /** Focus the claim's heading when it opens. */
   takeFocus: boolean;
-  /** Another reviewer's words this claim's save replaced, until dismissed. */
-  overwritten: OverwriteNotice | null;
+  /** Fields two reviewers changed at once, with every version, until someone picks one (the server's record). */
+  conflicts: readonly ClaimConflict[];
   /** Who is signed in (null on an earlier revision): what the review offers them. */
   person: AnnotatorPerson | null;
   /** The version the server last confirmed, which review steps name. */
@@ -43,7 +44,7 @@ export function ClaimEditor({
   status,
   actions,
   takeFocus,
-  overwritten,
+  conflicts,
   person,
   version,
   onReviewed,
@@ -122,14 +123,14 @@ export function ClaimEditor({
           {refused ? `Not saved: ${refused}` : "Not saved yet: kept here and retried."}
         </p>
       )}
-      {overwritten && (
-        <Overwritten
-          notice={overwritten}
-          onKeepMine={actions.dismissOverwritten}
-          onUseTheirs={() => {
-            actions.change({ ...claim, ...overwritten.theirs });
-            actions.dismissOverwritten();
-          }}
+      {/* Both versions would show a blind second reviewer the first verdict's words. */}
+      {!blind && (
+        <ClaimConflicts
+          conflicts={conflicts}
+          current={claim}
+          personId={person?.id ?? null}
+          refusal={readOnly ? (refusal ?? "This claim cannot be changed here.") : null}
+          onPick={(conflictId, pick) => actions.pickConflict(claim, conflictId, pick)}
         />
       )}
       <ReviewControls

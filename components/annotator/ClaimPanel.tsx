@@ -20,7 +20,8 @@ export interface ClaimActions {
   change: (claim: Claim, options?: { typing?: boolean }) => void;
   remove: (claim: Claim) => void;
   checkVerdict: (claim: Claim) => void;
-  dismissOverwritten: () => void;
+  /** Keeps one version of a field two reviewers changed at once; resolves with the server's reason when refused, else null. */
+  pickConflict: (claim: Claim, conflictId: string, pick: number) => Promise<string | null>;
 }
 
 /** The side panel: the open claim's details, or the list of all claims. */
@@ -62,7 +63,7 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
       editor.focus();
     },
     checkVerdict: (claim) => editor.run(checkVerdict(claim.id)),
-    dismissOverwritten: editor.dismissOverwritten,
+    pickConflict: (claim, conflictId, pick) => editor.pickConflict(claim.id, conflictId, pick),
   };
   const pick = (id: string) => {
     setPicked(id);
@@ -114,7 +115,7 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
           status={status}
           actions={actions}
           takeFocus={picked === active.id}
-          overwritten={editor.overwritten?.id === active.id ? editor.overwritten : null}
+          conflicts={editor.conflictsOf(active.id)}
           thread={
             <CommentThread claimId={active.id} person={readOnly ? null : editor.person} feed={editor.comments} saved={active.updatedAt !== null} />
           }

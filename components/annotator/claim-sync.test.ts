@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import * as pickRoute from "@/app/api/annotations/[id]/conflicts/[conflictId]/route";
 import * as reattachRoute from "@/app/api/annotations/[id]/reattach/route";
 import * as restoreRoute from "@/app/api/annotations/[id]/restore/route";
 import * as claimRoute from "@/app/api/annotations/[id]/route";
@@ -11,7 +12,7 @@ import { CodePointIndex } from "@/lib/text-offsets";
 import { person } from "@/test/accounts";
 import { call, createTestDocument } from "@/test/api-client";
 import type { Claim } from "./claim";
-import { ClaimSync, type OverwriteNotice, type StoredChange, type SyncStatus } from "./claim-sync";
+import { ClaimSync, type StoredChange, type SyncStatus } from "./claim-sync";
 import { testClaim } from "./test-editor";
 
 /** The test article as reviewers send it: a headline, then a paragraph. */
@@ -131,6 +132,8 @@ class RouteServer {
 
 /** The route handler of a request, as Next's router would find it. */
 function routeOf(method: string, path: string): { handler: Handler; params: Record<string, string> } | null {
+  const pick = path.match(/^\/api\/annotations\/([^/]+)\/conflicts\/([^/]+)$/);
+  if (pick && method === "POST") return { handler: pickRoute.POST as Handler, params: { id: pick[1], conflictId: decodeURIComponent(pick[2]) } };
   const routes: [RegExp, string, Record<string, unknown>][] = [
     [/^\/api\/documents\/([^/]+)\/annotations$/, "slug", claimsRoute],
     [/^\/api\/annotations\/([^/]+)\/restore$/, "id", restoreRoute],
@@ -545,7 +548,7 @@ describe("when the server cannot be reached", () => {
     sync.set(claimId, { ...c, note: "x" });
     await settle();
     expect(status().state).toBe("offline");
-    expect(stored()).toEqual({ [claimId]: { claim: { ...c, note: "x" }, revision: pageRevision } });
+    expect(stored()).toEqual({ [claimId]: { claim: { ...c, note: "x" }, revision: pageRevision, base: 1 } });
 
     server.failWith = null;
     sync.retryNow();
@@ -615,7 +618,7 @@ describe("when the server cannot be reached", () => {
     const next = newSync();
     next.loadServerState([(await server.live(claimId))!]);
     const changes = next.takeStoredChanges();
-    expect(changes).toEqual(new Map([[claimId, { claim: { ...c, note: "typed before the tab closed" }, revision: pageRevision }]]));
+    expect(changes).toEqual(new Map([[claimId, { claim: { ...c, note: "typed before the tab closed" }, revision: pageRevision, base: 1 }]]));
     for (const [id, { claim: wish, revision }] of changes) next.set(id, wish, { immediate: true, revision });
     await settle();
     expect((await server.live(claimId))?.note).toBe("typed before the tab closed");
@@ -740,15 +743,43 @@ describe("when someone else changed the claim (409)", () => {
     expect(status().state).toBe("saved");
   });
 
-  it("tells what it replaced when both changed the same field, and nothing when they changed others", async () => {
-    const notices: OverwriteNotice[] = [];
-    sync = new ClaimSync({ documentSlug: slug, fetch: server.fetch, storage, debounce: 0, onStatus: () => {}, onOverwrote: (n) => notices.push(n) });
+  it("names the version its change was made on, so the server keeps a field both changed as an open conflict (and no other)", async () => {
     const c = await existing();
     await server.editElsewhere(claimId, { claimant: "Tim Cook", note: "theirs" });
     sync.set(claimId, { ...c, claimant: "Andy Jassy", tag: "denied" });
     await settle();
-    expect(await server.live(claimId)).toMatchObject({ claimant: "Andy Jassy", note: "theirs", tag: "denied" });
-    expect(notices).toEqual([{ id: claimId, by: "Grace", theirs: { claimant: "Tim Cook" } }]);
+    expect(server.requests[1].body).toEqual({ version: 2, baseVersion: 1, claimant: "Andy Jassy", tag: "denied" });
+    const live = (await server.live(claimId))!;
+    expect(live).toMatchObject({ claimant: "Andy Jassy", note: "theirs", tag: "denied" });
+    expect(live.conflicts.map(({ field, values }) => [field, values.map((v) => [v.value, v.by.name])])).toEqual([
+      [
+        "claimant",
+        [
+          ["Tim Cook", "Grace"],
+          ["Andy Jassy", "Ada"],
+        ],
+      ],
+    ]);
+    // Saved: the next change is made on the saved version, and replaces nobody's.
+    sync.set(claimId, { ...c, claimant: "Andy Jassy", tag: "denied", note: "mine" });
+    await settle();
+    expect(server.requests[2].body).toEqual({ version: 3, note: "mine" });
+    expect((await server.live(claimId))!.conflicts).toHaveLength(1);
+  });
+
+  it("keeps a version when the reviewer picks it: the field takes it, the conflict closes, the claim is saved", async () => {
+    const c = await existing();
+    await server.editElsewhere(claimId, { note: "theirs" });
+    sync.set(claimId, { ...c, note: "mine" });
+    await settle();
+    const [conflict] = (await server.live(claimId))!.conflicts;
+    const answer = await sync.pickConflict(claimId, conflict.id, 0);
+    expect(answer).toMatchObject({ annotation: { note: "theirs", conflicts: [] } });
+    await settle();
+    expect(await server.live(claimId)).toMatchObject({ note: "theirs", conflicts: [] });
+    expect(status()).toMatchObject({ state: "saved", unsaved: new Set() });
+    // Picked already (by anyone): the server's reason comes back.
+    expect(await sync.pickConflict(claimId, conflict.id, 1)).toEqual({ refused: expect.stringMatching(/picked a version of this field already/) });
   });
 
   it("stops when the other change already says what the reviewer wants", async () => {
@@ -869,6 +900,43 @@ describe("news from the live feed", () => {
     sync.retryNow();
     await settle();
     expect(await server.live(claimId)).toMatchObject({ tag: "denied", note: "mine" });
+    // Both changed the note: the server keeps theirs beside it; the tag was only theirs.
+    expect((await server.live(claimId))!.conflicts.map((conflict) => conflict.field)).toEqual(["note"]);
+  });
+
+  it("keeps the version an unsaved change was made on across a reload: a field someone changed meanwhile becomes a conflict", async () => {
+    const c = await existing();
+    server.down = true;
+    sync.set(claimId, { ...c, note: "typed before the reload" });
+    await settle();
+    expect(stored()![claimId]).toMatchObject({ base: 1 });
+    await server.editElsewhere(claimId, { note: "theirs" });
+    sync.dispose();
+
+    // The next visit: the page loads the claim as it now is, then what was kept.
+    server.down = false;
+    sync = newSync();
+    sync.loadServerState([(await server.live(claimId))!]);
+    const kept = sync.takeStoredChanges();
+    sync.set(claimId, kept.get(claimId)!.claim, { immediate: true });
+    await settle();
+    expect(server.requests.at(-1)?.body).toEqual({ version: 2, baseVersion: 1, note: "typed before the reload" });
+    const live = (await server.live(claimId))!;
+    expect(live.note).toBe("typed before the reload");
+    expect(live.conflicts.map((conflict) => conflict.values.map((v) => v.value))).toEqual([["theirs", "typed before the reload"]]);
+  });
+
+  it("merges news that touched none of this reviewer's fields as the base of what follows: no conflict", async () => {
+    const c = await existing();
+    server.down = true;
+    sync.set(claimId, { ...c, note: "mine" });
+    await settle();
+    await server.editElsewhere(claimId, { tag: "denied" });
+    expect(sync.receive((await server.live(claimId))!)).toMatchObject({ kind: "put", fields: { tag: "denied", note: "mine" } });
+    server.down = false;
+    sync.retryNow();
+    await settle();
+    expect(await server.live(claimId)).toMatchObject({ tag: "denied", note: "mine", conflicts: [] });
   });
 
   it("holds news that comes while a request is on its way, so an undo made meanwhile is not lost to the request's own echo", async () => {

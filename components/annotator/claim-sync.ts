@@ -12,9 +12,12 @@
  * the browser says it is online again); the claim stays marked unsaved and is
  * kept in localStorage, so even closing the tab loses nothing. A 409 means
  * someone else changed the claim: we take their version number and re-apply
- * the reviewer's change on top (the last reviewer to edit wins), telling the
- * editor which of their words were replaced (`onOverwrote`). Any other 4xx
- * is a refusal: the claim is marked with the server's message, not retried.
+ * the reviewer's change on top (the last reviewer to edit wins), naming the
+ * version the reviewer's change was made on (`baseVersion`), so that the
+ * server keeps a field both changed as an open conflict of both versions,
+ * for every reviewer to see until someone picks one (`pickConflict`). Any
+ * other 4xx is a refusal: the claim is marked with the server's message,
+ * not retried.
  *
  * A new claim's offsets count in the text the page shows; creates name that
  * revision, so the server finds the words again if the article was revised
@@ -86,8 +89,6 @@ export interface ClaimSyncOptions {
    * `receive` again.
    */
   onHeldNews?: (annotation: LiveAnnotation) => void;
-  /** Another reviewer changed fields this reviewer then changed too: theirs were replaced. */
-  onOverwrote?: (notice: OverwriteNotice) => void;
   /** The server refused a change for want of a session (`401 unauthenticated`: it expired, or the person signed out); `retryRefused` once signed in again. */
   onSignedOut?: () => void;
   /** The API's client; one over `fetch` when absent (tests hand in their own `fetch`). */
@@ -98,15 +99,6 @@ export interface ClaimSyncOptions {
   debounce?: number;
 }
 
-/** What another reviewer had written that this reviewer's change replaced. */
-export interface OverwriteNotice {
-  id: string;
-  /** Who made the replaced change. */
-  by: string;
-  /** Their value of each replaced field. */
-  theirs: Partial<ClaimFields>;
-}
-
 /** A change the server never confirmed, kept in localStorage. */
 export interface StoredChange {
   /** The claim as the reviewer left it; null for deleted. */
@@ -115,6 +107,8 @@ export interface StoredChange {
   revision?: number;
   /** An orphan the reviewer put on the claim's words, not yet re-attached on the server. */
   reattach?: true;
+  /** The version of the claim the change was made on, when the server had one (see `ClaimSync.base`). */
+  base?: number;
 }
 
 class RetryableError extends Error {}
@@ -145,6 +139,13 @@ export class ClaimSync {
   private readonly createSent = new Set<string>();
   /** Orphans to re-attach where their wish places them. */
   private readonly placing = new Set<string>();
+  /**
+   * The version of each claim the reviewer's unsaved change was made on,
+   * while the server holds a later one only because of others' changes
+   * merged under it: sent as `baseVersion`, so the server can tell a field
+   * both changed (an open conflict) from one only this reviewer did.
+   */
+  private readonly base = new Map<string, number>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private failures = 0;
   private lastStatus: SyncStatus | null = null;
@@ -178,7 +179,10 @@ export class ClaimSync {
     try {
       const entries = Object.entries(JSON.parse(raw) as Record<string, StoredChange | Claim | null>);
       // Older editors kept the claim itself, with no revision.
-      return new Map(entries.map(([id, value]) => [id, value && "claim" in value ? value : { claim: value }]));
+      const changes = new Map(entries.map(([id, value]) => [id, value && "claim" in value ? value : { claim: value }]));
+      // Made on the claim as it was then: a field someone changed since is theirs too (a conflict), not silently replaced.
+      for (const [id, { base }] of changes) if (typeof base === "number") this.base.set(id, base);
+      return changes;
     } catch {
       return new Map();
     }
@@ -200,6 +204,8 @@ export class ClaimSync {
     { immediate = false, revision, reattach = false }: { immediate?: boolean; revision?: number; reattach?: boolean } = {},
   ): void {
     if (this.disposed) return;
+    const have = this.server.get(id);
+    if (have && !have.deleted && !this.base.has(id) && this.inSync(id)) this.base.set(id, have.version);
     this.desired.set(id, claim);
     // A claim deleted elsewhere stays refused until the reviewer restores it or discards the change.
     if (this.deletedElsewhere.has(id) && claim) {
@@ -259,6 +265,7 @@ export class ClaimSync {
     if (!pending) {
       this.server.set(id, this.serverClaim(annotation));
       this.desired.delete(id); // Saved already: nothing of this reviewer's to keep.
+      this.base.delete(id);
       this.persist();
       this.report();
       return { kind: "put", fields: pickFields(annotation) };
@@ -268,6 +275,9 @@ export class ClaimSync {
     const base = have ?? this.serverClaim(annotation);
     const mine = editableFields.filter((field) => !sameValue(base[field], want[field]));
     const merged = { ...want, ...pick(annotation, editableFields), ...pick(want, mine) };
+    // Their news touched none of this reviewer's fields: what follows is made on it.
+    const touched = mine.some((field) => !sameValue(base[field], annotation[field]));
+    if (have && !touched && this.base.get(id) === have.version) this.base.set(id, annotation.version);
     this.desired.set(id, merged);
     if (have && !have.deleted) this.server.set(id, this.serverClaim(annotation));
     this.persist();
@@ -305,8 +315,44 @@ export class ClaimSync {
     this.refused.delete(id);
     this.offsetsRevision.delete(id);
     this.placing.delete(id);
+    this.base.delete(id);
     this.persist();
     this.report();
+  }
+
+  /**
+   * Keeps one version (`pick`, its index) of a field two reviewers changed
+   * at once, closing the conflict for everyone. Answers the claim as the
+   * server now holds it, or the server's reason for refusing. A change of
+   * the reviewer's to the claim still unsaved goes on, with the picked value
+   * in that field.
+   */
+  async pickConflict(id: string, conflictId: string, pick: number): Promise<{ annotation: Annotation } | { refused: string }> {
+    for (let attempt = 0; ; attempt++) {
+      const have = this.server.get(id);
+      if (!have || have.deleted) return { refused: "This claim is not saved." };
+      try {
+        const annotation = await this.api.pickConflict(id, conflictId, { version: have.version, pick });
+        const want = this.desired.get(id);
+        const field = pickedField(have, annotation);
+        if (want && !this.inSync(id) && field) this.desired.set(id, { ...want, [field]: annotation[field] });
+        else this.desired.delete(id);
+        this.accept(annotation, { theirs: this.base.has(id) && this.base.get(id) !== have.version });
+        this.persist();
+        this.report();
+        if (!this.inSync(id)) void this.drive(id);
+        return { annotation };
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        const current = (error.body as { annotation?: Annotation } | null)?.annotation;
+        // Someone changed the claim meanwhile: pick again on its version, once.
+        if (error.code === errorCode.versionConflict && current && attempt === 0 && !this.running.has(id)) {
+          this.accept(current, { theirs: true });
+          continue;
+        }
+        return { refused: error.serverMessage ?? error.message };
+      }
+    }
   }
 
   /** Saves everything pending now, without waiting for the debounce. */
@@ -438,24 +484,21 @@ export class ClaimSync {
     ) as Partial<ClaimFields>;
     const verdict = verdictToCheck(have, want) ? { previousQuote: null } : {};
     try {
-      const change = { version: have.version, ...changes, ...verdict };
+      const base = this.base.get(id);
+      const change = { version: have.version, ...(base !== undefined && base < have.version ? { baseVersion: base } : {}), ...changes, ...verdict };
+      // What the reviewer does next is made on the saved version (a field both changed is the server's open conflict now).
       this.accept(await this.send(() => this.api.changeClaim(id, change), { onNotFound: "conflict" }));
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       if (error.current) {
         // Someone else changed the claim. Keep their change to any field this
-        // reviewer left alone; re-apply this reviewer's changes on top.
+        // reviewer left alone; re-apply this reviewer's changes on top. Where
+        // they changed a field this reviewer changed too, this reviewer's
+        // wins (the last to edit), and the server keeps theirs beside it as
+        // an open conflict (the change names its `baseVersion`), so nothing is lost unseen.
         const theirs = error.current;
-        // Where they changed a field this reviewer changed too, this reviewer's
-        // wins (the last to edit); say so, with their words, so nothing is lost unseen.
-        const replaced = Object.fromEntries(
-          (Object.keys(changes) as (keyof ClaimFields)[])
-            .filter((field) => !sameValue(theirs[field], have[field]) && !sameValue(theirs[field], want[field]))
-            .map((field) => [field, theirs[field]]),
-        ) as Partial<ClaimFields>;
-        if (Object.keys(replaced).length > 0) this.options.onOverwrote?.({ id, by: theirs.updatedBy, theirs: replaced });
         this.desired.set(id, { ...want, ...pick(theirs, editableFields), ...changes });
-        this.accept(theirs);
+        this.accept(theirs, { theirs: true });
       } else have.deleted = true; // Deleted elsewhere: restore it, then re-apply.
     }
   }
@@ -471,12 +514,19 @@ export class ClaimSync {
       if (error instanceof RefusedError && error.code === errorCode.notOrphan) return void this.placing.delete(id);
       if (!(error instanceof ConflictError)) throw error;
       // Changed elsewhere meanwhile: try again on its new version; deleted elsewhere: restore it first.
-      if (error.current) this.accept(error.current);
+      if (error.current) this.accept(error.current, { theirs: true });
       else have.deleted = true;
     }
   }
 
-  private accept(annotation: Annotation): void {
+  /**
+   * Takes the server's answer as what it holds. `theirs`: the answer brings
+   * others' changes (a 409's claim), so the reviewer's unsaved change stays
+   * based on the version it was made on; else their next change is made on
+   * this one.
+   */
+  private accept(annotation: Annotation, { theirs = false }: { theirs?: boolean } = {}): void {
+    if (!theirs) this.base.set(annotation.id, annotation.version);
     this.server.set(annotation.id, {
       ...pickFields(annotation),
       previousQuote: annotation.previousQuote ?? null,
@@ -540,7 +590,13 @@ export class ClaimSync {
   private storedChange(id: string): StoredChange {
     const claim = this.desired.get(id) ?? null;
     const revision = this.revisionOf(id);
-    return { claim, ...(revision === undefined ? {} : { revision }), ...(this.placing.has(id) ? { reattach: true as const } : {}) };
+    const base = this.base.get(id);
+    return {
+      claim,
+      ...(revision === undefined ? {} : { revision }),
+      ...(this.placing.has(id) ? { reattach: true as const } : {}),
+      ...(base === undefined || claim === null ? {} : { base }),
+    };
   }
 
   /** The revision a claim's offsets count in: its own if kept from an earlier visit, else the page's. */
@@ -580,6 +636,9 @@ class ConflictError extends Error {
 
 /** True when the reviewer checked the verdict of a claim whose words a revision changed, and the server does not know yet. */
 const verdictToCheck = (have: ServerClaim, want: Claim) => have.previousQuote !== null && want.previousQuote === null;
+
+/** The field a pick changed: the one that differs between the claim before and after it, if any. */
+const pickedField = (before: ClaimFields, after: ClaimFields) => editableFields.find((field) => !sameValue(before[field], after[field]));
 
 const emptyFields: ClaimFields = { tag: "unverified", note: "", claimant: "", evidence: [] };
 

@@ -12,6 +12,7 @@ import { EditorView } from "prosemirror-view";
 import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
 import { type EditorAnnotation, editableFields, pick, toEditorAnnotation } from "@/lib/annotation";
 import { api } from "@/lib/api-client";
+import type { ClaimConflict } from "@/lib/claim-conflicts";
 import type { PresentView } from "@/lib/live-events";
 import { type ArticleBlock, articleText } from "@/lib/article";
 import type { Role } from "@/lib/roles";
@@ -21,7 +22,7 @@ import { type Claim, claimFromAnnotation, reviewOf } from "./claim";
 import { openClaim } from "./claim-commands";
 import { claimHistory } from "./claim-history";
 import { claimKeymap } from "./claim-keymap";
-import { ClaimSync, type LiveAnnotation, type OverwriteNotice, type StoredChange, type SyncStatus } from "./claim-sync";
+import { ClaimSync, type LiveAnnotation, type StoredChange, type SyncStatus } from "./claim-sync";
 import { claimsPlugin, getClaims, getClaimsAction, setClaimsAction } from "./claims-plugin";
 import { CommentFeed } from "./comment-feed";
 import { applyLiveClaim } from "./live-claims";
@@ -98,8 +99,10 @@ export interface AnnotatorController {
   awaiting: Claim[];
   /** Drops a kept claim the server refused to place. */
   discardAwaiting: (claim: Claim) => void;
-  overwritten: OverwriteNotice | null;
-  dismissOverwritten: () => void;
+  /** The open conflicts of a claim (fields two reviewers changed at once), as the server last told them. */
+  conflictsOf: (id: string) => readonly ClaimConflict[];
+  /** Keeps one version of a conflict's field; resolves with the server's reason when it refused, else null. */
+  pickConflict: (id: string, conflictId: string, pick: number) => Promise<string | null>;
   articleRevised: boolean;
   savedOnNewer: boolean;
   /** The page was opened on a claim this article does not have. */
@@ -121,6 +124,8 @@ export interface AnnotatorController {
   /** Claims' comment counts and their threads' live events. */
   comments: CommentFeed;
 }
+
+const noConflicts: readonly ClaimConflict[] = [];
 
 /** Builds the editor once per article and gives its state to the panels. */
 export function useAnnotator({
@@ -147,7 +152,10 @@ export function useAnnotator({
   const [choices, setChoices] = useState<string[]>([]);
   const [orphans, setOrphans] = useState(() => annotations.filter((a) => a.status === "orphan"));
   const [comments] = useState(() => new CommentFeed(annotations));
-  const [overwritten, setOverwritten] = useState<OverwriteNotice | null>(null);
+  // Each claim's open conflicts with the version that told them, so that an older answer never replaces newer news.
+  const [conflicts, setConflicts] = useState<ReadonlyMap<string, { version: number; conflicts: ClaimConflict[] }>>(
+    () => new Map(annotations.filter((a) => (a.conflicts ?? []).length > 0).map((a) => [a.id, { version: a.version, conflicts: a.conflicts }])),
+  );
   const [awaiting, setAwaiting] = useState<Claim[]>([]);
   const [savedOnNewer, setSavedOnNewer] = useState(false);
   const [articleRevised, setArticleRevised] = useState(false);
@@ -182,6 +190,16 @@ export function useAnnotator({
     if (textMap.text !== articleText(article.blocks))
       console.error("The editor's text differs from its blocks' text (articleText): offsets would be wrong.");
     const fromServer = (tr: EditorState["tr"]) => setSyncAction(tr, { kind: "fromServer" }).setMeta("addToHistory", false);
+    const noteConflicts = ({ id, version, conflicts: open = [], deletedAt }: LiveAnnotation) =>
+      setConflicts((known) => {
+        const had = known.get(id);
+        if (had && had.version > version) return known;
+        if (!had && (open.length === 0 || deletedAt)) return known;
+        const next = new Map(known);
+        if (open.length === 0 || deletedAt) next.delete(id);
+        else next.set(id, { version, conflicts: open });
+        return next;
+      });
 
     // Others' changes, as they are committed; a revision newer than this text stops them (their offsets count in it).
     let revised = false;
@@ -197,6 +215,7 @@ export function useAnnotator({
       revision: article.revision,
       onStatus: setStatus,
       onSaved: (annotation) => {
+        noteConflicts(annotation);
         const view = viewRef.current;
         if (view && awaitingPlace.delete(annotation.id)) {
           setAwaiting((list) => list.filter((c) => c.id !== annotation.id));
@@ -216,7 +235,6 @@ export function useAnnotator({
         const review = reviewOf(annotation);
         view.dispatch(fromServer(setClaimsAction(view.state.tr, { put: [{ ...claim, ...fields, ...review, createdBy, updatedBy, updatedAt }] })));
       },
-      onOverwrote: setOverwritten,
       onHeldNews: (annotation) => {
         const view = viewRef.current;
         if (view && !revised) applyLiveClaim({ view, sync, textMap, setOrphan }, annotation);
@@ -339,6 +357,7 @@ export function useAnnotator({
         ? () => {}
         : followLiveFeed(article.slug, feedAfter, {
             onClaim: ({ annotation }) => {
+              noteConflicts(annotation);
               if (!revised) applyLiveClaim({ view, sync, textMap, setOrphan }, annotation);
             },
             onComment: (data) => comments.receive(data),
@@ -463,8 +482,13 @@ export function useAnnotator({
       setAwaiting((list) => list.filter((c) => c.id !== claim.id));
       focus();
     },
-    overwritten,
-    dismissOverwritten: () => setOverwritten(null),
+    conflictsOf: (id) => conflicts.get(id)?.conflicts ?? noConflicts,
+    pickConflict: async (id, conflictId, pick) => {
+      const sync = syncRef.current;
+      if (!sync) return "The editor is not ready.";
+      const answer = await sync.pickConflict(id, conflictId, pick);
+      return "refused" in answer ? answer.refused : null;
+    },
     articleRevised,
     savedOnNewer,
     linkedClaimMissing,

@@ -1,5 +1,6 @@
 import { type SQL, type SQLWrapper, and, eq, isNull, sql } from "drizzle-orm";
-import { type Annotation, type ClaimFields, editorAnnotationKeys, pick } from "@/lib/annotation";
+import { type Annotation, type ClaimFields, type EditableField, editorAnnotationKeys, pick } from "@/lib/annotation";
+import type { ClaimConflict } from "@/lib/claim-conflicts";
 import type { Author } from "@/lib/author";
 import type { TextAnchor } from "@/lib/selectors";
 import type { HistoryMethod } from "@/lib/history-methods";
@@ -41,6 +42,7 @@ export function toAnnotation(row: AnnotationRow): Annotation {
     approvedAt: row.approvedAt?.toISOString() ?? null,
     verdictCount: row.verdictCount,
     verdictsDiffer: row.verdictsDiffer,
+    conflicts: row.conflicts,
   };
 }
 
@@ -82,6 +84,7 @@ export const annotationColumns = {
   approvedAt: isoTime(annotations.approvedAt),
   verdictCount: annotations.verdictCount,
   verdictsDiffer: annotations.verdictsDiffer,
+  conflicts: annotations.conflicts,
 } satisfies Record<keyof Annotation, SQLWrapper>;
 
 /** What the editor reads of each claim (`EditorAnnotation`). */
@@ -275,6 +278,28 @@ export async function updateAnnotationRow(
   const [row] = await tx
     .update(annotations)
     .set({ ...changes, ...bump(author) })
+    .where(eq(annotations.id, id))
+    .returning();
+  return row;
+}
+
+/** Sets a claim's open conflicts, within the change that opened them (its version is already new). */
+export async function setAnnotationConflicts(tx: Database, id: string, conflicts: ClaimConflict[]): Promise<AnnotationRow> {
+  const [row] = await tx.update(annotations).set({ conflicts }).where(eq(annotations.id, id)).returning();
+  return row;
+}
+
+/** Closes one of a claim's open conflicts, setting its field to the picked value: a change, with a new version. */
+export async function resolveConflictRow(
+  tx: Database,
+  id: string,
+  { conflicts, field, value }: { conflicts: ClaimConflict[]; field: EditableField; value: ClaimFields[EditableField] },
+  author: Author,
+  review: ReturnType<typeof withdrawnApproval> = {},
+): Promise<AnnotationRow> {
+  const [row] = await tx
+    .update(annotations)
+    .set({ [field]: value, conflicts, ...review, ...bump(author) })
     .where(eq(annotations.id, id))
     .returning();
   return row;

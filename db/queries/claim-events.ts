@@ -89,6 +89,22 @@ export async function listClaimEvents(db: Database, filter: ClaimEventFilter): P
   return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
 }
 
+/** Whether someone closed the claim's conflict `conflictId` by picking one of its versions. */
+export async function conflictWasResolved(db: Database, annotationId: string, conflictId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: claimEvents.id })
+    .from(claimEvents)
+    .where(
+      and(
+        eq(claimEvents.annotationId, annotationId),
+        eq(claimEvents.action, "conflict_resolved"),
+        sql`${claimEvents.before}->'conflicts' @> ${JSON.stringify([{ id: conflictId }])}::jsonb`,
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
 /** The id of an article's latest event (a claim's or a revision's), 0 when it has none. */
 export async function latestFeedEventId(db: Database, documentId: string): Promise<number> {
   const [[claims], [revisions]] = await Promise.all([

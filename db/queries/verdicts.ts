@@ -132,4 +132,3 @@ export async function listVerdictPairs(db: Database, scope: { documentId?: strin
   }
   return pairs;
 }
-

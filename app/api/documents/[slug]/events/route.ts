@@ -4,14 +4,26 @@ import { formatLiveEvent, formatPresenceEvent, heartbeat, resumeFrom } from "@/l
 import { getActor, requireActor } from "@/server/actor";
 import { watchAccess } from "@/server/access-watch";
 import { getArticleId } from "@/server/articles";
-import { follow, latestEventId } from "@/server/live-feed";
-import { openView, present } from "@/server/presence";
+import { follow } from "@/server/live-feed";
+import { openView, present, type PresenceUpdate } from "@/server/presence";
 import { unwrap } from "@/server/refusal";
 
 type Context = { params: Promise<{ slug: string }> };
 
 /** Seconds between heartbeats on an idle stream (proxies commonly close one idle for 60 s). */
 const heartbeatSeconds = 15;
+
+const encoder = new TextEncoder();
+
+/**
+ * The end of the latest presence event's data, encoded once for every
+ * stream on the article (each adds only its own view's id before it).
+ */
+let presenceTail: { json: string; bytes: Uint8Array } | null = null;
+function presenceTailOf(json: string): Uint8Array {
+  if (presenceTail?.json !== json) presenceTail = { json, bytes: encoder.encode(`,"present":${json}}\n\n`) };
+  return presenceTail.bytes;
+}
 
 /**
  * The article's claim changes as Server-Sent Events, live: from the event
@@ -23,11 +35,10 @@ export const GET = handle(async (request: Request, { params }: Context) => {
   const documentId = unwrap(await getArticleId(actor, (await params).slug));
   const resume = resumeFrom(request.headers, new URL(request.url).searchParams);
   if (resume === undefined) throw new HttpError(400, errorCode.invalidQuery, "Last-Event-ID (or after) must be an event id: a whole number.");
-  const after = resume ?? (await latestEventId(documentId));
 
-  const encoder = new TextEncoder();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let stop = () => {};
+  // A timer per stream, not one for all: their sign-in checks then come spread out, not 200 at once.
   const beat = setInterval(() => {
     send(heartbeat);
     recheck();
@@ -37,30 +48,34 @@ export const GET = handle(async (request: Request, { params }: Context) => {
     clearInterval(beat);
   };
   const body = new ReadableStream<Uint8Array>({ start: (opened) => void (controller = opened), cancel: end });
-  const send = (text: string) => {
+  const sendBytes = (...chunks: Uint8Array[]) => {
     try {
-      controller.enqueue(encoder.encode(text));
+      for (const chunk of chunks) controller.enqueue(chunk);
     } catch {
       end(); // The client went away.
     }
   };
+  const send = (text: string) => sendBytes(encoder.encode(text));
   // How long a client waits before reconnecting; then what it missed, and what comes.
   send("retry: 2000\n\n");
   // Before answering, so that a database that cannot be reached is a 503, not a broken stream.
-  const unfollow = await follow(documentId, after, (events) => send(events.map(formatLiveEvent).join(""))).catch((error) => {
+  // From `resume`, else from now (the latest event).
+  const unfollow = await follow(documentId, resume, (events) => send(events.map(formatLiveEvent).join(""))).catch((error) => {
     end();
     throw error;
   });
   // This stream is the person's view of the article: who else is on it comes as `presence` events.
   let view = "";
-  const announce = () => send(formatPresenceEvent({ view, present: present(documentId) }));
-  const opened = await openView(documentId, actor, () => view && announce()).catch((error) => {
+  // The same as formatPresenceEvent({ view, present }), with the list's bytes shared by every stream on the article.
+  const announce = ({ json }: PresenceUpdate) =>
+    sendBytes(encoder.encode(`event: presence\ndata: {"view":${JSON.stringify(view)}`), presenceTailOf(json));
+  const opened = await openView(documentId, actor, (update) => view && announce(update)).catch((error) => {
     unfollow();
     end();
     throw error;
   });
   view = opened.view;
-  announce();
+  send(formatPresenceEvent({ view, present: present(documentId) }));
   // Signed in when it opened; closed as soon as that no longer holds (deactivated, token revoked, signed out).
   const close = () => {
     end();

@@ -18,6 +18,7 @@ import * as annotationRoute from "./annotations/[id]/route";
 import * as commentRoute from "./comments/[id]/route";
 import * as annotationsRoute from "./documents/[slug]/annotations/route";
 import * as eventsRoute from "./documents/[slug]/events/route";
+import * as exportRoute from "./documents/[slug]/export/route";
 import * as peopleRoute from "./people/route";
 import * as queueMentionsRoute from "./queue/mentions/route";
 import * as queueRoute from "./queue/route";
@@ -263,5 +264,25 @@ describe("the live feed", () => {
     } finally {
       abort.abort();
     }
+  });
+});
+
+describe("search", () => {
+  it("finds a claim by the words of a live comment in its thread, as the review pages search (q)", async () => {
+    const word = `w${randomUUID().replaceAll("-", "")}`;
+    const found = async () => {
+      const answer = await call(
+        exportRoute.GET,
+        { slug },
+        { ...as(vic), path: `/api/documents/${slug}/export`, query: `format=csv&q=${word}%20report` },
+      );
+      expect(answer.status).toBe(200);
+      return answer.text.includes(claimId);
+    };
+    expect(await found()).toBe(false);
+    const comment = (await post(rob, { body: `The ${word} reported otherwise.` })).json.comment;
+    expect(await found()).toBe(true);
+    expect((await remove(rob, comment.id)).status).toBe(204);
+    expect(await found()).toBe(false);
   });
 });

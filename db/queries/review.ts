@@ -5,7 +5,7 @@ import type { ReviewCursor, ReviewSortKey } from "@/lib/review-cursor";
 import { type ReviewFilters, type ReviewSort, searchWords, type SortDirection } from "@/lib/review-filters";
 import type { Tag } from "@/lib/tags";
 import type { Database } from "../client";
-import { annotations, claimVerdicts, documents } from "../schema";
+import { annotations, claimVerdicts, comments, documents } from "../schema";
 import { annotationColumns } from "./annotations";
 import { aliased, aliasedKey, driverRows, readRows } from "./read-rows";
 
@@ -42,9 +42,9 @@ const searchDocument = sql`to_tsvector('simple'::regconfig, immutable_unaccent($
 
 /**
  * Claims holding every word of `q`, each as a word or the start of one
- * (`bloom` finds "Bloomberg"), so that a search narrows as it is typed.
- * Comment threads are searched the same way once claims have them: an
- * `exists` over the claim's comments' own tsvector, or'ed with this.
+ * (`bloom` finds "Bloomberg"), so that a search narrows as it is typed: in
+ * their quote, note and claimant, or in one live comment of their thread
+ * (the comments' own full-text index, migration 0015).
  */
 function matchesSearch(q: string): SQL {
   const words = searchWords(q);
@@ -54,7 +54,10 @@ function matchesSearch(q: string): SQL {
     words.map((word) => sql`to_tsquery('simple'::regconfig, quote_literal(immutable_unaccent(${word})) || ':*')`),
     sql` && `,
   );
-  return sql`${searchDocument} @@ (${query})`;
+  // The claim's table named in full: drizzle writes a lone table's columns unqualified, and `id` would be the comment's.
+  const inThread = sql`exists (select 1 from ${comments} c where c.annotation_id = ${sql.raw('"annotations"."id"')} and c.deleted_at is null
+    and to_tsvector('simple'::regconfig, immutable_unaccent(c.body)) @@ (${query}))`;
+  return sql`(${searchDocument} @@ (${query}) or ${inThread})`;
 }
 
 function conditions(filters: ReviewFilters, scope: ReviewScope): SQL[] {

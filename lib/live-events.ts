@@ -121,7 +121,8 @@ export interface PresenceEventData {
 }
 
 /** The article's live feed, from the event after `after` (the feed's position when the page was made). */
-export const liveEventsUrl = (slug: string, after: number) => `/api/documents/${encodeURIComponent(slug)}/events?after=${after}`;
+export const liveEventsUrl = (slug: string, after: number, { view = true }: { view?: boolean } = {}) =>
+  `/api/documents/${encodeURIComponent(slug)}/events?after=${after}${view ? "" : "&presence=off"}`;
 
 /** Who has the article open, sent without an id (it is no change, and a resumed stream gets the current one anyway). */
 export function formatPresenceEvent(data: PresenceEventData): string {

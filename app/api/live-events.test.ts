@@ -25,11 +25,11 @@ interface ReceivedEvent {
 }
 
 /** An open event stream, as a browser's EventSource reads it. */
-async function openStream(slug: string, { lastEventId, token }: { lastEventId?: number; token?: string } = {}) {
+async function openStream(slug: string, { lastEventId, token, view = true }: { lastEventId?: number; token?: string; view?: boolean } = {}) {
   const abort = new AbortController();
   const headers = new Headers({ authorization: `Bearer ${token ?? (await person("Test Reviewer")).token}` });
   if (lastEventId !== undefined) headers.set("last-event-id", String(lastEventId));
-  const request = new Request("http://localhost/api/events", { headers, signal: abort.signal });
+  const request = new Request(`http://localhost/api/events${view ? "" : "?presence=off"}`, { headers, signal: abort.signal });
   const response = await eventsRoute.GET(request, { params: Promise.resolve({ slug }) });
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   const received: ReceivedEvent[] = [];
@@ -209,6 +209,28 @@ describe("GET /api/documents/{slug}/events", () => {
       expect(adaStream.received).toEqual([]);
     } finally {
       adaStream.close();
+    }
+  });
+
+  it("leaves a stream opened with presence=off (a review page) out of presence, and gives it the claim changes all the same", async () => {
+    const ada = await person("Ada Lovelace", "reviewer");
+    const grace = await person("Grace Hopper", "viewer");
+    const { slug: room } = await createTestDocument([{ type: "paragraph", text }]);
+    const adaStream = await openStream(room, { token: ada.token });
+    const graceStream = await openStream(room, { token: grace.token, view: false });
+    try {
+      await adaStream.untilPresent([{ name: "Ada Lovelace" }]);
+      const made = await call(annotationsRoute.POST, { slug: room }, { body: { start: 0, end: 5, tag: "denied" }, token: ada.token });
+      expect(made.status).toBe(201);
+      const [created] = await graceStream.until(1);
+      expect(created).toMatchObject({ event: "claim.created", data: { annotation: { id: made.json.annotation.id } } });
+      await adaStream.until(1);
+      // Grace's stream was open before the claim was made, and never joined: Ada is the only one here.
+      expect(adaStream.presence.every((event) => event.present.every((view) => view.name === "Ada Lovelace"))).toBe(true);
+      expect(graceStream.presence).toEqual([]);
+    } finally {
+      adaStream.close();
+      graceStream.close();
     }
   });
 

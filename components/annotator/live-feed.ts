@@ -15,7 +15,8 @@ export interface LiveFeedHandlers {
   /** A claim created, changed, deleted or restored (by anyone, this reviewer included). */
   onClaim: (data: ClaimEventData) => void;
   onRevision: (data: RevisionEventData) => void;
-  onPresence: (data: PresenceEventData) => void;
+  /** Who else has the article open; without it, this feed is no one's view of the article (a review page), and not in presence. */
+  onPresence?: (data: PresenceEventData) => void;
   /** A comment added to, edited in or deleted from a claim's thread (`data.comment`; the claim's new `commentCount`). */
   onComment?: (data: ClaimEventData) => void;
 }
@@ -35,7 +36,7 @@ export function followLiveFeed(slug: string, after: number, handlers: LiveFeedHa
   let closed = false;
 
   const open = () => {
-    source = new EventSource(liveEventsUrl(slug, lastId));
+    source = new EventSource(liveEventsUrl(slug, lastId, { view: handlers.onPresence !== undefined }));
     const on = <T>(name: string, handler: (data: T) => void) =>
       source.addEventListener(name, (event) => {
         const message = event as MessageEvent<string>;
@@ -51,7 +52,8 @@ export function followLiveFeed(slug: string, after: number, handlers: LiveFeedHa
     const { onComment } = handlers;
     if (onComment) for (const name of commentEvents) on(name, onComment);
     on("revision.published", handlers.onRevision);
-    on("presence", handlers.onPresence);
+    const { onPresence } = handlers;
+    if (onPresence) on("presence", onPresence);
     source.addEventListener("error", () => {
       if (closed || source.readyState !== EventSource.CLOSED) return; // CONNECTING: the browser retries by itself.
       clearTimeout(reopen);

@@ -24,7 +24,7 @@ export function LiveRefresh({ slug, after }: { slug: string; after: number }) {
       timer = setTimeout(() => router.refresh(), settleMs);
     };
     // A comment changes the table too (its Comments column).
-    const unfollow = followLiveFeed(slug, from, { onClaim: changed, onComment: changed, onRevision: changed, onPresence: () => {} });
+    const unfollow = followLiveFeed(slug, from, { onClaim: changed, onComment: changed, onRevision: changed });
     return () => {
       clearTimeout(timer);
       unfollow();

@@ -33,7 +33,10 @@ function presenceTailOf(json: string): Uint8Array {
 export const GET = handle(async (request: Request, { params }: Context) => {
   const actor = await requireActor(request);
   const documentId = unwrap(await getArticleId(actor, (await params).slug));
-  const resume = resumeFrom(request.headers, new URL(request.url).searchParams);
+  const query = new URL(request.url).searchParams;
+  const resume = resumeFrom(request.headers, query);
+  // A page that only follows the changes (the review pages) is no one's view of the article: it is not in presence.
+  const isView = query.get("presence") !== "off";
   if (resume === undefined) throw new HttpError(400, errorCode.invalidQuery, "Last-Event-ID (or after) must be an event id: a whole number.");
 
   let controller!: ReadableStreamDefaultController<Uint8Array>;
@@ -69,13 +72,17 @@ export const GET = handle(async (request: Request, { params }: Context) => {
   // The same as formatPresenceEvent({ view, present }), with the list's bytes shared by every stream on the article.
   const announce = ({ json }: PresenceUpdate) =>
     sendBytes(encoder.encode(`event: presence\ndata: {"view":${JSON.stringify(view)}`), presenceTailOf(json));
-  const opened = await openView(documentId, actor, (update) => view && announce(update)).catch((error) => {
-    unfollow();
-    end();
-    throw error;
-  });
-  view = opened.view;
-  send(formatPresenceEvent({ view, present: present(documentId) }));
+  const opened = isView
+    ? await openView(documentId, actor, (update) => view && announce(update)).catch((error) => {
+        unfollow();
+        end();
+        throw error;
+      })
+    : null;
+  if (opened) {
+    view = opened.view;
+    send(formatPresenceEvent({ view, present: present(documentId) }));
+  }
   // Signed in when it opened; closed as soon as that no longer holds (deactivated, token revoked, signed out).
   const close = () => {
     end();
@@ -92,13 +99,13 @@ export const GET = handle(async (request: Request, { params }: Context) => {
     );
   const unwatch = await watchAccess(actor.id, recheck).catch((error) => {
     unfollow();
-    opened.close();
+    opened?.close();
     end();
     throw error;
   });
   stop = () => {
     unfollow();
-    opened.close();
+    opened?.close();
     unwatch();
   };
   request.signal.addEventListener("abort", close);

@@ -31,7 +31,7 @@ async function everyRow(pg: PGlite): Promise<Record<string, string>> {
 }
 async function everyRowIn(dataDir: string) {
   const { PGlite } = await import("@electric-sql/pglite");
-  const pg = await PGlite.create(dataDir);
+  const pg = await PGlite.create(dataDir, { extensions: { pg_trgm: (await import("@electric-sql/pglite/contrib/pg_trgm")).pg_trgm } });
   try {
     return await everyRow(pg);
   } finally {

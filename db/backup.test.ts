@@ -47,7 +47,7 @@ async function everyRow(target: DatabaseTarget): Promise<Record<string, string>>
   const result: Record<string, string> = {};
   if (target.kind === "pglite") {
     const { PGlite } = await import("@electric-sql/pglite");
-    const pg = await PGlite.create(target.dataDir);
+    const pg = await PGlite.create(target.dataDir, { extensions: { pg_trgm: (await import("@electric-sql/pglite/contrib/pg_trgm")).pg_trgm } });
     try {
       for (const { name } of (await pg.query<{ name: string }>(tablesQuery)).rows) {
         result[name] = (await pg.query<{ rows: string }>(rowsQuery(name))).rows[0].rows;

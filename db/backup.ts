@@ -102,7 +102,7 @@ async function dumpPglite(dataDir: string): Promise<{ sql: string; source: Backu
   });
   const { PGlite } = await import("@electric-sql/pglite");
   // The server's copy of its folder is opened in this process's memory; else the folder itself.
-  const pg = copy ? await PGlite.create({ loadDataDir: copy }) : await openPglite(dataDir);
+  const pg = copy ? await PGlite.create({ loadDataDir: copy, extensions: await pgliteExtensions() }) : await openPglite(dataDir);
   try {
     return { sql: await dumpOpenPglite(pg), source: copy ? "server" : "folder" };
   } finally {
@@ -152,6 +152,11 @@ async function restorePostgres(url: string, file: string): Promise<void> {
   }
 }
 
+/** The extensions the app's migrations create (db/client.ts loads the same), which PGlite needs loaded to open their objects. */
+async function pgliteExtensions() {
+  return { pg_trgm: (await import("@electric-sql/pglite/contrib/pg_trgm")).pg_trgm };
+}
+
 /**
  * Opens a PGlite folder no server has open, holding its lock (as the server
  * does) until it is closed: a server started meanwhile is refused, not let
@@ -159,10 +164,10 @@ async function restorePostgres(url: string, file: string): Promise<void> {
  */
 async function openPglite(dataDir: string): Promise<PGlite> {
   const { PGlite } = await import("@electric-sql/pglite");
-  if (dataDir.includes("://")) return PGlite.create(dataDir);
+  if (dataDir.includes("://")) return PGlite.create(dataDir, { extensions: await pgliteExtensions() });
   const lock = acquireDataFolderLock(realpathSync(dataDir));
   try {
-    const pg = await PGlite.create(dataDir);
+    const pg = await PGlite.create(dataDir, { extensions: await pgliteExtensions() });
     const close = pg.close.bind(pg);
     pg.close = () => close().finally(lock.release);
     return pg;

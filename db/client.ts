@@ -168,7 +168,7 @@ async function openPglite(dataDir: string, template: string | undefined): Promis
   try {
     // Only a database in memory starts from the template: a folder keeps its own data.
     const loadDataDir = template && dataDir.startsWith("memory://") ? new Blob([await readFile(template)]) : undefined;
-    client = await PGlite.create(dataDir, { loadDataDir });
+    client = await PGlite.create(dataDir, { loadDataDir, extensions: { pg_trgm: (await import("@electric-sql/pglite/contrib/pg_trgm")).pg_trgm } });
     const db = Object.assign(drizzle({ client, schema }), { engine: "pglite" as const });
     await migrate(db, { migrationsFolder });
     // Autovacuum never runs in PGlite's single-user mode: see db/queries/statistics.ts.

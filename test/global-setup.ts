@@ -21,7 +21,7 @@ export default async function setup() {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
-  const client = await PGlite.create("memory://");
+  const client = await PGlite.create("memory://", { extensions: { pg_trgm: (await import("@electric-sql/pglite/contrib/pg_trgm")).pg_trgm } });
   try {
     await migrate(drizzle({ client }), { migrationsFolder: path.join(process.cwd(), "db", "migrations") });
     // Uncompressed: gunzipping it in every worker would cost more than reading it.

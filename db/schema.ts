@@ -1,21 +1,5 @@
-import { sql } from "drizzle-orm";
-import {
-  bigint,
-  boolean,
-  type AnyPgColumn,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  real,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { type SQLWrapper, sql } from "drizzle-orm";
+import { bigint, boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import type { ArticleBlock } from "@/lib/article";
 import { claimActions, type ClaimState } from "@/lib/claim-events";
 import type { HistoryMethod } from "@/lib/history-methods";
@@ -27,7 +11,7 @@ export const anchorStatuses = ["anchored", "orphan"] as const;
 export const anchorStatus = pgEnum("anchor_status", anchorStatuses);
 export const claimAction = pgEnum("claim_action", claimActions);
 
-type DocumentColumns = { title: AnyPgColumn; outlet: AnyPgColumn; author: AnyPgColumn; sourceUrl: AnyPgColumn; text: AnyPgColumn };
+type DocumentColumns = Record<"title" | "outlet" | "author" | "sourceUrl" | "text", SQLWrapper>;
 
 // The expressions the home page searches and the duplicate check compares,
 // each indexed as written here (the queries use the same functions, so the
@@ -45,10 +29,10 @@ export const searchVector = (t: DocumentColumns) =>
 export const searchMeta = (t: DocumentColumns) =>
   sql`(coalesce(${t.title}, '') || ' ' || coalesce(${t.outlet}, '') || ' ' || coalesce(${t.author}, '') || ' ' || coalesce(${t.sourceUrl}, ''))`;
 /** A source URL as duplicates share it: without scheme, "www.", fragment, trailing slash or case. */
-export const sourceUrlKey = (t: DocumentColumns) =>
+export const sourceUrlKey = (t: Pick<DocumentColumns, "sourceUrl">) =>
   sql`rtrim(regexp_replace(regexp_replace(lower(${t.sourceUrl}), '#.*$', ''), '^https?://(www\\.)?', ''), '/')`;
 /** The text's MD5, for articles with the same text. */
-export const textHash = (t: DocumentColumns) => sql`md5(${t.text})`;
+export const textHash = (t: Pick<DocumentColumns, "text">) => sql`md5(${t.text})`;
 
 /**
  * An article as reviewers read it now: its latest revision's blocks and the

@@ -35,6 +35,10 @@ export const errorCode = {
   /** Demoting or deactivating the last active admin (409). */
   lastAdmin: "last_admin",
   unchanged: "unchanged",
+  /** A new article with the source URL or text of one stored, sent with `duplicates: "refuse"` (409, with `duplicateOf`). */
+  duplicate: "duplicate",
+  /** An article's deletion without `?confirm=` naming how many claims go with it (409, with `claimCount`). */
+  confirmationRequired: "confirmation_required",
   invalidBody: "invalid_body",
   invalidQuery: "invalid_query",
   invalidRange: "invalid_range",

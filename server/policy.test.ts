@@ -5,7 +5,7 @@ import { actions, can, whyNot } from "./policy";
 const may: Record<(typeof roles)[number], readonly string[]> = {
   viewer: ["read", "export"],
   reviewer: ["read", "export", "create_claim"],
-  editor: actions.filter((action) => action !== "manage_people"),
+  editor: actions.filter((action) => action !== "manage_people" && action !== "delete_article"),
   admin: actions,
 };
 const ownOnly = ["edit_claim", "delete_claim", "restore_claim", "confirm_verdict"];

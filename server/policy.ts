@@ -8,8 +8,8 @@
  * | viewer   | read articles, claims, history; export                              |
  * | reviewer | and create claims; edit, retag, delete and restore their own        |
  * | editor   | and all that on anyone's claims; add articles, publish revisions,   |
- * |          | import, re-attach orphans                                            |
- * | admin    | and manage people and roles                                         |
+ * |          | import, re-attach orphans; archive and unarchive articles            |
+ * | admin    | and manage people and roles; delete articles                        |
  */
 import { type Role, atLeast } from "@/lib/roles";
 
@@ -26,6 +26,8 @@ export const actions = [
   "add_article",
   "publish_revision",
   "import_claims",
+  "archive_article",
+  "delete_article",
   "manage_people",
 ] as const;
 export type Action = (typeof actions)[number];
@@ -60,6 +62,8 @@ const rules: Record<Action, Rule> = {
   add_article: { any: "editor", verb: "add articles" },
   publish_revision: { any: "editor", verb: "publish revisions" },
   import_claims: { any: "editor", verb: "import claims" },
+  archive_article: { any: "editor", verb: "archive articles" },
+  delete_article: { any: "admin", verb: "delete articles" },
   manage_people: { any: "admin", verb: "manage people" },
 };
 

@@ -125,7 +125,8 @@ export async function openPostgresDirect(url: string): Promise<DirectDb> {
 
 export async function openPgliteDirect(dataDir: string): Promise<DirectDb> {
   const { PGlite } = await import("@electric-sql/pglite");
-  const db = await PGlite.create(dataDir);
+  // The app's migrations create pg_trgm (db/client.ts loads it too).
+  const db = await PGlite.create(dataDir, { extensions: { pg_trgm: (await import("@electric-sql/pglite/contrib/pg_trgm")).pg_trgm } });
   return {
     name: "PGlite",
     async documentId(slug) {

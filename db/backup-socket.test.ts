@@ -8,6 +8,7 @@ import * as annotationsRoute from "@/app/api/documents/[slug]/annotations/route"
 import { backupDatabase, restoreDatabase } from "./backup";
 import { serveBackups, socketRecordPath } from "./backup-socket";
 import { closeDb, getDb } from "./client";
+import { pgliteExtensions } from "./pglite-extensions";
 
 // This process plays the running server: it has the folder open and serves backups.
 const folder = mkdtempSync(path.join(tmpdir(), "factcheck-backup-socket-"));
@@ -31,7 +32,7 @@ async function everyRow(pg: PGlite): Promise<Record<string, string>> {
 }
 async function everyRowIn(dataDir: string) {
   const { PGlite } = await import("@electric-sql/pglite");
-  const pg = await PGlite.create(dataDir);
+  const pg = await PGlite.create(dataDir, { extensions: pgliteExtensions });
   try {
     return await everyRow(pg);
   } finally {

@@ -8,6 +8,7 @@ import * as annotationRoute from "@/app/api/annotations/[id]/route";
 import * as annotationsRoute from "@/app/api/documents/[slug]/annotations/route";
 import { backupDatabase, backupPath, type DatabaseTarget, datedBackupName, restoreDatabase } from "./backup";
 import { closeDb } from "./client";
+import { pgliteExtensions } from "./pglite-extensions";
 
 // A database of this test's own, which no other test file writes while it
 // compares every row: a new database on the suite's PostgreSQL server, else a
@@ -47,7 +48,7 @@ async function everyRow(target: DatabaseTarget): Promise<Record<string, string>>
   const result: Record<string, string> = {};
   if (target.kind === "pglite") {
     const { PGlite } = await import("@electric-sql/pglite");
-    const pg = await PGlite.create(target.dataDir);
+    const pg = await PGlite.create(target.dataDir, { extensions: pgliteExtensions });
     try {
       for (const { name } of (await pg.query<{ name: string }>(tablesQuery)).rows) {
         result[name] = (await pg.query<{ rows: string }>(rowsQuery(name))).rows[0].rows;

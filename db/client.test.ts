@@ -87,5 +87,6 @@ describe("getDb on PGlite with a template (PGLITE_TEMPLATE, as the unit tests ru
       }
       rmSync(root, { recursive: true, force: true });
     }
-  });
+    // Two PGlite starts, one a new folder (initdb and every migration): 14 s alone, over 20 s beside the other files on 2 cores.
+  }, 60_000);
 });

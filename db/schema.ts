@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQLWrapper, sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -33,24 +33,117 @@ export const reviewState = pgEnum("review_state", reviewStates);
 export const verdictKinds = ["first", "second"] as const;
 export const verdictKind = pgEnum("verdict_kind", verdictKinds);
 
+type DocumentColumns = Record<"title" | "outlet" | "author" | "sourceUrl" | "text", SQLWrapper>;
+
+// The expressions the home page searches and the duplicate check compares,
+// each indexed as written here (the queries use the same functions, so the
+// planner finds the index): kept as expressions, not columns, so that they
+// never travel with an article's row.
+
+/**
+ * Full-text search (English stems) over the metadata and the first 200,000
+ * characters of the text, positions stripped: a tsvector holds at most
+ * 1 MB, which a 5 MB article of distinct words would pass.
+ */
+export const searchVector = (t: DocumentColumns) =>
+  sql`strip(to_tsvector('english'::regconfig, left(coalesce(${t.title}, '') || ' ' || coalesce(${t.outlet}, '') || ' ' || coalesce(${t.author}, '') || ' ' || ${t.text}, 200000)))`;
+/** Title, outlet, author and source URL in one string, for partial matches (pg_trgm, `ILIKE '%…%'`). */
+export const searchMeta = (t: DocumentColumns) =>
+  sql`(coalesce(${t.title}, '') || ' ' || coalesce(${t.outlet}, '') || ' ' || coalesce(${t.author}, '') || ' ' || coalesce(${t.sourceUrl}, ''))`;
+/** A source URL as duplicates share it: without scheme, "www.", fragment, trailing slash or case. */
+export const sourceUrlKey = (t: Pick<DocumentColumns, "sourceUrl">) =>
+  sql`rtrim(regexp_replace(regexp_replace(lower(${t.sourceUrl}), '#.*$', ''), '^https?://(www\\.)?', ''), '/')`;
+/** The text's MD5, for articles with the same text. */
+export const textHash = (t: Pick<DocumentColumns, "text">) => sql`md5(${t.text})`;
+
 /**
  * An article as reviewers read it now: its latest revision's blocks and the
  * plain text offsets count in (copied from `document_revisions`, so the
  * editor reads one row).
  */
-export const documents = pgTable("documents", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  slug: text("slug").notNull().unique(),
-  title: text("title").notNull(),
-  outlet: text("outlet"),
-  sourceUrl: text("source_url"),
-  author: text("author"),
-  publishedAt: date("published_at", { mode: "string" }),
-  text: text("text").notNull(),
-  blocks: jsonb("blocks").$type<ArticleBlock[]>().notNull(),
-  revision: integer("revision").notNull().default(1),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const documents = pgTable(
+  "documents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    outlet: text("outlet"),
+    sourceUrl: text("source_url"),
+    author: text("author"),
+    publishedAt: date("published_at", { mode: "string" }),
+    text: text("text").notNull(),
+    blocks: jsonb("blocks").$type<ArticleBlock[]>().notNull(),
+    revision: integer("revision").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // Archived: off the home page's default list and "all claims", kept whole (null: not archived).
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    archivedBy: text("archived_by"),
+    archivedById: text("archived_by_id").references(() => users.id),
+  },
+  (table) => [
+    // The home page's sorts, each a keyset scan with the id as tiebreak (db/queries/document-list.ts).
+    index("documents_created_idx").on(table.createdAt, table.id),
+    index("documents_published_idx").on(sql`coalesce(${table.publishedAt}, '0001-01-01'::date)`, table.id),
+    index("documents_outlet_idx").on(table.outlet),
+    index("documents_source_url_key_idx").on(sourceUrlKey(table)),
+    index("documents_text_hash_idx").on(textHash(table)),
+    index("documents_search_idx").using("gin", searchVector(table)),
+    // documents_search_meta_idx (gin_trgm_ops) is made by hand in migration 0010, after `create extension pg_trgm`.
+  ],
+);
+
+/**
+ * An article's live claims counted, kept by triggers on `annotations`
+ * (migration 0010: one statement-level trigger per insert, update and
+ * delete, adding what each statement changed), so that the home page sorts
+ * and filters by them from an index instead of counting every claim. A row
+ * per article, made by a trigger on `documents`.
+ */
+export const documentCounts = pgTable(
+  "document_counts",
+  {
+    documentId: uuid("document_id")
+      .primaryKey()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    disputed: integer("disputed").notNull().default(0),
+    denied: integer("denied").notNull().default(0),
+    unverified: integer("unverified").notNull().default(0),
+    orphans: integer("orphans").notNull().default(0),
+    // Placed claims whose words a revision changed, not yet checked (previous_quote set).
+    wordsChanged: integer("words_changed").notNull().default(0),
+    claims: integer("claims").generatedAlwaysAs(sql`disputed + denied + unverified`),
+    // What "most needing review" sorts by: orphans and words changed (and,
+    // once claims have a review state, those in review: add it here and in the trigger).
+    needsReview: integer("needs_review").generatedAlwaysAs(sql`orphans + words_changed`),
+  },
+  (table) => [
+    index("document_counts_claims_idx").on(table.claims, table.documentId),
+    index("document_counts_review_idx").on(table.needsReview, table.documentId),
+  ],
+);
+
+/**
+ * What was done to articles as a whole (archived, unarchived, deleted), by
+ * whom and when. No foreign key to the article: a deletion outlives it.
+ */
+export const articleEvents = pgTable(
+  "article_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    documentId: uuid("document_id").notNull(),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    action: text("action").$type<ArticleAction>().notNull(),
+    // The live claims it had then (what a deletion took with it).
+    claimCount: integer("claim_count").notNull(),
+    actor: text("actor").notNull(),
+    actorId: text("actor_id").references(() => users.id),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("article_events_document_idx").on(table.documentId, table.id)],
+);
+export const articleActions = ["archived", "unarchived", "deleted"] as const;
+export type ArticleAction = (typeof articleActions)[number];
 
 /** Every published text of an article, numbered from 1. */
 export const documentRevisions = pgTable(

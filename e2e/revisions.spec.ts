@@ -15,6 +15,9 @@ test("add an article, publish a revision, find claims on their new words and re-
   await page.getByLabel("Upload a file (.txt, .md, .html)").setInputFiles({ name: "jassy.txt", mimeType: "text/plain", buffer: Buffer.from(source) });
   await expect(page.getByLabel("Article text")).toHaveValue(source);
   await page.getByRole("button", { name: "Add article" }).click();
+  // content/ loaded the same text at start-up: the form says so, and adds it only when asked again.
+  await expect(page.getByTestId("duplicate-warning")).toContainText("has the same text");
+  await page.getByRole("button", { name: "Add anyway" }).click();
   await expect(page).toHaveURL(/\/documents\/jassy-revision-test-/);
   const slug = new URL(page.url()).pathname.split("/").pop()!;
 

@@ -86,6 +86,15 @@ export interface NewArticle {
   author?: string;
   sourceUrl?: string;
   publishedAt?: string;
+  /** "refuse": a `409 duplicate` (with `duplicateOf`) instead of adding an article with the source URL or text of one stored. */
+  duplicates?: "allow" | "refuse";
+}
+
+/** The stored article a new one repeats, as `409 duplicate` names it. */
+export interface DuplicateOf {
+  slug: string;
+  title: string;
+  matchedBy: "sourceUrl" | "text";
 }
 
 export interface PublishedRevision {
@@ -149,6 +158,10 @@ export interface ApiClient {
   changePublishingSettings(settings: { publisher: { name: string; url: string; logo?: string }; publicBaseUrl: string }): Promise<PublishingSettings>;
   createArticle(article: NewArticle & ArticleSource): Promise<{ slug: string }>;
   publishRevision(slug: string, source: ArticleSource): Promise<PublishedRevision>;
+  /** Archives (true) or unarchives an article. */
+  archiveArticle(slug: string, archived: boolean): Promise<void>;
+  /** Deletes an article with its claims; `claimCount` is how many the person was told go with it. */
+  deleteArticle(slug: string, claimCount: number): Promise<void>;
   /** Imports a W3C Web Annotation file as it was read; the answer's status and body as the server gave them (see `readImportResponse`). */
   importClaims(slug: string, file: string, options: { skipUnplaceable: boolean }): Promise<{ status: number; body: unknown }>;
   deletedClaims(slug: string, window: DeletionWindow): Promise<{ deleted: { id: string; tag: Tag }[] }>;
@@ -228,6 +241,9 @@ export function createApiClient(fetchImpl: typeof fetch = (...args) => globalThi
     publishingSettings: () => call<SettingsAnswer>("GET", "/api/settings").then(settingsOf),
     changePublishingSettings: (settings) => call<SettingsAnswer>("PATCH", "/api/settings", settings).then(settingsOf),
     createArticle: (article) => call<{ document: { slug: string } }>("POST", "/api/documents", article).then(pick("document")),
+    archiveArticle: (slug, archived) =>
+      call("POST", `/api/documents/${encodeURIComponent(slug)}/${archived ? "archive" : "unarchive"}`).then(() => undefined),
+    deleteArticle: (slug, claimCount) => call("DELETE", `/api/documents/${encodeURIComponent(slug)}?confirm=${claimCount}`).then(() => undefined),
     publishRevision: (slug, source) => call<PublishedRevision>("POST", `/api/documents/${encodeURIComponent(slug)}/revisions`, source),
     importClaims: (slug, file, { skipUnplaceable }) =>
       answer<unknown>("POST", `/api/documents/${encodeURIComponent(slug)}/import${skipUnplaceable ? "?skip=unplaceable" : ""}`, file),

@@ -55,6 +55,10 @@ export const newArticleInput = z
       .refine((date) => !date.startsWith("0000"), "publishedAt must be in year 1 or later")
       .nullish()
       .or(z.literal("").transform(() => null)),
+    // "refuse": answer 409 `duplicate` instead of adding an article with the
+    // source URL or text of one stored (the form asks first); by default it is
+    // added, its answer naming the one it duplicates (`duplicateOf`).
+    duplicates: z.enum(["allow", "refuse"], { error: "duplicates must be allow or refuse" }).optional(),
   })
   .superRefine(oneFormat);
 export type NewArticleInput = z.infer<typeof newArticleInput>;

@@ -49,6 +49,10 @@ export const errorCode = {
   commentRequired: "comment_required",
   /** A ClaimReview export before an admin set the publisher and the public base URL (409, with `missing`). */
   settingsMissing: "settings_missing",
+  /** A new article with the source URL or text of one stored, sent with `duplicates: "refuse"` (409, with `duplicateOf`). */
+  duplicate: "duplicate",
+  /** An article's deletion without `?confirm=` naming how many claims go with it (409, with `claimCount`). */
+  confirmationRequired: "confirmation_required",
   invalidBody: "invalid_body",
   invalidQuery: "invalid_query",
   invalidRange: "invalid_range",

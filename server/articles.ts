@@ -7,9 +7,13 @@
 import "server-only";
 import { isDeepStrictEqual } from "node:util";
 import { getDb } from "@/db/client";
-import { createDocument, getDocumentById, getDocumentBySlug, getDocumentSummary, isSlugTaken, listDocuments } from "@/db/queries/documents";
+import { findDuplicateDocument } from "@/db/queries/article-lifecycle";
+import { listDocumentPage, listOutlets } from "@/db/queries/article-list";
+import { createDocument, getDocumentById, getDocumentBySlug, getDocumentSummary, isSlugTaken } from "@/db/queries/documents";
+import type { ArticleListQuery } from "@/lib/article-list";
 import { getDocumentAtRevision, getPublishedRevision, getRevision, listAnnotationsAtRevision, listRevisions } from "@/db/queries/revisions";
 import { publishRevision, type PublishResult } from "./publish-revision";
+import { refreshStatistics } from "./statistics";
 import type { DocumentRow } from "@/db/schema";
 import { type Annotation } from "@/lib/annotation";
 import { type NewArticleInput, type NewRevisionInput, slugify } from "@/lib/article-input";
@@ -21,15 +25,23 @@ import { errorCode } from "@/lib/error-codes";
 /** Slugs tried for one title: `title`, `title-2`, … */
 const slugAttempts = 50;
 
+/** The article a new one repeats: the same source URL (normalised) or the same text. */
+export type DuplicateOf = NonNullable<Awaited<ReturnType<typeof findDuplicateDocument>>>;
+
 /**
  * Adds an article as its revision 1, under a slug made from its title.
  * `created` is false for a retried add (same client id, same article) that
- * found it stored.
+ * found it stored. `duplicateOf` names the article stored before with the
+ * same source URL or text; with `duplicates: "refuse"` that is a `409
+ * duplicate` instead, and nothing is stored.
  */
-export async function addArticle(actor: Actor, input: NewArticleInput): Promise<Outcome<{ created: boolean; document: DocumentRow }>> {
+export async function addArticle(
+  actor: Actor,
+  input: NewArticleInput,
+): Promise<Outcome<{ created: boolean; document: DocumentRow; duplicateOf?: DuplicateOf }>> {
   const refused = refuse(actor, "add_article", { kind: "article" });
   if (refused) return refused;
-  const { id, text, html, markdown, title, outlet, author, sourceUrl, publishedAt } = input;
+  const { id, text, html, markdown, title, outlet, author, sourceUrl, publishedAt, duplicates = "allow" } = input;
   const article = await runOffThread("articleFromInput", { text, html, markdown }, title);
   if (!article) return new Refusal("invalid", errorCode.emptyArticle, "The article has no text.");
   const metadata = { outlet: outlet ?? null, author: author ?? null, sourceUrl: sourceUrl ?? null, publishedAt: publishedAt ?? null };
@@ -46,12 +58,17 @@ export async function addArticle(actor: Actor, input: NewArticleInput): Promise<
   };
   const found = await existing();
   if (found) return found;
+  const duplicateOf = await findDuplicateDocument(db, { sourceUrl: values.sourceUrl, text: values.text });
+  if (duplicateOf && duplicates === "refuse") {
+    const what = duplicateOf.matchedBy === "sourceUrl" ? "source URL" : "text";
+    return new Refusal("conflict", errorCode.duplicate, `“${duplicateOf.title}” has the same ${what}.`, { duplicateOf });
+  }
   const base = slugify(title);
   for (let attempt = 1; attempt <= slugAttempts; attempt++) {
     const slug = attempt === 1 ? base : `${base}-${attempt}`;
     if (await isSlugTaken(db, slug)) continue;
     const document = await createDocument(db, { ...(id ? { id } : {}), slug, ...values }, actor);
-    if (document) return { created: true, document };
+    if (document) return { created: true, document, ...(duplicateOf ? { duplicateOf } : {}) };
     // The same id sent twice at once: the other request stored it.
     const raced = await existing();
     if (raced) return raced;
@@ -59,11 +76,21 @@ export async function addArticle(actor: Actor, input: NewArticleInput): Promise<
   return new Refusal("conflict", errorCode.slugTaken, "Too many articles share this title; change the title.");
 }
 
-/** Every article, the latest added first, with its claims counted. */
-export async function listArticles(actor: Actor) {
+/** A page of the articles a search, sort and filters select, with their claims counted, and where the next page starts. */
+export async function listArticles(actor: Actor, query: ArticleListQuery) {
   const refused = refuse(actor, "read", { kind: "article" });
   if (refused) return refused;
-  return listDocuments(await getDb());
+  const db = await getDb();
+  // On PGlite, so that the planner knows which sort's index and which search index pay (see statistics.ts).
+  await refreshStatistics(db);
+  return listDocumentPage(db, query);
+}
+
+/** The outlets articles name, for the list's outlet filter. */
+export async function listArticleOutlets(actor: Actor) {
+  const refused = refuse(actor, "read", { kind: "article" });
+  if (refused) return refused;
+  return listOutlets(await getDb());
 }
 
 /** An article's latest text, or an earlier revision's. */

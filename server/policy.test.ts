@@ -8,7 +8,9 @@ const onOthers: Record<(typeof roles)[number], readonly string[]> = {
   viewer: ["read", "export"],
   reviewer: ["read", "export", "create_claim", "comment", "approve_claim", "request_changes", "give_verdict"],
   // No one changes another's words in a comment.
-  editor: actions.filter((action) => action !== "manage_people" && action !== "manage_settings" && action !== "edit_comment"),
+  editor: actions.filter(
+    (action) => action !== "manage_people" && action !== "manage_settings" && action !== "edit_comment" && action !== "delete_article",
+  ),
   admin: actions.filter((action) => action !== "edit_comment"),
 };
 const onOwn: Record<(typeof roles)[number], readonly string[]> = {

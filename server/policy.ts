@@ -8,8 +8,8 @@
  * | viewer   | read articles, claims, history; export                              |
  * | reviewer | and create claims; edit, retag, delete and restore their own        |
  * | editor   | and all that on anyone's claims; add articles, publish revisions,   |
- * |          | import, re-attach orphans                                            |
- * | admin    | and manage people and roles, and the publishing settings            |
+ * |          | import, re-attach orphans; archive and unarchive articles            |
+ * | admin    | and manage people and roles, the publishing settings; delete articles |
  *
  * Review (lib/review.ts): the author submits their claim (an editor any
  * claim); a reviewer approves or sends back (requests changes on) claims
@@ -37,6 +37,8 @@ export const actions = [
   "add_article",
   "publish_revision",
   "import_claims",
+  "archive_article",
+  "delete_article",
   "manage_people",
   "comment",
   "edit_comment",
@@ -87,6 +89,8 @@ const rules: Record<Action, Rule> = {
   add_article: { any: "editor", verb: "add articles" },
   publish_revision: { any: "editor", verb: "publish revisions" },
   import_claims: { any: "editor", verb: "import claims" },
+  archive_article: { any: "editor", verb: "archive articles" },
+  delete_article: { any: "admin", verb: "delete articles" },
   manage_people: { any: "admin", verb: "manage people" },
   comment: { any: "reviewer", verb: "comment on claims" },
   edit_comment: { own: "reviewer", verb: "edit comments" },

@@ -15,7 +15,9 @@ import * as documentsRoute from "./documents/route";
 afterAll(closeDb);
 
 const countTitled = async (title: string) =>
-  (await call(documentsRoute.GET, {})).json.documents.filter((document: { title: string }) => document.title === title).length;
+  (await call(documentsRoute.GET, {}, { query: `q=${encodeURIComponent(title)}` })).json.documents.filter(
+    (document: { title: string }) => document.title === title,
+  ).length;
 
 describe("POST /api/documents with an id", () => {
   it("answers a retry with the article the first request stored, and stores one", async () => {

@@ -61,6 +61,8 @@ import * as importRoute from "./documents/[slug]/import/route";
 import * as presenceRoute from "./documents/[slug]/presence/route";
 import * as revisionsRoute from "./documents/[slug]/revisions/route";
 import * as documentRoute from "./documents/[slug]/route";
+import * as archiveRoute from "./documents/[slug]/archive/route";
+import * as unarchiveRoute from "./documents/[slug]/unarchive/route";
 import * as documentsRoute from "./documents/route";
 import * as exportRoute from "./export/route";
 import * as healthRoute from "./health/route";
@@ -576,7 +578,23 @@ const conflictIds: string[] = [];
 
 const routes: Route[] = [
   { name: "/api/documents", module: documentsRoute, takes: ["GET", "POST"], params: () => fc.constant({}), body: () => mutated(newDocument()) },
-  { name: "/api/documents/{slug}", module: documentRoute, takes: ["GET"], params: slugParam },
+  {
+    name: "/api/documents/{slug}",
+    module: documentRoute,
+    takes: ["GET", "DELETE"],
+    params: slugParam,
+    // Never the article's claim count as `confirm`: a deletion would take the article the other routes need.
+    query: fc.oneof(
+      fc.constant(undefined),
+      fc.constantFrom("revision=1", "revision=2", "revision=x", "confirm=-1", "confirm=999999999", "confirm=", "confirm=1e3"),
+      fc
+        .string({ maxLength: 20 })
+        .filter((value) => !/\d/.test(value))
+        .map((value) => `confirm=${encodeURIComponent(value)}&revision=${encodeURIComponent(value)}`),
+    ),
+  },
+  { name: "/api/documents/{slug}/archive", module: archiveRoute, takes: ["POST"], params: slugParam },
+  { name: "/api/documents/{slug}/unarchive", module: unarchiveRoute, takes: ["POST"], params: slugParam },
   {
     name: "/api/documents/{slug}/annotations",
     module: annotationsRoute,

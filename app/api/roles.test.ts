@@ -206,7 +206,10 @@ const table: { action: string; may: Record<Role, number | null>; attempt: (actor
       return {
         slug,
         act: () => call(documentsRoute.POST, {}, { body: { title, text: "A new article." }, token: actor.token }),
-        extra: async () => (await call(documentsRoute.GET, {})).json.documents.filter((d: { title: string }) => d.title === title),
+        extra: async () =>
+          (await call(documentsRoute.GET, {}, { query: `q=${encodeURIComponent(title)}` })).json.documents.filter(
+            (d: { title: string }) => d.title === title,
+          ),
       };
     },
   },

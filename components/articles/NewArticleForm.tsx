@@ -1,14 +1,20 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import Link from "next/link";
 import { useState } from "react";
 import { SignInAgain } from "@/components/accounts/SignInAgain";
 import { type ArticleSource, ArticleSourceFields } from "./ArticleSourceFields";
 import { FormError } from "./FormError";
 import { useCreateId } from "./create-id";
-import { api, textFormFailure } from "@/lib/api-client";
+import { api, ApiError, type DuplicateOf, textFormFailure } from "@/lib/api-client";
+import { errorCode } from "@/lib/error-codes";
 
-/** Adds an article, then opens it in the editor. */
+/**
+ * Adds an article, then opens it in the editor. An article with the source
+ * URL or the text of one stored is not added at once: the form names and
+ * links to that one, and adds it only on "Add anyway".
+ */
 export function NewArticleForm() {
   const router = useRouter();
   const [meta, setMeta] = useState({ title: "", outlet: "", author: "", sourceUrl: "", publishedAt: "" });
@@ -16,6 +22,7 @@ export function NewArticleForm() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [signedOut, setSignedOut] = useState(false);
+  const [duplicateOf, setDuplicateOf] = useState<DuplicateOf | null>(null);
   const createId = useCreateId();
   const field = (name: keyof typeof meta, label: string, type = "text", required = false) => (
     <label className="field">
@@ -30,13 +37,19 @@ export function NewArticleForm() {
         className="article-form"
         onSubmit={async (event) => {
           event.preventDefault();
+          const submitter = (event.nativeEvent as SubmitEvent).submitter;
+          const anyway = submitter?.getAttribute("value") === "anyway";
           setBusy(true);
           setError(null);
           const body = { ...meta, [source.format]: source.content };
           try {
-            const { slug } = await api.createArticle({ ...body, id: createId(body) });
+            const { slug } = await api.createArticle({ ...body, id: createId(body), duplicates: anyway ? "allow" : "refuse" });
             router.push(`/documents/${slug}`);
           } catch (failure) {
+            if (failure instanceof ApiError && failure.code === errorCode.duplicate) {
+              setDuplicateOf((failure.body as { duplicateOf: DuplicateOf }).duplicateOf);
+              return;
+            }
             const { signedOut, message } = textFormFailure(failure, "Your session has ended: sign in again, then add the article again.");
             setSignedOut(signedOut);
             setError(message);
@@ -52,6 +65,17 @@ export function NewArticleForm() {
         {field("publishedAt", "Publication date", "date")}
         <ArticleSourceFields value={source} onChange={setSource} />
         <FormError message={error} />
+        {duplicateOf && (
+          <div role="alert" className="form-warning" data-testid="duplicate-warning">
+            <p>
+              This article may be here already: <Link href={`/documents/${duplicateOf.slug}`}>{duplicateOf.title}</Link> has the same{" "}
+              {duplicateOf.matchedBy === "sourceUrl" ? "source URL" : "text"}.
+            </p>
+            <button type="submit" name="duplicates" value="anyway" disabled={busy}>
+              Add anyway
+            </button>
+          </div>
+        )}
         {signedOut && (
           <p>
             <SignInAgain />

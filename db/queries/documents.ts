@@ -1,10 +1,9 @@
-import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { CodePointIndex } from "@/lib/text-offsets";
 import { hasLoneSurrogate } from "@/lib/validation";
 import type { Author } from "@/lib/author";
-import { type Tag, tags } from "@/lib/tags";
 import type { Database } from "../client";
-import { annotations, type DocumentRow, documentRevisions, documents, type NewDocumentRow } from "../schema";
+import { type DocumentRow, documentRevisions, documents, type NewDocumentRow } from "../schema";
 
 /** An article's metadata: everything but its text and blocks, which may weigh megabytes. */
 const summaryColumns = {
@@ -18,30 +17,6 @@ const summaryColumns = {
   revision: documents.revision,
   createdAt: documents.createdAt,
 };
-
-const countOf = (condition: SQL) => sql<number>`count(${annotations.id}) filter (where ${condition})::int`;
-
-/** Every article, the latest added first, without its text, with its live claims counted by tag and its orphans. */
-export async function listDocuments(db: Database) {
-  const rows = await db
-    .select({
-      ...summaryColumns,
-      counts: sql<Record<Tag, number>>`json_build_object(${sql.join(
-        tags.map((tag) => sql`${tag}::text, ${countOf(sql`${annotations.tag} = ${tag}`)}`),
-        sql`, `,
-      )})`,
-      orphans: countOf(sql`${annotations.status} = 'orphan'`),
-    })
-    .from(documents)
-    .leftJoin(annotations, sql`${annotations.documentId} = ${documents.id} and ${annotations.deletedAt} is null`)
-    .groupBy(documents.id)
-    .orderBy(desc(documents.createdAt), asc(documents.slug));
-  return rows.map(({ counts, orphans, ...document }) => ({
-    ...document,
-    claimCounts: Object.fromEntries(tags.map((tag) => [tag, Number(counts[tag] ?? 0)])) as Record<Tag, number>,
-    orphanCount: Number(orphans),
-  }));
-}
 
 /**
  * The article whose slug this is. A slug from an address may hold what no

@@ -66,13 +66,13 @@ async function ArticlePage({
   const { documents, next } = unwrap(await listArticles(actor, query));
   const mayArchive = canForAnyone(actor.role, "archive_article");
   const mayDelete = canForAnyone(actor.role, "delete_article");
-  const filtered = Boolean(query.q || query.outlet || query.orphans || query.wordsChanged || query.archived);
+  const filtered = Boolean(query.q || query.outlet || query.orphans || query.wordsChanged || query.inReview || query.archived);
   const nextHref = next && `/?${articleListToSearchParams({ ...query, after: next })}`;
   const firstHref = query.after && `/?${articleListToSearchParams({ ...query, after: undefined })}`;
   return (
     <>
       <ArticleFilters
-        key={JSON.stringify([query.q, query.sort, query.outlet, query.orphans, query.wordsChanged, query.archived])}
+        key={JSON.stringify([query.q, query.sort, query.outlet, query.orphans, query.wordsChanged, query.inReview, query.archived])}
         values={query}
         outlets={outlets}
       />

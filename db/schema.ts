@@ -246,6 +246,10 @@ export const annotations = pgTable(
     index("annotations_live_updated_by_idx")
       .on(table.updatedBy, table.id)
       .where(sql`${table.deletedAt} is null`),
+    // The home page's "with claims in review" (db/queries/article-list.ts): an article's claims in review.
+    index("annotations_in_review_idx")
+      .on(table.documentId)
+      .where(sql`${table.reviewState} = 'in_review' and ${table.deletedAt} is null`),
     // The Deleted view: an article's deleted claims, the latest deletion first.
     index("annotations_deleted_idx")
       .on(table.documentId, table.deletedAt.desc(), table.id)

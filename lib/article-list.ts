@@ -4,7 +4,7 @@ import { describeIssues, hasLoneSurrogate } from "./validation";
 /**
  * What the home page and `GET /api/documents` list: a search, a sort, some
  * filters and the page's place in the list. They travel in the query string
- * (`?q=…&sort=claims&outlet=…&orphans=1&wordsChanged=1&archived=1&after=…`),
+ * (`?q=…&sort=claims&outlet=…&orphans=1&wordsChanged=1&inReview=1&archived=1&after=…`),
  * so a view can be shared and reloaded.
  *
  * Pages are keyset pages: `after` is an opaque cursor naming the last
@@ -43,6 +43,8 @@ export interface ArticleListQuery {
   orphans: boolean;
   /** Only articles with claims whose words a revision changed. */
   wordsChanged: boolean;
+  /** Only articles with claims in review (submitted, waiting for a second look). */
+  inReview: boolean;
   /** Archived articles (only), instead of the others. */
   archived: boolean;
   after?: ArticleCursor;
@@ -70,6 +72,7 @@ const schema = z.object({
   outlet: text(200),
   orphans: flag("orphans"),
   wordsChanged: flag("wordsChanged"),
+  inReview: flag("inReview"),
   archived: flag("archived"),
   after: z.string().max(200).optional(),
   limit: z.coerce
@@ -88,6 +91,7 @@ export function parseArticleListQuery(params: URLSearchParams): { query: Article
     outlet: params.get("outlet") ?? undefined,
     orphans: params.get("orphans") ?? undefined,
     wordsChanged: params.get("wordsChanged") ?? undefined,
+    inReview: params.get("inReview") ?? undefined,
     archived: params.get("archived") ?? undefined,
     after: params.get("after") || undefined,
     limit: params.get("limit") || undefined,
@@ -108,6 +112,7 @@ export function articleListToSearchParams(query: Partial<ArticleListQuery>): URL
   if (query.outlet) params.set("outlet", query.outlet);
   if (query.orphans) params.set("orphans", "1");
   if (query.wordsChanged) params.set("wordsChanged", "1");
+  if (query.inReview) params.set("inReview", "1");
   if (query.archived) params.set("archived", "1");
   if (query.limit && query.limit !== defaultArticlePageSize) params.set("limit", String(query.limit));
   if (query.after) params.set("after", encodeArticleCursor(query.after));

@@ -13,7 +13,10 @@ import { annotations, articleEvents, documents } from "@/db/schema";
 import { admin, person } from "@/test/accounts";
 import { call } from "@/test/api-client";
 import * as annotationsRoute from "./documents/[slug]/annotations/route";
+import * as reviewRoute from "./annotations/[id]/review/route";
 import * as archiveRoute from "./documents/[slug]/archive/route";
+import * as articleExportRoute from "./documents/[slug]/export/route";
+import * as exportRoute from "./export/route";
 import * as documentRoute from "./documents/[slug]/route";
 import * as unarchiveRoute from "./documents/[slug]/unarchive/route";
 import * as documentsRoute from "./documents/route";
@@ -199,6 +202,19 @@ describe("sort, filters and pages", () => {
   });
 });
 
+describe("in review", () => {
+  it("lists with inReview=1 only the articles with a claim submitted for review", async () => {
+    const { document } = await add({ title: `Reviewed ${marker} one` });
+    await tag(document.slug, 1);
+    const [claim] = (await call(annotationsRoute.GET, { slug: document.slug })).json.annotations;
+    const titled = `q=${encodeURIComponent(`Reviewed ${marker}`)}`;
+    expect((await list(`${titled}&inReview=1`)).documents).toEqual([]);
+    const submitted = await call(reviewRoute.POST, { id: claim.id }, { body: { version: claim.version, action: "submit" } });
+    expect(submitted.status).toBe(200);
+    expect((await list(`${titled}&inReview=1`)).documents.map((d) => d.slug)).toEqual([document.slug]);
+  });
+});
+
 describe("archive", () => {
   it("hides an archived article from the default list, shows it with archived=1, keeps it whole and openable; unarchive brings it back", async () => {
     const { document } = await add({ title: `Archived ${marker} one` });
@@ -210,10 +226,20 @@ describe("archive", () => {
     expect((await list(titled)).documents).toEqual([]);
     expect((await list(`${titled}&archived=1`)).documents.map((d) => [d.slug, d.claimCount])).toEqual([[document.slug, 1]]);
     expect((await call(documentRoute.GET, { slug: document.slug })).status).toBe(200);
-    expect((await call(annotationsRoute.GET, { slug: document.slug })).json.annotations).toHaveLength(1);
+    const [claim] = (await call(annotationsRoute.GET, { slug: document.slug })).json.annotations;
+    expect(claim).toBeDefined();
+    // Out of "all claims" (its list and export), still in the article's own export.
+    const inAllClaims = async () => (await call(exportRoute.GET, {}, { path: "/api/export", query: "format=csv" })).text.includes(claim.id);
+    const inArticleExport = async () =>
+      (
+        await call(articleExportRoute.GET, { slug: document.slug }, { path: `/api/documents/${document.slug}/export`, query: "format=csv" })
+      ).text.includes(claim.id);
+    expect(await inAllClaims()).toBe(false);
+    expect(await inArticleExport()).toBe(true);
 
     expect((await call(unarchiveRoute.POST, { slug: document.slug }, { body: {} })).json.document).toEqual({ archivedAt: null, archivedBy: null });
     expect((await list(titled)).documents.map((d) => d.slug)).toEqual([document.slug]);
+    expect(await inAllClaims()).toBe(true);
     const db = await getDb();
     const [{ id }] = await db.select({ id: documents.id }).from(documents).where(eq(documents.slug, document.slug));
     const events = await db.select().from(articleEvents).where(eq(articleEvents.documentId, id)).orderBy(articleEvents.id);

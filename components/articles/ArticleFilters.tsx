@@ -10,6 +10,7 @@ export interface ArticleFilterValues {
   outlet?: string;
   orphans: boolean;
   wordsChanged: boolean;
+  inReview: boolean;
   archived: boolean;
 }
 
@@ -71,6 +72,9 @@ export function ArticleFilters({ values, outlets }: { values: ArticleFilterValue
         </label>
         <label>
           <input type="checkbox" name="wordsChanged" value="1" defaultChecked={values.wordsChanged} /> with words changed
+        </label>
+        <label>
+          <input type="checkbox" name="inReview" value="1" defaultChecked={values.inReview} /> with claims in review
         </label>
         <label>
           <input type="checkbox" name="archived" value="1" defaultChecked={values.archived} /> archived

@@ -63,6 +63,9 @@ function matchesSearch(q: string): SQL {
 function conditions(filters: ReviewFilters, scope: ReviewScope): SQL[] {
   const where: SQL[] = [isNull(annotations.deletedAt)];
   if (scope.documentId) where.push(eq(annotations.documentId, scope.documentId));
+  // "All claims" leaves archived articles out (their own review page and export still hold theirs).
+  else
+    where.push(sql`not exists (select 1 from ${documents} d where d.id = ${sql.raw('"annotations"."document_id"')} and d.archived_at is not null)`);
   if (filters.tags.length > 0) where.push(inArray(annotations.tag, filters.tags));
   if (filters.reviewer) where.push(or(namePart(annotations.createdBy, filters.reviewer), namePart(annotations.updatedBy, filters.reviewer))!);
   if (filters.claimant) where.push(namePart(annotations.claimant, filters.claimant));

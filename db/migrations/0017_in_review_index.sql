@@ -1,0 +1,1 @@
+CREATE INDEX "annotations_in_review_idx" ON "annotations" USING btree ("document_id") WHERE "annotations"."review_state" = 'in_review' and "annotations"."deleted_at" is null;

@@ -1,4 +1,8 @@
-/** Agreement between reviewers (lib/agreement.ts) over the verdicts of one article's claims or of all. */
+/**
+ * Agreement between reviewers (lib/agreement.ts) over the verdicts of one
+ * article's claims or of all, those the asker may read (a reviewer: the
+ * claims they made or gave a verdict on).
+ */
 import "server-only";
 import { getDb } from "@/db/client";
 import { getDocumentSummary } from "@/db/queries/documents";
@@ -6,11 +10,12 @@ import { listVerdictPairs, type VerdictPair } from "@/db/queries/verdicts";
 import { type Agreement, agreementOf } from "@/lib/agreement";
 import type { AgreementQuery } from "@/lib/review-input";
 import type { Actor } from "./actor";
+import { whyNotSeeVerdicts } from "./policy";
 import { notFound, type Outcome, refuse } from "./refusal";
 
 export interface AgreementReport extends Agreement {
   /** The pairs whose tags differ, in reading order. */
-  disagreements: VerdictPair[];
+  disagreements: Omit<VerdictPair, "createdById" | "givenBy">[];
 }
 
 export async function getAgreement(actor: Actor, query: AgreementQuery): Promise<Outcome<AgreementReport>> {
@@ -19,7 +24,14 @@ export async function getAgreement(actor: Actor, query: AgreementQuery): Promise
   const db = await getDb();
   const document = query.document === undefined ? undefined : await getDocumentSummary(db, query.document);
   if (query.document !== undefined && !document) return notFound("Article");
-  const pairs = await listVerdictPairs(db, { documentId: document?.id, pair: query.pair });
+  // Blind review holds here too: a claim's verdicts count only for who may read them (its author, who
+  // gave one, editors, admins, viewers), or a report would show a reviewer the verdict they are to give blind.
+  const pairs = (await listVerdictPairs(db, { documentId: document?.id, pair: query.pair })).filter(
+    (pair) => whyNotSeeVerdicts(actor, { createdById: pair.createdById, gaveVerdict: pair.givenBy.includes(actor.id) }) === null,
+  );
   const agreement = agreementOf(pairs.map((pair) => [pair.first.tag, pair.second.tag] as const));
-  return { ...agreement, disagreements: pairs.filter((pair) => pair.first.tag !== pair.second.tag) };
+  const disagreements = pairs
+    .filter((pair) => pair.first.tag !== pair.second.tag)
+    .map(({ createdById: _createdById, givenBy: _givenBy, ...pair }) => pair);
+  return { ...agreement, disagreements };
 }

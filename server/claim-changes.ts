@@ -173,7 +173,8 @@ export async function applyReattach(
     if (!before || before.deletedAt) return { kind: "not_found" };
     if (before.status !== "orphan") return { kind: "not_orphan", annotation: toAnnotation(before) };
     if (before.version !== version) return { kind: "conflict", annotation: toAnnotation(before) };
-    const after = await reattachAnnotationRow(tx, id, anchor, revision, author);
+    // New words: an approval held for the words it was given on (an orphan is normally back in review already).
+    const after = await reattachAnnotationRow(tx, id, anchor, revision, author, withdrawnApproval(before));
     await appendClaimEvents(tx, author, [{ action: "reattached", before, after }]);
     return { kind: "changed", annotation: toAnnotation(after) };
   });

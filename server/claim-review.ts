@@ -54,6 +54,16 @@ export async function reviewClaim(actor: Actor, id: string, input: ReviewInput):
     }
     const wrongState = whyNotFrom(before.reviewState, input.action);
     if (wrongState) return new Refusal("conflict", errorCode.reviewState, wrongState, { reviewState: before.reviewState });
+    if (input.action === "approve" && before.status === "orphan") {
+      return new Refusal(
+        "conflict",
+        errorCode.reviewState,
+        "The claim is an orphan: its words are gone from the article; re-attach it before it is approved.",
+        {
+          reviewState: before.reviewState,
+        },
+      );
+    }
 
     const detail: ClaimEventDetail = input.comment ? { comment: input.comment } : {};
     const columns: ReviewColumns = { reviewState: reviewTransitions[input.action].to };
@@ -93,23 +103,37 @@ async function approvalOf(
   const editor = atLeast(actor.role, "editor");
   const tag = input.tag ?? claim.tag;
   const retagged = tag !== claim.tag;
+  // Read under the claim's lock, as verdicts are written. The tag published must be one the verdicts
+  // gave: the author may have retagged their claim since they submitted it (their verdict stays).
+  const verdicts = await listVerdicts(tx, claim.id);
+  const unsupported = verdicts.length > 0 && !verdicts.some((verdict) => verdict.tag === tag);
   if (!editor) {
     if (retagged) return forbidden("Reviewers cannot change the tag as they approve: an editor settles a claim's final tag.");
-    if (!(await getVerdictOf(tx, claim.id, actor.id))) {
-      return new Refusal("conflict", errorCode.verdictNeeded, "Give your own verdict on this claim before you approve it.");
-    }
-    // Counted with the verdict just read: the claim row is locked, and verdicts are written under its lock.
+    const own = verdicts.find((verdict) => verdict.byId === actor.id);
+    if (!own) return new Refusal("conflict", errorCode.verdictNeeded, "Give your own verdict on this claim before you approve it.");
     if (claim.verdictsDiffer) {
       return new Refusal("conflict", errorCode.verdictsDiffer, "The verdicts on this claim differ: an editor decides its final tag.");
     }
+    if (own.tag !== claim.tag) {
+      return new Refusal(
+        "conflict",
+        errorCode.verdictsDiffer,
+        `The claim is tagged ${claim.tag} now, and the verdicts say ${own.tag}: an editor decides its final tag.`,
+      );
+    }
   }
-  if ((claim.verdictsDiffer || retagged) && !input.comment?.trim()) {
-    const why = claim.verdictsDiffer ? "settling verdicts that differ" : "changing the tag as you approve";
+  const settles = claim.verdictsDiffer || retagged || unsupported;
+  if (settles && !input.comment?.trim()) {
+    const why = claim.verdictsDiffer
+      ? "settling verdicts that differ"
+      : retagged
+        ? "changing the tag as you approve"
+        : "approving a tag no verdict gave";
     return new Refusal("invalid", errorCode.commentRequired, `comment: say why, when ${why}.`);
   }
   const detail: ClaimEventDetail = {};
   if (claim.createdById !== null && claim.createdById === actor.id) detail.ownClaim = true;
-  if (claim.verdictsDiffer || retagged) detail.settledTag = tag;
+  if (settles) detail.settledTag = tag;
   return {
     columns: { tag, approvedBy: actor.name, approvedById: actor.id, approvedAt: sql`now()` },
     detail,

@@ -91,6 +91,19 @@ describe("GET /api/agreement", () => {
     expect(ada.json.confusion.disputed.denied).toBe(1);
   });
 
+  it("counts for a reviewer only the claims whose verdicts they may read: made by them, or given a verdict on (blind review)", async () => {
+    const blind = await person("Dan Blind", "reviewer");
+    const dan = await call(agreementRoute.GET, {}, { query: `document=${slug}`, token: blind.token });
+    expect(dan.status).toBe(200);
+    expect(dan.json).toMatchObject({ claims: 0, observed: null, kappa: null, disagreements: [] });
+    // Carl gave verdicts on the first two claims only.
+    const carl = await call(agreementRoute.GET, {}, { query: `document=${slug}`, reviewer: "Carl Checker" });
+    expect(carl.json.claims).toBe(2);
+    expect(carl.json.disagreements.map((d: { claimId: string }) => d.claimId)).toEqual([ids.two]);
+    // Ada made them all.
+    expect((await call(agreementRoute.GET, {}, { query: `document=${slug}`, reviewer: "Ada Author" })).json.claims).toBe(3);
+  });
+
   it("answers null for what is undefined: no claims compared", async () => {
     const empty = (await createTestDocument([{ type: "paragraph", text: "Nothing here." }])).slug;
     const { json } = await agreement(`document=${empty}`);

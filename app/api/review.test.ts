@@ -11,11 +11,13 @@ import type { ReviewAction, ReviewState } from "@/lib/review";
 import { person } from "@/test/accounts";
 import { call, createTestDocument } from "@/test/api-client";
 import * as historyRoute from "./annotations/[id]/history/route";
+import * as reattachRoute from "./annotations/[id]/reattach/route";
 import * as restoreRoute from "./annotations/[id]/restore/route";
 import * as reviewRoute from "./annotations/[id]/review/route";
 import * as annotationRoute from "./annotations/[id]/route";
 import * as verdictsRoute from "./annotations/[id]/verdicts/route";
 import * as annotationsRoute from "./documents/[slug]/annotations/route";
+import * as documentRoute from "./documents/[slug]/route";
 import * as revisionsRoute from "./documents/[slug]/revisions/route";
 
 const text = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima.";
@@ -199,6 +201,28 @@ describe("second verdicts", () => {
     expect(differ.json.error.code).toBe("verdicts_differ");
   });
 
+  it("approve only a tag the verdicts gave: a claim its author retagged after submitting needs an editor and a reason", async () => {
+    const claim = await claimIn("in_review");
+    expect((await giveVerdict(claim.id, other, claim.tag)).status).toBe(201);
+    const retagged = await call(
+      annotationRoute.PATCH,
+      { id: claim.id },
+      { method: "PATCH", body: { version: claim.version + 1, tag: "unverified" }, reviewer: author },
+    );
+    expect(retagged.status, retagged.text).toBe(200);
+    const current = retagged.json.annotation as Annotation;
+    expect(current).toMatchObject({ reviewState: "in_review", verdictsDiffer: false });
+    const refused = await review(current, "approve", other);
+    expect(refused.status).toBe(409);
+    expect(refused.json.error).toMatchObject({
+      code: "verdicts_differ",
+      message: "The claim is tagged unverified now, and the verdicts say disputed: an editor decides its final tag.",
+    });
+    expect((await review(current, "approve", editor)).json.error.code).toBe("comment_required");
+    const settled = await ok(review(current, "approve", editor, { comment: "The minister's own figures leave it open." }));
+    expect(settled).toMatchObject({ reviewState: "approved", tag: "unverified" });
+  });
+
   it("need an editor's final tag and reason when they differ", async () => {
     const claim = await claimIn("in_review");
     expect((await giveVerdict(claim.id, other, "denied")).status).toBe(201);
@@ -327,5 +351,21 @@ describe("an approval holds for the version approved", () => {
     });
     expect(await now(claims["The mayor resigned"].id)).toMatchObject({ status: "anchored", reviewState: "approved" });
     expect(await now(claims["Budget grew"].id)).toMatchObject({ status: "orphan", reviewState: "in_review" });
+
+    // An orphan is not approved until it is on words again; re-attached, it waits for an approval of those words.
+    const orphan = await now(claims["Budget grew"].id);
+    const early = await review(orphan, "approve", editor);
+    expect(early.status).toBe(409);
+    expect(early.json.error.code).toBe("review_state");
+    const latest: string = (await call(documentRoute.GET, { slug: document.slug })).json.document.text;
+    const start = [...latest.slice(0, latest.indexOf("Something else"))].length;
+    const reattached = await call(
+      reattachRoute.POST,
+      { id: orphan.id },
+      { body: { version: orphan.version, start, end: start + "Something else".length }, reviewer: editor },
+    );
+    expect(reattached.status, reattached.text).toBe(200);
+    expect(reattached.json.annotation).toMatchObject({ quote: "Something else", status: "anchored", reviewState: "in_review" });
+    expect(await ok(review(reattached.json.annotation, "approve", editor))).toMatchObject({ reviewState: "approved" });
   });
 });

@@ -354,7 +354,14 @@ function bump(author: Author) {
  * Puts a claim on `anchor` in the text of the article's revision `revision`,
  * as a reviewer chose, and records that place in its history.
  */
-export async function reattachAnnotationRow(tx: Database, id: string, anchor: TextAnchor, revision: number, author: Author): Promise<AnnotationRow> {
+export async function reattachAnnotationRow(
+  tx: Database,
+  id: string,
+  anchor: TextAnchor,
+  revision: number,
+  author: Author,
+  review: ReturnType<typeof withdrawnApproval> = {},
+): Promise<AnnotationRow> {
   const [row] = await tx
     .update(annotations)
     .set({
@@ -367,6 +374,7 @@ export async function reattachAnnotationRow(tx: Database, id: string, anchor: Te
       anchoredRevision: revision,
       // A reviewer chose these words: nothing changed under the claim behind their back.
       previousQuote: null,
+      ...review,
       ...bump(author),
     })
     .where(eq(annotations.id, id))

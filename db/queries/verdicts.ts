@@ -80,6 +80,9 @@ export interface VerdictPair {
   quote: string;
   first: Pick<Verdict, "tag" | "by" | "byId">;
   second: Pick<Verdict, "tag" | "by" | "byId">;
+  /** Who may read the claim's verdicts depends on these (server/policy.ts, whyNotSeeVerdicts): its author, and who gave one. */
+  createdById: string | null;
+  givenBy: (string | null)[];
 }
 
 /**
@@ -94,6 +97,7 @@ export async function listVerdictPairs(db: Database, scope: { documentId?: strin
       claimId: annotations.id,
       document: documents.slug,
       quote: annotations.exact,
+      createdById: annotations.createdById,
       kind: claimVerdicts.kind,
       tag: claimVerdicts.tag,
       by: claimVerdicts.by,
@@ -126,9 +130,9 @@ export async function listVerdictPairs(db: Database, scope: { documentId?: strin
       ? scope.pair.map((id) => verdicts.find((verdict) => verdict.byId === id))
       : [verdicts.find((verdict) => verdict.kind === "first"), verdicts.find((verdict) => verdict.kind === "second")];
     if (!first || !second) continue;
-    const { claimId, document, quote } = first;
+    const { claimId, document, quote, createdById } = first;
     const who = ({ tag, by, byId }: (typeof rows)[number]) => ({ tag, by, byId });
-    pairs.push({ claimId, document, quote, first: who(first), second: who(second) });
+    pairs.push({ claimId, document, quote, first: who(first), second: who(second), createdById, givenBy: verdicts.map((verdict) => verdict.byId) });
   }
   return pairs;
 }

@@ -25,9 +25,35 @@ export interface ReviewCursor {
 }
 
 const id = z.uuid();
-const name = z.string().max(1_000);
-// As PostgreSQL writes a timestamptz as text: `2026-01-02 03:04:05.678901+00`.
-const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2}){0,2})$/);
+// Text the database can compare: a NUL in a hand-made cursor would be its error, not the request's.
+const name = z
+  .string()
+  .max(1_000)
+  .refine((value) => !value.includes("\u0000"));
+// As PostgreSQL writes a timestamptz as text: `2026-01-02 03:04:05.678901+00`; a real date and time
+// (not February 30th), with an offset PostgreSQL takes.
+const timestamp = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-](0\d|1[0-5])(:?[0-5]\d){0,2})$/)
+  .refine(isRealTime);
+
+/** Whether the date and time of `2026-01-02 03:04:05…` exist (years 1 to 9999). */
+function isRealTime(value: string): boolean {
+  const [year, month, day, hour, minute, second] = value
+    .slice(0, 19)
+    .split(/[- T:]/)
+    .map(Number);
+  const time = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  time.setUTCFullYear(year);
+  return (
+    year >= 1 &&
+    time.getUTCMonth() === month - 1 &&
+    time.getUTCDate() === day &&
+    time.getUTCHours() === hour &&
+    time.getUTCMinutes() === minute &&
+    time.getUTCSeconds() === second
+  );
+}
 const offset = z
   .number()
   .int()

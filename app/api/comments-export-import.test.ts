@@ -131,4 +131,36 @@ describe("importing a file with replies", () => {
     expect(kept.status).toBe(201);
     expect([kept.json.created[0].note, kept.json.created[0].commentCount, kept.json.comments]).toEqual(["", 1, 1]);
   });
+
+  it("imports a reply whose time or author the database could not store with the import's time and the importer's name, not a 500", async () => {
+    const target = (await createTestDocument([{ type: "paragraph", text }])).slug;
+    const claim = {
+      id: "urn:x:claim",
+      type: "Annotation",
+      body: [{ type: "TextualBody", purpose: "tagging", value: "denied" }],
+      target: { source: "https://example.org", selector: { type: "TextQuoteSelector", exact: "denied any overspend" } },
+    };
+    const reply = (extra: object) => ({ type: "Annotation", motivation: "replying", target: "urn:x:claim", bodyValue: "Odd reply.", ...extra });
+    const before = Date.now();
+    const imported = await call(
+      importRoute.POST,
+      { slug: target },
+      {
+        body: [
+          claim,
+          reply({ created: "0000-01-01T00:00:00Z" }),
+          reply({ created: "+275760-09-13T00:00:00Z" }),
+          reply({ creator: { name: "a\u0000b" } }),
+        ],
+        token: ed.token,
+      },
+    );
+    expect(imported.status, imported.text).toBe(201);
+    expect(imported.json.comments).toBe(3);
+    const thread = (await call(commentsRoute.GET, { id: imported.json.created[0].id }, { token: maya.token })).json.comments;
+    for (const comment of thread as { author: { name: string }; createdAt: string }[]) {
+      expect(comment.author.name).toBe(edName);
+      expect(Date.parse(comment.createdAt)).toBeGreaterThanOrEqual(before - 1_000);
+    }
+  });
 });

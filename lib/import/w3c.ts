@@ -34,6 +34,7 @@
  */
 import { z } from "zod";
 import { type Tag, tags } from "../tags";
+import { reviewerName } from "../validation";
 
 /** Why an annotation of an import was not made into a claim. */
 export const skipReasons = ["no_tag", "not_anchored", "invalid", "duplicate"] as const;
@@ -264,6 +265,14 @@ const creatorName = z.union([
   z.array(z.looseObject({ name: z.string() })).transform((c) => c[0]?.name),
 ]);
 
+/** A time PostgreSQL can store (years 1 to 9999), in ISO form; else undefined (the import's time is used). */
+function storableTime(value: string): string | undefined {
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) return undefined;
+  const year = new Date(time).getUTCFullYear();
+  return year >= 1 && year <= 9999 ? new Date(time).toISOString() : undefined;
+}
+
 /**
  * The comment an annotation is when it replies to another annotation
  * (motivation `replying`, a target that is an IRI or a resource with no
@@ -283,8 +292,9 @@ export function readW3cReply(json: unknown): ReadReply | null {
     const text = textualBody.safeParse(body);
     if (text.success) texts.push(text.data.value);
   }
-  const author = creatorName.safeParse(value.creator).data;
-  const created = typeof value.created === "string" && !Number.isNaN(Date.parse(value.created)) ? value.created : undefined;
+  // A name the app could not store (blank, too long, a NUL) is no name: the importer's is used.
+  const author = reviewerName.safeParse(creatorName.safeParse(value.creator).data).data;
+  const created = typeof value.created === "string" ? storableTime(value.created) : undefined;
   return {
     ...(typeof value.id === "string" ? { id: value.id } : {}),
     target: replyTo,

@@ -74,6 +74,12 @@ describe("a change in words", () => {
       "Maya Chen edited a comment to “The statistics office says 45 years.”",
     );
     expect(describeChange({ ...change("comment_deleted", {}, {}, "Ed Stone"), comment })).toBe("Ed Stone deleted a comment by Rob Reviewer");
+    // A comment deleted since: the history keeps no words of it.
+    const gone = { ...comment, body: "" };
+    expect(describeChange({ ...change("comment_created", { commentCount: 1 }), comment: gone })).toBe(
+      "Maya Chen commented (a comment deleted since)",
+    );
+    expect(describeChange({ ...change("comment_updated", {}), comment: gone })).toBe("Maya Chen edited a comment (deleted since)");
   });
 
   it("says who changed the tag, from what to what, and when, in the reader's time zone", () => {

@@ -128,10 +128,11 @@ function whatChanged(entry: ChangeEntry): string {
       return "confirmed that the verdict still holds on the changed words";
     case "moved_by_revision":
       return revisionMove(before, after);
+    // A comment deleted since keeps no words in the history (server/claims.ts).
     case "comment_created":
-      return comment ? `commented ${quoted(comment.body)}` : "commented";
+      return comment?.body ? `commented ${quoted(comment.body)}` : "commented (a comment deleted since)";
     case "comment_updated":
-      return comment ? `edited a comment to ${quoted(comment.body)}` : "edited a comment";
+      return comment?.body ? `edited a comment to ${quoted(comment.body)}` : "edited a comment (deleted since)";
     case "comment_deleted":
       return comment ? `deleted a comment by ${comment.author.name}` : "deleted a comment";
     case "submitted":

@@ -208,8 +208,13 @@ export async function getClaimHistory(actor: Actor, id: string): Promise<Outcome
   const db = await getDb();
   if (!(await getAnnotation(db, id))) return notFound("Claim");
   const [events, placements] = await Promise.all([listClaimEvents(db, { annotationId: id }), listAnnotationHistory(db, id)]);
+  // A deleted comment's words are gone from the history too (moderation): its events say who wrote, edited and deleted it.
+  const deleted = new Set(events.flatMap((event) => (event.action === "comment_deleted" && event.comment ? [event.comment.id] : [])));
+  const redacted = events.map((event) =>
+    event.comment && deleted.has(event.comment.id) ? { ...event, comment: { ...event.comment, body: "" } } : event,
+  );
   return mergeHistory(
-    events.map(({ annotationId: _claim, documentId: _article, ...event }) => ({ kind: "change" as const, ...event })),
+    redacted.map(({ annotationId: _claim, documentId: _article, ...event }) => ({ kind: "change" as const, ...event })),
     placements.map((placement) => ({ kind: "placement" as const, ...placement })),
   );
 }

@@ -122,6 +122,8 @@ export async function deleteComment(actor: Actor, id: string): Promise<Outcome<v
     if (!before || before.deletedAt) return notFound("Comment");
     const row = await softDeleteComment(tx, id, actor);
     const after = await addToCommentCount(tx, current.annotationId, -1);
-    await appendClaimEvents(tx, actor, [{ action: "comment_deleted", before, after, comment: await readCommentState(tx, row) }]);
+    // Its words leave with it: the event (kept, and sent live) says who deleted whose comment, not what it said.
+    const deleted = { ...(await readCommentState(tx, row)), body: "" };
+    await appendClaimEvents(tx, actor, [{ action: "comment_deleted", before, after, comment: deleted }]);
   });
 }

@@ -144,7 +144,7 @@ describe("a claim's comments", () => {
     expect((await list(vic)).json.comments.map((c: { id: string }) => c.id)).not.toContain(robs.id);
   });
 
-  it("records each comment change in the claim's history, in words a reader can follow", async () => {
+  it("records each comment change in the claim's history, in words a reader can follow, without a deleted comment's words", async () => {
     const history = (await call(historyRoute.GET, { id: claimId }, as(vic))).json.history as HistoryEntry[];
     const changes = history.filter((entry) => entry.kind === "change");
     expect(changes.map((entry) => entry.action)).toEqual([
@@ -162,7 +162,9 @@ describe("a claim's comments", () => {
     const edit = changes[5];
     expect(edit).toMatchObject({ actor: mayaName, actorId: maya.id, comment: { body: "I asked the ministry: no answer yet." } });
     const moderated = changes[9];
-    expect(moderated).toMatchObject({ actor: edName, comment: { author: { name: robName }, body: "An editor will delete this." } });
+    // A deleted comment's words leave the history with it (moderation): who wrote, edited and deleted it stays.
+    expect(moderated).toMatchObject({ actor: edName, comment: { author: { name: robName }, body: "" } });
+    expect(JSON.stringify(history)).not.toContain("An editor will delete this.");
     expect(moderated.kind === "change" && moderated.comment?.deletedAt).toBeTruthy();
     expect(moderated.kind === "change" && [moderated.before?.commentCount, moderated.after.commentCount]).toEqual([3, 2]);
   });

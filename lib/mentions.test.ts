@@ -21,6 +21,11 @@ describe("findMentions", () => {
     expect(findMentions("mail maya@Maya Chen or @Mayan or @Ed Stoned", people)).toEqual([]);
   });
 
+  it("finds a mention after letters that lower-case to more than one (İ), and not one inside a word after them", () => {
+    expect(findMentions("İİ @Ed Stone", people)).toEqual(["ed", "ed2"]);
+    expect(findMentions("İİ x@Ed Stone", people)).toEqual([]);
+  });
+
   it("finds nobody in a body without a known name", () => {
     expect(findMentions("@nobody here", people)).toEqual([]);
   });

@@ -17,15 +17,16 @@ const wordChar = /[\p{L}\p{N}_]/u;
 export function findMentions(body: string, people: readonly Mentionable[]): string[] {
   const byLength = [...people].filter((person) => person.name.trim() !== "").sort((a, b) => b.name.length - a.name.length);
   const found: string[] = [];
+  // Every index below is into `lower`: lower-casing may change a text's length ("İ" becomes two code units).
   const lower = body.toLowerCase();
   for (let at = lower.indexOf("@"); at !== -1; at = lower.indexOf("@", at + 1)) {
-    if (at > 0 && wordChar.test(body[at - 1])) continue;
+    if (at > 0 && wordChar.test(lower[at - 1])) continue;
     let matched: string | null = null;
     for (const person of byLength) {
       const name = person.name.toLowerCase();
       if (matched !== null && name !== matched) break;
       if (!lower.startsWith(name, at + 1)) continue;
-      const after = body[at + 1 + name.length];
+      const after = lower[at + 1 + name.length];
       if (after !== undefined && wordChar.test(after)) continue;
       matched = name;
       if (!found.includes(person.id)) found.push(person.id);

@@ -41,7 +41,10 @@ export const settingsInput = z
       url: publicUrl("publisher.url"),
       logo: publicUrl("publisher.logo").nullable().optional(),
     }),
-    publicBaseUrl: publicUrl("publicBaseUrl").transform((url) => url.replace(/\/+$/, "")),
+    // Each fact-check's address is `{publicBaseUrl}/{slug}`: a query or fragment would end up in the middle of it.
+    publicBaseUrl: publicUrl("publicBaseUrl")
+      .refine((url) => !/[?#]/.test(url), "publicBaseUrl must have no query (?) or fragment (#): each article's fact-check is {publicBaseUrl}/{slug}")
+      .transform((url) => url.replace(/\/+$/, "")),
   })
   .partial()
   .refine((input) => input.publisher !== undefined || input.publicBaseUrl !== undefined, "send publisher, publicBaseUrl or both");

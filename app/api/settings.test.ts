@@ -92,6 +92,8 @@ describe("the publishing settings", () => {
     ["a base URL that is not http(s)", { publicBaseUrl: "ftp://files.example.org" }, "publicBaseUrl"],
     ["a script address", { publicBaseUrl: "javascript:alert(1)" }, "publicBaseUrl"],
     ["a relative address", { publicBaseUrl: "/checks" }, "publicBaseUrl"],
+    ["a base URL with a query", { publicBaseUrl: "https://desk.example.org/checks?lang=en" }, "publicBaseUrl"],
+    ["a base URL with a fragment", { publicBaseUrl: "https://desk.example.org/checks#top" }, "publicBaseUrl"],
     ["a publisher URL that is not http(s)", { publisher: { name: "Desk", url: "mailto:desk@example.org" } }, "publisher.url"],
     [
       "a logo that is not http(s)",

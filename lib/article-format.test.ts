@@ -37,6 +37,13 @@ describe("detectPastedFormat", () => {
 
 describe("formatOfFileName", () => {
   it("knows .txt, .md, .markdown, .html and .htm, and nothing else", () => {
-    expect(["a.TXT", "b.md", "c.markdown", "d.html", "e.htm", "f.pdf"].map(formatOfFileName)).toEqual(["text", "markdown", "markdown", "html", "html", null]);
+    expect(["a.TXT", "b.md", "c.markdown", "d.html", "e.htm", "f.pdf"].map(formatOfFileName)).toEqual([
+      "text",
+      "markdown",
+      "markdown",
+      "html",
+      "html",
+      null,
+    ]);
   });
 });

@@ -21,12 +21,7 @@ const htmlBlock = /<(p|h[1-6]|ul|ol|li|blockquote|div|article|section|figure|fig
 // strong emphasis, a code fence), or two of the weaker ones (a list of two or
 // more items, emphasis, a block quote). A single line starting "- " or "> "
 // is too common in plain text to count alone.
-const strongMarkdown = [
-  /^#{1,6}[ \t]+\S/m,
-  /\[[^\]\n]+\]\((?:https?:\/\/|mailto:|\/|#)[^)\s]*\)/,
-  /(\*\*|__)(?=\S)[^\n]*?\S\1/,
-  /^(?:```|~~~)/m,
-];
+const strongMarkdown = [/^#{1,6}[ \t]+\S/m, /\[[^\]\n]+\]\((?:https?:\/\/|mailto:|\/|#)[^)\s]*\)/, /(\*\*|__)(?=\S)[^\n]*?\S\1/, /^(?:```|~~~)/m];
 const weakMarkdown = [
   /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\S.*\n[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\S/m,
   /(?:^|[^\w*])\*(?=[^\s*])[^*\n]*[^\s*]\*(?![\w*])|(?:^|[^\w_])_(?=[^\s_])[^_\n]*[^\s_]_(?![\w_])/m,

@@ -16,7 +16,10 @@ const teaser = /^(?:WATCH|WATCH NOW|WATCH LIVE|VIDEO|LISTEN|READ MORE|RELATED):\
  * furniture: teaser lines, and lines repeating a teaser's title.
  */
 export function furnitureLineIndices(source: string): number[] {
-  const lines = source.replace(/\r\n?/g, "\n").split("\n").map((line) => line.trim());
+  const lines = source
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((line) => line.trim());
   const titles = new Set(lines.flatMap((line) => teaser.exec(line)?.[1] ?? []).map(normalise));
   return lines.flatMap((line, i) => (line !== "" && (teaser.test(line) || titles.has(normalise(line))) ? [i] : []));
 }

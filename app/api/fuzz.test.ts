@@ -583,7 +583,8 @@ const routes: Route[] = [
     module: articlePreviewRoute,
     takes: ["POST"],
     params: () => fc.constant({}),
-    body: () => mutated(fc.tuple(articleBody(), fc.constantFrom({}, { furniture: "drop" }, { title: "T" })).map(([body, more]) => ({ ...body, ...more }))),
+    body: () =>
+      mutated(fc.tuple(articleBody(), fc.constantFrom({}, { furniture: "drop" }, { title: "T" })).map(([body, more]) => ({ ...body, ...more }))),
   },
   { name: "/api/documents", module: documentsRoute, takes: ["GET", "POST"], params: () => fc.constant({}), body: () => mutated(newDocument()) },
   {

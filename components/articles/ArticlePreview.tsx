@@ -88,5 +88,7 @@ function PreviewBlocks({ blocks }: { blocks: ArticleBlock[] }) {
   }, [blocks]);
   if (blocks.length === 0) return <p className="hint">The article has no text yet.</p>;
   // Focusable, as it scrolls: a keyboard user can read a long preview.
-  return <div ref={box} className="article-text article-preview-text" tabIndex={0} role="region" aria-label="Article preview" data-testid="preview-text" />;
+  return (
+    <div ref={box} className="article-text article-preview-text" tabIndex={0} role="region" aria-label="Article preview" data-testid="preview-text" />
+  );
 }

@@ -11,6 +11,8 @@ import { closeDb } from "@/db/client";
 import { person } from "@/test/accounts";
 import { call } from "@/test/api-client";
 import * as previewRoute from "./article-preview/route";
+import * as revisionsRoute from "./documents/[slug]/revisions/route";
+import * as documentRoute from "./documents/[slug]/route";
 import * as documentsRoute from "./documents/route";
 
 afterAll(closeDb);
@@ -49,6 +51,21 @@ describe("furniture on POST /api/documents", () => {
     }
     const listed = await call(documentsRoute.GET, {}, { query: `q=${encodeURIComponent(title)}` });
     expect(listed.json.documents.filter((d: { title: string }) => d.title === title)).toEqual([]);
+  });
+});
+
+describe("furniture on POST /api/documents/{slug}/revisions", () => {
+  it('leaves it out of a revision with "furniture": "drop", and keeps it without', async () => {
+    const added = await call(documentsRoute.POST, {}, { body: { title: `Jassy ${randomUUID()}`, text: article(), furniture: "drop" } });
+    const { slug } = added.json.document;
+    const kept = await call(revisionsRoute.POST, { slug }, { body: { text: `${cnbc}\nRevised ${randomUUID()}.\n` } });
+    expect(kept.status).toBe(201);
+    expect((await call(documentRoute.GET, { slug })).json.document.text).toContain(teaser);
+    const dropped = await call(revisionsRoute.POST, { slug }, { body: { text: `${cnbc}\nRevised ${randomUUID()}.\n`, furniture: "drop" } });
+    expect(dropped.status).toBe(201);
+    const text: string = (await call(documentRoute.GET, { slug })).json.document.text;
+    expect(text).not.toContain("Super Micro plunges");
+    expect(text).toMatch(/Revised [0-9a-f-]+\.$/);
   });
 });
 

@@ -6,6 +6,7 @@
  * test hands it another (`createApiClient(fetch)`).
  */
 import type { Annotation, ClaimFields, EditorAnnotation } from "./annotation";
+import type { ArticleBlock } from "./article";
 import { claimsUrl, deletedClaimsUrl, editorClaimsUrl } from "./annotation";
 import type { HistoryEntry } from "./claim-history";
 import { type Comment, claimCommentsUrl, commentUrl, peopleUrl } from "./comments";
@@ -78,6 +79,14 @@ export interface ArticleSource {
   html?: string;
   markdown?: string;
   id: string;
+  /** "drop": leave out the page furniture of plain text (see lib/article-furniture.ts). */
+  furniture?: "keep" | "drop";
+}
+
+/** An article as it would be added (`POST /api/article-preview`), and the furniture lines of its plain text. */
+export interface ArticlePreview {
+  blocks: ArticleBlock[];
+  furniture: string[];
 }
 
 export interface NewArticle {
@@ -158,6 +167,8 @@ export interface ApiClient {
   changePublishingSettings(settings: { publisher: { name: string; url: string; logo?: string }; publicBaseUrl: string }): Promise<PublishingSettings>;
   createArticle(article: NewArticle & ArticleSource): Promise<{ slug: string }>;
   publishRevision(slug: string, source: ArticleSource): Promise<PublishedRevision>;
+  /** The article as it would be added; stores nothing. */
+  previewArticle(source: Omit<ArticleSource, "id"> & { title?: string }): Promise<ArticlePreview>;
   /** Archives (true) or unarchives an article. */
   archiveArticle(slug: string, archived: boolean): Promise<void>;
   /** Deletes an article with its claims; `claimCount` is how many the person was told go with it. */
@@ -244,6 +255,7 @@ export function createApiClient(fetchImpl: typeof fetch = (...args) => globalThi
     archiveArticle: (slug, archived) =>
       call("POST", `/api/documents/${encodeURIComponent(slug)}/${archived ? "archive" : "unarchive"}`).then(() => undefined),
     deleteArticle: (slug, claimCount) => call("DELETE", `/api/documents/${encodeURIComponent(slug)}?confirm=${claimCount}`).then(() => undefined),
+    previewArticle: (source) => call<ArticlePreview>("POST", "/api/article-preview", source),
     publishRevision: (slug, source) => call<PublishedRevision>("POST", `/api/documents/${encodeURIComponent(slug)}/revisions`, source),
     importClaims: (slug, file, { skipUnplaceable }) =>
       answer<unknown>("POST", `/api/documents/${encodeURIComponent(slug)}/import${skipUnplaceable ? "?skip=unplaceable" : ""}`, file),

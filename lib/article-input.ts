@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type ArticleBlock, articleText, parsePlainArticle } from "./article";
 import { htmlToBlocks, markdownToBlocks } from "./article-html";
+import { withoutFurniture } from "./article-furniture";
 import { checkBlocks, checkLines } from "./article-limits";
 
 /**
@@ -22,12 +23,17 @@ const contentFields = {
   text: content.optional(),
   html: content.optional(),
   markdown: content.optional(),
+  // "drop": the plain-text reader leaves out page furniture (lib/article-furniture.ts);
+  // by default every line is kept.
+  furniture: z.enum(["keep", "drop"], { error: "furniture must be keep or drop" }).optional(),
 };
 
-function oneFormat(value: { text?: string; html?: string; markdown?: string }, ctx: z.RefinementCtx) {
+function oneFormat(value: { text?: string; html?: string; markdown?: string; furniture?: string }, ctx: z.RefinementCtx) {
   const given = (["text", "html", "markdown"] as const).filter((key) => value[key] !== undefined);
   if (given.length !== 1) {
     ctx.addIssue({ code: "custom", message: "send the article in exactly one of: text, html, markdown" });
+  } else if (value.furniture !== undefined && value.text === undefined) {
+    ctx.addIssue({ code: "custom", message: "furniture applies to an article sent as text" });
   }
 }
 
@@ -63,6 +69,12 @@ export const newArticleInput = z
   .superRefine(oneFormat);
 export type NewArticleInput = z.infer<typeof newArticleInput>;
 
+/** Body of `POST /api/article-preview`: what the form would send, to see it before it is added. */
+export const articlePreviewInput = z
+  .strictObject({ title: z.string().max(500).refine(noNul, "must not contain NUL characters").optional(), ...contentFields })
+  .superRefine(oneFormat);
+export type ArticlePreviewInput = z.infer<typeof articlePreviewInput>;
+
 /** Body of `POST /api/documents/{slug}/revisions`. */
 export const newRevisionInput = z.strictObject({ id: clientId, ...contentFields }).superRefine(oneFormat);
 export type NewRevisionInput = z.infer<typeof newRevisionInput>;
@@ -76,7 +88,7 @@ export type NewRevisionInput = z.infer<typeof newRevisionInput>;
  * and every revision of it opens under a headline.
  */
 export function articleFromInput(
-  input: { text?: string; html?: string; markdown?: string },
+  input: { text?: string; html?: string; markdown?: string; furniture?: "keep" | "drop" },
   headline?: string,
 ): { blocks: ArticleBlock[]; text: string } | null {
   const title = headline?.replace(/\s+/g, " ").trim(); // A heading is one line.
@@ -86,7 +98,7 @@ export function articleFromInput(
       ? htmlToBlocks(input.html)
       : input.markdown !== undefined
         ? markdownToBlocks(input.markdown)
-        : parsePlainArticle(input.text ?? "", { title });
+        : parsePlainArticle(input.furniture === "drop" ? withoutFurniture(input.text ?? "") : (input.text ?? ""), { title });
   checkBlocks(parsed);
   if (articleText(parsed).trim() === "") return null;
   const blocks: ArticleBlock[] = title && parsed[0]?.type !== "heading" ? [{ type: "heading", level: 1, text: title }, ...parsed] : parsed;

@@ -16,7 +16,9 @@ import { publishRevision, type PublishResult } from "./publish-revision";
 import { refreshStatistics } from "./statistics";
 import type { DocumentRow } from "@/db/schema";
 import { type Annotation } from "@/lib/annotation";
-import { type NewArticleInput, type NewRevisionInput, slugify } from "@/lib/article-input";
+import { type ArticlePreviewInput, type NewArticleInput, type NewRevisionInput, slugify } from "@/lib/article-input";
+import type { ArticleBlock } from "@/lib/article";
+import { furnitureLines } from "@/lib/article-furniture";
 import { runOffThread } from "@/lib/worker/article-work";
 import type { Actor } from "./actor";
 import { notFound, type Outcome, Refusal, refuse } from "./refusal";
@@ -41,8 +43,8 @@ export async function addArticle(
 ): Promise<Outcome<{ created: boolean; document: DocumentRow; duplicateOf?: DuplicateOf }>> {
   const refused = refuse(actor, "add_article", { kind: "article" });
   if (refused) return refused;
-  const { id, text, html, markdown, title, outlet, author, sourceUrl, publishedAt, duplicates = "allow" } = input;
-  const article = await runOffThread("articleFromInput", { text, html, markdown }, title);
+  const { id, text, html, markdown, furniture, title, outlet, author, sourceUrl, publishedAt, duplicates = "allow" } = input;
+  const article = await runOffThread("articleFromInput", { text, html, markdown, furniture }, title);
   if (!article) return new Refusal("invalid", errorCode.emptyArticle, "The article has no text.");
   const metadata = { outlet: outlet ?? null, author: author ?? null, sourceUrl: sourceUrl ?? null, publishedAt: publishedAt ?? null };
   const values = { title, ...metadata, ...article };
@@ -77,6 +79,21 @@ export async function addArticle(
 }
 
 /** A page of the articles a search, sort and filters select, with their claims counted, and where the next page starts. */
+/**
+ * The article as it would be added, read the same way, and the lines of
+ * plain text recognised as page furniture (whether or not they were left out).
+ * Stores nothing.
+ */
+export async function previewArticle(
+  actor: Actor,
+  { title, ...input }: ArticlePreviewInput,
+): Promise<Outcome<{ blocks: ArticleBlock[]; furniture: string[] }>> {
+  const refused = refuse(actor, "add_article", { kind: "article" });
+  if (refused) return refused;
+  const article = await runOffThread("articleFromInput", input, title?.trim() || undefined);
+  return { blocks: article?.blocks ?? [], furniture: input.text === undefined ? [] : furnitureLines(input.text) };
+}
+
 export async function listArticles(actor: Actor, query: ArticleListQuery) {
   const refused = refuse(actor, "read", { kind: "article" });
   if (refused) return refused;

@@ -64,6 +64,7 @@ import * as documentRoute from "./documents/[slug]/route";
 import * as archiveRoute from "./documents/[slug]/archive/route";
 import * as unarchiveRoute from "./documents/[slug]/unarchive/route";
 import * as documentsRoute from "./documents/route";
+import * as articlePreviewRoute from "./article-preview/route";
 import * as exportRoute from "./export/route";
 import * as healthRoute from "./health/route";
 import * as authRoute from "./auth/[...all]/route";
@@ -577,6 +578,14 @@ const conflictParam = () =>
 const conflictIds: string[] = [];
 
 const routes: Route[] = [
+  {
+    name: "/api/article-preview",
+    module: articlePreviewRoute,
+    takes: ["POST"],
+    params: () => fc.constant({}),
+    body: () =>
+      mutated(fc.tuple(articleBody(), fc.constantFrom({}, { furniture: "drop" }, { title: "T" })).map(([body, more]) => ({ ...body, ...more }))),
+  },
   { name: "/api/documents", module: documentsRoute, takes: ["GET", "POST"], params: () => fc.constant({}), body: () => mutated(newDocument()) },
   {
     name: "/api/documents/{slug}",

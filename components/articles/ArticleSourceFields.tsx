@@ -1,7 +1,7 @@
 "use client";
 
-import { useState } from "react";
-import { formatOfFileName } from "@/lib/article-format";
+import { useRef, useState } from "react";
+import { detectPastedFormat, formatOfFileName } from "@/lib/article-format";
 
 export type ArticleFormat = "text" | "markdown" | "html";
 
@@ -18,6 +18,8 @@ const formatLabels: Record<ArticleFormat, string> = { text: "Plain text", markdo
  */
 export function ArticleSourceFields({ value, onChange }: { value: ArticleSource; onChange: (value: ArticleSource) => void }) {
   const [fileError, setFileError] = useState<string | null>(null);
+  // Set by a paste, read by the change it makes: text pasted as the whole article sets the format.
+  const pasted = useRef<string | null>(null);
   return (
     <>
       <label className="field">
@@ -55,7 +57,22 @@ export function ArticleSourceFields({ value, onChange }: { value: ArticleSource;
       </label>
       <label className="field">
         Article text
-        <textarea rows={14} value={value.content} onChange={(e) => onChange({ ...value, content: e.target.value })} required />
+        <textarea
+          rows={14}
+          value={value.content}
+          onPaste={(e) => {
+            pasted.current = e.clipboardData.getData("text/plain");
+          }}
+          onChange={(e) => {
+            const content = e.target.value;
+            // Pasted into an empty box, or over all of it: the paste is the article, and says what format it is in.
+            const whole = pasted.current !== null && pasted.current.trim() === content.trim() && content.trim() !== "";
+            const format = whole ? detectPastedFormat(content) : value.format;
+            pasted.current = null;
+            onChange({ format, content });
+          }}
+          required
+        />
       </label>
     </>
   );

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import Link from "next/link";
 import { useState } from "react";
 import { SignInAgain } from "@/components/accounts/SignInAgain";
+import { ArticlePreview } from "./ArticlePreview";
 import { type ArticleSource, ArticleSourceFields } from "./ArticleSourceFields";
 import { FormError } from "./FormError";
 import { useCreateId } from "./create-id";
@@ -19,6 +20,7 @@ export function NewArticleForm() {
   const router = useRouter();
   const [meta, setMeta] = useState({ title: "", outlet: "", author: "", sourceUrl: "", publishedAt: "" });
   const [source, setSource] = useState<ArticleSource>({ format: "text", content: "" });
+  const [dropFurniture, setDropFurniture] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [signedOut, setSignedOut] = useState(false);
@@ -41,7 +43,8 @@ export function NewArticleForm() {
           const anyway = submitter?.getAttribute("value") === "anyway";
           setBusy(true);
           setError(null);
-          const body = { ...meta, [source.format]: source.content };
+          const furniture = source.format === "text" && dropFurniture ? { furniture: "drop" as const } : {};
+          const body = { ...meta, [source.format]: source.content, ...furniture };
           try {
             const { slug } = await api.createArticle({ ...body, id: createId(body), duplicates: anyway ? "allow" : "refuse" });
             router.push(`/documents/${slug}`);
@@ -64,6 +67,7 @@ export function NewArticleForm() {
         {field("sourceUrl", "Source URL", "url")}
         {field("publishedAt", "Publication date", "date")}
         <ArticleSourceFields value={source} onChange={setSource} />
+        <ArticlePreview title={meta.title} source={source} dropFurniture={dropFurniture} onDropFurnitureChange={setDropFurniture} />
         <FormError message={error} />
         {duplicateOf && (
           <div role="alert" className="form-warning" data-testid="duplicate-warning">

@@ -167,6 +167,7 @@ describe("CSV export", () => {
     expect(header).toEqual([
       "id",
       "article",
+      "article title",
       "start",
       "end",
       "quote",
@@ -185,8 +186,9 @@ describe("CSV export", () => {
     const byId = new Map(rows.map((row) => [row[0], row]));
 
     const first = byId.get(claims[0].id)!;
-    expect(first.slice(1, 9)).toEqual([
+    expect(first.slice(1, 10)).toEqual([
       slug,
+      "Test article",
       "16",
       "21",
       "claim",
@@ -195,8 +197,8 @@ describe("CSV export", () => {
       'He said, "no proof" — see both,\nthen 😀; done.',
       "https://example.org/a\nhttps://example.org/b?x=1&y=2",
     ]);
-    expect(byId.get(claims[2].id)!.slice(4, 8)).toEqual(["'-5% was lost", "unverified", `'@someone ${run}`, "'+1 for checking"]);
-    expect(byId.get(claims[3].id)!.slice(4, 8)).toEqual(["'=SUM(A1)", "disputed", `Andy Jassy ${run}`, '\'=HYPERLINK("http://x")']);
+    expect(byId.get(claims[2].id)!.slice(5, 9)).toEqual(["'-5% was lost", "unverified", `'@someone ${run}`, "'+1 for checking"]);
+    expect(byId.get(claims[3].id)!.slice(5, 9)).toEqual(["'=SUM(A1)", "disputed", `Andy Jassy ${run}`, '\'=HYPERLINK("http://x")']);
   });
 });
 
@@ -307,7 +309,7 @@ describe("export filters", () => {
     expect(status).toBe(200);
     expect(headers.get("content-disposition")).toBe('attachment; filename="all-claims.csv"');
     const [, ...rows]: string[][] = parse(text, { bom: true });
-    expect(rows.map((row) => row[1]).sort()).toEqual([slug, slug, otherSlug].sort());
+    expect(rows.map((row) => `${row[1]} ${row[2]}`).sort()).toEqual([slug, slug, otherSlug].map((s) => `${s} Test article`).sort());
     const w3c = await exportAll(`format=w3c&claimant=Andy%20Jassy%20${run}`);
     expect(check("collection", w3c.json)).toEqual([]);
     expect(w3c.json.total).toBe(3);

@@ -357,12 +357,20 @@ describe("import", () => {
   it("adds nothing twice: importing the same file again, or into the article it came from, creates no claim", async () => {
     const exported = await exportDocument(slug, "format=w3c");
     const items = exported.json.first.items as { id: string }[];
-    const before = (await list(slug)).length;
+    const stored = await list(slug);
+    const quoteOf = new Map(stored.map((claim) => [claim.id, claim.quote]));
+    const before = stored.length;
     const back = await importInto(slug, exported.json);
     expect(back.status).toBe(200);
     expect(back.json.created).toEqual([]);
     expect(back.json.skipped).toEqual(
-      items.map((item, index) => ({ index, id: item.id, reason: "duplicate", message: expect.stringContaining("the article already has it") })),
+      items.map((item, index) => ({
+        index,
+        id: item.id,
+        reason: "duplicate",
+        message: expect.stringContaining("the article already has it"),
+        quote: quoteOf.get(item.id.split("/").pop()!) ?? "(no such claim stored)",
+      })),
     );
     expect(await list(slug)).toHaveLength(before);
 
@@ -432,8 +440,8 @@ describe("import", () => {
       expect(json.error).toEqual({ code: "not_importable", message: expect.stringContaining("skip=unplaceable") });
       expect(json.created).toEqual([]);
       expect(json.skipped).toEqual([
-        { index: 1, id: untagged().id, reason: "no_tag", message: expect.stringContaining('"politics"') },
-        { index: 2, id: elsewhere().id, reason: "not_anchored", message: expect.any(String) },
+        { index: 1, id: untagged().id, reason: "no_tag", message: expect.stringContaining('"politics"'), quote: "Bloomberg should retract." },
+        { index: 2, id: elsewhere().id, reason: "not_anchored", message: expect.any(String), quote: "Amazon buys Bloomberg" },
       ]);
       expect(await list(target)).toEqual([]);
     });

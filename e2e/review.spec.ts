@@ -443,6 +443,7 @@ test("import a W3C file the export made: the claims come back, and the table sho
   await review.importFile(exported.name, exported.text);
   await expect(review.importReport).toContainText("Imported 0 claims; 1 was already here.");
   await expect(review.importReport.getByTestId("import-skipped")).toHaveAttribute("data-reason", "duplicate");
+  await expect(review.importReport.getByTestId("import-skipped")).toContainText(`Annotation 1 “${played.quote}”:`);
   expect(await api.list()).toHaveLength(1);
 });
 
@@ -458,7 +459,10 @@ test("an import with a claim that cannot be placed is refused whole, or imports 
   await expect(review.importReport).toHaveAttribute("data-outcome", "refused");
   await expect(review.importReport).toContainText("Nothing was imported");
   await expect(review.importReport.getByTestId("import-skipped")).toHaveCount(1);
-  await expect(review.importReport.getByTestId("import-skipped")).toContainText("Annotation 2:");
+  // Named by the words it quotes, beside its place in the file and the reason.
+  await expect(review.importReport.getByTestId("import-skipped")).toContainText(
+    "Annotation 2 “words that appear nowhere in this article, not even close”: It could not be placed",
+  );
   expect(await api.list()).toEqual([]);
 
   await review.importFile("with-orphan.json", JSON.stringify(unplaceable), { skipUnplaceable: true });

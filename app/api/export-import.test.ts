@@ -167,6 +167,7 @@ describe("CSV export", () => {
     expect(header).toEqual([
       "id",
       "article",
+      "article title",
       "start",
       "end",
       "quote",
@@ -185,8 +186,9 @@ describe("CSV export", () => {
     const byId = new Map(rows.map((row) => [row[0], row]));
 
     const first = byId.get(claims[0].id)!;
-    expect(first.slice(1, 9)).toEqual([
+    expect(first.slice(1, 10)).toEqual([
       slug,
+      "Test article",
       "16",
       "21",
       "claim",
@@ -195,8 +197,8 @@ describe("CSV export", () => {
       'He said, "no proof" — see both,\nthen 😀; done.',
       "https://example.org/a\nhttps://example.org/b?x=1&y=2",
     ]);
-    expect(byId.get(claims[2].id)!.slice(4, 8)).toEqual(["'-5% was lost", "unverified", `'@someone ${run}`, "'+1 for checking"]);
-    expect(byId.get(claims[3].id)!.slice(4, 8)).toEqual(["'=SUM(A1)", "disputed", `Andy Jassy ${run}`, '\'=HYPERLINK("http://x")']);
+    expect(byId.get(claims[2].id)!.slice(5, 9)).toEqual(["'-5% was lost", "unverified", `'@someone ${run}`, "'+1 for checking"]);
+    expect(byId.get(claims[3].id)!.slice(5, 9)).toEqual(["'=SUM(A1)", "disputed", `Andy Jassy ${run}`, '\'=HYPERLINK("http://x")']);
   });
 });
 
@@ -307,7 +309,7 @@ describe("export filters", () => {
     expect(status).toBe(200);
     expect(headers.get("content-disposition")).toBe('attachment; filename="all-claims.csv"');
     const [, ...rows]: string[][] = parse(text, { bom: true });
-    expect(rows.map((row) => row[1]).sort()).toEqual([slug, slug, otherSlug].sort());
+    expect(rows.map((row) => `${row[1]} ${row[2]}`).sort()).toEqual([slug, slug, otherSlug].map((s) => `${s} Test article`).sort());
     const w3c = await exportAll(`format=w3c&claimant=Andy%20Jassy%20${run}`);
     expect(check("collection", w3c.json)).toEqual([]);
     expect(w3c.json.total).toBe(3);
@@ -355,12 +357,20 @@ describe("import", () => {
   it("adds nothing twice: importing the same file again, or into the article it came from, creates no claim", async () => {
     const exported = await exportDocument(slug, "format=w3c");
     const items = exported.json.first.items as { id: string }[];
-    const before = (await list(slug)).length;
+    const stored = await list(slug);
+    const quoteOf = new Map(stored.map((claim) => [claim.id, claim.quote]));
+    const before = stored.length;
     const back = await importInto(slug, exported.json);
     expect(back.status).toBe(200);
     expect(back.json.created).toEqual([]);
     expect(back.json.skipped).toEqual(
-      items.map((item, index) => ({ index, id: item.id, reason: "duplicate", message: expect.stringContaining("the article already has it") })),
+      items.map((item, index) => ({
+        index,
+        id: item.id,
+        reason: "duplicate",
+        message: expect.stringContaining("the article already has it"),
+        quote: quoteOf.get(item.id.split("/").pop()!) ?? "(no such claim stored)",
+      })),
     );
     expect(await list(slug)).toHaveLength(before);
 
@@ -430,8 +440,8 @@ describe("import", () => {
       expect(json.error).toEqual({ code: "not_importable", message: expect.stringContaining("skip=unplaceable") });
       expect(json.created).toEqual([]);
       expect(json.skipped).toEqual([
-        { index: 1, id: untagged().id, reason: "no_tag", message: expect.stringContaining('"politics"') },
-        { index: 2, id: elsewhere().id, reason: "not_anchored", message: expect.any(String) },
+        { index: 1, id: untagged().id, reason: "no_tag", message: expect.stringContaining('"politics"'), quote: "Bloomberg should retract." },
+        { index: 2, id: elsewhere().id, reason: "not_anchored", message: expect.any(String), quote: "Amazon buys Bloomberg" },
       ]);
       expect(await list(target)).toEqual([]);
     });

@@ -37,7 +37,17 @@ export function ImportReport({ outcome }: { outcome: ImportOutcome }) {
           <ul className="import-skipped" aria-label="Skipped annotations">
             {skipped.map((item) => (
               <li key={item.index} data-testid="import-skipped" data-reason={item.reason}>
-                Annotation {item.index + 1}: {item.message} <code>{item.reason}</code>
+                Annotation {item.index + 1}
+                {item.quote && (
+                  <>
+                    {" "}
+                    {/* Marks in the text, not <q>'s generated ones, so that copying the line keeps them. */}
+                    <span className="import-skipped-quote">
+                      “{item.quote}”
+                    </span>
+                  </>
+                )}
+                : {item.message} <code>{item.reason}</code>
               </li>
             ))}
           </ul>

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { readImportResponse } from "./import-response";
 
-const skipped = [{ index: 1, reason: "unplaceable", message: "The quote is not in the article." }];
+const skipped = [
+  { index: 1, reason: "unplaceable", message: "The quote is not in the article.", quote: "spy chips" },
+  { index: 2, reason: "no_tag", message: "It has no verdict tag." },
+];
 
 describe("readImportResponse", () => {
   it("counts what was created and lists what was skipped", () => {

@@ -8,6 +8,8 @@ const skippedItem = z.object({
   index: z.number(),
   reason: z.string(),
   message: z.string(),
+  /** The words it quotes, when it has any. */
+  quote: z.string().optional(),
 });
 /** One annotation of the file that was not imported, counted from 0, and why. */
 export type SkippedItem = z.infer<typeof skippedItem>;

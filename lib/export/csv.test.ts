@@ -7,6 +7,7 @@ import { type CsvRow, csvColumns, csvRecord, csvWriter } from "./csv";
 const header = [
   "id",
   "article",
+  "article title",
   "start",
   "end",
   "quote",
@@ -35,7 +36,7 @@ describe("CSV export", () => {
   it("starts with a byte order mark and a header row, then one row per claim, CRLF between records", async () => {
     const { text, rows } = await exportRows();
     expect(
-      text.startsWith("\uFEFFid,article,start,end,quote,tag,claimant,note,evidence,status,previous quote,created by,created,updated,comments\r\n"),
+      text.startsWith("\uFEFFid,article,article title,start,end,quote,tag,claimant,note,evidence,status,previous quote,created by,created,updated,comments\r\n"),
     ).toBe(true);
     expect(rows[0]).toEqual(header);
     expect(rows).toHaveLength(sampleClaims.length + 1);
@@ -48,6 +49,7 @@ describe("CSV export", () => {
     expect(rows[1]).toEqual([
       claim.id,
       "jassy-bloomberg-retraction",
+      "Jassy calls for retraction",
       "39",
       "48",
       "spy chips",
@@ -62,12 +64,12 @@ describe("CSV export", () => {
       "2024-05-02T10:00:00.000Z",
       "0",
     ]);
-    expect(rows[2].slice(4, 9)).toEqual(["Amazon", "unverified", "", "", ""]);
+    expect(rows[2].slice(5, 10)).toEqual(["Amazon", "unverified", "", "", ""]);
   });
 
   it("neutralises cells a spreadsheet would run as formulas with a leading apostrophe", async () => {
     const { rows } = await exportRows();
-    const [, , , , quote, , claimant, note, evidence, , , createdBy] = rows[3];
+    const [, , , , , quote, , claimant, note, evidence, , , createdBy] = rows[3];
     expect(quote).toBe("'-5% ");
     expect(claimant).toBe("'+Supermicro");
     expect(note).toBe('\'=HYPERLINK("https://evil.example","click")');
@@ -78,8 +80,17 @@ describe("CSV export", () => {
   it("neutralises a leading tab or carriage return too", async () => {
     const claims = [{ ...sampleClaims[1], note: "\t=1+1", claimant: "\rcmd" }];
     const { rows } = await exportRows(claims);
-    expect(rows[1][6]).toBe("'\rcmd");
-    expect(rows[1][7]).toBe("'\t=1+1");
+    expect(rows[1][7]).toBe("'\rcmd");
+    expect(rows[1][8]).toBe("'\t=1+1");
+  });
+
+  it("names each claim's article by slug and, beside it, by title, quoted and neutralised like any text", async () => {
+    const awkward = { ...sampleClaims[2].document, title: '=Chips, "spies" and\nAmazon' };
+    const { rows } = await exportRows([sampleClaims[0], { ...sampleClaims[2], document: awkward }]);
+    expect(rows.slice(1).map((row) => row.slice(1, 3))).toEqual([
+      ["jassy-bloomberg-retraction", "Jassy calls for retraction"],
+      ["bloomberg-big-hack", '\'=Chips, "spies" and\nAmazon'],
+    ]);
   });
 
   it("is only the header when there are no claims", async () => {

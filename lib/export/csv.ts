@@ -34,6 +34,8 @@ export const evidenceSeparator = "\n";
 export const csvColumns = [
   ["id", "id"],
   ["article", "article"],
+  // Beside the slug, so a spreadsheet of every article's claims says which article each is without a lookup.
+  ["articleTitle", "article title"],
   ["start", "start"],
   ["end", "end"],
   ["quote", "quote"],
@@ -58,6 +60,7 @@ export function toCsvRow(claim: ExportClaim): CsvRow {
   return {
     id: claim.id,
     article: claim.document.slug,
+    articleTitle: claim.document.title,
     start: claim.start,
     end: claim.end,
     quote: claim.quote,

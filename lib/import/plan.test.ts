@@ -95,10 +95,22 @@ describe("planImport", () => {
     const { claims, skipped } = planImport(jassyText, items);
     expect(claims).toHaveLength(1);
     expect(skipped).toEqual([
-      { index: 1, id: expect.stringMatching(/^https:\/\/hypothes\.is\/a\//), reason: "no_tag", message: expect.any(String) },
-      { index: 2, id: expect.any(String), reason: "not_anchored", message: expect.stringContaining("could not be placed") },
-      { index: 3, id: expect.any(String), reason: "invalid", message: expect.stringContaining("http or https") },
-      { index: 4, id: expect.any(String), reason: "invalid", message: expect.stringContaining("10000") },
+      {
+        index: 1,
+        id: expect.stringMatching(/^https:\/\/hypothes\.is\/a\//),
+        reason: "no_tag",
+        message: expect.any(String),
+        quote: "Reporters got played or took liberties.",
+      },
+      {
+        index: 2,
+        id: expect.any(String),
+        reason: "not_anchored",
+        message: expect.stringContaining("could not be placed"),
+        quote: "Amazon will buy Bloomberg next year",
+      },
+      { index: 3, id: expect.any(String), reason: "invalid", message: expect.stringContaining("http or https"), quote: "Bloomberg should retract." },
+      { index: 4, id: expect.any(String), reason: "invalid", message: expect.stringContaining("10000"), quote: "Bloomberg should retract." },
     ]);
   });
 
@@ -126,6 +138,26 @@ describe("planImport", () => {
     expect(skipped.map((skip) => [skip.index, skip.reason])).toEqual([
       [1, "not_anchored"],
       [2, "not_anchored"],
+    ]);
+    // Offsets alone quote no words: none is named.
+    expect(skipped.filter((skip) => "quote" in skip)).toEqual([]);
+  });
+
+  it("names no quote for an annotation without words: no selector, an empty or a broken exact, or a reply", () => {
+    const tagged = (target: unknown) => ({ type: "Annotation", body: { type: "TextualBody", purpose: "tagging", value: "covid" }, target });
+    const { skipped } = planImport(jassyText, [
+      tagged({ source: "https://example.org/a" }),
+      tagged({ selector: { type: "TextQuoteSelector", exact: "" } }),
+      tagged({ selector: { type: "TextQuoteSelector", exact: 42 } }),
+      tagged({ selector: { type: "TextQuoteSelector", exact: "spy chips" } }),
+      { type: "Annotation", motivation: "replying", bodyValue: " ", target: "https://example.org/claim" },
+    ]);
+    expect(skipped.map((skip) => [skip.index, skip.quote])).toEqual([
+      [0, undefined],
+      [1, undefined],
+      [2, undefined],
+      [3, "spy chips"],
+      [4, undefined],
     ]);
   });
 });
@@ -157,8 +189,8 @@ describe("leaveOutDuplicates", () => {
     const { claims, skipped } = leaveOutDuplicates(plan, [storedLikeFirst()]);
     expect(claims.map((claim) => claim.index)).toEqual([1, 3]);
     expect(skipped).toEqual([
-      { index: 0, id: file[0].id, reason: "duplicate", message: expect.stringContaining("claim c-1") },
-      { index: 2, id: file[2].id, reason: "duplicate", message: expect.stringContaining("claim c-1") },
+      { index: 0, id: file[0].id, reason: "duplicate", message: expect.stringContaining("claim c-1"), quote: "Bloomberg should retract." },
+      { index: 2, id: file[2].id, reason: "duplicate", message: expect.stringContaining("claim c-1"), quote: "Bloomberg should retract." },
     ]);
   });
 
@@ -173,6 +205,8 @@ describe("leaveOutDuplicates", () => {
     }
     // Within the file alone, the repeat of annotation 1 goes.
     const alone = leaveOutDuplicates(plan, []);
-    expect(alone.skipped).toEqual([{ index: 2, id: file[2].id, reason: "duplicate", message: expect.stringContaining("annotation 1 of this file") }]);
+    expect(alone.skipped).toEqual([
+      { index: 2, id: file[2].id, reason: "duplicate", message: expect.stringContaining("annotation 1 of this file"), quote: "Bloomberg should retract." },
+    ]);
   });
 });

@@ -11,7 +11,7 @@ import { checkRange, describeRange, type TextAnchor } from "../selectors";
 import { codePointLength } from "../text-offsets";
 import type { Tag } from "../tags";
 import { commentInput, createAnnotationInput, describeIssues } from "../validation";
-import { type ImportSelector, readW3cAnnotation, readW3cReply, type SkippedAnnotation } from "./w3c";
+import { type ImportSelector, quotedWords, readW3cAnnotation, readW3cReply, type SkippedAnnotation } from "./w3c";
 
 /** A claim an import would create, placed on the article. */
 export interface PlacedClaim {
@@ -55,29 +55,34 @@ export function planImport(text: string, items: readonly unknown[]): ImportPlan 
   const skipped: SkippedAnnotation[] = [];
   const replies: PlannedReply[] = [];
   items.forEach((item, index) => {
+    // Each skip names the words the annotation quotes, if any, for the report.
+    const skip = (entry: Omit<SkippedAnnotation, "index" | "quote">) => {
+      const quote = quotedWords(item);
+      skipped.push({ index, ...entry, ...(quote ? { quote } : {}) });
+    };
     const asReply = readW3cReply(item);
     if (asReply) {
       const { id, ...rest } = asReply;
       const body = commentInput.safeParse({ body: rest.body });
-      if (!body.success) skipped.push({ index, ...(id ? { id } : {}), reason: "invalid", message: `A reply: ${describeIssues(body.error)}` });
+      if (!body.success) skip({ ...(id ? { id } : {}), reason: "invalid", message: `A reply: ${describeIssues(body.error)}` });
       else replies.push({ index, ...(id ? { sourceId: id } : {}), ...rest });
       return;
     }
     const read = readW3cAnnotation(item);
     if (!read.ok) {
-      skipped.push({ index, ...read.skip });
+      skip(read.skip);
       return;
     }
     const { id, selector, tag, ...rest } = read.annotation;
     const withId = id ? { id } : {};
     const fields = claimFields.safeParse(rest);
     if (!fields.success) {
-      skipped.push({ index, ...withId, reason: "invalid", message: describeIssues(fields.error) });
+      skip({ ...withId, reason: "invalid", message: describeIssues(fields.error) });
       return;
     }
     const place = placeSelector(prepared, selector);
     if ("message" in place) {
-      skipped.push({ index, ...withId, reason: "not_anchored", message: place.message });
+      skip({ ...withId, reason: "not_anchored", message: place.message });
       return;
     }
     claims.push({
@@ -152,7 +157,14 @@ export function leaveOutDuplicates(plan: ImportPlan, present: readonly (ClaimCon
     const where = seen.get(key);
     if (where) {
       const withId = claim.sourceId ? { id: claim.sourceId } : {};
-      duplicates.push({ index: claim.index, ...withId, reason: "duplicate", message: `The same claim on the same words: ${where}.` });
+      duplicates.push({
+        index: claim.index,
+        ...withId,
+        reason: "duplicate",
+        message: `The same claim on the same words: ${where}.`,
+        // The article's words it would be on: the file's own, or close to them.
+        quote: claim.anchor.exact,
+      });
       continue;
     }
     seen.set(key, `annotation ${claim.index + 1} of this file is the same`);

@@ -46,6 +46,8 @@ export interface SkippedAnnotation {
   id?: string;
   reason: SkipReason;
   message: string;
+  /** The words it quotes (its TextQuoteSelector's `exact`), when it has any: a person finds it in the file by them, not by its index. */
+  quote?: string;
 }
 
 /**
@@ -235,6 +237,16 @@ function readSelector(targets: unknown[]): ImportSelector | string | null {
     }
   }
   return null;
+}
+
+/**
+ * The words an annotation of an import quotes: the `exact` of the
+ * TextQuoteSelector `readW3cAnnotation` would place it by; undefined when it
+ * has none, an empty one, or a broken one.
+ */
+export function quotedWords(json: unknown): string | undefined {
+  const selector = readSelector(annotation.safeParse(json).data?.target ?? []);
+  return typeof selector === "object" && selector?.exact ? selector.exact : undefined;
 }
 
 function skip(reason: SkipReason, id: string | undefined, message: string): ReadResult {

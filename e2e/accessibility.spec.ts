@@ -139,4 +139,27 @@ test("axe finds no serious or critical violation on the editor's tag toolbar", a
   });
 });
 
+test("axe finds no serious or critical violation on a comment's list of people to mention", async ({ browser, baseURL }) => {
+  await check(browser, baseURL!, "editor", `/documents/${slug}?claim=${claimId}`, async (page) => {
+    await page.getByPlaceholder("Write a comment; @ mentions someone").fill("Asked @Ra");
+    await expect(page.getByRole("listbox", { name: "People to mention" })).toBeVisible();
+  });
+});
+
+test("axe finds no serious or critical violation on the question before restoring deleted claims", async ({ browser, baseURL }) => {
+  await check(browser, baseURL!, "editor", `/documents/${slug}/deleted`, async (page) => {
+    await page.getByRole("button", { name: "Restore…" }).click();
+    await expect(page.getByRole("alertdialog")).toBeVisible();
+  });
+});
+
+test("axe finds no serious or critical violation on a refused sign-in", async ({ browser, baseURL }) => {
+  await check(browser, baseURL!, null, "/sign-in", async (page) => {
+    await page.getByLabel("Email").fill("nobody@e2e.example");
+    await page.getByLabel("Password").fill("not the password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert")).toBeVisible();
+  });
+});
+
 test.skip("axe on /setup", () => {}); // /setup is only reachable on an empty database, and the suite's people exist before any journey.

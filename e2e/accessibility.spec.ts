@@ -23,9 +23,19 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
-/** Opens `path` in a browser signed in as `role` (signed out when null), waits for `ready`, and checks it. */
-async function check(browser: Browser, baseURL: string, role: Role | null, path: string, ready: (page: Page) => Promise<void>) {
-  const context = await browser.newContext({ baseURL, ...(role ? { storageState: storageStateOf(role) } : {}) });
+/** A phone's screen (#19 names 390 × 844), where the pages lay out in one column. */
+const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+/** Opens `path` in a browser signed in as `role` (signed out when null), on a desktop's screen or `device`, waits for `ready`, and checks it. */
+async function check(
+  browser: Browser,
+  baseURL: string,
+  role: Role | null,
+  path: string,
+  ready: (page: Page) => Promise<void>,
+  device: Partial<typeof phone> = {},
+) {
+  const context = await browser.newContext({ baseURL, ...device, ...(role ? { storageState: storageStateOf(role) } : {}) });
   try {
     const page = await context.newPage();
     const response = await page.goto(path);
@@ -127,6 +137,15 @@ const pages: { name: string; role: Role | null; path: () => string; ready: (page
 for (const { name, role, path, ready } of pages) {
   test(`axe finds no serious or critical violation on ${name}`, async ({ browser, baseURL }) => {
     await check(browser, baseURL!, role, path(), ready);
+  });
+}
+
+// The pages a fact-checker opens every day, again on a phone.
+for (const { name, role, path, ready } of pages.filter((page) =>
+  ["home", "an article's editor with a claim open", "the article's review page"].includes(page.name),
+)) {
+  test(`axe finds no serious or critical violation on ${name}, on a phone`, async ({ browser, baseURL }) => {
+    await check(browser, baseURL!, role, path(), ready, phone);
   });
 }
 

@@ -94,7 +94,7 @@ test.beforeAll(async ({ request, baseURL }) => {
     headers: editor,
   });
   expect(submitted.status(), await submitted.text()).toBe(200);
-  const comment = await request.post(`/api/annotations/${claimId}/comments`, { data: { body: "Which budget, @Ravi Reviewer?" }, headers: editor });
+  const comment = await request.post(`/api/annotations/${claimId}/comments`, { data: { body: "Which budget?" }, headers: editor });
   expect(comment.status(), await comment.text()).toBe(201);
   // A deleted claim, for the article's page of deleted claims.
   const gone = await request.post(`/api/documents/${slug}/annotations`, { data: { start: 0, end: 10, tag: "unverified" }, headers: editor });

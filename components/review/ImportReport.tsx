@@ -42,9 +42,7 @@ export function ImportReport({ outcome }: { outcome: ImportOutcome }) {
                   <>
                     {" "}
                     {/* Marks in the text, not <q>'s generated ones, so that copying the line keeps them. */}
-                    <span className="import-skipped-quote">
-                      “{item.quote}”
-                    </span>
+                    <span className="import-skipped-quote">“{item.quote}”</span>
                   </>
                 )}
                 : {item.message} <code>{item.reason}</code>

@@ -36,7 +36,9 @@ describe("CSV export", () => {
   it("starts with a byte order mark and a header row, then one row per claim, CRLF between records", async () => {
     const { text, rows } = await exportRows();
     expect(
-      text.startsWith("\uFEFFid,article,article title,start,end,quote,tag,claimant,note,evidence,status,previous quote,created by,created,updated,comments\r\n"),
+      text.startsWith(
+        "\uFEFFid,article,article title,start,end,quote,tag,claimant,note,evidence,status,previous quote,created by,created,updated,comments\r\n",
+      ),
     ).toBe(true);
     expect(rows[0]).toEqual(header);
     expect(rows).toHaveLength(sampleClaims.length + 1);

@@ -206,7 +206,13 @@ describe("leaveOutDuplicates", () => {
     // Within the file alone, the repeat of annotation 1 goes.
     const alone = leaveOutDuplicates(plan, []);
     expect(alone.skipped).toEqual([
-      { index: 2, id: file[2].id, reason: "duplicate", message: expect.stringContaining("annotation 1 of this file"), quote: "Bloomberg should retract." },
+      {
+        index: 2,
+        id: file[2].id,
+        reason: "duplicate",
+        message: expect.stringContaining("annotation 1 of this file"),
+        quote: "Bloomberg should retract.",
+      },
     ]);
   });
 });

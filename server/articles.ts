@@ -11,12 +11,20 @@ import { findDuplicateDocument } from "@/db/queries/article-lifecycle";
 import { listDocumentPage, listOutlets } from "@/db/queries/article-list";
 import { createDocument, getDocumentById, getDocumentBySlug, getDocumentSummary, isSlugTaken } from "@/db/queries/documents";
 import type { ArticleListQuery } from "@/lib/article-list";
-import { getDocumentAtRevision, getPublishedRevision, getRevision, listAnnotationsAtRevision, listRevisions } from "@/db/queries/revisions";
+import {
+  getDocumentAtRevision,
+  getPublishedRevision,
+  getRevision,
+  listAnnotationsAtRevision,
+  listRevisionClaimMoves,
+  listRevisions,
+} from "@/db/queries/revisions";
 import { publishRevision, type PublishResult } from "./publish-revision";
 import { refreshStatistics } from "./statistics";
 import type { DocumentRow } from "@/db/schema";
 import { type Annotation } from "@/lib/annotation";
 import { type NewArticleInput, type NewRevisionInput, slugify } from "@/lib/article-input";
+import { summariseClaimMoves } from "@/lib/revision-summary";
 import { runOffThread } from "@/lib/worker/article-work";
 import type { Actor } from "./actor";
 import { notFound, type Outcome, Refusal, refuse } from "./refusal";
@@ -170,7 +178,8 @@ export async function publishArticleRevision(
     const same = published.documentId === document.id && published.text === article.text && isDeepStrictEqual(published.blocks, article.blocks);
     if (!same) return new Refusal("conflict", errorCode.idTaken, "Another revision already has this id.");
     const { number, publishedBy, publishedAt, counts } = published;
-    return { created: false, revision: { number, publishedBy, publishedAt: publishedAt.toISOString() }, ...counts };
+    const summary = summariseClaimMoves(await listRevisionClaimMoves(db, document.id, number));
+    return { created: false, revision: { number, publishedBy, publishedAt: publishedAt.toISOString() }, ...counts, ...summary };
   };
   const retried = await publishedBefore();
   if (retried) return retried;

@@ -59,6 +59,17 @@ test("add an article, publish a revision, find claims on their new words and re-
   await page.getByRole("button", { name: "Publish revision" }).click();
   await expect(page.getByTestId("publish-result")).toContainText("Revision 2 published: 2 claims placed on the new text, 1 orphan");
   await expect(page.getByTestId("publish-result")).toBeFocused();
+  // The summary names the claim on changed words, with both, and the orphan, each a link to the claim; not the claim only moved.
+  const changedWords = page.getByTestId("changed-words");
+  await expect(changedWords.getByRole("heading")).toHaveText("1 claim placed on changed words: check its verdict");
+  await expect(changedWords.locator("del")).toHaveText("calling the for the retraction");
+  await expect(changedWords.locator("ins")).toHaveText("calling for the retraction");
+  await expect(changedWords.getByRole("link")).toHaveAttribute("href", `/documents/${slug}?claim=${claims.typo}`);
+  const madeOrphans = page.getByTestId("made-orphans");
+  await expect(madeOrphans.getByRole("heading")).toHaveText(/^1 claim became an orphan/);
+  await expect(madeOrphans.getByRole("link")).toHaveText("complicated and time-consuming review");
+  await expect(madeOrphans.getByRole("link")).toHaveAttribute("href", `/documents/${slug}?claim=${claims.deleted}`);
+  await expect(page.getByTestId("revision-summary")).not.toContainText("so many inaccuracies");
   await page.getByRole("link", { name: "Open the article" }).click();
 
   await expect(annotator.text).toContainText("calling for the retraction");
@@ -103,6 +114,13 @@ test("add an article, publish a revision, find claims on their new words and re-
   await annotator.highlight(claims.typo).click(); // Its verdict was checked: saved, so no notice after a reload.
   await expect(annotator.claimEditor.getByTestId("claim-quote")).toHaveText("calling for the retraction");
   await expect(annotator.claimEditor.getByTestId("words-changed")).toHaveCount(0);
+
+  // The revisions list keeps what revision 2 did, the orphan re-attached since.
+  await page.goto(`/documents/${slug}/revisions`);
+  const rows = page.locator(".revision-table tbody tr"); // Newest first.
+  await expect(rows.nth(0).getByRole("link").first()).toHaveText("Revision 2 (latest)");
+  await expect(rows.nth(0).getByTestId("revision-claims")).toHaveText("1 onto changed words, 1 orphaned");
+  await expect(rows.nth(1).getByTestId("revision-claims")).toHaveText("");
 
   // Revision 1, read-only, shows the claims where they stood.
   await page.goto(`/documents/${slug}/revisions/1`);

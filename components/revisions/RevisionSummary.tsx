@@ -35,7 +35,11 @@ export function RevisionSummary({ slug, summary }: { slug: string; summary: Summ
       )}
       {orphans.length > 0 && (
         <section aria-labelledby="orphans-heading" data-testid="made-orphans">
-          <h2 id="orphans-heading">{count(orphans.length)} made orphans: their words are gone; re-attach or delete them</h2>
+          <h2 id="orphans-heading">
+            {orphans.length === 1
+              ? "1 claim became an orphan: its words are gone; re-attach or delete it"
+              : `${orphans.length} claims became orphans: their words are gone; re-attach or delete them`}
+          </h2>
           <ul>
             {orphans.map(({ id, quote }) => (
               <li key={id}>

@@ -134,6 +134,18 @@ test("add an article, publish a revision, find claims on their new words and re-
   await page.goto(`/documents/${slug}/revisions/compare?from=1&to=2`);
   await expect(page.getByTestId("revision-diff").locator("del").first()).toBeVisible();
   await expect(page.getByTestId("revision-diff").locator("del", { hasText: "time-consuming" })).toHaveCount(1);
+  // In the article's blocks (its headline a heading), each change marked with the claims it touched, linked.
+  await expect(page.getByTestId("revision-diff").getByRole("heading").first()).toBeVisible();
+  const diff = page.getByTestId("revision-diff");
+  await expect(diff.locator(`[data-claims~="${claims.deleted}"] del`)).toContainText("time-consuming");
+  await expect(diff.locator(`[data-claims~="${claims.typo}"]`).first()).toBeVisible();
+  // Listed below by the words each claim has now (the orphan re-attached since), linked to it.
+  const touched = page.getByTestId("touched-claims");
+  await expect(touched.getByRole("link", { name: "Super Micro plunges on new report" })).toHaveAttribute(
+    "href",
+    `/documents/${slug}?claim=${claims.deleted}`,
+  );
+  await expect(touched.getByRole("link", { name: "calling for the retraction" })).toHaveAttribute("href", `/documents/${slug}?claim=${claims.typo}`);
 
   // Numbers that are not revisions of the article are a 404 that says so, never a server error.
   for (const query of ["from=abc&to=2", "from=1.5&to=2", "from=99999999999999999999&to=2", "from=1&to=9", "from=1&from=2&to=2"]) {

@@ -119,14 +119,22 @@ export async function getArticle(actor: Actor, slug: string, revision?: number) 
   return (await getDocumentAtRevision(db, latest, revision ?? latest.revision)) ?? notFound("Revision");
 }
 
-/** The texts of two revisions of an article, to compare; undefined for a revision it lacks. */
+/** The texts of two revisions of an article, to compare, with the claims placed on each; undefined for a revision it lacks. */
 export async function getRevisionTexts(actor: Actor, slug: string, numbers: readonly number[]) {
   const refused = refuse(actor, "read", { kind: "article", slug });
   if (refused) return refused;
   const db = await getDb();
   const document = await getDocumentSummary(db, slug);
   if (!document) return notFound("Article");
-  return Promise.all(numbers.map((number) => getRevision(db, document.id, number)));
+  return Promise.all(
+    numbers.map(async (number) => {
+      const revision = await getRevision(db, document.id, number);
+      if (!revision) return undefined;
+      // The live claims placed on it, as they stood then: what the comparison marks.
+      const claims = (await listAnnotationsAtRevision(db, document.id, number)).filter(({ status }) => status === "anchored");
+      return { ...revision, claims: claims.map(({ id, start, end, quote }) => ({ id, start, end, quote })) };
+    }),
+  );
 }
 
 /** An earlier revision of an article as it read, with the live claims as they stood on it. */

@@ -59,6 +59,17 @@ test("add an article, publish a revision, find claims on their new words and re-
   await page.getByRole("button", { name: "Publish revision" }).click();
   await expect(page.getByTestId("publish-result")).toContainText("Revision 2 published: 2 claims placed on the new text, 1 orphan");
   await expect(page.getByTestId("publish-result")).toBeFocused();
+  // The summary names the claim on changed words, with both, and the orphan, each a link to the claim; not the claim only moved.
+  const changedWords = page.getByTestId("changed-words");
+  await expect(changedWords.getByRole("heading")).toHaveText("1 claim placed on changed words: check its verdict");
+  await expect(changedWords.locator("del")).toHaveText("calling the for the retraction");
+  await expect(changedWords.locator("ins")).toHaveText("calling for the retraction");
+  await expect(changedWords.getByRole("link")).toHaveAttribute("href", `/documents/${slug}?claim=${claims.typo}`);
+  const madeOrphans = page.getByTestId("made-orphans");
+  await expect(madeOrphans.getByRole("heading")).toHaveText(/^1 claim became an orphan/);
+  await expect(madeOrphans.getByRole("link")).toHaveText("complicated and time-consuming review");
+  await expect(madeOrphans.getByRole("link")).toHaveAttribute("href", `/documents/${slug}?claim=${claims.deleted}`);
+  await expect(page.getByTestId("revision-summary")).not.toContainText("so many inaccuracies");
   await page.getByRole("link", { name: "Open the article" }).click();
 
   await expect(annotator.text).toContainText("calling for the retraction");
@@ -104,6 +115,13 @@ test("add an article, publish a revision, find claims on their new words and re-
   await expect(annotator.claimEditor.getByTestId("claim-quote")).toHaveText("calling for the retraction");
   await expect(annotator.claimEditor.getByTestId("words-changed")).toHaveCount(0);
 
+  // The revisions list keeps what revision 2 did, the orphan re-attached since.
+  await page.goto(`/documents/${slug}/revisions`);
+  const rows = page.locator(".revision-table tbody tr"); // Newest first.
+  await expect(rows.nth(0).getByRole("link").first()).toHaveText("Revision 2 (latest)");
+  await expect(rows.nth(0).getByTestId("revision-claims")).toHaveText("1 onto changed words, 1 orphaned");
+  await expect(rows.nth(1).getByTestId("revision-claims")).toHaveText("");
+
   // Revision 1, read-only, shows the claims where they stood.
   await page.goto(`/documents/${slug}/revisions/1`);
   await expect(page.getByRole("note")).toContainText("revision 1 of 2");
@@ -116,6 +134,18 @@ test("add an article, publish a revision, find claims on their new words and re-
   await page.goto(`/documents/${slug}/revisions/compare?from=1&to=2`);
   await expect(page.getByTestId("revision-diff").locator("del").first()).toBeVisible();
   await expect(page.getByTestId("revision-diff").locator("del", { hasText: "time-consuming" })).toHaveCount(1);
+  // In the article's blocks (its headline a heading), each change marked with the claims it touched, linked.
+  await expect(page.getByTestId("revision-diff").getByRole("heading").first()).toBeVisible();
+  const diff = page.getByTestId("revision-diff");
+  await expect(diff.locator(`[data-claims~="${claims.deleted}"] del`)).toContainText("time-consuming");
+  await expect(diff.locator(`[data-claims~="${claims.typo}"]`).first()).toBeVisible();
+  // Listed below by the words each claim has now (the orphan re-attached since), linked to it.
+  const touched = page.getByTestId("touched-claims");
+  await expect(touched.getByRole("link", { name: "Super Micro plunges on new report" })).toHaveAttribute(
+    "href",
+    `/documents/${slug}?claim=${claims.deleted}`,
+  );
+  await expect(touched.getByRole("link", { name: "calling for the retraction" })).toHaveAttribute("href", `/documents/${slug}?claim=${claims.typo}`);
 
   // Numbers that are not revisions of the article are a 404 that says so, never a server error.
   for (const query of ["from=abc&to=2", "from=1.5&to=2", "from=99999999999999999999&to=2", "from=1&to=9", "from=1&from=2&to=2"]) {

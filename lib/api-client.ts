@@ -13,6 +13,7 @@ import { type Comment, claimCommentsUrl, commentUrl, peopleUrl } from "./comment
 import type { ErrorCode } from "./error-codes";
 import type { ReviewAction, Verdict } from "./review";
 import type { Role } from "./roles";
+import type { RevisionSummary } from "./revision-summary";
 import type { Tag } from "./tags";
 
 /** A call that failed: `status` 0 when no answer came (offline, connection lost). */
@@ -106,7 +107,7 @@ export interface DuplicateOf {
   matchedBy: "sourceUrl" | "text";
 }
 
-export interface PublishedRevision {
+export interface PublishedRevision extends RevisionSummary {
   revision: { number: number };
   anchored: number;
   orphaned: number;

@@ -11,7 +11,14 @@ import { findDuplicateDocument } from "@/db/queries/article-lifecycle";
 import { listDocumentPage, listOutlets } from "@/db/queries/article-list";
 import { createDocument, getDocumentById, getDocumentBySlug, getDocumentSummary, isSlugTaken } from "@/db/queries/documents";
 import type { ArticleListQuery } from "@/lib/article-list";
-import { getDocumentAtRevision, getPublishedRevision, getRevision, listAnnotationsAtRevision, listRevisions } from "@/db/queries/revisions";
+import {
+  getDocumentAtRevision,
+  getPublishedRevision,
+  getRevision,
+  listAnnotationsAtRevision,
+  listRevisionClaimMoves,
+  listRevisions,
+} from "@/db/queries/revisions";
 import { publishRevision, type PublishResult } from "./publish-revision";
 import { refreshStatistics } from "./statistics";
 import type { DocumentRow } from "@/db/schema";
@@ -19,6 +26,7 @@ import { type Annotation } from "@/lib/annotation";
 import { type ArticlePreviewInput, type NewArticleInput, type NewRevisionInput, slugify } from "@/lib/article-input";
 import type { ArticleBlock } from "@/lib/article";
 import { furnitureLines } from "@/lib/article-furniture";
+import { summariseClaimMoves } from "@/lib/revision-summary";
 import { runOffThread } from "@/lib/worker/article-work";
 import type { Actor } from "./actor";
 import { notFound, type Outcome, Refusal, refuse } from "./refusal";
@@ -128,14 +136,22 @@ export async function getArticle(actor: Actor, slug: string, revision?: number) 
   return (await getDocumentAtRevision(db, latest, revision ?? latest.revision)) ?? notFound("Revision");
 }
 
-/** The texts of two revisions of an article, to compare; undefined for a revision it lacks. */
+/** The texts of two revisions of an article, to compare, with the claims placed on each; undefined for a revision it lacks. */
 export async function getRevisionTexts(actor: Actor, slug: string, numbers: readonly number[]) {
   const refused = refuse(actor, "read", { kind: "article", slug });
   if (refused) return refused;
   const db = await getDb();
   const document = await getDocumentSummary(db, slug);
   if (!document) return notFound("Article");
-  return Promise.all(numbers.map((number) => getRevision(db, document.id, number)));
+  return Promise.all(
+    numbers.map(async (number) => {
+      const revision = await getRevision(db, document.id, number);
+      if (!revision) return undefined;
+      // The live claims placed on it, as they stood then: what the comparison marks.
+      const claims = (await listAnnotationsAtRevision(db, document.id, number)).filter(({ status }) => status === "anchored");
+      return { ...revision, claims: claims.map(({ id, start, end, quote }) => ({ id, start, end, quote })) };
+    }),
+  );
 }
 
 /** An earlier revision of an article as it read, with the live claims as they stood on it. */
@@ -187,7 +203,8 @@ export async function publishArticleRevision(
     const same = published.documentId === document.id && published.text === article.text && isDeepStrictEqual(published.blocks, article.blocks);
     if (!same) return new Refusal("conflict", errorCode.idTaken, "Another revision already has this id.");
     const { number, publishedBy, publishedAt, counts } = published;
-    return { created: false, revision: { number, publishedBy, publishedAt: publishedAt.toISOString() }, ...counts };
+    const summary = summariseClaimMoves(await listRevisionClaimMoves(db, document.id, number));
+    return { created: false, revision: { number, publishedBy, publishedAt: publishedAt.toISOString() }, ...counts, ...summary };
   };
   const retried = await publishedBefore();
   if (retried) return retried;

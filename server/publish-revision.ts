@@ -13,9 +13,11 @@ import { insertRevision, listLiveAnnotationRows, lockDocumentForUpdate, writePla
 import type { AnnotationRow } from "@/db/schema";
 import type { ArticleBlock } from "@/lib/article";
 import type { Author } from "@/lib/author";
+import { type RevisionSummary, summariseClaimMoves } from "@/lib/revision-summary";
 import { runOffThread } from "@/lib/worker/article-work";
 
-export interface PublishResult {
+/** The answer to a publish: the revision, how many claims are placed and orphans on it, and the claims a reviewer must look at again. */
+export interface PublishResult extends RevisionSummary {
   revision: { number: number; publishedBy: string; publishedAt: string };
   anchored: number;
   orphaned: number;
@@ -60,6 +62,7 @@ export async function publishRevision(
         revision: { number, publishedBy: publishedBy.name, publishedAt: revision.publishedAt.toISOString() },
         anchored,
         orphaned: before.length - anchored,
+        ...summariseClaimMoves(moved.map(({ before: was, after: now }) => ({ id: now.id, before: placeOf(was), after: placeOf(now) }))),
       };
     });
     if (result) return result;
@@ -86,4 +89,9 @@ function sameClaims(seen: AnnotationRow[], now: AnnotationRow[]): boolean {
 function placementChanged(before: AnnotationRow, after: AnnotationRow): boolean {
   const keys = ["start", "end", "exact", "prefix", "suffix", "status", "previousQuote"] as const;
   return keys.some((key) => before[key] !== after[key]);
+}
+
+/** The part of a claim's row the revision summary reads. */
+function placeOf({ exact, start, status }: AnnotationRow) {
+  return { quote: exact, start, status };
 }

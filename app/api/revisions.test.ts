@@ -81,6 +81,20 @@ describe("revisions", () => {
     const { status, json } = await call(revisionsRoute.POST, { slug }, { body: { text: revise(source) } });
     expect(status).toBe(201);
     expect(json).toMatchObject({ revision: { number: 2, publishedBy: "Test Reviewer" }, anchored: 3, orphaned: 1 });
+    // The claims to look at again: the one placed on changed words, with both, and the orphan; not the one only moved.
+    expect(json.changedWords).toEqual([
+      {
+        id: ids.typo,
+        before: "followed Apple's lead in calling the for the retraction",
+        after: "followed Apple's lead in calling for the retraction",
+      },
+    ]);
+    expect(json.orphans).toEqual([{ id: ids.deleted, quote: "complicated and time-consuming review" }]);
+    const listed = (await call(revisionsRoute.GET, { slug })).json.revisions;
+    expect(listed.map(({ number, claims }: { number: number; claims: unknown }) => ({ number, claims }))).toEqual([
+      { number: 2, claims: { changedWords: 1, orphaned: 1 } },
+      { number: 1, claims: { changedWords: 0, orphaned: 0 } },
+    ]);
 
     const document = (await call(documentRoute.GET, { slug })).json.document;
     expect(document.revision).toBe(2);

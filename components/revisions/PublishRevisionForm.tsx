@@ -8,6 +8,7 @@ import { FormError } from "@/components/articles/FormError";
 import { useCreateId } from "@/components/articles/create-id";
 import { api, type PublishedRevision, textFormFailure } from "@/lib/api-client";
 import { SignInAgain } from "@/components/accounts/SignInAgain";
+import { RevisionSummary } from "./RevisionSummary";
 
 /** Publishes a revision; the text stays in the form if the server refuses it or cannot be reached. */
 export function PublishRevisionForm({ slug, currentSource }: { slug: string; currentSource: string }) {
@@ -31,6 +32,7 @@ export function PublishRevisionForm({ slug, currentSource }: { slug: string; cur
           Revision {result.revision.number} published: {result.anchored} claim{result.anchored === 1 ? "" : "s"} placed on the new text,{" "}
           {result.orphaned} orphan{result.orphaned === 1 ? "" : "s"}.
         </p>
+        <RevisionSummary slug={slug} summary={result} />
         {/* A link, not a button: it can be opened in another tab. */}
         <Link href={`/documents/${encodeURIComponent(slug)}`} className="button-link">
           Open the article

@@ -5,9 +5,11 @@ import type { ArticleBlock } from "@/lib/article";
 import type { Author } from "@/lib/author";
 import type { PlacementEntry } from "@/lib/claim-history";
 import type { Database } from "../client";
+import type { ClaimMove, ClaimPlace } from "@/lib/revision-summary";
 import {
   annotationAnchors,
   annotations,
+  claimEvents,
   type AnnotationRow,
   type DocumentRevisionRow,
   type DocumentRow,
@@ -139,6 +141,13 @@ export async function listRevisions(db: Database, documentId: string) {
       publishedBy: documentRevisions.publishedBy,
       publishedById: documentRevisions.publishedById,
       publishedAt: documentRevisions.publishedAt,
+      // What publishing it did to the claims, read from its events (they last; a re-attach rewrites its placements).
+      claims: sql<{ changedWords: number; orphaned: number }>`(
+        select json_build_object(
+          'changedWords', count(*) filter (where e.after->>'status' = 'anchored' and e.after->>'quote' <> e.before->>'quote'),
+          'orphaned', count(*) filter (where e.after->>'status' = 'orphan' and e.before->>'status' = 'anchored'))
+        from ${claimEvents} e
+        where ${revisionMoves(sql`e`)})`,
     })
     .from(documentRevisions)
     .where(eq(documentRevisions.documentId, documentId))
@@ -170,6 +179,31 @@ export async function getPublishedRevision(db: Database, id: string) {
     .where(eq(documentRevisions.id, id))
     .limit(1);
   return row;
+}
+
+/**
+ * The claims publishing revision `number` of an article moved or orphaned,
+ * with where each stood before and after: the summary its publisher saw.
+ */
+export async function listRevisionClaimMoves(db: Database, documentId: string, number: number): Promise<ClaimMove[]> {
+  const place = (state: SQL) =>
+    sql<ClaimPlace>`jsonb_build_object('quote', ${state}->'quote', 'start', ${state}->'start', 'status', ${state}->'status')`;
+  return db
+    .select({ id: claimEvents.annotationId, before: place(sql`${claimEvents.before}`), after: place(sql`${claimEvents.after}`) })
+    .from(documentRevisions)
+    .innerJoin(claimEvents, revisionMoves(claimEvents))
+    .where(and(eq(documentRevisions.documentId, documentId), eq(documentRevisions.number, number)))
+    .orderBy(asc(claimEvents.id));
+}
+
+/**
+ * Whether a claim event (`events`, a table or its alias) is one publishing the
+ * revision row in scope wrote: its `moved_by_revision` events carry the
+ * revision's time, to the millisecond (JavaScript's, as the publish wrote it).
+ */
+function revisionMoves(events: SQL | typeof claimEvents) {
+  return sql`${events}.document_id = ${documentRevisions.documentId} and ${events}.action = 'moved_by_revision'
+    and date_trunc('milliseconds', ${events}.at) = date_trunc('milliseconds', ${documentRevisions.publishedAt})`;
 }
 
 export async function getRevision(db: Database, documentId: string, number: number) {

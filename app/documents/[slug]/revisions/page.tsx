@@ -35,6 +35,7 @@ async function RevisionsPage({ params }: Props) {
             <th scope="col">Revision</th>
             <th scope="col">Published by</th>
             <th scope="col">When</th>
+            <th scope="col">Claims moved</th>
             <th scope="col">Changes</th>
           </tr>
         </thead>
@@ -50,6 +51,9 @@ async function RevisionsPage({ params }: Props) {
               <td>{revision.publishedBy}</td>
               <td>
                 <ChangeTime iso={revision.publishedAt} />
+              </td>
+              <td data-testid="revision-claims">
+                {revision.number > 1 && `${revision.claims.changedWords} onto changed words, ${revision.claims.orphaned} orphaned`}
               </td>
               <td>
                 {revision.number > 1 && (

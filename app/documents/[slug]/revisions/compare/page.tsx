@@ -1,8 +1,9 @@
-import { diffWords } from "diff";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
+import { RevisionDiff } from "@/components/revisions/RevisionDiff";
+import { compareRevisions } from "@/lib/revision-compare";
 import { requirePageActor } from "@/server/actor";
 import { getArticle, getRevisionTexts } from "@/server/articles";
 import { found } from "@/server/refusal";
@@ -17,7 +18,7 @@ function revisionNumber(raw: string | string[] | undefined): number | undefined 
   return typeof raw === "string" && /^[1-9]\d{0,8}$/.test(raw) ? Number(raw) : Number.NaN;
 }
 
-/** What changed between two revisions, word by word (jsdiff). */
+/** What changed between two revisions, word by word (jsdiff), in the newer one's blocks, with the claims each change touched. */
 async function CompareRevisionsPage({ params, searchParams }: Props) {
   const actor = await requirePageActor();
   const document = found(await getArticle(actor, (await params).slug));
@@ -39,7 +40,9 @@ async function CompareRevisionsPage({ params, searchParams }: Props) {
   if (!Number.isInteger(from) || !Number.isInteger(to)) notFound();
   const [older, newer] = found(await getRevisionTexts(actor, document.slug, [from, to])) ?? [];
   if (!older || !newer) notFound();
-  const parts = diffWords(older.text, newer.text);
+  const blocks = compareRevisions(older, newer);
+  // A claim's words as the newer revision has them, else as the older had them.
+  const quotes = new Map([...older.claims, ...newer.claims].map(({ id, quote }) => [id, quote]));
 
   return (
     <section className="compare">
@@ -50,13 +53,9 @@ async function CompareRevisionsPage({ params, searchParams }: Props) {
         Revision {from} → revision {to}
       </h1>
       <p className="hint">
-        <del>Removed words</del> and <ins>added words</ins>.
+        <del>Removed words</del> and <ins>added words</ins>; a number after a change links to a claim it touched.
       </p>
-      <div className="diff" data-testid="revision-diff">
-        {parts.map((part, i) =>
-          part.added ? <ins key={i}>{part.value}</ins> : part.removed ? <del key={i}>{part.value}</del> : <span key={i}>{part.value}</span>,
-        )}
-      </div>
+      <RevisionDiff slug={document.slug} blocks={blocks} claims={quotes} />
     </section>
   );
 }

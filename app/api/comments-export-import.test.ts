@@ -78,6 +78,15 @@ describe("comments in exports", () => {
 });
 
 describe("importing a file with replies", () => {
+  /** A claim of a hand-written file, and a reply to an annotation of it. */
+  const claim = {
+    id: "urn:x:claim",
+    type: "Annotation",
+    body: [{ type: "TextualBody", purpose: "tagging", value: "denied" }],
+    target: { source: "https://example.org", selector: { type: "TextQuoteSelector", exact: "denied any overspend" } },
+  };
+  const replyTo = (target: string, fields: object) => ({ type: "Annotation", motivation: "replying", target, ...fields });
+
   it("brings them back as comments on the imported claim, by their authors, not in its note, and counts them", async () => {
     const file = (await call(exportRoute.GET, { slug: source }, { query: "format=w3c", token: ed.token })).json;
     const target = (await createTestDocument([{ type: "paragraph", text }])).slug;
@@ -110,13 +119,7 @@ describe("importing a file with replies", () => {
 
   it("refuses a reply to a claim that is not in the file, or one with no words, and imports nothing", async () => {
     const target = (await createTestDocument([{ type: "paragraph", text }])).slug;
-    const claim = {
-      id: "urn:x:claim",
-      type: "Annotation",
-      body: [{ type: "TextualBody", purpose: "tagging", value: "denied" }],
-      target: { source: "https://example.org", selector: { type: "TextQuoteSelector", exact: "denied any overspend" } },
-    };
-    const reply = (to: string, bodyValue: string) => ({ type: "Annotation", motivation: "replying", target: to, bodyValue });
+    const reply = (to: string, bodyValue: string) => replyTo(to, { bodyValue });
     const refused = await call(
       importRoute.POST,
       { slug: target },
@@ -134,13 +137,7 @@ describe("importing a file with replies", () => {
 
   it("imports a reply whose time or author the database could not store with the import's time and the importer's name, not a 500", async () => {
     const target = (await createTestDocument([{ type: "paragraph", text }])).slug;
-    const claim = {
-      id: "urn:x:claim",
-      type: "Annotation",
-      body: [{ type: "TextualBody", purpose: "tagging", value: "denied" }],
-      target: { source: "https://example.org", selector: { type: "TextQuoteSelector", exact: "denied any overspend" } },
-    };
-    const reply = (extra: object) => ({ type: "Annotation", motivation: "replying", target: "urn:x:claim", bodyValue: "Odd reply.", ...extra });
+    const reply = (extra: object) => replyTo("urn:x:claim", { bodyValue: "Odd reply.", ...extra });
     const before = Date.now();
     const imported = await call(
       importRoute.POST,

@@ -246,6 +246,10 @@ export const annotations = pgTable(
     index("annotations_live_updated_by_idx")
       .on(table.updatedBy, table.id)
       .where(sql`${table.deletedAt} is null`),
+    // A person's own claims by id: "My queue"'s claims sent back to their author, counted on every page.
+    index("annotations_live_created_by_id_idx")
+      .on(table.createdById, table.reviewState)
+      .where(sql`${table.deletedAt} is null`),
     // The home page's "with claims in review" (db/queries/article-list.ts): an article's claims in review.
     index("annotations_in_review_idx")
       .on(table.documentId)

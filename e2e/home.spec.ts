@@ -79,6 +79,23 @@ test("searches, sorts, pages and archives articles, all in the address", async (
   await expect(rows).toHaveCount(3);
 });
 
+test("an archived article says so on its own page, and an editor unarchives it there", async ({ page, request, baseURL }) => {
+  const marker = word();
+  const slug = await addArticle(request, baseURL!, { title: `Archived ${marker}` });
+  const archived = await request.post(`/api/documents/${slug}/archive`, { headers: await scriptHeaders(baseURL!) });
+  expect(archived.ok()).toBe(true);
+
+  await page.goto(`/documents/${slug}`);
+  const notice = page.getByTestId("archived-notice");
+  await expect(notice).toContainText(`Archived by ${suitePeople.editor}`);
+  await expect(notice).toContainText("left out of the article list");
+  await notice.getByRole("button", { name: /^Unarchive/ }).click();
+  await expect(notice).toHaveCount(0);
+  // The article is back in the list.
+  await page.goto(`/?q=${marker}`);
+  await expect(page.getByTestId("article-row").filter({ has: page.locator(`[href="/documents/${slug}"]`) })).toHaveCount(1);
+});
+
 test.describe("as an admin", () => {
   test.use({ role: "admin" });
 

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as reviewRoute from "@/app/api/annotations/[id]/review/route";
 import * as verdictsRoute from "@/app/api/annotations/[id]/verdicts/route";
+import * as commentsRoute from "@/app/api/annotations/[id]/comments/route";
 import * as annotationsRoute from "@/app/api/documents/[slug]/annotations/route";
 import { closeDb, getDb } from "@/db/client";
 import type { Annotation } from "@/lib/annotation";
 import { person, type TestPerson } from "@/test/accounts";
 import { call, createTestDocument } from "@/test/api-client";
-import { getQueue, type Queue } from "./queue";
+import { countQueue, getQueue, type Queue } from "./queue";
 
 const text = "First words here. Second words there. Third words at last.";
 let slug: string;
@@ -63,5 +64,37 @@ describe("a review queue", () => {
     await step({ ...second, version: second.version + 1 }, "submit", "Ada Author");
     expect(await queueOf(people.ada)).toEqual({ toVerify: [], returned: [] });
     expect(await queueOf(people.rita)).toEqual({ toVerify: ["Second words"], returned: [] });
+  });
+
+  it("counts in the header what the queue lists, for each person", async () => {
+    const actorOf = (who: TestPerson) => ({ id: who.id, name: who.name, email: who.email, role: who.role });
+    const sectionsTotal = async (who: TestPerson) => {
+      const queue = (await getQueue(actorOf(who))) as Queue;
+      return queue.waiting.count + queue.returned.count + queue.mentioned.count;
+    };
+    // Other files' claims may come into review meanwhile on a shared PostgreSQL:
+    // a count read between two equal listings is compared, else read again.
+    const expectHeaderCount = async (who: TestPerson, least: number) => {
+      for (let attempt = 0; ; attempt++) {
+        const before = await sectionsTotal(who);
+        const counted = await countQueue(actorOf(who));
+        if (before === (await sectionsTotal(who)) || attempt === 4) {
+          expect(counted).toBe(before);
+          expect(counted).toBeGreaterThanOrEqual(least);
+          return;
+        }
+      }
+    };
+    const waiting = await step(await claimBy("Third words"), "submit", "Ada Author");
+    await step(waiting, "request_changes", "Rita Reviewer");
+    const mentioning = await call(commentsRoute.POST, { id: waiting.id }, { body: { body: "@Vic Viewer, @Ada Author: see the filing." }, reviewer: "Rita Reviewer" });
+    expect(mentioning.status, mentioning.text).toBe(201);
+
+    // Ada: her claim sent back (returned) and the mention, on the same claim: two entries.
+    await expectHeaderCount(people.ada, 2);
+    await expectHeaderCount(people.rita, 0);
+    // A viewer verifies nothing, but is mentioned.
+    expect(await countQueue(actorOf(people.vic))).toBe(1);
+    await expectHeaderCount(people.vic, 1);
   });
 });

@@ -6,7 +6,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { listMentionsOf, type MentionEntry } from "@/db/queries/comments";
-import { listAwaitingVerdict, listReturnedToAuthor, type QueueClaim, type QueueSection, type ReturnedClaim } from "@/db/queries/queue";
+import { countQueueOf, listAwaitingVerdict, listReturnedToAuthor, type QueueClaim, type QueueSection, type ReturnedClaim } from "@/db/queries/queue";
 import type { Actor } from "./actor";
 import { type Outcome, refuse } from "./refusal";
 
@@ -59,9 +59,14 @@ export async function getQueue(actor: Actor): Promise<Outcome<Queue>> {
   return { waiting, returned, mentioned };
 }
 
-/** How many claims wait in `actor`'s queue, all sections together (the header's count). */
+/**
+ * How many claims wait in `actor`'s queue, all sections together (the
+ * header's count, on every page): counted, not listed, so that it stays
+ * cheap in an archive of years of claims.
+ */
 export async function countQueue(actor: Actor): Promise<number> {
-  const queue = await getQueue(actor);
-  if (!("waiting" in queue)) return 0;
-  return queue.waiting.count + queue.returned.count + queue.mentioned.count;
+  if (refuse(actor, "read", { kind: "article" })) return 0;
+  const mayGiveVerdict = !refuse(actor, "give_verdict", { kind: "article" });
+  const { waiting, returned, mentioned } = await countQueueOf(await getDb(), actor.id, mayGiveVerdict);
+  return waiting + returned + mentioned;
 }

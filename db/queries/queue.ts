@@ -7,7 +7,7 @@
  */
 import { and, asc, desc, eq, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { annotations, claimEvents, claimVerdicts, documents } from "../schema";
+import { annotations, claimEvents, claimVerdicts, commentMentions, comments, documents } from "../schema";
 
 /** A claim as a queue lists it: where it is, whose it is, and since when it waits. */
 export interface QueueClaim {
@@ -98,3 +98,41 @@ export async function listReturnedToAuthor(db: Database, userId: string, limit: 
 
 /** Every row carries the count of all matches (a window over them, before the limit); none: none match. */
 const countOf = (rows: readonly { total: number }[]) => Number(rows[0]?.total ?? 0);
+
+/** How many claims wait in each section of `userId`'s queue: counts only, for the header on every page. */
+export interface QueueCounts {
+  waiting: number;
+  returned: number;
+  mentioned: number;
+}
+
+/**
+ * The counts of `listAwaitingVerdict`, `listReturnedToAuthor` and the
+ * mentioned claims in one round trip, without ordering or reading the
+ * claims: each is an index-backed count (claims in review, the person's own
+ * claims, the person's mentions). `waiting` is 0 when `mayGiveVerdict` is false.
+ */
+export async function countQueueOf(db: Database, userId: string, mayGiveVerdict: boolean): Promise<QueueCounts> {
+  // Written against the tables by name: every subquery names its own rows (a, v, e, m, c).
+  const waiting = mayGiveVerdict
+    ? sql`(select count(*) from ${annotations} a
+        where a.deleted_at is null and a.review_state = 'in_review'
+          and (a.created_by_id is null or a.created_by_id <> ${userId})
+          and not exists (select 1 from ${claimVerdicts} v where v.annotation_id = a.id and v.by_id = ${userId}))`
+    : sql`0`;
+  const returned = sql`(select count(*) from ${annotations} a
+      where a.created_by_id = ${userId} and a.deleted_at is null and a.review_state = 'draft'
+        and exists (select 1 from ${claimEvents} e where e.annotation_id = a.id and e.action = 'changes_requested'))`;
+  const mentioned = sql`(select count(distinct c.annotation_id) from ${commentMentions} m
+      join ${comments} c on c.id = m.comment_id and c.deleted_at is null
+      join ${annotations} a on a.id = c.annotation_id and a.deleted_at is null
+      where m.user_id = ${userId})`;
+  const [row] = await db
+    .select({
+      waiting: sql`${waiting}`.mapWith(Number),
+      returned: sql`${returned}`.mapWith(Number),
+      mentioned: sql`${mentioned}`.mapWith(Number),
+    })
+    .from(sql`(select 1) as one`);
+  return row!;
+}

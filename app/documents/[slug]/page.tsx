@@ -6,6 +6,8 @@ import { AnnotatorWithClaims } from "@/components/annotator/AnnotatorWithClaims"
 import { editorClaimsUrl } from "@/lib/annotation";
 import { blocksForEditor } from "@/lib/article";
 import { ArticleMeta } from "@/components/ArticleMeta";
+import { ArticleActions } from "@/components/articles/ArticleActions";
+import { ChangeTime } from "@/components/ChangeTime";
 import { unavailableMetadata, whenDatabaseUp } from "@/components/DatabaseUnavailable";
 import { requirePageActor } from "@/server/actor";
 import { getArticle } from "@/server/articles";
@@ -36,6 +38,20 @@ async function DocumentPage({ params, searchParams }: Props) {
       {/* React moves this into the head: the browser asks for the claims the editor fetches while it loads the scripts. */}
       <link rel="preload" href={editorClaimsUrl(document.slug)} as="fetch" crossOrigin="anonymous" />
       <ArticleMeta document={document} />
+      {document.archivedAt && (
+        <p className="archived-notice" data-testid="archived-notice">
+          Archived by {document.archivedBy ?? "someone"} on <ChangeTime iso={document.archivedAt.toISOString()} />: it is kept whole, but left out of
+          the article list and of all claims.{" "}
+          <ArticleActions
+            slug={document.slug}
+            title={document.title}
+            archived
+            claimCount={0}
+            mayArchive={canForAnyone(actor.role, "archive_article")}
+            mayDelete={false}
+          />
+        </p>
+      )}
       <p className="document-links">
         <Link href={`/documents/${document.slug}/review`}>Review claims</Link>
         <Link href={`/documents/${document.slug}/revisions`}>Revisions ({document.revision})</Link>

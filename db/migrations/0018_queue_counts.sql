@@ -1,0 +1,1 @@
+CREATE INDEX "annotations_live_created_by_id_idx" ON "annotations" USING btree ("created_by_id","review_state") WHERE "annotations"."deleted_at" is null;

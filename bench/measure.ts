@@ -33,8 +33,8 @@ export interface MeasureConfig {
   pgSkipped?: string;
   resultsFile: string;
   quick: boolean;
-  /** `load`: only figure 8 (`npm run bench -- --only load`); `live`: only figure 9. */
-  only?: "load" | "live";
+  /** `load`: only figure 8 (`npm run bench -- --only load`); `live`: only figure 9; `editor`: only figures 1 and 2. */
+  only?: "load" | "live" | "editor";
   basePort: number;
   git: { commit: string; changedFiles: number };
   setup: Record<string, number>;
@@ -77,6 +77,7 @@ const load = {
   paceMs: 2_000,
 };
 const loadOnly = config.only === "load" || config.only === "live";
+const editorOnly = config.only === "editor";
 /** Figure 9: event streams open on one article while claims are made on it, on PostgreSQL. */
 const live = { streams: 200, createsPerSecond: 10, creates: config.quick ? 50 : 200 };
 const chromiumPath = "/usr/bin/chromium";
@@ -98,6 +99,7 @@ const log = (message: string) =>
 async function figure(name: string, target: string, measure: () => Promise<void>): Promise<void> {
   if (config.only === "load" && !name.startsWith("8 ")) return;
   if (config.only === "live" && !name.startsWith("9 ")) return;
+  if (editorOnly && !name.startsWith("1 ") && !name.startsWith("2 ")) return;
   const start = performance.now();
   try {
     await measure();
@@ -521,7 +523,7 @@ async function main() {
       );
     });
   }
-  if (!loadOnly) {
+  if (!loadOnly && !editorOnly) {
     const pgliteDirect = await openPgliteDirect(config.pgliteBaselineDir);
     await apiFigures("PGlite", pglite, pgliteDirect, corpus);
     await pgliteDirect.close();
@@ -540,7 +542,7 @@ async function main() {
         true,
       );
     });
-    if (!loadOnly) {
+    if (!loadOnly && !editorOnly) {
       const postgresDirect = await openPostgresDirect(config.databaseUrl);
       await apiFigures("PostgreSQL", postgres, postgresDirect, corpus);
       await postgresDirect.close();

@@ -33,8 +33,8 @@ export interface MeasureConfig {
   pgSkipped?: string;
   resultsFile: string;
   quick: boolean;
-  /** `load`: only figure 8 (`npm run bench -- --only load`); `live`: only figure 9. */
-  only?: "load" | "live";
+  /** `load`: only figure 8 (`npm run bench -- --only load`); `live`: only figure 9; `editor`: only figures 1 and 2. */
+  only?: "load" | "live" | "editor";
   basePort: number;
   git: { commit: string; changedFiles: number };
   setup: Record<string, number>;
@@ -62,7 +62,7 @@ const counts = config.quick
       ready50k: 2,
       cycles: 14,
       warmup: 1,
-      cycles50k: 2,
+      cycles50k: 5,
       create: 200,
       list: 11,
       exportRuns: { PGlite: 2, PostgreSQL: 3 },
@@ -77,6 +77,7 @@ const load = {
   paceMs: 2_000,
 };
 const loadOnly = config.only === "load" || config.only === "live";
+const editorOnly = config.only === "editor";
 /** Figure 9: event streams open on one article while claims are made on it, on PostgreSQL. */
 const live = { streams: 200, createsPerSecond: 10, creates: config.quick ? 50 : 200 };
 const chromiumPath = "/usr/bin/chromium";
@@ -98,6 +99,7 @@ const log = (message: string) =>
 async function figure(name: string, target: string, measure: () => Promise<void>): Promise<void> {
   if (config.only === "load" && !name.startsWith("8 ")) return;
   if (config.only === "live" && !name.startsWith("9 ")) return;
+  if (editorOnly && !name.startsWith("1 ") && !name.startsWith("2 ")) return;
   const start = performance.now();
   try {
     await measure();
@@ -136,52 +138,76 @@ const editors = {
 function editorReadyRows(label: string, result: Awaited<ReturnType<typeof measureEditorReady>>, strict: boolean) {
   raw[`editorReady.${label}`] = result;
   const name = `1 editor ready · ${label}`;
+  // Issue 18: within 1.3× of the article with no claims in every run, not only on the median: the row is the worst round.
+  const target = strict ? "≤ 1.3× baseline, worst round" : `opens and responds (< ${timeoutMs / 1000} s)`;
   if (result.failure) {
-    rows.push(failedRow(name, strict ? "≤ 1,000 ms, ≤ 1.5× baseline" : `opens and responds (< ${timeoutMs / 1000} s)`, result.failure));
+    rows.push(failedRow(name, target, result.failure));
     return;
   }
   const subject = median(result.subject.map((l) => l.readyAt));
   const baseline = median(result.baseline.map((l) => l.readyAt));
   const drawn = median(result.subject.map((l) => l.highlightsAt));
   const note = `highlights drawn at ${Math.round(drawn)} ms, HTML received by ${Math.round(median(result.subject.map((l) => l.responseEnd)))} ms (baseline ${Math.round(median(result.baseline.map((l) => l.responseEnd)))} ms); median of ${result.subject.length}`;
-  if (strict) rows.push(row(name, subject, baseline, "ms", { max: 1_000, maxRatio: 1.5 }, { note }));
-  else rows.push({ ...row(name, subject, baseline, "ms"), target: `opens and responds (< ${timeoutMs / 1000} s)`, pass: true, note });
+  if (!strict) {
+    rows.push({ ...row(name, subject, baseline, "ms"), target, pass: true, note });
+    return;
+  }
+  // Each round loads the subject and the baseline one after the other (interleave): its ratio is theirs.
+  const rounds = result.subject.map((load, i) => ({ subject: load.readyAt, baseline: result.baseline[i].readyAt }));
+  const worst = rounds.reduce((a, b) => (b.subject / b.baseline > a.subject / a.baseline ? b : a));
+  const ratios = rounds.map((r) => `${(r.subject / r.baseline).toFixed(2)}×`).join(", ");
+  rows.push(
+    row(
+      `${name} · worst of ${rounds.length} rounds`,
+      worst.subject,
+      worst.baseline,
+      "ms",
+      { maxRatio: 1.3 },
+      {
+        note: `rounds ${ratios}; medians ${Math.round(subject)} / ${Math.round(baseline)} ms (${(subject / baseline).toFixed(2)}×); ${note}`,
+      },
+    ),
+  );
 }
 
-function claimActionRows(label: string, result: ActionFigure, strict: boolean) {
+/**
+ * Figure 2's rows. Issue 18's targets are ratios to the same action on the
+ * article with no claims: with 5,000 claims, the whole action's JavaScript
+ * at p95 within 1.5×; with 50,000, adding a claim within 2×. The
+ * transaction and its redraw is reported beside them with no target of its
+ * own: most of it is Chrome laying out the changed paragraph inside
+ * ProseMirror's selection update (see bench/RESULTS.md).
+ */
+function claimActionRows(label: string, result: ActionFigure, size: "5k" | "50k") {
   raw[`claimActions.${label}`] = result;
   if (result.failure) {
     rows.push(
-      failedRow(
-        `2 add, retag, remove · ${label}`,
-        strict ? "p50 ≤ 1 ms, p95 ≤ 4 ms, ≤ 2× baseline" : `responds (< ${timeoutMs / 1000} s)`,
-        result.failure,
-      ),
+      failedRow(`2 add, retag, remove · ${label}`, size === "5k" ? "whole action JS p95 ≤ 1.5× baseline" : "add ≤ 2× baseline", result.failure),
     );
     return;
   }
   for (const action of ["add", "retag", "remove"] as const) {
-    // The figure the issue names: the editor's transaction and its redraw.
+    // The editor's own transaction and its redraw.
     const transaction = summarize(result.subjectTransaction[action]);
     const transactionBaseline = summarize(result.baselineTransaction[action]);
-    // The whole action's JavaScript around it (React's panels, the save loop, layouts that script forces), beside it.
+    // The whole action's JavaScript around it (React's panels, the save loop, layouts that script forces).
     const script = summarize(result.subject[action]);
     const scriptBaseline = summarize(result.baseline[action]);
     const mainThread = median(result.subjectMainThread[action]);
     const note = `over ${transaction.n} actions`;
     const scriptNote = `the key or click to idle, all JavaScript; main thread busy ${mainThread.toFixed(1)} ms (p50)`;
-    const responds = { target: `responds (< ${timeoutMs / 1000} s)`, pass: true };
-    if (strict) {
-      rows.push(
-        row(`2 ${action} · transaction + redraw p50 · ${label}`, transaction.p50, transactionBaseline.p50, "ms", { max: 1, maxRatio: 2 }, { note }),
-      );
-      rows.push(row(`2 ${action} · transaction + redraw p95 · ${label}`, transaction.p95, transactionBaseline.p95, "ms", { max: 4, maxRatio: 2 }));
-      rows.push(row(`2 ${action} · whole action JS p50 · ${label}`, script.p50, scriptBaseline.p50, "ms", { maxRatio: 2 }, { note: scriptNote }));
-      rows.push(row(`2 ${action} · whole action JS p95 · ${label}`, script.p95, scriptBaseline.p95, "ms", { maxRatio: 2 }));
-    } else {
-      rows.push({ ...row(`2 ${action} · transaction + redraw p50 · ${label}`, transaction.p50, transactionBaseline.p50, "ms"), ...responds, note });
-      rows.push({ ...row(`2 ${action} · whole action JS p50 · ${label}`, script.p50, scriptBaseline.p50, "ms"), ...responds, note: scriptNote });
-    }
+    const limit = (measure: "transaction" | "script", at: "p50" | "p95") => {
+      if (size === "5k") return measure === "script" && at === "p95" ? { maxRatio: 1.5 } : {};
+      return action === "add" && at === "p50" ? { maxRatio: 2 } : {};
+    };
+    rows.push(
+      row(`2 ${action} · transaction + redraw p50 · ${label}`, transaction.p50, transactionBaseline.p50, "ms", limit("transaction", "p50"), { note }),
+    );
+    rows.push(row(`2 ${action} · transaction + redraw p95 · ${label}`, transaction.p95, transactionBaseline.p95, "ms", limit("transaction", "p95")));
+    rows.push(
+      row(`2 ${action} · whole action JS p50 · ${label}`, script.p50, scriptBaseline.p50, "ms", limit("script", "p50"), { note: scriptNote }),
+    );
+    rows.push(row(`2 ${action} · whole action JS p95 · ${label}`, script.p95, scriptBaseline.p95, "ms", limit("script", "p95")));
   }
 }
 
@@ -495,14 +521,14 @@ async function main() {
       ),
     );
   });
-  await figure("1 editor ready · 5k claims · PGlite", "≤ 1,000 ms", async () => {
+  await figure("1 editor ready · 5k claims · PGlite", "≤ 1.3× baseline", async () => {
     editorReadyRows("5k claims · PGlite", await measureEditorReady(browser!, pglite, editors.claims5k, editors.empty, counts.ready, timeoutMs), true);
   });
-  await figure("2 claim actions · 5k claims", "p50 ≤ 1 ms", async () => {
+  await figure("2 claim actions · 5k claims", "whole action JS p95 ≤ 1.5× baseline", async () => {
     claimActionRows(
       "5k claims",
       await measureClaimActions(browser!, pglite, editors.claims5k, editors.empty, counts.cycles, counts.warmup, timeoutMs),
-      true,
+      "5k",
     );
   });
   if (large) {
@@ -513,15 +539,15 @@ async function main() {
         false,
       );
     });
-    await figure("2 claim actions · 50k claims", "responds", async () => {
+    await figure("2 claim actions · 50k claims", "add ≤ 2× baseline", async () => {
       claimActionRows(
         "50k claims",
         await measureClaimActions(browser!, pglite, editors.claims50k, editors.empty, counts.cycles50k, 1, timeoutMs),
-        false,
+        "50k",
       );
     });
   }
-  if (!loadOnly) {
+  if (!loadOnly && !editorOnly) {
     const pgliteDirect = await openPgliteDirect(config.pgliteBaselineDir);
     await apiFigures("PGlite", pglite, pgliteDirect, corpus);
     await pgliteDirect.close();
@@ -533,14 +559,14 @@ async function main() {
     log("PostgreSQL: starting the server");
     const postgres = await startServer("postgres", { databaseUrl: config.databaseUrl }, config.basePort + 1);
     // The page reads its claims on the server: the same figure on the other database.
-    await figure("1 editor ready · 5k claims · PostgreSQL", "≤ 1,000 ms", async () => {
+    await figure("1 editor ready · 5k claims · PostgreSQL", "≤ 1.3× baseline", async () => {
       editorReadyRows(
         "5k claims · PostgreSQL",
         await measureEditorReady(browser!, postgres, editors.claims5k, editors.empty, counts.readyPostgres, timeoutMs),
         true,
       );
     });
-    if (!loadOnly) {
+    if (!loadOnly && !editorOnly) {
       const postgresDirect = await openPostgresDirect(config.databaseUrl);
       await apiFigures("PostgreSQL", postgres, postgresDirect, corpus);
       await postgresDirect.close();

@@ -126,8 +126,8 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
       )}
       {/* Hidden, not unmounted, while a claim is open: with thousands of
           claims, taking the list down and building it again cost more than
-          the rest of opening or deleting a claim; "Show more" keeps what it
-          showed. */}
+          the rest of opening or deleting a claim; the list keeps where it was
+          scrolled. */}
       <Activity mode={active ? "hidden" : "visible"}>
         <h2>Claims ({list.claims.length})</h2>
         {list.claims.length === 0 ? (

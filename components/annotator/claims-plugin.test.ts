@@ -354,6 +354,18 @@ describe("claimsAt", () => {
   it("finds nothing where there is no claim", () => {
     expect(claims.claimsAt(1)).toEqual([]);
   });
+
+  it("finds, at every position, the claims covering it after claims are moved, retagged and removed", () => {
+    const moved = { ...inner, from: inner.from + 3, to: outer.to + 2 };
+    const changed = getClaims(
+      apply(apply(state, { put: [outer, overlapping, inner] }), { put: [moved, { ...outer, tag: "denied" }], remove: ["overlapping"] }),
+    );
+    const all = [moved, { ...outer, tag: "denied" as const }];
+    for (let pos = 0; pos < overlapping.to + 5; pos++) {
+      const covering = all.filter((c) => c.from <= pos && pos < c.to).sort((a, b) => a.to - a.from - (b.to - b.from));
+      expect(changed.claimsAt(pos), `at ${pos}`).toEqual(covering);
+    }
+  });
 });
 
 describe("readOnlyText", () => {

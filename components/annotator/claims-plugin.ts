@@ -82,9 +82,14 @@ export class ClaimsState {
 
   /** Claims covering a document position, innermost (shortest) first. */
   claimsAt(pos: number): Claim[] {
-    const found: Claim[] = [];
-    for (const claim of this.claims.values()) if (claim.from <= pos && pos < claim.to) found.push(claim);
-    return found.sort((a, b) => a.to - a.from - (b.to - b.from));
+    // The decorations are a tree by position: only the claims near \`pos\` are looked at, not every claim.
+    const found = new Map<string, Claim>();
+    for (const decoration of this.decorations.find(pos, pos + 1, (spec) => typeof spec.claimId === "string")) {
+      const claim = this.claims.get(decoration.spec.claimId as string);
+      if (claim && claim.from <= pos && pos < claim.to) found.set(claim.id, claim);
+    }
+    // Ties in length in reading order, as the panel lists them.
+    return [...found.values()].sort((a, b) => a.to - a.from - (b.to - b.from) || a.from - b.from || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   /** Claims in reading order. */

@@ -111,16 +111,37 @@ export const documentCounts = pgTable(
     orphans: integer("orphans").notNull().default(0),
     // Placed claims whose words a revision changed, not yet checked (previous_quote set).
     wordsChanged: integer("words_changed").notNull().default(0),
+    // Live claims in review (review_state 'in_review').
+    inReview: integer("in_review").notNull().default(0),
     claims: integer("claims").generatedAlwaysAs(sql`disputed + denied + unverified`),
-    // What "most needing review" sorts by: orphans and words changed (and,
-    // once claims have a review state, those in review: add it here and in the trigger).
-    needsReview: integer("needs_review").generatedAlwaysAs(sql`orphans + words_changed`),
+    // What "most needing review" sorts by: orphans, words changed and claims in review.
+    needsReview: integer("needs_review").generatedAlwaysAs(sql`orphans + words_changed + in_review`),
   },
   (table) => [
     index("document_counts_claims_idx").on(table.claims, table.documentId),
     index("document_counts_review_idx").on(table.needsReview, table.documentId),
   ],
 );
+
+/**
+ * Every name that a claim has had as reviewer (`created_by`, `updated_by`)
+ * or as claimant, kept by a trigger on `annotations` (migration 0018), never
+ * removed. The review filters match part of a name here first, in a few
+ * hundred rows rather than a million claims, and then find the claims by
+ * exact name in their btree indexes. A name no live claim has any more
+ * matches no claim, so the set may be larger than the live names.
+ */
+export const claimNames = pgTable(
+  "claim_names",
+  {
+    kind: text("kind").$type<ClaimNameKind>().notNull(),
+    name: text("name").notNull(),
+  },
+  // claim_names_trgm_idx (gin_trgm_ops on the unaccented name) is made by hand in migration 0018.
+  (table) => [primaryKey({ columns: [table.kind, table.name] })],
+);
+export const claimNameKinds = ["reviewer", "claimant"] as const;
+export type ClaimNameKind = (typeof claimNameKinds)[number];
 
 /**
  * What was done to articles as a whole (archived, unarchived, deleted), by

@@ -85,6 +85,10 @@ export const documents = pgTable(
     index("documents_created_idx").on(table.createdAt, table.id),
     index("documents_published_idx").on(sql`coalesce(${table.publishedAt}, '0001-01-01'::date)`, table.id),
     index("documents_outlet_idx").on(table.outlet),
+    // The archived articles, few: what "all claims" leaves out, and the list of them.
+    index("documents_archived_idx")
+      .on(table.id)
+      .where(sql`${table.archivedAt} is not null`),
     index("documents_source_url_key_idx").on(sourceUrlKey(table)),
     index("documents_text_hash_idx").on(textHash(table)),
     index("documents_search_idx").using("gin", searchVector(table)),
@@ -271,6 +275,14 @@ export const annotations = pgTable(
     index("annotations_in_review_idx")
       .on(table.documentId)
       .where(sql`${table.reviewState} = 'in_review' and ${table.deletedAt} is null`),
+    // The review pages' state and "verdicts differ" filters: the rows of a rare one, and any one's
+    // counts by tag (an index-only scan, the article for leaving archived ones out).
+    index("annotations_live_state_idx")
+      .on(table.reviewState, table.tag, table.documentId)
+      .where(sql`${table.deletedAt} is null`),
+    index("annotations_verdicts_differ_idx")
+      .on(table.tag, table.documentId)
+      .where(sql`${table.verdictsDiffer} and ${table.deletedAt} is null`),
     // The Deleted view: an article's deleted claims, the latest deletion first.
     index("annotations_deleted_idx")
       .on(table.documentId, table.deletedAt.desc(), table.id)

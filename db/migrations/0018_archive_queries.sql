@@ -7,7 +7,10 @@ CREATE TABLE "claim_names" (
 ALTER TABLE "document_counts" ADD COLUMN "in_review" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "document_counts" drop column "needs_review";--> statement-breakpoint
 ALTER TABLE "document_counts" ADD COLUMN "needs_review" integer GENERATED ALWAYS AS (orphans + words_changed + in_review) STORED;--> statement-breakpoint
--- Hand-written from here. drizzle-kit added in_review after needs_review, which
+CREATE INDEX "annotations_live_state_idx" ON "annotations" USING btree ("review_state","tag","document_id") WHERE "annotations"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "annotations_verdicts_differ_idx" ON "annotations" USING btree ("tag","document_id") WHERE "annotations"."verdicts_differ" and "annotations"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "documents_archived_idx" ON "documents" USING btree ("id") WHERE "documents"."archived_at" is not null;--> statement-breakpoint
+-- Hand-written from here (and in_review moved before needs_review). drizzle-kit added in_review after needs_review, which
 -- names it, and did not make again the index that dropping needs_review dropped
 -- (PostgreSQL 15 cannot change a generated column's expression in place).
 CREATE INDEX "document_counts_review_idx" ON "document_counts" USING btree ("needs_review","document_id");--> statement-breakpoint

@@ -77,7 +77,7 @@ describe("review filters", () => {
     const db = await getDb();
     const marker = `Many${randomUUID().slice(0, 8)}`;
     // Names no live claim has (claim_names keeps every name ever given), and one claim's.
-    await db.insert(claimNames).values(Array.from({ length: 1_200 }, (_, i) => ({ kind: "claimant" as const, name: `${marker} ${i}` })));
+    await db.insert(claimNames).values(Array.from({ length: 5_200 }, (_, i) => ({ kind: "claimant" as const, name: `${marker} ${i}` })));
     const { json } = await call(
       annotationsRoute.POST,
       { slug: documentSlug },

@@ -34,7 +34,7 @@ function namePart(column: AnyColumn, part: string): SQL {
 }
 
 /** Most names a filter hands the database as a list; past it, as a subquery. */
-const namesListed = 1_000;
+const namesListed = 5_000;
 
 /**
  * Claims whose `columns` (any of them) hold a name of `kind` containing
@@ -79,10 +79,14 @@ function matchesSearch(q: string): SQL {
     words.map((word) => sql`to_tsquery('simple'::regconfig, quote_literal(immutable_unaccent(${word})) || ':*')`),
     sql` && `,
   );
-  // The claim's table named in full: drizzle writes a lone table's columns unqualified, and `id` would be the comment's.
-  const inThread = sql`exists (select 1 from ${comments} c where c.annotation_id = ${sql.raw('"annotations"."id"')} and c.deleted_at is null
-    and to_tsvector('simple'::regconfig, immutable_unaccent(c.body)) @@ (${query}))`;
-  return sql`(${searchDocument} @@ (${query}) or ${inThread})`;
+  // The ids of either half, each read from its own GIN index: as one `or`
+  // with an `exists` on comments, no index serves it, and PostgreSQL
+  // computes every claim's words again (seconds at 300,000 claims).
+  return sql`${annotations.id} in (
+    select ${annotations.id} from ${annotations} where ${annotations.deletedAt} is null and ${searchDocument} @@ (${query})
+    union all
+    select c.annotation_id from ${comments} c where c.deleted_at is null and to_tsvector('simple'::regconfig, immutable_unaccent(c.body)) @@ (${query})
+  )`;
 }
 
 async function conditions(db: Database, filters: ReviewFilters, scope: ReviewScope): Promise<SQL[]> {

@@ -40,13 +40,6 @@ type DocumentColumns = Record<"title" | "outlet" | "author" | "sourceUrl" | "tex
 // planner finds the index): kept as expressions, not columns, so that they
 // never travel with an article's row.
 
-/**
- * Full-text search (English stems) over the metadata and the first 200,000
- * characters of the text, positions stripped: a tsvector holds at most
- * 1 MB, which a 5 MB article of distinct words would pass.
- */
-export const searchVector = (t: DocumentColumns) =>
-  sql`strip(to_tsvector('english'::regconfig, left(coalesce(${t.title}, '') || ' ' || coalesce(${t.outlet}, '') || ' ' || coalesce(${t.author}, '') || ' ' || ${t.text}, 200000)))`;
 /** Title, outlet, author and source URL in one string, for partial matches (pg_trgm, `ILIKE '%…%'`). */
 export const searchMeta = (t: DocumentColumns) =>
   sql`(coalesce(${t.title}, '') || ' ' || coalesce(${t.outlet}, '') || ' ' || coalesce(${t.author}, '') || ' ' || coalesce(${t.sourceUrl}, ''))`;
@@ -91,8 +84,14 @@ export const documents = pgTable(
       .where(sql`${table.archivedAt} is not null`),
     index("documents_source_url_key_idx").on(sourceUrlKey(table)),
     index("documents_text_hash_idx").on(textHash(table)),
-    index("documents_search_idx").using("gin", searchVector(table)),
-    // documents_search_meta_idx (gin_trgm_ops) is made by hand in migration 0010, after `create extension pg_trgm`.
+    // documents_search_meta_idx (gin_trgm_ops) is made by hand in migration 0016, after `create extension pg_trgm`.
+    // So is the column `search_words` (migration 0018), left out of this table on purpose: a stored
+    // tsvector, generated as `strip(to_tsvector('english', left(title || ' ' || outlet || ' ' ||
+    // author || ' ' || text, 200000)))` (positions stripped, and at most 200,000 characters: a
+    // tsvector holds at most 1 MB, which a 5 MB article of distinct words would pass), with its GIN
+    // index `documents_search_words_idx`. Stored, so that a word in most articles is matched without
+    // computing each article's words again (an expression index leaves PostgreSQL doing that on
+    // every row of a sequential scan); unknown to Drizzle, so that no select of whole rows carries it.
   ],
 );
 
@@ -257,8 +256,9 @@ export const annotations = pgTable(
     index("annotations_document_start_idx").on(table.documentId, table.start, table.end, table.id),
     index("annotations_updated_idx").on(table.updatedAt, table.id),
     // The review list sorted by a column across articles, read in index order a page at a time (keyset),
-    // and the reviewers and claimants the filters suggest.
-    // Full-text search and partial names use GIN indexes on expressions, made in migration 0010 by hand.
+    // the reviewers and claimants the filters suggest, and the claims of the names a filter matched.
+    // Full-text search uses a GIN index on an expression, made in migration 0011 by hand; partial
+    // names are matched in `claim_names` (migration 0018).
     index("annotations_live_tag_idx")
       .on(table.tag, table.id)
       .where(sql`${table.deletedAt} is null`),

@@ -4,6 +4,7 @@ CREATE TABLE "claim_names" (
 	CONSTRAINT "claim_names_kind_name_pk" PRIMARY KEY("kind","name")
 );
 --> statement-breakpoint
+DROP INDEX "documents_search_idx";--> statement-breakpoint
 ALTER TABLE "document_counts" ADD COLUMN "in_review" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "document_counts" drop column "needs_review";--> statement-breakpoint
 ALTER TABLE "document_counts" ADD COLUMN "needs_review" integer GENERATED ALWAYS AS (orphans + words_changed + in_review) STORED;--> statement-breakpoint
@@ -73,3 +74,14 @@ SELECT DISTINCT kind, name FROM (
 WHERE name <> '';--> statement-breakpoint
 -- Part of a name, any case and accents (db/queries/review.ts, namePart), for parts of 3 letters or more.
 CREATE INDEX "claim_names_trgm_idx" ON "claim_names" USING gin (public.immutable_unaccent("name") gin_trgm_ops);
+--> statement-breakpoint
+-- Names are matched in claim_names now: the claims' own trigram indexes (migration 0011) only cost each write.
+DROP INDEX IF EXISTS "annotations_live_claimant_trgm_idx";--> statement-breakpoint
+DROP INDEX IF EXISTS "annotations_live_created_by_trgm_idx";--> statement-breakpoint
+DROP INDEX IF EXISTS "annotations_live_updated_by_trgm_idx";--> statement-breakpoint
+-- The home page's search words, stored (see db/schema.ts, documents): replaces documents_search_idx,
+-- the same expression indexed, which a common word made PostgreSQL compute again for every article.
+ALTER TABLE "documents" ADD COLUMN "search_words" tsvector GENERATED ALWAYS AS (
+  strip(to_tsvector('english'::regconfig, left(coalesce("title", '') || ' ' || coalesce("outlet", '') || ' ' || coalesce("author", '') || ' ' || "text", 200000)))
+) STORED;--> statement-breakpoint
+CREATE INDEX "documents_search_words_idx" ON "documents" USING gin ("search_words");

@@ -40,13 +40,6 @@ type DocumentColumns = Record<"title" | "outlet" | "author" | "sourceUrl" | "tex
 // planner finds the index): kept as expressions, not columns, so that they
 // never travel with an article's row.
 
-/**
- * Full-text search (English stems) over the metadata and the first 200,000
- * characters of the text, positions stripped: a tsvector holds at most
- * 1 MB, which a 5 MB article of distinct words would pass.
- */
-export const searchVector = (t: DocumentColumns) =>
-  sql`strip(to_tsvector('english'::regconfig, left(coalesce(${t.title}, '') || ' ' || coalesce(${t.outlet}, '') || ' ' || coalesce(${t.author}, '') || ' ' || ${t.text}, 200000)))`;
 /** Title, outlet, author and source URL in one string, for partial matches (pg_trgm, `ILIKE '%…%'`). */
 export const searchMeta = (t: DocumentColumns) =>
   sql`(coalesce(${t.title}, '') || ' ' || coalesce(${t.outlet}, '') || ' ' || coalesce(${t.author}, '') || ' ' || coalesce(${t.sourceUrl}, ''))`;
@@ -85,10 +78,20 @@ export const documents = pgTable(
     index("documents_created_idx").on(table.createdAt, table.id),
     index("documents_published_idx").on(sql`coalesce(${table.publishedAt}, '0001-01-01'::date)`, table.id),
     index("documents_outlet_idx").on(table.outlet),
+    // The archived articles, few: what "all claims" leaves out, and the list of them.
+    index("documents_archived_idx")
+      .on(table.id)
+      .where(sql`${table.archivedAt} is not null`),
     index("documents_source_url_key_idx").on(sourceUrlKey(table)),
     index("documents_text_hash_idx").on(textHash(table)),
-    index("documents_search_idx").using("gin", searchVector(table)),
-    // documents_search_meta_idx (gin_trgm_ops) is made by hand in migration 0010, after `create extension pg_trgm`.
+    // documents_search_meta_idx (gin_trgm_ops) is made by hand in migration 0016, after `create extension pg_trgm`.
+    // So is the column `search_words` (migration 0018), left out of this table on purpose: a stored
+    // tsvector, generated as `strip(to_tsvector('english', left(title || ' ' || outlet || ' ' ||
+    // author || ' ' || text, 200000)))` (positions stripped, and at most 200,000 characters: a
+    // tsvector holds at most 1 MB, which a 5 MB article of distinct words would pass), with its GIN
+    // index `documents_search_words_idx`. Stored, so that a word in most articles is matched without
+    // computing each article's words again (an expression index leaves PostgreSQL doing that on
+    // every row of a sequential scan); unknown to Drizzle, so that no select of whole rows carries it.
   ],
 );
 
@@ -111,16 +114,37 @@ export const documentCounts = pgTable(
     orphans: integer("orphans").notNull().default(0),
     // Placed claims whose words a revision changed, not yet checked (previous_quote set).
     wordsChanged: integer("words_changed").notNull().default(0),
+    // Live claims in review (review_state 'in_review').
+    inReview: integer("in_review").notNull().default(0),
     claims: integer("claims").generatedAlwaysAs(sql`disputed + denied + unverified`),
-    // What "most needing review" sorts by: orphans and words changed (and,
-    // once claims have a review state, those in review: add it here and in the trigger).
-    needsReview: integer("needs_review").generatedAlwaysAs(sql`orphans + words_changed`),
+    // What "most needing review" sorts by: orphans, words changed and claims in review.
+    needsReview: integer("needs_review").generatedAlwaysAs(sql`orphans + words_changed + in_review`),
   },
   (table) => [
     index("document_counts_claims_idx").on(table.claims, table.documentId),
     index("document_counts_review_idx").on(table.needsReview, table.documentId),
   ],
 );
+
+/**
+ * Every name that a claim has had as reviewer (`created_by`, `updated_by`)
+ * or as claimant, kept by a trigger on `annotations` (migration 0018), never
+ * removed. The review filters match part of a name here first, in a few
+ * hundred rows rather than a million claims, and then find the claims by
+ * exact name in their btree indexes. A name no live claim has any more
+ * matches no claim, so the set may be larger than the live names.
+ */
+export const claimNames = pgTable(
+  "claim_names",
+  {
+    kind: text("kind").$type<ClaimNameKind>().notNull(),
+    name: text("name").notNull(),
+  },
+  // claim_names_trgm_idx (gin_trgm_ops on the unaccented name) is made by hand in migration 0018.
+  (table) => [primaryKey({ columns: [table.kind, table.name] })],
+);
+export const claimNameKinds = ["reviewer", "claimant"] as const;
+export type ClaimNameKind = (typeof claimNameKinds)[number];
 
 /**
  * What was done to articles as a whole (archived, unarchived, deleted), by
@@ -232,8 +256,9 @@ export const annotations = pgTable(
     index("annotations_document_start_idx").on(table.documentId, table.start, table.end, table.id),
     index("annotations_updated_idx").on(table.updatedAt, table.id),
     // The review list sorted by a column across articles, read in index order a page at a time (keyset),
-    // and the reviewers and claimants the filters suggest.
-    // Full-text search and partial names use GIN indexes on expressions, made in migration 0010 by hand.
+    // the reviewers and claimants the filters suggest, and the claims of the names a filter matched.
+    // Full-text search uses a GIN index on an expression, made in migration 0011 by hand; partial
+    // names are matched in `claim_names` (migration 0018).
     index("annotations_live_tag_idx")
       .on(table.tag, table.id)
       .where(sql`${table.deletedAt} is null`),
@@ -254,6 +279,14 @@ export const annotations = pgTable(
     index("annotations_in_review_idx")
       .on(table.documentId)
       .where(sql`${table.reviewState} = 'in_review' and ${table.deletedAt} is null`),
+    // The review pages' state and "verdicts differ" filters: the rows of a rare one, and any one's
+    // counts by tag (an index-only scan, the article for leaving archived ones out).
+    index("annotations_live_state_idx")
+      .on(table.reviewState, table.tag, table.documentId)
+      .where(sql`${table.deletedAt} is null`),
+    index("annotations_verdicts_differ_idx")
+      .on(table.tag, table.documentId)
+      .where(sql`${table.verdictsDiffer} and ${table.deletedAt} is null`),
     // The Deleted view: an article's deleted claims, the latest deletion first.
     index("annotations_deleted_idx")
       .on(table.documentId, table.deletedAt.desc(), table.id)

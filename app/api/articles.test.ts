@@ -213,6 +213,17 @@ describe("in review", () => {
     expect(submitted.status).toBe(200);
     expect((await list(`${titled}&inReview=1`)).documents.map((d) => d.slug)).toEqual([document.slug]);
   });
+
+  it("sorts an article whose only claims are in review above one with none needing review", async () => {
+    const titled = `q=${encodeURIComponent(`Needing ${marker}`)}`;
+    for (const n of ["one", "two"]) await tag((await add({ title: `Needing ${marker} ${n}` })).document.slug, 1);
+    const byReview = async () => (await list(`${titled}&sort=review`)).documents.map((d) => d.slug);
+    // Neither needs review yet: they tie, and the list has them in the order of their ids.
+    const [, last] = await byReview();
+    const [claim] = (await call(annotationsRoute.GET, { slug: last })).json.annotations;
+    expect((await call(reviewRoute.POST, { id: claim.id }, { body: { version: claim.version, action: "submit" } })).status).toBe(200);
+    expect((await byReview())[0]).toBe(last);
+  });
 });
 
 describe("archive", () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db/client";
@@ -10,17 +11,21 @@ import type { PlacedClaim } from "@/lib/import/plan";
 import { describeRange } from "@/lib/selectors";
 import { type ExportClaim, exportClaimKeys } from "@/lib/export/links";
 import { createAnnotations } from "./import";
-import { listReviewClaims, listReviewNames, streamReviewClaims } from "./review";
+import { countReviewClaimsByTag, listReviewClaims, listReviewNames, streamReviewClaims } from "./review";
+import { claimNames } from "../schema";
+import type { Tag } from "@/lib/tags";
 import { authorNamed } from "@/lib/author";
 import { defaultDirection, type ReviewSort, reviewSorts, sortDirections } from "@/lib/review-filters";
 
 const blocks: ArticleBlock[] = [{ type: "paragraph", text: "Jassy said the story on spy chips was wrong and should be retracted." }];
 let documentId: string;
+let documentSlug: string;
 const ids: string[] = [];
 
 beforeAll(async () => {
   const document = await createTestDocument(blocks);
   documentId = document.id;
+  documentSlug = document.slug;
   const make = async (start: number, reviewer: string, claimant: string) => {
     const { json } = await call(
       annotationsRoute.POST,
@@ -33,6 +38,8 @@ beforeAll(async () => {
   await make(0, "Rita Reviewer", "Andy Jassy");
   const second = await make(10, "bob bureau", "");
   await make(20, "Rita Reviewer", "Tim Cook");
+  // Changed last by someone whose name has accents: found by its letters without them.
+  await call(annotationRoute.PATCH, { id: ids[2] }, { method: "PATCH", body: { version: 1, note: "seen" }, reviewer: "Zoë Ölander" });
   // Changed by another reviewer: both names match it.
   await call(annotationRoute.PATCH, { id: second.id }, { method: "PATCH", body: { version: 1, note: "checked" }, reviewer: "Carla Checker" });
   // A deleted claim's names are not offered.
@@ -56,9 +63,43 @@ describe("review filters", () => {
     expect(await matching("%")).toEqual([]); // And `%` too.
   });
 
+  it("match part of a name that is only a last editor's, in any case and without its accents", async () => {
+    const db = await getDb();
+    const matching = async (reviewer: string) =>
+      (await listReviewClaims(db, { tags: [], sort: "position", dir: "asc", reviewer }, { documentId })).map((claim) => claim.id);
+    expect(await matching("zoe ol")).toEqual([ids[2]]);
+    expect(await matching("ÖLANDER")).toEqual([ids[2]]);
+    expect(await matching("Zoë")).toEqual([ids[2]]);
+    expect(await matching("Dan")).toEqual([]); // Only a deleted claim's.
+  });
+
+  it("match a claimant's name among more names than are listed to the database", async () => {
+    const db = await getDb();
+    const marker = `Many${randomUUID().slice(0, 8)}`;
+    // Names no live claim has (claim_names keeps every name ever given), and one claim's.
+    await db.insert(claimNames).values(Array.from({ length: 5_200 }, (_, i) => ({ kind: "claimant" as const, name: `${marker} ${i}` })));
+    const { json } = await call(
+      annotationsRoute.POST,
+      { slug: documentSlug },
+      { body: { start: 40, end: 45, tag: "denied", claimant: `Ana ${marker.toUpperCase()}` }, reviewer: "Rita Reviewer" },
+    );
+    const found = await listReviewClaims(db, { tags: [], sort: "position", dir: "asc", claimant: marker.toLowerCase() }, { documentId });
+    expect(found.map((claim) => claim.id)).toEqual([json.annotation.id]);
+    expect(await countReviewClaimsByTag(db, { tags: [], sort: "position", dir: "asc", claimant: marker }, { documentId })).toEqual({ denied: 1 });
+    await call(annotationRoute.DELETE, { id: json.annotation.id }, { method: "DELETE" });
+  });
+
+  it("count an article's live claims by tag, filtered by tag or not", async () => {
+    const db = await getDb();
+    const counted = (tags: Tag[]) => countReviewClaimsByTag(db, { tags, sort: "position", dir: "asc" }, { documentId });
+    expect(await counted([])).toEqual({ disputed: 3 });
+    expect(await counted(["disputed", "denied"])).toEqual({ disputed: 3 });
+    expect(await counted(["denied"])).toEqual({});
+  });
+
   it("offer the reviewers and claimants of the live claims, each once, sorted", async () => {
     const names = await listReviewNames(await getDb(), { documentId });
-    expect(names).toEqual({ reviewers: ["bob bureau", "Carla Checker", "Rita Reviewer"], claimants: ["Andy Jassy", "Tim Cook"] });
+    expect(names).toEqual({ reviewers: ["bob bureau", "Carla Checker", "Rita Reviewer", "Zoë Ölander"], claimants: ["Andy Jassy", "Tim Cook"] });
   });
 });
 

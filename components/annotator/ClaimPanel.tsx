@@ -11,7 +11,7 @@ import { CommentThread } from "./CommentThread";
 import { DeletedElsewhere } from "./DeletedElsewhere";
 import { getClaims } from "./claims-plugin";
 import type { AnnotatorController } from "./use-annotator";
-import { useSheetSwipe } from "./use-sheet-swipe";
+import { useClaimSheet } from "./use-claim-sheet";
 
 const noClaims: readonly Claim[] = [];
 
@@ -67,7 +67,7 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
     pickConflict: (claim, conflictId, pick) => editor.pickConflict(claim.id, conflictId, pick),
   };
   // On a phone the open claim is a bottom sheet over the article (app/phone.css), closed by a swipe down its handle.
-  const sheet = useSheetSwipe<HTMLElement>(() => actions.open(null));
+  const sheet = useClaimSheet<HTMLElement>(active?.id ?? null, () => actions.open(null));
   const pick = (id: string) => {
     setPicked(id);
     actions.open(id);

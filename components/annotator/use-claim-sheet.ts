@@ -1,9 +1,12 @@
 "use client";
 
-import { type PointerEvent, useRef } from "react";
+import { type PointerEvent, useEffect, useRef } from "react";
 
 /** How far down, in pixels, the sheet's handle must be dragged to close it; a shorter drag springs back. */
 const dismissDistance = 80;
+
+/** Room kept between a claim's words and the top of the sheet, in pixels. */
+const clearance = 16;
 
 interface Drag {
   pointerId: number;
@@ -12,16 +15,27 @@ interface Drag {
 }
 
 /**
- * Swipe down to close, for the claim panel when it is a bottom sheet (a
- * phone's width: app/phone.css makes it one, fixed to the bottom of the
- * screen). The handle's pointer handlers move the sheet with the finger, and
- * close it past `dismissDistance`, else let it spring back. Where the panel is
- * not a sheet (a wide screen, where it is not fixed) a drag does nothing.
- * Pointer events cover a finger, a pen and a mouse alike.
+ * The claim panel's behaviour when it is a bottom sheet (under 900 px:
+ * app/phone.css fixes it to the bottom of the screen while a claim is open).
+ * The claim's words stay in sight above the sheet, the page scrolled up if
+ * the sheet would cover them. Swipe down to close: the handle's pointer
+ * handlers move the sheet with the finger, and close it past
+ * `dismissDistance`, else let it spring back (pointer events cover a finger,
+ * a pen and a mouse alike). Where the panel is not a sheet (a wide screen,
+ * where it is not fixed) this does nothing.
  */
-export function useSheetSwipe<T extends HTMLElement>(onDismiss: () => void) {
+export function useClaimSheet<T extends HTMLElement>(activeId: string | null, onDismiss: () => void) {
   const sheetRef = useRef<T>(null);
   const drag = useRef<Drag | null>(null);
+
+  useEffect(() => {
+    const sheet = sheetRef.current;
+    if (!activeId || !sheet || !isSheet(sheet)) return;
+    const words = document.querySelector(`.article-text [data-claim-id="${CSS.escape(activeId)}"]`);
+    if (!words) return;
+    const covered = words.getBoundingClientRect().bottom + clearance - sheet.getBoundingClientRect().top;
+    if (covered > 0) window.scrollBy(0, covered);
+  }, [activeId]);
 
   const follow = (distance: number) => {
     const sheet = sheetRef.current;
@@ -41,7 +55,7 @@ export function useSheetSwipe<T extends HTMLElement>(onDismiss: () => void) {
   const handleProps = {
     onPointerDown: (event: PointerEvent<HTMLElement>) => {
       const sheet = sheetRef.current;
-      if (!sheet || !event.isPrimary || event.button !== 0 || getComputedStyle(sheet).position !== "fixed") return;
+      if (!sheet || !event.isPrimary || event.button !== 0 || !isSheet(sheet)) return;
       drag.current = { pointerId: event.pointerId, startY: event.clientY, distance: 0 };
       event.currentTarget.setPointerCapture(event.pointerId);
     },
@@ -55,4 +69,9 @@ export function useSheetSwipe<T extends HTMLElement>(onDismiss: () => void) {
     onPointerCancel: (event: PointerEvent<HTMLElement>) => end(event, true),
   };
   return { sheetRef, handleProps };
+}
+
+/** Whether the panel is shown as a sheet (phone.css), not beside or below the article. */
+function isSheet(panel: HTMLElement): boolean {
+  return getComputedStyle(panel).position === "fixed";
 }

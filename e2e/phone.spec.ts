@@ -203,7 +203,7 @@ test.describe("on a laptop", () => {
     await annotator.claimEditor.getByLabel("Note").fill("typed as the session ended");
     await expect(annotator.saveStatus).toHaveAttribute("data-state", "saving");
 
-    await annotator.selectWithKeyboard("Apple CEO Tim Cook told Buzzfeed");
+    await annotator.selectWithKeyboard("the scenario Bloomberg reported never happened");
     await expect(annotator.toolbar).toBeVisible();
     await expectBesideSelection(page, annotator);
     const bar = page.getByRole("toolbar", { name: "Editor" });

@@ -5,7 +5,7 @@
  * are tagged. And on a laptop, the tag toolbar keeps to its selection when
  * the layout moves the words under it. Screenshots go to /tmp, to look at.
  */
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect, reviewer, test } from "./fixtures";
 import type { AnnotatorPage } from "./pages/annotator-page";
 
@@ -20,9 +20,9 @@ async function tapHighlight(annotator: AnnotatorPage, id: string) {
   await expect(annotator.claimEditor).toBeVisible();
 }
 
-/** Drags a finger down from the middle of the sheet's handle by `distance` pixels, in steps, as a swipe (touch events, through the browser's own input). */
-async function swipeDown(page: Page, distance: number) {
-  const box = (await page.getByTestId("sheet-handle").boundingBox())!;
+/** Drags a finger down from the middle of `grip` by `distance` pixels, in steps, as a swipe (touch events, through the browser's own input). */
+async function swipeDown(page: Page, grip: Locator, distance: number) {
+  const box = (await grip.boundingBox())!;
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
   const cdp = await page.context().newCDPSession(page);
@@ -73,12 +73,19 @@ test.describe("on a phone", () => {
     await annotator.goto();
     await tapHighlight(annotator, claim.id);
 
-    await swipeDown(page, 30);
+    const handle = page.getByTestId("sheet-handle");
+    await swipeDown(page, handle, 30);
     await expect(annotator.claimEditor).toBeVisible();
     // Sprung back to the bottom of the screen.
     await expect.poll(async () => (await annotator.panel.boundingBox())!.y + (await annotator.panel.boundingBox())!.height).toBeCloseTo(844, 0);
 
-    await swipeDown(page, 200);
+    await swipeDown(page, handle, 200);
+    await expect(annotator.claimEditor).toBeHidden();
+    await expect(annotator.text).toBeFocused();
+
+    // The claim's header drags the sheet too.
+    await tapHighlight(annotator, claim.id);
+    await swipeDown(page, annotator.claimEditor.getByRole("heading", { level: 2 }), 200);
     await expect(annotator.claimEditor).toBeHidden();
     await expect(annotator.text).toBeFocused();
     // The list of claims is back where it was, below the article, not over it.

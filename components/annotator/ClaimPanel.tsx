@@ -76,6 +76,7 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
     <aside
       ref={sheet.sheetRef}
       className={active ? "claim-panel claim-panel-open" : "claim-panel"}
+      {...sheet.gripProps}
       aria-label="Claims"
       data-testid="claim-panel"
       // The tag shortcuts retag the open claim from its panel too, as they do from the article (Esc,
@@ -98,7 +99,7 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
       }}
     >
       {/* Shown only where the panel is a sheet; swiped, not focused: the claim's Close button and Esc close it too. */}
-      {active && <div className="sheet-handle" aria-hidden="true" data-testid="sheet-handle" {...sheet.handleProps} />}
+      {active && <div className="sheet-handle" aria-hidden="true" data-testid="sheet-handle" />}
       {choices.length > 1 && (
         <nav aria-label="Claims at this place" className="claim-choices" data-testid="claim-choices">
           <h2>{choices.length} claims here</h2>

@@ -18,8 +18,9 @@ interface Drag {
  * The claim panel's behaviour when it is a bottom sheet (under 900 px:
  * app/phone.css fixes it to the bottom of the screen while a claim is open).
  * The claim's words stay in sight above the sheet, the page scrolled up if
- * the sheet would cover them. Swipe down to close: the handle's pointer
- * handlers move the sheet with the finger, and close it past
+ * the sheet would cover them. Swipe down to close: the sheet's pointer
+ * handlers (`gripProps`, on the sheet) move it with a finger put on its handle
+ * or the open claim's header, and close it past
  * `dismissDistance`, else let it spring back (pointer events cover a finger,
  * a pen and a mouse alike). Where the panel is not a sheet (a wide screen,
  * where it is not fixed) this does nothing.
@@ -52,10 +53,10 @@ export function useClaimSheet<T extends HTMLElement>(activeId: string | null, on
     if (!cancelled && current.distance > dismissDistance) onDismiss();
   };
 
-  const handleProps = {
+  const gripProps = {
     onPointerDown: (event: PointerEvent<HTMLElement>) => {
       const sheet = sheetRef.current;
-      if (!sheet || !event.isPrimary || event.button !== 0 || !isSheet(sheet)) return;
+      if (!sheet || !event.isPrimary || event.button !== 0 || !isSheet(sheet) || !isGrip(event.target)) return;
       drag.current = { pointerId: event.pointerId, startY: event.clientY, distance: 0 };
       event.currentTarget.setPointerCapture(event.pointerId);
     },
@@ -68,10 +69,15 @@ export function useClaimSheet<T extends HTMLElement>(activeId: string | null, on
     onPointerUp: (event: PointerEvent<HTMLElement>) => end(event, false),
     onPointerCancel: (event: PointerEvent<HTMLElement>) => end(event, true),
   };
-  return { sheetRef, handleProps };
+  return { sheetRef, gripProps };
 }
 
 /** Whether the panel is shown as a sheet (phone.css), not beside or below the article. */
 function isSheet(panel: HTMLElement): boolean {
   return getComputedStyle(panel).position === "fixed";
+}
+
+/** Where a drag of the sheet starts: its handle, or the open claim's header, but not a button or link there. */
+function isGrip(target: EventTarget): boolean {
+  return target instanceof Element && target.closest(".sheet-handle, .claim-editor > header") !== null && target.closest("button, a") === null;
 }

@@ -26,11 +26,16 @@ async function swipeDown(page: Page, grip: Locator, distance: number) {
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y }] });
+  // Timed as a finger moves (a frame a step), then rests a moment before it lifts: lifted while
+  // moving, the browser would take it for a fling, and the next tap only for the fling's end.
+  const start = Date.now() / 1000;
+  const at = (seconds: number) => start + seconds;
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y }], timestamp: at(0) });
   for (let step = 1; step <= 5; step++) {
-    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x, y: y + (distance * step) / 5 }] });
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x, y: y + (distance * step) / 5 }], timestamp: at(step * 0.016) });
   }
-  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x, y: y + distance }], timestamp: at(0.3) });
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [], timestamp: at(0.3) });
   await cdp.detach();
 }
 
@@ -70,6 +75,7 @@ test.describe("on a phone", () => {
     page,
   }) => {
     const claim = await api.create({ words: claimWords, reviewer, tag: "denied" });
+    const other = await api.create({ words: "Reporters got played", reviewer, tag: "disputed" });
     await annotator.goto();
     await tapHighlight(annotator, claim.id);
 
@@ -83,8 +89,8 @@ test.describe("on a phone", () => {
     await expect(annotator.claimEditor).toBeHidden();
     await expect(annotator.text).toBeFocused();
 
-    // The claim's header drags the sheet too.
-    await tapHighlight(annotator, claim.id);
+    // The claim's header drags the sheet too. (Another claim: a second tap on the same spot this soon would be a double tap.)
+    await tapHighlight(annotator, other.id);
     await swipeDown(page, annotator.claimEditor.getByRole("heading", { level: 2 }), 200);
     await expect(annotator.claimEditor).toBeHidden();
     await expect(annotator.text).toBeFocused();

@@ -32,7 +32,11 @@ async function swipeDown(page: Page, grip: Locator, distance: number) {
   const at = (seconds: number) => start + seconds;
   await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y }], timestamp: at(0) });
   for (let step = 1; step <= 5; step++) {
-    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x, y: y + (distance * step) / 5 }], timestamp: at(step * 0.016) });
+    await cdp.send("Input.dispatchTouchEvent", {
+      type: "touchMove",
+      touchPoints: [{ x, y: y + (distance * step) / 5 }],
+      timestamp: at(step * 0.016),
+    });
   }
   await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x, y: y + distance }], timestamp: at(0.3) });
   await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [], timestamp: at(0.3) });

@@ -9,6 +9,7 @@ import { canForAnyone } from "@/server/policy";
 import { countQueue } from "@/server/queue";
 import "./globals.css";
 import "./review-workflow.css";
+import "./phone.css";
 
 export const metadata: Metadata = {
   title: { default: "Fact-check annotator", template: "%s · Fact-check annotator" },

@@ -11,6 +11,7 @@ import { CommentThread } from "./CommentThread";
 import { DeletedElsewhere } from "./DeletedElsewhere";
 import { getClaims } from "./claims-plugin";
 import type { AnnotatorController } from "./use-annotator";
+import { useClaimSheet } from "./use-claim-sheet";
 
 const noClaims: readonly Claim[] = [];
 
@@ -65,13 +66,17 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
     checkVerdict: (claim) => editor.run(checkVerdict(claim.id)),
     pickConflict: (claim, conflictId, pick) => editor.pickConflict(claim.id, conflictId, pick),
   };
+  // On a phone the open claim is a bottom sheet over the article (app/phone.css), closed by a swipe down its handle.
+  const sheet = useClaimSheet<HTMLElement>(active?.id ?? null, () => actions.open(null));
   const pick = (id: string) => {
     setPicked(id);
     actions.open(id);
   };
   return (
     <aside
-      className="claim-panel"
+      ref={sheet.sheetRef}
+      className={active ? "claim-panel claim-panel-open" : "claim-panel"}
+      {...sheet.gripProps}
       aria-label="Claims"
       data-testid="claim-panel"
       // The tag shortcuts retag the open claim from its panel too, as they do from the article (Esc,
@@ -93,6 +98,8 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
         }
       }}
     >
+      {/* Shown only where the panel is a sheet; swiped, not focused: the claim's Close button and Esc close it too. */}
+      {active && <div className="sheet-handle" aria-hidden="true" data-testid="sheet-handle" />}
       {choices.length > 1 && (
         <nav aria-label="Claims at this place" className="claim-choices" data-testid="claim-choices">
           <h2>{choices.length} claims here</h2>

@@ -297,6 +297,8 @@ export function useAnnotator({
         "aria-multiline": "true",
         role: "textbox",
         spellcheck: "false",
+        // The words are not typed, only selected: a phone keeps its keyboard down when the article is tapped.
+        inputmode: "none",
         class: "article-text",
         "data-testid": "article-text",
       },

@@ -31,6 +31,12 @@ const columns: { label: string; sort?: ReviewSort; className: string }[] = [
   { label: "Comments", className: "col-comments" },
 ];
 
+/**
+ * Each cell's column name, on the cell itself (`data-label`): at a phone's
+ * width the rows are cards (app/phone.css), and each value is labelled there.
+ */
+const labelOf = Object.fromEntries(columns.map((column) => [column.className, column.label]));
+
 /** Consecutive claims of one article: a group of the table, under its title. */
 function groupsOf(claims: ReviewClaim[]): ReviewClaim[][] {
   const groups: ReviewClaim[][] = [];
@@ -106,10 +112,10 @@ function SortableHeader({ label, sort, filters, path }: { label: string; sort?: 
 function ClaimRow({ claim }: { claim: ReviewClaim }) {
   return (
     <tr data-testid="claim-row" data-claim-id={claim.id} data-tag={claim.tag}>
-      <td className="claim-quote">
+      <td className="claim-quote" data-label={labelOf["col-quote"]}>
         <QuoteWithContext claim={claim} slug={claim.document.slug} />
       </td>
-      <td>
+      <td data-label={labelOf["col-tag"]}>
         <TagLabel tag={claim.tag} />
         {claim.status === "orphan" && (
           <span className="orphan-mark" title="A revision removed or changed these words; re-attach or delete it in the editor.">
@@ -127,19 +133,19 @@ function ClaimRow({ claim }: { claim: ReviewClaim }) {
           </span>
         )}
       </td>
-      <ReviewStateCell claim={claim} />
-      <td className="claim-claimant" data-testid="claim-claimant">
+      <ReviewStateCell claim={claim} label={labelOf["col-review"]} />
+      <td className="claim-claimant" data-testid="claim-claimant" data-label={labelOf["col-claimant"]}>
         {claim.claimant}
       </td>
-      <td className="claim-note-cell">
+      <td className="claim-note-cell" data-label={labelOf["col-note"]}>
         <div className="claim-note" data-testid="claim-note">
           {claim.note}
         </div>
       </td>
-      <td className="claim-evidence">
+      <td className="claim-evidence" data-label={labelOf["col-evidence"]}>
         <EvidenceLinks links={claim.evidence} />
       </td>
-      <td data-testid="claim-reviewer">
+      <td data-testid="claim-reviewer" data-label={labelOf["col-reviewer"]}>
         {claim.createdBy}
         {claim.updatedBy !== claim.createdBy && (
           <>
@@ -148,10 +154,10 @@ function ClaimRow({ claim }: { claim: ReviewClaim }) {
           </>
         )}
       </td>
-      <td className="claim-updated">
+      <td className="claim-updated" data-label={labelOf["col-updated"]}>
         <ChangeTime iso={claim.updatedAt} />
       </td>
-      <td className="claim-comments" data-testid="claim-comments">
+      <td className="claim-comments" data-testid="claim-comments" data-label={labelOf["col-comments"]}>
         {claim.commentCount}
       </td>
     </tr>

@@ -39,7 +39,7 @@ async function DocumentPage({ params, searchParams }: Props) {
       <link rel="preload" href={editorClaimsUrl(document.slug)} as="fetch" crossOrigin="anonymous" />
       <ArticleMeta document={document} />
       {document.archivedAt && (
-        <p className="archived-notice" data-testid="archived-notice">
+        <p className="notice-warning" data-testid="archived-notice">
           Archived by {document.archivedBy ?? "someone"} on <ChangeTime iso={document.archivedAt.toISOString()} />: it is kept whole, but left out of
           the article list and of all claims.{" "}
           <ArticleActions

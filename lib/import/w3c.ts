@@ -35,7 +35,8 @@
 import { z } from "zod";
 import { type Tag, tags } from "../tags";
 import { reviewerName } from "../validation";
-import { type Provenance, readProvenance } from "../provenance";
+import type { Provenance } from "../provenance";
+import { readProvenance } from "./provenance";
 
 /** Why an annotation of an import was not made into a claim. */
 export const skipReasons = ["no_tag", "not_anchored", "invalid", "duplicate"] as const;

@@ -106,6 +106,23 @@ describe("importing a W3C file from another tool", () => {
       },
     ]);
   });
+
+  it("imports an annotation whose creator or tool the database could not store without them, not a 500", async () => {
+    const target = (await createTestDocument(jassyBlocks)).slug;
+    const annotation = {
+      ...hypothesisAnnotation("Bloomberg should retract.", ["denied"], ""),
+      creator: { name: "Half \ud83d emoji" },
+      generator: { name: "Tool\u0000" },
+    };
+    const { status, json } = await call(importRoute.POST, { slug: target }, { body: [annotation], token: otto.token });
+    expect(status).toBe(201);
+    expect(json.created[0].provenance).toEqual({
+      source: "Hypothesis",
+      sourceId: annotation.id,
+      created: "2018-10-22T14:02:11.123Z",
+      modified: "2018-10-22T14:05:40.654Z",
+    });
+  });
 });
 
 describe("exports of imported claims", () => {

@@ -27,6 +27,14 @@ describe("readProvenance", () => {
     });
   });
 
+  it("keeps no text the database could not store, and cuts a long name without halving an emoji", () => {
+    expect(readProvenance({ creator: { name: "Bad \ud800 name" }, generator: { name: "Tool\u0000" }, id: "urn:x\udfff" })).toEqual({
+      source: "W3C import",
+    });
+    const long = `${"a".repeat(499)}😀😀`;
+    expect(readCreator({ name: long })).toEqual({ name: `${"a".repeat(499)}😀` });
+  });
+
   it("prefers what this app's export says of the original to the exporting app's own creator", () => {
     const exported = toW3cAnnotation(importedClaim, { origin: "https://factcheck.example.org" });
     expect(readProvenance(exported)).toEqual(importedClaim.provenance);

@@ -16,11 +16,13 @@
  */
 import { z } from "zod";
 import { hypothesisSource, type Provenance, w3cSource } from "../provenance";
+import { hasLoneSurrogate } from "../validation";
 
 /** Longest name, source or id kept: past that it is cut, not refused (the claim itself is fine). */
 const maxLength = 500;
 
-const cut = (value: string) => value.trim().slice(0, maxLength);
+// By code points: a cut through an emoji would leave half of it, which the database refuses in jsonb.
+const cut = (value: string) => [...value.trim()].slice(0, maxLength).join("");
 
 /** A time PostgreSQL can store (years 1 to 9999), in ISO form; else undefined. */
 export function storableTime(value: unknown): string | undefined {
@@ -32,7 +34,9 @@ export function storableTime(value: unknown): string | undefined {
 }
 
 const agent = z.looseObject({ id: z.unknown().optional(), name: z.unknown().optional(), nickname: z.unknown().optional() });
-const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" && !value.includes("\0") ? cut(value) : undefined);
+/** Text the database can store in jsonb (no NUL, no half of a surrogate pair), cut to `maxLength`; else undefined. */
+const text = (value: unknown) =>
+  typeof value === "string" && value.trim() !== "" && !value.includes("\0") && !hasLoneSurrogate(value) ? cut(value) : undefined;
 
 /** The name an account IRI stands for: `smith` of `acct:smith@hypothes.is`, else the IRI. */
 function nameOfIri(iri: string): string {

@@ -282,8 +282,6 @@ const reply = z.looseObject({
   body: oneOrMany(z.unknown()).optional(),
   bodyValue: z.unknown().optional(),
   target: oneOrMany(z.unknown()).optional(),
-  creator: z.unknown().optional(),
-  created: z.unknown().optional(),
 });
 
 /**

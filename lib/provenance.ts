@@ -25,10 +25,3 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZ
 
 /** The day of an ISO time as people read it: `3 Oct 2018` (UTC, as every time the app shows). */
 export const provenanceDate = (iso: string) => dateFormat.format(new Date(iso));
-
-/** The provenance as a line: `by A. Smith in Hypothesis, 3 Oct 2018`; parts the file did not give are left out. */
-export function describeProvenance(provenance: Provenance): string {
-  const by = provenance.creator ? `by ${provenance.creator.name} ` : "";
-  const when = provenance.created ? `, ${provenanceDate(provenance.created)}` : "";
-  return `${by}in ${provenance.source}${when}`;
-}

@@ -21,6 +21,7 @@ import { claimActions, type ClaimState } from "@/lib/claim-events";
 import type { CommentState } from "@/lib/comments";
 import type { ClaimConflict } from "@/lib/claim-conflicts";
 import type { HistoryMethod } from "@/lib/history-methods";
+import type { Provenance } from "@/lib/provenance";
 import { type ClaimEventDetail, reviewStates } from "@/lib/review";
 import type { Role } from "@/lib/roles";
 import { tags } from "@/lib/tags";
@@ -251,6 +252,9 @@ export const annotations = pgTable(
     // Kept with the claim (written with each verdict) so that lists read no other table.
     verdictCount: integer("verdict_count").notNull().default(0),
     verdictsDiffer: boolean("verdicts_differ").notNull().default(false),
+    // For an imported claim, who wrote the original annotation, in which tool
+    // and when (lib/provenance.ts); null for a claim made here.
+    provenance: jsonb("provenance").$type<Provenance>(),
   },
   (table) => [
     index("annotations_document_start_idx").on(table.documentId, table.start, table.end, table.id),
@@ -399,6 +403,8 @@ export const comments = pgTable(
     editedAt: timestamp("edited_at", { withTimezone: true }),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
     deletedById: text("deleted_by_id").references(() => users.id),
+    // For an imported comment, the original's author, tool and time (lib/provenance.ts); null for one written here.
+    provenance: jsonb("provenance").$type<Provenance>(),
   },
   (table) => [index("comments_annotation_idx").on(table.annotationId, table.createdAt, table.id)],
 );

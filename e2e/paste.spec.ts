@@ -62,3 +62,51 @@ test("pasted HTML is recognised as HTML, and its scripts are not in the preview"
   await expect(preview).not.toContainText("pwned");
   await expect(page).not.toHaveTitle("pwned");
 });
+
+test("Markdown pasted as a revision is recognised and previewed, and the article reads as the preview showed", async ({ page }) => {
+  const title = `Revised by paste ${Date.now()}`;
+  await page.goto("/documents/new");
+  await page.getByLabel("Title").fill(title);
+  await paste(page, `${title}\n\nThe first version said nothing of chips.\n`);
+  await page.getByRole("button", { name: "Add article" }).click();
+  await expect(page).toHaveURL(/\/documents\/revised-by-paste-\d+/);
+  const slug = new URL(page.url()).pathname.split("/").pop()!;
+
+  await page.goto(`/documents/${slug}/revisions/new`);
+  await paste(page, "# Spy chips, revised\n\nAmazon now says the story was **wrong**.\n\n- one claim\n- another claim\n");
+  await expect(page.getByRole("combobox", { name: /^Format/ })).toHaveValue("markdown");
+  const preview = page.getByTestId("article-preview");
+  await expect(preview.getByRole("heading", { name: "Spy chips, revised" })).toBeVisible();
+  await expect(preview.locator("strong")).toHaveText("wrong");
+
+  await page.getByRole("button", { name: "Publish revision" }).click();
+  await expect(page.getByTestId("publish-result")).toContainText("Revision 2 published");
+  await page.getByRole("link", { name: "Open the article" }).click();
+  const article = page.locator(".article-text").first();
+  await expect(article.getByRole("heading", { name: "Spy chips, revised" })).toBeVisible();
+  await expect(article.locator("strong")).toHaveText("wrong");
+  await expect(article.getByRole("listitem")).toHaveText(["one claim", "another claim"]);
+});
+
+test("a revision's plain text leaves out its page furniture when the preview's box is ticked", async ({ page }) => {
+  const title = `Revised furniture ${Date.now()}`;
+  await page.goto("/documents/new");
+  await page.getByLabel("Title").fill(title);
+  await paste(page, `${title}\n\nA first version.\n`);
+  await page.getByRole("button", { name: "Add article" }).click();
+  await expect(page).toHaveURL(/\/documents\/revised-furniture-\d+/);
+  const slug = new URL(page.url()).pathname.split("/").pop()!;
+
+  await page.goto(`/documents/${slug}/revisions/new`);
+  const unique = `Revised with furniture ${Date.now()}.`;
+  await paste(page, `${cnbc}\n${unique}\n`);
+  const preview = page.getByTestId("article-preview");
+  await preview.getByLabel(/Leave out page furniture \(3 lines\)/).check();
+  await expect(preview.getByTestId("preview-text")).not.toContainText("Super Micro plunges");
+  await page.getByRole("button", { name: "Publish revision" }).click();
+  await expect(page.getByTestId("publish-result")).toContainText("Revision 2 published");
+  await page.goto(`/documents/${slug}`);
+  const article = page.locator(".article-text").first();
+  await expect(article).toContainText(unique);
+  await expect(article).not.toContainText("Super Micro plunges");
+});

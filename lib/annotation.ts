@@ -1,6 +1,7 @@
 import type { ReviewState } from "./review";
 import type { ClaimConflict } from "./claim-conflicts";
 import type { Tag } from "./tags";
+import type { Provenance } from "./provenance";
 
 /** A claim as the HTTP API gives it out. Offsets are code points, end exclusive. */
 export interface Annotation {
@@ -48,6 +49,8 @@ export interface Annotation {
   verdictsDiffer: boolean;
   /** Fields two reviewers changed at once, each with every version, until someone picks one (lib/claim-conflicts.ts); oldest first. */
   conflicts: ClaimConflict[];
+  /** For an imported claim, who wrote the original, in which tool and when (lib/provenance.ts); null for one made here. */
+  provenance: Provenance | null;
 }
 
 /** Where an article's claims are listed (GET) and created (POST). */
@@ -94,6 +97,8 @@ export const editorAnnotationKeys = [
   "verdictsDiffer",
   // Shown in the claim's panel to every reviewer until someone picks a version.
   "conflicts",
+  // Shown in the claim's panel: "by A. Smith in Hypothesis, 3 Oct 2018".
+  "provenance",
 ] as const satisfies readonly (keyof Annotation)[];
 export type EditorAnnotation = Pick<Annotation, (typeof editorAnnotationKeys)[number]>;
 

@@ -4,6 +4,8 @@
  * `comment_*` claim event records. Plain data, for server and browser alike.
  */
 
+import type { Provenance } from "./provenance";
+
 /** Someone of the newsroom, as a comment names them: its author, or a person it mentions. */
 export interface PersonRef {
   /** Null for an author recorded with no user (a comment imported from another tool). */
@@ -22,6 +24,8 @@ export interface Comment {
   updatedAt: string;
   /** When its author last changed its words; null when never (the "edited" marker). */
   editedAt: string | null;
+  /** Present on a comment imported from another tool: who wrote it there, where, when (lib/provenance.ts). */
+  provenance?: Provenance;
 }
 
 /** A comment as a claim event records it: deleted ones too. */

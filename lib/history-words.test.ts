@@ -34,6 +34,7 @@ const claim: ClaimState = {
   verdictCount: 0,
   verdictsDiffer: false,
   conflicts: [],
+  provenance: null,
   deletedAt: null,
   deletedBy: null,
 };

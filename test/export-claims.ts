@@ -34,6 +34,7 @@ const base = {
   approvedBy: "Rita Reviewer",
   approvedAt: "2024-05-03T08:00:00.000Z",
   reviewers: ["Ada Reviewer", "Rita Reviewer"],
+  provenance: null,
 };
 
 export const sampleClaims: ExportClaim[] = [
@@ -82,6 +83,21 @@ export const sampleClaims: ExportClaim[] = [
     document: published,
   },
 ];
+
+/** A claim imported from a Hypothesis annotation: its importer is `createdBy`, the annotation's author its provenance. */
+export const importedClaim: ExportClaim = {
+  ...sampleClaims[0],
+  id: "3e9f6b3b-b09d-4c77-8c6e-7f4a5b6c7d44",
+  createdBy: "Ivy Importer",
+  createdById: "ivy-user-id",
+  provenance: {
+    creator: { name: "asmith", id: "acct:asmith@hypothes.is" },
+    source: "Hypothesis",
+    sourceId: "https://hypothes.is/a/Qm9vbWVyYW5nMTIzNDU2",
+    created: "2018-10-03T14:02:11.123Z",
+    modified: "2018-10-04T09:00:00.000Z",
+  },
+};
 
 /** An async source of claims in batches of `batchSize`, as `streamReviewClaims` is. */
 async function* claimSource(claims: ExportClaim[], batchSize: number): AsyncGenerator<ExportClaim[]> {

@@ -181,6 +181,9 @@ describe("CSV export", () => {
       "created",
       "updated",
       "comments",
+      "original author",
+      "original source",
+      "original date",
     ]);
     expect(rows).toHaveLength(claims.length);
     const byId = new Map(rows.map((row) => [row[0], row]));

@@ -2,6 +2,7 @@
 
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { ChangeTime } from "@/components/ChangeTime";
+import { ProvenanceLine } from "@/components/ProvenanceLine";
 import { maxClaimantLength, maxNoteLength } from "@/lib/limits";
 import { type Tag, tagInfo, tags } from "@/lib/tags";
 import type { Claim } from "./claim";
@@ -179,6 +180,11 @@ export function ClaimEditor({
 
         <EvidenceField claim={claim} onChange={change} onTyped={setLinkTyped} />
 
+        {claim.provenance && (
+          <p className="claim-meta" data-testid="claim-provenance">
+            Imported by {claim.createdBy}; written <ProvenanceLine provenance={claim.provenance} />
+          </p>
+        )}
         <p className="claim-meta" data-testid="claim-meta">
           Tagged by {claim.createdBy}
           {claim.updatedBy !== claim.createdBy && `, last changed by ${claim.updatedBy}`}

@@ -92,7 +92,14 @@ export function CommentThread({ claimId, person, feed, saved }: CommentThreadPro
             {comments.map((comment) => (
               <li key={comment.id} data-testid="comment" data-comment-id={comment.id}>
                 <p className="comment-meta">
-                  <strong>{comment.author.name}</strong> · <ChangeTime iso={comment.createdAt} />
+                  <strong>{comment.author.name}</strong>
+                  {comment.provenance && (
+                    <span className="comment-imported" title={comment.provenance.creator?.id}>
+                      {" "}
+                      (imported from {comment.provenance.source})
+                    </span>
+                  )}{" "}
+                  · <ChangeTime iso={comment.createdAt} />
                   {comment.editedAt && (
                     <span className="comment-edited" title={comment.editedAt}>
                       {" "}

@@ -1,4 +1,5 @@
 import { type ClaimFields, type EditorAnnotation, editableFields, pick } from "@/lib/annotation";
+import type { Provenance } from "@/lib/provenance";
 
 /** Where a claim is in its review (lib/review.ts), as the editor shows it; absent on a claim the server has not stored yet (a draft). */
 export const claimReviewKeys = ["reviewState", "approvedBy", "approvedAt", "verdictCount", "verdictsDiffer"] as const;
@@ -23,6 +24,8 @@ export interface Claim extends ClaimFields, Partial<ClaimReview> {
   updatedAt: string | null;
   /** The words before the latest revision changed them (see `Annotation.previousQuote`). */
   previousQuote?: string | null;
+  /** For an imported claim, who wrote the original, in which tool and when (see `Annotation.provenance`). */
+  provenance?: Provenance | null;
 }
 
 export function claimFromAnnotation(annotation: EditorAnnotation, toPos: (offset: number) => number): Claim {
@@ -43,6 +46,7 @@ export function claimFromAnnotation(annotation: EditorAnnotation, toPos: (offset
     updatedBy: annotation.updatedBy,
     updatedAt: annotation.updatedAt,
     previousQuote: annotation.previousQuote,
+    provenance: annotation.provenance,
     ...reviewOf(annotation),
   };
 }

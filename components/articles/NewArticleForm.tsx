@@ -5,9 +5,10 @@ import Link from "next/link";
 import { useState } from "react";
 import { SignInAgain } from "@/components/accounts/SignInAgain";
 import { ArticlePreview } from "./ArticlePreview";
-import { type ArticleSource, ArticleSourceFields } from "./ArticleSourceFields";
+import { ArticleSourceFields } from "./ArticleSourceFields";
 import { FormError } from "./FormError";
 import { useCreateId } from "./create-id";
+import { useArticleSource } from "./use-article-source";
 import { api, ApiError, type DuplicateOf, textFormFailure } from "@/lib/api-client";
 import { errorCode } from "@/lib/error-codes";
 
@@ -19,8 +20,7 @@ import { errorCode } from "@/lib/error-codes";
 export function NewArticleForm() {
   const router = useRouter();
   const [meta, setMeta] = useState({ title: "", outlet: "", author: "", sourceUrl: "", publishedAt: "" });
-  const [source, setSource] = useState<ArticleSource>({ format: "text", content: "" });
-  const [dropFurniture, setDropFurniture] = useState(false);
+  const { source, setSource, dropFurniture, setDropFurniture, body: sourceFields } = useArticleSource({ format: "text", content: "" });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [signedOut, setSignedOut] = useState(false);
@@ -43,8 +43,7 @@ export function NewArticleForm() {
           const anyway = submitter?.getAttribute("value") === "anyway";
           setBusy(true);
           setError(null);
-          const furniture = source.format === "text" && dropFurniture ? { furniture: "drop" as const } : {};
-          const body = { ...meta, [source.format]: source.content, ...furniture };
+          const body = { ...meta, ...sourceFields };
           try {
             const { slug } = await api.createArticle({ ...body, id: createId(body), duplicates: anyway ? "allow" : "refuse" });
             router.push(`/documents/${slug}`);

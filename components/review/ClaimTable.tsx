@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReviewClaim } from "@/db/queries/review";
 import type { ReviewFilters, ReviewSort } from "@/lib/review-filters";
 import { ChangeTime } from "@/components/ChangeTime";
+import { ProvenanceLine } from "@/components/ProvenanceLine";
 import { EvidenceLinks } from "./EvidenceLinks";
 import { QuoteWithContext } from "./QuoteWithContext";
 import { sortHref } from "./review-links";
@@ -151,6 +152,14 @@ function ClaimRow({ claim }: { claim: ReviewClaim }) {
           <>
             {" "}
             <span className="claim-changed-by">changed by {claim.updatedBy}</span>
+          </>
+        )}
+        {claim.provenance && (
+          <>
+            {" "}
+            <span className="claim-changed-by">
+              imported; written <ProvenanceLine provenance={claim.provenance} />
+            </span>
           </>
         )}
       </td>

@@ -3,17 +3,24 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { type ArticleSource, ArticleSourceFields } from "@/components/articles/ArticleSourceFields";
+import { ArticlePreview } from "@/components/articles/ArticlePreview";
+import { ArticleSourceFields } from "@/components/articles/ArticleSourceFields";
+import { useArticleSource } from "@/components/articles/use-article-source";
 import { FormError } from "@/components/articles/FormError";
 import { useCreateId } from "@/components/articles/create-id";
 import { api, type PublishedRevision, textFormFailure } from "@/lib/api-client";
 import { SignInAgain } from "@/components/accounts/SignInAgain";
 import { RevisionSummary } from "./RevisionSummary";
 
-/** Publishes a revision; the text stays in the form if the server refuses it or cannot be reached. */
-export function PublishRevisionForm({ slug, currentSource }: { slug: string; currentSource: string }) {
+/**
+ * Publishes a revision; the text stays in the form if the server refuses it
+ * or cannot be reached. As on "add an article", pasted Markdown or HTML is
+ * recognised and the preview shows the revision as it will read, under
+ * `headline` (the article's, which a text pasted without one keeps).
+ */
+export function PublishRevisionForm({ slug, currentSource, headline }: { slug: string; currentSource: string; headline: string }) {
   const router = useRouter();
-  const [source, setSource] = useState<ArticleSource>({ format: "text", content: currentSource });
+  const { source, setSource, dropFurniture, setDropFurniture, body } = useArticleSource({ format: "text", content: currentSource });
   const [error, setError] = useState<string | null>(null);
   const [signedOut, setSignedOut] = useState(false);
   const [result, setResult] = useState<PublishedRevision | null>(null);
@@ -48,7 +55,6 @@ export function PublishRevisionForm({ slug, currentSource }: { slug: string; cur
         onSubmit={async (event) => {
           event.preventDefault();
           setBusy(true);
-          const body = { [source.format]: source.content };
           try {
             const published = await api.publishRevision(slug, { ...body, id: createId(body) });
             setError(null);
@@ -64,6 +70,7 @@ export function PublishRevisionForm({ slug, currentSource }: { slug: string; cur
         }}
       >
         <ArticleSourceFields value={source} onChange={setSource} />
+        <ArticlePreview title={headline} source={source} dropFurniture={dropFurniture} onDropFurnitureChange={setDropFurniture} />
         <FormError message={error} />
         {signedOut && (
           <p>

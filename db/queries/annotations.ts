@@ -6,6 +6,7 @@ import type { TextAnchor } from "@/lib/selectors";
 import type { HistoryMethod } from "@/lib/history-methods";
 import type { ReviewState } from "@/lib/review";
 import type { Tag } from "@/lib/tags";
+import type { Provenance } from "@/lib/provenance";
 import type { Database } from "../client";
 import { annotationAnchors, annotations, type AnnotationRow, documents, type NewAnnotationRow } from "../schema";
 import { aliased, aliasedKey, rowsJson } from "./read-rows";
@@ -43,6 +44,7 @@ export function toAnnotation(row: AnnotationRow): Annotation {
     verdictCount: row.verdictCount,
     verdictsDiffer: row.verdictsDiffer,
     conflicts: row.conflicts,
+    provenance: row.provenance ?? null,
   };
 }
 
@@ -85,6 +87,7 @@ export const annotationColumns = {
   verdictCount: annotations.verdictCount,
   verdictsDiffer: annotations.verdictsDiffer,
   conflicts: annotations.conflicts,
+  provenance: annotations.provenance,
 } satisfies Record<keyof Annotation, SQLWrapper>;
 
 /** What the editor reads of each claim (`EditorAnnotation`). */
@@ -126,6 +129,8 @@ export interface NewClaim extends Partial<ClaimFields> {
   tag: Tag;
   /** Who makes it: recorded as its creator and last changer. */
   author: Author;
+  /** Who wrote the original, for an imported claim. */
+  provenance?: Provenance;
 }
 
 /** The row of a new claim placed on `revision` of its article. */
@@ -148,6 +153,7 @@ export function newClaimRow(claim: NewClaim): NewAnnotationRow {
     updatedById: claim.author.id,
     createdRevision: claim.revision,
     anchoredRevision: claim.revision,
+    ...(claim.provenance ? { provenance: claim.provenance } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Author } from "@/lib/author";
 import type { Comment, CommentState } from "@/lib/comments";
+import type { Provenance } from "@/lib/provenance";
 import type { Database } from "../client";
 import { type AnnotationRow, annotations, type CommentRow, commentMentions, comments, documents, users } from "../schema";
 
@@ -16,6 +17,7 @@ export function toCommentState(row: CommentRow, mentions: Comment["mentions"]): 
     updatedAt: row.updatedAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
     deletedAt: row.deletedAt?.toISOString() ?? null,
+    ...(row.provenance ? { provenance: row.provenance } : {}),
   };
 }
 
@@ -100,6 +102,8 @@ export interface NewComment {
   mentionIds: readonly string[];
   /** When it was written (an import keeps the file's time); now when absent. */
   createdAt?: Date;
+  /** For an imported comment, who wrote the original, in which tool and when. */
+  provenance?: Provenance;
 }
 
 /** Stores a comment and whom it mentions. */
@@ -113,6 +117,7 @@ export async function insertComment(tx: Database, comment: NewComment): Promise<
       authorId: comment.author.id,
       body: comment.body,
       ...(comment.createdAt ? { createdAt: comment.createdAt, updatedAt: comment.createdAt } : {}),
+      ...(comment.provenance ? { provenance: comment.provenance } : {}),
     })
     .returning();
   await setMentions(tx, row.id, comment.mentionIds);

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Annotation } from "@/lib/annotation";
 import type { Author } from "@/lib/author";
 import type { PlacedClaim } from "@/lib/import/plan";
+import type { Provenance } from "@/lib/provenance";
 import type { Database } from "../client";
 import { annotationAnchors, annotations, documents } from "../schema";
 import { firstAnchorRow, newClaimRow, toAnnotation } from "./annotations";
@@ -16,6 +17,7 @@ export interface ImportedComment {
   /** The name it was written under in the file (no user here); the importer's when absent. */
   author?: string;
   created?: string;
+  provenance?: Provenance;
   mentionIds: readonly string[];
 }
 
@@ -74,6 +76,7 @@ export async function createAnnotations(
         body: comment.body,
         mentionIds: comment.mentionIds,
         ...(comment.created ? { createdAt: new Date(comment.created) } : {}),
+        ...(comment.provenance ? { provenance: comment.provenance } : {}),
       });
       const after = await addToCommentCount(tx, annotationId, 1);
       const state = await readCommentState(tx, written);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sampleClaims, writeExport } from "@/test/export-claims";
+import { importedClaim, sampleClaims, writeExport } from "@/test/export-claims";
 import { claimReviewWriter, isPublishable, toClaimReview } from "./claimreview";
 
 const settings = {
@@ -43,6 +43,12 @@ describe("ClaimReview export", () => {
       reviewBody: claim.note,
       citation: claim.evidence,
     });
+  });
+
+  it("stays the publisher's review of an imported claim and names the annotation it was made from as isBasedOn", () => {
+    const review = toClaimReview(importedClaim, settings);
+    expect([review.author.name, review.isBasedOn]).toEqual(["Example Fact Check", "https://hypothes.is/a/Qm9vbWVyYW5nMTIzNDU2"]);
+    expect(toClaimReview(sampleClaims[0], settings).isBasedOn).toBeUndefined();
   });
 
   it("labels every verdict as tagInfo does", () => {

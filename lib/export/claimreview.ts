@@ -13,6 +13,8 @@
  * (`contributor` is a property of every CreativeWork, which a ClaimReview
  * is; `reviewedBy` belongs to WebPage only). The note is the `reviewBody` and
  * evidence links are `citation`s. `datePublished` is when it was approved.
+ * A claim imported from another tool stays the publisher's review; it names
+ * the annotation it was made from (a web address) as `isBasedOn`.
  *
  * Every URL comes from the settings or the article's `sourceUrl`, never
  * from the address a request came to: the review's `url` is its place on
@@ -59,6 +61,8 @@ export interface ClaimReview {
   };
   reviewBody?: string;
   citation?: string[];
+  /** The web annotation an imported claim was made from (schema.org: "a resource from which this work is derived"). */
+  isBasedOn?: string;
 }
 
 /** One approved claim as a ClaimReview, without `@context` (it sits in a graph that has one). */
@@ -86,8 +90,13 @@ export function toClaimReview(claim: ExportClaim, { publisher, publicBaseUrl }: 
   };
   if (claim.note !== "") review.reviewBody = claim.note;
   if (claim.evidence.length > 0) review.citation = claim.evidence;
+  // The review stays the publisher's; an imported claim names the annotation it started from, when that has a web address.
+  const original = claim.provenance?.sourceId;
+  if (original && isWebAddress(original)) review.isBasedOn = original;
   return review;
 }
+
+const isWebAddress = (value: string) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
 
 /** Whether a claim's verdict may be published as a ClaimReview (see above). */
 export function isPublishable(claim: Pick<ExportClaim, "status" | "previousQuote" | "reviewState">): boolean {

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
-import { sampleClaims, writeExport } from "@/test/export-claims";
+import { importedClaim, sampleClaims, writeExport } from "@/test/export-claims";
 import { type CsvRow, csvColumns, csvRecord, csvWriter } from "./csv";
 
 const header = [
@@ -21,6 +21,9 @@ const header = [
   "created",
   "updated",
   "comments",
+  "original author",
+  "original source",
+  "original date",
 ];
 
 async function exportRows(claims = sampleClaims) {
@@ -37,7 +40,7 @@ describe("CSV export", () => {
     const { text, rows } = await exportRows();
     expect(
       text.startsWith(
-        "\uFEFFid,article,article title,start,end,quote,tag,claimant,note,evidence,status,previous quote,created by,created,updated,comments\r\n",
+        "\uFEFFid,article,article title,start,end,quote,tag,claimant,note,evidence,status,previous quote,created by,created,updated,comments,original author,original source,original date\r\n",
       ),
     ).toBe(true);
     expect(rows[0]).toEqual(header);
@@ -65,6 +68,9 @@ describe("CSV export", () => {
       "2024-05-01T09:30:00.000Z",
       "2024-05-02T10:00:00.000Z",
       "0",
+      "",
+      "",
+      "",
     ]);
     expect(rows[2].slice(5, 10)).toEqual(["Amazon", "unverified", "", "", ""]);
   });
@@ -92,6 +98,17 @@ describe("CSV export", () => {
     expect(rows.slice(1).map((row) => row.slice(1, 3))).toEqual([
       ["jassy-bloomberg-retraction", "Jassy calls for retraction"],
       ["bloomberg-big-hack", '\'=Chips, "spies" and\nAmazon'],
+    ]);
+  });
+
+  it("gives an imported claim's original author, tool and date in the last three columns, its importer as created by", async () => {
+    const { rows } = await exportRows([importedClaim]);
+    const cell = (name: string) => rows[1][header.indexOf(name)];
+    expect([cell("created by"), cell("original author"), cell("original source"), cell("original date")]).toEqual([
+      "Ivy Importer",
+      "asmith",
+      "Hypothesis",
+      "2018-10-03T14:02:11.123Z",
     ]);
   });
 

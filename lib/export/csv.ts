@@ -50,6 +50,11 @@ export const csvColumns = [
   ["updatedAt", "updated"],
   // The number of comments in the claim's discussion (their words are in the W3C export).
   ["commentCount", "comments"],
+  // An imported claim's original (lib/provenance.ts): who wrote it, in which tool, when; empty for a claim made here.
+  // Last, so that spreadsheets reading the columns above by position keep working.
+  ["originalAuthor", "original author"],
+  ["originalSource", "original source"],
+  ["originalDate", "original date"],
 ] as const;
 
 type CsvKey = (typeof csvColumns)[number][0];
@@ -74,6 +79,9 @@ export function toCsvRow(claim: ExportClaim): CsvRow {
     createdBy: claim.createdBy,
     createdAt: claim.createdAt,
     updatedAt: claim.updatedAt,
+    originalAuthor: claim.provenance?.creator?.name ?? "",
+    originalSource: claim.provenance?.source ?? "",
+    originalDate: claim.provenance?.created ?? "",
   };
 }
 

@@ -37,6 +37,8 @@ export const exportClaimKeys = [
   "reviewState",
   "approvedBy",
   "approvedAt",
+  // An imported claim's original (author, tool, date): W3C `importedFrom`, CSV columns, ClaimReview `isBasedOn`.
+  "provenance",
 ] as const satisfies readonly (keyof Annotation)[];
 
 /** A claim with its article: the unit every export format maps. */

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { sampleClaims, writeExport } from "@/test/export-claims";
+import { importedClaim, sampleClaims, writeExport } from "@/test/export-claims";
 import { annoContext, w3cMustChecker, w3cSamples } from "@/test/w3c-validator";
 import { toW3cAnnotation, w3cCollectionWriter } from "./w3c";
 
@@ -118,6 +118,24 @@ describe("W3C export", () => {
       { type: "TextQuoteSelector", exact: "spy chips", prefix: sampleClaims[0].prefix, suffix: sampleClaims[0].suffix },
     ]);
     expect(check("annotation", orphan)).toEqual([]);
+  });
+
+  it("keeps an imported claim's importer as creator and carries the original as via and importedFrom, passing every MUST", () => {
+    const annotation = toW3cAnnotation(importedClaim, links, { standalone: true });
+    expect(annotation.creator).toEqual({ id: `${links.origin}/people/ivy-user-id`, type: "Person", name: "Ivy Importer" });
+    expect(annotation.via).toBe("https://hypothes.is/a/Qm9vbWVyYW5nMTIzNDU2");
+    expect(annotation.importedFrom).toEqual({
+      id: "https://hypothes.is/a/Qm9vbWVyYW5nMTIzNDU2",
+      creator: { id: "acct:asmith@hypothes.is", type: "Person", name: "asmith" },
+      generator: { type: "Software", name: "Hypothesis" },
+      created: "2018-10-03T14:02:11.123Z",
+      modified: "2018-10-04T09:00:00.000Z",
+    });
+    expect(check("annotation", annotation)).toEqual([]);
+    // An original id that is no IRI (Recogito's `#abc`) is not a `via`, which the suite requires to be one.
+    const local = toW3cAnnotation({ ...importedClaim, provenance: { source: "W3C import", sourceId: "#a1b2" } }, links, { standalone: true });
+    expect([local.via, local.importedFrom?.id]).toEqual([undefined, "#a1b2"]);
+    expect(check("annotation", local)).toEqual([]);
   });
 
   it("serves a claim alone with its own context, passing every MUST", () => {

@@ -39,11 +39,22 @@
  * The reviewer who made the claim is the annotation's `creator`, a Person
  * with the user's stable id (`{origin}/people/{userId}`) and their name; a
  * claim recorded before accounts has only the name it was made under.
+ *
+ * A claim or comment imported from another tool keeps its importer as
+ * `creator` (who answers for it here) and carries the original: `via`, the
+ * model's property for the IRI of the annotation it was copied from (section
+ * 3.3.7; only when the original's id is an absolute IRI), and `importedFrom`,
+ * this app's extension (not in the anno.jsonld context, so JSON-LD
+ * processors drop it, and readers that do not know it ignore it), which
+ * describes the original with the model's own terms: its `id`, `creator`,
+ * `generator` (the tool, a Software agent), `created` and `modified`. Import
+ * reads `importedFrom` back first, so a round trip keeps the first author.
  * Every annotation and the collection around them satisfy the MUST assertions
  * of the W3C test suite (checked in w3c.test.ts with the suite's schemas).
  */
 import type { Tag } from "../tags";
 import type { Comment } from "../comments";
+import type { Provenance } from "../provenance";
 import { annotationUrl, articleUrl, commentIri, type ExportClaim, type ExportLinks, personUrl } from "./links";
 import type { ExportWriter } from "./stream";
 
@@ -83,6 +94,31 @@ export interface W3cTextPositionSelector {
   end: number;
 }
 
+/** The original of an imported claim or comment, in the model's terms (see above). */
+export interface W3cImportedFrom {
+  id?: string;
+  creator?: { id?: string; type: "Person"; name: string };
+  generator: { type: "Software"; name: string };
+  created?: string;
+  modified?: string;
+}
+
+/** What a claim or comment says of its original when it was imported: `via` and `importedFrom`, else nothing. */
+export function toW3cOrigin(provenance: Provenance | null | undefined): { via?: string; importedFrom?: W3cImportedFrom } {
+  if (!provenance) return {};
+  const { creator, source, sourceId, created, modified } = provenance;
+  const importedFrom: W3cImportedFrom = {
+    ...(sourceId ? { id: sourceId } : {}),
+    ...(creator ? { creator: { ...(creator.id ? { id: creator.id } : {}), type: "Person", name: creator.name } } : {}),
+    generator: { type: "Software", name: source },
+    ...(created ? { created } : {}),
+    ...(modified ? { modified } : {}),
+  };
+  // `via` must be an IRI (the suite checks its format): Recogito's `#abc` ids are not.
+  const via = sourceId && /^[a-z][a-z0-9+.-]*:/i.test(sourceId) && URL.canParse(sourceId) ? { via: sourceId } : {};
+  return { ...via, importedFrom };
+}
+
 export interface W3cAnnotation {
   "@context"?: string;
   id: string;
@@ -91,6 +127,8 @@ export interface W3cAnnotation {
   creator: { id?: string; type: "Person"; name: string };
   created: string;
   modified: string;
+  via?: string;
+  importedFrom?: W3cImportedFrom;
   body: W3cBody[];
   target: {
     type: "SpecificResource";
@@ -108,6 +146,8 @@ export interface W3cReply {
   creator: { id?: string; type: "Person"; name: string };
   created: string;
   modified: string;
+  via?: string;
+  importedFrom?: W3cImportedFrom;
   bodyValue: string;
   target: string;
 }
@@ -122,6 +162,7 @@ export function toW3cReply(comment: Comment, claimId: string, links: ExportLinks
     creator: authorId ? { id: personUrl(links, authorId), type: "Person", name } : { type: "Person", name },
     created: comment.createdAt,
     modified: comment.updatedAt,
+    ...toW3cOrigin(comment.provenance),
     bodyValue: comment.body,
     target: annotationUrl(links, claimId),
   };
@@ -161,6 +202,7 @@ export function toW3cAnnotation(claim: ExportClaim, links: ExportLinks, { standa
       : { type: "Person", name: claim.createdBy },
     created: claim.createdAt,
     modified: claim.updatedAt,
+    ...toW3cOrigin(claim.provenance),
     body: toW3cBodies(claim),
     target: {
       type: "SpecificResource",

@@ -32,6 +32,14 @@ describe("planImport", () => {
         evidence: sampleClaims[0].evidence,
         method: "position",
         score: expect.any(Number),
+        // Another instance of this app is a W3C source like any other: the reviewer who made the claim there wrote it.
+        provenance: {
+          creator: { name: "Ada Reviewer" },
+          source: "W3C import",
+          sourceId: file[0].id,
+          created: sampleClaims[0].createdAt,
+          modified: sampleClaims[0].updatedAt,
+        },
       },
     ]);
   });

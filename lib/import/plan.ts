@@ -9,6 +9,7 @@
 import { anchor, type PreparedText, prepareText } from "../anchoring";
 import { checkRange, describeRange, type TextAnchor } from "../selectors";
 import { codePointLength } from "../text-offsets";
+import type { Provenance } from "../provenance";
 import type { Tag } from "../tags";
 import { commentInput, createAnnotationInput, describeIssues } from "../validation";
 import { type ImportSelector, quotedWords, readW3cAnnotation, readW3cReply, type SkippedAnnotation } from "./w3c";
@@ -26,6 +27,8 @@ export interface PlacedClaim {
   /** How the anchoring found it (`position`, `quote`, `fuzzy`) and how sure it is (0..1). */
   method: string;
   score: number;
+  /** Who wrote the original annotation, in which tool, when. */
+  provenance?: Provenance;
 }
 
 /** A comment an import would add, to the claim whose id in the file is `target`. */
@@ -37,6 +40,7 @@ export interface PlannedReply {
   /** The name of who wrote it, when the file says. */
   author?: string;
   created?: string;
+  provenance: Provenance;
 }
 
 export interface ImportPlan {
@@ -73,7 +77,7 @@ export function planImport(text: string, items: readonly unknown[]): ImportPlan 
       skip(read.skip);
       return;
     }
-    const { id, selector, tag, ...rest } = read.annotation;
+    const { id, selector, tag, provenance, ...rest } = read.annotation;
     const withId = id ? { id } : {};
     const fields = claimFields.safeParse(rest);
     if (!fields.success) {
@@ -95,6 +99,7 @@ export function planImport(text: string, items: readonly unknown[]): ImportPlan 
       evidence: fields.data.evidence ?? [],
       method: place.method,
       score: place.score,
+      provenance,
     });
   });
   return { claims, skipped, replies };

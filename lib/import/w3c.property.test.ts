@@ -73,6 +73,7 @@ function claimsOn(text: string): fc.Arbitrary<ExportClaim[]> {
       suffix: anchor.suffix,
       status: "anchored" as const,
       previousQuote: null,
+      provenance: null,
       createdById: null,
       createdAt: "2024-05-01T09:30:00.000Z",
       updatedAt: "2024-05-02T10:00:00.000Z",

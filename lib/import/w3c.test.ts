@@ -82,6 +82,7 @@ describe("readW3cAnnotation", () => {
       note: "Needs a source",
       claimant: "Andy Jassy",
       evidence: ["https://example.org/a", "https://example.org/b"],
+      provenance: { source: "W3C import", sourceId: "https://example.org/anno/1" },
     });
   });
 

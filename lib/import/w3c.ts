@@ -35,6 +35,8 @@
 import { z } from "zod";
 import { type Tag, tags } from "../tags";
 import { reviewerName } from "../validation";
+import type { Provenance } from "../provenance";
+import { readProvenance } from "./provenance";
 
 /** Why an annotation of an import was not made into a claim. */
 export const skipReasons = ["no_tag", "not_anchored", "invalid", "duplicate"] as const;
@@ -72,6 +74,8 @@ export interface ReadAnnotation {
   note: string;
   claimant: string;
   evidence: string[];
+  /** Who wrote it, in which tool, when (lib/provenance.ts). */
+  provenance: Provenance;
 }
 
 export type ReadResult = { ok: true; annotation: ReadAnnotation } | { ok: false; skip: Omit<SkippedAnnotation, "index"> };
@@ -188,7 +192,15 @@ export function readW3cAnnotation(json: unknown): ReadResult {
 
   return {
     ok: true,
-    annotation: { id, selector, tag: verdicts[0], note: notes.join("\n\n"), claimant: claimants[0] ?? "", evidence },
+    annotation: {
+      id,
+      selector,
+      tag: verdicts[0],
+      note: notes.join("\n\n"),
+      claimant: claimants[0] ?? "",
+      evidence,
+      provenance: readProvenance(json),
+    },
   };
 }
 
@@ -260,6 +272,7 @@ export interface ReadReply {
   body: string;
   author?: string;
   created?: string;
+  provenance: Provenance;
 }
 
 const reply = z.looseObject({
@@ -269,21 +282,7 @@ const reply = z.looseObject({
   body: oneOrMany(z.unknown()).optional(),
   bodyValue: z.unknown().optional(),
   target: oneOrMany(z.unknown()).optional(),
-  creator: z.unknown().optional(),
-  created: z.unknown().optional(),
 });
-const creatorName = z.union([
-  z.looseObject({ name: z.string() }).transform((c) => c.name),
-  z.array(z.looseObject({ name: z.string() })).transform((c) => c[0]?.name),
-]);
-
-/** A time PostgreSQL can store (years 1 to 9999), in ISO form; else undefined (the import's time is used). */
-function storableTime(value: string): string | undefined {
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) return undefined;
-  const year = new Date(time).getUTCFullYear();
-  return year >= 1 && year <= 9999 ? new Date(time).toISOString() : undefined;
-}
 
 /**
  * The comment an annotation is when it replies to another annotation
@@ -305,14 +304,17 @@ export function readW3cReply(json: unknown): ReadReply | null {
     if (text.success) texts.push(text.data.value);
   }
   // A name the app could not store (blank, too long, a NUL) is no name: the importer's is used.
-  const author = reviewerName.safeParse(creatorName.safeParse(value.creator).data).data;
-  const created = typeof value.created === "string" ? storableTime(value.created) : undefined;
+  // Hypothesis names its creator by an account IRI (`acct:smith@hypothes.is`): shown as `smith`.
+  const provenance = readProvenance(json);
+  const author = reviewerName.safeParse(provenance.creator?.name).data;
+  const created = provenance.created;
   return {
     ...(typeof value.id === "string" ? { id: value.id } : {}),
     target: replyTo,
     body: texts.filter((text) => text.trim() !== "").join("\n\n"),
     ...(author ? { author } : {}),
     ...(created ? { created } : {}),
+    provenance,
   };
 }
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PublishRevisionForm } from "@/components/revisions/PublishRevisionForm";
-import { blocksToPlainSource } from "@/lib/article";
+import { type ArticleBlock, blocksToPlainSource } from "@/lib/article";
 import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
 import { requirePageActor } from "@/server/actor";
 import { getArticle } from "@/server/articles";
@@ -10,6 +10,12 @@ import { whyNot } from "@/server/policy";
 import { found } from "@/server/refusal";
 
 type Props = { params: Promise<{ slug: string }> };
+
+/** The headline a revision keeps when its text starts without one (as `publishArticleRevision` reads it). */
+function headlineOf(document: { title: string; blocks: ArticleBlock[] }): string {
+  const [first] = document.blocks;
+  return first?.type === "heading" ? first.text : document.title;
+}
 
 export const metadata: Metadata = { title: "Publish a revision" };
 
@@ -33,7 +39,7 @@ async function NewRevisionPage({ params }: Props) {
           {refusal}
         </p>
       ) : (
-        <PublishRevisionForm slug={document.slug} currentSource={blocksToPlainSource(document.blocks)} />
+        <PublishRevisionForm slug={document.slug} currentSource={blocksToPlainSource(document.blocks)} headline={headlineOf(document)} />
       )}
     </section>
   );

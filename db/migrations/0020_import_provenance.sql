@@ -1,0 +1,2 @@
+ALTER TABLE "annotations" ADD COLUMN "provenance" jsonb;--> statement-breakpoint
+ALTER TABLE "comments" ADD COLUMN "provenance" jsonb;

@@ -27,12 +27,15 @@ import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { articleSorts, parseArticleListQuery } from "@/lib/article-list";
-import { decodeReviewCursor } from "@/lib/review-cursor";
+import { type ReviewCursor, decodeReviewCursor, encodeReviewCursor } from "@/lib/review-cursor";
 import { parseReviewFilters } from "@/lib/review-filters";
 import { corpusNameParts, corpusWords } from "./corpus-seed";
 import type { NextServer } from "./next-server";
+
+/** Claims on a page of the review list (components/review/load-review.ts's `reviewPageSize`, which imports server-only code). */
+const reviewPageSize = 100;
 import { MemorySampler, residentBytes, run } from "./processes";
-import { type Row, row } from "./report";
+import { type Row, failedRow, row } from "./report";
 import { median, p95, since, sleep } from "./stats";
 
 export type Backend = "PGlite" | "PostgreSQL";
@@ -98,11 +101,16 @@ async function pageAddress(server: NextServer, first: string, page: number): Pro
   return url;
 }
 
+/** A page that takes seconds is sampled at least this many times, and for no longer than `pageBudgetMs` once it has. */
+const minimumRuns = 5;
+const pageBudgetMs = 20_000;
+
 async function timeGets(server: NextServer, label: string, url: string, runs: number, warmup: number): Promise<Timed> {
   let bytes = 0;
   for (let i = 0; i < warmup; i++) await get(server, url);
   const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
+  const start = performance.now();
+  for (let i = 0; i < runs && (i < minimumRuns || since(start) < pageBudgetMs); i++) {
     const { ms, body } = await get(server, url);
     samples.push(ms);
     bytes = body.length;
@@ -155,6 +163,36 @@ function pagesToMeasure(quick: boolean) {
     { group: "review", label: `review · ${name} · page ${deepClaims}`, first: `/review${query ? `?${query}` : ""}`, page: deepClaims },
   ]);
   return [...home, ...search, ...review];
+}
+
+/**
+ * On PostgreSQL, page `page` of the review list of all claims reached through
+ * the data layer's own paging (the cursor the page's `rel="next"` link would
+ * carry): the review page also computes its total and the agreement, seconds
+ * at a million claims, and walking 49 pages over HTTP would take minutes.
+ */
+async function reviewPageAddress(databaseUrl: string, first: string, page: number): Promise<string> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const schema = await import("@/db/schema");
+  const { listReviewPage } = await import("@/db/queries/review");
+  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const db = drizzle({ client, schema });
+    const url = new URL(first, "http://bench");
+    const parsed = parseReviewFilters(url.searchParams);
+    if ("error" in parsed) throw new Error(`${first}: ${parsed.error}`);
+    let after: ReviewCursor | undefined;
+    for (let n = 1; n < page; n++) {
+      const { next } = await listReviewPage(db as never, parsed.filters, {}, { limit: reviewPageSize, after });
+      if (!next) throw new Error(`${first} has only ${n} pages, not ${page}`);
+      after = next;
+    }
+    if (after) url.searchParams.set("after", encodeReviewCursor(after));
+    return `${url.pathname}${url.search}`;
+  } finally {
+    await client.end({ timeout: 5 });
+  }
 }
 
 /** Seeds the archive with bench/lib/corpus-seed.ts in a process of its own; its seconds. */
@@ -223,12 +261,39 @@ export async function measureCorpus(context: CorpusContext): Promise<void> {
   try {
     const loadStart = os.loadavg()[0];
     const timed: Timed[] = [];
+    const control = await timeGets(server, "control · GET /api/me", "/api/me", runs, warmup);
+    rows.push(
+      row(
+        tag("control · GET /api/me p50"),
+        median(control.samples),
+        null,
+        "ms",
+        {},
+        {
+          note: `${summary(control.samples)}: the cheapest signed-in route on the same server, the floor under every page figure`,
+        },
+      ),
+    );
     for (const page of pagesToMeasure(quick)) {
-      const url = await pageAddress(server, page.first, page.page);
-      const result = await timeGets(server, page.label, url, runs, warmup);
+      const max = page.group === "search" ? targets.search : targets.page;
+      let url = page.first;
+      let result: Timed;
+      try {
+        if (page.page > 1)
+          url =
+            page.first.startsWith("/review") && databases.corpus.databaseUrl
+              ? await reviewPageAddress(databases.corpus.databaseUrl, page.first, page.page)
+              : await pageAddress(server, page.first, page.page);
+        result = await timeGets(server, page.label, url, runs, warmup);
+      } catch (error) {
+        log(`10 corpus · ${backend} · ${page.label}: FAILED ${(error as Error).message}`);
+        rows.push(failedRow(tag(`${page.label} p95`), `≤ ${max} ms`, (error as Error).message));
+        // Explained all the same: why it failed is the plan's to say.
+        timed.push({ label: page.label, path: url, samples: [], bytes: 0 });
+        continue;
+      }
       timed.push(result);
       log(`10 corpus · ${backend} · ${page.label}: ${summary(result.samples)}`);
-      const max = page.group === "search" ? targets.search : targets.page;
       rows.push(
         row(
           tag(`${page.label} p95`),
@@ -401,16 +466,19 @@ function indexesOf(plan: string): string[] {
  * functions (called as the pages call them, on a client that logs), each
  * explained with EXPLAIN (ANALYZE, BUFFERS).
  */
-async function explainQueries(databaseUrl: string, timed: Timed[]) {
+export async function explainQueries(databaseUrl: string, timed: Timed[]) {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const schema = await import("@/db/schema");
   const { listDocumentPage } = await import("@/db/queries/article-list");
   const { listReviewPage, countReviewClaimsByTag, listReviewNames } = await import("@/db/queries/review");
   const { listVerdictPairs } = await import("@/db/queries/verdicts");
-  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  // A plan that takes longer than this is cut short, and says so.
+  const client = postgres(databaseUrl, { max: 1, onnotice: () => {}, connection: { statement_timeout: 60_000 } });
   let captured: { sql: string; params: unknown[] }[] = [];
-  const db = drizzle({ client, schema, logger: { logQuery: (sql, params) => captured.push({ sql, params }) } });
+  // The functions run on a client that logs each statement as it sends it and gives up on it at once: only its SQL is wanted.
+  const capturing = postgres(databaseUrl, { max: 1, onnotice: () => {}, connection: { statement_timeout: 10 } });
+  const db = drizzle({ client: capturing, schema, logger: { logQuery: (sql, params) => captured.push({ sql, params }) } });
   const plans: { label: string; path: string; statements: ExplainedStatement[] }[] = [];
   try {
     for (const page of timed) {
@@ -426,7 +494,7 @@ async function explainQueries(databaseUrl: string, timed: Timed[]) {
         const after = url.searchParams.get("after");
         const decoded = after ? decodeReviewCursor(after, parsed.filters) : undefined;
         if (decoded && "error" in decoded) throw new Error(`${page.path}: ${decoded.error}`);
-        calls.push({ name: "page", call: () => listReviewPage(db as never, parsed.filters, {}, { limit: 100, after: decoded?.cursor }) });
+        calls.push({ name: "page", call: () => listReviewPage(db as never, parsed.filters, {}, { limit: reviewPageSize, after: decoded?.cursor }) });
         calls.push({ name: "total", call: () => countReviewClaimsByTag(db as never, parsed.filters, {}) });
         // What the page of all claims shows beside them, whatever the filters: the names offered and the agreement.
         calls.push({ name: "names", call: () => listReviewNames(db as never, {}) });
@@ -435,12 +503,15 @@ async function explainQueries(databaseUrl: string, timed: Timed[]) {
       const statements: ExplainedStatement[] = [];
       for (const { name, call } of calls) {
         captured = [];
-        await call();
+        await call().catch(() => undefined);
         for (const [i, statement] of captured.entries()) {
           const start = performance.now();
-          const result = await client.unsafe(`explain (analyze, buffers) ${statement.sql}`, statement.params as never[]);
+          const plan = await client.unsafe(`explain (analyze, buffers) ${statement.sql}`, statement.params as never[]).then(
+            (result) => result.map((r) => (r as Record<string, string>)["QUERY PLAN"]).join("\n"),
+            async (error: Error) =>
+              `EXPLAIN ANALYZE did not finish: ${error.message}\n${(await client.unsafe(`explain ${statement.sql}`, statement.params as never[])).map((r) => (r as Record<string, string>)["QUERY PLAN"]).join("\n")}`,
+          );
           const ms = since(start);
-          const plan = result.map((r) => (r as Record<string, string>)["QUERY PLAN"]).join("\n");
           statements.push({ name: captured.length > 1 ? `${name} ${i + 1}` : name, ...statement, plan, indexes: indexesOf(plan), ms });
         }
       }
@@ -448,6 +519,7 @@ async function explainQueries(databaseUrl: string, timed: Timed[]) {
     }
   } finally {
     await client.end({ timeout: 5 });
+    await capturing.end({ timeout: 5 });
   }
   return plans;
 }

@@ -6,13 +6,13 @@
  * from the request to the whole body read, over loopback, p50 and p95 of
  * `runs` requests after a warm-up.
  *
- * - the home page, first page and the 20th (reached by following its
- *   `rel="next"` links) in every sort;
+ * - the home page, first page and the 20th in every sort (deep pages with
+ *   the cursor their `rel="next"` link carries: `deepAddresses`);
  * - search, a word every article holds and one only a few do, on the home
  *   page (article text and metadata) and on the review page (claims and
  *   their comments);
  * - the review page of all claims with each single filter, first page and
- *   page 50 (following `rel="next"`);
+ *   page 50;
  * - the export of every claim (CSV), with the server's peak memory growth;
  * - creating a claim with the archive there, against the same on a server
  *   over a database with no archive (interleaved).
@@ -26,8 +26,8 @@
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { articleSorts, parseArticleListQuery } from "@/lib/article-list";
-import { type ReviewCursor, decodeReviewCursor, encodeReviewCursor } from "@/lib/review-cursor";
+import { articleSorts, decodeArticleCursor, encodeArticleCursor, parseArticleListQuery } from "@/lib/article-list";
+import { decodeReviewCursor, encodeReviewCursor } from "@/lib/review-cursor";
 import { parseReviewFilters } from "@/lib/review-filters";
 import { corpusNameParts, corpusWords } from "./corpus-seed";
 import type { NextServer } from "./next-server";
@@ -83,27 +83,9 @@ async function get(server: NextServer, url: string): Promise<{ ms: number; body:
   return { ms, body };
 }
 
-/** The `href` of the page's `rel="next"` link, or null on the last page. */
-function nextLink(html: string): string | null {
-  const tag = /<a\b[^>]*\brel="next"[^>]*>/.exec(html)?.[0];
-  const href = tag && /\bhref="([^"]*)"/.exec(tag)?.[1];
-  return href ? href.replaceAll("&amp;", "&") : null;
-}
-
-/** The address of page `page` (1-based) of a list, following its `rel="next"` links from `first`. */
-async function pageAddress(server: NextServer, first: string, page: number): Promise<string> {
-  let url = first;
-  for (let n = 1; n < page; n++) {
-    const next = nextLink((await get(server, url)).body);
-    if (!next) throw new Error(`${first} has only ${n} pages, not ${page}`);
-    url = next;
-  }
-  return url;
-}
-
 /** A page that takes seconds is sampled at least this many times, and for no longer than `pageBudgetMs` once it has. */
 const minimumRuns = 5;
-const pageBudgetMs = 20_000;
+const pageBudgetMs = 12_000;
 
 async function timeGets(server: NextServer, label: string, url: string, runs: number, warmup: number): Promise<Timed> {
   let bytes = 0;
@@ -165,34 +147,72 @@ function pagesToMeasure(quick: boolean) {
   return [...home, ...search, ...review];
 }
 
+type Page = ReturnType<typeof pagesToMeasure>[number];
+
 /**
- * On PostgreSQL, page `page` of the review list of all claims reached through
- * the data layer's own paging (the cursor the page's `rel="next"` link would
- * carry): the review page also computes its total and the agreement, seconds
- * at a million claims, and walking 49 pages over HTTP would take minutes.
+ * The address of each deep page (the 20th of the home page, the 50th of the
+ * review page), with the cursor the data layer's own paging gives, which is
+ * what the `rel="next"` links carry: walking them over HTTP would take
+ * minutes (a review page of all claims also counts its total and computes
+ * the agreement, seconds at a million claims). Read before the server
+ * starts, as PGlite lets one process open its folder.
  */
-async function reviewPageAddress(databaseUrl: string, first: string, page: number): Promise<string> {
-  const { default: postgres } = await import("postgres");
-  const { drizzle } = await import("drizzle-orm/postgres-js");
+async function deepAddresses(database: { databaseUrl?: string; pgliteDir?: string }, pages: Page[]): Promise<Map<Page, string>> {
   const schema = await import("@/db/schema");
   const { listReviewPage } = await import("@/db/queries/review");
-  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  try {
-    const db = drizzle({ client, schema });
-    const url = new URL(first, "http://bench");
-    const parsed = parseReviewFilters(url.searchParams);
-    if ("error" in parsed) throw new Error(`${first}: ${parsed.error}`);
-    let after: ReviewCursor | undefined;
-    for (let n = 1; n < page; n++) {
-      const { next } = await listReviewPage(db as never, parsed.filters, {}, { limit: reviewPageSize, after });
-      if (!next) throw new Error(`${first} has only ${n} pages, not ${page}`);
-      after = next;
-    }
-    if (after) url.searchParams.set("after", encodeReviewCursor(after));
-    return `${url.pathname}${url.search}`;
-  } finally {
-    await client.end({ timeout: 5 });
+  const { listDocumentPage } = await import("@/db/queries/article-list");
+  let db: unknown;
+  let close: () => Promise<void>;
+  if (database.databaseUrl) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const client = postgres(database.databaseUrl, { max: 1, onnotice: () => {} });
+    db = drizzle({ client, schema });
+    close = () => client.end({ timeout: 5 });
+  } else {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { drizzle } = await import("drizzle-orm/pglite");
+    const { pgliteExtensions } = await import("@/db/pglite-extensions");
+    const client = await PGlite.create(database.pgliteDir!, { extensions: pgliteExtensions });
+    db = drizzle({ client, schema });
+    close = () => client.close();
   }
+  const addresses = new Map<Page, string>();
+  try {
+    for (const page of pages.filter((p) => p.page > 1)) {
+      const url = new URL(page.first, "http://bench");
+      let cursor: string | undefined;
+      for (let n = 1; n < page.page; n++) {
+        if (url.pathname === "/review") {
+          const parsed = parseReviewFilters(url.searchParams);
+          if ("error" in parsed) throw new Error(`${page.first}: ${parsed.error}`);
+          const after = cursor === undefined ? undefined : decodeReviewCursor(cursor, parsed.filters);
+          const { next } = await listReviewPage(
+            db as never,
+            parsed.filters,
+            {},
+            { limit: reviewPageSize, after: after && "cursor" in after ? after.cursor : undefined },
+          );
+          cursor = next ? encodeReviewCursor(next) : undefined;
+        } else {
+          const parsed = parseArticleListQuery(url.searchParams);
+          if ("error" in parsed) throw new Error(`${page.first}: ${parsed.error}`);
+          const { next } = await listDocumentPage(db as never, {
+            ...parsed.query,
+            after: cursor === undefined ? undefined : decodeArticleCursor(cursor),
+          });
+          cursor = next ? encodeArticleCursor(next) : undefined;
+        }
+        if (cursor === undefined) break;
+      }
+      if (cursor === undefined) continue; // Fewer pages than that: the page's row says so.
+      url.searchParams.set("after", cursor);
+      addresses.set(page, `${url.pathname}${url.search}`);
+    }
+  } finally {
+    await close();
+  }
+  return addresses;
 }
 
 /** Seeds the archive with bench/lib/corpus-seed.ts in a process of its own; its seconds. */
@@ -257,6 +277,8 @@ export async function measureCorpus(context: CorpusContext): Promise<void> {
   );
   log(`10 corpus · ${backend}: seeded in ${seeded.seconds.toFixed(0)} s`);
 
+  const pages = pagesToMeasure(quick);
+  const deep = await deepAddresses(databases.corpus, pages);
   const server = await context.startServer(`corpus-${backend}`, databases.corpus, port);
   try {
     const loadStart = os.loadavg()[0];
@@ -274,16 +296,16 @@ export async function measureCorpus(context: CorpusContext): Promise<void> {
         },
       ),
     );
-    for (const page of pagesToMeasure(quick)) {
+    for (const page of pages) {
       const max = page.group === "search" ? targets.search : targets.page;
       let url = page.first;
       let result: Timed;
       try {
-        if (page.page > 1)
-          url =
-            page.first.startsWith("/review") && databases.corpus.databaseUrl
-              ? await reviewPageAddress(databases.corpus.databaseUrl, page.first, page.page)
-              : await pageAddress(server, page.first, page.page);
+        if (page.page > 1) {
+          const address = deep.get(page);
+          if (!address) throw new Error(`${page.first} has fewer than ${page.page} pages`);
+          url = address;
+        }
         result = await timeGets(server, page.label, url, runs, warmup);
       } catch (error) {
         log(`10 corpus · ${backend} · ${page.label}: FAILED ${(error as Error).message}`);

@@ -118,7 +118,7 @@ async function freshPostgresDatabase(clusterUrl: string, name: string): Promise<
 }
 
 /** The pages measured, by what the table names. */
-function pagesToMeasure(quick: boolean) {
+export function pagesToMeasure(quick: boolean) {
   const deepArticles = quick ? 3 : 20;
   const deepClaims = quick ? 5 : 50;
   const home = articleSorts.flatMap((sort) => [
@@ -157,7 +157,7 @@ type Page = ReturnType<typeof pagesToMeasure>[number];
  * the agreement, seconds at a million claims). Read before the server
  * starts, as PGlite lets one process open its folder.
  */
-async function deepAddresses(database: { databaseUrl?: string; pgliteDir?: string }, pages: Page[]): Promise<Map<Page, string>> {
+export async function deepAddresses(database: { databaseUrl?: string; pgliteDir?: string }, pages: Page[]): Promise<Map<Page, string>> {
   const schema = await import("@/db/schema");
   const { listReviewPage } = await import("@/db/queries/review");
   const { listDocumentPage } = await import("@/db/queries/article-list");

@@ -14,6 +14,7 @@ import { anchorAll } from "@/lib/anchoring";
 import { measureCreate, measureExport, measureList, measureReanchorApi, medianOf, type ExportFigure, type Samples } from "./lib/api-figures";
 import { type Corpus, buildCorpus, reanchorRuns, reanchorSlug, slugs } from "./lib/corpus";
 import { type DirectDb, openPgliteDirect, openPostgresDirect } from "./lib/direct-db";
+import { measureCorpus } from "./lib/corpus-figures";
 import { measureClaimActions, measureEditorReady, measureShippedScripts, summarize, type ActionFigure, type EditorPage } from "./lib/editor-figures";
 import { type LoadResult, latencySummary, loadOperations, measureLoad } from "./lib/load-figures";
 import { type NextServer, startNextServer } from "./lib/next-server";
@@ -33,8 +34,8 @@ export interface MeasureConfig {
   pgSkipped?: string;
   resultsFile: string;
   quick: boolean;
-  /** `load`: only figure 8 (`npm run bench -- --only load`); `live`: only figure 9; `editor`: only figures 1 and 2. */
-  only?: "load" | "live" | "editor";
+  /** `load`: only figure 8 (`npm run bench -- --only load`); `live`: only figure 9; `editor`: only figures 1 and 2; `corpus`: only figure 10. */
+  only?: "load" | "live" | "editor" | "corpus";
   basePort: number;
   git: { commit: string; changedFiles: number };
   setup: Record<string, number>;
@@ -76,7 +77,8 @@ const load = {
   flatOutMs: config.quick ? 10_000 : 30_000,
   paceMs: 2_000,
 };
-const loadOnly = config.only === "load" || config.only === "live";
+// `--only corpus` needs no more than `--only load` of the usual corpus (for the results' JSON).
+const loadOnly = config.only === "load" || config.only === "live" || config.only === "corpus";
 const editorOnly = config.only === "editor";
 /** Figure 9: event streams open on one article while claims are made on it, on PostgreSQL. */
 const live = { streams: 200, createsPerSecond: 10, creates: config.quick ? 50 : 200 };
@@ -100,6 +102,7 @@ async function figure(name: string, target: string, measure: () => Promise<void>
   if (config.only === "load" && !name.startsWith("8 ")) return;
   if (config.only === "live" && !name.startsWith("9 ")) return;
   if (editorOnly && !name.startsWith("1 ") && !name.startsWith("2 ")) return;
+  if (config.only === "corpus" && !name.startsWith("10 ")) return;
   const start = performance.now();
   try {
     await measure();
@@ -469,9 +472,25 @@ function microBenchmark(reportFile: string, name: string): { median: number; mea
   return { median: found.median, mean: found.mean, min: found.min, max: found.max, sampleCount: found.sampleCount };
 }
 
+/** Figure 10, the archive at scale (bench/lib/corpus-figures.ts), on PGlite and PostgreSQL. */
+async function corpusFigures() {
+  // PostgreSQL first: its million claims are the figure the issue sets targets for.
+  for (const backend of ["PostgreSQL", "PGlite"] as const) {
+    if (backend === "PostgreSQL" && !config.databaseUrl) continue;
+    await figure(`10 corpus · ${backend}`, "see the issue's table", () =>
+      measureCorpus({ ...config, backend, startServer, stopServer, log, rows, raw }),
+    );
+  }
+}
+
 async function main() {
   log(`measuring in ${config.appDir}${config.quick ? " (quick)" : ""}`);
   const corpus = buildCorpus({ large, loadOnly });
+  if (config.only === "corpus") {
+    await corpusFigures();
+    report(corpus);
+    return;
+  }
 
   // Figure 6, pure: no server, no database. The vitest bench of bench/micro, read from its JSON report.
   await figure("6 re-anchor 5,000 · anchorAll", "≤ 1,000 ms", async () => {
@@ -580,7 +599,12 @@ async function main() {
 
   await browser?.close();
   browser = null;
+  await corpusFigures();
+  report(corpus);
+}
 
+/** Prints the table and writes it, with every sample, as JSON. */
+function report(corpus: Corpus) {
   const seconds = (Date.now() - config.startedAt) / 1000;
   const ordered = byFigure(rows);
   const table = formatTable(ordered);

@@ -12,14 +12,15 @@
  * bench/measure.ts. Everything it started is stopped, and the temporary
  * folder deleted, at the end or on Ctrl-C.
  *
- *   npm run bench [-- --quick] [-- --keep] [-- --only load|live|editor] [-- --port N]
+ *   npm run bench [-- --quick] [-- --keep] [-- --only load|live|editor|corpus] [-- --port N]
  *
  * --quick: fewer runs and no 50,000/100,000-claim sets (a minute or two, to
  * try the benchmark itself, not to judge the app); --keep: leave the
  * temporary folder (build, data, server logs) for a closer look; --only load:
  * only the load figure (8), with only its articles seeded, its results in
  * bench/results/latest-load.json; --only editor: only the editor's
- * figures (1 and 2), in bench/results/latest-editor.json; --port: the first of the ports the servers
+ * figures (1 and 2), in bench/results/latest-editor.json; --only corpus: only the archive figure
+ * (10), which seeds databases of its own; --port: the first of the ports the servers
  * and the cluster try (3400 by default; any free port when taken).
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -39,8 +40,10 @@ const option = (name: string) => {
   return at === -1 ? undefined : process.argv[at + 1];
 };
 const only = option("--only");
-if (only !== undefined && only !== "load" && only !== "live" && only !== "editor")
-  throw new Error(`--only takes \`load\`, \`live\` or \`editor\`, not ${only}`);
+if (only !== undefined && only !== "load" && only !== "live" && only !== "editor" && only !== "corpus")
+  throw new Error(`--only takes \`load\`, \`live\`, \`editor\` or \`corpus\`, not ${only}`);
+// The corpus figure seeds databases of its own (bench/lib/corpus-figures.ts): the usual seeding is skipped.
+const corpusOnly = only === "corpus";
 // Both need only the load figure's articles seeded.
 const loadOnly = only === "load" || only === "live";
 const distDir = ".next-bench";
@@ -105,6 +108,7 @@ async function main() {
     }),
   );
   const seedPglite = step(setup, "seed PGlite", async () => {
+    if (corpusOnly) return;
     await run(tsx, seedArgs, { cwd: appDir, env: { ...baseEnv, PGLITE_DATA_DIR: pgliteDir }, log: path.join(workDir!, "seed-pglite.log") });
     await run("cp", ["-a", pgliteDir, pgliteBaselineDir]);
   });
@@ -112,6 +116,7 @@ async function main() {
     const started = await startPgCluster(basePort + 32);
     if ("skipped" in started) return started.skipped;
     cluster = started;
+    if (corpusOnly) return null;
     await run(tsx, seedArgs, { cwd: appDir, env: { ...baseEnv, DATABASE_URL: started.url }, log: path.join(workDir!, "seed-postgres.log") });
     return null;
   });

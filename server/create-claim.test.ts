@@ -4,6 +4,8 @@ import { closeDb, type Database, getDb } from "@/db/client";
 import { articleText, parsePlainArticle } from "@/lib/article";
 import { createTestDocument } from "@/test/api-client";
 import { documentRevisions, documents } from "@/db/schema";
+import { getAnnotation } from "@/db/queries/annotations";
+import { listClaimEvents, toClaimState } from "@/db/queries/claim-events";
 import { createClaimFromSelection } from "./create-claim";
 import { authorNamed } from "@/lib/author";
 
@@ -55,6 +57,24 @@ describe("a claim made while a revision is being published", () => {
     expect(result.kind).toBe("created");
     const annotation = (result as { annotation: { start: number; quote: string; createdRevision: number } }).annotation;
     expect(annotation).toMatchObject({ quote: words, createdRevision: 2, start: articleText(revised).indexOf(words) });
+  });
+});
+
+describe("a claim's created event", () => {
+  it("records the claim as it was stored, at the time it was stored", async () => {
+    const db = await getDb();
+    const document = await createTestDocument(parsePlainArticle("Jassy\n\nJassy said the story was wrong."));
+    const start = articleText(parsePlainArticle("Jassy\n\nJassy said the story was wrong.")).indexOf(words);
+    const selection = { start, end: start + words.length, tag: "denied" as const, note: "Filed \"late\" — 2 days 🙂", claimant: "Jassy" };
+    const result = await createClaimFromSelection(db, document.slug, { ...selection, evidence: ["https://example.org/a"] }, authorNamed("Ada"));
+    if (result.kind !== "created") throw new Error(`not created: ${result.kind}`);
+    const stored = (await getAnnotation(db, result.annotation.id))!;
+
+    const events = await listClaimEvents(db, { annotationId: stored.id });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: "created", actor: "Ada", documentId: document.id, before: null, at: stored.createdAt.toISOString() });
+    // The database builds the event's copy of the claim (db/queries/claim-events.ts): the same as the row, read back.
+    expect(events[0].after).toEqual(toClaimState(stored));
   });
 });
 

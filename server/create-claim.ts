@@ -16,8 +16,8 @@ import { anchor } from "@/lib/anchoring";
 import { checkRange, describeRange, type TextAnchor } from "@/lib/selectors";
 import type { CreateAnnotationInput } from "@/lib/validation";
 import type { Database } from "@/db/client";
-import { claimOnSameWords, getAnnotation, insertAnnotation, type NewClaim, toAnnotation } from "@/db/queries/annotations";
-import { appendClaimEvents } from "@/db/queries/claim-events";
+import { claimOnSameWords, getAnnotation, type NewClaim, toAnnotation } from "@/db/queries/annotations";
+import { insertClaimCreated } from "@/db/queries/claim-events";
 import { indexedText, lockDocumentForShare } from "@/db/queries/documents";
 
 /** What a reviewer sends: offsets in the text of `revision` (the latest when absent), and the claim's fields. */
@@ -75,11 +75,8 @@ export async function createClaimFromSelection(db: Database, slug: string, selec
  * that holds a different claim is `id_taken`.
  */
 async function storeClaim(tx: Database, claim: NewClaim): Promise<SelectionResult> {
-  const row = await insertAnnotation(tx, claim);
-  if (row) {
-    await appendClaimEvents(tx, claim.author, [{ action: "created", before: null, after: row }]);
-    return { kind: "created", annotation: toAnnotation(row) };
-  }
+  const row = await insertClaimCreated(tx, claim);
+  if (row) return { kind: "created", annotation: toAnnotation(row) };
   const existing = claim.id ? await getAnnotation(tx, claim.id) : undefined;
   const same = existing && existing.documentId === claim.documentId && existing.start === claim.anchor.start && existing.end === claim.anchor.end;
   return same ? { kind: "existing", annotation: toAnnotation(existing) } : { kind: "id_taken" };

@@ -12,13 +12,15 @@
  * bench/measure.ts. Everything it started is stopped, and the temporary
  * folder deleted, at the end or on Ctrl-C.
  *
- *   npm run bench [-- --quick] [-- --keep] [-- --only load|live] [-- --port N]
+ *   npm run bench [-- --quick] [-- --keep] [-- --only load|live|api] [-- --port N]
  *
  * --quick: fewer runs and no 50,000/100,000-claim sets (a minute or two, to
  * try the benchmark itself, not to judge the app); --keep: leave the
  * temporary folder (build, data, server logs) for a closer look; --only load:
  * only the load figure (8), with only its articles seeded, its results in
- * bench/results/latest-load.json; --port: the first of the ports the servers
+ * bench/results/latest-load.json; --only api: figures 3 and 7 (create at
+ * 16 clients against GET /api/me, and the editor page's JavaScript against the
+ * bare editor); --port: the first of the ports the servers
  * and the cluster try (3400 by default; any free port when taken).
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -38,7 +40,8 @@ const option = (name: string) => {
   return at === -1 ? undefined : process.argv[at + 1];
 };
 const only = option("--only");
-if (only !== undefined && only !== "load" && only !== "live") throw new Error(`--only takes \`load\` or \`live\`, not ${only}`);
+if (only !== undefined && only !== "load" && only !== "live" && only !== "api")
+  throw new Error(`--only takes \`load\`, \`live\` or \`api\`, not ${only}`);
 // Both need only the load figure's articles seeded.
 const loadOnly = only === "load" || only === "live";
 const distDir = ".next-bench";

@@ -1,11 +1,12 @@
-import { and, asc, eq, gt, max, sql } from "drizzle-orm";
+import { type SQL, and, asc, eq, getTableColumns, gt, max, sql } from "drizzle-orm";
 import type { Author } from "@/lib/author";
 import type { ClaimAction, ClaimEvent, ClaimState } from "@/lib/claim-events";
 import type { CommentState } from "@/lib/comments";
 import type { FeedEvent } from "@/lib/live-events";
 import type { ClaimEventDetail } from "@/lib/review";
 import type { Database } from "../client";
-import { type AnnotationRow, annotationAnchors, annotations, claimEvents, revisionEvents } from "../schema";
+import type { WithSubqueryWithSelection } from "drizzle-orm/pg-core";
+import { type AnnotationRow, annotationAnchors, annotations, claimEvents, documents, revisionEvents } from "../schema";
 import { type NewClaim, newClaimRow, toAnnotation } from "./annotations";
 
 /** A stored claim as an event records it. */
@@ -87,6 +88,48 @@ export async function insertClaimCreated(db: Database, claim: NewClaim): Promise
   const created = db
     .$with("created")
     .as(db.insert(annotations).values(newClaimRow(claim)).onConflictDoNothing({ target: annotations.id }).returning());
+  return insertWithHistory(db, claim, created);
+}
+
+/**
+ * `insertClaimCreated` in a statement of its own, outside a transaction,
+ * when the article `slug` is still the one `claim.documentId` names and
+ * still at `claim.revision`: the statement takes its share lock on the
+ * article's row (as createClaimFromSelection's transaction does, waiting
+ * for a revision being published, then checking the revision it left) and
+ * commits as it ends, so the counts row it locks is held no longer than the
+ * statement. Undefined when the article is gone or at another revision, or
+ * the id is taken: the caller then takes the path that says which.
+ */
+export async function insertClaimAtRevision(db: Database, slug: string, claim: NewClaim): Promise<AnnotationRow | undefined> {
+  const values = Object.entries(newClaimRow(claim)) as [keyof typeof annotations.$inferInsert, unknown][];
+  const columns = getTableColumns(annotations);
+  const value = ([key, v]: (typeof values)[number]): SQL => {
+    const column = columns[key];
+    return sql`${column.mapToDriverValue(v)}::${sql.raw(column.getSQLType())}`;
+  };
+  const created = db.$with("created", columns).as(sql`
+    insert into ${annotations} (${sql.join(
+      values.map(([key]) => sql.identifier(columns[key].name)),
+      sql`, `,
+    )})
+    select ${sql.join(values.map(value), sql`, `)}
+    from (
+      select 1 from ${documents}
+      where ${documents.slug} = ${slug} and ${documents.id} = ${claim.documentId} and ${documents.revision} = ${claim.revision}
+      for share
+    ) as article
+    on conflict (id) do nothing
+    returning *`);
+  return insertWithHistory(db, claim, created);
+}
+
+/** The rest of both: the claim's first anchor row and its `created` event, from the row `created` stores. */
+async function insertWithHistory(
+  db: Database,
+  claim: NewClaim,
+  created: WithSubqueryWithSelection<typeof annotations._.columns, "created">,
+): Promise<AnnotationRow | undefined> {
   // Drizzle wants every column of the table, in its order.
   const anchored = db.$with("anchored").as(
     db
@@ -112,7 +155,9 @@ export async function insertClaimCreated(db: Database, claim: NewClaim): Promise
   );
   // The feed's lock before the event's id, as appendClaimEvents takes it (a
   // CTE with a volatile function is evaluated once, before the rows joined to it).
-  const feedLock = db.$with("feed_lock").as(db.select({ locked: sql<string>`pg_advisory_xact_lock(${feedLockId})::text`.as("locked") }).from(created));
+  const feedLock = db
+    .$with("feed_lock")
+    .as(db.select({ locked: sql<string>`pg_advisory_xact_lock(${feedLockId})::text`.as("locked") }).from(created));
   // Raw SQL: Drizzle's insert from a select names every column, and the
   // feed's ids are an identity column that takes no value.
   const logged = db.$with("logged", { notified: sql<string>`notified` }).as(sql`

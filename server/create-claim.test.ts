@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, type Database, getDb } from "@/db/client";
 import { articleText, parsePlainArticle } from "@/lib/article";
 import { createTestDocument } from "@/test/api-client";
@@ -9,6 +9,8 @@ import { listClaimEvents, toClaimState } from "@/db/queries/claim-events";
 import { createClaimFromSelection } from "./create-claim";
 import { authorNamed } from "@/lib/author";
 
+// Opening the database (PGlite's start and migrations) counts against the hook's timeout, not the first test's.
+beforeAll(async () => void (await getDb()));
 afterAll(closeDb);
 
 const onServer = Boolean(process.env.DATABASE_URL);

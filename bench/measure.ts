@@ -11,11 +11,28 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser } from "playwright";
 import { anchorAll } from "@/lib/anchoring";
-import { measureCreate, measureExport, measureList, measureReanchorApi, medianOf, type ExportFigure, type Samples } from "./lib/api-figures";
+import {
+  measureCreate,
+  measureCreateThroughput,
+  measureExport,
+  measureList,
+  measureReanchorApi,
+  medianOf,
+  type ExportFigure,
+  type Samples,
+} from "./lib/api-figures";
 import { type Corpus, buildCorpus, reanchorRuns, reanchorSlug, slugs } from "./lib/corpus";
 import { type DirectDb, openPgliteDirect, openPostgresDirect } from "./lib/direct-db";
 import { measureCorpus } from "./lib/corpus-figures";
-import { measureClaimActions, measureEditorReady, measureShippedScripts, summarize, type ActionFigure, type EditorPage } from "./lib/editor-figures";
+import {
+  measureClaimActions,
+  measureEditorReady,
+  measureFloorScripts,
+  measureShippedScripts,
+  summarize,
+  type ActionFigure,
+  type EditorPage,
+} from "./lib/editor-figures";
 import { type LoadResult, latencySummary, loadOperations, measureLoad } from "./lib/load-figures";
 import { type NextServer, startNextServer } from "./lib/next-server";
 import { measureBareStreams, measureStreams } from "./lib/stream-figures";
@@ -34,8 +51,8 @@ export interface MeasureConfig {
   pgSkipped?: string;
   resultsFile: string;
   quick: boolean;
-  /** `load`: only figure 8 (`npm run bench -- --only load`); `live`: only figure 9; `editor`: only figures 1 and 2; `corpus`: only figure 10. */
-  only?: "load" | "live" | "editor" | "corpus";
+  /** `load`: only figure 8 (`npm run bench -- --only load`); `live`: only figure 9; `editor`: only figures 1 and 2; `api`: only figures 3 and 7; `corpus`: only figure 10. */
+  only?: "load" | "live" | "editor" | "api" | "corpus";
   basePort: number;
   git: { commit: string; changedFiles: number };
   setup: Record<string, number>;
@@ -52,6 +69,7 @@ const counts = config.quick
       warmup: 1,
       cycles50k: 0,
       create: 50,
+      throughput: { rounds: 4, roundMs: 2_000 },
       list: 5,
       exportRuns: { PGlite: 0, PostgreSQL: 0 },
       anchorAll: 3,
@@ -65,11 +83,17 @@ const counts = config.quick
       warmup: 1,
       cycles50k: 5,
       create: 200,
+      throughput: { rounds: 6, roundMs: 4_000 },
       list: 11,
       exportRuns: { PGlite: 2, PostgreSQL: 3 },
       anchorAll: 5,
     };
 const timeoutMs = 120_000;
+/** Figure 3 at this many concurrent clients: creates a second ≥ this share of `GET /api/me`'s, on PostgreSQL (issue #18). */
+const throughputClients = 16;
+const createThroughputTarget = 0.5;
+/** Figure 7: the editor page's JavaScript ≤ this many times the bare editor's (`/bench/editor-floor`, issue #18). */
+const floorRatioTarget = 1.1;
 /** Figure 8: simulated reviewers by database, and how long at a reviewer's pace, then flat out. */
 const load = {
   reviewers: { PGlite: 10, PostgreSQL: 50 },
@@ -103,6 +127,7 @@ async function figure(name: string, target: string, measure: () => Promise<void>
   if (config.only === "live" && !name.startsWith("9 ")) return;
   if (editorOnly && !name.startsWith("1 ") && !name.startsWith("2 ")) return;
   if (config.only === "corpus" && !name.startsWith("10 ")) return;
+  if (config.only === "api" && !name.startsWith("3 ") && !name.startsWith("7 ")) return;
   const start = performance.now();
   try {
     await measure();
@@ -215,21 +240,36 @@ function claimActionRows(label: string, result: ActionFigure, size: "5k" | "50k"
 }
 
 async function apiFigures(backend: string, server: NextServer, direct: DirectDb, corpus: Corpus) {
-  await figure(`3 create claim · ${backend}`, "≤ 3× baseline", async () => {
+  await figure(`3 create claim · ${backend}`, "—", async () => {
     const samples: Samples = await measureCreate(server, direct, corpus, slugs.create, counts.create, 20);
     raw[`create.${backend}`] = samples;
-    const postgres = backend === "PostgreSQL";
-    rows.push(
-      row(
-        `3 create claim p50 · ${backend}`,
-        median(samples.subject),
-        median(samples.baseline),
-        "ms",
-        { maxRatio: 3, ...(postgres ? { max: 5 } : {}) },
-        { note: `${samples.subject.length} claims each` },
-      ),
-    );
+    // One create at a time beside one INSERT: reported, no target (a create is a request through Next, its sign-in and a transaction).
+    const note = `${samples.subject.length} claims each, one at a time`;
+    rows.push(row(`3 create claim p50 · ${backend}`, median(samples.subject), median(samples.baseline), "ms", {}, { note }));
     rows.push(row(`3 create claim p95 · ${backend}`, p95(samples.subject), p95(samples.baseline), "ms"));
+  });
+  const target = backend === "PostgreSQL" ? createThroughputTarget : null;
+  await figure(`3 create claim · ${throughputClients} clients · ${backend}`, target ? `≥ ${target}× GET /api/me` : "—", async () => {
+    const result = await measureCreateThroughput(server, corpus, slugs.create, { clients: throughputClients, ...counts.throughput });
+    raw[`createThroughput.${backend}`] = result;
+    const create = median(result.create);
+    const me = median(result.me);
+    const ratio = create / me;
+    rows.push({
+      ...row(
+        `3 create claim · ${throughputClients} clients, throughput · ${backend}`,
+        create,
+        me,
+        "requests/s",
+        {},
+        {
+          note: `baseline: GET /api/me at ${throughputClients} clients, in alternating rounds of ${counts.throughput.roundMs / 1000} s (median of ${result.create.length}); ratio: creates/s over GET /api/me/s; latency p50 ${median(result.createLatency).toFixed(1)} ms against ${median(result.meLatency).toFixed(1)} ms; load average ${os.loadavg()[0].toFixed(1)} (${os.cpus().length} cores)`,
+        },
+      ),
+      ratio,
+      target: target ? `≥ ${target}× baseline` : "—",
+      pass: target ? ratio >= target : null,
+    });
   });
   await figure(`4 list 5,000 claims · ${backend}`, "≤ 2× baseline", async () => {
     const samples = await measureList(server, direct, slugs.claims5k, 5_000, counts.list, 3);
@@ -239,7 +279,7 @@ async function apiFigures(backend: string, server: NextServer, direct: DirectDb,
   const exportRuns = counts.exportRuns[backend as keyof typeof counts.exportRuns] ?? 0;
   if (exportRuns > 0) {
     for (const format of ["w3c", "csv"] as const) {
-      await figure(`5 export 100,000 · ${format} · ${backend}`, "≥ 100,000/s", async () => {
+      await figure(`5 export 100,000 · ${format} · ${backend}`, "first byte ≤ 200 ms, memory growth ≤ 100 MB", async () => {
         const result: ExportFigure = await measureExport(server, direct, slugs.claims100k, format, 100_000, exportRuns);
         raw[`export.${format}.${backend}`] = result;
         const rate = (runs: ExportFigure["subject"]) => medianOf(runs, (r) => (r.claims / r.totalMs) * 1000);
@@ -252,7 +292,7 @@ async function apiFigures(backend: string, server: NextServer, direct: DirectDb,
             rate(result.subject),
             rate(result.baseline),
             "claims/s",
-            { min: 100_000 },
+            {},
             {
               higherIsBetter: true,
               note: `accepting gzip, as a browser: ${megabytes(result.subject, (r) => r.wireBytes ?? 0)} MB on the wire for ${megabytes(result.subject, (r) => r.bytes)} MB; median of ${result.subject.length}`,
@@ -265,7 +305,7 @@ async function apiFigures(backend: string, server: NextServer, direct: DirectDb,
             rate(result.identity),
             rate(result.baseline),
             "claims/s",
-            { min: 100_000 },
+            {},
             {
               higherIsBetter: true,
               note: `not accepting gzip, as curl by default: the export without Next's compression; median of ${result.identity.length}`,
@@ -523,19 +563,20 @@ async function main() {
 
   log("PGlite: starting the server");
   const pglite = await startServer("pglite", { pgliteDir: config.pgliteDir }, config.basePort);
-  await figure("7 JS to open the editor", "≤ 180 kB", async () => {
+  await figure("7 JS to open the editor", `≤ ${floorRatioTarget}× the bare editor`, async () => {
     const shipped = await measureShippedScripts(browser!, pglite, editors.empty, timeoutMs);
     const with5k = await measureShippedScripts(browser!, pglite, editors.claims5k, timeoutMs);
-    raw.shippedScripts = { empty: shipped, claims5k: with5k };
+    const floor = await measureFloorScripts(browser!, pglite.origin, timeoutMs);
+    raw.shippedScripts = { empty: shipped, claims5k: with5k, floor };
     rows.push(
       row(
         "7 JS to open the editor (gzip)",
         shipped.gzipBytes / 1000,
-        null,
+        floor.gzipBytes / 1000,
         "kB",
-        { max: 180 },
+        { maxRatio: floorRatioTarget },
         {
-          note: `First Load JS: ${shipped.count} scripts, ${(shipped.bytes / 1000).toFixed(0)} kB raw; links' prefetches add ${(shipped.prefetchedGzipBytes / 1000).toFixed(0)} kB gzip; the HTML is ${(shipped.html.gzipBytes / 1000).toFixed(0)} kB gzip with no claims, ${(with5k.html.gzipBytes / 1000).toFixed(0)} kB (${(with5k.html.bytes / 1e6).toFixed(1)} MB raw) with 5,000`,
+          note: `baseline: /bench/editor-floor, a bare ProseMirror editor with React and Next and no app code (${floor.count} scripts, ${(floor.bytes / 1000).toFixed(0)} kB raw); First Load JS: ${shipped.count} scripts, ${(shipped.bytes / 1000).toFixed(0)} kB raw; links' prefetches add ${(shipped.prefetchedGzipBytes / 1000).toFixed(0)} kB gzip; the HTML is ${(shipped.html.gzipBytes / 1000).toFixed(0)} kB gzip with no claims, ${(with5k.html.gzipBytes / 1000).toFixed(0)} kB (${(with5k.html.bytes / 1e6).toFixed(1)} MB raw) with 5,000`,
         },
       ),
     );

@@ -12,14 +12,16 @@
  * bench/measure.ts. Everything it started is stopped, and the temporary
  * folder deleted, at the end or on Ctrl-C.
  *
- *   npm run bench [-- --quick] [-- --keep] [-- --only load|live|editor|corpus] [-- --port N]
+ *   npm run bench [-- --quick] [-- --keep] [-- --only load|live|editor|api|corpus] [-- --port N]
  *
  * --quick: fewer runs and no 50,000/100,000-claim sets (a minute or two, to
  * try the benchmark itself, not to judge the app); --keep: leave the
  * temporary folder (build, data, server logs) for a closer look; --only load:
  * only the load figure (8), with only its articles seeded, its results in
  * bench/results/latest-load.json; --only editor: only the editor's
- * figures (1 and 2), in bench/results/latest-editor.json; --only corpus: only the archive figure
+ * figures (1 and 2), in bench/results/latest-editor.json; --only api: figures 3 and 7 (create at
+ * 16 clients against GET /api/me, and the editor page's JavaScript against the
+ * bare editor); --only corpus: only the archive figure
  * (10), which seeds databases of its own; --port: the first of the ports the servers
  * and the cluster try (3400 by default; any free port when taken).
  */
@@ -40,8 +42,8 @@ const option = (name: string) => {
   return at === -1 ? undefined : process.argv[at + 1];
 };
 const only = option("--only");
-if (only !== undefined && only !== "load" && only !== "live" && only !== "editor" && only !== "corpus")
-  throw new Error(`--only takes \`load\`, \`live\`, \`editor\` or \`corpus\`, not ${only}`);
+const onlyChoices = ["load", "live", "editor", "api", "corpus"];
+if (only !== undefined && !onlyChoices.includes(only)) throw new Error(`--only takes one of ${onlyChoices.join(", ")}, not ${only}`);
 // The corpus figure seeds databases of its own (bench/lib/corpus-figures.ts): the usual seeding is skipped.
 const corpusOnly = only === "corpus";
 // Both need only the load figure's articles seeded.

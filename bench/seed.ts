@@ -4,7 +4,7 @@
  * `content/`, `createDocument` stores each article with its revision 1, and
  * the claims go in as bulk INSERTs (the HTTP API would take minutes for
  * 170,000 of them) with one `annotation_anchors` row each, as
- * `insertAnnotation` writes them, built from `db/schema.ts`
+ * `insertClaimCreated` writes them, built from `db/schema.ts`
  * (`lib/schema-sql.ts`). Run in its own process, because PGlite must
  * not be open in two processes at once and the server opens it next.
  *

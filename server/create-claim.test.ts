@@ -1,12 +1,16 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, type Database, getDb } from "@/db/client";
 import { articleText, parsePlainArticle } from "@/lib/article";
 import { createTestDocument } from "@/test/api-client";
 import { documentRevisions, documents } from "@/db/schema";
+import { getAnnotation } from "@/db/queries/annotations";
+import { listClaimEvents, toClaimState } from "@/db/queries/claim-events";
 import { createClaimFromSelection } from "./create-claim";
 import { authorNamed } from "@/lib/author";
 
+// Opening the database (PGlite's start and migrations) counts against the hook's timeout, not the first test's.
+beforeAll(async () => void (await getDb()));
 afterAll(closeDb);
 
 const onServer = Boolean(process.env.DATABASE_URL);
@@ -55,6 +59,67 @@ describe("a claim made while a revision is being published", () => {
     expect(result.kind).toBe("created");
     const annotation = (result as { annotation: { start: number; quote: string; createdRevision: number } }).annotation;
     expect(annotation).toMatchObject({ quote: words, createdRevision: 2, start: articleText(revised).indexOf(words) });
+  });
+});
+
+describe("a claim's created event", () => {
+  it("records the claim as it was stored, at the time it was stored, in a transaction or in one statement alike", async () => {
+    const db = await getDb();
+    const article = parsePlainArticle("Jassy\n\nJassy said the story was wrong.");
+    const document = await createTestDocument(article);
+    const start = articleText(article).indexOf(words);
+    const selection = { start, end: start + words.length, tag: "denied" as const, note: 'Filed "late" — 2 days 🙂', claimant: "Jassy" };
+    // The first create takes the transaction; once it has seen the article, a script's create (same words allowed) is one statement.
+    for (const sameWords of [undefined, "allow", "allow"] as const) {
+      const result = await createClaimFromSelection(
+        db,
+        document.slug,
+        { ...selection, sameWords, evidence: ["https://example.org/a"] },
+        authorNamed("Ada"),
+      );
+      if (result.kind !== "created") throw new Error(`not created: ${result.kind}`);
+      const stored = (await getAnnotation(db, result.annotation.id))!;
+      expect(stored).toMatchObject({
+        start,
+        exact: words,
+        tag: "denied",
+        claimant: "Jassy",
+        evidence: ["https://example.org/a"],
+        createdRevision: 1,
+      });
+
+      const events = await listClaimEvents(db, { annotationId: stored.id });
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({ action: "created", actor: "Ada", documentId: document.id, before: null, at: stored.createdAt.toISOString() });
+      // The database builds the event's copy of the claim (db/queries/claim-events.ts): the same as the row, read back.
+      expect(events[0].after).toEqual(toClaimState(stored));
+    }
+  });
+
+  it("is placed on the latest text when a revision was published since the last create on the article", async () => {
+    const db = await getDb();
+    const first = parsePlainArticle("Jassy\n\nJassy said the story was wrong.");
+    const document = await createTestDocument(first);
+    const start = articleText(first).indexOf(words);
+    const selection = { start, end: start + words.length, tag: "denied" as const, sameWords: "allow" as const };
+    expect((await createClaimFromSelection(db, document.slug, selection, authorNamed("Ada"))).kind).toBe("created");
+
+    const revised = parsePlainArticle("Jassy\n\nA paragraph added on top.\n\nJassy said the story was wrong.");
+    const text = articleText(revised);
+    await db.insert(documentRevisions).values({ documentId: document.id, number: 2, text, blocks: revised, publishedBy: "Grace" });
+    await db.update(documents).set({ text, blocks: revised, revision: 2 }).where(eq(documents.id, document.id));
+
+    // Offsets in revision 1, as a page opened before the revision sends them: placed on the same words of revision 2.
+    const moved = await createClaimFromSelection(db, document.slug, { ...selection, revision: 1 }, authorNamed("Ada"));
+    expect(moved).toMatchObject({ kind: "created", annotation: { quote: words, createdRevision: 2, start: text.indexOf(words) } });
+    // Offsets with no revision are in the latest text.
+    const latest = await createClaimFromSelection(
+      db,
+      document.slug,
+      { ...selection, start: text.indexOf(words), end: text.indexOf(words) + words.length },
+      authorNamed("Ada"),
+    );
+    expect(latest).toMatchObject({ kind: "created", annotation: { quote: words, createdRevision: 2, start: text.indexOf(words) } });
   });
 });
 

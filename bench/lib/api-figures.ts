@@ -111,6 +111,73 @@ export async function measureCreate(
   return samples;
 }
 
+export interface ThroughputFigure {
+  clients: number;
+  /** Answers a second in each round: creates, and `GET /api/me`. */
+  create: number[];
+  me: number[];
+  /** Latency of every request of each, in ms. */
+  createLatency: number[];
+  meLatency: number[];
+}
+
+/**
+ * Figure 3 at 16 clients: creating claims (as measureCreate, on the same
+ * article) against the cheapest signed-in route, `GET /api/me` (it reads who
+ * acts and answers; no policy, no article), both at `clients` requests in
+ * flight, in rounds of `roundMs` that alternate and swap which goes first.
+ * A round's throughput is the answers over the time from its start to its
+ * last answer (no client starts a request after `roundMs`). The ratio of the
+ * two is what a create costs the server beside the least any request costs.
+ */
+export async function measureCreateThroughput(
+  server: NextServer,
+  corpus: Corpus,
+  slug: string,
+  options: { clients: number; rounds: number; roundMs: number },
+): Promise<ThroughputFigure> {
+  const claims = corpus.claims5k;
+  let next = 0;
+  const post = async () => {
+    const c = claims[next++ % claims.length];
+    const response = await fetch(`${server.origin}/api/documents/${slug}/annotations`, {
+      method: "POST",
+      headers: { ...reviewerHeaders(server), "content-type": "application/json" },
+      body: JSON.stringify({ start: c.start, end: c.end, tag: c.tag, sameWords: "allow" }),
+    });
+    await expectStatus(response, 201, "creating a claim");
+  };
+  const me = async () => {
+    await expectStatus(await fetch(`${server.origin}/api/me`, { headers: reviewerHeaders(server) }), 200, "GET /api/me");
+  };
+  const round = async (send: () => Promise<void>, latencies: number[]) => {
+    const start = performance.now();
+    const end = start + options.roundMs;
+    let answers = 0;
+    await Promise.all(
+      Array.from({ length: options.clients }, async () => {
+        while (performance.now() < end) {
+          const sent = performance.now();
+          await send();
+          latencies.push(since(sent));
+          answers++;
+        }
+      }),
+    );
+    return (answers / since(start)) * 1000;
+  };
+  // Unmeasured: the routes' first requests, and the database pool's connections opened.
+  await round(post, []);
+  await round(me, []);
+  const figure: ThroughputFigure = { clients: options.clients, create: [], me: [], createLatency: [], meLatency: [] };
+  await interleave(
+    options.rounds,
+    async () => void figure.create.push(await round(post, figure.createLatency)),
+    async () => void figure.me.push(await round(me, figure.meLatency)),
+  );
+  return figure;
+}
+
 /** Figure 4: GET .../annotations of the 5,000-claim article (whole body read) against the SELECT of the same rows. */
 export async function measureList(
   server: NextServer,

@@ -431,55 +431,81 @@ export interface ShippedScript {
  */
 export async function measureShippedScripts(browser: Browser, server: SignedInServer, editor: EditorPage, timeoutMs: number) {
   const context = await reviewerContext(browser, server);
-  const { origin } = server;
   try {
     await context.addInitScript(installReadyProbe, editor.claims);
     const page = await context.newPage();
-    const bodies: Promise<Omit<ShippedScript, "firstLoad"> | null>[] = [];
-    const loaded: { html: Promise<Buffer> | null } = { html: null };
-    page.on("response", (response) => {
-      const type = response.request().resourceType();
-      if (type === "document" && !loaded.html) loaded.html = response.body();
-      if (type !== "script") return;
-      bodies.push(
-        response.body().then(
-          (body) => ({ url: new URL(response.url()).pathname, bytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length }),
-          () => null,
-        ),
+    return await pageScripts(page, server.origin, timeoutMs, async () => {
+      await page.goto(`${server.origin}/documents/${editor.slug}`, { waitUntil: "commit", timeout: timeoutMs });
+      await withTimeout(
+        page.evaluate(() => (window as ProbeWindow).__benchReady!),
+        timeoutMs,
+        `opening ${editor.slug}`,
       );
     });
-    await page.goto(`${origin}/documents/${editor.slug}`, { waitUntil: "commit", timeout: timeoutMs });
-    await withTimeout(
-      page.evaluate(() => (window as ProbeWindow).__benchReady!),
-      timeoutMs,
-      `opening ${editor.slug}`,
-    );
-    await page.waitForLoadState("networkidle", { timeout: timeoutMs });
-    await sleep(200);
-    const html = loaded.html ? await loaded.html : Buffer.alloc(0);
-    const named = new Set(
-      [...html.toString().matchAll(/<script\b([^>]*)>/g)]
-        .filter(([, attributes]) => !/\bnoModule\b/i.test(attributes))
-        .map(([, attributes]) => /\bsrc="([^"]+)"/.exec(attributes)?.[1])
-        .filter((src): src is string => src !== undefined)
-        .map((src) => new URL(src, origin).pathname),
-    );
-    const fetched = (await Promise.all(bodies)).filter((s) => s !== null);
-    const scripts: ShippedScript[] = [...new Map(fetched.map((s) => [s.url, { ...s, firstLoad: named.has(s.url) }])).values()].sort(
-      (a, b) => b.gzipBytes - a.gzipBytes,
-    );
-    const firstLoad = scripts.filter((s) => s.firstLoad);
-    const prefetched = scripts.filter((s) => !s.firstLoad);
-    const sum = (list: ShippedScript[], key: "bytes" | "gzipBytes") => list.reduce((total, s) => total + s[key], 0);
-    return {
-      scripts,
-      gzipBytes: sum(firstLoad, "gzipBytes"),
-      bytes: sum(firstLoad, "bytes"),
-      count: firstLoad.length,
-      prefetchedGzipBytes: sum(prefetched, "gzipBytes"),
-      html: { bytes: html.length, gzipBytes: gzipSync(html, { level: 9 }).length },
-    };
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Figure 7's floor: the same reading of `/bench/editor-floor`, a bare
+ * ProseMirror editor in a client component with React and Next and no code
+ * of the app's (app/bench/editor-floor), in the same build. Opened signed
+ * out, so that the root layout's header adds none of the app's components.
+ */
+export async function measureFloorScripts(browser: Browser, origin: string, timeoutMs: number) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    return await pageScripts(page, origin, timeoutMs, async () => {
+      const response = await page.goto(`${origin}/bench/editor-floor`, { waitUntil: "commit", timeout: timeoutMs });
+      if (response?.status() !== 200) throw new Error(`/bench/editor-floor: HTTP ${response?.status()}`);
+      await page.locator("[data-testid=bare-editor] .ProseMirror[contenteditable=true]").waitFor({ timeout: timeoutMs });
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+/** The scripts a page loads while `open` opens it and until the network is idle, as figure 7 counts them. */
+async function pageScripts(page: Page, origin: string, timeoutMs: number, open: () => Promise<void>) {
+  const bodies: Promise<Omit<ShippedScript, "firstLoad"> | null>[] = [];
+  const loaded: { html: Promise<Buffer> | null } = { html: null };
+  page.on("response", (response) => {
+    const type = response.request().resourceType();
+    if (type === "document" && !loaded.html) loaded.html = response.body();
+    if (type !== "script") return;
+    bodies.push(
+      response.body().then(
+        (body) => ({ url: new URL(response.url()).pathname, bytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length }),
+        () => null,
+      ),
+    );
+  });
+  await open();
+  await page.waitForLoadState("networkidle", { timeout: timeoutMs });
+  await sleep(200);
+  const html = loaded.html ? await loaded.html : Buffer.alloc(0);
+  const named = new Set(
+    [...html.toString().matchAll(/<script\b([^>]*)>/g)]
+      .filter(([, attributes]) => !/\bnoModule\b/i.test(attributes))
+      .map(([, attributes]) => /\bsrc="([^"]+)"/.exec(attributes)?.[1])
+      .filter((src): src is string => src !== undefined)
+      .map((src) => new URL(src, origin).pathname),
+  );
+  const fetched = (await Promise.all(bodies)).filter((s) => s !== null);
+  const scripts: ShippedScript[] = [...new Map(fetched.map((s) => [s.url, { ...s, firstLoad: named.has(s.url) }])).values()].sort(
+    (a, b) => b.gzipBytes - a.gzipBytes,
+  );
+  const firstLoad = scripts.filter((s) => s.firstLoad);
+  const prefetched = scripts.filter((s) => !s.firstLoad);
+  const sum = (list: ShippedScript[], key: "bytes" | "gzipBytes") => list.reduce((total, s) => total + s[key], 0);
+  return {
+    scripts,
+    gzipBytes: sum(firstLoad, "gzipBytes"),
+    bytes: sum(firstLoad, "bytes"),
+    count: firstLoad.length,
+    prefetchedGzipBytes: sum(prefetched, "gzipBytes"),
+    html: { bytes: html.length, gzipBytes: gzipSync(html, { level: 9 }).length },
+  };
 }

@@ -1,19 +1,23 @@
 "use client";
 
-import { Activity, useState, useSyncExternalStore } from "react";
+import { Activity, useEffect, useState, useSyncExternalStore } from "react";
 import { type Tag, tagInfo, tags } from "@/lib/tags";
 import type { Claim } from "./claim";
 import { checkVerdict, openClaim, putClaim, removeClaim, revealing } from "./claim-commands";
 import { redoClaim, undoClaim } from "./claim-history";
-import { ClaimEditor } from "./ClaimEditor";
+import { lazyComponent } from "@/components/lazy-component";
 import { ClaimList, Shortcuts } from "./ClaimList";
-import { CommentThread } from "./CommentThread";
 import { DeletedElsewhere } from "./DeletedElsewhere";
 import { getClaims } from "./claims-plugin";
 import type { AnnotatorController } from "./use-annotator";
 import { useClaimSheet } from "./use-claim-sheet";
 
 const noClaims: readonly Claim[] = [];
+
+// The open claim's editor (its review, history, conflicts and evidence) and
+// its comment thread: loaded once the panel is up, not before the editor opens.
+const ClaimEditor = lazyComponent(() => import("./ClaimEditor").then((module) => module.ClaimEditor));
+const CommentThread = lazyComponent(() => import("./CommentThread").then((module) => module.CommentThread));
 
 /** What the open claim's editor asks of the editor: each runs one command. */
 export interface ClaimActions {
@@ -28,6 +32,10 @@ export interface ClaimActions {
 /** The side panel: the open claim's details, or the list of all claims. */
 export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
   const { readOnly, status, editorState } = editor;
+  useEffect(() => {
+    ClaimEditor.preload();
+    CommentThread.preload();
+  }, []);
   const commentCounts = useSyncExternalStore(editor.comments.subscribe, editor.comments.getCounts, editor.comments.getCounts);
   const claimsState = editorState ? getClaims(editorState) : null;
   // The same array until the claims change (ClaimMap keeps it), so the memoised list skips selection changes.

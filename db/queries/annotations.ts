@@ -179,42 +179,6 @@ export function firstAnchorRow(
   };
 }
 
-/**
- * Stores a new claim and the first entry of its history in one statement;
- * nothing, and no row returned, when its id is taken.
- */
-export async function insertAnnotation(db: Database, claim: NewClaim): Promise<AnnotationRow | undefined> {
-  const created = db
-    .$with("created")
-    .as(db.insert(annotations).values(newClaimRow(claim)).onConflictDoNothing({ target: annotations.id }).returning());
-  // The history's first entry, made from the row just stored (none when the id
-  // was taken). Drizzle wants every column of the table, in its order.
-  const anchored = db.$with("anchored").as(
-    db
-      .insert(annotationAnchors)
-      .select(
-        db
-          .select({
-            annotationId: created.id,
-            revision: created.createdRevision,
-            status: created.status,
-            start: created.start,
-            end: created.end,
-            exact: created.exact,
-            method: sql<string>`'created'`.as("method"),
-            score: sql<null>`null::real`.as("score"),
-            actor: created.createdBy,
-            actorId: created.createdById,
-            at: created.createdAt,
-          })
-          .from(created),
-      )
-      .returning({ revision: annotationAnchors.revision }),
-  );
-  const [row] = await db.with(created, anchored).select().from(created);
-  return row;
-}
-
 /** Reads a claim and locks its row until the transaction `tx` ends, so that what an event says it was is what was changed. */
 export async function lockAnnotation(tx: Database, id: string): Promise<AnnotationRow | undefined> {
   const [row] = await tx.select().from(annotations).where(eq(annotations.id, id)).for("update");

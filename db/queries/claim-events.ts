@@ -1,12 +1,13 @@
-import { and, asc, eq, gt, max, sql } from "drizzle-orm";
+import { type SQL, and, asc, eq, getTableColumns, gt, max, sql } from "drizzle-orm";
 import type { Author } from "@/lib/author";
 import type { ClaimAction, ClaimEvent, ClaimState } from "@/lib/claim-events";
 import type { CommentState } from "@/lib/comments";
 import type { FeedEvent } from "@/lib/live-events";
 import type { ClaimEventDetail } from "@/lib/review";
 import type { Database } from "../client";
-import { type AnnotationRow, claimEvents, revisionEvents } from "../schema";
-import { toAnnotation } from "./annotations";
+import type { WithSubqueryWithSelection } from "drizzle-orm/pg-core";
+import { type AnnotationRow, annotationAnchors, annotations, claimEvents, documents, revisionEvents } from "../schema";
+import { type NewClaim, newClaimRow, toAnnotation } from "./annotations";
 
 /** A stored claim as an event records it. */
 export function toClaimState(row: AnnotationRow): ClaimState {
@@ -43,21 +44,174 @@ export async function appendClaimEvents(db: Database, author: Author, changes: r
     detail: detail ?? null,
   }));
   const time = at ? sql`${at.toISOString()}::timestamptz` : sql`now()`;
+  const articles = [...new Set(changes.map(({ after }) => after.documentId))];
+  // One statement, one round trip: a create holds its article's counts row
+  // from its INSERT to its commit, so every trip made in between is waited
+  // for by the next claim on that article.
+  //
   // Ids in commit order: a writer takes the feed's lock before its ids and
   // keeps it until it commits, so no event can become visible with an id
   // below one a reader has seen (a reader resuming after id N misses nothing).
-  await db.execute(sql`select pg_advisory_xact_lock(${feedLockId})`);
-  // `with ordinality` keeps the given order in the ids; a JSON null before is no row before.
+  // The insert reads its rows joined to `feed_lock`, a materialised CTE of
+  // one row, so no row (and no id from the sequence) comes before the lock.
+  // `with ordinality` keeps the given order in the ids; a JSON null before is
+  // no row before. The notifications (the payload is the article's id) are
+  // delivered at commit, or never, on rollback, to every app instance
+  // listening.
   await db.execute(sql`
-    insert into ${claimEvents} (annotation_id, document_id, action, actor, actor_id, at, before, after, comment, detail)
-    select (e.v->>'annotation_id')::uuid, (e.v->>'document_id')::uuid, (e.v->>'action')::claim_action, ${author.name}, ${author.id}::text, ${time},
-      nullif(e.v->'before', 'null'::jsonb), e.v->'after', nullif(e.v->'comment', 'null'::jsonb), nullif(e.v->'detail', 'null'::jsonb)
-    from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) with ordinality as e(v, n)
-    order by e.n`);
-  // Delivered at commit (or never, on rollback), to every app instance listening.
-  for (const documentId of new Set(changes.map(({ after }) => after.documentId))) {
-    await db.execute(sql`select pg_notify(${claimEventsChannel}, ${documentId})`);
-  }
+    with feed_lock as materialized (select pg_advisory_xact_lock(${feedLockId}) as locked),
+    inserted as (
+      insert into ${claimEvents} (annotation_id, document_id, action, actor, actor_id, at, before, after, comment, detail)
+      select (e.v->>'annotation_id')::uuid, (e.v->>'document_id')::uuid, (e.v->>'action')::claim_action, ${author.name}, ${author.id}::text, ${time},
+        nullif(e.v->'before', 'null'::jsonb), e.v->'after', nullif(e.v->'comment', 'null'::jsonb), nullif(e.v->'detail', 'null'::jsonb)
+      from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) with ordinality as e(v, n), feed_lock
+      order by e.n
+      returning 1
+    )
+    select pg_notify(${claimEventsChannel}, article) from jsonb_array_elements_text(${JSON.stringify(articles)}::jsonb) as article`);
+}
+
+/**
+ * Stores a new claim, the first entry of its anchoring history and its
+ * `created` event in one statement, and notifies the article's listeners at
+ * commit; nothing, and no row returned, when its id is taken. Call it in a
+ * transaction, as `appendClaimEvents`.
+ *
+ * One statement because the INSERT locks the article's counts row (the
+ * `document_counts` trigger) until the transaction ends: every round trip
+ * between it and the commit is waited for by the next claim made on that
+ * article. So the event's `after` is built by the database from the row it
+ * stores, as `toClaimState` builds it (timestamps as `Date.toISOString`
+ * writes them; a test holds the two equal).
+ */
+export async function insertClaimCreated(db: Database, claim: NewClaim): Promise<AnnotationRow | undefined> {
+  const created = db
+    .$with("created")
+    .as(db.insert(annotations).values(newClaimRow(claim)).onConflictDoNothing({ target: annotations.id }).returning());
+  return insertWithHistory(db, claim, created);
+}
+
+/**
+ * `insertClaimCreated` in a statement of its own, outside a transaction,
+ * when the article `slug` is still the one `claim.documentId` names and
+ * still at `claim.revision`: the statement takes its share lock on the
+ * article's row (as createClaimFromSelection's transaction does, waiting
+ * for a revision being published, then checking the revision it left) and
+ * commits as it ends, so the counts row it locks is held no longer than the
+ * statement. Undefined when the article is gone or at another revision, or
+ * the id is taken: the caller then takes the path that says which.
+ */
+export async function insertClaimAtRevision(db: Database, slug: string, claim: NewClaim): Promise<AnnotationRow | undefined> {
+  const values = Object.entries(newClaimRow(claim)) as [keyof typeof annotations.$inferInsert, unknown][];
+  const columns = getTableColumns(annotations);
+  const value = ([key, v]: (typeof values)[number]): SQL => {
+    const column = columns[key];
+    return sql`${column.mapToDriverValue(v)}::${sql.raw(column.getSQLType())}`;
+  };
+  const created = db.$with("created", columns).as(sql`
+    insert into ${annotations} (${sql.join(
+      values.map(([key]) => sql.identifier(columns[key].name)),
+      sql`, `,
+    )})
+    select ${sql.join(values.map(value), sql`, `)}
+    from (
+      select 1 from ${documents}
+      where ${documents.slug} = ${slug} and ${documents.id} = ${claim.documentId} and ${documents.revision} = ${claim.revision}
+      for share
+    ) as article
+    on conflict (id) do nothing
+    returning *`);
+  return insertWithHistory(db, claim, created);
+}
+
+/** The rest of both: the claim's first anchor row and its `created` event, from the row `created` stores. */
+async function insertWithHistory(
+  db: Database,
+  claim: NewClaim,
+  created: WithSubqueryWithSelection<typeof annotations._.columns, "created">,
+): Promise<AnnotationRow | undefined> {
+  // Drizzle wants every column of the table, in its order.
+  const anchored = db.$with("anchored").as(
+    db
+      .insert(annotationAnchors)
+      .select(
+        db
+          .select({
+            annotationId: created.id,
+            revision: created.createdRevision,
+            status: created.status,
+            start: created.start,
+            end: created.end,
+            exact: created.exact,
+            method: sql<string>`'created'`.as("method"),
+            score: sql<null>`null::real`.as("score"),
+            actor: created.createdBy,
+            actorId: created.createdById,
+            at: created.createdAt,
+          })
+          .from(created),
+      )
+      .returning({ revision: annotationAnchors.revision }),
+  );
+  // The feed's lock before the event's id, as appendClaimEvents takes it (a
+  // CTE with a volatile function is evaluated once, before the rows joined to it).
+  const feedLock = db
+    .$with("feed_lock")
+    .as(db.select({ locked: sql<string>`pg_advisory_xact_lock(${feedLockId})::text`.as("locked") }).from(created));
+  // Raw SQL: Drizzle's insert from a select names every column, and the
+  // feed's ids are an identity column that takes no value.
+  const logged = db.$with("logged", { notified: sql<string>`notified` }).as(sql`
+    insert into ${claimEvents} (annotation_id, document_id, action, actor, actor_id, at, before, after)
+    select ${created.id}, ${created.documentId}, 'created', ${claim.author.name}::text, ${claim.author.id}::text, ${created.createdAt},
+      null, ${claimStateJson(created)}
+    from ${created}, ${feedLock}
+    returning pg_notify(${claimEventsChannel}, document_id::text)::text as notified`);
+  const [row] = await db.with(created, anchored, feedLock, logged).select().from(created);
+  return row;
+}
+
+/** `toClaimState` of a row of `source` (the table's columns), made by the database, as JSON. */
+function claimStateJson(source: Record<keyof AnnotationRow, unknown>) {
+  const time = (column: unknown) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  const state: Record<keyof ClaimState, unknown> = {
+    id: source.id,
+    documentId: source.documentId,
+    start: source.start,
+    end: source.end,
+    quote: source.exact,
+    prefix: source.prefix,
+    suffix: source.suffix,
+    tag: source.tag,
+    note: source.note,
+    claimant: source.claimant,
+    evidence: source.evidence,
+    createdBy: source.createdBy,
+    updatedBy: source.updatedBy,
+    createdById: source.createdById,
+    updatedById: source.updatedById,
+    createdAt: time(source.createdAt),
+    updatedAt: time(source.updatedAt),
+    version: source.version,
+    status: source.status,
+    previousQuote: source.previousQuote,
+    createdRevision: source.createdRevision,
+    anchoredRevision: source.anchoredRevision,
+    commentCount: source.commentCount,
+    reviewState: source.reviewState,
+    approvedBy: source.approvedBy,
+    approvedById: source.approvedById,
+    approvedAt: time(source.approvedAt),
+    verdictCount: source.verdictCount,
+    verdictsDiffer: source.verdictsDiffer,
+    conflicts: source.conflicts,
+    provenance: source.provenance,
+    deletedAt: time(source.deletedAt),
+    deletedBy: source.deletedBy,
+  };
+  return sql<ClaimState>`jsonb_build_object(${sql.join(
+    Object.entries(state).map(([key, value]) => sql`${key}::text, ${value}`),
+    sql`, `,
+  )})`;
 }
 
 /** Arbitrary key of the advisory lock that orders the feed's ids by commit. */

@@ -6,7 +6,7 @@ import { SessionKeeper } from "@/components/accounts/SessionKeeper";
 import { SignOutButton } from "@/components/accounts/SignOutButton";
 import { type Actor, getPageActor } from "@/server/actor";
 import { canForAnyone } from "@/server/policy";
-import { countQueue } from "@/server/queue";
+import { countQueue, queueCountText } from "@/server/queue";
 import "./globals.css";
 import "./review-workflow.css";
 import "./phone.css";
@@ -36,7 +36,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {actor && (
             <nav aria-label="Site" className="site-nav">
               <Link href="/queue" data-testid="queue-link">
-                My queue <span className="queue-count">({queued})</span>
+                My queue <span className="queue-count">({queueCountText(queued)})</span>
               </Link>
               <Link href="/review">Review all claims</Link>
               {canForAnyone(actor.role, "add_article") && <Link href="/documents/new">Add an article</Link>}

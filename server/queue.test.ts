@@ -7,7 +7,8 @@ import { closeDb, getDb } from "@/db/client";
 import type { Annotation } from "@/lib/annotation";
 import { person, type TestPerson } from "@/test/accounts";
 import { call, createTestDocument } from "@/test/api-client";
-import { countQueue, getQueue, type Queue } from "./queue";
+import { countQueueOf } from "@/db/queries/queue";
+import { countQueue, getQueue, type Queue, queueCountText } from "./queue";
 
 const text = "First words here. Second words there. Third words at last.";
 let slug: string;
@@ -96,5 +97,13 @@ describe("a review queue", () => {
     // A viewer verifies nothing, but is mentioned.
     expect(await countQueue(actorOf(people.vic))).toBe(1);
     await expectHeaderCount(people.vic, 1);
+
+    // Each section's count stops at the cap; the header then says "99+".
+    const other = await claimBy("First words here");
+    expect((await call(commentsRoute.POST, { id: other.id }, { body: { body: "@Vic Viewer again" }, reviewer: "Rita Reviewer" })).status).toBe(201);
+    const db = await getDb();
+    expect((await countQueueOf(db, people.vic.id, false, 100)).mentioned).toBe(2);
+    expect(await countQueueOf(db, people.vic.id, false, 1)).toEqual({ waiting: 0, returned: 0, mentioned: 1 });
+    expect([queueCountText(2), queueCountText(99), queueCountText(100)]).toEqual(["2", "99", "99+"]);
   });
 });

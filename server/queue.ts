@@ -59,14 +59,21 @@ export async function getQueue(actor: Actor): Promise<Outcome<Queue>> {
   return { waiting, returned, mentioned };
 }
 
+/** The most the header counts: past it, it says "99+" (`queueCountText`). */
+export const queueCountCap = 100;
+
 /**
- * How many claims wait in `actor`'s queue, all sections together (the
- * header's count, on every page): counted, not listed, so that it stays
- * cheap in an archive of years of claims.
+ * How many claims wait in `actor`'s queue, all sections together, up to
+ * `queueCountCap` (the header's count, on every page): counted, not listed,
+ * and each section's count stops at the cap, so that it stays cheap in an
+ * archive of years of claims.
  */
 export async function countQueue(actor: Actor): Promise<number> {
   if (refuse(actor, "read", { kind: "article" })) return 0;
   const mayGiveVerdict = !refuse(actor, "give_verdict", { kind: "article" });
-  const { waiting, returned, mentioned } = await countQueueOf(await getDb(), actor.id, mayGiveVerdict);
-  return waiting + returned + mentioned;
+  const { waiting, returned, mentioned } = await countQueueOf(await getDb(), actor.id, mayGiveVerdict, queueCountCap);
+  return Math.min(waiting + returned + mentioned, queueCountCap);
 }
+
+/** The header's count as shown: "99+" once it reaches the cap. */
+export const queueCountText = (count: number) => (count >= queueCountCap ? `${queueCountCap - 1}+` : String(count));

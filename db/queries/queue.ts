@@ -110,23 +110,26 @@ export interface QueueCounts {
  * The counts of `listAwaitingVerdict`, `listReturnedToAuthor` and the
  * mentioned claims in one round trip, without ordering or reading the
  * claims: each is an index-backed count (claims in review, the person's own
- * claims, the person's mentions). `waiting` is 0 when `mayGiveVerdict` is false.
+ * claims, the person's mentions) that stops at `cap`, so that a desk with
+ * thousands of claims in review pays for `cap` rows, not all of them.
+ * `waiting` is 0 when `mayGiveVerdict` is false.
  */
-export async function countQueueOf(db: Database, userId: string, mayGiveVerdict: boolean): Promise<QueueCounts> {
+export async function countQueueOf(db: Database, userId: string, mayGiveVerdict: boolean, cap: number): Promise<QueueCounts> {
+  const capped = (rows: SQL) => sql`(select count(*) from (${rows} limit ${cap}) capped)`;
   // Written against the tables by name: every subquery names its own rows (a, v, e, m, c).
   const waiting = mayGiveVerdict
-    ? sql`(select count(*) from ${annotations} a
+    ? capped(sql`select 1 from ${annotations} a
         where a.deleted_at is null and a.review_state = 'in_review'
           and (a.created_by_id is null or a.created_by_id <> ${userId})
-          and not exists (select 1 from ${claimVerdicts} v where v.annotation_id = a.id and v.by_id = ${userId}))`
+          and not exists (select 1 from ${claimVerdicts} v where v.annotation_id = a.id and v.by_id = ${userId})`)
     : sql`0`;
-  const returned = sql`(select count(*) from ${annotations} a
+  const returned = capped(sql`select 1 from ${annotations} a
       where a.created_by_id = ${userId} and a.deleted_at is null and a.review_state = 'draft'
-        and exists (select 1 from ${claimEvents} e where e.annotation_id = a.id and e.action = 'changes_requested'))`;
-  const mentioned = sql`(select count(distinct c.annotation_id) from ${commentMentions} m
+        and exists (select 1 from ${claimEvents} e where e.annotation_id = a.id and e.action = 'changes_requested')`);
+  const mentioned = capped(sql`select distinct c.annotation_id from ${commentMentions} m
       join ${comments} c on c.id = m.comment_id and c.deleted_at is null
       join ${annotations} a on a.id = c.annotation_id and a.deleted_at is null
-      where m.user_id = ${userId})`;
+      where m.user_id = ${userId}`);
   const [row] = await db
     .select({
       waiting: sql`${waiting}`.mapWith(Number),

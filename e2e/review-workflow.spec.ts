@@ -105,6 +105,16 @@ test("a claim is tagged, judged twice blind, settled by an editor, published, an
   await expect(agreement.getByTestId("agreement-observed")).toHaveText("0%");
   await expect(agreement.getByTestId("agreement-kappa")).toHaveText("0.00");
   await expect(agreement.getByTestId("confusion-disputed-denied")).toHaveText("1");
+
+  // Over all articles the agreement is measured when asked, and lists the same disagreement.
+  await page.goto("/review?verdicts=differ");
+  await expect(page.getByTestId("claim-row").filter({ hasText: words })).toHaveCount(1);
+  await expect(page.getByTestId("agreement")).toHaveCount(0);
+  await page.getByTestId("agreement-on-demand").getByRole("button", { name: "Show agreement" }).click();
+  const overAll = page.getByTestId("agreement");
+  await expect(overAll.getByTestId("confusion-disputed-denied")).not.toHaveText("0");
+  await expect(overAll.getByTestId("disagreement").filter({ hasText: words })).toContainText(articleSlug);
+  await page.goto(`/documents/${articleSlug}/review?verdicts=differ`);
   await agreement
     .getByTestId("disagreement")
     .getByRole("link", { name: `“${words}”` })

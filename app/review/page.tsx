@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
 import { loadReview, type SearchParamsRecord } from "@/components/review/load-review";
-import { AgreementSummary } from "@/components/review/AgreementSummary";
+import { AgreementOnDemand } from "@/components/review/AgreementOnDemand";
 import { ReviewClaims } from "@/components/review/ReviewClaims";
 import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
-import { requirePageActor } from "@/server/actor";
-import { getAgreement } from "@/server/agreement";
-import { unwrap } from "@/server/refusal";
 
 export const metadata: Metadata = { title: "Review all claims" };
 
@@ -16,13 +13,12 @@ type Props = { searchParams: Promise<SearchParamsRecord> };
 
 async function ReviewAllPage({ searchParams }: Props) {
   const data = await loadReview(await searchParams);
-  const agreement = unwrap(await getAgreement(await requirePageActor(), {}));
   return (
     <section className="review-page">
       <h1>Review all claims</h1>
       <p className="review-lede">Every claim in every article. Open a quote to see the claim in its article.</p>
       <ReviewClaims data={data} path="/review" />
-      <AgreementSummary agreement={agreement} acrossArticles />
+      <AgreementOnDemand />
     </section>
   );
 }

@@ -153,8 +153,7 @@ type Page = ReturnType<typeof pagesToMeasure>[number];
  * The address of each deep page (the 20th of the home page, the 50th of the
  * review page), with the cursor the data layer's own paging gives, which is
  * what the `rel="next"` links carry: walking them over HTTP would take
- * minutes (a review page of all claims also counts its total and computes
- * the agreement, seconds at a million claims). Read before the server
+ * minutes (a review page of all claims also counts its total). Read before the server
  * starts, as PGlite lets one process open its folder.
  */
 export async function deepAddresses(database: { databaseUrl?: string; pgliteDir?: string }, pages: Page[]): Promise<Map<Page, string>> {
@@ -500,7 +499,6 @@ export async function explainQueries(databaseUrl: string, timed: Timed[]) {
   const schema = await import("@/db/schema");
   const { listDocumentPage } = await import("@/db/queries/article-list");
   const { listReviewPage, countReviewClaimsByTag, listReviewNames } = await import("@/db/queries/review");
-  const { listVerdictPairs } = await import("@/db/queries/verdicts");
   // A plan that takes longer than this is cut short, and says so.
   const client = postgres(databaseUrl, { max: 1, onnotice: () => {}, connection: { statement_timeout: 60_000 } });
   let captured: { sql: string; params: unknown[] }[] = [];
@@ -524,9 +522,8 @@ export async function explainQueries(databaseUrl: string, timed: Timed[]) {
         if (decoded && "error" in decoded) throw new Error(`${page.path}: ${decoded.error}`);
         calls.push({ name: "page", call: () => listReviewPage(db as never, parsed.filters, {}, { limit: reviewPageSize, after: decoded?.cursor }) });
         calls.push({ name: "total", call: () => countReviewClaimsByTag(db as never, parsed.filters, {}) });
-        // What the page of all claims shows beside them, whatever the filters: the names offered and the agreement.
+        // What the page of all claims shows beside them, whatever the filters: the names offered (the agreement is read on demand).
         calls.push({ name: "names", call: () => listReviewNames(db as never, {}) });
-        calls.push({ name: "agreement", call: () => listVerdictPairs(db as never, {}) });
       }
       const statements: ExplainedStatement[] = [];
       for (const { name, call } of calls) {

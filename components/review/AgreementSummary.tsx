@@ -7,6 +7,8 @@ interface AgreementSummaryProps {
   agreement: AgreementReport;
   /** Whether the agreement spans articles (each disagreement then names its article's slug). */
   acrossArticles: boolean;
+  /** Disagreements listed at most; the rest are counted, with a link to the claims whose verdicts differ. */
+  disagreementsShown?: number;
 }
 
 const percent = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)}%`);
@@ -17,8 +19,9 @@ const kappaText = (kappa: number | null) => (kappa === null ? "—" : kappa.toFi
  * agreement, Cohen's κ, the confusion table by tag (as a table, and as a
  * grid whose cells darken with their count), and the claims where they differ.
  */
-export function AgreementSummary({ agreement, acrossArticles }: AgreementSummaryProps) {
+export function AgreementSummary({ agreement, acrossArticles, disagreementsShown = Infinity }: AgreementSummaryProps) {
   const { claims, observed, kappa, confusion, disagreements } = agreement;
+  const listed = disagreements.slice(0, disagreementsShown);
   return (
     <section className="agreement" aria-labelledby="agreement-heading" data-testid="agreement">
       <h2 id="agreement-heading">Agreement between reviewers</h2>
@@ -50,7 +53,7 @@ export function AgreementSummary({ agreement, acrossArticles }: AgreementSummary
         <>
           <h3>Where the verdicts differ ({disagreements.length})</h3>
           <ul className="agreement-disagreements" data-testid="disagreements">
-            {disagreements.map((pair) => (
+            {listed.map((pair) => (
               <li key={pair.claimId} data-testid="disagreement" data-claim-id={pair.claimId}>
                 <Link href={`/documents/${encodeURIComponent(pair.document)}?claim=${encodeURIComponent(pair.claimId)}`}>“{pair.quote}”</Link>
                 {acrossArticles && <span className="queue-meta"> ({pair.document})</span>}: {pair.first.by} <TagName tag={pair.first.tag} />,{" "}
@@ -58,6 +61,11 @@ export function AgreementSummary({ agreement, acrossArticles }: AgreementSummary
               </li>
             ))}
           </ul>
+          {listed.length < disagreements.length && (
+            <p className="hint" data-testid="disagreements-more">
+              {disagreements.length - listed.length} more: <Link href="/review?verdicts=differ">list the claims whose verdicts differ</Link>
+            </p>
+          )}
         </>
       )}
     </section>

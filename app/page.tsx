@@ -46,7 +46,7 @@ async function HomePage({ searchParams }: Props) {
           </div>
         </>
       ) : (
-        <ArticlePage actor={actor} query={parsed.query} outlets={outlets} mayAdd={mayAdd} />
+        <ArticlePageWhenUp actor={actor} query={parsed.query} outlets={outlets} mayAdd={mayAdd} />
       )}
     </section>
   );
@@ -152,6 +152,10 @@ async function ArticlePage({
     </>
   );
 }
+
+// React renders the list after HomePage has returned, outside its guard: a
+// list read the statement timeout cut short gets the notice too, as on /review.
+const ArticlePageWhenUp = whenDatabaseUp(ArticlePage);
 
 // The database away is a plain notice, not the error page.
 export default whenDatabaseUp(HomePage);

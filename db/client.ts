@@ -132,7 +132,9 @@ async function openPostgres(url: string): Promise<Connection> {
     // Idle connections are retired, and probed meanwhile, so that few are left
     // to find dead after an outage; each that is fails its one query (503) and
     // is replaced. patches/postgres+3.4.9.patch keeps a closed one from
-    // poisoning the next (postgres.js issue #1208).
+    // poisoning the next (postgres.js issue #1208), and a query the statement
+    // timeout cut short mid-result from offsetting the next one's rows
+    // (issues #1119, #1181: db/driver-rows.test.ts).
     idle_timeout: 30,
     keep_alive: 5,
     connection: { statement_timeout: statementTimeoutMs },

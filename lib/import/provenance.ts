@@ -69,14 +69,8 @@ const recorded = z.looseObject({
   modified: z.unknown().optional(),
 });
 
-const annotationFields = z.looseObject({
-  id: z.unknown().optional(),
-  creator: z.unknown().optional(),
-  generator: z.unknown().optional(),
-  created: z.unknown().optional(),
-  modified: z.unknown().optional(),
-  importedFrom: z.unknown().optional(),
-});
+/** What an annotation itself says of its origin: the same fields, and what this app recorded of an earlier import. */
+const annotationFields = recorded.extend({ importedFrom: z.unknown().optional() });
 
 /** Who wrote an annotation of an import file, where and when (see the module's comment). */
 export function readProvenance(json: unknown): Provenance {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, type Database, getDb } from "@/db/client";
 import { articleText, parsePlainArticle } from "@/lib/article";
 import { createTestDocument } from "@/test/api-client";
-import { documentRevisions, documents } from "@/db/schema";
+import { annotations, documentRevisions, documents } from "@/db/schema";
 import { getAnnotation } from "@/db/queries/annotations";
 import { listClaimEvents, toClaimState } from "@/db/queries/claim-events";
 import { createClaimFromSelection } from "./create-claim";
@@ -59,6 +59,49 @@ describe("a claim made while a revision is being published", () => {
     expect(result.kind).toBe("created");
     const annotation = (result as { annotation: { start: number; quote: string; createdRevision: number } }).annotation;
     expect(annotation).toMatchObject({ quote: words, createdRevision: 2, start: articleText(revised).indexOf(words) });
+  });
+});
+
+describe("a claim made while another change on the article holds its counts", () => {
+  // A retag (or a review step, a delete) locks the article's counts row with
+  // its UPDATE and then the live feed's lock; a create that took the feed's
+  // lock first and then waited for the counts row deadlocked with it (40P01).
+  it.skipIf(!onServer)("waits for that change and is made, in a transaction or in one statement (PostgreSQL only: PGlite has no race)", async () => {
+    const db = await getDb();
+    const article = parsePlainArticle("Jassy\n\nJassy said the story was wrong.");
+    const document = await createTestDocument(article);
+    const start = articleText(article).indexOf(words);
+    const selection = { start, end: start + words.length, tag: "denied" as const };
+    const first = await createClaimFromSelection(db, document.slug, selection, authorNamed("Ada"));
+    if (first.kind !== "created") throw new Error(`not created: ${first.kind}`);
+
+    // Other words through the transaction (it asks whether they are tagged already); the same words, allowed, in one statement.
+    const other = { start: articleText(article).indexOf("Jassy said"), end: articleText(article).indexOf("Jassy said") + "Jassy said".length };
+    for (const sameWords of [undefined, "allow"] as const) {
+      let finish!: () => void;
+      let locked!: (backend: number) => void;
+      const countsLocked = new Promise<number>((resolve) => (locked = resolve));
+      const retag = db.transaction(async (tx) => {
+        // A retag changes the counts: the trigger locks the counts row as the UPDATE ends.
+        const tag = sameWords === undefined ? "disputed" : "unverified";
+        await tx.update(annotations).set({ tag }).where(eq(annotations.id, first.annotation.id));
+        locked(await backendPid(tx));
+        await new Promise<void>((resolve) => (finish = resolve));
+        // Then its event: the feed's lock, as appendClaimEvents takes it.
+        await tx.execute(sql`select pg_advisory_xact_lock(${4_718_204})`);
+      });
+      const retagger = await countsLocked;
+      const creating = createClaimFromSelection(
+        db,
+        document.slug,
+        sameWords ? { ...selection, sameWords } : { ...selection, ...other },
+        authorNamed("Grace"),
+      );
+      await expect.poll(() => backendsWaitingFor(db, retagger), { timeout: 10_000 }).toBe(1);
+      finish();
+      await retag;
+      expect((await creating).kind).toBe("created");
+    }
   });
 });
 

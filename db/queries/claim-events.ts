@@ -6,7 +6,7 @@ import type { FeedEvent } from "@/lib/live-events";
 import type { ClaimEventDetail } from "@/lib/review";
 import type { Database } from "../client";
 import type { WithSubqueryWithSelection } from "drizzle-orm/pg-core";
-import { type AnnotationRow, annotationAnchors, annotations, claimEvents, documents, revisionEvents } from "../schema";
+import { type AnnotationRow, annotationAnchors, annotations, claimEvents, documentCounts, documents, revisionEvents } from "../schema";
 import { type NewClaim, newClaimRow, toAnnotation } from "./annotations";
 
 /** A stored claim as an event records it. */
@@ -155,9 +155,18 @@ async function insertWithHistory(
   );
   // The feed's lock before the event's id, as appendClaimEvents takes it (a
   // CTE with a volatile function is evaluated once, before the rows joined to it).
-  const feedLock = db
-    .$with("feed_lock")
-    .as(db.select({ locked: sql<string>`pg_advisory_xact_lock(${feedLockId})::text`.as("locked") }).from(created));
+  // And the article's counts row first, locked as the counts trigger will lock
+  // it at the statement's end: every other writer (a retag, a review step, a
+  // delete) locks the counts row with its UPDATE and then the feed in a later
+  // statement, so a create that took the feed first and then waited for the
+  // counts row would deadlock with them. The lateral join locks it, row by
+  // row, before the lock is taken in the select list.
+  const feedLock = db.$with("feed_lock", { locked: sql<string>`locked` }).as(sql`
+    select pg_advisory_xact_lock(${feedLockId})::text as locked
+    from ${created}
+    left join lateral (
+      select 1 from ${documentCounts} counts where counts.document_id = ${created.documentId} for no key update
+    ) as counts_locked on true`);
   // Raw SQL: Drizzle's insert from a select names every column, and the
   // feed's ids are an identity column that takes no value.
   const logged = db.$with("logged", { notified: sql<string>`notified` }).as(sql`

@@ -16,19 +16,23 @@ import { type ComponentType, useSyncExternalStore } from "react";
  * to 300 ms) even when the module is already loaded.
  */
 export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> & { preload: () => void } {
-  let loaded: ComponentType<P> | null = null;
+  /** The module once it came, or whether the last fetch failed (one object per change, as useSyncExternalStore wants). */
+  let state: { loaded: ComponentType<P> | null; failed: boolean } = { loaded: null, failed: false };
   let pending: Promise<void> | null = null;
   const listeners = new Set<() => void>();
+  const set = (next: typeof state) => {
+    state = next;
+    for (const notify of listeners) notify();
+  };
   /** Starts fetching the module, once (again after a failure). */
   const preload = () => {
+    if (state.failed) set({ loaded: null, failed: false });
     pending ??= load().then(
-      (component) => {
-        loaded = component;
-        for (const notify of listeners) notify();
-      },
+      (component) => set({ loaded: component, failed: false }),
       () => {
-        // Offline, or a new build replaced the chunk: the next mount tries again.
+        // Offline, or a new build replaced the chunk: said where the panel would be, with a way to try again.
         pending = null;
+        set({ loaded: null, failed: true });
       },
     );
   };
@@ -37,11 +41,21 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
     preload();
     return () => void listeners.delete(listener);
   };
-  const getLoaded = () => loaded;
-  const getServerSnapshot = () => null;
+  const getState = () => state;
+  const serverState = { loaded: null, failed: false };
+  const getServerSnapshot = () => serverState;
   function Lazy(props: P) {
-    const Loaded = useSyncExternalStore(subscribe, getLoaded, getServerSnapshot);
-    return Loaded ? <Loaded {...props} /> : null;
+    const { loaded: Loaded, failed } = useSyncExternalStore(subscribe, getState, getServerSnapshot);
+    if (Loaded) return <Loaded {...props} />;
+    if (!failed) return null;
+    return (
+      <p role="alert" className="notice-error">
+        This part of the page could not be loaded.{" "}
+        <button type="button" className="link-button" onClick={preload}>
+          Try again
+        </button>
+      </p>
+    );
   }
   return Object.assign(Lazy, { preload });
 }

@@ -14,8 +14,15 @@ import { type ComponentType, useSyncExternalStore } from "react";
  * shows them calls `preload()` as it mounts. Not `next/dynamic`: that suspends
  * the first time each one renders, and React then holds its reveal back (up
  * to 300 ms) even when the module is already loaded.
+ *
+ * `placeholder`, when given, is drawn meanwhile with the same props: for a
+ * component shown as soon as the page is up, a box of the size it will
+ * take, so that nothing moves when it comes.
  */
-export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> & { preload: () => void } {
+export function lazyComponent<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  placeholder?: ComponentType<P>,
+): ComponentType<P> & { preload: () => void } {
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<void> | null = null;
   const listeners = new Set<() => void>();
@@ -41,7 +48,9 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
   const getServerSnapshot = () => null;
   function Lazy(props: P) {
     const Loaded = useSyncExternalStore(subscribe, getLoaded, getServerSnapshot);
-    return Loaded ? <Loaded {...props} /> : null;
+    if (Loaded) return <Loaded {...props} />;
+    const Placeholder = placeholder;
+    return Placeholder ? <Placeholder {...props} /> : null;
   }
   return Object.assign(Lazy, { preload });
 }

@@ -6,9 +6,10 @@ import type { Claim } from "./claim";
 import { checkVerdict, openClaim, putClaim, removeClaim, revealing } from "./claim-commands";
 import { redoClaim, undoClaim } from "./claim-history";
 import { lazyComponent } from "@/components/lazy-component";
-import { ClaimList, Shortcuts } from "./ClaimList";
+import { ClaimListPlaceholder } from "./ClaimListPlaceholder";
 import { DeletedElsewhere } from "./DeletedElsewhere";
 import { getClaims } from "./claims-plugin";
+import { Shortcuts } from "./Shortcuts";
 import type { AnnotatorController } from "./use-annotator";
 import { useClaimSheet } from "./use-claim-sheet";
 
@@ -18,6 +19,9 @@ const noClaims: readonly Claim[] = [];
 // its comment thread: loaded once the panel is up, not before the editor opens.
 const ClaimEditor = lazyComponent(() => import("./ClaimEditor").then((module) => module.ClaimEditor));
 const CommentThread = lazyComponent(() => import("./CommentThread").then((module) => module.CommentThread));
+// The claims list and its virtualiser: loaded just after the editor opens, in
+// a box of the list's size meanwhile. The article and its highlights come first.
+const ClaimList = lazyComponent(() => import("./ClaimList").then((module) => module.ClaimList), ClaimListPlaceholder);
 
 /** What the open claim's editor asks of the editor: each runs one command. */
 export interface ClaimActions {
@@ -33,6 +37,7 @@ export interface ClaimActions {
 export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
   const { readOnly, status, editorState } = editor;
   useEffect(() => {
+    ClaimList.preload();
     ClaimEditor.preload();
     CommentThread.preload();
   }, []);

@@ -14,8 +14,16 @@ import { type ComponentType, useSyncExternalStore } from "react";
  * shows them calls `preload()` as it mounts. Not `next/dynamic`: that suspends
  * the first time each one renders, and React then holds its reveal back (up
  * to 300 ms) even when the module is already loaded.
+ *
+ * `placeholder`, when given, is drawn meanwhile with the same props: for a
+ * component shown as soon as the page is up, a box of the size it will
+ * take, so that nothing moves when it comes. If the module cannot be
+ * fetched, the place says so, with a button to try again.
  */
-export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> & { preload: () => void } {
+export function lazyComponent<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  placeholder?: ComponentType<P>,
+): ComponentType<P> & { preload: () => void } {
   /** The module once it came, or whether the last fetch failed (one object per change, as useSyncExternalStore wants). */
   let state: { loaded: ComponentType<P> | null; failed: boolean } = { loaded: null, failed: false };
   let pending: Promise<void> | null = null;
@@ -30,7 +38,7 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
     pending ??= load().then(
       (component) => set({ loaded: component, failed: false }),
       () => {
-        // Offline, or a new build replaced the chunk: said where the panel would be, with a way to try again.
+        // Offline, or a new build replaced the chunk: said in its place, with a way to try again.
         pending = null;
         set({ loaded: null, failed: true });
       },
@@ -47,15 +55,17 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
   function Lazy(props: P) {
     const { loaded: Loaded, failed } = useSyncExternalStore(subscribe, getState, getServerSnapshot);
     if (Loaded) return <Loaded {...props} />;
-    if (!failed) return null;
-    return (
-      <p role="alert" className="notice-error">
-        This part of the page could not be loaded.{" "}
-        <button type="button" className="link-button" onClick={preload}>
-          Try again
-        </button>
-      </p>
-    );
+    if (failed)
+      return (
+        <p role="alert" className="notice-error">
+          This part of the page could not be loaded.{" "}
+          <button type="button" className="link-button" onClick={preload}>
+            Try again
+          </button>
+        </p>
+      );
+    const Placeholder = placeholder;
+    return Placeholder ? <Placeholder {...props} /> : null;
   }
   return Object.assign(Lazy, { preload });
 }

@@ -1,19 +1,25 @@
 "use client";
 
+import { useEffect } from "react";
 import { SignInAgain } from "@/components/accounts/SignInAgain";
+import { lazyComponent } from "@/components/lazy-component";
 import type { EditorAnnotation } from "@/lib/annotation";
 import { AnnotatorNotices } from "./AnnotatorNotices";
 import { ClaimPanel } from "./ClaimPanel";
-import { LiveNotices } from "./LiveNotices";
 import { deleteOrphan, reattachOrphan, revealing } from "./claim-commands";
 import { redoClaim, redoDepth, undoClaim, undoDepth, whyNotReplay } from "./claim-history";
-import { OrphansPanel } from "./OrphansPanel";
 import { SaveStatus } from "./SaveStatus";
-import { SelectionToolbar } from "./SelectionToolbar";
-import { UnplacedClaims } from "./UnplacedClaims";
 import { type AnnotatorController, type AnnotatorProps, useAnnotator } from "./use-annotator";
 
 export type { AnnotatorDocument, AnnotatorProps } from "./use-annotator";
+
+// What the editor shows only once something happens (words selected, a live
+// notice, an orphan or a claim the server refused): loaded as the editor
+// opens, not before it, so that the article and its highlights come first.
+const SelectionToolbar = lazyComponent(() => import("./SelectionToolbar").then((module) => module.SelectionToolbar));
+const LiveNotices = lazyComponent(() => import("./LiveNotices").then((module) => module.LiveNotices));
+const OrphansPanel = lazyComponent(() => import("./OrphansPanel").then((module) => module.OrphansPanel));
+const UnplacedClaims = lazyComponent(() => import("./UnplacedClaims").then((module) => module.UnplacedClaims));
 
 /**
  * The article editor: the text, and the panels around it. The controller
@@ -22,6 +28,12 @@ export type { AnnotatorDocument, AnnotatorProps } from "./use-annotator";
  */
 export function Annotator(props: AnnotatorProps) {
   const editor = useAnnotator(props);
+  useEffect(() => {
+    SelectionToolbar.preload();
+    LiveNotices.preload();
+    OrphansPanel.preload();
+    UnplacedClaims.preload();
+  }, []);
   const { readOnly, editorState, selection, status, view } = editor;
   const unplaced = editor.awaiting.filter((claim) => status.refused.has(claim.id));
   return (

@@ -2,16 +2,15 @@
 
 import { observeElementRect, useVirtualizer, type Virtualizer } from "@tanstack/react-virtual";
 import { type KeyboardEvent, memo, useCallback, useLayoutEffect, useRef, useState } from "react";
-import { tagInfo, tags } from "@/lib/tags";
+import { tagInfo } from "@/lib/tags";
 import type { Claim } from "./claim";
 import type { SyncStatus } from "./claim-sync";
+import { estimatedRowPx } from "./ClaimListPlaceholder";
 
-/** A row's height before it is measured (one line of quote), in pixels. */
-const estimatedRowPx = 58;
 /** Rows drawn beyond each edge of the list's box, so that Tab reaches the next one before it scrolls into view. */
 const overscan = 6;
 
-interface ClaimListProps {
+export interface ClaimListProps {
   claims: readonly Claim[];
   activeId: string | null;
   status: SyncStatus;
@@ -186,33 +185,5 @@ function CommentCount({ count }: { count: number }) {
       {" "}
       <span aria-hidden="true">💬 {count}</span>
     </span>
-  );
-}
-
-/** The keyboard shortcuts, under the list. */
-export function Shortcuts() {
-  return (
-    <dl className="shortcuts">
-      {tags.map((tag) => (
-        <div key={tag}>
-          <dt>
-            <kbd>{tagInfo[tag].shortcutLabel}</kbd>
-          </dt>
-          <dd>Tag the selection {tagInfo[tag].label.toLowerCase()}</dd>
-        </div>
-      ))}
-      <div>
-        <dt>
-          <kbd>Ctrl+Z</kbd> / <kbd>Ctrl+Shift+Z</kbd>
-        </dt>
-        <dd>Undo / redo a claim change (⌘ on a Mac)</dd>
-      </div>
-      <div>
-        <dt>
-          <kbd>Esc</kbd>
-        </dt>
-        <dd>Close the open claim</dd>
-      </div>
-    </dl>
   );
 }

@@ -6,18 +6,23 @@ import type { Claim } from "./claim";
 import { checkVerdict, openClaim, putClaim, removeClaim, revealing } from "./claim-commands";
 import { redoClaim, undoClaim } from "./claim-history";
 import { lazyComponent } from "@/components/lazy-component";
-import { ClaimList, Shortcuts } from "./ClaimList";
-import { DeletedElsewhere } from "./DeletedElsewhere";
+import { ClaimListPlaceholder } from "./ClaimListPlaceholder";
 import { getClaims } from "./claims-plugin";
+import { Shortcuts } from "./Shortcuts";
 import type { AnnotatorController } from "./use-annotator";
 import { useClaimSheet } from "./use-claim-sheet";
 
 const noClaims: readonly Claim[] = [];
 
-// The open claim's editor (its review, history, conflicts and evidence) and
-// its comment thread: loaded once the panel is up, not before the editor opens.
+// The open claim's editor (its review, history, conflicts and evidence), its
+// comment thread and the notice of its deletion by someone else: loaded once
+// the panel is up, not before the editor opens.
 const ClaimEditor = lazyComponent(() => import("./ClaimEditor").then((module) => module.ClaimEditor));
 const CommentThread = lazyComponent(() => import("./CommentThread").then((module) => module.CommentThread));
+const DeletedElsewhere = lazyComponent(() => import("./DeletedElsewhere").then((module) => module.DeletedElsewhere));
+// The claims list and its virtualiser: loaded just after the editor opens, in
+// a box of the list's size meanwhile. The article and its highlights come first.
+const ClaimList = lazyComponent(() => import("./ClaimList").then((module) => module.ClaimList), ClaimListPlaceholder);
 
 /** What the open claim's editor asks of the editor: each runs one command. */
 export interface ClaimActions {
@@ -33,8 +38,10 @@ export interface ClaimActions {
 export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
   const { readOnly, status, editorState } = editor;
   useEffect(() => {
+    ClaimList.preload();
     ClaimEditor.preload();
     CommentThread.preload();
+    DeletedElsewhere.preload();
   }, []);
   const commentCounts = useSyncExternalStore(editor.comments.subscribe, editor.comments.getCounts, editor.comments.getCounts);
   const claimsState = editorState ? getClaims(editorState) : null;

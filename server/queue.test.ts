@@ -8,7 +8,7 @@ import type { Annotation } from "@/lib/annotation";
 import { person, type TestPerson } from "@/test/accounts";
 import { call, createTestDocument } from "@/test/api-client";
 import { countQueueOf } from "@/db/queries/queue";
-import { countQueue, getQueue, type Queue, queueCountText } from "./queue";
+import { countQueue, getQueue, type Queue, queueCountCap, queueCountText } from "./queue";
 
 const text = "First words here. Second words there. Third words at last.";
 let slug: string;
@@ -80,7 +80,8 @@ describe("a review queue", () => {
         const before = await sectionsTotal(who);
         const counted = await countQueue(actorOf(who));
         if (before === (await sectionsTotal(who)) || attempt === 4) {
-          expect(counted).toBe(before);
+          // The header stops at the cap: on a shared PostgreSQL, other files' claims in review may pass it.
+          expect(counted).toBe(Math.min(before, queueCountCap));
           expect(counted).toBeGreaterThanOrEqual(least);
           return;
         }

@@ -89,7 +89,11 @@ describe("a review queue", () => {
     };
     const waiting = await step(await claimBy("Third words"), "submit", "Ada Author");
     await step(waiting, "request_changes", "Rita Reviewer");
-    const mentioning = await call(commentsRoute.POST, { id: waiting.id }, { body: { body: "@Vic Viewer, @Ada Author: see the filing." }, reviewer: "Rita Reviewer" });
+    const mentioning = await call(
+      commentsRoute.POST,
+      { id: waiting.id },
+      { body: { body: "@Vic Viewer, @Ada Author: see the filing." }, reviewer: "Rita Reviewer" },
+    );
     expect(mentioning.status, mentioning.text).toBe(201);
 
     // Ada: her claim sent back (returned) and the mention, on the same claim: two entries.

@@ -43,14 +43,17 @@ describe("a query failing after some of its rows were sent", () => {
   });
 
   // PGlite runs in this process, with no timer to cancel a statement: only a PostgreSQL server has statement timeouts.
-  it.skipIf(!process.env.DATABASE_URL)("does so after a statement timeout cut a streaming result short", async () => {
-    const { failure, rows } = await rowsAfterFailure(
-      sql`select i, pg_sleep(case when i = 4 then 5 else 0 end) from generate_series(1, 10) i`,
-      sql`set statement_timeout = 300`,
-    );
-    // Back to the timeout the connection was opened with (db/client.ts).
-    await (await getDb()).execute(sql`reset statement_timeout`);
-    expect(codeOf(failure)).toBe("57014");
-    expect(rows.map((row) => row?.n)).toEqual([1, 2, 3, 4, 5]);
-  });
+  it.skipIf(!process.env.DATABASE_URL)(
+    "does so after a statement timeout cut a streaming result short (PostgreSQL only: PGlite has no statement timeout)",
+    async () => {
+      const { failure, rows } = await rowsAfterFailure(
+        sql`select i, pg_sleep(case when i = 4 then 5 else 0 end) from generate_series(1, 10) i`,
+        sql`set statement_timeout = 300`,
+      );
+      // Back to the timeout the connection was opened with (db/client.ts).
+      await (await getDb()).execute(sql`reset statement_timeout`);
+      expect(codeOf(failure)).toBe("57014");
+      expect(rows.map((row) => row?.n)).toEqual([1, 2, 3, 4, 5]);
+    },
+  );
 });

@@ -1,12 +1,9 @@
 import Link from "next/link";
-import { Fragment } from "react";
-import { PublishedDate } from "@/components/ArticleMeta";
-import { ArticleActions } from "@/components/articles/ArticleActions";
+import { ArticleList, type ArticleListRow } from "@/components/articles/ArticleList";
 import { ArticleFilters } from "@/components/articles/ArticleFilters";
 import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
 import { type SearchParamsRecord, toSearchParams } from "@/components/review/load-review";
 import { articleListToSearchParams, parseArticleListQuery } from "@/lib/article-list";
-import { tagInfo, tags } from "@/lib/tags";
 import { requirePageActor } from "@/server/actor";
 import { listArticleOutlets, listArticles } from "@/server/articles";
 import { canForAnyone } from "@/server/policy";
@@ -16,8 +13,6 @@ import { unwrap } from "@/server/refusal";
 export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<SearchParamsRecord> };
-
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 async function HomePage({ searchParams }: Props) {
   const actor = await requirePageActor();
@@ -85,59 +80,12 @@ async function ArticlePage({
               : "No articles yet."}
         </p>
       ) : (
-        <ul className="document-list" aria-label={query.archived ? "Archived articles" : "Articles"}>
-          {documents.map((document) => (
-            <li key={document.id} data-testid="article-row" data-slug={document.slug}>
-              <Link href={`/documents/${document.slug}`}>{document.title}</Link>
-              <span className="document-meta">
-                {[
-                  document.outlet,
-                  document.author,
-                  document.publishedAt && <PublishedDate date={document.publishedAt} />,
-                  document.revision > 1 && `revision ${document.revision}`,
-                  document.archivedAt && `archived by ${document.archivedBy ?? "someone"}`,
-                ]
-                  .filter(Boolean)
-                  .map((part, i) => (
-                    <Fragment key={i}>
-                      {i > 0 && " · "}
-                      {part}
-                    </Fragment>
-                  ))}
-              </span>
-              <span className="document-counts" data-testid="claim-counts">
-                {tags.map((tag) => (
-                  <span key={tag} className={`tag-pill tag-pill-${tag}`}>
-                    <span aria-hidden="true">{tagInfo[tag].glyph}</span> {document.claimCounts[tag]} {tagInfo[tag].label.toLowerCase()}
-                  </span>
-                ))}
-                {document.orphanCount > 0 && (
-                  <span className="tag-pill badge-orphans" data-testid="orphans-badge">
-                    {document.orphanCount} orphaned
-                  </span>
-                )}
-                {document.wordsChangedCount > 0 && (
-                  <span className="tag-pill badge-words-changed" data-testid="words-changed-badge">
-                    {plural(document.wordsChangedCount, "claim", "claims")} with words changed
-                  </span>
-                )}
-              </span>
-              <span className="document-row-links">
-                <Link href={`/documents/${document.slug}/review`} className="document-review-link">
-                  Review claims<span className="sr-only"> in “{document.title}”</span>
-                </Link>
-                <ArticleActions
-                  slug={document.slug}
-                  title={document.title}
-                  archived={document.archivedAt !== null}
-                  claimCount={document.claimCount}
-                  mayArchive={mayArchive}
-                  mayDelete={mayDelete}
-                />
-              </span>
-            </li>
-          ))}
-        </ul>
+        <ArticleList
+          rows={documents.map(toListRow)}
+          label={query.archived ? "Archived articles" : "Articles"}
+          mayArchive={mayArchive}
+          mayDelete={mayDelete}
+        />
       )}
       {(nextHref || firstHref) && (
         <nav className="article-pages" aria-label="Pages">
@@ -152,6 +100,25 @@ async function ArticlePage({
     </>
   );
 }
+
+type ListedArticle = Extract<Awaited<ReturnType<typeof listArticles>>, { documents: unknown }>["documents"][number];
+
+/** What the list shows of an article, and no more: its rows travel to the browser as data. */
+const toListRow = (document: ListedArticle): ArticleListRow => ({
+  id: document.id,
+  slug: document.slug,
+  title: document.title,
+  outlet: document.outlet,
+  author: document.author,
+  publishedAt: document.publishedAt,
+  revision: document.revision,
+  archived: document.archivedAt !== null,
+  archivedBy: document.archivedBy,
+  claimCounts: document.claimCounts,
+  claimCount: document.claimCount,
+  orphanCount: document.orphanCount,
+  wordsChangedCount: document.wordsChangedCount,
+});
 
 // React renders the list after HomePage has returned, outside its guard: a
 // list read the statement timeout cut short gets the notice too, as on /review.

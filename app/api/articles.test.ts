@@ -90,6 +90,23 @@ describe("search", () => {
     expect(documents.map((d) => d.slug)).toEqual([slug]);
   });
 
+  it("lists an article matched by its title and its text once, and pages through every match in order", async () => {
+    const shared = word();
+    const added = [
+      await add({ title: `Both ${shared}`, text: `Headline\n\nThe ${shared} again.` }),
+      await add({ title: "Text only", text: `Headline\n\nA ${shared} here.` }),
+      await add({ title: "Text only too", text: `Headline\n\nThe ${shared} there.` }),
+    ].map(({ document }) => document.slug);
+    const listed: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: { documents: Listed[]; next: string | null } = await list(`q=${shared}&limit=1${after ? `&after=${after}` : ""}`);
+      listed.push(...page.documents.map((d) => d.slug));
+      after = page.next;
+    } while (after && listed.length < 10);
+    expect(listed).toEqual(added.toReversed());
+  });
+
   it("finds nothing for a word no article has, and treats % and _ as themselves", async () => {
     expect((await list(`q=${word()}`)).documents).toEqual([]);
     // Unescaped, "%" would match the letters between.

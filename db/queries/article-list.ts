@@ -4,7 +4,8 @@
  * (`documents_created_idx`, `documents_published_idx`,
  * `document_counts_claims_idx`, `document_counts_review_idx`) from the
  * cursor on, the id breaking ties, so a page deep in the list costs what the
- * first does; a search reads the full-text and trigram GIN indexes.
+ * first does; a search for a rare word reads the full-text and trigram GIN
+ * indexes, for a common one the sort's index (`matchesArticleSearch`).
  */
 import { and, desc, eq, gt, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import type { ArticleCursor, ArticleListQuery, ArticleSort } from "@/lib/article-list";
@@ -57,20 +58,20 @@ const sortOrders: Record<ArticleSort, SortOrder> = {
 export const notArchived = isNull(documents.archivedAt);
 
 /**
- * A search of articles: words of the title, outlet, author or text
- * (full-text, English stems), or part of the title, outlet, author or URL.
- * Each half reads its own GIN index (the words from the stored column
- * `search_words`, see db/schema.ts), and their ids are joined: as one `or`,
- * the planner rechecks both halves on every row the trigram index gives or,
- * for a common word, walks the sort's index filtering by both.
+ * A search of articles: part of the title, outlet, author or URL, or words
+ * of the title, outlet, author or text (full-text, English stems). One `or`,
+ * so that the planner chooses by how common the word is: a rare word reads
+ * the two GIN indexes (the trigrams of `searchMeta`, the stored column
+ * `search_words`, see db/schema.ts) and sorts the few articles they give; a
+ * common one walks the sort's index and stops at the page's last row. Gathering
+ * every match first (a union of the two indexes' ids) read the stored words
+ * of all 10,000 articles for a word in each of them (190 ms, against 1 ms).
+ * The metadata's `ilike` comes first, as PostgreSQL tests an `or` in order:
+ * an article it matches never has its words read.
  */
 export function matchesArticleSearch(q: string): SQL {
   const pattern = `%${q.replace(/[\\%_]/g, "\\$&")}%`;
-  return sql`${documents.id} in (
-    select ${documents.id} from ${documents} where "documents"."search_words" @@ websearch_to_tsquery('english', ${q})
-    union all
-    select ${documents.id} from ${documents} where ${searchMeta(documents)} ilike ${pattern}
-  )`;
+  return sql`(${searchMeta(documents)} ilike ${pattern} or "documents"."search_words" @@ websearch_to_tsquery('english', ${q}))`;
 }
 
 /** One page of the list, and the cursor of the page after it (undefined on the last page). */

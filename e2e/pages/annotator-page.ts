@@ -127,7 +127,7 @@ export class AnnotatorPage {
     return this.text.evaluate((root) => {
       const byId: Record<string, string> = {};
       // One element per piece of text, naming every claim over it; the glyphs are CSS, not text.
-      for (const element of root.querySelectorAll<HTMLElement>("span.claim[data-claims]")) {
+      for (const element of root.querySelectorAll<HTMLElement>("span[data-claims]")) {
         for (const id of element.dataset.claims!.split(" ")) byId[id] = (byId[id] ?? "") + element.textContent;
       }
       return byId;
@@ -135,7 +135,7 @@ export class AnnotatorPage {
   }
 
   highlight(id: string): Locator {
-    return this.text.locator(`span.claim[data-claims~="${id}"]`).first();
+    return this.text.locator(`span[data-claims~="${id}"]`).first();
   }
 
   async openClaimId(): Promise<string> {

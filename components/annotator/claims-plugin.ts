@@ -122,9 +122,7 @@ export class ClaimsState {
  */
 function drawClaims(doc: Node, claims: Iterable<Claim>, activeId: string | null, from = 0, to = doc.content.size): Decoration[] {
   // Outer claims before the ones they hold, so glyphs read outside in; the same words' by id, so that a redraw draws the same.
-  const sorted = [...claims]
-    .filter((c) => c.from < to && c.to > from)
-    .sort((a, b) => a.from - b.from || b.to - a.to || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...claims].filter((c) => c.from < to && c.to > from).sort((a, b) => a.from - b.from || b.to - a.to || (a.id < b.id ? -1 : 1));
   const drawn: Decoration[] = [];
   let next = 0;
   let open: Claim[] = [];
@@ -152,7 +150,7 @@ function piece(from: number, to: number, claims: Claim[], activeId: string | nul
   // As few classes as will do: ProseMirror adds them one by one, to thousands of pieces as the article opens.
   let classes = `claim-${inner.tag}`;
   if (claims.length > 1) classes += " claim-overlap";
-  if (activeId && ids.includes(activeId)) classes += " claim-active";
+  if (ids.includes(activeId!)) classes += " claim-active";
   // The glyphs take the piece's tag colour, or the first starting claim's where it differs.
   if (starting.length > 0 && starting[0].tag !== inner.tag) classes += ` claim-start-${starting[0].tag}`;
   const attrs: Record<string, string> = { class: classes, "data-claims": ids.join(" ") };

@@ -65,16 +65,14 @@ export class ClaimsState {
       // whole set would cost as much as the article has claims.
       let from = Infinity;
       let to = -Infinity;
-      for (const id of redraw) {
-        const old = this.claims.get(id);
-        const now = claims.get(id);
-        if (old) [from, to] = [Math.min(from, tr.mapping.map(old.from)), Math.max(to, tr.mapping.map(old.to))];
-        if (now) [from, to] = [Math.min(from, now.from), Math.max(to, now.to)];
-      }
+      const stretch = (range: { from: number; to: number } | undefined) => {
+        if (range) [from, to] = [Math.min(from, range.from), Math.max(to, range.to)];
+      };
+      for (const id of redraw) [this.claims.get(id), claims.get(id)].forEach(stretch);
       const stale = decorations.find(from, to);
       const near = new Set(redraw);
       for (const decoration of stale) {
-        [from, to] = [Math.min(from, decoration.from), Math.max(to, decoration.to)];
+        stretch(decoration);
         for (const id of decoration.spec.claimIds as string[]) near.add(id);
       }
       const fresh = drawClaims(

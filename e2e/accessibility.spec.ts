@@ -200,8 +200,8 @@ test("each claim's glyph has a contrast of at least 4.5:1 with what is under it"
   try {
     const page = await context.newPage();
     await page.goto(`/documents/${slug}`);
-    await expect(page.locator(".claim-label")).toHaveCount(4);
-    const ratios = await page.locator(".claim-label").evaluateAll((labels) => {
+    await expect(page.locator("[data-glyph]")).toHaveCount(4);
+    const ratios = await page.locator("[data-glyph]").evaluateAll((labels) => {
       const rgba = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number).concat(1).slice(0, 4) as [number, number, number, number];
       const luminance = ([r, g, b]: number[]) => {
         const [R, G, B] = [r, g, b].map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));

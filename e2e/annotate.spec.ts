@@ -59,7 +59,7 @@ test("select with the mouse, tag from the toolbar, and find it again after a rel
   await expect(annotator.text).toBeVisible();
   expect((await annotator.highlights())[id]).toBe(claimWords);
   // Screen readers are told the tag, not only shown a colour.
-  const paragraph = annotator.text.locator("p", { has: page.locator(`span.claim[data-claim-id="${id}"]`) });
+  const paragraph = annotator.text.locator("p", { has: page.locator(`span[data-claims~="${id}"]`) });
   expect(await paragraph.ariaSnapshot()).toContain(`Disputed claim: ${claimWords}`);
 });
 

@@ -47,7 +47,7 @@ test("a claim's glyph stays on the line of the first word it marks, whatever the
   );
   await page.setViewportSize({ width: 880, height: 800 });
   await page.goto(`/documents/${slug}`);
-  await expect(page.locator(".claim-label")).toHaveCount(tags.length);
+  await expect(page.locator("[data-glyph]")).toHaveCount(tags.length);
 
   // Narrowing the window a few pixels at a time moves the line break through
   // the words before each claim; where a claim's first word starts a line,
@@ -57,12 +57,13 @@ test("a claim's glyph stays on the line of the first word it marks, whatever the
     await page.setViewportSize({ width, height: 800 });
     const paragraphs = await page.locator(".article-text p").evaluateAll((elements) =>
       elements.map((paragraph) => {
-        const text = paragraph.querySelector(".claim")!.firstChild!;
+        const text = paragraph.querySelector("[data-claims]")!.firstChild!;
         const word = document.createRange();
         word.setStart(text, 0);
         word.setEnd(text, "the".length);
         const first = word.getClientRects()[0];
-        const glyph = paragraph.querySelector(".claim-label")!.getBoundingClientRect();
+        // The glyph is the claim's first piece's \`::before\`: that element's first box is on the glyph's line.
+        const glyph = paragraph.querySelector("[data-glyph]")!.getClientRects()[0];
         return {
           glyphTop: glyph.top,
           glyphBottom: glyph.bottom,

@@ -4,7 +4,7 @@
  * Editor ready (figure 1): from navigation start to the moment the editor
  * has drawn the claims' highlights and has processed a reviewer's input. An
  * init script, installed before any of the page's own scripts, watches every
- * animation frame for the editor (`.ProseMirror`) holding one tag label per
+ * animation frame for the editor (`.ProseMirror`) holding one tag glyph per
  * claim: that frame's time is "highlights drawn" (ProseMirror draws every
  * decoration in the task that creates the view, so they appear together). It
  * then gives the editor focus and selects the headline's first word, as a
@@ -84,7 +84,9 @@ function installReadyProbe(expectedLabels: number) {
     };
     const poll = () => {
       const editor = document.querySelector<HTMLElement>(".ProseMirror");
-      const labels = editor ? editor.querySelectorAll(".claim-label").length : 0;
+      // Each claim's glyph is drawn by CSS from the data-glyph of the piece where it starts: count the glyphs.
+      let labels = 0;
+      for (const piece of editor?.querySelectorAll<HTMLElement>("[data-glyph]") ?? []) labels += [...piece.dataset.glyph!].length;
       if (editor && labels >= expectedLabels) drawn(editor, labels);
       else requestAnimationFrame(poll);
     };
@@ -248,12 +250,10 @@ async function selectWords(editor: OpenEditor, n: number, timeoutMs: number): Pr
     const paragraph = paragraphs[n % paragraphs.length];
     paragraph.scrollIntoView({ block: "center" });
     root.focus();
-    // Claims split a paragraph's text into many nodes (and their tag labels
-    // add text of their own): select from the first word over about two
-    // words' worth of the paragraph's own text, across nodes if need be.
-    const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT, {
-      acceptNode: (node) => (node.parentElement?.closest(".claim-label") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-    });
+    // Claims split a paragraph's text into many nodes: select from the first
+    // word over about two words' worth of the paragraph's text, across nodes
+    // if need be.
+    const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
     const nodes: Text[] = [];
     for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
     const first = nodes.findIndex((node) => /\S/.test(node.data));

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { EditorState, TextSelection } from "prosemirror-state";
 import type { Decoration } from "prosemirror-view";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type ArticleBlock, parsePlainArticle } from "@/lib/article";
 import type { Claim } from "./claim";
@@ -10,7 +11,8 @@ import { claimsPlugin, getClaims, setClaimsAction } from "./claims-plugin";
 import { readOnlyText } from "./read-only";
 import { articleToDoc } from "./schema";
 import { retagActive, tagSelection } from "./tag-selection";
-import { claimOn, offsetsOf, run } from "./test-editor";
+import { claimOn, offsetsOf, run, testClaim } from "./test-editor";
+import { tags } from "@/lib/tags";
 import { TextMap } from "./text-map";
 
 const jassy = parsePlainArticle(readFileSync(path.join(import.meta.dirname, "../../content/jassy-bloomberg-retraction.txt"), "utf8"));
@@ -34,17 +36,29 @@ function select(state: EditorState, textMap: TextMap, start: number, end: number
 // Decoration keeps its attributes internal; the class and data attribute are
 // what the reviewer sees (colour, glyph, click target), so read them anyway.
 const attrsOf = (decoration: Decoration) => (decoration as unknown as { type: { attrs: Record<string, string> } }).type.attrs;
-const isWidget = (decoration: Decoration) => decoration.from === decoration.to;
 
-/** The highlight and label drawn for one claim. */
+/** The pieces of highlight drawn over one claim's words, with what the reviewer sees of them. */
 function drawn(state: EditorState, id: string) {
-  const found = getClaims(state).decorations.find(undefined, undefined, (spec) => spec.claimId === id);
-  return {
-    highlights: found
-      .filter((d) => !isWidget(d))
-      .map((d): { from: number; to: number; [attr: string]: string | number } => ({ from: d.from, to: d.to, ...attrsOf(d) })),
-    labels: found.filter(isWidget).map((d) => ({ at: d.from, key: d.spec.key as string })),
-  };
+  return getClaims(state)
+    .decorations.find(undefined, undefined, (spec) => (spec.claimIds as string[]).includes(id))
+    .map((d): { from: number; to: number; [attr: string]: string | number } => ({ from: d.from, to: d.to, ...attrsOf(d) }));
+}
+
+/** What is drawn at each position of the article: the piece's attributes, and the glyphs where one starts. */
+function drawing(state: EditorState): string[] {
+  const at: string[] = [];
+  for (const d of getClaims(state).decorations.find()) {
+    const { "data-glyph": glyph, "data-spoken": spoken, ...attrs } = attrsOf(d);
+    for (let pos = d.from; pos < d.to; pos++)
+      at[pos] = JSON.stringify(
+        attrs.class
+          .split(" ")
+          .filter((c) => !c.startsWith("claim-start"))
+          .concat(attrs["data-claims"]),
+      );
+    at[d.from] += glyph ? ` ${glyph} ${spoken} ${attrs.class}` : "";
+  }
+  return [...at].map((x) => x ?? "");
 }
 
 describe("tagSelection", () => {
@@ -208,9 +222,7 @@ describe("claims actions", () => {
     const { state } = editor(jassy, [claim]);
     expect(getClaims(state).claims.get("a")).toEqual(claim);
     expect(getClaims(state).activeId).toBeNull();
-    expect(drawn(state, "a").highlights).toEqual([
-      expect.objectContaining({ from: claim.from, to: claim.to, class: "claim claim-disputed", "data-claim-id": "a" }),
-    ]);
+    expect(drawn(state, "a")).toEqual([expect.objectContaining({ from: claim.from, to: claim.to, class: "claim-disputed", "data-claims": "a" })]);
   });
 
   it("puts a new claim, replaces it by id and removes it", () => {
@@ -225,7 +237,8 @@ describe("claims actions", () => {
 
     const removed = apply(replaced, { remove: ["a"] });
     expect(getClaims(removed).claims.size).toBe(0);
-    expect(drawn(removed, "a")).toEqual({ highlights: [], labels: [] });
+    expect(drawn(removed, "a")).toEqual([]);
+    expect(getClaims(removed).decorations.find()).toEqual([]);
   });
 
   it("opens a claim, keeps it open when an action says nothing about it, and closes it", () => {
@@ -263,44 +276,120 @@ describe("claims actions", () => {
 });
 
 describe("claim decorations", () => {
-  it("draws a highlight over the claim's words and a label before them", () => {
+  it("draws a highlight over the claim's words, its tag's glyph at its start", () => {
     const { textMap, state } = editor();
     const claim = claimOn(textMap, "spy chips being embedded", "a", "denied");
     const next = apply(state, { put: [claim] });
-    expect(drawn(next, "a")).toEqual({
-      highlights: [{ from: claim.from, to: claim.to, nodeName: "span", class: "claim claim-denied", "data-claim-id": "a" }],
-      labels: [{ at: claim.from, key: "a:denied" }],
-    });
-    expect(getClaims(next).decorations.find(claim.from, claim.to).length).toBe(2);
+    expect(drawn(next, "a")).toEqual([
+      {
+        from: claim.from,
+        to: claim.to,
+        class: "claim-denied",
+        "data-claims": "a",
+        "data-glyph": "✕",
+        "data-spoken": "Denied claim: ",
+      },
+    ]);
+    expect(getClaims(next).decorations.find(claim.from, claim.to).length).toBe(1);
   });
 
-  it("redraws the highlight and the label when the claim is retagged", () => {
+  it("redraws the highlight and the glyph when the claim is retagged", () => {
     const { textMap, state } = editor();
     const claim = claimOn(textMap, "spy chips being embedded", "a", "disputed");
     const opened = apply(state, { put: [claim], activate: "a" });
     const { applied, state: retagged } = run(opened, retagActive("unverified"));
     expect(applied).toBe(true);
     expect(getClaims(retagged).claims.get("a")?.tag).toBe("unverified");
-    expect(drawn(retagged, "a")).toEqual({
-      highlights: [{ from: claim.from, to: claim.to, nodeName: "span", class: "claim claim-unverified claim-active", "data-claim-id": "a" }],
-      labels: [{ at: claim.from, key: "a:unverified" }],
-    });
+    expect(drawn(retagged, "a")).toEqual([expect.objectContaining({ class: "claim-unverified claim-active", "data-glyph": "?" })]);
   });
 
   it("marks only the open claim as active", () => {
     const { textMap, state } = editor();
     const a = claimOn(textMap, "spy chips being embedded", "a");
     const b = claimOn(textMap, "Super Micro told shareholders", "b");
+    const active = (state: EditorState, id: string) => drawn(state, id).every((d) => String(d.class).split(" ").includes("claim-active"));
     const openA = apply(state, { put: [a, b], activate: "a" });
-    expect(drawn(openA, "a").highlights[0].class).toBe("claim claim-disputed claim-active");
-    expect(drawn(openA, "b").highlights[0].class).toBe("claim claim-disputed");
+    expect([active(openA, "a"), active(openA, "b")]).toEqual([true, false]);
 
     const openB = apply(openA, { activate: "b" });
-    expect(drawn(openB, "a").highlights[0].class).toBe("claim claim-disputed");
-    expect(drawn(openB, "b").highlights[0].class).toBe("claim claim-disputed claim-active");
+    expect([active(openB, "a"), active(openB, "b")]).toEqual([false, true]);
 
     const closed = apply(openB, { activate: null });
-    expect(drawn(closed, "b").highlights[0].class).toBe("claim claim-disputed");
+    expect([active(closed, "a"), active(closed, "b")]).toEqual([false, false]);
+  });
+
+  it("draws overlapping claims as one element per piece of text, each claim's glyph where it starts", () => {
+    const { textMap, state } = editor();
+    const outer = claimOn(textMap, "Reporters got played or took liberties", "outer", "denied");
+    const inner = claimOn(textMap, "got played", "inner", "unverified");
+    const next = apply(state, { put: [outer, inner] });
+    expect(
+      getClaims(next)
+        .decorations.find(outer.from, outer.to)
+        .map((d) => ({ from: d.from, to: d.to, ...attrsOf(d) })),
+    ).toEqual([
+      {
+        from: outer.from,
+        to: inner.from,
+        class: "claim-denied",
+        "data-claims": "outer",
+        "data-glyph": "✕",
+        "data-spoken": "Denied claim: ",
+      },
+      {
+        from: inner.from,
+        to: inner.to,
+        class: "claim-unverified claim-overlap",
+        "data-claims": "outer inner",
+        "data-glyph": "?",
+        "data-spoken": "Unverified claim: ",
+      },
+      { from: inner.to, to: outer.to, class: "claim-denied", "data-claims": "outer" },
+    ]);
+    // Two claims on the same words: both glyphs, in the order of their ids.
+    const twin = { ...inner, id: "twin", tag: "disputed" as const };
+    expect(drawn(apply(next, { put: [twin] }), "twin")).toEqual([
+      expect.objectContaining({ from: inner.from, to: inner.to, "data-claims": "outer inner twin", "data-glyph": "?⚠" }),
+    ]);
+    // Glyphs take the colour of the first claim starting there (here the outer, denied) where the piece is another tag's.
+    const head = claimOn(textMap, "Reporters got", "head", "unverified");
+    expect(drawn(apply(next, { put: [head] }), "head")[0]).toEqual(
+      expect.objectContaining({
+        from: outer.from,
+        class: "claim-unverified claim-overlap claim-start-denied",
+        "data-claims": "outer head",
+        "data-glyph": "✕?",
+      }),
+    );
+  });
+
+  it("draws, after any sequence of changes, what drawing the resulting claims afresh draws", () => {
+    const { state } = editor();
+    const size = Math.min(state.doc.content.size, 400);
+    const text = (pos: number) => state.doc.resolve(pos).parent.isTextblock;
+    const change = fc.record({
+      id: fc.constantFrom("a", "b", "c", "d", "e"),
+      from: fc.integer({ min: 1, max: size - 2 }),
+      length: fc.integer({ min: 1, max: 60 }),
+      tag: fc.constantFrom(...tags),
+      remove: fc.boolean(),
+      activate: fc.option(fc.constantFrom("a", "b", "c"), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 12 }), (changes) => {
+        let now = state;
+        for (const { id, from, length, tag, remove, activate } of changes) {
+          const to = Math.min(from + length, size - 1);
+          if (!text(from) || !text(to)) continue;
+          const claim = testClaim(id, from - 1, to - 1, { tag });
+          now = apply(now, remove ? { remove: [id], activate } : { put: [claim], activate });
+        }
+        const afresh = getClaims(now);
+        const redrawn = apply(editor(jassy, [...afresh.ordered()]).state, { activate: afresh.activeId });
+        expect(drawing(now)).toEqual(drawing(redrawn));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it("keeps the same decorations when only a claim's note changes, so nothing is redrawn", () => {

@@ -414,7 +414,7 @@ export function useAnnotator({
   // Bring the open claim into view when the transaction that opened it asked to.
   useEffect(() => {
     if (!activeId || reveal.current?.id !== activeId) return;
-    const element = mountRef.current?.querySelector(`[data-claim-id="${activeId}"]`);
+    const element = mountRef.current?.querySelector(".claim-active");
     element?.scrollIntoView({ block: reveal.current.block });
     reveal.current = null;
   }, [activeId]);

@@ -32,7 +32,7 @@ export function useClaimSheet<T extends HTMLElement>(activeId: string | null, on
   useEffect(() => {
     const sheet = sheetRef.current;
     if (!activeId || !sheet || !isSheet(sheet)) return;
-    const words = document.querySelector(`.article-text [data-claim-id="${CSS.escape(activeId)}"]`);
+    const words = document.querySelector(".article-text .claim-active");
     if (!words) return;
     const covered = words.getBoundingClientRect().bottom + clearance - sheet.getBoundingClientRect().top;
     if (covered > 0) window.scrollBy(0, covered);

@@ -126,19 +126,16 @@ export class AnnotatorPage {
   async highlights(): Promise<Record<string, string>> {
     return this.text.evaluate((root) => {
       const byId: Record<string, string> = {};
-      for (const element of root.querySelectorAll<HTMLElement>("span.claim[data-claim-id]")) {
-        const id = element.dataset.claimId!;
-        const own = [...element.childNodes]
-          .map((n) => (n instanceof HTMLElement && n.classList.contains("claim-label") ? "" : n.textContent))
-          .join("");
-        byId[id] = (byId[id] ?? "") + own;
+      // One element per piece of text, naming every claim over it; the glyphs are CSS, not text.
+      for (const element of root.querySelectorAll<HTMLElement>("span[data-claims]")) {
+        for (const id of element.dataset.claims!.split(" ")) byId[id] = (byId[id] ?? "") + element.textContent;
       }
       return byId;
     });
   }
 
   highlight(id: string): Locator {
-    return this.text.locator(`span.claim[data-claim-id="${id}"]`).first();
+    return this.text.locator(`span[data-claims~="${id}"]`).first();
   }
 
   async openClaimId(): Promise<string> {
@@ -156,7 +153,6 @@ export class AnnotatorPage {
         .map((block) =>
           [...block.childNodes]
             .map(function text(node: Node): string {
-              if (node instanceof HTMLElement && node.classList.contains("claim-label")) return "";
               if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? "";
               return [...node.childNodes].map(text).join("");
             })

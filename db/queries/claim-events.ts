@@ -6,7 +6,7 @@ import type { FeedEvent } from "@/lib/live-events";
 import type { ClaimEventDetail } from "@/lib/review";
 import type { Database } from "../client";
 import type { WithSubqueryWithSelection } from "drizzle-orm/pg-core";
-import { type AnnotationRow, annotationAnchors, annotations, claimEvents, documentCounts, documents, revisionEvents } from "../schema";
+import { type AnnotationRow, type NewAnnotationRow, annotationAnchors, annotations, claimEvents, documentCounts, documents, revisionEvents } from "../schema";
 import { type NewClaim, newClaimRow, toAnnotation } from "./annotations";
 
 /** A stored claim as an event records it. */
@@ -88,7 +88,8 @@ export async function insertClaimCreated(db: Database, claim: NewClaim): Promise
   const created = db
     .$with("created")
     .as(db.insert(annotations).values(newClaimRow(claim)).onConflictDoNothing({ target: annotations.id }).returning());
-  return insertWithHistory(db, claim, created);
+  const [row] = await withHistory(db, { name: sql`${claim.author.name}::text`, id: sql`${claim.author.id}::text` }, created);
+  return row;
 }
 
 /**
@@ -100,36 +101,62 @@ export async function insertClaimCreated(db: Database, claim: NewClaim): Promise
  * commits as it ends, so the counts row it locks is held no longer than the
  * statement. Undefined when the article is gone or at another revision, or
  * the id is taken: the caller then takes the path that says which.
+ *
+ * A prepared statement, built once per set of columns (with or without a
+ * client's id, an import's provenance): building this statement took
+ * Drizzle about as long as the database takes to run it, and sending it
+ * unprepared cost a parse, a plan and a round trip more on every create
+ * (bench/RESULTS.md, figure 3).
  */
 export async function insertClaimAtRevision(db: Database, slug: string, claim: NewClaim): Promise<AnnotationRow | undefined> {
-  const values = Object.entries(newClaimRow(claim)) as [keyof typeof annotations.$inferInsert, unknown][];
+  const row = newClaimRow(claim);
+  const keys = Object.keys(row) as (keyof NewAnnotationRow)[];
   const columns = getTableColumns(annotations);
-  const value = ([key, v]: (typeof values)[number]): SQL => {
-    const column = columns[key];
-    return sql`${column.mapToDriverValue(v)}::${sql.raw(column.getSQLType())}`;
-  };
+  const values: Record<string, unknown> = { slug, actor: claim.author.name, actorId: claim.author.id };
+  for (const key of keys) values[key] = columns[key].mapToDriverValue(row[key]);
+  const [created] = await preparedInsertAtRevision(db, keys).execute(values);
+  return created;
+}
+
+type PreparedInsert = ReturnType<typeof prepareInsertAtRevision>;
+const preparedInserts = new WeakMap<Database, Map<string, PreparedInsert>>();
+
+function preparedInsertAtRevision(db: Database, keys: readonly (keyof NewAnnotationRow)[]): PreparedInsert {
+  let byKeys = preparedInserts.get(db);
+  if (!byKeys) preparedInserts.set(db, (byKeys = new Map()));
+  const name = `insert_claim_at_revision(${keys.join(",")})`;
+  let prepared = byKeys.get(name);
+  if (!prepared) byKeys.set(name, (prepared = prepareInsertAtRevision(db, keys, name)));
+  return prepared;
+}
+
+/** The statement of `insertClaimAtRevision`: each value a placeholder named as its key, then `slug`, `actor` and `actorId`. */
+function prepareInsertAtRevision(db: Database, keys: readonly (keyof NewAnnotationRow)[], name: string) {
+  const columns = getTableColumns(annotations);
+  const value = (key: keyof NewAnnotationRow) => sql`${sql.placeholder(key)}::${sql.raw(columns[key].getSQLType())}`;
   const created = db.$with("created", columns).as(sql`
     insert into ${annotations} (${sql.join(
-      values.map(([key]) => sql.identifier(columns[key].name)),
+      keys.map((key) => sql.identifier(columns[key].name)),
       sql`, `,
     )})
-    select ${sql.join(values.map(value), sql`, `)}
+    select ${sql.join(keys.map(value), sql`, `)}
     from (
       select 1 from ${documents}
-      where ${documents.slug} = ${slug} and ${documents.id} = ${claim.documentId} and ${documents.revision} = ${claim.revision}
+      where ${documents.slug} = ${sql.placeholder("slug")}::text and ${documents.id} = ${value("documentId")}
+        and ${documents.revision} = ${value("createdRevision")}
       for share
     ) as article
     on conflict (id) do nothing
     returning *`);
-  return insertWithHistory(db, claim, created);
+  const actor = { name: sql`${sql.placeholder("actor")}::text`, id: sql`${sql.placeholder("actorId")}::text` };
+  return withHistory(db, actor, created).prepare(name);
 }
 
-/** The rest of both: the claim's first anchor row and its `created` event, from the row `created` stores. */
-async function insertWithHistory(
-  db: Database,
-  claim: NewClaim,
-  created: WithSubqueryWithSelection<typeof annotations._.columns, "created">,
-): Promise<AnnotationRow | undefined> {
+/**
+ * The rest of both: the claim's first anchor row and its `created` event, from
+ * the row `created` stores, by `actor` (SQL text values); selects the row.
+ */
+function withHistory(db: Database, actor: { name: SQL; id: SQL }, created: WithSubqueryWithSelection<typeof annotations._.columns, "created">) {
   // Drizzle wants every column of the table, in its order.
   const anchored = db.$with("anchored").as(
     db
@@ -171,12 +198,11 @@ async function insertWithHistory(
   // feed's ids are an identity column that takes no value.
   const logged = db.$with("logged", { notified: sql<string>`notified` }).as(sql`
     insert into ${claimEvents} (annotation_id, document_id, action, actor, actor_id, at, before, after)
-    select ${created.id}, ${created.documentId}, 'created', ${claim.author.name}::text, ${claim.author.id}::text, ${created.createdAt},
+    select ${created.id}, ${created.documentId}, 'created', ${actor.name}, ${actor.id}, ${created.createdAt},
       null, ${claimStateJson(created)}
     from ${created}, ${feedLock}
     returning pg_notify(${claimEventsChannel}, document_id::text)::text as notified`);
-  const [row] = await db.with(created, anchored, feedLock, logged).select().from(created);
-  return row;
+  return db.with(created, anchored, feedLock, logged).select().from(created);
 }
 
 /** `toClaimState` of a row of `source` (the table's columns), made by the database, as JSON. */

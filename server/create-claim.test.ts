@@ -5,7 +5,7 @@ import { articleText, parsePlainArticle } from "@/lib/article";
 import { createTestDocument } from "@/test/api-client";
 import { annotations, documentRevisions, documents } from "@/db/schema";
 import { getAnnotation } from "@/db/queries/annotations";
-import { listClaimEvents, toClaimState } from "@/db/queries/claim-events";
+import { articleFeedLock, listClaimEvents, toClaimState } from "@/db/queries/claim-events";
 import { createClaimFromSelection } from "./create-claim";
 import { authorNamed } from "@/lib/author";
 
@@ -87,8 +87,8 @@ describe("a claim made while another change on the article holds its counts", ()
         await tx.update(annotations).set({ tag }).where(eq(annotations.id, first.annotation.id));
         locked(await backendPid(tx));
         await new Promise<void>((resolve) => (finish = resolve));
-        // Then its event: the feed's lock, as appendClaimEvents takes it.
-        await tx.execute(sql`select pg_advisory_xact_lock(${4_718_204})`);
+        // Then its event: the article's feed lock, as appendClaimEvents takes it.
+        await tx.execute(sql`select ${articleFeedLock(document.id)}`);
       });
       const retagger = await countsLocked;
       const creating = createClaimFromSelection(

@@ -271,6 +271,28 @@ async function apiFigures(backend: string, server: NextServer, direct: DirectDb,
       pass: target ? ratio >= target : null,
     });
   });
+  // Reported beside it, no target: the same with each client on an article of its own, where
+  // creates share no counts row and no feed lock, only the server and the database.
+  if (backend === "PostgreSQL" && corpus.createSpread.length > 0) {
+    const clients = `${throughputClients} clients on ${corpus.createSpread.length} articles`;
+    await figure(`3 create claim · ${clients} · ${backend}`, "—", async () => {
+      const options = { clients: throughputClients, ...counts.throughput, spread: corpus.createSpread };
+      const result = await measureCreateThroughput(server, corpus, slugs.create, options);
+      raw[`createThroughputSpread.${backend}`] = result;
+      rows.push(
+        row(
+          `3 create claim · ${clients}, throughput · ${backend}`,
+          median(result.create),
+          median(result.me),
+          "requests/s",
+          {},
+          {
+            note: `as the row above, client i creating on article i; latency p50 ${median(result.createLatency).toFixed(1)} ms against ${median(result.meLatency).toFixed(1)} ms; load average ${os.loadavg()[0].toFixed(1)}`,
+          },
+        ),
+      );
+    });
+  }
   await figure(`4 list 5,000 claims · ${backend}`, "≤ 2× baseline", async () => {
     const samples = await measureList(server, direct, slugs.claims5k, 5_000, counts.list, 3);
     raw[`list.${backend}`] = samples;

@@ -5,7 +5,7 @@ import { articleText, parsePlainArticle } from "@/lib/article";
 import { createTestDocument } from "@/test/api-client";
 import { annotations, documentRevisions, documents } from "@/db/schema";
 import { getAnnotation } from "@/db/queries/annotations";
-import { listClaimEvents, toClaimState } from "@/db/queries/claim-events";
+import { articleFeedLock, listClaimEvents, toClaimState } from "@/db/queries/claim-events";
 import { createClaimFromSelection } from "./create-claim";
 import { authorNamed } from "@/lib/author";
 
@@ -87,8 +87,8 @@ describe("a claim made while another change on the article holds its counts", ()
         await tx.update(annotations).set({ tag }).where(eq(annotations.id, first.annotation.id));
         locked(await backendPid(tx));
         await new Promise<void>((resolve) => (finish = resolve));
-        // Then its event: the feed's lock, as appendClaimEvents takes it.
-        await tx.execute(sql`select pg_advisory_xact_lock(${4_718_204})`);
+        // Then its event: the article's feed lock, as appendClaimEvents takes it.
+        await tx.execute(sql`select ${articleFeedLock(document.id)}`);
       });
       const retagger = await countsLocked;
       const creating = createClaimFromSelection(
@@ -101,6 +101,43 @@ describe("a claim made while another change on the article holds its counts", ()
       finish();
       await retag;
       expect((await creating).kind).toBe("created");
+    }
+  });
+});
+
+describe("claims made on two articles at once", () => {
+  it.skipIf(!onServer)("wait only for changes on their own article's feed (PostgreSQL only: PGlite has no race)", async () => {
+    const db = await getDb();
+    const article = parsePlainArticle("Jassy\n\nJassy said the story was wrong.");
+    const busy = await createTestDocument(article);
+    const other = await createTestDocument(article);
+    const start = articleText(article).indexOf(words);
+    const selection = { start, end: start + words.length, tag: "denied" as const };
+
+    // A change on the busy article holds its feed lock, as appendClaimEvents takes it, until it commits.
+    let finish!: () => void;
+    let locked!: (backend: number) => void;
+    const feedLocked = new Promise<number>((resolve) => (locked = resolve));
+    const change = db.transaction(async (tx) => {
+      await tx.execute(sql`select ${articleFeedLock(busy.id)}`);
+      locked(await backendPid(tx));
+      await new Promise<void>((resolve) => (finish = resolve));
+    });
+    const changer = await feedLocked;
+    try {
+      // On the other article, in a transaction and in one statement: made meanwhile. With one
+      // lock for the whole feed each waited for that commit (here, until the statement timeout).
+      for (const sameWords of [undefined, "allow", "allow"] as const) {
+        expect((await createClaimFromSelection(db, other.slug, { ...selection, sameWords }, authorNamed("Ada"))).kind).toBe("created");
+      }
+      // On the busy article: waits for it.
+      const creating = createClaimFromSelection(db, busy.slug, selection, authorNamed("Grace"));
+      await expect.poll(() => backendsWaitingFor(db, changer), { timeout: 10_000 }).toBe(1);
+      finish();
+      expect((await creating).kind).toBe("created");
+    } finally {
+      finish();
+      await change;
     }
   });
 });

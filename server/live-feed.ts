@@ -4,8 +4,9 @@
  * sends `NOTIFY claim_events, '<article id>'` in its transaction
  * (db/queries/claim-events.ts); every app instance LISTENs once, and on a
  * notification reads the article's new events once and hands them to each
- * of its streams on that article. Ids follow commit order, so a stream that
- * has sent up to id N and asks for what came after misses nothing; a stream
+ * of its streams on that article. An article's ids follow commit order (its
+ * writers take its feed lock), so a stream that has sent up to id N and asks
+ * for what came after misses nothing; a stream
  * resuming from `Last-Event-ID` first reads what it missed, then follows.
  * A lost LISTEN connection (a database outage) is made up for when it is
  * back, and a slow poll covers what a notification could still miss.

@@ -123,7 +123,7 @@ export interface ThroughputFigure {
 
 /**
  * Figure 3 at 16 clients: creating claims (as measureCreate, on the same
- * article) against the cheapest signed-in route, `GET /api/me` (it reads who
+ * article; or with `spread`, client i on article i, its own claims) against the cheapest signed-in route, `GET /api/me` (it reads who
  * acts and answers; no policy, no article), both at `clients` requests in
  * flight, in rounds of `roundMs` that alternate and swap which goes first.
  * A round's throughput is the answers over the time from its start to its
@@ -134,13 +134,14 @@ export async function measureCreateThroughput(
   server: NextServer,
   corpus: Corpus,
   slug: string,
-  options: { clients: number; rounds: number; roundMs: number },
+  options: { clients: number; rounds: number; roundMs: number; spread?: Corpus["createSpread"] },
 ): Promise<ThroughputFigure> {
-  const claims = corpus.claims5k;
+  const targets = options.spread ?? [{ slug, claims: corpus.claims5k }];
   let next = 0;
-  const post = async () => {
-    const c = claims[next++ % claims.length];
-    const response = await fetch(`${server.origin}/api/documents/${slug}/annotations`, {
+  const post = async (client: number) => {
+    const target = targets[client % targets.length];
+    const c = target.claims[next++ % target.claims.length];
+    const response = await fetch(`${server.origin}/api/documents/${target.slug}/annotations`, {
       method: "POST",
       headers: { ...reviewerHeaders(server), "content-type": "application/json" },
       body: JSON.stringify({ start: c.start, end: c.end, tag: c.tag, sameWords: "allow" }),
@@ -150,15 +151,15 @@ export async function measureCreateThroughput(
   const me = async () => {
     await expectStatus(await fetch(`${server.origin}/api/me`, { headers: reviewerHeaders(server) }), 200, "GET /api/me");
   };
-  const round = async (send: () => Promise<void>, latencies: number[]) => {
+  const round = async (send: (client: number) => Promise<void>, latencies: number[]) => {
     const start = performance.now();
     const end = start + options.roundMs;
     let answers = 0;
     await Promise.all(
-      Array.from({ length: options.clients }, async () => {
+      Array.from({ length: options.clients }, async (_, client) => {
         while (performance.now() < end) {
           const sent = performance.now();
-          await send();
+          await send(client);
           latencies.push(since(sent));
           answers++;
         }

@@ -18,6 +18,14 @@ export const slugs = {
   create: "bench-create",
 } as const;
 
+/**
+ * The create figure's second row: 16 clients each creating on an article of
+ * its own (news-length, no claims at first), where the first row's 16 all
+ * create on `bench-create`.
+ */
+export const createSpreadArticles = 16;
+const createSpreadSlug = (n: number) => `bench-create-${n}`;
+
 /** One article per re-anchoring run (publishing a revision changes the article for good). */
 export const reanchorRuns = 3;
 export const reanchorSlug = (run: number) => `bench-reanchor-${run}`;
@@ -48,6 +56,8 @@ export interface Corpus {
   documents: CorpusDocument[];
   /** The load figure's articles (also in `documents`). */
   load: (CorpusDocument & { article: BenchArticle })[];
+  /** The create figure's articles of one client each (in `documents`, with no claims), and the claims to create on each. */
+  createSpread: { slug: string; claims: BenchClaim[] }[];
 }
 
 /**
@@ -63,11 +73,16 @@ export function buildCorpus({ large = true, loadOnly = false } = {}): Corpus {
     const claims = makeClaims(loadArticle, { count: loadClaimsPerArticle, seed: 21 + i });
     return { slug: loadSlug(i + 1), title: `Benchmark: load article ${i + 1}`, claims, article: loadArticle };
   });
-  if (loadOnly) return { article, revision: reviseArticle(article, 7), claims5k, documents: load, load };
+  if (loadOnly) return { article, revision: reviseArticle(article, 7), claims5k, documents: load, load, createSpread: [] };
+  const spread = Array.from({ length: createSpreadArticles }, (_, i) => {
+    const spreadArticle = makeArticle(41 + i, loadShape);
+    return { slug: createSpreadSlug(i + 1), article: spreadArticle, claims: makeClaims(spreadArticle, { count: 200, seed: 61 + i }) };
+  });
   const documents: CorpusDocument[] = [
     { slug: slugs.claims5k, title: "Benchmark: 5,000 claims", claims: claims5k },
     { slug: slugs.empty, title: "Benchmark: no claims", claims: [] },
     { slug: slugs.create, title: "Benchmark: claims created through the API", claims: [] },
+    ...spread.map(({ slug, article }, i) => ({ slug, title: `Benchmark: claims created through the API, client ${i + 1}`, claims: [], article })),
     ...Array.from({ length: reanchorRuns }, (_, i) => ({
       slug: reanchorSlug(i + 1),
       title: `Benchmark: re-anchoring run ${i + 1}`,
@@ -81,5 +96,6 @@ export function buildCorpus({ large = true, loadOnly = false } = {}): Corpus {
     );
   }
   documents.push(...load);
-  return { article, revision: reviseArticle(article, 7), claims5k, documents, load };
+  const createSpread = spread.map(({ slug, claims }) => ({ slug, claims }));
+  return { article, revision: reviseArticle(article, 7), claims5k, documents, load, createSpread };
 }

@@ -1,4 +1,4 @@
-import { type SQL, and, asc, eq, getTableColumns, gt, max, sql } from "drizzle-orm";
+import { type SQL, type SQLWrapper, and, asc, eq, getTableColumns, gt, max, sql } from "drizzle-orm";
 import type { Author } from "@/lib/author";
 import type { ClaimAction, ClaimEvent, ClaimState } from "@/lib/claim-events";
 import type { CommentState } from "@/lib/comments";
@@ -6,7 +6,16 @@ import type { FeedEvent } from "@/lib/live-events";
 import type { ClaimEventDetail } from "@/lib/review";
 import type { Database } from "../client";
 import type { WithSubqueryWithSelection } from "drizzle-orm/pg-core";
-import { type AnnotationRow, annotationAnchors, annotations, claimEvents, documentCounts, documents, revisionEvents } from "../schema";
+import {
+  type AnnotationRow,
+  type NewAnnotationRow,
+  annotationAnchors,
+  annotations,
+  claimEvents,
+  documentCounts,
+  documents,
+  revisionEvents,
+} from "../schema";
 import { type NewClaim, newClaimRow, toAnnotation } from "./annotations";
 
 /** A stored claim as an event records it. */
@@ -49,17 +58,25 @@ export async function appendClaimEvents(db: Database, author: Author, changes: r
   // from its INSERT to its commit, so every trip made in between is waited
   // for by the next claim on that article.
   //
-  // Ids in commit order: a writer takes the feed's lock before its ids and
-  // keeps it until it commits, so no event can become visible with an id
-  // below one a reader has seen (a reader resuming after id N misses nothing).
-  // The insert reads its rows joined to `feed_lock`, a materialised CTE of
-  // one row, so no row (and no id from the sequence) comes before the lock.
+  // Ids in commit order, per article: a writer takes the feed's lock of each
+  // article it writes events of before its ids and keeps it until it
+  // commits, so no event of an article can become visible with an id below
+  // one a reader of that article has seen (a reader resuming after id N
+  // misses nothing; readers read one article at a time). One lock per
+  // article, not one for the database: writers on different articles do not
+  // wait for each other's commits. Taken in the order of the articles' ids,
+  // so two writers of several articles cannot deadlock on them. The insert
+  // reads its rows joined to `feed_lock`, a materialised CTE of one row, so
+  // no row (and no id from the sequence) comes before the locks.
   // `with ordinality` keeps the given order in the ids; a JSON null before is
   // no row before. The notifications (the payload is the article's id) are
   // delivered at commit, or never, on rollback, to every app instance
   // listening.
   await db.execute(sql`
-    with feed_lock as materialized (select pg_advisory_xact_lock(${feedLockId}) as locked),
+    with feed_lock as materialized (
+      select count(${articleFeedLock(sql`article`)}) as locked
+      from (select distinct article from jsonb_array_elements_text(${JSON.stringify(articles)}::jsonb) as article order by article) as articles
+    ),
     inserted as (
       insert into ${claimEvents} (annotation_id, document_id, action, actor, actor_id, at, before, after, comment, detail)
       select (e.v->>'annotation_id')::uuid, (e.v->>'document_id')::uuid, (e.v->>'action')::claim_action, ${author.name}, ${author.id}::text, ${time},
@@ -88,7 +105,8 @@ export async function insertClaimCreated(db: Database, claim: NewClaim): Promise
   const created = db
     .$with("created")
     .as(db.insert(annotations).values(newClaimRow(claim)).onConflictDoNothing({ target: annotations.id }).returning());
-  return insertWithHistory(db, claim, created);
+  const [row] = await withHistory(db, { name: sql`${claim.author.name}::text`, id: sql`${claim.author.id}::text` }, created);
+  return row;
 }
 
 /**
@@ -100,36 +118,62 @@ export async function insertClaimCreated(db: Database, claim: NewClaim): Promise
  * commits as it ends, so the counts row it locks is held no longer than the
  * statement. Undefined when the article is gone or at another revision, or
  * the id is taken: the caller then takes the path that says which.
+ *
+ * A prepared statement, built once per set of columns (with or without a
+ * client's id, an import's provenance): building this statement took
+ * Drizzle about as long as the database takes to run it, and sending it
+ * unprepared cost a parse, a plan and a round trip more on every create
+ * (bench/RESULTS.md, figure 3).
  */
 export async function insertClaimAtRevision(db: Database, slug: string, claim: NewClaim): Promise<AnnotationRow | undefined> {
-  const values = Object.entries(newClaimRow(claim)) as [keyof typeof annotations.$inferInsert, unknown][];
+  const row = newClaimRow(claim);
+  const keys = Object.keys(row) as (keyof NewAnnotationRow)[];
   const columns = getTableColumns(annotations);
-  const value = ([key, v]: (typeof values)[number]): SQL => {
-    const column = columns[key];
-    return sql`${column.mapToDriverValue(v)}::${sql.raw(column.getSQLType())}`;
-  };
+  const values: Record<string, unknown> = { slug, actor: claim.author.name, actorId: claim.author.id };
+  for (const key of keys) values[key] = columns[key].mapToDriverValue(row[key]);
+  const [created] = await preparedInsertAtRevision(db, keys).execute(values);
+  return created;
+}
+
+type PreparedInsert = ReturnType<typeof prepareInsertAtRevision>;
+const preparedInserts = new WeakMap<Database, Map<string, PreparedInsert>>();
+
+function preparedInsertAtRevision(db: Database, keys: readonly (keyof NewAnnotationRow)[]): PreparedInsert {
+  let byKeys = preparedInserts.get(db);
+  if (!byKeys) preparedInserts.set(db, (byKeys = new Map()));
+  const name = `insert_claim_at_revision(${keys.join(",")})`;
+  let prepared = byKeys.get(name);
+  if (!prepared) byKeys.set(name, (prepared = prepareInsertAtRevision(db, keys, name)));
+  return prepared;
+}
+
+/** The statement of `insertClaimAtRevision`: each value a placeholder named as its key, then `slug`, `actor` and `actorId`. */
+function prepareInsertAtRevision(db: Database, keys: readonly (keyof NewAnnotationRow)[], name: string) {
+  const columns = getTableColumns(annotations);
+  const value = (key: keyof NewAnnotationRow) => sql`${sql.placeholder(key)}::${sql.raw(columns[key].getSQLType())}`;
   const created = db.$with("created", columns).as(sql`
     insert into ${annotations} (${sql.join(
-      values.map(([key]) => sql.identifier(columns[key].name)),
+      keys.map((key) => sql.identifier(columns[key].name)),
       sql`, `,
     )})
-    select ${sql.join(values.map(value), sql`, `)}
+    select ${sql.join(keys.map(value), sql`, `)}
     from (
       select 1 from ${documents}
-      where ${documents.slug} = ${slug} and ${documents.id} = ${claim.documentId} and ${documents.revision} = ${claim.revision}
+      where ${documents.slug} = ${sql.placeholder("slug")}::text and ${documents.id} = ${value("documentId")}
+        and ${documents.revision} = ${value("createdRevision")}
       for share
     ) as article
     on conflict (id) do nothing
     returning *`);
-  return insertWithHistory(db, claim, created);
+  const actor = { name: sql`${sql.placeholder("actor")}::text`, id: sql`${sql.placeholder("actorId")}::text` };
+  return withHistory(db, actor, created).prepare(name);
 }
 
-/** The rest of both: the claim's first anchor row and its `created` event, from the row `created` stores. */
-async function insertWithHistory(
-  db: Database,
-  claim: NewClaim,
-  created: WithSubqueryWithSelection<typeof annotations._.columns, "created">,
-): Promise<AnnotationRow | undefined> {
+/**
+ * The rest of both: the claim's first anchor row and its `created` event, from
+ * the row `created` stores, by `actor` (SQL text values); selects the row.
+ */
+function withHistory(db: Database, actor: { name: SQL; id: SQL }, created: WithSubqueryWithSelection<typeof annotations._.columns, "created">) {
   // Drizzle wants every column of the table, in its order.
   const anchored = db.$with("anchored").as(
     db
@@ -153,7 +197,7 @@ async function insertWithHistory(
       )
       .returning({ revision: annotationAnchors.revision }),
   );
-  // The feed's lock before the event's id, as appendClaimEvents takes it (a
+  // The article's feed lock before the event's id, as appendClaimEvents takes it (a
   // CTE with a volatile function is evaluated once, before the rows joined to it).
   // And the article's counts row first, locked as the counts trigger will lock
   // it at the statement's end: every other writer (a retag, a review step, a
@@ -162,7 +206,7 @@ async function insertWithHistory(
   // counts row would deadlock with them. The lateral join locks it, row by
   // row, before the lock is taken in the select list.
   const feedLock = db.$with("feed_lock", { locked: sql<string>`locked` }).as(sql`
-    select pg_advisory_xact_lock(${feedLockId})::text as locked
+    select ${articleFeedLock(created.documentId)}::text as locked
     from ${created}
     left join lateral (
       select 1 from ${documentCounts} counts where counts.document_id = ${created.documentId} for no key update
@@ -171,12 +215,11 @@ async function insertWithHistory(
   // feed's ids are an identity column that takes no value.
   const logged = db.$with("logged", { notified: sql<string>`notified` }).as(sql`
     insert into ${claimEvents} (annotation_id, document_id, action, actor, actor_id, at, before, after)
-    select ${created.id}, ${created.documentId}, 'created', ${claim.author.name}::text, ${claim.author.id}::text, ${created.createdAt},
+    select ${created.id}, ${created.documentId}, 'created', ${actor.name}, ${actor.id}, ${created.createdAt},
       null, ${claimStateJson(created)}
     from ${created}, ${feedLock}
     returning pg_notify(${claimEventsChannel}, document_id::text)::text as notified`);
-  const [row] = await db.with(created, anchored, feedLock, logged).select().from(created);
-  return row;
+  return db.with(created, anchored, feedLock, logged).select().from(created);
 }
 
 /** `toClaimState` of a row of `source` (the table's columns), made by the database, as JSON. */
@@ -223,8 +266,18 @@ function claimStateJson(source: Record<keyof AnnotationRow, unknown>) {
   )})`;
 }
 
-/** Arbitrary key of the advisory lock that orders the feed's ids by commit. */
+/** Arbitrary first key of the advisory locks that order each article's feed ids by commit. */
 const feedLockId = 4_718_204;
+
+/**
+ * The live feed's lock of the article `documentId` (SQL of its id), to take
+ * before appending its events, held to the end of the transaction: an
+ * advisory lock whose second key is the id's hash (two articles that share a
+ * hash only wait for each other).
+ */
+export function articleFeedLock(documentId: SQLWrapper | string): SQL {
+  return sql`pg_advisory_xact_lock(${feedLockId}, hashtext(${documentId}::text))`;
+}
 
 /** The notification channel of new events; the payload is the article's id (server/live-feed.ts). */
 export const claimEventsChannel = "claim_events";
@@ -286,10 +339,10 @@ export async function latestFeedEventId(db: Database, documentId: string): Promi
 /**
  * Records a published revision in the feed, in the transaction that
  * publishes it and after the events of the claims it moved (under the same
- * lock, so its id is above theirs).
+ * lock, the article's, so its id is above theirs).
  */
 export async function appendRevisionEvent(db: Database, author: Author, documentId: string, revision: number, at: Date): Promise<void> {
-  await db.execute(sql`select pg_advisory_xact_lock(${feedLockId})`);
+  await db.execute(sql`select ${articleFeedLock(documentId)}`);
   await db.insert(revisionEvents).values({ documentId, revision, actor: author.name, actorId: author.id, at });
   await db.execute(sql`select pg_notify(${claimEventsChannel}, ${documentId})`);
 }

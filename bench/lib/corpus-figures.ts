@@ -498,7 +498,7 @@ export async function explainQueries(databaseUrl: string, timed: Timed[]) {
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const schema = await import("@/db/schema");
   const { listDocumentPage } = await import("@/db/queries/article-list");
-  const { listReviewPage, countReviewClaimsByTag, listReviewNames } = await import("@/db/queries/review");
+  const { listReviewPage, countReviewClaims, listReviewNames } = await import("@/db/queries/review");
   // A plan that takes longer than this is cut short, and says so.
   const client = postgres(databaseUrl, { max: 1, onnotice: () => {}, connection: { statement_timeout: 60_000 } });
   let captured: { sql: string; params: unknown[] }[] = [];
@@ -521,7 +521,7 @@ export async function explainQueries(databaseUrl: string, timed: Timed[]) {
         const decoded = after ? decodeReviewCursor(after, parsed.filters) : undefined;
         if (decoded && "error" in decoded) throw new Error(`${page.path}: ${decoded.error}`);
         calls.push({ name: "page", call: () => listReviewPage(db as never, parsed.filters, {}, { limit: reviewPageSize, after: decoded?.cursor }) });
-        calls.push({ name: "total", call: () => countReviewClaimsByTag(db as never, parsed.filters, {}) });
+        calls.push({ name: "total", call: () => countReviewClaims(db as never, parsed.filters, {}) });
         // What the page of all claims shows beside them, whatever the filters: the names offered (the agreement is read on demand).
         calls.push({ name: "names", call: () => listReviewNames(db as never, {}) });
       }

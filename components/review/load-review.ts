@@ -29,7 +29,7 @@ export type ReviewData =
       countsByTag: Partial<Record<Tag, number>>;
       /** All matching claims, on every page; when `totalCapped`, the cap that more than this many passed. */
       total: number;
-      /** Whether more claims match than were counted: `total` is then a floor ("more than 10,000"). */
+      /** Whether more claims match than were counted: `total` is then a floor ("more than 1,000"). */
       totalCapped: boolean;
       /** Reviewers and claimants in scope, suggested in the filters. */
       names: { reviewers: string[]; claimants: string[] };

@@ -333,7 +333,7 @@ function onlyTagsFiltered(filters: ReviewFilters): boolean {
 export type ReviewCount = { capped: false; byTag: Partial<Record<Tag, number>> } | { capped: true; cap: number };
 
 /** Most claims a review page counts, past which it says "more than" (`countReviewClaims`). */
-export const reviewCountCap = 10_000;
+export const reviewCountCap = 1_000;
 
 /**
  * How many matching claims there are, by tag, exact up to `cap`: filtered

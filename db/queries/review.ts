@@ -247,11 +247,17 @@ export async function listReviewPage(
     // order's columns by their names in the union; a fresh ordering each,
     // as Drizzle rewrites a union's order in place).
     const [inWords, inComments] = searchHalves(filters.q);
-    const half = (match: SQL) => selectClaims(db, [...where, match], ordering(filters, scope), limit);
-    rows = await half(inWords)
-      .unionAll(half(inComments))
-      .orderBy(...ordering(filters, scope))
-      .limit(limit);
+    rows = await db.transaction(async (tx) => {
+      // Without parallel workers: a half walked in the page's order stops after a few thousand
+      // rows, and starting workers for it cost more than they saved (a common word's comments
+      // by last change at a million claims: 40-70 ms with them, 15-35 ms without, under load).
+      await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+      const half = (match: SQL) => selectClaims(tx, [...where, match], ordering(filters, scope), limit);
+      return half(inWords)
+        .unionAll(half(inComments))
+        .orderBy(...ordering(filters, scope))
+        .limit(limit);
+    });
   } else rows = await selectClaims(db, where, ordering(filters, scope), limit);
   const shown = rows.slice(0, page.limit);
   const last = shown[shown.length - 1];

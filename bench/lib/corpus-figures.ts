@@ -529,7 +529,16 @@ export async function explainQueries(databaseUrl: string, timed: Timed[]) {
       for (const { name, call } of calls) {
         captured = [];
         await call().catch(() => undefined);
+        const settings: string[] = [];
         for (const [i, statement] of captured.entries()) {
+          // A setting the data layer makes for its next statement (`set local`, in a transaction of
+          // its own) is made here for the session, so that the plan explained is the one the page gets.
+          const setting = /^set local (\w+)/i.exec(statement.sql);
+          if (setting) {
+            await client.unsafe(statement.sql.replace(/^set local/i, "set"));
+            settings.push(setting[1]);
+            continue;
+          }
           const start = performance.now();
           const plan = await client.unsafe(`explain (analyze, buffers) ${statement.sql}`, statement.params as never[]).then(
             (result) => result.map((r) => (r as Record<string, string>)["QUERY PLAN"]).join("\n"),
@@ -539,6 +548,7 @@ export async function explainQueries(databaseUrl: string, timed: Timed[]) {
           const ms = since(start);
           statements.push({ name: captured.length > 1 ? `${name} ${i + 1}` : name, ...statement, plan, indexes: indexesOf(plan), ms });
         }
+        for (const setting of settings) await client.unsafe(`reset ${setting}`);
       }
       plans.push({ label: page.label, path: page.path, statements });
     }

@@ -261,8 +261,10 @@ export const annotations = pgTable(
     index("annotations_updated_idx").on(table.updatedAt, table.id),
     // The review list sorted by a column across articles, read in index order a page at a time (keyset),
     // the reviewers and claimants the filters suggest, and the claims of the names a filter matched.
-    // Full-text search uses a GIN index on an expression, made in migration 0011 by hand; partial
-    // names are matched in `claim_names` (migration 0018).
+    // Full-text search reads the column `search_words` (migration 0021), left out of this table on
+    // purpose like the articles' own: a stored tsvector of quote, note and claimant without accents,
+    // with its GIN index `annotations_live_search_words_idx`; partial names are matched in
+    // `claim_names` (migration 0018).
     index("annotations_live_tag_idx")
       .on(table.tag, table.id)
       .where(sql`${table.deletedAt} is null`),
@@ -406,6 +408,7 @@ export const comments = pgTable(
     // For an imported comment, the original's author, tool and time (lib/provenance.ts); null for one written here.
     provenance: jsonb("provenance").$type<Provenance>(),
   },
+  // Search reads `search_words` too (migration 0021, not in this table): the body's words stored, GIN-indexed.
   (table) => [index("comments_annotation_idx").on(table.annotationId, table.createdAt, table.id)],
 );
 

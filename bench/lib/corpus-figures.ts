@@ -498,7 +498,7 @@ export async function explainQueries(databaseUrl: string, timed: Timed[]) {
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const schema = await import("@/db/schema");
   const { listDocumentPage } = await import("@/db/queries/article-list");
-  const { listReviewPage, countReviewClaimsByTag, listReviewNames } = await import("@/db/queries/review");
+  const { listReviewPage, countReviewClaims, listReviewNames } = await import("@/db/queries/review");
   // A plan that takes longer than this is cut short, and says so.
   const client = postgres(databaseUrl, { max: 1, onnotice: () => {}, connection: { statement_timeout: 60_000 } });
   let captured: { sql: string; params: unknown[] }[] = [];
@@ -521,7 +521,7 @@ export async function explainQueries(databaseUrl: string, timed: Timed[]) {
         const decoded = after ? decodeReviewCursor(after, parsed.filters) : undefined;
         if (decoded && "error" in decoded) throw new Error(`${page.path}: ${decoded.error}`);
         calls.push({ name: "page", call: () => listReviewPage(db as never, parsed.filters, {}, { limit: reviewPageSize, after: decoded?.cursor }) });
-        calls.push({ name: "total", call: () => countReviewClaimsByTag(db as never, parsed.filters, {}) });
+        calls.push({ name: "total", call: () => countReviewClaims(db as never, parsed.filters, {}) });
         // What the page of all claims shows beside them, whatever the filters: the names offered (the agreement is read on demand).
         calls.push({ name: "names", call: () => listReviewNames(db as never, {}) });
       }
@@ -529,7 +529,16 @@ export async function explainQueries(databaseUrl: string, timed: Timed[]) {
       for (const { name, call } of calls) {
         captured = [];
         await call().catch(() => undefined);
+        const settings: string[] = [];
         for (const [i, statement] of captured.entries()) {
+          // A setting the data layer makes for its next statement (`set local`, in a transaction of
+          // its own) is made here for the session, so that the plan explained is the one the page gets.
+          const setting = /^set local (\w+)/i.exec(statement.sql);
+          if (setting) {
+            await client.unsafe(statement.sql.replace(/^set local/i, "set"));
+            settings.push(setting[1]);
+            continue;
+          }
           const start = performance.now();
           const plan = await client.unsafe(`explain (analyze, buffers) ${statement.sql}`, statement.params as never[]).then(
             (result) => result.map((r) => (r as Record<string, string>)["QUERY PLAN"]).join("\n"),
@@ -539,6 +548,7 @@ export async function explainQueries(databaseUrl: string, timed: Timed[]) {
           const ms = since(start);
           statements.push({ name: captured.length > 1 ? `${name} ${i + 1}` : name, ...statement, plan, indexes: indexesOf(plan), ms });
         }
+        for (const setting of settings) await client.unsafe(`reset ${setting}`);
       }
       plans.push({ label: page.label, path: page.path, statements });
     }

@@ -16,6 +16,8 @@ interface ExportLinksProps {
   slug?: string;
   filters: ReviewFilters;
   total: number;
+  /** Whether more than `total` match (the count stopped there). */
+  totalCapped?: boolean;
 }
 
 /** The export API's address for some filters, in one format. */
@@ -30,11 +32,11 @@ export function exportHref(slug: string | undefined, format: string, filters: Re
  * Downloads of the claims the filters match, all of them (not only the rows
  * shown), in each export format. Plain links: the server names the file.
  */
-export function ExportLinks({ slug, filters, total }: ExportLinksProps) {
+export function ExportLinks({ slug, filters, total, totalCapped = false }: ExportLinksProps) {
   return (
     <section className="review-transfer" aria-labelledby="export-heading">
       <h2 id="export-heading">
-        Export {total} {total === 1 ? "claim" : "claims"}
+        Export {totalCapped ? `more than ${total.toLocaleString("en")}` : total} {total === 1 && !totalCapped ? "claim" : "claims"}
       </h2>
       <ul className="export-links">
         {exportFormats.map(({ format, label, description }) => (

@@ -31,8 +31,8 @@ export function ReviewClaims({ data, path, slug, children }: ReviewClaimsProps) 
     <>
       {data.kind === "ok" && (
         <div className="review-overview">
-          <TagCountChart countsByTag={data.countsByTag} />
-          <ExportLinks slug={slug} filters={data.filters} total={data.total} />
+          {data.totalCapped ? <TagCountChart uncountedPast={data.total} /> : <TagCountChart countsByTag={data.countsByTag} />}
+          <ExportLinks slug={slug} filters={data.filters} total={data.total} totalCapped={data.totalCapped} />
           {children}
         </div>
       )}
@@ -40,7 +40,14 @@ export function ReviewClaims({ data, path, slug, children }: ReviewClaimsProps) 
       <ReviewFilterForm filters={filters} names={data.kind === "ok" ? data.names : undefined} />
       {data.kind === "ok" && (
         <>
-          <ResultSummary shown={data.claims.length} total={data.total} paged={data.paged} filters={data.filters} acrossArticles={acrossArticles} />
+          <ResultSummary
+            shown={data.claims.length}
+            total={data.total}
+            totalCapped={data.totalCapped}
+            paged={data.paged}
+            filters={data.filters}
+            acrossArticles={acrossArticles}
+          />
           {data.claims.length > 0 && <ClaimTable claims={data.claims} groupByArticle={acrossArticles} filters={data.filters} path={path} />}
           {(data.paged || data.nextAfter) && (
             <nav className="review-pager" aria-label="Pages of claims">
@@ -61,6 +68,8 @@ export function ReviewClaims({ data, path, slug, children }: ReviewClaimsProps) 
 interface ResultSummaryProps {
   shown: number;
   total: number;
+  /** Whether more than `total` match. */
+  totalCapped: boolean;
   /** Whether the page starts after others. */
   paged: boolean;
   filters: ReviewFilters;
@@ -68,11 +77,13 @@ interface ResultSummaryProps {
 }
 
 /** How many claims match, how many this page lists, and in what order; a live region, so a screen reader hears a filter's effect. */
-function ResultSummary({ shown, total, paged, filters, acrossArticles }: ResultSummaryProps) {
+export function ResultSummary({ shown, total, totalCapped, paged, filters, acrossArticles }: ResultSummaryProps) {
   const order = orderInWords(filters, acrossArticles);
   const claims = (count: number) => `${count.toLocaleString("en")} ${count === 1 ? "claim" : "claims"}`;
   let text: string;
-  if (total === 0) text = isFiltered(filters) ? "No claims match these filters." : "No claims yet.";
+  if (totalCapped)
+    text = `Showing ${paged ? "" : "the first "}${shown.toLocaleString("en")} ${paged ? "more " : ""}of more than ${claims(total)}, ${order}.`;
+  else if (total === 0) text = isFiltered(filters) ? "No claims match these filters." : "No claims yet.";
   else if (paged) text = `Showing ${shown.toLocaleString("en")} more of ${claims(total)}, ${order}.`;
   else if (shown < total) text = `Showing the first ${shown.toLocaleString("en")} of ${claims(total)}, ${order}.`;
   else text = `Showing ${claims(total)}, ${order}.`;

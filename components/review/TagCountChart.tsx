@@ -1,8 +1,9 @@
 import { type Tag, tagInfo, tags } from "@/lib/tags";
 
-interface TagCountChartProps {
-  countsByTag: Partial<Record<Tag, number>>;
-}
+type TagCountChartProps =
+  | { countsByTag: Partial<Record<Tag, number>>; uncountedPast?: undefined }
+  /** More claims match than were counted (this many): none counted by tag. */
+  | { countsByTag?: undefined; uncountedPast: number };
 
 const width = 360;
 const labelWidth = 110;
@@ -20,7 +21,17 @@ function describeCounts(countsByTag: Partial<Record<Tag, number>>): string {
  * are labelled with the tag's glyph and name, never told apart by colour
  * alone, and the same counts are given as text (for assistive technology).
  */
-export function TagCountChart({ countsByTag }: TagCountChartProps) {
+export function TagCountChart({ countsByTag, uncountedPast }: TagCountChartProps) {
+  if (countsByTag === undefined) {
+    return (
+      <figure className="tag-chart" data-testid="tag-counts">
+        <figcaption className="tag-chart-caption">Claims by tag</figcaption>
+        <p className="hint" data-testid="tag-counts-uncounted">
+          More than {uncountedPast.toLocaleString("en")} claims match: too many to count by tag. Narrow the filters to see the counts.
+        </p>
+      </figure>
+    );
+  }
   const max = Math.max(1, ...tags.map((tag) => countsByTag[tag] ?? 0));
   const height = tags.length * (barHeight + rowGap) - rowGap;
   const barSpace = width - labelWidth - countWidth;

@@ -25,9 +25,12 @@ export type ReviewData =
       paged: boolean;
       /** The `after` of the next page; null on the last. */
       nextAfter: string | null;
+      /** Matching claims by tag; empty when more than `total` match (`totalCapped`). */
       countsByTag: Partial<Record<Tag, number>>;
-      /** All matching claims, on every page. */
+      /** All matching claims, on every page; when `totalCapped`, the cap that more than this many passed. */
       total: number;
+      /** Whether more claims match than were counted: `total` is then a floor ("more than 1,000"). */
+      totalCapped: boolean;
       /** Reviewers and claimants in scope, suggested in the filters. */
       names: { reviewers: string[]; claimants: string[] };
     };
@@ -54,8 +57,19 @@ export async function loadReview(record: SearchParamsRecord, scope: ReviewScope 
     cursor = decoded.cursor;
   }
   const page = { limit: reviewPageSize, after: cursor };
-  const { claims, next, countsByTag, names } = unwrap(await reviewClaims(await requirePageActor(), parsed.filters, scope, page));
-  const total = Object.values(countsByTag).reduce((sum, count) => sum + (count ?? 0), 0);
+  const { claims, next, count, names } = unwrap(await reviewClaims(await requirePageActor(), parsed.filters, scope, page));
+  const countsByTag = count.capped ? {} : count.byTag;
+  const total = count.capped ? count.cap : Object.values(countsByTag).reduce((sum, n) => sum + (n ?? 0), 0);
   const nextAfter = next && encodeReviewCursor(next);
-  return { kind: "ok", filters: parsed.filters, claims, paged: cursor !== undefined, nextAfter, countsByTag, total, names };
+  return {
+    kind: "ok",
+    filters: parsed.filters,
+    claims,
+    paged: cursor !== undefined,
+    nextAfter,
+    countsByTag,
+    total,
+    totalCapped: count.capped,
+    names,
+  };
 }

@@ -10,8 +10,9 @@ import { decodeReviewCursor, encodeReviewCursor } from "@/lib/review-cursor";
 import { defaultDirection, type ReviewFilters, reviewSorts, sortDirections } from "@/lib/review-filters";
 import { describeRange } from "@/lib/selectors";
 import { tags } from "@/lib/tags";
+import { insertComment } from "./comments";
 import { createAnnotations } from "./import";
-import { countReviewClaimsByTag, listReviewClaims, listReviewNames, listReviewPage, type ReviewScope } from "./review";
+import { countReviewClaims, countReviewClaimsByTag, listReviewClaims, listReviewNames, listReviewPage, type ReviewScope } from "./review";
 
 const blocks: ArticleBlock[] = [
   { type: "paragraph", text: "Bloomberg reported that tiny chips were planted on server boards made by Super Micro for Amazon and Apple." },
@@ -192,6 +193,43 @@ describe("paging through the review list", () => {
     expect(await total(ours(), { documentId: second.id })).toBe(95);
     expect(await total(ours({ tags: ["disputed"] }))).toBe(75);
     expect(await total(ours({ claimant: "tim" }))).toBe(45);
+  });
+
+  it("counts exactly up to a cap, and past it says only that more match", async () => {
+    const db = await getDb();
+    expect(await countReviewClaims(db, ours(), {}, 225)).toEqual({ capped: false, byTag: { disputed: 75, denied: 75, unverified: 75 } });
+    expect(await countReviewClaims(db, ours(), {}, 224)).toEqual({ capped: true, cap: 224 });
+    expect(await countReviewClaims(db, ours({ claimant: "tim" }), {}, 45)).toEqual({
+      capped: false,
+      byTag: { disputed: 15, denied: 15, unverified: 15 },
+    });
+    expect(await countReviewClaims(db, ours({ claimant: "tim" }), {}, 44)).toEqual({ capped: true, cap: 44 });
+    // Filtered by tag at most, the kept counts are added up: exact, whatever the cap.
+    expect(await countReviewClaims(db, { tags: [], sort: "position", dir: "asc" }, { documentId: second.id }, 10)).toEqual({
+      capped: false,
+      byTag: { disputed: 31, denied: 32, unverified: 32 },
+    });
+  });
+
+  it("finds a claim by its own words or by a live comment's, lists and counts each once", async () => {
+    const db = await getDb();
+    const article = await createTestDocument(blocks);
+    const word = `m${randomUUID().replaceAll("-", "")}`;
+    const [inNote] = await makeClaims(article, 1, 0, word);
+    const [inComment, neither] = await makeClaims(article, 2, 1, "plain");
+    const author = authorNamed("Carl Commenter");
+    for (const annotationId of [inNote, inComment, inComment])
+      await insertComment(db, { annotationId, author, body: `As ${word} said.`, mentionIds: [] });
+    await insertComment(db, { annotationId: neither, author, body: "Nothing to see.", mentionIds: [] });
+    const scope = { documentId: article.id };
+    for (const sort of reviewSorts) {
+      const filters: ReviewFilters = { tags: [], q: word, sort, dir: defaultDirection(sort) };
+      expect((await listReviewClaims(db, filters, scope)).map((claim) => claim.id).toSorted()).toEqual([inNote, inComment].toSorted());
+    }
+    const filters: ReviewFilters = { tags: [], q: word, sort: "position", dir: "asc" };
+    expect((await listReviewClaims(db, filters, {})).map((claim) => claim.id)).toEqual([inNote, inComment]);
+    expect(await countReviewClaims(db, filters, scope)).toEqual({ capped: false, byTag: { [tags[0]]: 1, [tags[1]]: 1 } });
+    expect(await countReviewClaims(db, filters, scope, 1)).toEqual({ capped: true, cap: 1 });
   });
 
   it("refuses an `after` it did not write, or one of another order", () => {

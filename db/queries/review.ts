@@ -58,38 +58,65 @@ async function hasNamePart(db: Database, kind: ClaimNameKind, part: string, colu
 }
 
 /**
- * The words a search looks in, as the full-text index of migration 0010
- * holds them (the same expression, so that PostgreSQL uses the index):
- * quote, note and claimant, without accents, as `simple` words (no stemming
- * and no stop words, so that any word typed can be found).
+ * The words a search looks in: quote, note and claimant, without accents, as
+ * `simple` words (no stemming and no stop words, so that any word typed can
+ * be found), stored with each claim in `search_words` (migration 0021, left
+ * out of the Drizzle table so that no select of whole rows carries it).
  */
-const searchDocument = sql`to_tsvector('simple'::regconfig, immutable_unaccent(${annotations.exact} || ' ' || ${annotations.note} || ' ' || ${annotations.claimant}))`;
+const searchDocument = sql`"annotations"."search_words"`;
 
 /**
- * Claims holding every word of `q`, each as a word or the start of one
- * (`bloom` finds "Bloomberg"), so that a search narrows as it is typed: in
- * their quote, note and claimant, or in one live comment of their thread
- * (the comments' own full-text index, migration 0015).
+ * The words of `q` as one full-text query: every word, each as a word or
+ * the start of one (`bloom` finds "Bloomberg"), so that a search narrows as
+ * it is typed. Undefined when `q` holds no word.
  */
-function matchesSearch(q: string): SQL {
+function searchQuery(q: string): SQL | undefined {
   const words = searchWords(q);
-  if (words.length === 0) return sql`false`;
+  if (words.length === 0) return undefined;
   // quote_literal keeps each word one lexeme whatever unaccent makes of it.
-  const query = sql.join(
+  return sql.join(
     words.map((word) => sql`to_tsquery('simple'::regconfig, quote_literal(immutable_unaccent(${word})) || ':*')`),
     sql` && `,
   );
-  // The ids of either half, each read from its own GIN index, gathered
-  // once (an array made before the rows are read): as one `or` with an
-  // `exists` on comments, no index serves it and PostgreSQL computes every
-  // claim's words again (seconds at 300,000 claims); as `in (…)`, a
-  // database without statistics (PGlite) may read the union again for
-  // every claim.
+}
+
+/** Live comments holding the words of `query` (their stored `search_words`, migration 0021): their claims' ids. */
+const commentsMatching = (query: SQL) => sql`select c.annotation_id from ${comments} c where c.deleted_at is null and c.search_words @@ (${query})`;
+
+/**
+ * Claims holding every word of `q` in their quote, note and claimant, or in
+ * one live comment of their thread, as one condition: the ids of either
+ * half, each read from its own GIN index, gathered once (an array made
+ * before the rows are read), which is what an export reads in batches. A
+ * page and its count split the search in two instead (`searchHalves`).
+ */
+function matchesSearch(q: string): SQL {
+  const query = searchQuery(q);
+  if (!query) return sql`false`;
+  // As one `or` with an `exists` on comments, no index serves it; as `in
+  // (…)`, a database without statistics (PGlite) may read the union again
+  // for every claim.
   return sql`${annotations.id} = any(array(
     select ${annotations.id} from ${annotations} where ${annotations.deletedAt} is null and ${searchDocument} @@ (${query})
     union all
-    select c.annotation_id from ${comments} c where c.deleted_at is null and to_tsvector('simple'::regconfig, immutable_unaccent(c.body)) @@ (${query})
+    ${commentsMatching(query)}
   ))`;
+}
+
+/**
+ * A search as two conditions that no claim meets both of: its own words
+ * hold `q`, or only a comment of its thread does. Each is planned on its own
+ * with the column's statistics: a word in few claims is read from the GIN
+ * index and the matches sorted; a word in many is tested row by row in the
+ * page's own order (the stored words, not computed again), which stops at
+ * the page's last row, where gathering and sorting every match took seconds
+ * at a million claims.
+ */
+function searchHalves(q: string): [SQL, SQL] {
+  const query = searchQuery(q);
+  if (!query) return [sql`false`, sql`false`];
+  const inWords = sql`${searchDocument} @@ (${query})`;
+  return [inWords, sql`${annotations.id} in (${commentsMatching(query)}) and not (${inWords})`];
 }
 
 async function conditions(db: Database, filters: ReviewFilters, scope: ReviewScope): Promise<SQL[]> {
@@ -210,10 +237,28 @@ export async function listReviewPage(
   scope: ReviewScope = {},
   page: { limit: number; after?: ReviewCursor } = { limit: 100 },
 ): Promise<ReviewPage> {
-  const where = await conditions(db, filters, scope);
+  const where = await conditions(db, { ...filters, q: undefined }, scope);
   if (page.after) where.push(afterCursor(page.after, scope));
   // One more than shown: whether there is a next page, without counting.
-  const rows = await selectClaims(db, where, ordering(filters, scope), page.limit + 1);
+  const limit = page.limit + 1;
+  let rows: Row[];
+  if (filters.q) {
+    // Each half's first rows in the page's order, then the first of both (the
+    // order's columns by their names in the union; a fresh ordering each,
+    // as Drizzle rewrites a union's order in place).
+    const [inWords, inComments] = searchHalves(filters.q);
+    rows = await db.transaction(async (tx) => {
+      // Without parallel workers: a half walked in the page's order stops after a few thousand
+      // rows, and starting workers for it cost more than they saved (a common word's comments
+      // by last change at a million claims: 40-70 ms with them, 15-35 ms without, under load).
+      await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+      const half = (match: SQL) => selectClaims(tx, [...where, match], ordering(filters, scope), limit);
+      return half(inWords)
+        .unionAll(half(inComments))
+        .orderBy(...ordering(filters, scope))
+        .limit(limit);
+    });
+  } else rows = await selectClaims(db, where, ordering(filters, scope), limit);
   const shown = rows.slice(0, page.limit);
   const last = shown[shown.length - 1];
   const next = rows.length > page.limit ? { dir: filters.dir, key: sortKeyOf(last, filters.sort) } : null;
@@ -290,13 +335,22 @@ function onlyTagsFiltered(filters: ReviewFilters): boolean {
   return !filters.reviewer && !filters.claimant && !filters.q && !filters.states?.length && !filters.verdictsDiffer;
 }
 
+/** How many claims match, by tag (tags with none are absent), or that more than `cap` do. */
+export type ReviewCount = { capped: false; byTag: Partial<Record<Tag, number>> } | { capped: true; cap: number };
+
+/** Most claims a review page counts, past which it says "more than" (`countReviewClaims`). */
+export const reviewCountCap = 1_000;
+
 /**
- * How many matching claims there are, by tag (tags with none are absent).
- * Filtered by tag at most, they are the articles' kept counts added up (a
- * row per article, not a count of every claim); otherwise the claims are
- * counted, along the index of the most selective filter.
+ * How many matching claims there are, by tag, exact up to `cap`: filtered
+ * by tag at most, they are the articles' kept counts added up (a row per
+ * article, not a count of every claim, so always exact); otherwise at most
+ * `cap + 1` matching claims are read, along the index of the most
+ * selective filter, and past `cap` the count says only that there are more
+ * (a common word or name matches a hundred thousand claims at a million,
+ * and counting them all took longer than the page may).
  */
-export async function countReviewClaimsByTag(db: Database, filters: ReviewFilters, scope: ReviewScope = {}): Promise<Partial<Record<Tag, number>>> {
+export async function countReviewClaims(db: Database, filters: ReviewFilters, scope: ReviewScope = {}, cap = reviewCountCap): Promise<ReviewCount> {
   if (onlyTagsFiltered(filters)) {
     const total = (column: AnyColumn) => sql<number>`coalesce(sum(${column}), 0)::int`;
     const [counted] = await db
@@ -305,14 +359,33 @@ export async function countReviewClaimsByTag(db: Database, filters: ReviewFilter
       .innerJoin(documents, eq(documents.id, documentCounts.documentId))
       .where(scope.documentId ? eq(documentCounts.documentId, scope.documentId) : isNull(documents.archivedAt));
     const shown = tags.filter((tag) => (filters.tags.length === 0 || filters.tags.includes(tag)) && Number(counted[tag]) > 0);
-    return Object.fromEntries(shown.map((tag) => [tag, Number(counted[tag])]));
+    return { capped: false, byTag: Object.fromEntries(shown.map((tag) => [tag, Number(counted[tag])])) };
   }
-  const rows = await db
-    .select({ tag: annotations.tag, count: sql<number>`count(*)::int` })
-    .from(annotations)
-    .where(and(...(await conditions(db, filters, scope))))
-    .groupBy(annotations.tag);
-  return Object.fromEntries(rows.map((row) => [row.tag, Number(row.count)]));
+  const where = await conditions(db, { ...filters, q: undefined }, scope);
+  const read = Number.isFinite(cap) ? cap + 1 : null;
+  const matching = (match?: SQL) => {
+    const rows = db
+      .select({ tag: annotations.tag })
+      .from(annotations)
+      .where(and(...where, match));
+    return read === null ? rows : rows.limit(read);
+  };
+  // A search's two halves hold no claim twice: each read with its own plan, one after the other,
+  // and the second not at all once the first has passed the cap.
+  const halves = filters.q ? searchHalves(filters.q).map((match) => sql`(${matching(match)})`) : [sql`(${matching()})`];
+  const limit = read === null ? sql`` : sql` limit ${read}`;
+  const result = await db.execute<{ tag: Tag; count: number }>(
+    sql`select tag, count(*)::int as count from (select tag from (${sql.join(halves, sql` union all `)}) halves${limit}) matching group by tag`,
+  );
+  const rows = driverRows<{ tag: Tag; count: number }>(result);
+  if (read !== null && rows.reduce((sum, row) => sum + Number(row.count), 0) >= read) return { capped: true, cap };
+  return { capped: false, byTag: Object.fromEntries(rows.map((row) => [row.tag, Number(row.count)])) };
+}
+
+/** How many matching claims there are, by tag (tags with none are absent), every one counted. */
+export async function countReviewClaimsByTag(db: Database, filters: ReviewFilters, scope: ReviewScope = {}): Promise<Partial<Record<Tag, number>>> {
+  const counted = await countReviewClaims(db, filters, scope, Infinity);
+  return counted.capped ? {} : counted.byTag;
 }
 
 /** Claims in the first batch of an export: about 150 KB of W3C JSON-LD. */

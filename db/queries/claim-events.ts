@@ -64,8 +64,9 @@ export async function appendClaimEvents(db: Database, author: Author, changes: r
   // one a reader of that article has seen (a reader resuming after id N
   // misses nothing; readers read one article at a time). One lock per
   // article, not one for the database: writers on different articles do not
-  // wait for each other's commits. Taken in the order of the articles' ids,
-  // so two writers of several articles cannot deadlock on them. The insert
+  // wait for each other's commits. Taken in the order of the locks' keys
+  // (not of the ids: two articles may share a key), so two writers of
+  // several articles cannot deadlock on them. The insert
   // reads its rows joined to `feed_lock`, a materialised CTE of one row, so
   // no row (and no id from the sequence) comes before the locks.
   // `with ordinality` keeps the given order in the ids; a JSON null before is
@@ -74,8 +75,8 @@ export async function appendClaimEvents(db: Database, author: Author, changes: r
   // listening.
   await db.execute(sql`
     with feed_lock as materialized (
-      select count(${articleFeedLock(sql`article`)}) as locked
-      from (select distinct article from jsonb_array_elements_text(${JSON.stringify(articles)}::jsonb) as article order by article) as articles
+      select count(pg_advisory_xact_lock(${feedLockId}, key)) as locked
+      from (select distinct ${articleFeedKey(sql`article`)} as key from jsonb_array_elements_text(${JSON.stringify(articles)}::jsonb) as article order by key) as keys
     ),
     inserted as (
       insert into ${claimEvents} (annotation_id, document_id, action, actor, actor_id, at, before, after, comment, detail)
@@ -276,7 +277,12 @@ const feedLockId = 4_718_204;
  * hash only wait for each other).
  */
 export function articleFeedLock(documentId: SQLWrapper | string): SQL {
-  return sql`pg_advisory_xact_lock(${feedLockId}, hashtext(${documentId}::text))`;
+  return sql`pg_advisory_xact_lock(${feedLockId}, ${articleFeedKey(documentId)})`;
+}
+
+/** The second key of an article's feed lock: its id's hash, from the id as a uuid spells it. */
+function articleFeedKey(documentId: SQLWrapper | string): SQL {
+  return sql`hashtext(${documentId}::uuid::text)`;
 }
 
 /** The notification channel of new events; the payload is the article's id (server/live-feed.ts). */
@@ -323,17 +329,16 @@ export async function conflictWasResolved(db: Database, annotationId: string, co
 
 /** The id of an article's latest event (a claim's or a revision's), 0 when it has none. */
 export async function latestFeedEventId(db: Database, documentId: string): Promise<number> {
-  const [[claims], [revisions]] = await Promise.all([
-    db
-      .select({ id: max(claimEvents.id) })
-      .from(claimEvents)
-      .where(eq(claimEvents.documentId, documentId)),
-    db
-      .select({ id: max(revisionEvents.id) })
-      .from(revisionEvents)
-      .where(eq(revisionEvents.documentId, documentId)),
-  ]);
-  return Math.max(claims?.id ?? 0, revisions?.id ?? 0);
+  // One statement, one snapshot (as listArticleFeed reads).
+  const claims = db
+    .select({ id: max(claimEvents.id).as("id") })
+    .from(claimEvents)
+    .where(eq(claimEvents.documentId, documentId));
+  const [row] = await db
+    .select({ claims: sql<number | null>`(${claims})`.mapWith(Number), revisions: max(revisionEvents.id) })
+    .from(revisionEvents)
+    .where(eq(revisionEvents.documentId, documentId));
+  return Math.max(row?.claims ?? 0, row?.revisions ?? 0);
 }
 
 /**
@@ -353,14 +358,19 @@ export async function appendRevisionEvent(db: Database, author: Author, document
  * `moved_by_revision` events, made in the same transaction, at its time).
  */
 export async function listArticleFeed(db: Database, documentId: string, after: number): Promise<FeedEvent[]> {
-  const [changes, revisions] = await Promise.all([
-    listClaimEvents(db, { documentId, after }),
-    db
-      .select()
-      .from(revisionEvents)
-      .where(and(eq(revisionEvents.documentId, documentId), gt(revisionEvents.id, after)))
-      .orderBy(asc(revisionEvents.id)),
-  ]);
+  // One snapshot for both reads: a revision and the moves it made commit
+  // together, and two reads (two pool connections) could see one and not the other.
+  const [changes, revisions] = await db.transaction(
+    async (tx) => [
+      await listClaimEvents(tx, { documentId, after }),
+      await tx
+        .select()
+        .from(revisionEvents)
+        .where(and(eq(revisionEvents.documentId, documentId), gt(revisionEvents.id, after)))
+        .orderBy(asc(revisionEvents.id)),
+    ],
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
   const moves = changes.filter((change) => change.action === "moved_by_revision");
   const feed: FeedEvent[] = changes.filter((change) => change.action !== "moved_by_revision").map((change) => ({ kind: "claim", ...change }));
   for (const revision of revisions) {

@@ -232,6 +232,26 @@ describe("paging through the review list", () => {
     expect(await countReviewClaims(db, filters, scope, 1)).toEqual({ capped: true, cap: 1 });
   });
 
+  it("pages through claims found by their own words and by comments alike, once each, in the whole list's order", async () => {
+    const db = await getDb();
+    const article = await createTestDocument(blocks);
+    const word = `m${randomUUID().replaceAll("-", "")}`;
+    // Half the claims match by their notes, half only by a comment; the halves interleave in every order.
+    const byNote = await makeClaims(article, 23, 0, word);
+    const byComment = await makeClaims(article, 22, 23, "plain");
+    const author = authorNamed("Carl Commenter");
+    for (const annotationId of byComment) await insertComment(db, { annotationId, author, body: `As ${word} said.`, mentionIds: [] });
+    const scope = { documentId: article.id };
+    for (const sort of reviewSorts) {
+      for (const dir of sortDirections) {
+        const filters: ReviewFilters = { tags: [], q: word, sort, dir };
+        const whole = (await listReviewClaims(db, filters, scope)).map((claim) => claim.id);
+        expect(whole.toSorted()).toEqual([...byNote, ...byComment].toSorted());
+        expect((await pageThrough(filters, scope, 10)).flat(), `${sort} ${dir}`).toEqual(whole);
+      }
+    }
+  });
+
   it("refuses an `after` it did not write, or one of another order", () => {
     const filters = ours();
     expect(decodeReviewCursor("not-a-cursor", filters)).toEqual({ error: expect.stringMatching(/^after: /) });

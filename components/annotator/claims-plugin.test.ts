@@ -49,13 +49,7 @@ function drawing(state: EditorState): string[] {
   const at: string[] = [];
   for (const d of getClaims(state).decorations.find()) {
     const { "data-glyph": glyph, "data-spoken": spoken, ...attrs } = attrsOf(d);
-    for (let pos = d.from; pos < d.to; pos++)
-      at[pos] = JSON.stringify(
-        attrs.class
-          .split(" ")
-          .filter((c) => !c.startsWith("claim-start"))
-          .concat(attrs["data-claims"]),
-      );
+    for (let pos = d.from; pos < d.to; pos++) at[pos] = JSON.stringify(attrs.class.split(" ").concat(attrs["data-claims"]));
     at[d.from] += glyph ? ` ${glyph} ${spoken} ${attrs.class}` : "";
   }
   return [...at].map((x) => x ?? "");
@@ -287,7 +281,6 @@ describe("claim decorations", () => {
         class: "claim-denied",
         "data-claims": "a",
         "data-glyph": "✕",
-        "data-spoken": "Denied claim: ",
       },
     ]);
     expect(getClaims(next).decorations.find(claim.from, claim.to).length).toBe(1);
@@ -334,7 +327,6 @@ describe("claim decorations", () => {
         class: "claim-denied",
         "data-claims": "outer",
         "data-glyph": "✕",
-        "data-spoken": "Denied claim: ",
       },
       {
         from: inner.from,
@@ -342,21 +334,26 @@ describe("claim decorations", () => {
         class: "claim-unverified claim-overlap",
         "data-claims": "outer inner",
         "data-glyph": "?",
-        "data-spoken": "Unverified claim: ",
       },
       { from: inner.to, to: outer.to, class: "claim-denied", "data-claims": "outer" },
     ]);
-    // Two claims on the same words: both glyphs, in the order of their ids.
+    // Two claims on the same words: both glyphs, in the order of their ids, and both labels spelled out for screen readers.
     const twin = { ...inner, id: "twin", tag: "disputed" as const };
     expect(drawn(apply(next, { put: [twin] }), "twin")).toEqual([
-      expect.objectContaining({ from: inner.from, to: inner.to, "data-claims": "outer inner twin", "data-glyph": "?⚠" }),
+      expect.objectContaining({
+        from: inner.from,
+        to: inner.to,
+        "data-claims": "outer inner twin",
+        "data-glyph": "?⚠",
+        "data-spoken": "Unverified claim: Disputed claim: ",
+      }),
     ]);
-    // Glyphs take the colour of the first claim starting there (here the outer, denied) where the piece is another tag's.
+    // The piece is the inner claim's tag; CSS colours the glyphs by the first (here the outer's, denied).
     const head = claimOn(textMap, "Reporters got", "head", "unverified");
     expect(drawn(apply(next, { put: [head] }), "head")[0]).toEqual(
       expect.objectContaining({
         from: outer.from,
-        class: "claim-unverified claim-overlap claim-start-denied",
+        class: "claim-unverified claim-overlap",
         "data-claims": "outer head",
         "data-glyph": "✕?",
       }),

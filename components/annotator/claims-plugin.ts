@@ -145,17 +145,16 @@ function piece(from: number, to: number, claims: Claim[], activeId: string | nul
   // The innermost claim gives the piece its tag's colour and underline; where claims overlap the colour is deeper.
   const inner = claims.reduce((a, b) => (b.to - b.from < a.to - a.from ? b : a));
   const starting = claims.filter((c) => c.from === from);
-  // As few classes as will do: ProseMirror adds them one by one, to thousands of pieces as the article opens.
+  // As few classes and attributes as will do: ProseMirror sets them one by one, on thousands of pieces as the article opens.
   let classes = `claim-${inner.tag}`;
   if (claims.length > 1) classes += " claim-overlap";
   if (ids.includes(activeId!)) classes += " claim-active";
-  // The glyphs take the piece's tag colour, or the first starting claim's where it differs.
-  if (starting.length > 0 && starting[0].tag !== inner.tag) classes += ` claim-start-${starting[0].tag}`;
   const attrs: Record<string, string> = { class: classes, "data-claims": ids.join(" ") };
   if (starting.length > 0) {
-    // CSS draws the glyphs from one attribute and gives screen readers the other as their alternative text.
+    // CSS draws the glyphs from this attribute, in the first glyph's colour, and gives screen readers one claim's
+    // label by its glyph (app/globals.css); where several claims start, their labels are spelled out.
     attrs["data-glyph"] = starting.map((c) => tagInfo[c.tag].glyph).join("");
-    attrs["data-spoken"] = starting.map((c) => `${tagInfo[c.tag].label} claim: `).join("");
+    if (starting.length > 1) attrs["data-spoken"] = starting.map((c) => `${tagInfo[c.tag].label} claim: `).join("");
   }
   return Decoration.inline(from, to, attrs, { claimIds: ids });
 }

@@ -154,9 +154,14 @@ type Page = ReturnType<typeof pagesToMeasure>[number];
  * review page), with the cursor the data layer's own paging gives, which is
  * what the `rel="next"` links carry: walking them over HTTP would take
  * minutes (a review page of all claims also counts its total). Read before the server
- * starts, as PGlite lets one process open its folder.
+ * starts, as PGlite lets one process open its folder. Where a list has fewer
+ * pages than that (a narrow filter on PGlite's smaller archive), its last
+ * page, and which page that is.
  */
-export async function deepAddresses(database: { databaseUrl?: string; pgliteDir?: string }, pages: Page[]): Promise<Map<Page, string>> {
+export async function deepAddresses(
+  database: { databaseUrl?: string; pgliteDir?: string },
+  pages: Page[],
+): Promise<Map<Page, { address: string; page: number }>> {
   const schema = await import("@/db/schema");
   const { listReviewPage } = await import("@/db/queries/review");
   const { listDocumentPage } = await import("@/db/queries/article-list");
@@ -176,7 +181,7 @@ export async function deepAddresses(database: { databaseUrl?: string; pgliteDir?
     db = drizzle({ client, schema });
     close = () => client.close();
   }
-  const addresses = new Map<Page, string>();
+  const addresses = new Map<Page, { address: string; page: number }>();
   try {
     for (const page of pages.filter((p) => p.page > 1)) {
       const url = new URL(page.first, "http://bench");
@@ -202,11 +207,11 @@ export async function deepAddresses(database: { databaseUrl?: string; pgliteDir?
           });
           cursor = next ? encodeArticleCursor(next) : undefined;
         }
-        if (cursor === undefined) break;
+        if (cursor === undefined) break; // Page n is the last.
+        const deepUrl = new URL(url);
+        deepUrl.searchParams.set("after", cursor);
+        addresses.set(page, { address: `${deepUrl.pathname}${deepUrl.search}`, page: n + 1 });
       }
-      if (cursor === undefined) continue; // Fewer pages than that: the page's row says so.
-      url.searchParams.set("after", cursor);
-      addresses.set(page, `${url.pathname}${url.search}`);
     }
   } finally {
     await close();
@@ -295,15 +300,18 @@ export async function measureCorpus(context: CorpusContext): Promise<void> {
         },
       ),
     );
-    for (const page of pages) {
-      const max = page.group === "search" ? targets.search : targets.page;
-      let url = page.first;
+    for (const measured of pages) {
+      const max = measured.group === "search" ? targets.search : targets.page;
+      let url = measured.first;
+      let page = measured;
       let result: Timed;
       try {
-        if (page.page > 1) {
-          const address = deep.get(page);
-          if (!address) throw new Error(`${page.first} has fewer than ${page.page} pages`);
-          url = address;
+        if (measured.page > 1) {
+          const found = deep.get(measured);
+          if (!found) throw new Error(`${measured.first} has one page only`);
+          url = found.address;
+          // Fewer pages than asked for: the last one, and the row says which.
+          if (found.page < measured.page) page = { ...measured, label: `${measured.label} (fewer: the last, page ${found.page})` };
         }
         result = await timeGets(server, page.label, url, runs, warmup);
       } catch (error) {

@@ -1,8 +1,10 @@
+"use client";
+
 import Link from "next/link";
-import type { ReviewClaim } from "@/db/queries/review";
 import type { ReviewFilters, ReviewSort } from "@/lib/review-filters";
 import { ChangeTime } from "@/components/ChangeTime";
 import { ProvenanceLine } from "@/components/ProvenanceLine";
+import type { ClaimTableGroup, ClaimTableRow } from "./claim-table-rows";
 import { EvidenceLinks } from "./EvidenceLinks";
 import { QuoteWithContext } from "./QuoteWithContext";
 import { sortHref } from "./review-links";
@@ -10,8 +12,9 @@ import { ReviewStateCell } from "./ReviewStateCell";
 import { TagLabel } from "./TagLabel";
 
 interface ClaimTableProps {
-  claims: ReviewClaim[];
-  /** Heads each run of one article's claims with the article's title, for lists that span articles. */
+  /** The claims, as runs of one article's claims (claim-table-rows.ts). */
+  groups: ClaimTableGroup[];
+  /** Heads each group with its article's title, for lists that span articles. */
   groupByArticle: boolean;
   /** The list's filters, which the column headers keep as they sort. */
   filters: ReviewFilters;
@@ -38,26 +41,18 @@ const columns: { label: string; sort?: ReviewSort; className: string }[] = [
  */
 const labelOf = Object.fromEntries(columns.map((column) => [column.className, column.label]));
 
-/** Consecutive claims of one article: a group of the table, under its title. */
-function groupsOf(claims: ReviewClaim[]): ReviewClaim[][] {
-  const groups: ReviewClaim[][] = [];
-  for (const claim of claims) {
-    const last = groups[groups.length - 1];
-    if (last && last[0].documentId === claim.documentId) last.push(claim);
-    else groups.push([claim]);
-  }
-  return groups;
-}
-
 /**
  * The claims as a table, one row each, in a fixed layout that wraps long
  * words rather than widen the page. Across articles, each run of an
  * article's claims is a `<tbody>` headed by the article's title (once, not
  * on every row). The quote is the row's link into the editor, so the table
  * is walked with Tab and a claim opened with Enter.
+ *
+ * A client component given each row's data, so that a page of 100 rows is
+ * sent once as data rather than twice (React's payload and the HTML) as
+ * elements; it is still rendered on the server, every row in the HTML.
  */
-export function ClaimTable({ claims, groupByArticle, filters, path }: ClaimTableProps) {
-  const groups = groupByArticle ? groupsOf(claims) : [claims];
+export function ClaimTable({ groups, groupByArticle, filters, path }: ClaimTableProps) {
   return (
     <div className="claim-table-scroll">
       <table className="claim-table" data-testid="claim-table">
@@ -75,17 +70,17 @@ export function ClaimTable({ claims, groupByArticle, filters, path }: ClaimTable
           </tr>
         </thead>
         {groups.map((group) => (
-          <tbody key={group[0].id} data-testid="claim-group" data-article-slug={group[0].document.slug}>
+          <tbody key={group.rows[0].id} data-testid="claim-group" data-article-slug={group.slug}>
             {groupByArticle && (
               <tr className="claim-group-header">
                 <th scope="colgroup" colSpan={columns.length} data-testid="claim-group-title">
-                  <Link href={`/documents/${encodeURIComponent(group[0].document.slug)}/review`}>{group[0].document.title}</Link>
-                  {group[0].document.outlet && <span className="claim-group-outlet"> · {group[0].document.outlet}</span>}
+                  <Link href={`/documents/${encodeURIComponent(group.slug)}/review`}>{group.title}</Link>
+                  {group.outlet && <span className="claim-group-outlet"> · {group.outlet}</span>}
                 </th>
               </tr>
             )}
-            {group.map((claim) => (
-              <ClaimRow key={claim.id} claim={claim} />
+            {group.rows.map((claim) => (
+              <ClaimRow key={claim.id} claim={claim} slug={group.slug} />
             ))}
           </tbody>
         ))}
@@ -110,11 +105,11 @@ function SortableHeader({ label, sort, filters, path }: { label: string; sort?: 
   );
 }
 
-function ClaimRow({ claim }: { claim: ReviewClaim }) {
+function ClaimRow({ claim, slug }: { claim: ClaimTableRow; slug: string }) {
   return (
     <tr data-testid="claim-row" data-claim-id={claim.id} data-tag={claim.tag}>
       <td className="claim-quote" data-label={labelOf["col-quote"]}>
-        <QuoteWithContext claim={claim} slug={claim.document.slug} />
+        <QuoteWithContext claimId={claim.id} slug={slug} context={claim.context} />
       </td>
       <td data-label={labelOf["col-tag"]}>
         <TagLabel tag={claim.tag} />

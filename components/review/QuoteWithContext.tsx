@@ -1,10 +1,11 @@
 import Link from "next/link";
-import { quoteWithContext } from "@/lib/quote-context";
-import { quoteContextLength } from "@/lib/selectors";
+import type { QuoteContext } from "@/lib/quote-context";
 
 interface QuoteWithContextProps {
-  claim: { id: string; quote: string; prefix: string; suffix: string };
+  claimId: string;
   slug: string;
+  /** The quote and the words around it, as `quoteWithContext` cut them. */
+  context: QuoteContext;
 }
 
 /** Where a claim opens in the editor: the article, scrolled to the claim, its panel open. */
@@ -17,8 +18,7 @@ export function claimEditorHref(slug: string, claimId: string): string {
  * words of the text around it. The context is hidden from screen readers so
  * the link reads as the claim itself.
  */
-export function QuoteWithContext({ claim, slug }: QuoteWithContextProps) {
-  const { before, quote, after } = quoteWithContext(claim, quoteContextLength);
+export function QuoteWithContext({ claimId, slug, context: { before, quote, after } }: QuoteWithContextProps) {
   return (
     <span className="quote-with-context">
       {before && (
@@ -26,7 +26,7 @@ export function QuoteWithContext({ claim, slug }: QuoteWithContextProps) {
           {before}
         </span>
       )}
-      <Link href={claimEditorHref(slug, claim.id)} className="quote-link" data-testid="claim-quote-link">
+      <Link href={claimEditorHref(slug, claimId)} className="quote-link" data-testid="claim-quote-link">
         {quote}
       </Link>
       {after && (

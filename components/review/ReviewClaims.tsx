@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { isFiltered, type ReviewFilters } from "@/lib/review-filters";
 import { ClaimTable } from "./ClaimTable";
+import { toClaimTableGroups } from "./claim-table-rows";
 import { ExportLinks } from "./ExportLinks";
 import { InvalidFilters } from "./InvalidFilters";
 import type { ReviewData } from "./load-review";
@@ -48,7 +49,9 @@ export function ReviewClaims({ data, path, slug, children }: ReviewClaimsProps) 
             filters={data.filters}
             acrossArticles={acrossArticles}
           />
-          {data.claims.length > 0 && <ClaimTable claims={data.claims} groupByArticle={acrossArticles} filters={data.filters} path={path} />}
+          {data.claims.length > 0 && (
+            <ClaimTable groups={toClaimTableGroups(data.claims, acrossArticles)} groupByArticle={acrossArticles} filters={data.filters} path={path} />
+          )}
           {(data.paged || data.nextAfter) && (
             <nav className="review-pager" aria-label="Pages of claims">
               {data.paged && <Link href={reviewHref(path, data.filters)}>First page</Link>}

@@ -1,0 +1,94 @@
+/**
+ * The review table as a reader sees it, rendered from the rows' data the
+ * server hands the client component: across articles, each run of one
+ * article's claims under the article's title, once; on an article's page,
+ * one group and no titles; each row's quote between the words around it.
+ */
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import type { ReviewClaim } from "@/db/queries/review";
+import { ClaimTable } from "./ClaimTable";
+import { toClaimTableGroups } from "./claim-table-rows";
+
+const article = (n: number) => ({ slug: `article-${n}`, title: `Article ${n}`, outlet: n === 1 ? "The Gazette" : null, sourceUrl: null });
+
+const claim = (id: string, documentNumber: number, fields: Partial<ReviewClaim> = {}): ReviewClaim => ({
+  id,
+  documentId: `document-${documentNumber}`,
+  start: 0,
+  end: 5,
+  quote: `quote ${id}`,
+  prefix: "",
+  suffix: "",
+  tag: "disputed",
+  note: "",
+  claimant: "Ana Ortiz",
+  evidence: [],
+  createdBy: "Sam",
+  updatedBy: "Sam",
+  createdById: null,
+  updatedById: null,
+  createdAt: "2025-07-11T10:00:00.000Z",
+  updatedAt: "2025-07-11T10:00:00.000Z",
+  version: 1,
+  status: "anchored",
+  previousQuote: null,
+  createdRevision: 1,
+  anchoredRevision: 1,
+  commentCount: 0,
+  reviewState: "draft",
+  approvedBy: null,
+  approvedById: null,
+  approvedAt: null,
+  verdictCount: 0,
+  verdictsDiffer: false,
+  conflicts: [],
+  provenance: null,
+  document: article(documentNumber),
+  ...fields,
+});
+
+const render = (claims: ReviewClaim[], groupByArticle: boolean) =>
+  renderToStaticMarkup(
+    createElement(ClaimTable, {
+      groups: toClaimTableGroups(claims, groupByArticle),
+      groupByArticle,
+      filters: { tags: [], sort: "position", dir: "asc" },
+      path: "/review",
+    }),
+  );
+
+/** Each `<tbody>`'s article slug, title (or null) and claim ids, in order. */
+function groups(html: string) {
+  return [...html.matchAll(/<tbody data-testid="claim-group" data-article-slug="([^"]+)">(.*?)<\/tbody>/g)].map(([, slug, body]) => ({
+    slug,
+    title: /data-testid="claim-group-title"><a [^>]*>([^<]*)<\/a>/.exec(body)?.[1] ?? null,
+    claims: [...body.matchAll(/data-claim-id="([^"]+)"/g)].map((match) => match[1]),
+  }));
+}
+
+describe("the review table", () => {
+  it("heads each run of one article's claims with its title, once, across articles", () => {
+    const claims = [claim("a", 1), claim("b", 1), claim("c", 2), claim("d", 1)];
+    expect(groups(render(claims, true))).toEqual([
+      { slug: "article-1", title: "Article 1", claims: ["a", "b"] },
+      { slug: "article-2", title: "Article 2", claims: ["c"] },
+      { slug: "article-1", title: "Article 1", claims: ["d"] },
+    ]);
+  });
+
+  it("lists an article's own claims as one group without titles", () => {
+    expect(groups(render([claim("a", 1), claim("b", 1)], false))).toEqual([{ slug: "article-1", title: null, claims: ["a", "b"] }]);
+  });
+
+  it("links each quote to its claim in the editor, between a few words of its context, and sends no more of the context", () => {
+    const long = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen";
+    const quoted = claim("a", 1, { quote: "the budget", prefix: `${long} said that `, suffix: ` was cut by ${long}` });
+    const html = render([quoted], true);
+    const row = /<td class="claim-quote"[^>]*>(.*?)<\/td>/.exec(html)![1];
+    expect(row).toContain('href="/documents/article-1?claim=a"');
+    expect(row.replace(/<[^>]+>/g, "")).toBe("…fourteen fifteen said that the budget was cut by one…");
+    expect(JSON.stringify(toClaimTableGroups([quoted], true))).not.toContain("thirteen");
+  });
+});

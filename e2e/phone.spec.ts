@@ -73,6 +73,31 @@ test.describe("on a phone", () => {
     await expect(annotator.text).toBeFocused();
   });
 
+  test("a claim another claim overlaps, drawn in several pieces, is kept in sight whole above the sheet", async ({ annotator, api }) => {
+    const long = await api.create({
+      words: "They offered no proof, story kept changing, and showed no interest in our answers unless we could validate their theories,",
+      reviewer,
+      tag: "denied",
+    });
+    await api.create({ words: "They offered no proof", reviewer, tag: "unverified" });
+    await annotator.goto();
+    // Tapped on its words that are its alone, at its end: its first words are the other claim's too.
+    const own = annotator.text.locator(`span[data-claims="${long.id}"]`).last();
+    await own.scrollIntoViewIfNeeded();
+    await own.tap();
+    await expect(annotator.claimEditor).toHaveAttribute("data-claim-id", long.id);
+
+    const sheet = (await annotator.panel.boundingBox())!;
+    const pieces = annotator.text.locator(`span[data-claims~="${long.id}"]`);
+    expect(await pieces.count()).toBeGreaterThan(1);
+    const first = (await pieces.first().boundingBox())!;
+    const last = (await pieces.last().boundingBox())!;
+    // Its words end lines below where the first piece ends: a sheet kept clear of the first piece alone would cover them.
+    expect(last.y + last.height).toBeGreaterThan(first.y + first.height + 20);
+    expect(first.y).toBeGreaterThanOrEqual(0);
+    expect(last.y + last.height).toBeLessThanOrEqual(sheet.y);
+  });
+
   test("a swipe down the sheet's handle closes it and the keyboard goes back to the article; a short one does not", async ({
     annotator,
     api,

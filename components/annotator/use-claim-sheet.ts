@@ -32,9 +32,11 @@ export function useClaimSheet<T extends HTMLElement>(activeId: string | null, on
   useEffect(() => {
     const sheet = sheetRef.current;
     if (!activeId || !sheet || !isSheet(sheet)) return;
-    const words = document.querySelector(".article-text .claim-active");
-    if (!words) return;
-    const covered = words.getBoundingClientRect().bottom + clearance - sheet.getBoundingClientRect().top;
+    // Its words are one piece or several (where other claims overlap it): up to the last above the sheet, the first not off the top.
+    const pieces = document.querySelectorAll(".article-text .claim-active");
+    if (pieces.length === 0) return;
+    const bottom = pieces[pieces.length - 1].getBoundingClientRect().bottom;
+    const covered = Math.min(bottom + clearance - sheet.getBoundingClientRect().top, pieces[0].getBoundingClientRect().top - clearance);
     if (covered > 0) window.scrollBy(0, covered);
   }, [activeId]);
 

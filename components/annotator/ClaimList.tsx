@@ -67,10 +67,20 @@ export const ClaimList = memo(function ClaimList({ claims, activeId, status, onO
   );
 
   const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
-    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
     const row = (event.target as HTMLElement).closest<HTMLElement>("li[data-index]");
     if (!row) return;
     const index = Number(row.dataset.index);
+    // Tab is moved here, not left to the browser: keys pressed faster than the list redraws on scrolling
+    // would run past the last row drawn and out of the list. From the first or last row, Tab leaves the list.
+    if (event.key === "Tab") {
+      const next = index + (event.shiftKey ? -1 : 1);
+      if (next < 0 || next >= claims.length) return;
+      event.preventDefault();
+      moveTo(next);
+      return;
+    }
+    if (event.shiftKey) return;
     const page = Math.max(1, Math.floor((boxRef.current?.clientHeight ?? 0) / estimatedRowPx));
     const next = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: claims.length - 1, PageDown: index + page, PageUp: index - page }[
       event.key

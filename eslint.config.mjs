@@ -30,7 +30,13 @@ export default defineConfig([
       // fears is missed. Effects that start a fetch set their "loading" state first, on purpose.
       "react-hooks/refs": "off",
       "react-hooks/set-state-in-effect": "off",
+      // Links prefetch when reached for, not on sight (components/AppLink.tsx says why).
+      "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: "Use AppLink (components/AppLink.tsx)." }] }],
     },
+  },
+  {
+    files: ["components/AppLink.tsx"],
+    rules: { "no-restricted-imports": "off" },
   },
   {
     // Playwright hands a fixture its value through a callback named `use`, which is not React's `use`.

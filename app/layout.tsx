@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/AppLink";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SessionKeeper } from "@/components/accounts/SessionKeeper";
@@ -30,19 +30,19 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <header className="site-header">
-          <Link href="/" className="site-name">
+          <AppLink href="/" className="site-name">
             Fact-check annotator
-          </Link>
+          </AppLink>
           {actor && (
             <nav aria-label="Site" className="site-nav">
-              <Link href="/queue" data-testid="queue-link">
+              <AppLink href="/queue" data-testid="queue-link">
                 My queue <span className="queue-count">({queueCountText(queued)})</span>
-              </Link>
-              <Link href="/review">Review all claims</Link>
-              {canForAnyone(actor.role, "add_article") && <Link href="/documents/new">Add an article</Link>}
-              {canForAnyone(actor.role, "manage_people") && <Link href="/people">People</Link>}
-              {canForAnyone(actor.role, "manage_settings") && <Link href="/settings">Settings</Link>}
-              <Link href="/account">Account</Link>
+              </AppLink>
+              <AppLink href="/review">Review all claims</AppLink>
+              {canForAnyone(actor.role, "add_article") && <AppLink href="/documents/new">Add an article</AppLink>}
+              {canForAnyone(actor.role, "manage_people") && <AppLink href="/people">People</AppLink>}
+              {canForAnyone(actor.role, "manage_settings") && <AppLink href="/settings">Settings</AppLink>}
+              <AppLink href="/account">Account</AppLink>
               <span className="signed-in" data-testid="signed-in">
                 <strong>{actor.name}</strong> <span className="role-badge">{actor.role}</span>
               </span>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/AppLink";
 import { ArticleList, type ArticleListRow } from "@/components/articles/ArticleList";
 import { ArticleFilters } from "@/components/articles/ArticleFilters";
 import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
@@ -24,9 +24,9 @@ async function HomePage({ searchParams }: Props) {
       <h1>Articles</h1>
       {mayAdd && (
         <p>
-          <Link href="/documents/new" className="button-link">
+          <AppLink href="/documents/new" className="button-link">
             Add an article
-          </Link>
+          </AppLink>
         </p>
       )}
       {"error" in parsed ? (
@@ -36,7 +36,7 @@ async function HomePage({ searchParams }: Props) {
               <strong>This list cannot be shown:</strong> {parsed.error}
             </p>
             <p>
-              <Link href="/">Show every article</Link>
+              <AppLink href="/">Show every article</AppLink>
             </p>
           </div>
         </>
@@ -89,7 +89,7 @@ async function ArticlePage({
       )}
       {(nextHref || firstHref) && (
         <nav className="article-pages" aria-label="Pages">
-          {firstHref && <Link href={firstHref}>First page</Link>}
+          {firstHref && <AppLink href={firstHref}>First page</AppLink>}
           {nextHref && (
             <a href={nextHref} rel="next">
               Next {query.limit} articles

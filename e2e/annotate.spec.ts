@@ -39,6 +39,22 @@ test("the page's head preloads the claims, and the editor's fetch takes the prel
   expect(claimRequests).toHaveLength(1);
 });
 
+test("a link fetches the page it leads to when the reader reaches for it, not as the article opens", async ({ annotator, page }) => {
+  const prefetched: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["next-router-prefetch"]) prefetched.push(new URL(request.url()).pathname);
+  });
+  await page.reload();
+  await expect(annotator.text).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(prefetched).toEqual([]);
+
+  await page.getByRole("link", { name: "Review claims" }).hover();
+  await expect.poll(() => prefetched).toEqual([`/documents/${articleSlug}/review`]);
+  await page.getByRole("link", { name: "Deleted claims" }).focus();
+  await expect.poll(() => prefetched).toContain(`/documents/${articleSlug}/deleted`);
+});
+
 test("select with the mouse, tag from the toolbar, and find it again after a reload", async ({ annotator, api, page }) => {
   await annotator.selectWithMouse(claimWords);
   await expect(annotator.toolbar).toBeVisible();

@@ -6,6 +6,8 @@ import { api } from "@/lib/api-client";
 /** How often a page asks for its session to be extended; the server extends it at most once a day. */
 const everyMs = 60 * 60 * 1000;
 const lastKept = "session-kept-at";
+/** The first time, a few seconds after the page opens. */
+const firstAfterMs = 5_000;
 
 /**
  * Keeps a session in daily use from expiring: a signed-in page reads the
@@ -22,9 +24,13 @@ export function SessionKeeper() {
       // A failure changes nothing: the session lasts as it was, and the next page tries again.
       api.keepSession().catch(() => window.localStorage.removeItem(lastKept));
     };
-    keep();
+    // Not as the page opens: the page's own requests come first.
+    const first = window.setTimeout(keep, firstAfterMs);
     const timer = window.setInterval(keep, everyMs);
-    return () => window.clearInterval(timer);
+    return () => {
+      window.clearTimeout(first);
+      window.clearInterval(timer);
+    };
   }, []);
   return null;
 }

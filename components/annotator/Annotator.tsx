@@ -5,7 +5,7 @@ import { SignInAgain } from "@/components/accounts/SignInAgain";
 import { lazyComponent } from "@/components/lazy-component";
 import type { EditorAnnotation } from "@/lib/annotation";
 import { AnnotatorNotices } from "./AnnotatorNotices";
-import { ClaimPanel } from "./ClaimPanel";
+import { ClaimPanel, preloadClaimList } from "./ClaimPanel";
 import { deleteOrphan, reattachOrphan, revealing } from "./claim-commands";
 import { redoClaim, redoDepth, undoClaim, undoDepth, whyNotReplay } from "./claim-history";
 import { SaveStatus } from "./SaveStatus";
@@ -20,6 +20,17 @@ const SelectionToolbar = lazyComponent(() => import("./SelectionToolbar").then((
 const LiveNotices = lazyComponent(() => import("./LiveNotices").then((module) => module.LiveNotices));
 const OrphansPanel = lazyComponent(() => import("./OrphansPanel").then((module) => module.OrphansPanel));
 const UnplacedClaims = lazyComponent(() => import("./UnplacedClaims").then((module) => module.UnplacedClaims));
+
+/**
+ * Starts fetching what the editor shows as soon as it opens (the selection
+ * toolbar, the claims list), for the page to call while the claims are on
+ * their way: fetched only once the editor mounts, they came after the
+ * claims, one more round trip before the editor could be used.
+ */
+export function preloadEditorParts() {
+  SelectionToolbar.preload();
+  preloadClaimList();
+}
 
 /**
  * The article editor: the text, and the panels around it. The controller

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { EditorAnnotation } from "@/lib/annotation";
 import { api, ApiError } from "@/lib/api-client";
-import { Annotator, type AnnotatorProps } from "./Annotator";
+import { Annotator, type AnnotatorProps, preloadEditorParts } from "./Annotator";
 
 /** Wait before loading the claims again after a failure. */
 const retryAfterMs = 5_000;
@@ -38,6 +38,7 @@ export function AnnotatorWithClaims(props: Omit<AnnotatorProps, "annotations" | 
   useEffect(() => {
     void load();
   }, [load]);
+  useEffect(preloadEditorParts, []);
 
   // Offline or a server restarting: try again by itself, and at once when the network is back.
   const failed = loading.state === "failed";

@@ -24,6 +24,9 @@ const DeletedElsewhere = lazyComponent(() => import("./DeletedElsewhere").then((
 // a box of the list's size meanwhile. The article and its highlights come first.
 const ClaimList = lazyComponent(() => import("./ClaimList").then((module) => module.ClaimList), ClaimListPlaceholder);
 
+/** Starts fetching the claims list's module (see `preloadEditorParts`). */
+export const preloadClaimList = () => ClaimList.preload();
+
 /** What the open claim's editor asks of the editor: each runs one command. */
 export interface ClaimActions {
   open: (id: string | null) => void;

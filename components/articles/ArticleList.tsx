@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/AppLink";
 import { PublishedDate } from "@/components/ArticleMeta";
 import { type Tag, tagInfo, tags } from "@/lib/tags";
 import { ArticleActions } from "./ArticleActions";
@@ -47,7 +47,7 @@ export function ArticleList({
     <ul className="document-list" aria-label={label}>
       {rows.map((row) => (
         <li key={row.id} data-testid="article-row" data-slug={row.slug}>
-          <Link href={`/documents/${row.slug}`}>{row.title}</Link>
+          <AppLink href={`/documents/${row.slug}`}>{row.title}</AppLink>
           <span className="document-meta">
             <ArticleRowMeta row={row} />
           </span>
@@ -70,9 +70,9 @@ export function ArticleList({
             )}
           </span>
           <span className="document-row-links">
-            <Link href={`/documents/${row.slug}/review`} className="document-review-link">
+            <AppLink href={`/documents/${row.slug}/review`} className="document-review-link">
               Review claims<span className="sr-only">{` in “${row.title}”`}</span>
-            </Link>
+            </AppLink>
             <ArticleActions
               slug={row.slug}
               title={row.title}

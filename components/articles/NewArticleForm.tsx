@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import Link from "next/link";
+import { AppLink } from "@/components/AppLink";
 import { useState } from "react";
 import { SignInAgain } from "@/components/accounts/SignInAgain";
 import { ArticlePreview } from "./ArticlePreview";
@@ -71,7 +71,7 @@ export function NewArticleForm() {
         {duplicateOf && (
           <div role="alert" className="form-warning" data-testid="duplicate-warning">
             <p>
-              This article may be here already: <Link href={`/documents/${duplicateOf.slug}`}>{duplicateOf.title}</Link> has the same{" "}
+              This article may be here already: <AppLink href={`/documents/${duplicateOf.slug}`}>{duplicateOf.title}</AppLink> has the same{" "}
               {duplicateOf.matchedBy === "sourceUrl" ? "source URL" : "text"}.
             </p>
             <button type="submit" name="duplicates" value="anyway" disabled={busy}>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/AppLink";
 import type { ReactNode } from "react";
 import { ChangeTime } from "@/components/ChangeTime";
 import type { Queue } from "@/server/queue";
@@ -19,9 +19,9 @@ export function QueueSections({ queue }: { queue: Queue }) {
       >
         {queue.waiting.claims.map((claim) => (
           <li key={claim.id} data-testid="queue-claim" data-claim-id={claim.id}>
-            <Link href={claimHref(claim.document.slug, claim.id)} className="queue-quote">
+            <AppLink href={claimHref(claim.document.slug, claim.id)} className="queue-quote">
               “{claim.quote}”
-            </Link>{" "}
+            </AppLink>{" "}
             <span className="queue-meta">
               in {claim.document.title}; tagged by {claim.createdBy}, in review since <ChangeTime iso={claim.since} />
             </span>
@@ -37,9 +37,9 @@ export function QueueSections({ queue }: { queue: Queue }) {
       >
         {queue.returned.claims.map((claim) => (
           <li key={claim.id} data-testid="queue-claim" data-claim-id={claim.id}>
-            <Link href={claimHref(claim.document.slug, claim.id)} className="queue-quote">
+            <AppLink href={claimHref(claim.document.slug, claim.id)} className="queue-quote">
               “{claim.quote}”
-            </Link>{" "}
+            </AppLink>{" "}
             <span className="queue-meta">
               in {claim.document.title}; {claim.requestedBy} asked for changes, <ChangeTime iso={claim.since} />
             </span>
@@ -56,9 +56,9 @@ export function QueueSections({ queue }: { queue: Queue }) {
       >
         {queue.mentioned.claims.map((mention) => (
           <li key={`${mention.annotationId}`} data-testid="queue-claim" data-claim-id={mention.annotationId}>
-            <Link href={claimHref(mention.document.slug, mention.annotationId)} className="queue-quote">
+            <AppLink href={claimHref(mention.document.slug, mention.annotationId)} className="queue-quote">
               “{mention.quote}”
-            </Link>{" "}
+            </AppLink>{" "}
             <span className="queue-meta">
               in {mention.document.title}; {mention.by.name} mentioned you, <ChangeTime iso={mention.at} />
             </span>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/AppLink";
 import type { Agreement } from "@/lib/agreement";
 import { type Tag, tagInfo, tags } from "@/lib/tags";
 import type { AgreementReport } from "@/server/agreement";
@@ -55,7 +55,7 @@ export function AgreementSummary({ agreement, acrossArticles, disagreementsShown
           <ul className="agreement-disagreements" data-testid="disagreements">
             {listed.map((pair) => (
               <li key={pair.claimId} data-testid="disagreement" data-claim-id={pair.claimId}>
-                <Link href={`/documents/${encodeURIComponent(pair.document)}?claim=${encodeURIComponent(pair.claimId)}`}>“{pair.quote}”</Link>
+                <AppLink href={`/documents/${encodeURIComponent(pair.document)}?claim=${encodeURIComponent(pair.claimId)}`}>“{pair.quote}”</AppLink>
                 {acrossArticles && <span className="queue-meta"> ({pair.document})</span>}: {pair.first.by} <TagName tag={pair.first.tag} />,{" "}
                 {pair.second.by} <TagName tag={pair.second.tag} />
               </li>
@@ -63,7 +63,7 @@ export function AgreementSummary({ agreement, acrossArticles, disagreementsShown
           </ul>
           {listed.length < disagreements.length && (
             <p className="hint" data-testid="disagreements-more">
-              {disagreements.length - listed.length} more: <Link href="/review?verdicts=differ">list the claims whose verdicts differ</Link>
+              {disagreements.length - listed.length} more: <AppLink href="/review?verdicts=differ">list the claims whose verdicts differ</AppLink>
             </p>
           )}
         </>

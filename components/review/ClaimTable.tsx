@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/AppLink";
 import type { ReviewFilters, ReviewSort } from "@/lib/review-filters";
 import { ChangeTime } from "@/components/ChangeTime";
 import { ProvenanceLine } from "@/components/ProvenanceLine";
@@ -74,7 +74,7 @@ export function ClaimTable({ groups, groupByArticle, filters, path }: ClaimTable
             {groupByArticle && (
               <tr className="claim-group-header">
                 <th scope="colgroup" colSpan={columns.length} data-testid="claim-group-title">
-                  <Link href={`/documents/${encodeURIComponent(group.slug)}/review`}>{group.title}</Link>
+                  <AppLink href={`/documents/${encodeURIComponent(group.slug)}/review`}>{group.title}</AppLink>
                   {group.outlet && <span className="claim-group-outlet"> · {group.outlet}</span>}
                 </th>
               </tr>
@@ -95,12 +95,12 @@ function SortableHeader({ label, sort, filters, path }: { label: string; sort?: 
   const ariaSort = sorted ? (filters.dir === "asc" ? "ascending" : "descending") : undefined;
   return (
     <th scope="col" aria-sort={ariaSort}>
-      <Link href={sortHref(path, filters, sort)} scroll={false} className="claim-sort-link" data-testid={`sort-${sort}`}>
+      <AppLink href={sortHref(path, filters, sort)} scroll={false} className="claim-sort-link" data-testid={`sort-${sort}`}>
         {label}
         <span aria-hidden="true" className="claim-sort-mark">
           {sorted ? (filters.dir === "asc" ? " ▲" : " ▼") : ""}
         </span>
-      </Link>
+      </AppLink>
     </th>
   );
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/AppLink";
 
 /** Said instead of the table when the address holds filters that cannot be read. */
 export function InvalidFilters({ error, clearHref }: { error: string; clearHref: string }) {
@@ -8,7 +8,7 @@ export function InvalidFilters({ error, clearHref }: { error: string; clearHref:
         <strong>These filters cannot be used:</strong> {readable(error)}
       </p>
       <p>
-        <Link href={clearHref}>Show all claims</Link> or change the filters below.
+        <AppLink href={clearHref}>Show all claims</AppLink> or change the filters below.
       </p>
     </div>
   );

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/AppLink";
 import type { QuoteContext } from "@/lib/quote-context";
 
 interface QuoteWithContextProps {
@@ -26,9 +26,9 @@ export function QuoteWithContext({ claimId, slug, context: { before, quote, afte
           {before}
         </span>
       )}
-      <Link href={claimEditorHref(slug, claimId)} className="quote-link" data-testid="claim-quote-link">
+      <AppLink href={claimEditorHref(slug, claimId)} className="quote-link" data-testid="claim-quote-link">
         {quote}
-      </Link>
+      </AppLink>
       {after && (
         <span className="quote-context" aria-hidden="true">
           {after}

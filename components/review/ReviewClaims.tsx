@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/AppLink";
 import type { ReactNode } from "react";
 import { isFiltered, type ReviewFilters } from "@/lib/review-filters";
 import { ClaimTable } from "./ClaimTable";
@@ -54,11 +54,11 @@ export function ReviewClaims({ data, path, slug, children }: ReviewClaimsProps) 
           )}
           {(data.paged || data.nextAfter) && (
             <nav className="review-pager" aria-label="Pages of claims">
-              {data.paged && <Link href={reviewHref(path, data.filters)}>First page</Link>}
+              {data.paged && <AppLink href={reviewHref(path, data.filters)}>First page</AppLink>}
               {data.nextAfter && (
-                <Link href={reviewHref(path, data.filters, data.nextAfter)} rel="next" data-testid="next-page">
+                <AppLink href={reviewHref(path, data.filters, data.nextAfter)} rel="next" data-testid="next-page">
                   Next {reviewPageSize}
-                </Link>
+                </AppLink>
               )}
             </nav>
           )}

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/AppLink";
 import { usePathname, useRouter } from "next/navigation";
 import { type ChangeEvent, type FormEvent, useEffect, useId, useRef, useState, useSyncExternalStore, useTransition } from "react";
 import { parseReviewFilters, type ReviewFilters, reviewFiltersToSearchParams } from "@/lib/review-filters";
@@ -157,9 +157,9 @@ export function ReviewFilterForm({ filters, names }: ReviewFilterFormProps) {
       <input type="hidden" name="dir" value={filters.dir} />
       <div className="review-filter-actions">
         {!scripted && <button type="submit">Apply filters</button>}
-        <Link href={pathname} onClick={() => setResetPending(true)}>
+        <AppLink href={pathname} onClick={() => setResetPending(true)}>
           Clear filters
-        </Link>
+        </AppLink>
         <span role="status" className="review-filter-status">
           {pending ? "Updating…" : ""}
         </span>

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/AppLink";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { ArticlePreview } from "@/components/articles/ArticlePreview";
@@ -41,9 +41,9 @@ export function PublishRevisionForm({ slug, currentSource, headline }: { slug: s
         </p>
         <RevisionSummary slug={slug} summary={result} />
         {/* A link, not a button: it can be opened in another tab. */}
-        <Link href={`/documents/${encodeURIComponent(slug)}`} className="button-link">
+        <AppLink href={`/documents/${encodeURIComponent(slug)}`} className="button-link">
           Open the article
-        </Link>
+        </AppLink>
       </div>
     );
   }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/AppLink";
 import type { ReactNode } from "react";
 import { claimEditorHref } from "@/components/review/QuoteWithContext";
 import type { CompareBlock, CompareSegment } from "@/lib/revision-compare";
@@ -15,9 +15,9 @@ export function RevisionDiff({ slug, blocks, claims }: { slug: string; blocks: C
   const segment = ({ change, text, claims: ids }: CompareSegment, key: number) => {
     const marks = ids.map((id) => (
       <sup key={id}>
-        <Link href={claimEditorHref(slug, id)} aria-label={`touches claim ${number.get(id)}: ${claims.get(id) ?? ""}`}>
+        <AppLink href={claimEditorHref(slug, id)} aria-label={`touches claim ${number.get(id)}: ${claims.get(id) ?? ""}`}>
           [{number.get(id)}]
-        </Link>
+        </AppLink>
       </sup>
     ));
     if (change === "same") return <span key={key}>{text}</span>;
@@ -66,7 +66,7 @@ export function RevisionDiff({ slug, blocks, claims }: { slug: string; blocks: C
           <ol>
             {touched.map((id) => (
               <li key={id}>
-                <Link href={claimEditorHref(slug, id)}>{claims.get(id)}</Link>
+                <AppLink href={claimEditorHref(slug, id)}>{claims.get(id)}</AppLink>
               </li>
             ))}
           </ol>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/AppLink";
 import { claimEditorHref } from "@/components/review/QuoteWithContext";
 import type { RevisionSummary as Summary } from "@/lib/revision-summary";
 import "./revision-summary.css";
@@ -23,11 +23,11 @@ export function RevisionSummary({ slug, summary }: { slug: string; summary: Summ
           <ul>
             {changedWords.map(({ id, before, after }) => (
               <li key={id}>
-                <Link href={claimEditorHref(slug, id)}>
+                <AppLink href={claimEditorHref(slug, id)}>
                   <span className="sr-only">was </span>
                   <del>{before}</del>
                   <span className="sr-only">, now</span> <ins>{after}</ins>
-                </Link>
+                </AppLink>
               </li>
             ))}
           </ul>
@@ -43,7 +43,7 @@ export function RevisionSummary({ slug, summary }: { slug: string; summary: Summ
           <ul>
             {orphans.map(({ id, quote }) => (
               <li key={id}>
-                <Link href={claimEditorHref(slug, id)}>{quote}</Link>
+                <AppLink href={claimEditorHref(slug, id)}>{quote}</AppLink>
               </li>
             ))}
           </ul>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/AppLink";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { AnnotatorWithClaims } from "@/components/annotator/AnnotatorWithClaims";
@@ -53,10 +53,10 @@ async function DocumentPage({ params, searchParams }: Props) {
         </p>
       )}
       <p className="document-links">
-        <Link href={`/documents/${document.slug}/review`}>Review claims</Link>
-        <Link href={`/documents/${document.slug}/revisions`}>Revisions ({document.revision})</Link>
-        {canForAnyone(actor.role, "publish_revision") && <Link href={`/documents/${document.slug}/revisions/new`}>Publish a new revision</Link>}
-        <Link href={`/documents/${document.slug}/deleted`}>Deleted claims</Link>
+        <AppLink href={`/documents/${document.slug}/review`}>Review claims</AppLink>
+        <AppLink href={`/documents/${document.slug}/revisions`}>Revisions ({document.revision})</AppLink>
+        {canForAnyone(actor.role, "publish_revision") && <AppLink href={`/documents/${document.slug}/revisions/new`}>Publish a new revision</AppLink>}
+        <AppLink href={`/documents/${document.slug}/deleted`}>Deleted claims</AppLink>
       </p>
       <AnnotatorWithClaims
         document={{ slug: document.slug, revision: document.revision, blocks: blocksForEditor(document) }}

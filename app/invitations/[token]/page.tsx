@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/AppLink";
 import { InvitationForm } from "@/components/accounts/InvitationForm";
 import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
 import { invitationFor } from "@/server/people";
@@ -17,7 +17,7 @@ async function InvitationPage({ params }: Props) {
       <section className="account-page">
         <h1>This invitation link does not work</h1>
         <p data-testid="invitation-unusable">
-          It was used already, has expired, or is not a link an admin made. Ask an admin for a new one, or <Link href="/sign-in">sign in</Link>.
+          It was used already, has expired, or is not a link an admin made. Ask an admin for a new one, or <AppLink href="/sign-in">sign in</AppLink>.
         </p>
       </section>
     );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/AppLink";
 import { notFound } from "next/navigation";
 import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
 import { requirePageActor } from "@/server/actor";
@@ -27,7 +27,7 @@ async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
         <div>
           <dt>Claims tagged</dt>
           <dd data-testid="person-claims">
-            {profile.claims > 0 ? <Link href={`/review?${new URLSearchParams({ reviewer: profile.name })}`}>{profile.claims}</Link> : 0}
+            {profile.claims > 0 ? <AppLink href={`/review?${new URLSearchParams({ reviewer: profile.name })}`}>{profile.claims}</AppLink> : 0}
           </dd>
         </div>
       </dl>

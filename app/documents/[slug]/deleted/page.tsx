@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/AppLink";
 import { notFound } from "next/navigation";
 import { DeletedClaims } from "@/components/deleted/DeletedClaims";
 import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
@@ -25,7 +25,7 @@ async function DeletedClaimsPage({ params }: Props) {
       <p className="review-kicker">Deleted claims</p>
       <h1>{document.title}</h1>
       <p className="review-lede">
-        <Link href={base}>Open the article in the editor</Link> · <Link href={`${base}/review`}>Review claims</Link>
+        <AppLink href={base}>Open the article in the editor</AppLink> · <AppLink href={`${base}/review`}>Review claims</AppLink>
       </p>
       <DeletedClaims slug={document.slug} deleted={deleted} person={{ id: actor.id, name: actor.name, role: actor.role }} />
     </section>

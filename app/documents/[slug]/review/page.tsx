@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/AppLink";
 import { notFound } from "next/navigation";
 import { ImportClaims } from "@/components/review/ImportClaims";
 import { loadReview, type SearchParamsRecord } from "@/components/review/load-review";
@@ -36,8 +36,9 @@ async function ReviewArticlePage({ params, searchParams }: Props) {
       <p className="review-kicker">Review claims</p>
       <h1>{document.title}</h1>
       <p className="review-lede">
-        <Link href={`/documents/${encodeURIComponent(document.slug)}`}>Open the article in the editor</Link> ·{" "}
-        <Link href={`/documents/${encodeURIComponent(document.slug)}/deleted`}>Deleted claims</Link> · <Link href="/review">Review all claims</Link>
+        <AppLink href={`/documents/${encodeURIComponent(document.slug)}`}>Open the article in the editor</AppLink> ·{" "}
+        <AppLink href={`/documents/${encodeURIComponent(document.slug)}/deleted`}>Deleted claims</AppLink> ·{" "}
+        <AppLink href="/review">Review all claims</AppLink>
       </p>
       <LiveRefresh slug={document.slug} after={feedAfter} />
       <ReviewClaims data={data} path={path} slug={document.slug}>

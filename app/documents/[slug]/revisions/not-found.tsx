@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/AppLink";
 
 export default function RevisionNotFound() {
   return (
@@ -6,7 +6,7 @@ export default function RevisionNotFound() {
       <h1>Revision not found</h1>
       <p>
         This article, or this revision of it, does not exist: revisions are numbered from 1, and the article&rsquo;s page links to its list of
-        revisions. <Link href="/">See all articles</Link>.
+        revisions. <AppLink href="/">See all articles</AppLink>.
       </p>
     </section>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/AppLink";
 import { ChangeTime } from "@/components/ChangeTime";
 import { notFound } from "next/navigation";
 import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
@@ -21,13 +21,13 @@ async function RevisionsPage({ params }: Props) {
   return (
     <section className="revisions">
       <p>
-        <Link href={base}>← {document.title}</Link>
+        <AppLink href={base}>← {document.title}</AppLink>
       </p>
       <h1>Revisions</h1>
       <p>
-        <Link href={`${base}/revisions/new`} className="button-link">
+        <AppLink href={`${base}/revisions/new`} className="button-link">
           Publish a new revision
-        </Link>
+        </AppLink>
       </p>
       <table className="revision-table">
         <thead>
@@ -43,10 +43,10 @@ async function RevisionsPage({ params }: Props) {
           {revisions.map((revision) => (
             <tr key={revision.number}>
               <td>
-                <Link href={revision.number === document.revision ? base : `${base}/revisions/${revision.number}`}>
+                <AppLink href={revision.number === document.revision ? base : `${base}/revisions/${revision.number}`}>
                   Revision {revision.number}
                   {revision.number === document.revision && " (latest)"}
-                </Link>
+                </AppLink>
               </td>
               <td>{revision.publishedBy}</td>
               <td>
@@ -57,9 +57,9 @@ async function RevisionsPage({ params }: Props) {
               </td>
               <td>
                 {revision.number > 1 && (
-                  <Link href={`${base}/revisions/compare?from=${revision.number - 1}&to=${revision.number}`}>
+                  <AppLink href={`${base}/revisions/compare?from=${revision.number - 1}&to=${revision.number}`}>
                     Compare with revision {revision.number - 1}
-                  </Link>
+                  </AppLink>
                 )}
               </td>
             </tr>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/AppLink";
 import { notFound, redirect } from "next/navigation";
 import { Annotator } from "@/components/annotator/Annotator";
 import { toEditorAnnotation } from "@/lib/annotation";
@@ -31,7 +31,8 @@ async function RevisionPage({ params }: Props) {
     <article className="document">
       <p className="revision-banner" role="note">
         You are reading revision {number} of {latest.revision}, as it was published; claims are shown as they stood on it and cannot be changed here.{" "}
-        <Link href={`/documents/${slug}`}>Open the latest revision</Link> · <Link href={`/documents/${slug}/revisions`}>All revisions</Link>
+        <AppLink href={`/documents/${slug}`}>Open the latest revision</AppLink> ·{" "}
+        <AppLink href={`/documents/${slug}/revisions`}>All revisions</AppLink>
       </p>
       <Annotator
         key={number}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/AppLink";
 import { notFound } from "next/navigation";
 import { whenDatabaseUp } from "@/components/DatabaseUnavailable";
 import { RevisionDiff } from "@/components/revisions/RevisionDiff";
@@ -32,7 +32,7 @@ async function CompareRevisionsPage({ params, searchParams }: Props) {
         <h1>Compare revisions</h1>
         <p>
           {document.title} has one revision so far: there is nothing to compare yet.{" "}
-          <Link href={`/documents/${document.slug}/revisions/new`}>Publish a new revision</Link>.
+          <AppLink href={`/documents/${document.slug}/revisions/new`}>Publish a new revision</AppLink>.
         </p>
       </section>
     );
@@ -47,7 +47,7 @@ async function CompareRevisionsPage({ params, searchParams }: Props) {
   return (
     <section className="compare">
       <p>
-        <Link href={`/documents/${document.slug}/revisions`}>← Revisions of {document.title}</Link>
+        <AppLink href={`/documents/${document.slug}/revisions`}>← Revisions of {document.title}</AppLink>
       </p>
       <h1>
         Revision {from} → revision {to}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/AppLink";
 import { notFound } from "next/navigation";
 import { PublishRevisionForm } from "@/components/revisions/PublishRevisionForm";
 import { type ArticleBlock, blocksToPlainSource } from "@/lib/article";
@@ -27,7 +27,7 @@ async function NewRevisionPage({ params }: Props) {
   return (
     <section className="new-article">
       <p>
-        <Link href={`/documents/${document.slug}`}>← {document.title}</Link>
+        <AppLink href={`/documents/${document.slug}`}>← {document.title}</AppLink>
       </p>
       <h1>Publish a new revision</h1>
       <p className="hint">

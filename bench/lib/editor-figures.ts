@@ -417,7 +417,7 @@ export interface ShippedScript {
   url: string;
   bytes: number;
   gzipBytes: number;
-  /** Named by a `<script src>` of the page's HTML (First Load JS), rather than fetched later (a link's prefetch). */
+  /** Named by a `<script src>` of the page's HTML (First Load JS), rather than fetched later (the editor's parts loaded as it opens, a link's prefetch). */
   firstLoad: boolean;
 }
 
@@ -425,8 +425,9 @@ export interface ShippedScript {
  * Figure 7: the JavaScript the editor page loads on a first visit (cold
  * cache), each file gzipped at level 9 as `next build` used to report First
  * Load JS. First Load JS is what the HTML's `<script src>` tags name (less
- * `noModule` polyfills, which Chromium skips); scripts fetched afterwards are
- * Next's prefetches of the routes that links point to, listed apart. The HTML
+ * `noModule` polyfills, which Chromium skips); scripts fetched afterwards
+ * (the editor's parts it loads as it opens; links prefetch only when reached
+ * for, components/AppLink.tsx) are listed apart. The HTML
  * itself is measured too: it carries the article and its claims, as data.
  */
 export async function measureShippedScripts(browser: Browser, server: SignedInServer, editor: EditorPage, timeoutMs: number) {
@@ -498,14 +499,14 @@ async function pageScripts(page: Page, origin: string, timeoutMs: number, open: 
     (a, b) => b.gzipBytes - a.gzipBytes,
   );
   const firstLoad = scripts.filter((s) => s.firstLoad);
-  const prefetched = scripts.filter((s) => !s.firstLoad);
+  const later = scripts.filter((s) => !s.firstLoad);
   const sum = (list: ShippedScript[], key: "bytes" | "gzipBytes") => list.reduce((total, s) => total + s[key], 0);
   return {
     scripts,
     gzipBytes: sum(firstLoad, "gzipBytes"),
     bytes: sum(firstLoad, "bytes"),
     count: firstLoad.length,
-    prefetchedGzipBytes: sum(prefetched, "gzipBytes"),
+    laterGzipBytes: sum(later, "gzipBytes"),
     html: { bytes: html.length, gzipBytes: gzipSync(html, { level: 9 }).length },
   };
 }

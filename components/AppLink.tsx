@@ -1,36 +1,37 @@
 "use client";
 
 import NextLink from "next/link";
-import { useRouter } from "next/navigation";
-import type { ComponentProps, FocusEvent, MouseEvent, TouchEvent } from "react";
+import { type ComponentProps, useState } from "react";
 
 /**
- * The app's link: `next/link`, prefetching the page it leads to when the
+ * The app's link: `next/link`, prefetching the page it leads to once the
  * reader reaches for it (pointer over it, finger on it, or keyboard focus)
  * rather than as soon as it scrolls into view. Every page's header and bars
  * hold a dozen links to pages rendered on request; prefetched on sight, each
  * page view cost the server a dozen renders, in the very moments it was
  * sending the page's own data (the editor's claims waited behind them).
- * Reached for, the next page is still fetched before the click lands.
+ * Reached for, the next page is still fetched before the click lands. This
+ * is Next's own "hover-triggered prefetch" (its prefetching guide): the link
+ * starts with prefetching off and turns Next's default on at the first sign
+ * of intent. `prefetch={false}` keeps it off.
  */
 export function AppLink({ prefetch, onMouseEnter, onTouchStart, onFocus, ...props }: ComponentProps<typeof NextLink>) {
-  const router = useRouter();
-  const href = typeof props.href === "string" ? props.href : null;
-  const onIntent = prefetch !== false && href !== null && href.startsWith("/") ? () => router.prefetch(href) : null;
+  const [reached, setReached] = useState(false);
+  const reach = () => setReached(true);
   return (
     <NextLink
       {...props}
-      prefetch={false}
-      onMouseEnter={(event: MouseEvent<HTMLAnchorElement>) => {
-        onIntent?.();
+      prefetch={reached && prefetch !== false ? (prefetch ?? null) : false}
+      onMouseEnter={(event) => {
+        reach();
         onMouseEnter?.(event);
       }}
-      onTouchStart={(event: TouchEvent<HTMLAnchorElement>) => {
-        onIntent?.();
+      onTouchStart={(event) => {
+        reach();
         onTouchStart?.(event);
       }}
-      onFocus={(event: FocusEvent<HTMLAnchorElement>) => {
-        onIntent?.();
+      onFocus={(event) => {
+        reach();
         onFocus?.(event);
       }}
     />

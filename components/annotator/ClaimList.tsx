@@ -7,7 +7,7 @@ import type { Claim } from "./claim";
 import type { SyncStatus } from "./claim-sync";
 import { estimatedRowPx } from "./ClaimListPlaceholder";
 
-/** Rows drawn beyond each edge of the list's box, so that Tab reaches the next one before it scrolls into view. */
+/** Rows drawn beyond each edge of the list's box, so that a scroll shows rows already drawn. */
 const overscan = 6;
 
 export interface ClaimListProps {
@@ -23,9 +23,9 @@ export interface ClaimListProps {
  * Claims as buttons that open them, in a box that scrolls: only the rows in
  * view (and a few around them) are drawn, so a change costs the same with
  * fifty claims as with 50,000 (`@tanstack/react-virtual` places the rows).
- * Every claim stays in reach of the keyboard: Tab goes from row to row (the
- * next one is drawn before it comes into view), and the arrow keys, Home,
- * End, Page Up and Page Down move between rows, drawing the one they reach.
+ * Every claim stays in reach of the keyboard: Tab and Shift+Tab go from row
+ * to row, as the arrow keys, Home, End, Page Up and Page Down do, each
+ * drawing the row it reaches; from the first or last row Tab leaves the list.
  */
 // Memoised: the editor re-renders on every selection change, the list only when claims or saving change.
 export const ClaimList = memo(function ClaimList({ claims, activeId, status, onOpen, commentCounts }: ClaimListProps) {

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, getTableName, sql } from "drizzle-orm";
 import type { PublishingSettings } from "@/lib/settings";
 import type { Database } from "../client";
 import { appSettings } from "../schema";
@@ -14,8 +14,28 @@ export async function getPublishingSettings(db: Database): Promise<PublishingSet
   return row ? { ...none, ...(JSON.parse(row.value) as Partial<PublishingSettings>) } : none;
 }
 
-/** Replaces the publishing settings with `settings`. */
-export async function putPublishingSettings(db: Database, settings: PublishingSettings): Promise<void> {
-  const value = JSON.stringify(settings);
-  await db.insert(appSettings).values({ key: publishingKey, value }).onConflictDoUpdate({ target: appSettings.key, set: { value } });
+/**
+ * Sets the publishing settings that `change` names, each whole, keeping the
+ * others; the settings as they now are. One statement that merges into the
+ * stored value (`||` of jsonb), so that two admins changing different
+ * settings at once both keep their change: read first and written back, the
+ * later write put back the value the earlier one had replaced. `key` is for
+ * tests, which must not touch the settings other test files read.
+ */
+export async function changePublishingSettings(
+  db: Database,
+  change: Partial<PublishingSettings>,
+  key: string = publishingKey,
+): Promise<PublishingSettings> {
+  const [row] = await db
+    .insert(appSettings)
+    .values({ key, value: JSON.stringify({ ...none, ...change }) })
+    .onConflictDoUpdate({
+      target: appSettings.key,
+      set: {
+        value: sql`(${sql.identifier(getTableName(appSettings))}.${sql.identifier(appSettings.value.name)}::jsonb || ${JSON.stringify(change)}::jsonb)::text`,
+      },
+    })
+    .returning({ value: appSettings.value });
+  return { ...none, ...(JSON.parse(row!.value) as Partial<PublishingSettings>) };
 }

@@ -6,8 +6,8 @@
  */
 import "server-only";
 import { isDeepStrictEqual } from "node:util";
-import { getDb } from "@/db/client";
-import { findDuplicateDocument } from "@/db/queries/article-lifecycle";
+import { type Database, getDb } from "@/db/client";
+import { findDuplicateDocument, lockArticleAdds } from "@/db/queries/article-lifecycle";
 import { listDocumentPage, listOutlets } from "@/db/queries/article-list";
 import { createDocument, getDocumentById, getDocumentBySlug, getDocumentSummary, isSlugTaken } from "@/db/queries/documents";
 import type { ArticleListQuery } from "@/lib/article-list";
@@ -59,31 +59,33 @@ export async function addArticle(
 
   const db = await getDb();
   // A retry of an add that went through (its answer lost) gets that article, not a second one.
-  const existing = async () => {
-    const stored = id ? await getDocumentById(db, id) : undefined;
+  const existing = async (tx: Database) => {
+    const stored = id ? await getDocumentById(tx, id) : undefined;
     if (!stored) return undefined;
     const same = (Object.keys(values) as (keyof typeof values)[]).every((key) => isDeepStrictEqual(stored[key], values[key]));
     if (!same) return new Refusal("conflict", errorCode.idTaken, "Another article already has this id.");
     return { created: false, document: stored };
   };
-  const found = await existing();
-  if (found) return found;
-  const duplicateOf = await findDuplicateDocument(db, { sourceUrl: values.sourceUrl, text: values.text });
-  if (duplicateOf && duplicates === "refuse") {
-    const what = duplicateOf.matchedBy === "sourceUrl" ? "source URL" : "text";
-    return new Refusal("conflict", errorCode.duplicate, `“${duplicateOf.title}” has the same ${what}.`, { duplicateOf });
-  }
-  const base = slugify(title);
-  for (let attempt = 1; attempt <= slugAttempts; attempt++) {
-    const slug = attempt === 1 ? base : `${base}-${attempt}`;
-    if (await isSlugTaken(db, slug)) continue;
-    const document = await createDocument(db, { ...(id ? { id } : {}), slug, ...values }, actor);
-    if (document) return { created: true, document, ...(duplicateOf ? { duplicateOf } : {}) };
-    // The same id sent twice at once: the other request stored it.
-    const raced = await existing();
-    if (raced) return raced;
-  }
-  return new Refusal("conflict", errorCode.slugTaken, "Too many articles share this title; change the title.");
+  // Adds take turns from here to the article stored: of two adds of one article sent at once (the same
+  // id, source URL or text), the second finds the first, as it would have a minute later.
+  return db.transaction(async (tx) => {
+    await lockArticleAdds(tx);
+    const found = await existing(tx);
+    if (found) return found;
+    const duplicateOf = await findDuplicateDocument(tx, { sourceUrl: values.sourceUrl, text: values.text });
+    if (duplicateOf && duplicates === "refuse") {
+      const what = duplicateOf.matchedBy === "sourceUrl" ? "source URL" : "text";
+      return new Refusal("conflict", errorCode.duplicate, `“${duplicateOf.title}” has the same ${what}.`, { duplicateOf });
+    }
+    const base = slugify(title);
+    for (let attempt = 1; attempt <= slugAttempts; attempt++) {
+      const slug = attempt === 1 ? base : `${base}-${attempt}`;
+      if (await isSlugTaken(tx, slug)) continue;
+      const document = await createDocument(tx, { ...(id ? { id } : {}), slug, ...values }, actor);
+      if (document) return { created: true, document, ...(duplicateOf ? { duplicateOf } : {}) };
+    }
+    return new Refusal("conflict", errorCode.slugTaken, "Too many articles share this title; change the title.");
+  });
 }
 
 /** A page of the articles a search, sort and filters select, with their claims counted, and where the next page starts. */

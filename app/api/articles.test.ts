@@ -338,4 +338,24 @@ describe("duplicates", () => {
     const added = await add({ title: `Same text ${again}`, text });
     expect(added.duplicateOf).toMatchObject({ slug: first.document.slug, matchedBy: "text" });
   });
+
+  it("of one article added several times at once with duplicates: refuse, stores one and refuses the rest", async () => {
+    const path = word();
+    const text = `Paragraph one.\n\nParagraph ${path} two.`;
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, (_, i) =>
+        call(
+          documentsRoute.POST,
+          {},
+          { body: { title: `At once ${path} ${i}`, sourceUrl: `https://example.com/${path}`, text, duplicates: "refuse" } },
+        ),
+      ),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409, 409]);
+    const stored = answers.find((answer) => answer.status === 201)!.json.document;
+    for (const answer of answers.filter((answer) => answer.status === 409)) {
+      expect(answer.json).toMatchObject({ error: { code: "duplicate" }, duplicateOf: { slug: stored.slug, matchedBy: "sourceUrl" } });
+    }
+    expect((await list(`q=${path}`)).documents).toHaveLength(1);
+  });
 });

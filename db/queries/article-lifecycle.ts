@@ -79,6 +79,19 @@ export async function listArticleEvents(db: Database, documentId: string) {
   return db.select().from(articleEvents).where(eq(articleEvents.documentId, documentId)).orderBy(desc(articleEvents.id));
 }
 
+/** Arbitrary key of the advisory lock under which articles are added, one at a time. */
+const articleAddLockId = 4_718_207;
+
+/**
+ * Holds, until `tx` ends, the lock that adds of articles take before they
+ * look for the article they repeat and store themselves: of two adds of one
+ * article sent at once, the second finds the first. Articles come a few an
+ * hour, so one at a time costs nothing.
+ */
+export async function lockArticleAdds(tx: Database): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${articleAddLockId})`);
+}
+
 /**
  * The article, archived or not, that a new one with this source URL or
  * this text would duplicate (the earliest added), and what matched.

@@ -1,40 +1,22 @@
 import { describe, expect, it } from "vitest";
+import { testAnnotation } from "@/test/annotation";
 import type { ClaimAction, ClaimState } from "./claim-events";
 import type { ChangeEntry } from "./claim-history";
 import { describeChange, describeChangeAt, formatChangeTime } from "./history-words";
 
 const claim: ClaimState = {
-  id: "0b6c3f0e-8d6a-4f44-9f3b-4c1f2d9d2a11",
-  documentId: "7d1c7d6e-4a0e-4a36-9d0b-1f0c7a0f6a01",
-  start: 10,
-  end: 19,
-  quote: "spy chips",
-  prefix: "",
-  suffix: "",
-  tag: "unverified",
-  note: "",
-  claimant: "",
-  evidence: [],
-  createdBy: "Maya Chen",
-  updatedBy: "Maya Chen",
-  createdById: "u-maya",
-  updatedById: "u-maya",
-  createdAt: "2026-12-04T18:00:00.000Z",
-  updatedAt: "2026-12-04T18:00:00.000Z",
-  version: 1,
-  status: "anchored",
-  previousQuote: null,
-  createdRevision: 1,
-  anchoredRevision: 1,
-  commentCount: 0,
-  reviewState: "draft",
-  approvedBy: null,
-  approvedById: null,
-  approvedAt: null,
-  verdictCount: 0,
-  verdictsDiffer: false,
-  conflicts: [],
-  provenance: null,
+  ...testAnnotation({
+    start: 10,
+    end: 19,
+    quote: "spy chips",
+    tag: "unverified",
+    createdBy: "Maya Chen",
+    updatedBy: "Maya Chen",
+    createdById: "u-maya",
+    updatedById: "u-maya",
+    createdAt: "2026-12-04T18:00:00.000Z",
+    updatedAt: "2026-12-04T18:00:00.000Z",
+  }),
   deletedAt: null,
   deletedBy: null,
 };

@@ -8,43 +8,14 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { ReviewClaim } from "@/db/queries/review";
+import { testAnnotation } from "@/test/annotation";
 import { ClaimTable } from "./ClaimTable";
 import { toClaimTableGroups } from "./claim-table-rows";
 
 const article = (n: number) => ({ slug: `article-${n}`, title: `Article ${n}`, outlet: n === 1 ? "The Gazette" : null, sourceUrl: null });
 
 const claim = (id: string, documentNumber: number, fields: Partial<ReviewClaim> = {}): ReviewClaim => ({
-  id,
-  documentId: `document-${documentNumber}`,
-  start: 0,
-  end: 5,
-  quote: `quote ${id}`,
-  prefix: "",
-  suffix: "",
-  tag: "disputed",
-  note: "",
-  claimant: "Ana Ortiz",
-  evidence: [],
-  createdBy: "Sam",
-  updatedBy: "Sam",
-  createdById: null,
-  updatedById: null,
-  createdAt: "2025-07-11T10:00:00.000Z",
-  updatedAt: "2025-07-11T10:00:00.000Z",
-  version: 1,
-  status: "anchored",
-  previousQuote: null,
-  createdRevision: 1,
-  anchoredRevision: 1,
-  commentCount: 0,
-  reviewState: "draft",
-  approvedBy: null,
-  approvedById: null,
-  approvedAt: null,
-  verdictCount: 0,
-  verdictsDiffer: false,
-  conflicts: [],
-  provenance: null,
+  ...testAnnotation({ id, documentId: `document-${documentNumber}`, quote: `quote ${id}`, claimant: "Ana Ortiz" }),
   document: article(documentNumber),
   ...fields,
 });

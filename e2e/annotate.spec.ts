@@ -54,6 +54,17 @@ test("a link fetches the page it leads to when the reader reaches for it, not as
   await expect.poll(() => [...new Set(prefetched)]).toEqual([`/documents/${articleSlug}/review`]);
   await page.getByRole("link", { name: "Deleted claims" }).focus();
   await expect.poll(() => prefetched).toContain(`/documents/${articleSlug}/deleted`);
+
+  // Focus passing over links, as Tab down a list does, fetches none of them: only the link it rests on.
+  const passedOver = await page.evaluate(() => {
+    const links = [...document.querySelectorAll<HTMLAnchorElement>(".site-nav a")];
+    for (const link of links) link.focus();
+    document.querySelector<HTMLAnchorElement>('.document-links a[href$="/revisions"]')!.focus();
+    return links.map((link) => new URL(link.href).pathname);
+  });
+  expect(passedOver.length).toBeGreaterThan(2);
+  await expect.poll(() => prefetched).toContain(`/documents/${articleSlug}/revisions`);
+  expect(prefetched.filter((path) => passedOver.includes(path))).toEqual([]);
 });
 
 test("select with the mouse, tag from the toolbar, and find it again after a reload", async ({ annotator, api, page }) => {

@@ -67,6 +67,32 @@ test("a link fetches the page it leads to when the reader reaches for it, not as
   expect(prefetched.filter((path) => passedOver.includes(path))).toEqual([]);
 });
 
+test("a part of the editor whose script cannot be fetched says so in its place, and comes with Try again", async ({ api, page }) => {
+  void api; // A clean article.
+  // The selection toolbar's module comes after the page's own scripts: refused, as when offline or after a new build.
+  let refuse = true;
+  await page.route(/\/_next\/static\/chunks\/.+\.js$/, async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (refuse && body.includes("selection-toolbar-docked")) return route.abort("internetdisconnected");
+    return route.fulfill({ response, body });
+  });
+  const annotator = new AnnotatorPage(page);
+  await annotator.goto();
+  await annotator.selectWithMouse(claimWords);
+  const notice = page.locator(".annotator-text").getByRole("alert");
+  await expect(notice).toHaveText(/This part of the page could not be loaded\./);
+  await expect(annotator.toolbar).toHaveCount(0);
+
+  refuse = false;
+  await notice.getByRole("button", { name: "Try again" }).click();
+  await expect(annotator.toolbar).toBeVisible();
+  await expect(notice).toHaveCount(0);
+  await annotator.tagFromToolbar("disputed");
+  await expect(annotator.saveStatus).toHaveText("All changes saved");
+  expect((await api.list()).map((claim) => claim.quote)).toEqual([claimWords]);
+});
+
 test("select with the mouse, tag from the toolbar, and find it again after a reload", async ({ annotator, api, page }) => {
   await annotator.selectWithMouse(claimWords);
   await expect(annotator.toolbar).toBeVisible();

@@ -39,6 +39,38 @@ test("the page's head preloads the claims, and the editor's fetch takes the prel
   expect(claimRequests).toHaveLength(1);
 });
 
+test("reopened, the article's claims come from the browser's copy while they are unchanged, and anew once they change", async ({
+  annotator,
+  api,
+  page,
+}) => {
+  // What the editor asked with (the tag of the copy it kept) and what the server answered with.
+  const claimAnswers: { asked?: string; tag?: string }[] = [];
+  page.on("response", async (response) => {
+    if (!response.url().includes("fields=editor")) return;
+    const asked = (await response.request().allHeaders())["if-none-match"];
+    claimAnswers.push({ asked, tag: (await response.allHeaders()).etag });
+  });
+  await page.reload();
+  await expect(annotator.text).toBeVisible();
+  await expect.poll(() => claimAnswers.length).toBe(1);
+  const [{ asked, tag }] = claimAnswers;
+  expect(asked).toBeDefined();
+  expect(asked).toBe(tag);
+  // Asked so, the server sends no list again.
+  const again = await page.request.get(`/api/documents/${articleSlug}/annotations?fields=editor`, { headers: { "if-none-match": tag! } });
+  expect(again.status()).toBe(304);
+  expect(await again.body()).toHaveLength(0);
+
+  // Someone else tags words meanwhile: the list is sent again, and the highlight is drawn.
+  const { id } = await api.create({ words: claimWords, tag: "denied", reviewer: "Rita Reviewer" });
+  await page.reload();
+  await expect(annotator.highlight(id)).toHaveClass(/claim-denied/);
+  await expect.poll(() => claimAnswers.length).toBe(2);
+  expect(claimAnswers[1].asked).toBe(tag);
+  expect(claimAnswers[1].tag).not.toBe(tag);
+});
+
 test("a link fetches the page it leads to when the reader reaches for it, not as the article opens", async ({ annotator, page }) => {
   const prefetched: string[] = [];
   page.on("request", (request) => {

@@ -56,6 +56,17 @@ export function databaseUnavailableResponse(): Response {
 }
 
 /**
+ * Whether an `If-None-Match` header names `tag` (or is `*`), compared weakly
+ * as RFC 9110 has it for GET: \`W/\` prefixes aside, the quoted values equal.
+ */
+export function entityTagMatches(ifNoneMatch: string | null, tag: string): boolean {
+  if (ifNoneMatch === null) return false;
+  if (ifNoneMatch.trim() === "*") return true;
+  const opaque = (value: string) => value.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((candidate) => opaque(candidate) === opaque(tag));
+}
+
+/**
  * Reads, size-checks and validates a JSON body. Text in it must be valid
  * Unicode (see `unpairedSurrogate`) unless `wellFormed` is false: an import
  * keeps other tools' fields it never stores (Hypothesis cuts a quote's

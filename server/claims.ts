@@ -11,8 +11,9 @@ import { type DeletedFilter, listDeletedAnnotations, restoreDeletedAnnotations }
 import { getDocumentById, getDocumentSummary } from "@/db/queries/documents";
 import { getReviewClaim } from "@/db/queries/review";
 import { getRevision, listAnnotationHistory, listAnnotationsAtRevision } from "@/db/queries/revisions";
-import { listClaimEvents } from "@/db/queries/claim-events";
+import { latestFeedEventId, listClaimEvents } from "@/db/queries/claim-events";
 import { type Annotation, toEditorAnnotation } from "@/lib/annotation";
+import { entityTagMatches } from "@/lib/http";
 import { type HistoryEntry, mergeHistory } from "@/lib/claim-history";
 import { checkRange, describeRange } from "@/lib/selectors";
 import { CodePointIndex } from "@/lib/text-offsets";
@@ -224,25 +225,36 @@ export async function getClaimHistory(actor: Actor, id: string): Promise<Outcome
  * `revision`, as the text of the JSON answer `{ revision, annotations }`
  * (the latest list is made by the database, not parsed and written again).
  * `editorFields` keeps only what the editor reads of each claim.
+ *
+ * The latest list comes with `tag`, an entity tag that changes whenever the
+ * list may have: every change to an article's claims (made, changed,
+ * deleted, restored, commented on, reviewed, moved by a revision) appends
+ * to its live feed in the same transaction, so the feed's last event names
+ * the list's state. When `ifNoneMatch` holds the current tag, `body` is
+ * null: the client's copy is the latest, and no list is read.
  */
 export async function listClaimsJson(
   actor: Actor,
   slug: string,
-  { revision, editorFields }: { revision?: number; editorFields: boolean },
-): Promise<Outcome<string>> {
+  { revision, editorFields, ifNoneMatch = null }: { revision?: number; editorFields: boolean; ifNoneMatch?: string | null },
+): Promise<Outcome<{ body: string | null; tag: string | null }>> {
   const refused = refuse(actor, "read", { kind: "article", slug });
   if (refused) return refused;
   const db = await getDb();
   const document = await getDocumentSummary(db, slug);
   if (!document) return notFound("Article");
   if (revision === undefined || revision === document.revision) {
+    // Read before the list: a change committed in between makes the list newer than its tag (sent again next time), never older.
+    const lastEvent = await latestFeedEventId(db, document.id);
+    const tag = `W/"${document.id}.${document.revision}.${lastEvent}.${editorFields ? "editor" : "all"}"`;
+    if (entityTagMatches(ifNoneMatch, tag)) return { body: null, tag };
     const annotations = await listAnnotationsJson(db, document.id, editorFields ? editorAnnotationColumns : annotationColumns);
     // The revision the offsets count in, so a client can tell whether they fit the text it has.
-    return `{"revision":${document.revision},"annotations":${annotations}}`;
+    return { body: `{"revision":${document.revision},"annotations":${annotations}}`, tag };
   }
   if (!(await getRevision(db, document.id, revision))) return notFound("Revision");
   const annotations = await listAnnotationsAtRevision(db, document.id, revision);
-  return JSON.stringify({ revision, annotations: editorFields ? annotations.map(toEditorAnnotation) : annotations });
+  return { body: JSON.stringify({ revision, annotations: editorFields ? annotations.map(toEditorAnnotation) : annotations }), tag: null };
 }
 
 /** The deleted claims of an article that match `filter`, the latest deletion first. */

@@ -3,6 +3,7 @@ import { closeDb, getDb } from "@/db/client";
 import { loadContentArticles } from "@/db/load-content";
 import { editorAnnotationKeys, toEditorAnnotation } from "@/lib/annotation";
 import { call, createTestDocument } from "@/test/api-client";
+import * as commentsRoute from "./annotations/[id]/comments/route";
 import * as restoreRoute from "./annotations/[id]/restore/route";
 import * as annotationRoute from "./annotations/[id]/route";
 import * as annotationsRoute from "./documents/[slug]/annotations/route";
@@ -109,6 +110,46 @@ describe("claims", () => {
     const wrong = await call(annotationsRoute.GET, { slug }, { query: "fields=all" });
     expect(wrong.status).toBe(400);
     expect(wrong.json.error.code).toBe("invalid_fields");
+  });
+
+  it("tags the latest list, answers 304 with no body while it is unchanged, and a new list once a claim changes", async () => {
+    const editorList = (ifNoneMatch?: string) =>
+      call(annotationsRoute.GET, { slug }, { query: "fields=editor", headers: ifNoneMatch ? { "if-none-match": ifNoneMatch } : {} });
+    const first = await editorList();
+    expect(first.status).toBe(200);
+    const tag = first.headers.get("etag")!;
+    expect(tag).toMatch(/^W\/".+"$/);
+    expect(first.headers.get("cache-control")).toBe("private, no-cache");
+    // The full list and the editor's are not the same answer.
+    expect((await list(slug)).headers.get("etag")).not.toBe(tag);
+
+    const unchanged = await editorList(tag);
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.text).toBe("");
+    expect(unchanged.headers.get("etag")).toBe(tag);
+    expect((await editorList(`"another", ${tag.slice(2)}`)).status).toBe(304);
+    expect((await editorList("*")).status).toBe(304);
+
+    // Each kind of change gives the list a new tag, and the list sent shows it.
+    const { json: created } = await create(slug, { start: 5, end: 13, tag: "disputed" });
+    const id = created.annotation.id;
+    const afterCreate = await editorList(tag);
+    expect(afterCreate.status).toBe(200);
+    expect(afterCreate.json.annotations.map((a: { id: string }) => a.id)).toContain(id);
+    const changes: [string, () => Promise<{ status: number }>, number, (claim: Record<string, unknown> | undefined) => void][] = [
+      ["retag", () => patch(id, { version: 1, tag: "denied" }), 200, (claim) => expect(claim?.tag).toBe("denied")],
+      ["comment", () => call(commentsRoute.POST, { id }, { body: { body: "Seen elsewhere." } }), 201, (claim) => expect(claim?.commentCount).toBe(1)],
+      ["delete", () => remove(id), 204, (claim) => expect(claim).toBeUndefined()],
+    ];
+    let current = afterCreate.headers.get("etag")!;
+    for (const [what, change, status, check] of changes) {
+      expect((await change()).status, what).toBe(status);
+      const answer = await editorList(current);
+      expect(answer.status, what).toBe(200);
+      check(answer.json.annotations.find((a: { id: string }) => a.id === id));
+      expect(answer.headers.get("etag"), what).not.toBe(current);
+      current = answer.headers.get("etag")!;
+    }
   });
 
   it("retries a create with the same client id without making a second claim", async () => {

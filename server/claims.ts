@@ -5,13 +5,15 @@
  * through `db/queries` and appends the change's `claim_events` row.
  */
 import "server-only";
+import { createHash } from "node:crypto";
+import migrations from "@/db/migrations/meta/_journal.json";
 import { getDb } from "@/db/client";
 import { getAnnotation, listAnnotationsJson, annotationColumns, editorAnnotationColumns } from "@/db/queries/annotations";
 import { type DeletedFilter, listDeletedAnnotations, restoreDeletedAnnotations } from "@/db/queries/deleted";
 import { getDocumentById, getDocumentSummary } from "@/db/queries/documents";
 import { getReviewClaim } from "@/db/queries/review";
 import { getRevision, listAnnotationHistory, listAnnotationsAtRevision } from "@/db/queries/revisions";
-import { latestFeedEventId, listClaimEvents } from "@/db/queries/claim-events";
+import { latestFeedEventMark, listClaimEvents } from "@/db/queries/claim-events";
 import { type Annotation, toEditorAnnotation } from "@/lib/annotation";
 import { entityTagMatches } from "@/lib/http";
 import { type HistoryEntry, mergeHistory } from "@/lib/claim-history";
@@ -221,6 +223,17 @@ export async function getClaimHistory(actor: Actor, id: string): Promise<Outcome
 }
 
 /**
+ * What a claims list's entity tag names beside the article's state: the
+ * fields it sends, and the last migration of this build (a new build may
+ * send other fields, and a migration may rewrite claims without events), so
+ * that no browser keeps a list an upgrade changed.
+ */
+function listFormat(columns: Record<string, unknown>): string {
+  const format = `${migrations.entries.at(-1)?.tag}:${Object.keys(columns).join(",")}`;
+  return createHash("sha256").update(format).digest("base64url").slice(0, 12);
+}
+
+/**
  * The claims of an article on its latest revision, or as they stood on
  * `revision`, as the text of the JSON answer `{ revision, annotations }`
  * (the latest list is made by the database, not parsed and written again).
@@ -230,8 +243,10 @@ export async function getClaimHistory(actor: Actor, id: string): Promise<Outcome
  * list may have: every change to an article's claims (made, changed,
  * deleted, restored, commented on, reviewed, moved by a revision) appends
  * to its live feed in the same transaction, so the feed's last event names
- * the list's state. When `ifNoneMatch` holds the current tag, `body` is
- * null: the client's copy is the latest, and no list is read.
+ * the list's state (its id with its time: a database restored from a backup
+ * issues the later ids again); `listFormat` adds what the build sends. When
+ * `ifNoneMatch` holds the current tag, `body` is null: the client's copy is
+ * the latest, and no list is read.
  */
 export async function listClaimsJson(
   actor: Actor,
@@ -244,11 +259,12 @@ export async function listClaimsJson(
   const document = await getDocumentSummary(db, slug);
   if (!document) return notFound("Article");
   if (revision === undefined || revision === document.revision) {
+    const columns = editorFields ? editorAnnotationColumns : annotationColumns;
     // Read before the list: a change committed in between makes the list newer than its tag (sent again next time), never older.
-    const lastEvent = await latestFeedEventId(db, document.id);
-    const tag = `W/"${document.id}.${document.revision}.${lastEvent}.${editorFields ? "editor" : "all"}"`;
+    const lastEvent = await latestFeedEventMark(db, document.id);
+    const tag = `W/"${document.id}.${document.revision}.${lastEvent}.${listFormat(columns)}"`;
     if (entityTagMatches(ifNoneMatch, tag)) return { body: null, tag };
-    const annotations = await listAnnotationsJson(db, document.id, editorFields ? editorAnnotationColumns : annotationColumns);
+    const annotations = await listAnnotationsJson(db, document.id, columns);
     // The revision the offsets count in, so a client can tell whether they fit the text it has.
     return { body: `{"revision":${document.revision},"annotations":${annotations}}`, tag };
   }

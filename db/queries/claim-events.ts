@@ -17,6 +17,7 @@ import {
   revisionEvents,
 } from "../schema";
 import { type NewClaim, newClaimRow, toAnnotation } from "./annotations";
+import { driverRows } from "./read-rows";
 
 /** A stored claim as an event records it. */
 export function toClaimState(row: AnnotationRow): ClaimState {
@@ -339,6 +340,22 @@ export async function latestFeedEventId(db: Database, documentId: string): Promi
     .from(revisionEvents)
     .where(eq(revisionEvents.documentId, documentId));
   return Math.max(row?.claims ?? 0, row?.revisions ?? 0);
+}
+
+/**
+ * An article's latest event (a claim's or a revision's) as an entity tag's
+ * part: its id and its time, or "0" when it has none. The time tells apart
+ * two events with the same id, as a database restored from a backup issues
+ * the ids issued after the backup again.
+ */
+export async function latestFeedEventMark(db: Database, documentId: string): Promise<string> {
+  const latestOf = (table: typeof claimEvents | typeof revisionEvents) =>
+    sql`(select ${table.id} as id, ${table.at} as at from ${table} where ${table.documentId} = ${documentId} order by ${table.id} desc limit 1)`;
+  // One statement, one snapshot; each part the last entry of its (document_id, id) index.
+  const rows = await db.execute<{ mark: string }>(
+    sql`select id || '-' || (extract(epoch from at) * 1000000)::bigint as mark from (${latestOf(claimEvents)} union all ${latestOf(revisionEvents)}) latest order by id desc limit 1`,
+  );
+  return driverRows<{ mark: string }>(rows)[0]?.mark ?? "0";
 }
 
 /**

@@ -124,7 +124,23 @@ export function encodeArticleCursor(cursor: ArticleCursor): string {
   return Buffer.from(JSON.stringify([cursor.sort, cursor.key, cursor.id])).toString("base64url");
 }
 
-const cursorShape = z.tuple([z.enum(articleSorts), z.number().refine(Number.isSafeInteger), z.uuid()]);
+/**
+ * The largest key (either sign) a cursor of each sort may carry: what the
+ * database can turn back into the order's value (db/queries/article-list.ts
+ * `fromKey`) without going out of its type's range: days within ±5,400
+ * years of 1970, counts that fit in an integer. Any safe integer of
+ * microseconds (±285 years of 1970) is a time the database can hold.
+ */
+const cursorKeyLimits: Record<ArticleSort, number> = {
+  added: Number.MAX_SAFE_INTEGER,
+  published: 2_000_000,
+  claims: 2 ** 31 - 1,
+  review: 2 ** 31 - 1,
+};
+
+const cursorShape = z
+  .tuple([z.enum(articleSorts), z.number().refine(Number.isSafeInteger), z.uuid()])
+  .refine(([sort, key]) => Math.abs(key) <= cursorKeyLimits[sort]);
 
 export function decodeArticleCursor(value: string): ArticleCursor | undefined {
   try {

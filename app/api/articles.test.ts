@@ -201,6 +201,9 @@ describe("sort, filters and pages", () => {
     },
   );
 
+  /** A cursor as the list writes one (lib/article-list.ts), with any key. */
+  const cursorOf = (sort: string, key: number) => Buffer.from(JSON.stringify([sort, key, crypto.randomUUID()])).toString("base64url");
+
   it("refuses a bad sort, limit, flag or cursor with 400 invalid_query", async () => {
     const first = await list(`q=${sortMarker}&limit=1`);
     for (const query of [
@@ -211,10 +214,23 @@ describe("sort, filters and pages", () => {
       "after=nonsense",
       `sort=claims&after=${encodeURIComponent(first.next!)}`,
       `q=${encodeURIComponent("a\u0000b")}`,
+      // Keys the database could not turn back into a date or a count (out of its types' range), once a 500.
+      ...(
+        [
+          ["claims", 2 ** 31],
+          ["review", -(2 ** 31) - 1],
+          ["published", 2 ** 31 - 1],
+          ["published", -9007199254740991],
+        ] as const
+      ).map(([sort, key]) => `sort=${sort}&after=${cursorOf(sort, key)}`),
     ]) {
       const { status, json } = await call(documentsRoute.GET, {}, { query });
       expect(status, query).toBe(400);
       expect(json.error.code, query).toBe("invalid_query");
+    }
+    // Any whole number of microseconds a cursor can carry is a time the database holds: the list after it, empty or not.
+    for (const key of [Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER]) {
+      expect((await call(documentsRoute.GET, {}, { query: `after=${cursorOf("added", key)}` })).status).toBe(200);
     }
   });
 });

@@ -72,7 +72,7 @@ describe("search", () => {
       document: { slug },
     } = await add({
       title: `Bridge budget ${marker} search`,
-      text: `Headline\n\nThe council spent ${textWord} on the bridge.`,
+      text: `Headline\n\nThe council spent ${textWord} on the bridge, a time-consuming ${textWord} repair.`,
       outlet: `The ${outletWord} Gazette`,
       author: `Sam ${authorWord}`,
       sourceUrl: `https://news.example.org/${urlPart}/story`,
@@ -85,6 +85,10 @@ describe("search", () => {
     ["part of the outlet", () => outletWord.slice(0, 8)],
     ["part of the author's name, in another case", () => authorWord.slice(1, 9).toUpperCase()],
     ["part of the source URL", () => `example.org/${urlPart}`],
+    // The stored words keep no positions (db/schema.ts): a phrase or a hyphenated word finds the articles with all its words.
+    ["a phrase of the text, in quotes", () => `"council spent ${textWord}"`],
+    ["a hyphenated word of the text", () => `time-consuming ${textWord}`],
+    ["a phrase with a stop word in it", () => `"spent ${textWord} on the bridge"`],
   ])("finds an article by %s", async (_name, q) => {
     const { documents } = await list(`q=${encodeURIComponent(q())}`);
     expect(documents.map((d) => d.slug)).toEqual([slug]);

@@ -105,6 +105,8 @@ export interface DuplicateOf {
   slug: string;
   title: string;
   matchedBy: "sourceUrl" | "text";
+  /** Archived: off the article list, which is why the person adding it may not have seen it. */
+  archived: boolean;
 }
 
 export interface PublishedRevision extends RevisionSummary {

@@ -49,7 +49,7 @@ const list = async (query: string, as?: { reviewer?: string; token?: string }) =
 async function add(body: Record<string, unknown>) {
   const { status, json } = await call(documentsRoute.POST, {}, { body: { text: `Paragraph one.\n\nParagraph ${word()} two.`, ...body } });
   expect(status, JSON.stringify(json)).toBe(201);
-  return json as { document: { slug: string; title: string }; duplicateOf?: { slug: string; title: string; matchedBy: string } };
+  return json as { document: { slug: string; title: string }; duplicateOf?: { slug: string; title: string; matchedBy: string; archived: boolean } };
 }
 
 async function tag(slug: string, count: number) {
@@ -342,7 +342,7 @@ describe("duplicates", () => {
     const path = word();
     const first = await add({ title: `Original ${marker}`, sourceUrl: `https://www.example.com/${path}/` });
     const second = await add({ title: `Copy ${marker}`, sourceUrl: `http://example.com/${path}#comments` });
-    expect(second.duplicateOf).toEqual({ slug: first.document.slug, title: first.document.title, matchedBy: "sourceUrl" });
+    expect(second.duplicateOf).toEqual({ slug: first.document.slug, title: first.document.title, matchedBy: "sourceUrl", archived: false });
     expect(second.document.slug).not.toBe(first.document.slug);
     expect(first.duplicateOf).toBeUndefined();
   });
@@ -357,6 +357,14 @@ describe("duplicates", () => {
     expect((await list(`q=${again}`)).documents).toEqual([]);
     const added = await add({ title: `Same text ${again}`, text });
     expect(added.duplicateOf).toMatchObject({ slug: first.document.slug, matchedBy: "text" });
+  });
+
+  it("says when the article it repeats is archived, so off the list", async () => {
+    const text = `Headline ${word()}\n\nWords kept in the archive.`;
+    const { document } = await add({ title: `Archived ${marker}`, text });
+    expect((await call(archiveRoute.POST, { slug: document.slug }, { body: {} })).status).toBe(200);
+    const again = await add({ title: `Archived again ${marker}`, text });
+    expect(again.duplicateOf).toEqual({ slug: document.slug, title: document.title, matchedBy: "text", archived: true });
   });
 
   it("of one article added several times at once with duplicates: refuse, stores one and refuses the rest", async () => {

@@ -71,7 +71,8 @@ export function NewArticleForm() {
         {duplicateOf && (
           <div role="alert" className="form-warning" data-testid="duplicate-warning">
             <p>
-              This article may be here already: <AppLink href={`/documents/${duplicateOf.slug}`}>{duplicateOf.title}</AppLink> has the same{" "}
+              This article may be here already: <AppLink href={`/documents/${duplicateOf.slug}`}>{duplicateOf.title}</AppLink>
+              {duplicateOf.archived && " (archived, so not in the article list)"} has the same{" "}
               {duplicateOf.matchedBy === "sourceUrl" ? "source URL" : "text"}.
             </p>
             <button type="submit" name="duplicates" value="anyway" disabled={busy}>

@@ -105,11 +105,14 @@ export async function findDuplicateDocument(db: Database, candidate: { sourceUrl
     .select({
       slug: documents.slug,
       title: documents.title,
+      archived: sql<boolean>`${documents.archivedAt} is not null`,
       sameUrl: byUrl ? sql<boolean>`${byUrl}` : sql<boolean>`false`,
     })
     .from(documents)
     .where(byUrl ? or(byUrl, byText) : byText)
     .orderBy(documents.createdAt, documents.id)
     .limit(1);
-  return row ? { slug: row.slug, title: row.title, matchedBy: row.sameUrl ? ("sourceUrl" as const) : ("text" as const) } : undefined;
+  return row
+    ? { slug: row.slug, title: row.title, matchedBy: row.sameUrl ? ("sourceUrl" as const) : ("text" as const), archived: row.archived }
+    : undefined;
 }

@@ -116,6 +116,37 @@ test.describe("as an admin", () => {
     await expect(page.getByTestId("no-articles")).toBeVisible();
     expect((await request.get(`/api/documents/${slug}`, { headers: await scriptHeaders(baseURL!) })).status()).toBe(404);
   });
+
+  test("a claim added while the Delete dialog is open: the dialog says so, names the new count and asks again", async ({
+    page,
+    request,
+    baseURL,
+  }) => {
+    const marker = word();
+    const title = `Pier ${marker}`;
+    const slug = await addArticle(request, baseURL!, { title });
+    await page.goto(`/?q=${marker}`);
+    const row = page.getByTestId("article-row");
+    await row.getByRole("button", { name: /^Delete/ }).click();
+    const confirm = page.getByRole("alertdialog");
+    await expect(confirm).toContainText(`Delete “${title}” and its 0 claims?`);
+
+    // Someone adds a claim meanwhile: the first confirmation no longer holds.
+    const added = await request.post(`/api/documents/${slug}/annotations`, {
+      data: { start: 0, end: 5, tag: "denied" },
+      headers: await scriptHeaders(baseURL!),
+    });
+    expect(added.status()).toBe(201);
+    await confirm.getByRole("button", { name: "Delete for good" }).click();
+    await expect(confirm).toContainText("A claim was added since you opened this");
+    await expect(confirm).toContainText(`Delete “${title}” and its 1 claim?`);
+    await expect(page.getByText("?confirm=")).toHaveCount(0);
+    await expect(row).toHaveCount(1);
+
+    await confirm.getByRole("button", { name: "Delete for good" }).click();
+    await expect(page.getByTestId("no-articles")).toBeVisible();
+    expect((await request.get(`/api/documents/${slug}`, { headers: await scriptHeaders(baseURL!) })).status()).toBe(404);
+  });
 });
 
 test("an editor sees no Delete; the add form warns of an article with the same source URL and links to it", async ({ page, request, baseURL }) => {

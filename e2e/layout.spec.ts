@@ -6,7 +6,7 @@
  */
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { bearer } from "./accounts";
-import { loadPeople, storageStateOf } from "./people";
+import { loadPeople, personNamed, storageStateOf } from "./people";
 
 test.use({ storageState: storageStateOf("editor") });
 
@@ -15,18 +15,19 @@ async function articleWithClaims(
   request: APIRequestContext,
   baseURL: string,
   text: string,
-  claims: { words: string; tag: string; claimant?: string; note?: string; evidence?: string[] }[],
+  claims: { words: string; tag: string; claimant?: string; note?: string; evidence?: string[]; by?: { token: string } }[],
 ): Promise<string> {
-  const editor = bearer(loadPeople().editor, new URL(baseURL).origin);
+  const origin = new URL(baseURL).origin;
+  const editor = bearer(loadPeople().editor, origin);
   const created = await request.post("/api/documents", { data: { title: `Layout ${Date.now()}`, outlet: "Example News", text }, headers: editor });
   expect(created.status(), await created.text()).toBe(201);
   const slug = (await created.json()).document.slug as string;
   const stored = (await (await request.get(`/api/documents/${slug}`, { headers: editor })).json()).document.text as string;
-  for (const { words, ...fields } of claims) {
+  for (const { words, by, ...fields } of claims) {
     const start = [...stored.slice(0, stored.indexOf(words))].length;
     const claim = await request.post(`/api/documents/${slug}/annotations`, {
       data: { start, end: start + [...words].length, ...fields },
-      headers: editor,
+      headers: by ? bearer(by, origin) : editor,
     });
     expect(claim.status(), await claim.text()).toBe(201);
   }
@@ -91,10 +92,13 @@ test("a claim's glyph stays on the line of the first word it marks, whatever the
 test("the review table fits 1280 px: no sideways scroll, no cell overflowing, words wrapped at spaces", async ({ page, request, baseURL }) => {
   const claimant = "The Deputy Minister of Transportation, Infrastructure and Intergovernmental Relations";
   const quote = "the reconstruction of the northern interchange cost approximately four hundred million dollars";
+  // One long unbroken word in a claimant (a post's address) and in a reviewer's name: neither may widen its column.
+  const postClaimant = "https://twitter.com/SomeMinistryOfFinance/status/1234567890123456789";
+  const longNamed = await personNamed(baseURL!, "Wolfeschlegelsteinhausenbergerdorffvoralternwaren");
   const slug = await articleWithClaims(
     request,
     baseURL!,
-    `Table article\n\nAccording to the provincial auditor, ${quote}, more than twice the original estimate.`,
+    `Table article\n\nAccording to the provincial auditor, ${quote}, more than twice the original estimate. The ministry replied in a post.`,
     [
       {
         words: quote,
@@ -104,12 +108,21 @@ test("the review table fits 1280 px: no sideways scroll, no cell overflowing, wo
         evidence: ["https://example.org/reports/provincial-auditor/2025/northern-interchange-reconstruction-final-accounting.pdf"],
       },
       { words: "more than twice the original estimate", tag: "unverified", claimant: "Opposition infrastructure spokesperson" },
+      {
+        words: "The ministry replied in a post",
+        tag: "denied",
+        claimant: postClaimant,
+        note: "The post gives no figure at all and links to a press release from the previous year.",
+        by: longNamed,
+      },
     ],
   );
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`/documents/${slug}/review`);
   const table = page.getByTestId("claim-table");
   await expect(table.getByTestId("claim-claimant").first()).toHaveText(claimant);
+  await expect(table.getByTestId("claim-claimant").last()).toHaveText(postClaimant);
+  await expect(table.getByTestId("claim-reviewer").last()).toContainText(longNamed.name);
 
   const widths = await table.evaluate((element) => ({
     table: { scroll: element.scrollWidth, client: element.clientWidth, right: element.getBoundingClientRect().right },
@@ -130,6 +143,16 @@ test("the review table fits 1280 px: no sideways scroll, no cell overflowing, wo
       ),
   );
   expect(overflowing).toEqual([]);
+
+  // The long words wrap inside their columns, which keep their shares: the note stays readable beside them.
+  const columns = await table.evaluate((element) => {
+    const header = (label: string) => [...element.querySelectorAll("thead th")].find((th) => th.textContent?.startsWith(label))!;
+    const width = (cell: Element) => Math.round(cell.getBoundingClientRect().width);
+    return { table: width(element), claimant: width(header("Claimant")), reviewer: width(header("Reviewer")), note: width(header("Note")) };
+  });
+  expect(columns.note, JSON.stringify(columns)).toBeGreaterThanOrEqual(0.12 * columns.table);
+  expect(columns.claimant, JSON.stringify(columns)).toBeLessThanOrEqual(0.2 * columns.table);
+  expect(columns.reviewer, JSON.stringify(columns)).toBeLessThanOrEqual(0.2 * columns.table);
 
   // Every word of the claimant and of the quote sits on one line; the texts do wrap (several lines).
   for (const cell of [table.getByTestId("claim-claimant").first(), table.locator(".claim-quote .quote-link").first()]) {

@@ -42,8 +42,9 @@ const columns: { label: string; sort?: ReviewSort; className: string }[] = [
 const labelOf = Object.fromEntries(columns.map((column) => [column.className, column.label]));
 
 /**
- * The claims as a table, one row each, in a fixed layout that wraps long
- * words rather than widen the page. Across articles, each run of an
+ * The claims as a table, one row each, in a layout that wraps long words
+ * rather than widen the page (the quote, claimant and reviewer each in a
+ * block whose width a long word cannot push past a cap: app/globals.css). Across articles, each run of an
  * article's claims is a `<tbody>` headed by the article's title (once, not
  * on every row). The quote is the row's link into the editor, so the table
  * is walked with Tab and a claim opened with Enter.
@@ -131,7 +132,8 @@ function ClaimRow({ claim, slug }: { claim: ClaimTableRow; slug: string }) {
       </td>
       <ReviewStateCell claim={claim} label={labelOf["col-review"]} />
       <td className="claim-claimant" data-testid="claim-claimant" data-label={labelOf["col-claimant"]}>
-        {claim.claimant}
+        {/* Left out when empty, so that the cell stays :empty (a phone's card leaves it out). */}
+        {claim.claimant && <span className="claim-cell-text">{claim.claimant}</span>}
       </td>
       <td className="claim-note-cell" data-label={labelOf["col-note"]}>
         <div className="claim-note" data-testid="claim-note">
@@ -142,21 +144,23 @@ function ClaimRow({ claim, slug }: { claim: ClaimTableRow; slug: string }) {
         <EvidenceLinks links={claim.evidence} />
       </td>
       <td data-testid="claim-reviewer" data-label={labelOf["col-reviewer"]}>
-        {claim.createdBy}
-        {claim.updatedBy !== claim.createdBy && (
-          <>
-            {" "}
-            <span className="claim-changed-by">changed by {claim.updatedBy}</span>
-          </>
-        )}
-        {claim.provenance && (
-          <>
-            {" "}
-            <span className="claim-changed-by">
-              imported; written <ProvenanceLine provenance={claim.provenance} />
-            </span>
-          </>
-        )}
+        <span className="claim-cell-text">
+          {claim.createdBy}
+          {claim.updatedBy !== claim.createdBy && (
+            <>
+              {" "}
+              <span className="claim-changed-by">changed by {claim.updatedBy}</span>
+            </>
+          )}
+          {claim.provenance && (
+            <>
+              {" "}
+              <span className="claim-changed-by">
+                imported; written <ProvenanceLine provenance={claim.provenance} />
+              </span>
+            </>
+          )}
+        </span>
       </td>
       <td className="claim-updated" data-label={labelOf["col-updated"]}>
         <ChangeTime iso={claim.updatedAt} />

@@ -277,6 +277,13 @@ export const annotations = pgTable(
     index("annotations_live_updated_by_idx")
       .on(table.updatedBy, table.id)
       .where(sql`${table.deletedAt} is null`),
+    // The review list sorted by review state (the enum's workflow order) or by comment count.
+    index("annotations_live_review_state_idx")
+      .on(table.reviewState, table.id)
+      .where(sql`${table.deletedAt} is null`),
+    index("annotations_live_comment_count_idx")
+      .on(table.commentCount, table.id)
+      .where(sql`${table.deletedAt} is null`),
     // A person's own claims by id: "My queue"'s claims sent back to their author, counted on every page.
     index("annotations_live_created_by_id_idx")
       .on(table.createdById, table.reviewState)

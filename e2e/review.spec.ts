@@ -321,7 +321,7 @@ test("filters the server cannot read are explained on the page", async ({ api, r
   await arrangeClaims(api);
   await review.gotoArticle("tag=bogus&sort=sideways");
   await expect(review.invalidFilters).toContainText("tag must be one of: disputed, denied, unverified");
-  await expect(review.invalidFilters).toContainText("sort must be one of: position, tag, claimant, reviewer, updated");
+  await expect(review.invalidFilters).toContainText("sort must be one of: position, tag, claimant, reviewer, updated, state, comments");
   await expect(review.table).toHaveCount(0);
 
   await review.invalidFilters.getByRole("link", { name: "Show all claims" }).click();

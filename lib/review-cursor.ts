@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import type { ReviewFilters, SortDirection } from "./review-filters";
+import { reviewStates } from "./review";
 import { tags } from "./tags";
 
 /** The key of a claim in each sort, the claim's id last. */
@@ -17,7 +18,9 @@ export type ReviewSortKey =
   | { sort: "claimant"; claimant: string; id: string }
   | { sort: "reviewer"; createdBy: string; id: string }
   /** `updatedAt` as the database writes it, to the microsecond (a JS Date keeps milliseconds only). */
-  | { sort: "updated"; updatedAt: string; id: string };
+  | { sort: "updated"; updatedAt: string; id: string }
+  | { sort: "state"; reviewState: (typeof reviewStates)[number]; id: string }
+  | { sort: "comments"; commentCount: number; id: string };
 
 export interface ReviewCursor {
   dir: SortDirection;
@@ -54,6 +57,7 @@ function isRealTime(value: string): boolean {
     time.getUTCSeconds() === second
   );
 }
+/** A non-negative PostgreSQL `integer` (positions, comment counts): past it, the database's cast would fail. */
 const offset = z
   .number()
   .int()
@@ -66,6 +70,8 @@ const keySchema = z.discriminatedUnion("sort", [
   z.object({ sort: z.literal("claimant"), claimant: name, id }),
   z.object({ sort: z.literal("reviewer"), createdBy: name, id }),
   z.object({ sort: z.literal("updated"), updatedAt: timestamp, id }),
+  z.object({ sort: z.literal("state"), reviewState: z.enum(reviewStates), id }),
+  z.object({ sort: z.literal("comments"), commentCount: offset, id }),
 ]);
 const cursorSchema = z.object({ dir: z.enum(["asc", "desc"]), key: keySchema });
 

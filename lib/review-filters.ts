@@ -10,15 +10,19 @@ import { describeIssues } from "./validation";
  * A new filter is a field here, in `schema`, in `reviewFiltersToSearchParams`
  * and in the conditions of db/queries/review.ts.
  */
-export const reviewSorts = ["position", "tag", "claimant", "reviewer", "updated"] as const;
+export const reviewSorts = ["position", "tag", "claimant", "reviewer", "updated", "state", "comments"] as const;
 export type ReviewSort = (typeof reviewSorts)[number];
 
 export const sortDirections = ["asc", "desc"] as const;
 export type SortDirection = (typeof sortDirections)[number];
 
-/** The direction a sort takes unless told: the latest change first, everything else A to Z. */
+/**
+ * The direction a sort takes unless told: the latest change and the most
+ * comments first, everything else A to Z (review states in the order of the
+ * workflow, drafts first: lib/review.ts).
+ */
 export function defaultDirection(sort: ReviewSort): SortDirection {
-  return sort === "updated" ? "desc" : "asc";
+  return sort === "updated" || sort === "comments" ? "desc" : "asc";
 }
 
 export interface ReviewFilters {

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { closeDb } from "@/db/client";
 import type { Annotation } from "@/lib/annotation";
 import type { ArticleBlock } from "@/lib/article";
+import { reviewSorts } from "@/lib/review-filters";
 import { call, createTestDocument } from "@/test/api-client";
 import { approveClaim, setPublishing, testPublishing } from "@/test/review";
 import { findQuote, hypothesisAnnotation, jassyBlocks, recogitoAnnotation } from "@/test/import-samples";
@@ -300,7 +301,7 @@ describe("export filters", () => {
     expect(byUpdate[0]).toBe(claims[2].id);
   });
 
-  it.each(["position", "tag", "claimant", "reviewer", "updated"])("sorts by %s either way, dir=desc the reverse of dir=asc", async (sort) => {
+  it.each(reviewSorts)("sorts by %s either way, dir=desc the reverse of dir=asc", async (sort) => {
     const ascending = idsOf.w3c((await exportDocument(slug, `format=w3c&sort=${sort}&dir=asc`)).json);
     const descending = idsOf.w3c((await exportDocument(slug, `format=w3c&sort=${sort}&dir=desc`)).json);
     expect(ascending.toSorted()).toEqual(claims.map((claim) => claim.id).toSorted());

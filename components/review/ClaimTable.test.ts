@@ -8,6 +8,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { ReviewClaim } from "@/db/queries/review";
+import type { ReviewFilters } from "@/lib/review-filters";
 import { testAnnotation } from "@/test/annotation";
 import { ClaimTable } from "./ClaimTable";
 import { toClaimTableGroups } from "./claim-table-rows";
@@ -61,5 +62,33 @@ describe("the review table", () => {
     expect(row).toContain('href="/documents/article-1?claim=a"');
     expect(row.replace(/<[^>]+>/g, "")).toBe("…fourteen fifteen said that the budget was cut by one…");
     expect(JSON.stringify(toClaimTableGroups([quoted], true))).not.toContain("thirteen");
+  });
+
+  it("sorts by every column but Note and Evidence from its header, the sorted one's header reversing it", () => {
+    const headers = (filters: ReviewFilters) =>
+      [
+        ...renderToStaticMarkup(createElement(ClaimTable, { groups: [], groupByArticle: true, filters, path: "/review" })).matchAll(
+          /<th scope="col"( aria-sort="(\w+)")?>(?:<a [^>]*href="([^"]*)"[^>]*>)?([^<]*)/g,
+        ),
+      ].map(([, , ariaSort, href, label]) => ({ label, href: href?.replaceAll("&amp;", "&") ?? null, ariaSort: ariaSort ?? null }));
+    const byComments = headers({ tags: ["denied"], sort: "comments", dir: "desc" });
+    expect(byComments).toEqual([
+      { label: "Quote", href: "/review?tag=denied", ariaSort: null },
+      { label: "Tag", href: "/review?tag=denied&sort=tag", ariaSort: null },
+      { label: "Review", href: "/review?tag=denied&sort=state", ariaSort: null },
+      { label: "Claimant", href: "/review?tag=denied&sort=claimant", ariaSort: null },
+      { label: "Note", href: null, ariaSort: null },
+      { label: "Evidence", href: null, ariaSort: null },
+      { label: "Reviewer", href: "/review?tag=denied&sort=reviewer", ariaSort: null },
+      { label: "Last change", href: "/review?tag=denied&sort=updated", ariaSort: null },
+      // The most comments first unless told, so the same header again asks for the fewest first.
+      { label: "Comments", href: "/review?tag=denied&sort=comments&dir=asc", ariaSort: "descending" },
+    ]);
+    expect(headers({ tags: [], sort: "state", dir: "asc" })[2]).toEqual({
+      label: "Review",
+      href: "/review?sort=state&dir=desc",
+      ariaSort: "ascending",
+    });
+    expect(headers({ tags: [], sort: "position", dir: "asc" })[8]).toEqual({ label: "Comments", href: "/review?sort=comments", ariaSort: null });
   });
 });

@@ -26,13 +26,13 @@ interface ClaimTableProps {
 const columns: { label: string; sort?: ReviewSort; className: string }[] = [
   { label: "Quote", sort: "position", className: "col-quote" },
   { label: "Tag", sort: "tag", className: "col-tag" },
-  { label: "Review", className: "col-review" },
+  { label: "Review", sort: "state", className: "col-review" },
   { label: "Claimant", sort: "claimant", className: "col-claimant" },
   { label: "Note", className: "col-note" },
   { label: "Evidence", className: "col-evidence" },
   { label: "Reviewer", sort: "reviewer", className: "col-reviewer" },
   { label: "Last change", sort: "updated", className: "col-updated" },
-  { label: "Comments", className: "col-comments" },
+  { label: "Comments", sort: "comments", className: "col-comments" },
 ];
 
 /**

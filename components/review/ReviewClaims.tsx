@@ -110,5 +110,9 @@ function orderInWords({ sort, dir }: ReviewFilters, acrossArticles: boolean): st
       return `by reviewer, ${reversed ? "Z to A" : "A to Z"}`;
     case "updated":
       return reversed ? "latest change first" : "earliest change first";
+    case "state":
+      return reversed ? "by review state, approved first" : "by review state, drafts first";
+    case "comments":
+      return reversed ? "most comments first" : "fewest comments first";
   }
 }

@@ -6,6 +6,7 @@ import { createTestDocument } from "@/test/api-client";
 import { type ArticleBlock, articleText } from "@/lib/article";
 import { authorNamed } from "@/lib/author";
 import type { PlacedClaim } from "@/lib/import/plan";
+import { reviewStates } from "@/lib/review";
 import { decodeReviewCursor, encodeReviewCursor } from "@/lib/review-cursor";
 import { defaultDirection, type ReviewFilters, reviewSorts, sortDirections } from "@/lib/review-filters";
 import { describeRange } from "@/lib/selectors";
@@ -53,7 +54,13 @@ async function makeClaims(article: { id: string; revision: number }, count: numb
   const ids = made.annotations.map((annotation) => annotation.id);
   for (const [i, id] of ids.entries()) {
     const reviewer = reviewers[(from + i) % reviewers.length];
-    await db.execute(sql`update annotations set created_by = ${reviewer}, updated_by = ${reviewer} where id = ${id}`);
+    // States and comment counts in turn, each shared by many claims, so that equal keys span pages.
+    // (The count as the sorts read it; these claims' threads are not written.)
+    const state = reviewStates[(from + i) % reviewStates.length];
+    const commentCount = ((from + i) * 7) % 5;
+    await db.execute(
+      sql`update annotations set created_by = ${reviewer}, updated_by = ${reviewer}, review_state = ${state}, comment_count = ${commentCount} where id = ${id}`,
+    );
   }
   return ids;
 }
@@ -137,6 +144,18 @@ describe("paging through the review list", () => {
         const firstRun = listed.filter((claim) => name(claim) === runs[0]).map((claim) => claim.id);
         expect(firstRun).toEqual(sortedBy(firstRun, (id) => id, dir));
       }
+      // States in the workflow's order (draft, in review, approved), not by name; counts as numbers (4 after 10 would be text's).
+      const byState = await list("state", dir);
+      expect([...new Set(byState.map((claim) => claim.reviewState))]).toEqual(dir === "asc" ? reviewStates : reviewStates.toReversed());
+      const drafts = byState.filter((claim) => claim.reviewState === "draft").map((claim) => claim.id);
+      expect(drafts).toEqual(sortedBy(drafts, (id) => id, dir));
+      const byComments = await list("comments", dir);
+      const counts = byComments.map((claim) => claim.commentCount);
+      expect(counts).toEqual(counts.toSorted((a, b) => (dir === "asc" ? a - b : b - a)));
+      expect(new Set(counts)).toEqual(new Set([0, 1, 2, 3, 4]));
+      const uncommented = byComments.filter((claim) => claim.commentCount === 0).map((claim) => claim.id);
+      expect(uncommented).toEqual(sortedBy(uncommented, (id) => id, dir));
+
       const byChange = await list("updated", dir);
       const times = byChange.map((claim) => claim.updatedAt);
       expect(times).toEqual(sortedBy(times, (time) => time, dir));
@@ -264,6 +283,37 @@ describe("paging through the review list", () => {
       "base64url",
     );
     expect(decodeReviewCursor(badTime, ours({ sort: "updated" }))).toEqual({ error: expect.stringMatching(/^after: /) });
+  });
+
+  it("reads a page after the extreme keys a state or comment cursor may hold, and refuses any beyond them", async () => {
+    const db = await getDb();
+    const scope = { documentId: first.id };
+    const pageAfter = async (filters: ReviewFilters, key: object) => {
+      const decoded = decodeReviewCursor(Buffer.from(JSON.stringify({ dir: filters.dir, key })).toString("base64url"), filters);
+      if ("error" in decoded) return decoded;
+      return (await listReviewPage(db, filters, scope, { limit: 200, after: decoded.cursor })).claims.length;
+    };
+    const last = "ffffffff-ffff-4fff-bfff-ffffffffffff";
+    const byComments = ours({ sort: "comments", dir: "desc" });
+    // The largest PostgreSQL integer: every claim has fewer comments, so the whole list follows it.
+    expect(await pageAfter(byComments, { sort: "comments", commentCount: 2 ** 31 - 1, id: last })).toBe(130);
+    expect(await pageAfter(ours({ sort: "comments", dir: "asc" }), { sort: "comments", commentCount: 0, id: last })).toBe(
+      130 - (await listReviewClaims(db, ours({ sort: "comments" }), scope, 1_000)).filter((claim) => claim.commentCount === 0).length,
+    );
+    for (const commentCount of [2 ** 31, -1, 1.5, "3", null, 1e308]) {
+      expect(await pageAfter(byComments, { sort: "comments", commentCount, id: last }), String(commentCount)).toEqual({
+        error: expect.stringMatching(/^after: /),
+      });
+    }
+    const byState = ours({ sort: "state" });
+    expect(await pageAfter(byState, { sort: "state", reviewState: "in_review", id: last })).toBe(
+      (await listReviewClaims(db, ours({ sort: "state" }), scope, 1_000)).filter((claim) => claim.reviewState === "approved").length,
+    );
+    for (const reviewState of ["published", "Draft", 1, ""]) {
+      expect(await pageAfter(byState, { sort: "state", reviewState, id: last }), String(reviewState)).toEqual({
+        error: expect.stringMatching(/^after: /),
+      });
+    }
   });
 });
 

@@ -145,6 +145,9 @@ const columnSorts = {
   reviewer: { column: annotations.createdBy, type: "text", key: "createdBy", batchKey: "createdBy" },
   // The exact timestamp as text: a JS Date drops the microseconds a keyset cursor needs.
   updated: { column: annotations.updatedAt, type: "timestamptz", key: "updatedAt", batchKey: "updatedAtCursor" },
+  // The enum's own order, the workflow's: draft, in_review, approved (lib/review.ts).
+  state: { column: annotations.reviewState, type: "review_state", key: "reviewState", batchKey: "reviewState" },
+  comments: { column: annotations.commentCount, type: "int", key: "commentCount", batchKey: "commentCount" },
 } as const;
 
 const direction = (dir: SortDirection) => (dir === "asc" ? asc : desc);
@@ -161,12 +164,30 @@ function ordering(filters: ReviewFilters, scope: ReviewScope): SQL[] {
   return scope.documentId ? position : [by(documents.slug), ...position];
 }
 
+/** The value of a cursor's key in its column's sort. */
+function columnValue(key: Exclude<ReviewSortKey, { sort: "position" }>): string | number {
+  switch (key.sort) {
+    case "tag":
+      return key.tag;
+    case "claimant":
+      return key.claimant;
+    case "reviewer":
+      return key.createdBy;
+    case "updated":
+      return key.updatedAt;
+    case "state":
+      return key.reviewState;
+    case "comments":
+      return key.commentCount;
+  }
+}
+
 /** The claims that come after `cursor` in the filters' order (keyset pagination). */
 function afterCursor({ dir, key }: ReviewCursor, scope: ReviewScope): SQL {
   const op = after(dir);
   if (key.sort !== "position") {
     const { column, type } = columnSorts[key.sort];
-    const value = key.sort === "tag" ? key.tag : key.sort === "claimant" ? key.claimant : key.sort === "reviewer" ? key.createdBy : key.updatedAt;
+    const value = columnValue(key);
     return sql`(${column}, ${annotations.id}) ${op} (${value}::${sql.raw(type)}, ${key.id}::uuid)`;
   }
   const position = sql`(${annotations.start}, ${annotations.end}, ${annotations.id}) ${op} (${key.start}::int, ${key.end}::int, ${key.id}::uuid)`;
@@ -203,7 +224,7 @@ function toReviewClaim({ slug, title, outlet, sourceUrl, updatedAtCursor: _, ...
 
 /** A row's key in a sort, for the cursor of the page after it. */
 function sortKeyOf(
-  row: Pick<Row, "id" | "slug" | "start" | "end" | "tag" | "claimant" | "createdBy" | "updatedAtCursor">,
+  row: Pick<Row, "id" | "slug" | "start" | "end" | "tag" | "claimant" | "createdBy" | "updatedAtCursor" | "reviewState" | "commentCount">,
   sort: ReviewSort,
 ): ReviewSortKey {
   switch (sort) {
@@ -217,6 +238,10 @@ function sortKeyOf(
       return { sort, createdBy: row.createdBy, id: row.id };
     case "updated":
       return { sort, updatedAt: row.updatedAtCursor, id: row.id };
+    case "state":
+      return { sort, reviewState: row.reviewState, id: row.id };
+    case "comments":
+      return { sort, commentCount: row.commentCount, id: row.id };
   }
 }
 

@@ -1,0 +1,2 @@
+CREATE INDEX "annotations_live_review_state_idx" ON "annotations" USING btree ("review_state","id") WHERE "annotations"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "annotations_live_comment_count_idx" ON "annotations" USING btree ("comment_count","id") WHERE "annotations"."deleted_at" is null;

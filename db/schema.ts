@@ -86,9 +86,9 @@ export const documents = pgTable(
     index("documents_source_url_key_idx").on(sourceUrlKey(table)),
     index("documents_text_hash_idx").on(textHash(table)),
     // documents_search_meta_idx (gin_trgm_ops) is made by hand in migration 0016, after `create extension pg_trgm`.
-    // So is the column `search_words` (migration 0018), left out of this table on purpose: a stored
-    // tsvector, generated as `strip(to_tsvector('english', left(title || ' ' || outlet || ' ' ||
-    // author || ' ' || text, 200000)))` (positions stripped, and at most 200,000 characters: a
+    // So is the column `search_words` (migrations 0019 and 0023), left out of this table on purpose: a
+    // stored tsvector, generated as `strip(to_tsvector('english', immutable_unaccent(left(title || ' ' ||
+    // outlet || ' ' || author || ' ' || text, 200000))))` (no accents, positions stripped, and at most 200,000 characters: a
     // tsvector holds at most 1 MB, which a 5 MB article of distinct words would pass), with its GIN
     // index `documents_search_words_idx`. Stored, so that a word in most articles is matched without
     // computing each article's words again (an expression index leaves PostgreSQL doing that on

@@ -72,7 +72,7 @@ describe("search", () => {
       document: { slug },
     } = await add({
       title: `Bridge budget ${marker} search`,
-      text: `Headline\n\nThe council spent ${textWord} on the bridge, a time-consuming ${textWord} repair.`,
+      text: `Headline\n\nThe council spent ${textWord} on the bridge, a time-consuming ${textWord} repair. Emile wrote from Zürich.`,
       outlet: `The ${outletWord} Gazette`,
       author: `Sam ${authorWord}`,
       sourceUrl: `https://news.example.org/${urlPart}/story`,
@@ -89,6 +89,7 @@ describe("search", () => {
     ["a phrase of the text, in quotes", () => `"council spent ${textWord}"`],
     ["a hyphenated word of the text", () => `time-consuming ${textWord}`],
     ["a phrase with a stop word in it", () => `"spent ${textWord} on the bridge"`],
+    ["words of the text without their accents, or with accents it does not have", () => `zurich émile ${textWord}`],
   ])("finds an article by %s", async (_name, q) => {
     const { documents } = await list(`q=${encodeURIComponent(q())}`);
     expect(documents.map((d) => d.slug)).toEqual([slug]);

@@ -76,11 +76,12 @@ export function matchesArticleSearch(q: string): SQL {
 
 /**
  * `q` as web search syntax (`websearch_to_tsquery`: words, "phrases", or,
- * -not), a phrase and a hyphenated word asking for all their words rather
+ * -not), without accents as the stored words are (migration 0023), a phrase and a hyphenated word asking for all their words rather
  * than for them side by side: the stored words keep no positions (stripped,
  * db/schema.ts), and a phrase operator never matches words without them.
  */
-const allWordsQuery = (q: string) => sql`regexp_replace(websearch_to_tsquery('english', ${q})::text, '<[0-9-]+>', '&', 'g')::tsquery`;
+const allWordsQuery = (q: string) =>
+  sql`regexp_replace(websearch_to_tsquery('english', public.immutable_unaccent(${q}))::text, '<[0-9-]+>', '&', 'g')::tsquery`;
 
 /** One page of the list, and the cursor of the page after it (undefined on the last page). */
 export async function listDocumentPage(db: Database, query: ArticleListQuery) {

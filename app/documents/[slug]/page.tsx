@@ -6,7 +6,7 @@ import { AnnotatorWithClaims } from "@/components/annotator/AnnotatorWithClaims"
 import { editorClaimsUrl } from "@/lib/annotation";
 import { blocksForEditor } from "@/lib/article";
 import { ArticleMeta } from "@/components/ArticleMeta";
-import { ArticleActions } from "@/components/articles/ArticleActions";
+import { LazyArticleActions } from "@/components/articles/LazyArticleActions";
 import { ChangeTime } from "@/components/ChangeTime";
 import { unavailableMetadata, whenDatabaseUp } from "@/components/DatabaseUnavailable";
 import { requirePageActor } from "@/server/actor";
@@ -42,7 +42,7 @@ async function DocumentPage({ params, searchParams }: Props) {
         <p className="notice-warning" data-testid="archived-notice">
           Archived by {document.archivedBy ?? "someone"} on <ChangeTime iso={document.archivedAt.toISOString()} />: it is kept whole, but left out of
           the article list and of all claims.{" "}
-          <ArticleActions
+          <LazyArticleActions
             slug={document.slug}
             title={document.title}
             archived

@@ -7,6 +7,7 @@ import { closeDb, getDb } from "@/db/client";
 import type { Annotation } from "@/lib/annotation";
 import { person, type TestPerson } from "@/test/accounts";
 import { call, createTestDocument } from "@/test/api-client";
+import { submittedLongAgo } from "@/test/queue";
 import { countQueueOf } from "@/db/queries/queue";
 import { countQueue, getQueue, type Queue, queueCountCap, queueCountText } from "./queue";
 
@@ -31,6 +32,7 @@ async function claimBy(words: string): Promise<Annotation> {
 const step = async (claim: Annotation, action: string, reviewer: string): Promise<Annotation> => {
   const answer = await call(reviewRoute.POST, { id: claim.id }, { body: { version: claim.version, action }, reviewer });
   expect(answer.status, answer.text).toBe(200);
+  if (action === "submit") await submittedLongAgo(claim.id);
   return answer.json.annotation;
 };
 const queueOf = async (who: TestPerson) => {

@@ -8,6 +8,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type TestPerson, person } from "@/test/accounts";
 import { call, createTestDocument } from "@/test/api-client";
+import { submittedLongAgo } from "@/test/queue";
 import * as reviewRoute from "./annotations/[id]/review/route";
 import * as verdictsRoute from "./annotations/[id]/verdicts/route";
 import * as annotationsRoute from "./documents/[slug]/annotations/route";
@@ -56,6 +57,7 @@ async function claim(words: string, who: TestPerson) {
 async function review(id: string, who: TestPerson, version: number, action: string, comment?: string) {
   const answer = await call(reviewRoute.POST, { id }, { body: { version, action, ...(comment ? { comment } : {}) }, token: who.token });
   expect(answer.status, answer.text).toBe(200);
+  if (action === "submit") await submittedLongAgo(id);
   return answer.json.annotation as { id: string; version: number };
 }
 

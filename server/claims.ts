@@ -233,6 +233,9 @@ function listFormat(columns: Record<string, unknown>): string {
   return createHash("sha256").update(format).digest("base64url").slice(0, 12);
 }
 
+/** The two lists' formats, worked out once: they change only with the build. */
+const listFormats = { editor: listFormat(editorAnnotationColumns), all: listFormat(annotationColumns) };
+
 /**
  * The claims of an article on its latest revision, or as they stood on
  * `revision`, as the text of the JSON answer `{ revision, annotations }`
@@ -262,7 +265,7 @@ export async function listClaimsJson(
     const columns = editorFields ? editorAnnotationColumns : annotationColumns;
     // Read before the list: a change committed in between makes the list newer than its tag (sent again next time), never older.
     const lastEvent = await latestFeedEventMark(db, document.id);
-    const tag = `W/"${document.id}.${document.revision}.${lastEvent}.${listFormat(columns)}"`;
+    const tag = `W/"${document.id}.${document.revision}.${lastEvent}.${listFormats[editorFields ? "editor" : "all"]}"`;
     if (entityTagMatches(ifNoneMatch, tag)) return { body: null, tag };
     const annotations = await listAnnotationsJson(db, document.id, columns);
     // The revision the offsets count in, so a client can tell whether they fit the text it has.

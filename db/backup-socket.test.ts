@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
@@ -6,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createTestDocument } from "@/test/api-client";
 import * as annotationsRoute from "@/app/api/documents/[slug]/annotations/route";
 import { backupDatabase, restoreDatabase } from "./backup";
-import { serveBackups, socketRecordPath } from "./backup-socket";
+import { serveBackups, socketRecordPath, sweepStaleSocketFolders } from "./backup-socket";
 import { closeDb, getDb } from "./client";
 import { pgliteExtensions } from "./pglite-extensions";
 
@@ -81,5 +82,34 @@ describe.skipIf(onPostgres)("backups of a folder a server has open (PGlite only:
     await restoreDatabase({ kind: "pglite", dataDir: idle }, file);
     writeFileSync(socketRecordPath(idle), `${path.join(folder, "gone.sock")}\n`);
     expect(await backupDatabase({ kind: "pglite", dataDir: idle }, path.join(folder, "idle.sql"))).toBe("folder");
+  });
+});
+
+describe("socket folders of servers that were killed", () => {
+  it("are removed when old and no one listens; a listening server's and a new one's are kept", async () => {
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const made = (name: string, old: boolean, socketFile = false) => {
+      const dir = path.join(tmpdir(), `factcheck-backup-${name}-${process.pid}`);
+      mkdirSync(dir, { recursive: true });
+      // A plain file refuses connections as the socket of a killed server does.
+      if (socketFile) writeFileSync(path.join(dir, "backup.sock"), "");
+      if (old) utimesSync(dir, hourAgo, hourAgo);
+      return dir;
+    };
+    const killed = made("killed", true, true);
+    const empty = made("empty", true);
+    const young = made("young", false);
+    const alive = made("alive", true);
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(path.join(alive, "backup.sock"), resolve));
+    utimesSync(alive, hourAgo, hourAgo);
+    try {
+      const removed = await sweepStaleSocketFolders();
+      expect(removed).toEqual(expect.arrayContaining([killed, empty]));
+      expect([existsSync(killed), existsSync(empty), existsSync(young), existsSync(alive)]).toEqual([false, false, true, true]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      for (const dir of [killed, empty, young, alive]) rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -21,6 +21,7 @@
  * tar's bytes, or `error <message>\n`, and closes.
  */
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdir, rm, stat } from "node:fs/promises";
 import { createConnection, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -50,7 +51,7 @@ export function serveBackups(): Promise<void> {
 
 /** Resolves once the socket takes connections and its path is written down. */
 function listen(dataDir: string): Promise<void> {
-  const folder = mkdtempSync(path.join(tmpdir(), "factcheck-backup-"));
+  const folder = mkdtempSync(path.join(tmpdir(), socketFolderPrefix));
   const socket = path.join(folder, "backup.sock");
   const record = socketRecordPath(dataDir);
   const server = createServer((connection) => {
@@ -83,9 +84,53 @@ function listen(dataDir: string): Promise<void> {
       chmodSync(socket, 0o600);
       writeFileSync(record, `${socket}\n`, { mode: 0o600 });
       resolve();
+      void sweepStaleSocketFolders().catch((error) => console.error("could not clear old backup sockets", error));
     });
     // Not to keep the process alive, nor stop it from exiting.
     server.unref();
+  });
+}
+
+const socketFolderPrefix = "factcheck-backup-";
+
+/**
+ * Removes the socket folders of servers that were killed (SIGKILL, a crash:
+ * no exit hook ran), so that the temporary folder does not gather one per
+ * server ever started. A folder is left when it is younger than `minAgeMs`
+ * (a server may be between making it and listening) or when its socket
+ * still takes connections.
+ */
+export async function sweepStaleSocketFolders(minAgeMs = 60_000): Promise<string[]> {
+  const removed: string[] = [];
+  for (const name of await readdir(tmpdir())) {
+    if (!name.startsWith(socketFolderPrefix)) continue;
+    const folder = path.join(tmpdir(), name);
+    try {
+      const info = await stat(folder);
+      if (!info.isDirectory() || Date.now() - info.mtimeMs < minAgeMs) continue;
+      if ((await socketState(path.join(folder, "backup.sock"))) !== "dead") continue;
+      await rm(folder, { recursive: true, force: true });
+      removed.push(folder);
+    } catch {
+      // Gone already, or not ours to read: leave it.
+    }
+  }
+  return removed;
+}
+
+/**
+ * Whether a server takes connections on `socket`: "dead" only when the
+ * connection is refused or there is no socket, not on a busy server's error.
+ */
+function socketState(socket: string): Promise<"answers" | "dead" | "unknown"> {
+  return new Promise((resolve) => {
+    const connection = createConnection(socket, () => {
+      connection.destroy();
+      resolve("answers");
+    });
+    connection.on("error", (error: NodeJS.ErrnoException) => {
+      resolve(["ECONNREFUSED", "ENOENT", "ENOTSOCK"].includes(error.code ?? "") ? "dead" : "unknown");
+    });
   });
 }
 
@@ -101,14 +146,7 @@ async function copyDataFolder(): Promise<Buffer> {
 /** Whether a server that has `dataDir` open listens for backups. */
 export async function serverListens(dataDir: string): Promise<boolean> {
   const socket = recordedSocket(dataDir);
-  if (!socket) return false;
-  return new Promise((resolve) => {
-    const connection = createConnection(socket, () => {
-      connection.destroy();
-      resolve(true);
-    });
-    connection.on("error", () => resolve(false));
-  });
+  return socket ? (await socketState(socket)) === "answers" : false;
 }
 
 function recordedSocket(dataDir: string): string | undefined {

@@ -27,6 +27,7 @@ import { claimsPlugin, getClaims, getClaimsAction, setClaimsAction } from "./cla
 import { CommentFeed } from "./comment-feed";
 import { applyLiveClaim } from "./live-claims";
 import { followLiveFeed } from "./live-feed";
+import { takeNoTextInput } from "./text-input";
 import { readOnlyText } from "./read-only";
 import { planRestore } from "./restore-changes";
 import { getReveal, setReveal } from "./reveal";
@@ -342,6 +343,8 @@ export function useAnnotator({
     // React does not measure, serves as well: the caret, keyboard selection
     // and copying work the same.
     view.dom.setAttribute("contenteditable", "plaintext-only");
+    // For the same reason Chrome need not hand its input method the whole text after each selection change.
+    takeNoTextInput(view.dom);
     let flashTimer: ReturnType<typeof setTimeout> | undefined;
     if (initialClaimId && claims.has(initialClaimId)) {
       mount.classList.add("flash-claim");

@@ -180,6 +180,34 @@ test("on a narrow window the tag toolbar fits inside it", async ({ annotator, pa
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
 });
 
+test("a claim added before others in a paragraph leaves their highlights' elements as they were", async ({ annotator, api, page }) => {
+  const later = ["showed no interest", "validate their theories", "Jassy wrote", "Reporters got played", "Bloomberg should retract"];
+  for (const words of later) await api.create({ words, tag: "disputed", reviewer: "Rita Reviewer" });
+  await page.reload();
+  // Each highlight element, and what it holds, before the add.
+  const before = await annotator.text.evaluate((root) =>
+    [...root.querySelectorAll<HTMLElement>("span[data-claims]")].map((element, i) => {
+      (element as HTMLElement & { drawnAs?: number }).drawnAs = i;
+      return `${element.dataset.claims}: ${element.textContent}`;
+    }),
+  );
+  expect(before).toHaveLength(later.length);
+
+  await annotator.selectWithMouse("story kept");
+  await page.keyboard.press("Alt+Shift+D");
+  const added = await annotator.openClaimId();
+  expect((await annotator.highlights())[added]).toBe("story kept");
+  // The paragraph's later highlights are the same elements, holding the same words
+  // (not rewritten one place along, which costs a redraw of the whole paragraph).
+  const after = await annotator.text.evaluate((root) =>
+    [...root.querySelectorAll<HTMLElement>("span[data-claims]")].flatMap((element) => {
+      const drawnAs = (element as HTMLElement & { drawnAs?: number }).drawnAs;
+      return drawnAs === undefined ? [] : [[drawnAs, `${element.dataset.claims}: ${element.textContent}`] as const];
+    }),
+  );
+  expect(after).toEqual(before.map((piece, i) => [i, piece]));
+});
+
 test("overlapping claims are each drawn and all listed where they overlap", async ({ annotator, api }) => {
   await annotator.selectWithMouse("They offered no proof, story kept changing");
   await annotator.page.keyboard.press("Alt+Shift+D");

@@ -218,3 +218,52 @@ test("a second reviewer who agrees sends the claim back with a comment, its auth
   await rhea.close();
   await raviBrowser.close();
 });
+
+test("a claim its author retags after verdicts that agree waits for an editor, who settles it in the editor", async ({
+  page,
+  api,
+  browser,
+  baseURL,
+}) => {
+  test.slow();
+  const made = await api.create({ words, tag: "disputed", reviewer: ravi });
+  const submitted = await page.request.post(`/api/annotations/${made.id}/review`, {
+    data: { version: made.version, action: "submit" },
+    headers: await scriptHeaders(baseURL!, ravi),
+  });
+  expect(submitted.status()).toBe(200);
+
+  // Rhea agrees, blind: she may approve in one click.
+  const rhea = await browserOf(browser, secondReviewerState(), `/documents/${articleSlug}?claim=${made.id}`);
+  const rheaPage = new AnnotatorPage(rhea.page);
+  const rheaReview = rheaPage.claimEditor.getByTestId("claim-review");
+  await rheaPage.claimEditor
+    .getByTestId("blind-verdict")
+    .getByRole("radio", { name: /Disputed/ })
+    .check();
+  await rheaPage.claimEditor.getByRole("button", { name: "Give my verdict" }).click();
+  await expect(rheaReview.getByRole("button", { name: "Approve" })).toBeEnabled();
+
+  // Ravi retags his claim: no verdict gave its tag now. Rhea's panel follows, and no longer offers what the server refuses.
+  const judged = (await api.list()).find((claim) => claim.id === made.id)!;
+  await api.update(judged, ravi, { tag: "denied" });
+  await expect(rheaReview.getByTestId("review-await-editor")).toHaveText(
+    "The claim is tagged Denied now, and the verdicts gave Disputed: an editor decides the final tag.",
+  );
+  await expect(rheaReview.getByRole("button", { name: "Approve" })).toHaveCount(0);
+  await rhea.close();
+
+  // Rita, an editor, settles it: the final tag, and why.
+  await page.goto(`/documents/${articleSlug}?claim=${made.id}`);
+  const ritaReview = new AnnotatorPage(page).claimEditor.getByTestId("claim-review");
+  await expect(ritaReview.getByTestId("review-await-editor")).toHaveText(
+    "The claim is tagged Denied now, and the verdicts gave Disputed: an editor decides the final tag, and says why.",
+  );
+  await expect(ritaReview.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
+  const settle = ritaReview.getByTestId("settle-verdicts");
+  await expect(settle.getByRole("radio", { name: /Denied/ })).toBeChecked();
+  await settle.getByLabel("Why (required)").fill("Amazon's denial is on record; the author's new tag stands.");
+  await settle.getByRole("button", { name: "Settle and approve" }).click();
+  await expect(ritaReview.getByTestId("review-approved")).toContainText(`Approved by ${rita}`);
+  expect((await api.list()).find((claim) => claim.id === made.id)).toMatchObject({ tag: "denied", reviewState: "approved" });
+});

@@ -32,12 +32,12 @@ export function useClaimVerdicts(claim: Claim): ClaimVerdicts {
   const stored = claim.updatedAt !== null;
   useEffect(() => {
     if (!stored || (state === "draft" && !claim.verdictCount)) {
-      setLoaded({ read: { kind: "shown", differ: false }, list: [] });
+      setLoaded({ read: { kind: "shown", tags: [] }, list: [] });
       return;
     }
     let current = true;
     api.claimVerdicts(claim.id).then(
-      (list) => current && setLoaded({ read: { kind: "shown", differ: new Set(list.map((v) => v.tag)).size > 1 }, list }),
+      (list) => current && setLoaded({ read: { kind: "shown", tags: list.map((v) => v.tag) }, list }),
       (error: unknown) => {
         if (!current) return;
         const hidden = error instanceof ApiError && error.status === 403;
@@ -155,9 +155,12 @@ export function ReviewControls({ claim, person, verdicts, version, unsaved, onRe
           Approve
         </button>
       )}
-      {offers.awaitEditor && (
+      {offers.editorDecides && (offers.awaitEditor || offers.settle) && (
         <p className="hint" data-testid="review-await-editor">
-          The verdicts differ: an editor decides the final tag.
+          {offers.editorDecides === "verdicts_differ"
+            ? "The verdicts differ"
+            : `The claim is tagged ${tagInfo[claim.tag].label} now, and the verdicts gave ${tagInfo[verdicts.list[0]?.tag ?? claim.tag].label}`}
+          : an editor decides the final tag{offers.settle ? ", and says why." : "."}
         </p>
       )}
       {offers.settle && (

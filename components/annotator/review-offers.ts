@@ -8,10 +8,18 @@
  */
 import type { ReviewState } from "@/lib/review";
 import { atLeast, type Role } from "@/lib/roles";
+import type { Tag } from "@/lib/tags";
 import { type Action, can, whyNotSeeVerdicts } from "@/server/policy";
 
-/** The verdicts as the panel has read them: not yet, hidden (`403`: give yours first), or the list. */
-export type VerdictsRead = { kind: "loading" } | { kind: "hidden" } | { kind: "shown"; differ: boolean } | { kind: "failed" };
+/** The verdicts as the panel has read them: not yet, hidden (`403`: give yours first), or their tags. */
+export type VerdictsRead = { kind: "loading" } | { kind: "hidden" } | { kind: "shown"; tags: readonly Tag[] } | { kind: "failed" };
+
+/**
+ * Why only an editor may approve a claim in review: its verdicts differ, or
+ * they agree on a tag the claim no longer has (its author retagged it after
+ * submitting it; server/claim-review.ts calls this an unsupported tag).
+ */
+export type EditorDecides = "verdicts_differ" | "tag_changed";
 
 export interface ReviewOffers {
   /** Hide the author's tag, note and history: the person is to give their own verdict first. */
@@ -21,10 +29,12 @@ export interface ReviewOffers {
   submit: boolean;
   /** Approve in one click (the verdicts agree). */
   approve: boolean;
-  /** Pick the final tag and say why, then approve (the verdicts differ; editors). */
+  /** Pick the final tag and say why, then approve (an editor decides; editors). */
   settle: boolean;
-  /** The verdicts differ and the person cannot settle them: an editor decides. */
+  /** An editor decides, and this person is not one. */
   awaitEditor: boolean;
+  /** Why an editor decides the final tag; null when the verdicts back the claim's tag. */
+  editorDecides: EditorDecides | null;
   requestChanges: boolean;
   reopen: boolean;
 }
@@ -36,6 +46,7 @@ const none: ReviewOffers = {
   approve: false,
   settle: false,
   awaitEditor: false,
+  editorDecides: null,
   requestChanges: false,
   reopen: false,
 };
@@ -46,7 +57,7 @@ const none: ReviewOffers = {
  */
 export function reviewOffers(
   person: { id: string; role: Role } | null,
-  claim: { id: string; reviewState?: ReviewState; createdById?: string | null },
+  claim: { id: string; tag: Tag; reviewState?: ReviewState; createdById?: string | null },
   verdicts: VerdictsRead,
 ): ReviewOffers {
   if (!person) return none;
@@ -60,14 +71,16 @@ export function reviewOffers(
     return { ...none, blind: true, giveVerdict: verdicts.kind === "hidden" && may("give_verdict") };
   }
   const shown = verdicts.kind === "shown";
-  const differ = shown && verdicts.differ;
-  // Only an editor settles differing verdicts (server/claim-review.ts, `approvalOf`).
+  const given = new Set(shown ? verdicts.tags : []);
+  const editorDecides: EditorDecides | null = given.size > 1 ? "verdicts_differ" : given.size === 1 && !given.has(claim.tag) ? "tag_changed" : null;
+  // Only an editor settles either (server/claim-review.ts, `approvalOf`).
   const settles = atLeast(person.role, "editor");
   return {
     ...none,
-    approve: shown && !differ && may("approve_claim"),
-    settle: differ && settles && may("approve_claim"),
-    awaitEditor: differ && !settles,
+    approve: shown && !editorDecides && may("approve_claim"),
+    settle: editorDecides !== null && settles && may("approve_claim"),
+    awaitEditor: editorDecides !== null && !settles,
+    editorDecides,
     requestChanges: may("request_changes"),
   };
 }

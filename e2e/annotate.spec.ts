@@ -1,8 +1,8 @@
 import type { APIRequestContext, Browser } from "@playwright/test";
-import { type Role, testPassword } from "./accounts";
+import { addPerson, bearer, type Role, testPassword } from "./accounts";
 import { expect, reviewer, test } from "./fixtures";
 import { AnnotatorPage, ClaimsApi, articleSlug } from "./pages/annotator-page";
-import { loadPeople, storageStateOf, suitePeople } from "./people";
+import { browserStateOf, loadPeople, storageStateOf, suitePeople } from "./people";
 
 const claimWords = "Bloomberg should retract";
 
@@ -510,6 +510,36 @@ test("typing, pasting, cutting and composing leave the article's words as they w
   expect(await api.list()).toEqual([]);
   // Chrome's input method is given an empty text of its own (text-input.ts), not the article's words after every selection.
   expect(await annotator.text.evaluate((element) => (element as HTMLElement & { editContext?: unknown }).editContext != null)).toBe(true);
+});
+
+test("a claim refused because the person's role was lowered meanwhile can be discarded, and stays gone", async ({ browser, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  const admin = loadPeople().admin;
+  const dana = await addPerson(origin, admin.token, "Dana Demoted", "reviewer");
+  const context = await browser.newContext({ storageState: browserStateOf(baseURL!, dana) });
+  const page = await context.newPage();
+  const annotator = new AnnotatorPage(page);
+  await page.goto(`/documents/${articleSlug}`);
+  await expect(annotator.text).toBeVisible();
+
+  // The admin makes her a viewer while her page is open; she tags words all the same.
+  const me = (await (await page.request.get("/api/me", { headers: bearer(dana, origin) })).json()) as { user: { id: string } };
+  expect((await page.request.patch(`/api/users/${me.user.id}`, { data: { role: "viewer" }, headers: bearer(admin, origin) })).status()).toBe(200);
+  await annotator.selectWithMouse("story kept changing");
+  await page.keyboard.press("Alt+Shift+N");
+  const id = await annotator.openClaimId();
+  await expect(annotator.claimEditor.getByRole("note").filter({ hasText: "Not saved:" })).toContainText("Viewers cannot");
+  await expect(annotator.saveStatus).toHaveAttribute("data-state", "refused");
+
+  await annotator.claimEditor.getByRole("button", { name: "Discard my change" }).click();
+  await expect(annotator.highlight(id)).toHaveCount(0);
+  await expect(annotator.saveStatus).toHaveAttribute("data-state", "saved");
+  // Not kept for a later visit either.
+  await page.reload();
+  await expect(annotator.text).toBeVisible();
+  await expect(annotator.highlight(id)).toHaveCount(0);
+  await expect(annotator.saveStatus).toHaveAttribute("data-state", "saved");
+  await context.close();
 });
 
 test("a save that fails keeps the change on screen and saves it when the server answers again", async ({ annotator, api, page }) => {

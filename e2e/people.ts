@@ -42,6 +42,13 @@ export function savePeople(baseURL: string, people: Record<Role, E2ePerson>): vo
   for (const [role, person] of Object.entries(people) as [Role, E2ePerson][]) saveBrowserState(baseURL, person, storageStateOf(role));
 }
 
+/** A browser state signed in as `person`, a test's own (not one of the suite's people): its file. */
+export function browserStateOf(baseURL: string, person: E2ePerson): string {
+  const file = path.join(authDir(), `person-${person.email}.json`);
+  saveBrowserState(baseURL, person, file);
+  return file;
+}
+
 /** Saves a browser state signed in as `person` (their session cookie on the server of `baseURL`) to `file`. */
 function saveBrowserState(baseURL: string, person: E2ePerson, file: string): void {
   const at = person.cookie.indexOf("=");

@@ -992,6 +992,22 @@ describe("when the server refuses a change (4xx)", () => {
     expect(status().state).toBe("refused");
   });
 
+  it("drops a refused change when asked, and answers what the server holds to show again; a new claim it never took, nothing", async () => {
+    const c = await existing();
+    sync.set(claimId, { ...c, tag: "denied", evidence: ["javascript:alert(1)"] });
+    await settle();
+    expect(status().state).toBe("refused");
+    expect(sync.discardRefused(claimId)).toEqual({ tag: c.tag, note: c.note, claimant: c.claimant, evidence: c.evidence });
+    expect(status()).toMatchObject({ state: "saved", unsaved: new Set(), refused: new Map() });
+    expect(stored()).toBeNull();
+
+    sync.set(otherId, otherClaim({ start: 0, end: 9999 }));
+    await settle();
+    expect(status().state).toBe("refused");
+    expect(sync.discardRefused(otherId)).toBeNull();
+    expect(status().state).toBe("saved");
+  });
+
   it("tries again when the reviewer changes the refused claim", async () => {
     const c = await existing();
     sync.set(claimId, { ...c, evidence: ["javascript:alert(1)"] });

@@ -307,6 +307,17 @@ export class ClaimSync {
     this.forget(id);
   }
 
+  /**
+   * Drops a change of the reviewer's that the server refused, as they asked:
+   * answers what the server holds of the claim, for the editor to show again
+   * (null: nothing, a new claim it never took).
+   */
+  discardRefused(id: string): ClaimFields | null {
+    const have = this.server.get(id);
+    this.forget(id);
+    return have && !have.deleted ? pickFields(have) : null;
+  }
+
   /** Drops the reviewer's unsaved wish for a claim the server refused, as they asked. */
   forget(id: string): void {
     clearTimeout(this.timers.get(id));

@@ -39,7 +39,11 @@ describe("reviewOffers", () => {
   });
 
   it("leaves differing verdicts to an editor, who settles them", () => {
-    expect(reviewOffers(reviewer, claim("in_review"), shown("disputed", "denied"))).toMatchObject({ approve: false, settle: false, awaitEditor: true });
+    expect(reviewOffers(reviewer, claim("in_review"), shown("disputed", "denied"))).toMatchObject({
+      approve: false,
+      settle: false,
+      awaitEditor: true,
+    });
     expect(reviewOffers(editor, claim("in_review"), shown("disputed", "denied"))).toMatchObject({ approve: false, settle: true, awaitEditor: false });
   });
 

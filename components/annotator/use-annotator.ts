@@ -100,6 +100,8 @@ export interface AnnotatorController {
   awaiting: Claim[];
   /** Drops a kept claim the server refused to place. */
   discardAwaiting: (claim: Claim) => void;
+  /** Drops a change to a claim that the server refused (the role no longer allows it, say): the claim shows as the server has it, or leaves. */
+  discardRefused: (id: string) => void;
   /** The open conflicts of a claim (fields two reviewers changed at once), as the server last told them. */
   conflictsOf: (id: string) => readonly ClaimConflict[];
   /** Keeps one version of a conflict's field; resolves with the server's reason when it refused, else null. */
@@ -485,6 +487,16 @@ export function useAnnotator({
     discardAwaiting: (claim) => {
       syncRef.current?.forget(claim.id);
       setAwaiting((list) => list.filter((c) => c.id !== claim.id));
+      focus();
+    },
+    discardRefused: (id) => {
+      const fields = syncRef.current?.discardRefused(id);
+      const view = viewRef.current;
+      const drawn = view && getClaims(view.state).claims.get(id);
+      if (view && drawn && fields !== undefined) {
+        const tr = setSyncAction(view.state.tr, { kind: "fromServer" }).setMeta("addToHistory", false);
+        view.dispatch(setClaimsAction(tr, fields ? { put: [{ ...drawn, ...fields }] } : { remove: [id] }));
+      }
       focus();
     },
     conflictsOf: (id) => conflicts.get(id)?.conflicts ?? noConflicts,

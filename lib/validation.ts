@@ -124,7 +124,8 @@ export function describeIssues(error: z.ZodError): string {
       const where = issue.path.join(".");
       if (issue.code === "unrecognized_keys") return `unknown or unchangeable field(s): ${issue.keys.join(", ")}`;
       const message = plainMessage(issue);
-      return where ? `${where}: ${message}` : message;
+      // A message that names its field already ("claimant is at most…", "tag: only…") is not prefixed a second time.
+      return where && !new RegExp(`^${where.replace(/\./g, "\\.")}[ :]`).test(message) ? `${where}: ${message}` : message;
     })
     .join("; ");
 }

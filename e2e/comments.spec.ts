@@ -1,7 +1,7 @@
 import type { Browser } from "@playwright/test";
 import { expect, reviewer, test } from "./fixtures";
 import { AnnotatorPage, scriptHeaders } from "./pages/annotator-page";
-import { storageStateOf, suitePeople } from "./people";
+import { personNamed, storageStateOf, suitePeople } from "./people";
 
 /**
  * A claim's discussion between two people in two browsers: the suite's
@@ -9,7 +9,8 @@ import { storageStateOf, suitePeople } from "./people";
  * Ravi sees it arrive in his open panel without a reload, finds the claim
  * among his mentions, answers and edits his answer; a comment that cannot
  * be sent keeps its words; the editor deletes Ravi's comment and it leaves
- * his page too.
+ * his page too. A name typed without its accents offers the person all the
+ * same.
  */
 const ravi = suitePeople.reviewer;
 const words = "Bloomberg should retract";
@@ -104,4 +105,34 @@ test("a comment with an @mention reaches the other reviewer live, lists the clai
   await expect(raviThread.getByTestId("comment")).toHaveCount(1);
   expect(await other.page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded === true)).toBe(true);
   await other.close();
+});
+
+test("a mention typed without accents or in capitals offers the person, and picking them mentions them", async ({
+  annotator,
+  api,
+  page,
+  baseURL,
+}) => {
+  const emile = "Émile Zola";
+  await personNamed(baseURL!, emile);
+  const claim = await api.create({ words, tag: "disputed", reviewer });
+  await annotator.highlight(claim.id).click();
+  const thread = annotator.claimEditor.getByTestId("comment-thread");
+  const box = thread.getByRole("combobox", { name: "Add a comment" });
+  await box.click();
+  for (const typed of ["@EMI", "@Émi"]) {
+    await box.fill("");
+    await box.pressSequentially(typed);
+    await expect(thread.getByRole("option", { name: emile })).toBeVisible();
+  }
+  await box.fill("");
+  await box.pressSequentially("Ask @emi");
+  await expect(thread.getByRole("option", { name: emile })).toBeVisible();
+  await box.press("Enter");
+  // The name goes in as it is written, which the server finds.
+  await expect(box).toHaveValue(`Ask @${emile} `);
+  await thread.getByRole("button", { name: "Comment" }).click();
+  await expect(thread.getByTestId("comment").first().locator("mark.mention")).toHaveText(`@${emile}`);
+  const mentions = await page.request.get("/api/queue/mentions", { headers: await scriptHeaders(baseURL!, emile) });
+  expect((await mentions.json()).mentions[0]).toMatchObject({ annotationId: claim.id, by: { name: reviewer } });
 });

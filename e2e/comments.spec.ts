@@ -1,7 +1,7 @@
 import type { Browser } from "@playwright/test";
 import { expect, reviewer, test } from "./fixtures";
 import { AnnotatorPage, scriptHeaders } from "./pages/annotator-page";
-import { storageStateOf, suitePeople } from "./people";
+import { personNamed, storageStateOf, suitePeople } from "./people";
 
 /**
  * A claim's discussion between two people in two browsers: the suite's
@@ -9,7 +9,9 @@ import { storageStateOf, suitePeople } from "./people";
  * Ravi sees it arrive in his open panel without a reload, finds the claim
  * among his mentions, answers and edits his answer; a comment that cannot
  * be sent keeps its words; the editor deletes Ravi's comment and it leaves
- * his page too.
+ * his page too. A name typed without its accents offers the person all the
+ * same. A comment, and an edit of one, shows in the claim's History on both
+ * open panels.
  */
 const ravi = suitePeople.reviewer;
 const words = "Bloomberg should retract";
@@ -103,5 +105,68 @@ test("a comment with an @mention reaches the other reviewer live, lists the clai
   await other.annotator.highlight(claim.id).click();
   await expect(raviThread.getByTestId("comment")).toHaveCount(1);
   expect(await other.page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded === true)).toBe(true);
+  await other.close();
+});
+
+test("a mention typed without accents or in capitals offers the person, and picking them mentions them", async ({
+  annotator,
+  api,
+  page,
+  baseURL,
+}) => {
+  const emile = "Émile Zola";
+  await personNamed(baseURL!, emile);
+  const claim = await api.create({ words, tag: "disputed", reviewer });
+  await annotator.highlight(claim.id).click();
+  const thread = annotator.claimEditor.getByTestId("comment-thread");
+  const box = thread.getByRole("combobox", { name: "Add a comment" });
+  await box.click();
+  for (const typed of ["@EMI", "@Émi"]) {
+    await box.fill("");
+    await box.pressSequentially(typed);
+    await expect(thread.getByRole("option", { name: emile })).toBeVisible();
+  }
+  await box.fill("");
+  await box.pressSequentially("Ask @emi");
+  await expect(thread.getByRole("option", { name: emile })).toBeVisible();
+  await box.press("Enter");
+  // The name goes in as it is written, which the server finds.
+  await expect(box).toHaveValue(`Ask @${emile} `);
+  await thread.getByRole("button", { name: "Comment" }).click();
+  await expect(thread.getByTestId("comment").first().locator("mark.mention")).toHaveText(`@${emile}`);
+  const mentions = await page.request.get("/api/queue/mentions", { headers: await scriptHeaders(baseURL!, emile) });
+  expect((await mentions.json()).mentions[0]).toMatchObject({ annotationId: claim.id, by: { name: reviewer } });
+});
+
+test("a new comment shows in the claim's History on both open panels, without a reload or a change to the claim", async ({
+  annotator,
+  api,
+  browser,
+}) => {
+  const claim = await api.create({ words, tag: "disputed", reviewer });
+  await annotator.page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+  await annotator.highlight(claim.id).click();
+  const other = await openAsRavi(browser);
+  await other.annotator.highlight(claim.id).click();
+  const histories = [annotator.claimEditor, other.annotator.claimEditor].map((editor) => editor.getByTestId("claim-history"));
+  for (const history of histories) await expect(history).toContainText(`${reviewer} tagged the claim disputed`);
+
+  const thread = annotator.claimEditor.getByTestId("comment-thread");
+  await thread.getByRole("combobox", { name: "Add a comment" }).fill("Which tweet?");
+  await thread.getByRole("button", { name: "Comment" }).click();
+  for (const history of histories) await expect(history).toContainText(`${reviewer} commented “Which tweet?”`);
+  // Ravi's edit of his own answer reads the History again too.
+  const raviThread = other.annotator.claimEditor.getByTestId("comment-thread");
+  await raviThread.getByRole("combobox", { name: "Add a comment" }).fill("The one from Monday.");
+  await raviThread.getByRole("button", { name: "Comment" }).click();
+  const raviAnswer = raviThread.getByTestId("comment").nth(1);
+  await raviAnswer.getByRole("button", { name: "Edit" }).click();
+  await raviAnswer.getByRole("combobox", { name: "Edit comment" }).fill("The one from Monday, 22 October.");
+  await raviAnswer.getByRole("button", { name: "Save" }).click();
+  for (const history of histories) await expect(history).toContainText(`${ravi} edited a comment to “The one from Monday, 22 October.”`);
+
+  expect((await api.list())[0].updatedAt).toBe(claim.updatedAt);
+  for (const { page } of [annotator, other])
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded === true)).toBe(true);
   await other.close();
 });

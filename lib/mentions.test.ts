@@ -49,4 +49,26 @@ describe("matchPeople", () => {
     expect(matchPeople(people, "sto").map((p) => p.id)).toEqual(["ed", "ed2"]);
     expect(matchPeople(people, "MAY").map((p) => p.id)).toEqual(["maya", "may"]);
   });
+
+  it("matches in any case and with or without accents, on either side", () => {
+    const newsroom = [
+      { id: "zola", name: "Émile Zola" },
+      { id: "jose", name: "José Álvarez" },
+      { id: "emma", name: "Emma Stone" },
+    ];
+    for (const query of ["emi", "EMI", "Émi", "émi", "E\u0301mi", "zol"]) expect(matchPeople(newsroom, query).map((p) => p.id)).toEqual(["zola"]);
+    expect(matchPeople(newsroom, "Ém").map((p) => p.id)).toEqual(["zola", "emma"]);
+    expect(matchPeople(newsroom, "alva").map((p) => p.id)).toEqual(["jose"]);
+    expect(matchPeople(newsroom, "jos\u00e9 \u00c1").map((p) => p.id)).toEqual(["jose"]);
+    expect(matchPeople(newsroom, "ema")).toEqual([]);
+  });
+});
+
+describe("findMentions and a name picked from matchPeople", () => {
+  it("finds the person whose name was picked by typing it without accents", () => {
+    const newsroom = [{ id: "zola", name: "Émile Zola" }];
+    const [picked] = matchPeople(newsroom, "emi");
+    // The comment box puts the name as written (CommentThread's pick), which the server finds.
+    expect(findMentions(`Ask @${picked.name} about it`, newsroom)).toEqual(["zola"]);
+  });
 });

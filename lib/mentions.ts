@@ -5,6 +5,7 @@
  * digit), the longest that fits; `@` inside a word (an email address) is
  * no mention. Two people who share a name are both mentioned by it.
  */
+import { foldForMatching } from "./fold";
 
 export interface Mentionable {
   id: string;
@@ -49,12 +50,17 @@ export function mentionQueryAt(text: string, caret: number): { start: number; qu
   return { start: at, query };
 }
 
-/** The people whose name starts with (or has a word starting with) `query`, case-insensitive. */
+/**
+ * The people whose name starts with (or has a word starting with) `query`,
+ * in any case and with or without accents ("emi" offers "Émile Zola"), as
+ * the review filters match names. Picking one puts the name as it is
+ * written, which `findMentions` finds.
+ */
 export function matchPeople<T extends Mentionable>(people: readonly T[], query: string, limit = 8): T[] {
-  const wanted = query.trim().toLowerCase();
+  const wanted = foldForMatching(query.trim());
   return people
     .filter((person) => {
-      const name = person.name.toLowerCase();
+      const name = foldForMatching(person.name);
       return name.startsWith(wanted) || name.split(/\s+/).some((word) => word.startsWith(wanted));
     })
     .slice(0, limit);

@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from "react";
 import { api, failureMessage } from "@/lib/api-client";
 import type { ChangeEntry, HistoryEntry } from "@/lib/claim-history";
 import { describeChange, formatChangeTime } from "@/lib/history-words";
+import type { CommentFeed } from "./comment-feed";
 
 type Loaded = { changes: ChangeEntry[] } | { error: string } | null;
 
@@ -11,13 +12,18 @@ const isChange = (entry: HistoryEntry): entry is ChangeEntry => entry.kind === "
 
 /**
  * The open claim's History: every change to it in words, oldest first,
- * read again whenever the server confirms a change (`updatedAt`). The list
+ * read again whenever the server confirms a change (`updatedAt`) and
+ * whenever a comment on it is added, edited or deleted (`comments`: a
+ * comment is in the history but leaves `updatedAt` as it was). The list
  * is only ever drawn in the browser, after its request, so the times can be
  * on the reader's own clock and language without a hydration mismatch.
  */
-export function ChangeHistory({ claimId, updatedAt }: { claimId: string; updatedAt: string | null }) {
+export function ChangeHistory({ claimId, updatedAt, comments }: { claimId: string; updatedAt: string | null; comments: CommentFeed }) {
   const heading = useId();
   const [loaded, setLoaded] = useState<Loaded>(null);
+  // The live feed brings every page the claim's comment events, its own person's included (live-feed.ts).
+  const [commentEvents, setCommentEvents] = useState(0);
+  useEffect(() => comments.follow(claimId, () => setCommentEvents((heard) => heard + 1)), [comments, claimId]);
   useEffect(() => {
     // A claim the server has not stored yet has no history there.
     if (updatedAt === null) return;
@@ -29,7 +35,7 @@ export function ChangeHistory({ claimId, updatedAt }: { claimId: string; updated
     return () => {
       current = false;
     };
-  }, [claimId, updatedAt]);
+  }, [claimId, updatedAt, commentEvents]);
 
   return (
     <section className="claim-history" aria-labelledby={heading} data-testid="claim-history">

@@ -8,6 +8,7 @@ import { type Tag, tagInfo, tags } from "@/lib/tags";
 import type { Claim } from "./claim";
 import type { ClaimConflict } from "@/lib/claim-conflicts";
 import type { LiveAnnotation, SyncStatus } from "./claim-sync";
+import type { CommentFeed } from "./comment-feed";
 import { ClaimConflicts } from "./ClaimConflicts";
 import type { ClaimActions } from "./ClaimPanel";
 import { ChangeHistory } from "./ChangeHistory";
@@ -35,6 +36,8 @@ interface ClaimEditorProps {
   onReviewed: (annotation: LiveAnnotation) => void;
   /** The claim's discussion (CommentThread), under its fields and outside them: read-only fields do not stop a comment. */
   thread?: ReactNode;
+  /** The comments' live feed, whose events on this claim read its History again. */
+  comments: CommentFeed;
 }
 
 /** The open claim: its tag, words, claimant, note and evidence, and whether they are saved. */
@@ -50,6 +53,7 @@ export function ClaimEditor({
   version,
   onReviewed,
   thread,
+  comments,
 }: ClaimEditorProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -210,7 +214,7 @@ export function ClaimEditor({
         )}
       </fieldset>
       {thread}
-      {!blind && <ChangeHistory claimId={claim.id} updatedAt={claim.updatedAt} />}
+      {!blind && <ChangeHistory claimId={claim.id} updatedAt={claim.updatedAt} comments={comments} />}
     </section>
   );
 }

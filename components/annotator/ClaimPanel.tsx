@@ -150,6 +150,7 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
           person={editor.person}
           version={editor.serverVersion(active.id)}
           onReviewed={editor.receiveClaim}
+          comments={editor.comments}
         />
       )}
       {/* Hidden, not unmounted, while a claim is open: with thousands of

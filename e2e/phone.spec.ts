@@ -2,12 +2,14 @@
  * The editor and the review pages on a phone (#19: 390 × 844, a touch
  * screen): an open claim is a sheet over the article, the editor's bar keeps
  * to one line, the review table's rows are cards, and words selected by touch
- * are tagged. And on a laptop, the tag toolbar keeps to its selection when
+ * are tagged. The other tables (people, revisions, the reviewers' agreement)
+ * keep to the screen too. And on a laptop, the tag toolbar keeps to its selection when
  * the layout moves the words under it. Screenshots go to /tmp, to look at.
  */
 import type { Locator, Page } from "@playwright/test";
 import { expect, reviewer, test } from "./fixtures";
-import type { AnnotatorPage } from "./pages/annotator-page";
+import { type AnnotatorPage, scriptHeaders } from "./pages/annotator-page";
+import { secondReviewer, suitePeople } from "./people";
 
 const phone = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 const claimWords = "Bloomberg should retract";
@@ -19,6 +21,21 @@ async function tapHighlight(annotator: AnnotatorPage, id: string) {
   await highlight.tap();
   await expect(annotator.claimEditor).toBeVisible();
 }
+
+/** How wide the page is laid out: wider than the screen, it scrolls sideways. */
+const pageWidth = (page: Page) => page.evaluate(() => document.scrollingElement!.scrollWidth);
+
+/**
+ * Scrolls the page down to `target`, and only down: scrolled sideways too (as
+ * `scrollIntoViewIfNeeded` would), a target beyond the screen's right edge
+ * would come into view and the test could not see that it was out of reach.
+ */
+async function scrollDownTo(target: Locator) {
+  await target.evaluate((element) => window.scrollTo({ left: 0, top: window.scrollY + element.getBoundingClientRect().top - 120 }));
+}
+
+/** The column name a card shows above a cell's value (its `::before`). */
+const cardLabel = (cell: Locator) => cell.evaluate((element) => getComputedStyle(element, "::before").content);
 
 /** Drags a finger down from the middle of `grip` by `distance` pixels, in steps, as a swipe (touch events, through the browser's own input). */
 async function swipeDown(page: Page, grip: Locator, distance: number) {
@@ -206,6 +223,72 @@ test.describe("on a phone", () => {
       expect(label).toBe('"Claimant"');
       await page.screenshot({ path: `/tmp/phone-review-${new URL(page.url()).pathname.split("/").length}.png`, fullPage: true });
     }
+  });
+
+  test("an article's revisions show each revision as a card, every column's value on the screen, with nothing to scroll sideways", async ({
+    page,
+    request,
+    baseURL,
+  }) => {
+    const editor = await scriptHeaders(baseURL!);
+    const text = "Phone article\n\nThe minister said the bridge cost four million.\n\nCritics said it cost twice that.";
+    const created = await request.post("/api/documents", { data: { title: `Revisions on a phone ${Date.now()}`, text }, headers: editor });
+    expect(created.status(), await created.text()).toBe(201);
+    const slug = (await created.json()).document.slug as string;
+    const revised = await request.post(`/api/documents/${slug}/revisions`, {
+      data: { text: text.replace("twice that", "three times that") },
+      headers: editor,
+    });
+    expect(revised.status(), await revised.text()).toBe(201);
+
+    await page.goto(`/documents/${slug}/revisions`);
+    const latest = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Revision 2 (latest)" }) });
+    await expect(latest).toBeVisible();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+    // The last column, the link to what the revision changed, is on the screen, and so is the one before it.
+    const compare = latest.getByRole("link", { name: "Compare with revision 1" });
+    await scrollDownTo(compare);
+    await expect(compare).toBeInViewport({ ratio: 1 });
+    await expect(latest.getByTestId("revision-claims")).toBeInViewport({ ratio: 1 });
+    expect(await cardLabel(latest.getByTestId("revision-claims"))).toBe('"Claims moved"');
+    await page.screenshot({ path: "/tmp/phone-revisions.png", fullPage: true });
+  });
+
+  test("the reviewers' agreement keeps its table of verdicts inside its box, the last column on the screen", async ({ api, review, page }) => {
+    const claim = await api.create({ words: claimWords, reviewer: suitePeople.reviewer, tag: "disputed" });
+    await api.giveVerdict(await api.submit(claim, suitePeople.reviewer), secondReviewer, "denied");
+    await review.gotoArticle();
+    const agreement = page.getByTestId("agreement");
+    await expect(agreement.getByTestId("confusion-disputed-denied")).toHaveText("1");
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+    const lastColumn = [agreement.getByRole("columnheader", { name: "Unverified" }), agreement.getByTestId("confusion-unverified-unverified")];
+    await scrollDownTo(agreement.getByTestId("agreement-confusion"));
+    const box = (await agreement.boundingBox())!;
+    for (const cell of lastColumn) {
+      await expect(cell).toBeInViewport({ ratio: 1 });
+      const { x, width } = (await cell.boundingBox())!;
+      expect(x + width).toBeLessThanOrEqual(box.x + box.width);
+    }
+    await page.screenshot({ path: "/tmp/phone-agreement.png", fullPage: true });
+  });
+
+  test.describe("as an admin", () => {
+    test.use({ role: "admin" });
+
+    test("the People page shows each person as a card, their role and the button to deactivate them on the screen, with nothing to scroll sideways", async ({
+      page,
+    }) => {
+      await page.goto("/people");
+      const person = page.getByTestId("person").filter({ hasText: suitePeople.viewer });
+      await expect(person).toBeVisible();
+      expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+      const deactivate = person.getByRole("button", { name: new RegExp(`^(Deactivate|Reactivate) ${suitePeople.viewer}$`) });
+      await scrollDownTo(deactivate);
+      await expect(deactivate).toBeInViewport({ ratio: 1 });
+      await expect(person.getByRole("combobox", { name: `Role of ${suitePeople.viewer}` })).toBeInViewport({ ratio: 1 });
+      expect(await cardLabel(person.locator('td[data-label="Status"]'))).toBe('"Status"');
+      await page.screenshot({ path: "/tmp/phone-people.png", fullPage: true });
+    });
   });
 });
 

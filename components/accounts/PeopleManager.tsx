@@ -17,6 +17,12 @@ interface PeopleManagerProps {
 
 const unreachable = "The server cannot be reached; nothing was changed.";
 
+/**
+ * The table's column names, once: its headers, and each cell's `data-label`,
+ * under which a phone shows the value when the rows are cards (app/phone.css).
+ */
+const columns = { name: "Name", email: "Email", role: "Role", status: "Status" } as const;
+
 /** The list of people, with their roles and whether they may sign in, and the form that adds one. */
 export function PeopleManager({ initialPeople, selfId, invitationDays }: PeopleManagerProps) {
   const [people, setPeople] = useState(initialPeople);
@@ -36,13 +42,14 @@ export function PeopleManager({ initialPeople, selfId, invitationDays }: PeopleM
       <AddPerson invitationDays={invitationDays} onAdded={(person) => setPeople((list) => [...list, person])} />
       <h2>Everyone with an account</h2>
       <FormError message={error} />
-      <table className="people-table" data-testid="people">
+      <table className="people-table phone-cards" data-testid="people">
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
+            {Object.values(columns).map((name) => (
+              <th key={name} scope="col">
+                {name}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -52,8 +59,8 @@ export function PeopleManager({ initialPeople, selfId, invitationDays }: PeopleM
                 {person.name}
                 {person.id === selfId && <span className="hint"> (you)</span>}
               </th>
-              <td>{person.email}</td>
-              <td>
+              <td data-label={columns.email}>{person.email}</td>
+              <td data-label={columns.role}>
                 <select
                   aria-label={`Role of ${person.name}`}
                   value={person.role}
@@ -66,7 +73,7 @@ export function PeopleManager({ initialPeople, selfId, invitationDays }: PeopleM
                   ))}
                 </select>
               </td>
-              <td>
+              <td data-label={columns.status}>
                 {person.active ? "active" : "deactivated"}{" "}
                 <button type="button" className="link-button" onClick={() => void change(person, { active: !person.active })}>
                   {person.active ? "Deactivate" : "Reactivate"}

@@ -80,34 +80,41 @@ function TagName({ tag }: { tag: Tag }) {
   );
 }
 
-/** The confusion table: rows the first verdict, columns the second; the diagonal is agreement. */
+/**
+ * The confusion table: rows the first verdict, columns the second; the
+ * diagonal is agreement. In a box of its own that scrolls sideways if the
+ * table is ever wider than the card (a large text setting on a phone), so that
+ * the page never does; at the usual sizes it fits (app/phone.css).
+ */
 function ConfusionTable({ confusion }: { confusion: Agreement["confusion"] }) {
   return (
-    <table className="agreement-confusion" data-testid="agreement-confusion">
-      <caption>First verdict (rows) against second verdict (columns)</caption>
-      <thead>
-        <tr>
-          <td />
-          {tags.map((column) => (
-            <th key={column} scope="col">
-              {tagInfo[column].label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {tags.map((row) => (
-          <tr key={row}>
-            <th scope="row">{tagInfo[row].label}</th>
+    <div className="agreement-confusion-box">
+      <table className="agreement-confusion" data-testid="agreement-confusion">
+        <caption>First verdict (rows) against second verdict (columns)</caption>
+        <thead>
+          <tr>
+            <td />
             {tags.map((column) => (
-              <td key={column} data-testid={`confusion-${row}-${column}`} className={row === column ? "agreement-diagonal" : undefined}>
-                {confusion[row][column]}
-              </td>
+              <th key={column} scope="col">
+                {tagInfo[column].label}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {tags.map((row) => (
+            <tr key={row}>
+              <th scope="row">{tagInfo[row].label}</th>
+              {tags.map((column) => (
+                <td key={column} data-testid={`confusion-${row}-${column}`} className={row === column ? "agreement-diagonal" : undefined}>
+                  {confusion[row][column]}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

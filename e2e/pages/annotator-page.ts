@@ -225,6 +225,22 @@ export class ClaimsApi {
     return current;
   }
 
+  /** Submits a claim for review as `reviewer` (its author): their tag is the claim's first verdict. */
+  async submit(claim: ApiAnnotation, reviewer: string): Promise<ApiAnnotation> {
+    const response = await this.request.post(`/api/annotations/${claim.id}/review`, {
+      data: { version: claim.version, action: "submit" },
+      headers: await this.headersOf(reviewer),
+    });
+    expect(response.status(), await response.text()).toBe(200);
+    return (await response.json()).annotation;
+  }
+
+  /** Gives a claim in review its second verdict, as `reviewer`. */
+  async giveVerdict(claim: ApiAnnotation, reviewer: string, tag: TagName) {
+    const response = await this.request.post(`/api/annotations/${claim.id}/verdicts`, { data: { tag }, headers: await this.headersOf(reviewer) });
+    expect(response.status(), await response.text()).toBe(201);
+  }
+
   /** Sets the publishing settings (as the suite's admin) that a ClaimReview export is made on. */
   async setPublishing(
     settings = { publisher: { name: "Example Checkers", url: "https://checkers.example.org" }, publicBaseUrl: "https://checkers.example.org/checks" },

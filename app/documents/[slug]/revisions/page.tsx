@@ -11,6 +11,13 @@ type Props = { params: Promise<{ slug: string }> };
 
 export const metadata: Metadata = { title: "Revisions" };
 
+/**
+ * The table's column names, once: its headers, and each cell's `data-label`,
+ * under which a phone shows the value when the rows are cards (app/phone.css).
+ * The revision's own link heads its card and needs no label.
+ */
+const columns = { revision: "Revision", publishedBy: "Published by", when: "When", claims: "Claims moved", changes: "Changes" } as const;
+
 async function RevisionsPage({ params }: Props) {
   const actor = await requirePageActor();
   const document = found(await getArticle(actor, (await params).slug));
@@ -29,14 +36,14 @@ async function RevisionsPage({ params }: Props) {
           Publish a new revision
         </AppLink>
       </p>
-      <table className="revision-table">
+      <table className="revision-table phone-cards">
         <thead>
           <tr>
-            <th scope="col">Revision</th>
-            <th scope="col">Published by</th>
-            <th scope="col">When</th>
-            <th scope="col">Claims moved</th>
-            <th scope="col">Changes</th>
+            {Object.values(columns).map((name) => (
+              <th key={name} scope="col">
+                {name}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -48,14 +55,14 @@ async function RevisionsPage({ params }: Props) {
                   {revision.number === document.revision && " (latest)"}
                 </AppLink>
               </td>
-              <td>{revision.publishedBy}</td>
-              <td>
+              <td data-label={columns.publishedBy}>{revision.publishedBy}</td>
+              <td data-label={columns.when}>
                 <ChangeTime iso={revision.publishedAt} />
               </td>
-              <td data-testid="revision-claims">
+              <td data-label={columns.claims} data-testid="revision-claims">
                 {revision.number > 1 && `${revision.claims.changedWords} onto changed words, ${revision.claims.orphaned} orphaned`}
               </td>
-              <td>
+              <td data-label={columns.changes}>
                 {revision.number > 1 && (
                   <AppLink href={`${base}/revisions/compare?from=${revision.number - 1}&to=${revision.number}`}>
                     Compare with revision {revision.number - 1}

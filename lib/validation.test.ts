@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
 import { reviewInput } from "./review-input";
 import {
   createAnnotationInput,
@@ -16,7 +17,7 @@ const id = "7a1c9a52-3c5f-4d36-9a55-0a7f6d6f8f10";
 const minimalCreate = { start: 0, end: 5, tag: "disputed" };
 
 /** The message a client would get for a body, or null when the body is accepted. */
-function problem(schema: typeof createAnnotationInput | typeof patchAnnotationInput, body: unknown): string | null {
+function problem(schema: { safeParse: (body: unknown) => { success: true } | { success: false; error: z.ZodError } }, body: unknown): string | null {
   const parsed = schema.safeParse(body);
   return parsed.success ? null : describeIssues(parsed.error);
 }

@@ -201,10 +201,10 @@ function editorReadyRows(label: string, result: Awaited<ReturnType<typeof measur
 /**
  * Figure 2's rows. Issue 18's targets are ratios to the same action on the
  * article with no claims: with 5,000 claims, the whole action's JavaScript
- * at p95 within 1.5×; with 50,000, adding a claim within 2×. The
- * transaction and its redraw is reported beside them with no target of its
- * own: most of it is Chrome laying out the changed paragraph inside
- * ProseMirror's selection update (see bench/RESULTS.md).
+ * at p95 within 1.5× (the transaction and its redraw reported beside it);
+ * with 50,000, adding a claim within 2× at p50, both its transaction and
+ * redraw (what issue 5 measured, 7× then) and the whole action's
+ * JavaScript (see bench/RESULTS.md).
  */
 function claimActionRows(label: string, result: ActionFigure, size: "5k" | "50k") {
   raw[`claimActions.${label}`] = result;

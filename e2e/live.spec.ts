@@ -124,11 +124,14 @@ test("a change to a claim someone else deleted is not saved: the panel says who 
   const notice = ravi.page.getByTestId("deleted-elsewhere");
   await expect(notice).toContainText(new RegExp(`^Deleted by ${reviewer} at \\d\\d:\\d\\d\\.`), { timeout: 15_000 });
   await expect(ravi.annotator.claimEditor.getByLabel("Note")).toHaveValue("They offered no proof.");
+  // No review step while it is deleted (not "Review steps wait until the claim is saved").
+  await expect(ravi.annotator.claimEditor.getByTestId("claim-review")).toHaveCount(0);
   expect(await api.list()).toEqual([]); // Not restored by the change.
 
   await notice.getByRole("button", { name: "Restore with my change" }).click();
   await expect(notice).toHaveCount(0);
   await ravi.annotator.expectSaved();
+  await expect(ravi.annotator.claimEditor.getByTestId("review-state")).toHaveText("draft");
   expect(await api.list()).toMatchObject([{ id: claim.id, note: "They offered no proof.", tag: "disputed" }]);
   // Rita sees it back, with Ravi's note.
   await expect(annotator.highlight(claim.id)).toBeVisible({ timeout: 5_000 });

@@ -146,14 +146,17 @@ export function ClaimEditor({
           onPick={(conflictId, pick) => actions.pickConflict(claim, conflictId, pick)}
         />
       )}
-      <ReviewControls
-        claim={claim}
-        person={person}
-        verdicts={verdicts}
-        version={version}
-        unsaved={status.unsaved.has(claim.id)}
-        onReviewed={onReviewed}
-      />
+      {/* Deleted by someone else: no review step applies until the reviewer restores it (the notice above). */}
+      {!status.deletedElsewhere.has(claim.id) && (
+        <ReviewControls
+          claim={claim}
+          person={person}
+          verdicts={verdicts}
+          version={version}
+          unsaved={status.unsaved.has(claim.id)}
+          onReviewed={onReviewed}
+        />
+      )}
       {/* A disabled fieldset disables every control in it: how earlier revisions stay read-only. */}
       <fieldset className="claim-fields" disabled={readOnly}>
         {!blind && (

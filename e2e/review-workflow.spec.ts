@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { AnnotatorPage, articleSlug, roleHeaders, scriptHeaders } from "./pages/annotator-page";
+import { AnnotatorPage, articleSlug, roleHeaders } from "./pages/annotator-page";
 import { secondReviewer, secondReviewerState, storageStateOf, suitePeople } from "./people";
 
 /**
@@ -21,6 +21,15 @@ async function browserOf(browser: Browser, storageState: string, path: string): 
   const page = await context.newPage();
   await page.goto(path);
   return { page, close: () => context.close() };
+}
+
+/** Rhea's browser on a claim in review: she gives her verdict `tag` blind, and her panel's review section. */
+async function rheaJudges(browser: Browser, claimId: string, tag: RegExp) {
+  const rhea = await browserOf(browser, secondReviewerState(), `/documents/${articleSlug}?claim=${claimId}`);
+  const rheaPage = new AnnotatorPage(rhea.page);
+  await rheaPage.claimEditor.getByTestId("blind-verdict").getByRole("radio", { name: tag }).check();
+  await rheaPage.claimEditor.getByRole("button", { name: "Give my verdict" }).click();
+  return { ...rhea, rheaPage, rheaReview: rheaPage.claimEditor.getByTestId("claim-review") };
 }
 
 /** The ClaimReview export of the article, as a script reads it. */
@@ -160,29 +169,16 @@ test("a claim is tagged, judged twice blind, settled by an editor, published, an
 });
 
 test("a second reviewer who agrees sends the claim back with a comment, its author finds it in their queue, resubmits, and it is approved in one click", async ({
-  page,
   api,
   browser,
-  baseURL,
 }) => {
   test.slow();
   // Ravi's claim, submitted for review, as a script would.
-  const made = await api.create({ words, tag: "disputed", reviewer: ravi, note: "Bloomberg stood by its story." });
-  const submitted = await page.request.post(`/api/annotations/${made.id}/review`, {
-    data: { version: made.version, action: "submit" },
-    headers: await scriptHeaders(baseURL!, ravi),
-  });
-  expect(submitted.status()).toBe(200);
+  const made = await api.submit(await api.create({ words, tag: "disputed", reviewer: ravi, note: "Bloomberg stood by its story." }), ravi);
 
   // Rhea gives the same verdict, blind; the verdicts agree, but she asks for a source first.
-  const rhea = await browserOf(browser, secondReviewerState(), `/documents/${articleSlug}?claim=${made.id}`);
-  const rheaPage = new AnnotatorPage(rhea.page);
-  const rheaReview = rheaPage.claimEditor.getByTestId("claim-review");
-  await rheaPage.claimEditor
-    .getByTestId("blind-verdict")
-    .getByRole("radio", { name: /Disputed/ })
-    .check();
-  await rheaPage.claimEditor.getByRole("button", { name: "Give my verdict" }).click();
+  const rhea = await rheaJudges(browser, made.id, /Disputed/);
+  const { rheaReview } = rhea;
   await expect(rheaReview.getByTestId("verdict")).toHaveCount(2);
   await expect(rheaReview.getByTestId("verdicts-differ")).toHaveCount(0);
   await expect(rheaReview.getByRole("button", { name: "Approve" })).toBeEnabled();
@@ -219,29 +215,13 @@ test("a second reviewer who agrees sends the claim back with a comment, its auth
   await raviBrowser.close();
 });
 
-test("a claim its author retags after verdicts that agree waits for an editor, who settles it in the editor", async ({
-  page,
-  api,
-  browser,
-  baseURL,
-}) => {
+test("a claim its author retags after verdicts that agree waits for an editor, who settles it in the editor", async ({ page, api, browser }) => {
   test.slow();
-  const made = await api.create({ words, tag: "disputed", reviewer: ravi });
-  const submitted = await page.request.post(`/api/annotations/${made.id}/review`, {
-    data: { version: made.version, action: "submit" },
-    headers: await scriptHeaders(baseURL!, ravi),
-  });
-  expect(submitted.status()).toBe(200);
+  const made = await api.submit(await api.create({ words, tag: "disputed", reviewer: ravi }), ravi);
 
   // Rhea agrees, blind: she may approve in one click.
-  const rhea = await browserOf(browser, secondReviewerState(), `/documents/${articleSlug}?claim=${made.id}`);
-  const rheaPage = new AnnotatorPage(rhea.page);
-  const rheaReview = rheaPage.claimEditor.getByTestId("claim-review");
-  await rheaPage.claimEditor
-    .getByTestId("blind-verdict")
-    .getByRole("radio", { name: /Disputed/ })
-    .check();
-  await rheaPage.claimEditor.getByRole("button", { name: "Give my verdict" }).click();
+  const rhea = await rheaJudges(browser, made.id, /Disputed/);
+  const { rheaReview } = rhea;
   await expect(rheaReview.getByRole("button", { name: "Approve" })).toBeEnabled();
 
   // Ravi retags his claim: no verdict gave its tag now. Rhea's panel follows, and no longer offers what the server refuses.

@@ -124,8 +124,7 @@ export function describeIssues(error: z.ZodError): string {
       const where = issue.path.join(".");
       if (issue.code === "unrecognized_keys") return `unknown or unchangeable field(s): ${issue.keys.join(", ")}`;
       const message = plainMessage(issue);
-      // A message that names its field already ("claimant is at most…", "tag: only…") is not prefixed a second time.
-      return where && !new RegExp(`^${where.replace(/\./g, "\\.")}[ :]`).test(message) ? `${where}: ${message}` : message;
+      return where ? `${where}: ${message}` : message;
     })
     .join("; ");
 }

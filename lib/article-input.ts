@@ -37,7 +37,15 @@ function oneFormat(value: { text?: string; html?: string; markdown?: string; fur
   }
 }
 
-const optionalMeta = (max: number) => z.string().trim().max(max).refine(noNul, "must not contain NUL characters").nullish();
+const optionalMeta = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine(noNul, "must not contain NUL characters")
+    .nullish()
+    // Left empty in the form: none, as when the field is not sent (an empty outlet would be a blank choice of the home page's filter).
+    .transform((value) => value || null);
 
 /** Body of `POST /api/documents`. */
 /** A client's id for what it creates, so that a retry of a create that went through finds it instead of doubling it. */

@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db/client";
+import { listOutlets } from "@/db/queries/article-list";
 import { annotations, articleEvents, documents } from "@/db/schema";
 import { admin, person } from "@/test/accounts";
 import { call } from "@/test/api-client";
@@ -173,6 +174,20 @@ describe("sort, filters and pages", () => {
     const outlet = `Outlet ${word()}`;
     const { document } = await add({ title: `Outlet filter ${marker}`, outlet });
     expect((await list(`outlet=${encodeURIComponent(outlet)}`)).documents.map((d) => d.slug)).toEqual([document.slug]);
+  });
+
+  it("stores an outlet or author left empty (as the add form sends them) as none, and offers no blank outlet to filter by", async () => {
+    const { document } = await add({ title: `No outlet ${marker}`, outlet: "  ", author: "" });
+    const [stored] = await (
+      await getDb()
+    )
+      .select({ outlet: documents.outlet, author: documents.author })
+      .from(documents)
+      .where(eq(documents.slug, document.slug));
+    expect(stored).toEqual({ outlet: null, author: null });
+    // An article stored with an empty outlet before this was fixed is not a choice either.
+    await (await getDb()).update(documents).set({ outlet: "" }).where(eq(documents.slug, document.slug));
+    expect(await listOutlets(await getDb())).not.toContain("");
   });
 
   it.each(["added", "published", "claims", "review"])(

@@ -7,7 +7,7 @@
  * first does; a search for a rare word reads the full-text and trigram GIN
  * indexes, for a common one the sort's index (`matchesArticleSearch`).
  */
-import { and, desc, eq, gt, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNotNull, isNull, ne, type SQL, sql } from "drizzle-orm";
 import type { ArticleCursor, ArticleListQuery, ArticleSort } from "@/lib/article-list";
 import type { Tag } from "@/lib/tags";
 import type { Database } from "../client";
@@ -140,7 +140,8 @@ export async function listOutlets(db: Database): Promise<string[]> {
   const rows = await db
     .selectDistinct({ outlet: documents.outlet })
     .from(documents)
-    .where(isNotNull(documents.outlet))
+    // Articles added through the form stored an empty outlet for none until 5 Dec 2026; not a choice.
+    .where(and(isNotNull(documents.outlet), ne(documents.outlet, "")))
     .orderBy(documents.outlet)
     .limit(500);
   return rows.map((row) => row.outlet!);

@@ -1,6 +1,35 @@
 import { describe, expect, it } from "vitest";
 import type { ArticleBlock } from "./article";
-import { compareRevisions } from "./revision-compare";
+import { compareRevisions, type CompareBlock } from "./revision-compare";
+
+/**
+ * The newer revision's text as the comparison spells it (unchanged and added
+ * words, its blocks one per line), and the older's words without the spaces
+ * between them (unchanged and removed: jsdiff gives unchanged words with the
+ * newer revision's spaces, and the line breaks between blocks go with the blocks).
+ */
+function spelled(blocks: CompareBlock[]) {
+  const newer = blocks
+    .map(({ segments }) =>
+      segments
+        .filter(({ change }) => change !== "removed")
+        .map(({ text }) => text)
+        .join(""),
+    )
+    .join("\n");
+  const older = blocks.flatMap(({ segments }) => segments.filter(({ change }) => change !== "added").map(({ text }) => text)).join("");
+  return { older: withoutSpaces(older), newer };
+}
+
+const withoutSpaces = (text: string) => text.replace(/\s+/g, "");
+
+/** An article of `paragraphs` paragraphs of `words` words each, from a seed (the same seed, the same text). */
+function article(seed: number, paragraphs: number, words: number): string {
+  let state = seed;
+  const next = () => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648);
+  const vocabulary = ["the", "council", "said", "bridge", "cost", "million", "mayor", "late", "report", "chips", "servers", "story"];
+  return Array.from({ length: paragraphs }, () => Array.from({ length: words }, () => vocabulary[next() % vocabulary.length]).join(" ")).join("\n");
+}
 
 const blocks: ArticleBlock[] = [
   { type: "heading", level: 1, text: "Bridge costs" },
@@ -28,9 +57,39 @@ describe("compareRevisions", () => {
     expect(changes).toEqual([
       { change: "removed", text: "twelve", claims: ["cost"] },
       { change: "added", text: "fifteen", claims: ["cost"] },
-      { change: "removed", text: "mayor agreed.\nThe ", claims: ["mayor"] },
+      // A block gone whole is removed whole (blocks are compared before words).
+      { change: "removed", text: "The mayor agreed.\n", claims: ["mayor"] },
     ]);
     expect(result[3].segments.map(({ text }) => text).join("")).toContain("council said so.");
+  });
+
+  it("spells both revisions, whatever was changed, added or removed", () => {
+    const older = article(1, 40, 12);
+    const paragraphs = older.split("\n");
+    paragraphs[3] = article(2, 1, 12); // rewritten
+    paragraphs.splice(10, 2); // two removed
+    paragraphs.splice(20, 0, article(3, 3, 5)); // three added
+    paragraphs[30] = `${paragraphs[30]} and more`; // one word more
+    const newer = paragraphs.join("\n");
+    const result = compareRevisions({ text: older, claims: [] }, { text: newer, blocks: [], claims: [] });
+    expect(spelled(result)).toEqual({ older: withoutSpaces(older), newer });
+    expect(result.flatMap(({ segments }) => segments).filter(({ change, text }) => change === "added" && text.includes("and more"))).toHaveLength(1);
+  });
+
+  it("past its time budget shows each changed block removed and added whole, and still spells both revisions", () => {
+    const older = article(4, 300, 40);
+    const newer = article(5, 300, 40); // every word rewritten
+    const claims = [{ id: "c", start: 0, end: 10 }];
+    const result = compareRevisions({ text: older, claims }, { text: newer, blocks: [], claims }, { budgetMs: 0 });
+    expect(spelled(result)).toEqual({ older: withoutSpaces(older), newer });
+    expect(result).toHaveLength(300);
+    const newerBlocks = newer.split("\n");
+    for (const [i, block] of result.entries()) {
+      // No word compared: each newer block added whole, the older words removed whole beside them, nothing unchanged.
+      expect(block.segments.filter(({ change }) => change === "added").map(({ text }) => text)).toEqual([newerBlocks[i]]);
+      expect(block.segments.some(({ change }) => change === "same")).toBe(false);
+    }
+    expect(result[0].segments.filter(({ claims: touched }) => touched.includes("c")).length).toBeGreaterThan(0);
   });
 
   it("falls back to one paragraph per line when the blocks do not spell the text", () => {

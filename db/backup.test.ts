@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createTestDocument } from "@/test/api-client";
 import * as annotationRoute from "@/app/api/annotations/[id]/route";
 import * as annotationsRoute from "@/app/api/documents/[slug]/annotations/route";
-import { backupDatabase, backupPath, type DatabaseTarget, datedBackupName, restoreDatabase } from "./backup";
+import { backupDatabase, BackupError, backupPath, type DatabaseTarget, datedBackupName, restoreDatabase } from "./backup";
 import { closeDb } from "./client";
 import { pgliteExtensions } from "./pglite-extensions";
 
@@ -122,6 +122,27 @@ describe("backups", { timeout: 60_000 }, () => {
     const before = await everyRow(source);
     await expect(restoreDatabase(source, file)).rejects.toThrow(/not empty/);
     expect(await everyRow(source)).toEqual(before);
+  });
+
+  it("refuses a dump cut short in a few lines, and restores nothing of it", async () => {
+    const whole = path.join(folder, "whole.sql");
+    await backupDatabase(source, whole);
+    const dump = readFileSync(whole, "utf8");
+    const cut = path.join(folder, "cut.sql");
+    // Cut inside the claims' rows: every statement before it is sound.
+    writeFileSync(cut, dump.slice(0, dump.indexOf("Dee Leter") + 3));
+    const { target, drop } = await freshTarget();
+    try {
+      const refusal = await restoreDatabase(target, cut).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(refusal).toBeInstanceOf(BackupError);
+      expect((refusal as Error).message.length).toBeLessThan(1_500);
+      expect(Object.keys(await everyRow(target))).toEqual([]);
+    } finally {
+      await drop();
+    }
   });
 
   it("says so when pg_dump is missing, and leaves no file", async () => {

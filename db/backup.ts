@@ -82,7 +82,7 @@ export async function restoreDatabase(target: DatabaseTarget, file: string): Pro
   } catch {
     throw new BackupError(`Cannot read the dump ${file}.`);
   }
-  if (target.kind === "pglite") await restorePglite(target.dataDir, dump);
+  if (target.kind === "pglite") await restorePglite(target.dataDir, dump, file);
   else await restorePostgres(target.url, file);
 }
 
@@ -119,7 +119,7 @@ async function dumpPostgres(url: string, file: string): Promise<void> {
   }
 }
 
-async function restorePglite(dataDir: string, dump: string): Promise<void> {
+async function restorePglite(dataDir: string, dump: string, file: string): Promise<void> {
   if (await serverListens(dataDir)) {
     throw new BackupError(
       `Refusing to restore into ${dataDir}: a running server has it open (and it is not empty). Stop the server, and restore into an empty folder.`,
@@ -131,7 +131,12 @@ async function restorePglite(dataDir: string, dump: string): Promise<void> {
     const [{ objects }] = (await pg.query<{ objects: number }>(countObjects)).rows;
     if (objects > 0) throw notEmpty(dataDir, objects);
     // One multi-statement query runs as one transaction: all of the dump or nothing.
-    await pg.exec(withoutPsqlCommands(dump));
+    await pg.exec(withoutPsqlCommands(dump)).catch((error: Error) => {
+      // PostgreSQL's own message, not the statement (a dump's can be megabytes): nothing was restored.
+      throw new BackupError(
+        `The dump ${file} could not be restored, and nothing of it was: ${error.message}. Is it whole, and a dump made by db:backup?`,
+      );
+    });
   } finally {
     await pg.close();
   }
@@ -204,7 +209,13 @@ function commandError(command: string, error: unknown, install: string): BackupE
   const failure = error as NodeJS.ErrnoException & { stderr?: string };
   if (failure.code === "ENOENT")
     return new BackupError(`${command} was not found on PATH; install it (${install}) to back up or restore PostgreSQL.`);
-  return new BackupError(`${command} failed: ${failure.stderr?.trim() || failure.message}`);
+  // psql echoes the failing line, which in a dump can be a thousand rows long: the first lines, each cut short, say enough.
+  const said = (failure.stderr?.trim() || failure.message)
+    .split("\n")
+    .slice(0, 3)
+    .map((line) => (line.length > 300 ? `${line.slice(0, 300)}…` : line))
+    .join("\n");
+  return new BackupError(`${command} failed: ${said}`);
 }
 
 /** A URL without its password, for messages. */

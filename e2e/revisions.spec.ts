@@ -129,6 +129,8 @@ test("add an article, publish a revision, find claims on their new words and re-
   expect(then[claims.typo]).toBe("calling the for the retraction");
   expect(then[claims.deleted]).toBe("complicated and time-consuming review");
   await expect(page.getByTestId("selection-toolbar")).toHaveCount(0);
+  // A screen reader is not told to tag words here.
+  await expect(annotator.text).toHaveAccessibleName("Article text of an earlier revision, read only.");
 
   // And the comparison shows what changed.
   await page.goto(`/documents/${slug}/revisions/compare?from=1&to=2`);

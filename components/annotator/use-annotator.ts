@@ -295,7 +295,12 @@ export function useAnnotator({
         ],
       }),
       attributes: {
-        "aria-label": "Article text. Select words, then tag them as a claim.",
+        // What the article is for this person: an earlier revision and a viewer's page take no claims.
+        "aria-label": readOnly
+          ? "Article text of an earlier revision, read only."
+          : tagRefusal === null
+            ? "Article text. Select words, then tag them as a claim."
+            : "Article text. Select words to read the claims on them.",
         "aria-readonly": "true",
         "aria-multiline": "true",
         role: "textbox",

@@ -54,7 +54,14 @@ const clientId = z.uuid({ error: "id must be a UUID" }).optional();
 export const newArticleInput = z
   .strictObject({
     id: clientId,
-    title: z.string().trim().min(1, "title must not be empty").max(500).refine(noNul, "must not contain NUL characters"),
+    title: z
+      .string()
+      .trim()
+      .min(1, "title must not be empty")
+      .max(500)
+      .refine(noNul, "must not contain NUL characters")
+      // Only zero-width or other invisible characters ("\u200b") would make a title no one can see or click.
+      .refine((title) => /[\p{L}\p{N}\p{P}\p{S}]/u.test(title), "title must have a visible character"),
     ...contentFields,
     outlet: optionalMeta(200),
     author: optionalMeta(300),

@@ -72,6 +72,8 @@ describe("adding articles", () => {
     ["two formats", { title: "t", text: "a", html: "<p>b</p>" }, 400],
     ["an unknown format", { title: "t", pdf: "a" }, 400],
     ["no title", { text: "a" }, 400],
+    ["a title of spaces", { title: "   ", text: "a" }, 400],
+    ["a title of zero-width characters only", { title: "\u200b\u2060", text: "a" }, 400],
     ["a bad URL", { title: "t", text: "a", sourceUrl: "javascript:alert(1)" }, 400],
     ["a bad date", { title: "t", text: "a", publishedAt: "last Monday" }, 400],
     ["a date in year 0000", { title: "t", text: "a", publishedAt: "0000-01-01" }, 400],

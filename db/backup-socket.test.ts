@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -86,30 +87,44 @@ describe.skipIf(onPostgres)("backups of a folder a server has open (PGlite only:
 });
 
 describe("socket folders of servers that were killed", () => {
-  it("are removed when old and no one listens; a listening server's and a new one's are kept", async () => {
+  it("are removed when old and their socket refuses connections; a listening server's, a new one's and any other folder are kept", async () => {
     const hourAgo = new Date(Date.now() - 3_600_000);
-    const made = (name: string, old: boolean, socketFile = false) => {
-      const dir = path.join(tmpdir(), `factcheck-backup-${name}-${process.pid}`);
+    const made = (name: string) => {
+      const dir = path.join(tmpdir(), `factcheck-socket-${name}-${process.pid}`);
       mkdirSync(dir, { recursive: true });
-      // A plain file refuses connections as the socket of a killed server does.
-      if (socketFile) writeFileSync(path.join(dir, "backup.sock"), "");
-      if (old) utimesSync(dir, hourAgo, hourAgo);
       return dir;
     };
-    const killed = made("killed", true, true);
-    const empty = made("empty", true);
-    const young = made("young", false);
-    const alive = made("alive", true);
+    const old = (dir: string) => utimesSync(dir, hourAgo, hourAgo);
+    // Killed: a server listened on its socket, then died without its exit hook (SIGKILL): the socket file stays.
+    const killed = made("killed");
+    spawnSync(process.execPath, [
+      "-e",
+      `require("node:net").createServer().listen(${JSON.stringify(path.join(killed, "backup.sock"))}, () => process.kill(process.pid, "SIGKILL"))`,
+    ]);
+    const earlier = path.join(tmpdir(), `factcheck-backup-killed-${process.pid}`);
+    mkdirSync(earlier, { recursive: true });
+    spawnSync(process.execPath, [
+      "-e",
+      `require("node:net").createServer().listen(${JSON.stringify(path.join(earlier, "backup.sock"))}, () => process.kill(process.pid, "SIGKILL"))`,
+    ]);
+    // Not a server's socket folder: a test's database under the same name's start, a plain file where the socket would be.
+    const database = path.join(tmpdir(), `factcheck-backup-database-${process.pid}`);
+    mkdirSync(path.join(database, "pglite"), { recursive: true });
+    const plainFile = made("plain-file");
+    writeFileSync(path.join(plainFile, "backup.sock"), "");
+    const young = made("young");
+    const alive = made("alive");
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(path.join(alive, "backup.sock"), resolve));
-    utimesSync(alive, hourAgo, hourAgo);
+    for (const dir of [killed, earlier, database, plainFile, alive]) old(dir);
+    const all = [killed, earlier, database, plainFile, young, alive];
     try {
       const removed = await sweepStaleSocketFolders();
-      expect(removed).toEqual(expect.arrayContaining([killed, empty]));
-      expect([existsSync(killed), existsSync(empty), existsSync(young), existsSync(alive)]).toEqual([false, false, true, true]);
+      expect(removed).toEqual(expect.arrayContaining([killed, earlier]));
+      expect(all.map((dir) => existsSync(dir))).toEqual([false, false, true, true, true, true]);
     } finally {
       await new Promise((resolve) => server.close(resolve));
-      for (const dir of [killed, empty, young, alive]) rmSync(dir, { recursive: true, force: true });
+      for (const dir of all) rmSync(dir, { recursive: true, force: true });
     }
   });
 });

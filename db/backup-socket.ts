@@ -21,7 +21,7 @@
  * tar's bytes, or `error <message>\n`, and closes.
  */
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { readdir, rm, stat } from "node:fs/promises";
+import { lstat, readdir, rm, stat } from "node:fs/promises";
 import { createConnection, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -91,24 +91,30 @@ function listen(dataDir: string): Promise<void> {
   });
 }
 
-const socketFolderPrefix = "factcheck-backup-";
+/** The start of a socket folder's name; servers before 5 Dec 2026 used the second. */
+const socketFolderPrefix = "factcheck-socket-";
+const earlierSocketFolderPrefix = "factcheck-backup-";
 
 /**
  * Removes the socket folders of servers that were killed (SIGKILL, a crash:
  * no exit hook ran), so that the temporary folder does not gather one per
- * server ever started. A folder is left when it is younger than `minAgeMs`
- * (a server may be between making it and listening) or when its socket
- * still takes connections.
+ * server ever started. Only a folder that holds nothing but a socket named
+ * `backup.sock`, older than `minAgeMs` (a server may be between making it
+ * and listening), that refuses connections: never another folder that
+ * happens to share the name's start (a test's database, say).
  */
 export async function sweepStaleSocketFolders(minAgeMs = 60_000): Promise<string[]> {
   const removed: string[] = [];
   for (const name of await readdir(tmpdir())) {
-    if (!name.startsWith(socketFolderPrefix)) continue;
+    if (!name.startsWith(socketFolderPrefix) && !name.startsWith(earlierSocketFolderPrefix)) continue;
     const folder = path.join(tmpdir(), name);
     try {
       const info = await stat(folder);
       if (!info.isDirectory() || Date.now() - info.mtimeMs < minAgeMs) continue;
-      if ((await socketState(path.join(folder, "backup.sock"))) !== "dead") continue;
+      const entries = await readdir(folder);
+      const socket = path.join(folder, "backup.sock");
+      if (entries.length !== 1 || entries[0] !== "backup.sock" || !(await lstat(socket)).isSocket()) continue;
+      if ((await socketState(socket)) !== "dead") continue;
       await rm(folder, { recursive: true, force: true });
       removed.push(folder);
     } catch {

@@ -689,6 +689,8 @@ test("a session that ends while editing keeps the typed note, offers Sign in aga
   await expect(signInAgain).toHaveAttribute("href", `/sign-in?next=${encodeURIComponent(`/documents/${articleSlug}`)}`);
   await expect(note).toHaveValue("typed as the session ended");
   await expect(annotator.claimEditor).toContainText("Not saved: your session has ended. Sign in again, and it is saved.");
+  // Nothing to discard: signing in again saves it.
+  await expect(annotator.claimEditor.getByRole("button", { name: "Discard my change" })).toHaveCount(0);
   expect(await api.list()).toMatchObject([{ id: claim.id, note: "" }]);
 
   // Signed in again (in another tab, as the link opens), back on this page: the note is saved.

@@ -126,10 +126,10 @@ export function ClaimEditor({
       {status.unsaved.has(claim.id) && status.state !== "saving" && !status.deletedElsewhere.has(claim.id) && (
         <p className="unsaved-mark" role="note">
           {refused ? `Not saved: ${refused}` : "Not saved yet: kept here and retried."}
-          {refused && (
+          {refused && actions.discardRefused && (
             <>
               {" "}
-              <button type="button" className="link-button" onClick={() => actions.discardRefused(claim)} data-testid="discard-refused">
+              <button type="button" className="link-button" onClick={() => actions.discardRefused?.(claim)} data-testid="discard-refused">
                 Discard my change
               </button>
             </>

@@ -33,8 +33,8 @@ export interface ClaimActions {
   change: (claim: Claim, options?: { typing?: boolean }) => void;
   remove: (claim: Claim) => void;
   checkVerdict: (claim: Claim) => void;
-  /** Drops this person's change the server refused: the claim as the server has it, or gone. */
-  discardRefused: (claim: Claim) => void;
+  /** Drops this person's change the server refused: the claim as the server has it, or gone. Absent while signed out: signing in again saves it. */
+  discardRefused?: (claim: Claim) => void;
   /** Keeps one version of a field two reviewers changed at once; resolves with the server's reason when refused, else null. */
   pickConflict: (claim: Claim, conflictId: string, pick: number) => Promise<string | null>;
 }
@@ -84,7 +84,7 @@ export function ClaimPanel({ editor }: { editor: AnnotatorController }) {
       editor.focus();
     },
     checkVerdict: (claim) => editor.run(checkVerdict(claim.id)),
-    discardRefused: (claim) => editor.discardRefused(claim.id),
+    discardRefused: editor.signedOut ? undefined : (claim) => editor.discardRefused(claim.id),
     pickConflict: (claim, conflictId, pick) => editor.pickConflict(claim.id, conflictId, pick),
   };
   // On a phone the open claim is a bottom sheet over the article (app/phone.css), closed by a swipe down its handle.

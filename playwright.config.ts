@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
@@ -13,9 +13,19 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT) || 3100;
 const external = process.env.E2E_BASE_URL;
 // The config is read again in every worker; keep the first process's choice.
-process.env.E2E_PGLITE_DIR ??= mkdtempSync(path.join(tmpdir(), "factcheck-e2e-"));
+const madeHere: string[] = [];
+const temporaryFolder = (prefix: string) => {
+  const folder = mkdtempSync(path.join(tmpdir(), prefix));
+  madeHere.push(folder, `${folder}.lock`, `${folder}.backup-socket`);
+  return folder;
+};
+process.env.E2E_PGLITE_DIR ??= temporaryFolder("factcheck-e2e-");
 // The signed-in browser states and tokens of the suite's people (e2e/people.setup.ts).
-process.env.E2E_AUTH_DIR ??= mkdtempSync(path.join(tmpdir(), "factcheck-e2e-auth-"));
+process.env.E2E_AUTH_DIR ??= temporaryFolder("factcheck-e2e-auth-");
+// Gone when the run ends (the server stopped by then): each run's database is some 40 MB of the temporary folder.
+process.once("exit", () => {
+  for (const made of madeHere) rmSync(made, { recursive: true, force: true });
+});
 // Playwright cannot download its browser here; Debian's chromium is used where present.
 const systemChromium = "/usr/bin/chromium";
 

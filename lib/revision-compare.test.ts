@@ -3,10 +3,10 @@ import type { ArticleBlock } from "./article";
 import { compareRevisions, type CompareBlock } from "./revision-compare";
 
 /**
- * The newer revision's text as the comparison spells it (unchanged and added
- * words, its blocks one per line), and the older's words without the spaces
- * between them (unchanged and removed: jsdiff gives unchanged words with the
- * newer revision's spaces, and the line breaks between blocks go with the blocks).
+ * Each revision's text as the comparison spells it: the newer's from its
+ * unchanged and added words, its blocks one per line; the older's from its
+ * unchanged and removed words, where the line breaks between blocks go with
+ * the blocks, so they are left out of both sides of that comparison.
  */
 function spelled(blocks: CompareBlock[]) {
   const newer = blocks
@@ -18,10 +18,10 @@ function spelled(blocks: CompareBlock[]) {
     )
     .join("\n");
   const older = blocks.flatMap(({ segments }) => segments.filter(({ change }) => change !== "added").map(({ text }) => text)).join("");
-  return { older: withoutSpaces(older), newer };
+  return { older: withoutBreaks(older), newer };
 }
 
-const withoutSpaces = (text: string) => text.replace(/\s+/g, "");
+const withoutBreaks = (text: string) => text.replaceAll("\n", "");
 
 /** An article of `paragraphs` paragraphs of `words` words each, from a seed (the same seed, the same text). */
 function article(seed: number, paragraphs: number, words: number): string {
@@ -70,9 +70,10 @@ describe("compareRevisions", () => {
     paragraphs.splice(10, 2); // two removed
     paragraphs.splice(20, 0, article(3, 3, 5)); // three added
     paragraphs[30] = `${paragraphs[30]} and more`; // one word more
+    paragraphs[33] = paragraphs[33].replace(" ", "  "); // two spaces for one
     const newer = paragraphs.join("\n");
     const result = compareRevisions({ text: older, claims: [] }, { text: newer, blocks: [], claims: [] });
-    expect(spelled(result)).toEqual({ older: withoutSpaces(older), newer });
+    expect(spelled(result)).toEqual({ older: withoutBreaks(older), newer });
     expect(result.flatMap(({ segments }) => segments).filter(({ change, text }) => change === "added" && text.includes("and more"))).toHaveLength(1);
   });
 
@@ -81,7 +82,7 @@ describe("compareRevisions", () => {
     const newer = article(5, 300, 40); // every word rewritten
     const claims = [{ id: "c", start: 0, end: 10 }];
     const result = compareRevisions({ text: older, claims }, { text: newer, blocks: [], claims }, { budgetMs: 0 });
-    expect(spelled(result)).toEqual({ older: withoutSpaces(older), newer });
+    expect(spelled(result)).toEqual({ older: withoutBreaks(older), newer });
     expect(result).toHaveLength(300);
     const newerBlocks = newer.split("\n");
     for (const [i, block] of result.entries()) {
@@ -90,6 +91,15 @@ describe("compareRevisions", () => {
       expect(block.segments.some(({ change }) => change === "same")).toBe(false);
     }
     expect(result[0].segments.filter(({ claims: touched }) => touched.includes("c")).length).toBeGreaterThan(0);
+  });
+
+  it("counts a change of spaces as a change, so that later removed words name the claims that were on them", () => {
+    const older = "The          mayor said no. The council said yes.";
+    const newer = "The mayor said no. The council said maybe.";
+    const yes = older.indexOf("yes");
+    const result = compareRevisions({ text: older, claims: [{ id: "yes", start: yes, end: yes + 3 }] }, { text: newer, blocks: [], claims: [] });
+    const changes = result.flatMap(({ segments }) => segments.filter(({ change }) => change !== "same"));
+    expect(changes.find(({ change, text }) => change === "removed" && text.includes("yes"))?.claims).toEqual(["yes"]);
   });
 
   it("falls back to one paragraph per line when the blocks do not spell the text", () => {

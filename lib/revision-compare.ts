@@ -14,7 +14,7 @@
  * as added), all within `budgetMs`; past it, a changed block shows as removed
  * and added whole.
  */
-import { type Change, diffArrays, diffWords } from "diff";
+import { type Change, diffArrays, diffWordsWithSpace } from "diff";
 import { type ArticleBlock, blockSeparator, blockTexts } from "./article";
 import { CodePointIndex } from "./text-offsets";
 
@@ -116,7 +116,9 @@ function diffTexts(older: string, newer: string, deadline: number): Part[] {
     if (added) parts.push({ value: added, added: true, removed: false });
   };
   const words = (removed: string, added: string) => {
-    const changes = left() > 0 ? diffWords(removed, added, { timeout: left() }) : undefined;
+    // With spaces as words of their own: `diffWords` counts a change of spaces only as none and gives the newer
+    // spaces, so the older side's offsets would drift from there and later removed words name the wrong claims.
+    const changes = left() > 0 ? diffWordsWithSpace(removed, added, { timeout: left() }) : undefined;
     if (changes) parts.push(...changes);
     else whole(removed, added);
   };

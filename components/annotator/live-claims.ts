@@ -8,7 +8,7 @@ import type { EditorView } from "prosemirror-view";
 import { claimFromAnnotation, sameFields, sameReview } from "./claim";
 import type { ClaimSync, LiveAnnotation } from "./claim-sync";
 import { getClaims, setClaimsAction } from "./claims-plugin";
-import { setSyncAction } from "./sync-action";
+import { fromServer } from "./sync-action";
 import type { TextMap } from "./text-map";
 
 /** What the editor keeps apart from the text: claims without a place there (orphans). */
@@ -25,7 +25,7 @@ export function applyLiveClaim({ view, sync, textMap, setOrphan }: LiveClaimTarg
   const result = sync.receive(annotation);
   if (result.kind === "none") return;
   const drawn = getClaims(view.state).claims.get(annotation.id);
-  const tr = setSyncAction(view.state.tr, { kind: "fromServer" }).setMeta("addToHistory", false);
+  const tr = fromServer(view.state.tr);
   if (result.kind === "remove" || annotation.status === "orphan") {
     setOrphan(annotation.id, result.kind === "remove" ? null : annotation);
     if (drawn) view.dispatch(setClaimsAction(tr, { remove: [annotation.id] }));

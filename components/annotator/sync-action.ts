@@ -21,6 +21,11 @@ export function setSyncAction(tr: Transaction, action: SyncAction): Transaction 
   return tr.setMeta(syncActionKey, action);
 }
 
+/** Marks `tr` as the server's own state: not saved again, and not undoable (the reviewer did not make it). */
+export function fromServer(tr: Transaction): Transaction {
+  return setSyncAction(tr, { kind: "fromServer" }).setMeta("addToHistory", false);
+}
+
 export function getSyncAction(tr: Transaction): SyncAction | undefined {
   return tr.getMeta(syncActionKey) as SyncAction | undefined;
 }

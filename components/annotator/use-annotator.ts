@@ -32,7 +32,7 @@ import { readOnlyText } from "./read-only";
 import { planRestore } from "./restore-changes";
 import { getReveal, setReveal } from "./reveal";
 import { articleToDoc } from "./schema";
-import { getSyncAction, setSyncAction } from "./sync-action";
+import { fromServer, getSyncAction } from "./sync-action";
 import { selectedRange, tagSelection } from "./tag-selection";
 import { TextMap } from "./text-map";
 import { measureTransaction } from "./transaction-timing";
@@ -192,7 +192,6 @@ export function useAnnotator({
     textMapRef.current = textMap;
     if (textMap.text !== articleText(article.blocks))
       console.error("The editor's text differs from its blocks' text (articleText): offsets would be wrong.");
-    const fromServer = (tr: EditorState["tr"]) => setSyncAction(tr, { kind: "fromServer" }).setMeta("addToHistory", false);
     const noteConflicts = ({ id, version, conflicts: open = [], deletedAt }: LiveAnnotation) =>
       setConflicts((known) => {
         const had = known.get(id);
@@ -499,8 +498,7 @@ export function useAnnotator({
       const view = viewRef.current;
       const drawn = view && getClaims(view.state).claims.get(id);
       if (view && drawn && fields !== undefined) {
-        const tr = setSyncAction(view.state.tr, { kind: "fromServer" }).setMeta("addToHistory", false);
-        view.dispatch(setClaimsAction(tr, fields ? { put: [{ ...drawn, ...fields }] } : { remove: [id] }));
+        view.dispatch(fromServer(setClaimsAction(view.state.tr, fields ? { put: [{ ...drawn, ...fields }] } : { remove: [id] })));
       }
       focus();
     },
@@ -523,7 +521,7 @@ export function useAnnotator({
     discardDeleted: (id) => {
       syncRef.current?.discardDeleted(id);
       const view = viewRef.current;
-      if (view) view.dispatch(setSyncAction(setClaimsAction(view.state.tr, { remove: [id] }), { kind: "fromServer" }).setMeta("addToHistory", false));
+      if (view) view.dispatch(fromServer(setClaimsAction(view.state.tr, { remove: [id] })));
       focus();
     },
     comments,
